@@ -1,0 +1,157 @@
+/*
+ * The command table.  Each cmd/<name>.c exports one struct pl_cmd whose
+ * option table drives getopt_long, the --help text and the completion
+ * helper alike, so the three never disagree.
+ */
+#ifndef PL_CMD_H
+#define PL_CMD_H
+
+#include <stdio.h>
+
+#include "pl/error.h"
+#include "pl/portfolio.h"
+#include "pl/util.h"
+
+struct pl_opt {
+	const char	*name;		/* long name: "term" */
+	int		 short_name;	/* 't', or 0 */
+	const char	*arg;		/* "TERM", or NULL for a flag */
+	const char	*help;
+	const char	*values;	/* completion words, space-separated */
+};
+
+/* Options every read command takes, and every write command. */
+#define PL_OPT_FORMAT { "format", 0, "FMT", \
+	"output format: text (default) or json", "text json" }
+#define PL_OPT_REV { "rev", 0, "REV", \
+	"read the portfolio as committed at REV (default HEAD)", NULL }
+#define PL_OPT_AUTHOR { "author", 0, "'NAME <EMAIL>'", \
+	"override the commit author", NULL }
+
+/* Parsed options of one invocation: every value given, in order. */
+struct pl_args {
+	const struct pl_opt	*opts;
+	struct pl_strlist	*vals;		/* one list per option */
+	int			 argc;		/* positional arguments */
+	char			**argv;
+};
+
+/* The last value of option name, or NULL when not given. */
+const char *pl_arg(const struct pl_args *, const char *name);
+/* All values of option name (empty when not given). */
+const struct pl_strlist *pl_arg_all(const struct pl_args *, const char *name);
+/* 1 when flag or option name was given. */
+int	 pl_arg_has(const struct pl_args *, const char *name);
+
+enum {
+	PL_CMD_PORTFOLIO = 1 << 0	/* the dispatcher opens it first */
+};
+
+struct pl_ctx {
+	struct pl_portfolio	*pf;	/* when PL_CMD_PORTFOLIO */
+	const char		*dir;	/* where pl runs ("." or -C's) */
+	int			 json;	/* --format json */
+};
+
+struct pl_cmd {
+	const char		*name;
+	const char		*summary;	/* one line, for pl help */
+	const char		*usage;		/* after "usage: pl " */
+	const char		*description;	/* a paragraph for --help */
+	const struct pl_opt	*opts;		/* { NULL } terminated */
+	const struct pl_cmd	*const *subs;	/* NULL terminated */
+	const char		*default_sub;	/* used when none is named */
+	const char		*arg_words;	/* completion of positional
+						   arguments: words per
+						   position, '|' between
+						   positions; "@goal" ids */
+	int			 min_args;
+	int			 max_args;	/* -1: any */
+	int			 flags;
+	int			(*run)(struct pl_ctx *, struct pl_args *);
+};
+
+extern const struct pl_cmd pl_cmd_evidence;
+extern const struct pl_cmd pl_cmd_goal;
+extern const struct pl_cmd pl_cmd_help;
+extern const struct pl_cmd pl_cmd_init;
+extern const struct pl_cmd pl_cmd_profile;
+extern const struct pl_cmd pl_cmd_reflect;
+
+/* The table of top-level commands, NULL terminated (cmd/main.c). */
+extern const struct pl_cmd *const pl_commands[];
+
+/*
+ * The completion helper behind completions/: argv are the words after
+ * "pl", the last one being completed.  Prints one candidate per line;
+ * "@file" asks the shell for file names.
+ */
+int	 pl_complete(int argc, char **argv);
+
+/* Prints pl's usage and the list of commands to f. */
+void	 pl_usage(FILE *f);
+
+/* The command named name among cmds, or NULL. */
+const struct pl_cmd *pl_cmd_find(const struct pl_cmd *const *cmds,
+	    const char *name);
+
+/* Prints cmd's help (usage, description, options, sub-commands) to f. */
+void	 pl_cmd_usage(FILE *f, const struct pl_cmd *cmd, const char *path);
+
+/*
+ * Parses argv (argv[0] is the command's name) with cmd's options into
+ * args.  PL_EUSAGE for an unknown option, a missing argument or the
+ * wrong number of positional arguments.  Release with pl_args_release().
+ */
+int	 pl_args_parse(struct pl_args *, const struct pl_cmd *, int argc,
+	    char **argv);
+void	 pl_args_release(struct pl_args *);
+
+/*
+ * Output helpers shared by the commands (cmd/common.c).
+ */
+
+/* Sets ctx->json from --format; PL_EUSAGE for an unknown format. */
+int	 pl_out_format(struct pl_ctx *, const struct pl_args *);
+
+/* Prints "pl: warning: <w>" on stderr for each warning. */
+void	 pl_out_warnings(const struct pl_strlist *);
+
+/*
+ * Opens the editor ($VISUAL, $EDITOR, else vi) on path and waits.
+ * PL_ERROR when it cannot be started or fails.
+ */
+int	 pl_edit_file(const char *path);
+
+/*
+ * The text for a new entry's body: -m's TEXT, -F's file ("-" for
+ * standard input), or what the person writes in the editor on a scratch
+ * file that starts as template.  *out is the caller's to free.
+ * *scratch, when set, is the scratch file's path, to be removed by the
+ * caller once the entry is committed (so typing survives a failure).
+ */
+int	 pl_body_text(char **out, char **scratch, struct pl_ctx *,
+	    const struct pl_args *, const char *what, const char *template);
+
+
+
+struct pl_entry;
+
+/* Prints "LABEL      item" lines for the list under key (show commands). */
+void	 pl_show_list(const struct pl_entry *, const char *key,
+	    const char *label);
+/* Prints "LABEL      value" when value is not NULL. */
+void	 pl_show_field(const char *label, const char *value);
+/* Prints a blank line and the body, ending in a newline. */
+void	 pl_show_body(const char *body);
+
+/* JSON output (jansson), shared by the list and show commands. */
+#include <jansson.h>
+
+/* A JSON string, or null for NULL. */
+json_t	*pl_json_str(const char *);
+/* A JSON array of the strings. */
+json_t	*pl_json_strlist(const struct pl_strlist *);
+/* Prints j indented, with a final newline, and drops the reference. */
+void	 pl_json_print(json_t *j);
+#endif

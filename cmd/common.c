@@ -1,0 +1,166 @@
+/*
+ * What the commands share: output format, warnings, JSON, the editor and
+ * the three ways a body is given (-m, -F, the editor).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "pl/entry.h"
+
+int
+pl_out_format(struct pl_ctx *ctx, const struct pl_args *a)
+{
+	const char	*f = pl_arg(a, "format");
+
+	if (f == NULL || strcmp(f, "text") == 0)
+		ctx->json = 0;
+	else if (strcmp(f, "json") == 0)
+		ctx->json = 1;
+	else
+		return pl_error_set(PL_EUSAGE, "unknown format '%s' (use text "
+		    "or json)", f);
+	return PL_OK;
+}
+
+void
+pl_out_warnings(const struct pl_strlist *w)
+{
+	size_t	i;
+
+	for (i = 0; i < w->n; i++)
+		fprintf(stderr, "pl: warning: %s\n", w->v[i]);
+}
+
+json_t *
+pl_json_str(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+json_t *
+pl_json_strlist(const struct pl_strlist *l)
+{
+	json_t	*a = json_array();
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i]));
+	return a;
+}
+
+void
+pl_json_print(json_t *j)
+{
+	char	*s = json_dumps(j, JSON_INDENT(2) |
+		    JSON_PRESERVE_ORDER);
+
+	if (s != NULL) {
+		fputs(s, stdout);
+		fputc('\n', stdout);
+		free(s);
+	}
+	json_decref(j);
+}
+
+int
+pl_edit_file(const char *path)
+{
+	const char	*ed = getenv("VISUAL");
+	pid_t		 pid;
+	int		 status;
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	if (strcmp(ed, ":") == 0)
+		return PL_OK;
+	fflush(stdout);
+	/* Through the shell, as git does, so EDITOR may carry arguments. */
+	if ((pid = fork()) == -1)
+		return pl_error_set(PL_ERROR, "cannot start editor: %s",
+		    strerror(errno));
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", pl_xasprintf("%s \"$@\"", ed),
+		    ed, path, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			return pl_error_set(PL_ERROR, "editor: %s",
+			    strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return pl_error_set(PL_ERROR, "editor '%s' failed; your text "
+		    "is kept in '%s'", ed, path);
+	return PL_OK;
+}
+
+int
+pl_body_text(char **out, char **scratch, struct pl_ctx *ctx,
+    const struct pl_args *a, const char *what, const char *template)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	const char	*m = pl_arg(a, "message"), *f = pl_arg(a, "file-message");
+	int		 err;
+
+	*out = NULL;
+	*scratch = NULL;
+	if (m != NULL && f != NULL)
+		return pl_error_set(PL_EUSAGE, "-m and -F cannot be used "
+		    "together");
+	if (m != NULL) {
+		*out = pl_xstrdup(m);
+		return PL_OK;
+	}
+	if (f != NULL) {
+		if ((err = pl_read_file(&b, f)) != PL_OK) {
+			pl_buf_release(&b);
+			return err;
+		}
+		*out = pl_buf_detach(&b);
+		return PL_OK;
+	}
+	if ((err = pl_entry_scratch(scratch, ctx->pf, what, template)) !=
+	    PL_OK)
+		return err;
+	if ((err = pl_edit_file(*scratch)) != PL_OK ||
+	    (err = pl_read_file(&b, *scratch)) != PL_OK) {
+		pl_buf_release(&b);
+		return err;
+	}
+	*out = pl_buf_detach(&b);
+	return PL_OK;
+}
+
+void
+pl_show_field(const char *label, const char *value)
+{
+	if (value != NULL)
+		printf("%-10s %s\n", label, value);
+}
+
+void
+pl_show_list(const struct pl_entry *e, const char *key, const char *label)
+{
+	struct pl_strlist	l = PL_STRLIST_INIT;
+	size_t			i;
+
+	if (pl_doc_get_list(e->doc, e->path, key, &l) == PL_OK)
+		for (i = 0; i < l.n; i++)
+			pl_show_field(i == 0 ? label : "", l.v[i]);
+	pl_strlist_release(&l);
+}
+
+void
+pl_show_body(const char *body)
+{
+	size_t	n = strlen(body);
+
+	printf("\n%s", body);
+	if (n > 0 && body[n - 1] != '\n')
+		printf("\n");
+}

@@ -1,0 +1,282 @@
+/*
+ * pl evidence: what a learner did that shows what they know, with the
+ * files that show it, tied to the goals it serves.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "pl/evidence.h"
+
+#define DESCRIPTION_TEMPLATE \
+	"\n<!-- Describe what you did and what it shows.  This line is " \
+	"removed. -->\n"
+
+/* Drops the template's hint line if the editor left it in. */
+static void
+strip_hint(char *text)
+{
+	const char	*hint = DESCRIPTION_TEMPLATE + 1;
+	char		*p = strstr(text, hint);
+
+	if (p != NULL)
+		memmove(p, p + strlen(hint), strlen(p + strlen(hint)) + 1);
+}
+
+static int
+evidence_add(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_evidence_spec	 s = { 0 };
+	char			*id = NULL, *text = NULL, *scratch = NULL;
+	int			 err;
+
+	s.id = pl_arg(a, "id");
+	s.title = a->argv[0];
+	s.date = pl_arg(a, "date");
+	s.kind = pl_arg(a, "kind");
+	s.goals = *pl_arg_all(a, "goal");
+	s.files = *pl_arg_all(a, "file");
+	if ((err = pl_body_text(&text, &scratch, ctx, a, "EVIDENCE",
+	    DESCRIPTION_TEMPLATE)) != PL_OK)
+		goto done;
+	strip_hint(text);
+	s.description = text;
+	if ((err = pl_evidence_add(&id, ctx->pf, &s)) != PL_OK)
+		goto done;
+	printf("%s\n", id);
+	if (scratch != NULL)
+		unlink(scratch);
+done:
+	if (err != PL_OK && scratch != NULL)
+		fprintf(stderr, "pl: your description is kept in '%s'\n",
+		    scratch);
+	free(id);
+	free(text);
+	free(scratch);
+	return err;
+}
+
+static json_t *
+evidence_json(const struct pl_entry *e, int full)
+{
+	struct pl_evidence	 ev;
+	json_t			*j = json_object();
+	static const char *const lists[] = { "goals", "standards", "files" };
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	size_t			 i;
+
+	pl_evidence_get(&ev, e);
+	json_object_set_new(j, "id", json_string(e->id));
+	json_object_set_new(j, "title", pl_json_str(ev.title));
+	json_object_set_new(j, "date", pl_json_str(ev.date));
+	json_object_set_new(j, "kind", pl_json_str(ev.kind));
+	for (i = 0; i < 3; i++) {
+		if (pl_doc_get_list(e->doc, e->path, lists[i], &l) != PL_OK)
+			pl_strlist_release(&l);
+		json_object_set_new(j, lists[i], pl_json_strlist(&l));
+		pl_strlist_release(&l);
+	}
+	if (full)
+		json_object_set_new(j, "body", json_string(e->doc->body));
+	return j;
+}
+
+/* Filters shared by evidence and reflection lists. */
+static int
+evidence_wanted(const struct pl_entry *e, const struct pl_args *a)
+{
+	struct pl_evidence	 ev;
+	struct pl_strlist	 goals = PL_STRLIST_INIT;
+	const char		*g = pl_arg(a, "goal"), *k = pl_arg(a, "kind");
+	const char		*since = pl_arg(a, "since");
+	const char		*until = pl_arg(a, "until");
+	int			 ok = 1;
+
+	pl_evidence_get(&ev, e);
+	if (k != NULL && (ev.kind == NULL || strcmp(k, ev.kind) != 0))
+		return 0;
+	if (since != NULL && (ev.date == NULL || strcmp(ev.date, since) < 0))
+		return 0;
+	if (until != NULL && (ev.date == NULL || strcmp(ev.date, until) > 0))
+		return 0;
+	if (g != NULL) {
+		if (pl_doc_get_list(e->doc, e->path, "goals", &goals) !=
+		    PL_OK || pl_strlist_find(&goals, g) < 0)
+			ok = 0;
+		pl_strlist_release(&goals);
+	}
+	return ok;
+}
+
+static int
+check_range(struct pl_ctx *ctx, const struct pl_args *a)
+{
+	static const char *const keys[] = { "since", "until" };
+	struct pl_date		 d, today;
+	size_t			 i;
+	int			 err;
+
+	if ((err = pl_portfolio_today(&today, ctx->pf)) != PL_OK)
+		return err;
+	for (i = 0; i < 2; i++)
+		if (pl_arg(a, keys[i]) != NULL &&
+		    (err = pl_date_parse(&d, pl_arg(a, keys[i]), today)) !=
+		    PL_OK)
+			return err;
+	return PL_OK;
+}
+
+static int
+evidence_list(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_entries	 l = { 0 };
+	struct pl_strlist	 warn = PL_STRLIST_INIT;
+	struct pl_evidence	 ev;
+	json_t			*arr = json_array();
+	size_t			 i;
+	int			 err;
+
+	if ((err = check_range(ctx, a)) != PL_OK ||
+	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_EVIDENCE, &warn)) !=
+	    PL_OK)
+		goto done;
+	for (i = 0; i < l.n; i++) {
+		if (!evidence_wanted(l.v[i], a))
+			continue;
+		if (ctx->json) {
+			json_array_append_new(arr, evidence_json(l.v[i], 0));
+			continue;
+		}
+		pl_evidence_get(&ev, l.v[i]);
+		printf("%-10s  %-11s  %s  (%s)\n", ev.date ? ev.date : "-",
+		    ev.kind ? ev.kind : "-", ev.title ? ev.title : "",
+		    l.v[i]->id);
+	}
+	if (ctx->json)
+		pl_json_print(json_incref(arr));
+	pl_out_warnings(&warn);
+done:
+	json_decref(arr);
+	pl_entries_release(&l);
+	pl_strlist_release(&warn);
+	return err;
+}
+
+static int
+evidence_show(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_entry		*e = NULL;
+	struct pl_evidence	 ev;
+	int			 err;
+
+	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_EVIDENCE,
+	    a->argv[0])) != PL_OK)
+		return err;
+	if (ctx->json)
+		pl_json_print(evidence_json(e, 1));
+	else {
+		pl_evidence_get(&ev, e);
+		printf("%s\n\n", ev.title ? ev.title : e->id);
+		pl_show_field("id:", e->id);
+		pl_show_field("date:", ev.date);
+		pl_show_field("kind:", ev.kind);
+		pl_show_list(e, "goals", "goals:");
+		pl_show_list(e, "standards", "standards:");
+		pl_show_list(e, "files", "files:");
+		pl_show_body(e->doc->body);
+	}
+	pl_entry_free(e);
+	return PL_OK;
+}
+
+static const struct pl_opt add_opts[] = {
+	{ "goal", 'g', "ID", "a goal this evidence serves (repeatable)",
+	    "@goal" },
+	{ "kind", 'k', "KIND",
+	    "artifact (default), observation, assessment, project or other",
+	    "artifact observation assessment project other" },
+	{ "date", 'd', "DATE", "when: YYYY-MM-DD, today (default) or "
+	    "yesterday", NULL },
+	{ "file", 'f', "PATH", "attach a copy of this file (repeatable)",
+	    "@file" },
+	{ "message", 'm', "TEXT", "the description (else the editor opens)",
+	    NULL },
+	{ "file-message", 'F', "FILE", "read the description from FILE "
+	    "(- for standard input)", "@file" },
+	{ "id", 0, "ID", "use this id instead of one made from date and "
+	    "title", NULL },
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd evidence_add_cmd = {
+	.name = "add",
+	.summary = "add evidence",
+	.usage = "evidence add [--goal ID]... [--kind KIND] [--date DATE] "
+	    "[--file PATH]... [-m TEXT | -F FILE] TITLE",
+	.description = "Adds evidence/<id>.md, copies each --file into "
+	    "evidence/<id>/ and commits them\ntogether.  The description "
+	    "comes from -m, -F or the editor.  Prints the new id.",
+	.opts = add_opts,
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = evidence_add,
+};
+
+static const struct pl_opt list_opts[] = {
+	{ "goal", 'g', "ID", "only evidence for this goal", "@goal" },
+	{ "kind", 'k', "KIND", "only evidence of this kind",
+	    "artifact observation assessment project other" },
+	{ "since", 0, "DATE", "only evidence from DATE on", NULL },
+	{ "until", 0, "DATE", "only evidence up to DATE", NULL },
+	PL_OPT_FORMAT,
+	PL_OPT_REV,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd evidence_list_cmd = {
+	.name = "list",
+	.summary = "list evidence",
+	.usage = "evidence list [--goal ID] [--kind KIND] [--since DATE] "
+	    "[--until DATE] [--format text|json] [--rev REV]",
+	.description = "Lists evidence by date: date, kind, title and id.",
+	.opts = list_opts,
+	.min_args = 0, .max_args = 0,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = evidence_list,
+};
+
+static const struct pl_opt show_opts[] = {
+	PL_OPT_FORMAT,
+	PL_OPT_REV,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd evidence_show_cmd = {
+	.name = "show",
+	.summary = "show one piece of evidence",
+	.usage = "evidence show [--format text|json] [--rev REV] ID",
+	.opts = show_opts,
+	.arg_words = "@evidence",
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = evidence_show,
+};
+
+static const struct pl_cmd *const evidence_subs[] = {
+	&evidence_add_cmd,
+	&evidence_list_cmd,
+	&evidence_show_cmd,
+	NULL
+};
+
+const struct pl_cmd pl_cmd_evidence = {
+	.name = "evidence",
+	.summary = "record what the learner did, with files",
+	.usage = "evidence [list]",
+	.description = "Evidence lives in evidence/<id>.md and attached files "
+	    "in evidence/<id>/.\nWithout a command, 'pl evidence' lists it.",
+	.subs = evidence_subs,
+	.default_sub = "list",
+};

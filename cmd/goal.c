@@ -1,0 +1,380 @@
+/*
+ * pl goal: a learner's short- and long-term goals, their steps and their
+ * status.  Each change is one commit; list and show read the committed
+ * tree.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "pl/goal.h"
+#include "pl/md.h"
+
+static int
+goal_add(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_goal_spec	 s = { 0 };
+	char			*id = NULL;
+	int			 err;
+
+	s.id = pl_arg(a, "id");
+	s.title = a->argv[0];
+	s.term = pl_arg(a, "term");
+	s.due = pl_arg(a, "due");
+	s.parent = pl_arg(a, "parent");
+	s.why = pl_arg(a, "why");
+	s.steps = *pl_arg_all(a, "step");
+	if ((err = pl_goal_add(&id, ctx->pf, &s)) == PL_OK)
+		printf("%s\n", id);
+	free(id);
+	return err;
+}
+
+static json_t *
+goal_json(const struct pl_entry *e, int full)
+{
+	struct pl_goal		 g;
+	struct pl_strlist	 std = PL_STRLIST_INIT;
+	struct pl_tasks		 t;
+	json_t			*j = json_object(), *p, *steps;
+	size_t			 i;
+
+	pl_goal_get(&g, e);
+	if (pl_doc_get_list(e->doc, e->path, "standards", &std) != PL_OK)
+		pl_strlist_release(&std);	/* shown empty; load checks it */
+	json_object_set_new(j, "id", json_string(e->id));
+	json_object_set_new(j, "title", pl_json_str(g.title));
+	json_object_set_new(j, "term", pl_json_str(g.term));
+	json_object_set_new(j, "status", pl_json_str(g.status));
+	json_object_set_new(j, "created", pl_json_str(g.created));
+	json_object_set_new(j, "due", pl_json_str(g.due));
+	json_object_set_new(j, "parent", pl_json_str(g.parent));
+	json_object_set_new(j, "standards", pl_json_strlist(&std));
+	p = json_object();
+	json_object_set_new(p, "done", json_integer((json_int_t)g.done));
+	json_object_set_new(p, "total", json_integer((json_int_t)g.total));
+	json_object_set_new(j, "progress", p);
+	if (full) {
+		pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
+		steps = json_array();
+		for (i = 0; i < t.n; i++) {
+			p = json_object();
+			json_object_set_new(p, "n", json_integer((json_int_t)
+			    i + 1));
+			json_object_set_new(p, "text", json_string(t.v[i].text));
+			json_object_set_new(p, "done", json_boolean(t.v[i].done));
+			json_array_append_new(steps, p);
+		}
+		pl_tasks_release(&t);
+		json_object_set_new(j, "steps", steps);
+		json_object_set_new(j, "body", json_string(e->doc->body));
+	}
+	pl_strlist_release(&std);
+	return j;
+}
+
+static int
+wanted(const struct pl_entry *e, const struct pl_args *a)
+{
+	struct pl_goal	 g;
+	const char	*status = pl_arg(a, "status"), *term = pl_arg(a, "term");
+
+	pl_goal_get(&g, e);
+	if (status != NULL && strcmp(status, "all") != 0 &&
+	    (g.status == NULL || strcmp(status, g.status) != 0))
+		return 0;
+	if (term != NULL && (g.term == NULL || strcmp(term, g.term) != 0))
+		return 0;
+	return 1;
+}
+
+static void
+goal_line(const struct pl_entry *e, int idw)
+{
+	struct pl_goal	g;
+	char		steps[32];
+
+	pl_goal_get(&g, e);
+	snprintf(steps, sizeof steps, "%zu/%zu", g.done, g.total);
+	printf("%-*s  %-7s  %-5s  %5s  %-10s  %s\n", idw, e->id,
+	    g.status ? g.status : "-", g.term ? g.term : "-", steps,
+	    g.due ? g.due : "-", g.title ? g.title : "");
+}
+
+static int
+check_filters(const struct pl_args *a)
+{
+	const char	*s = pl_arg(a, "status"), *t = pl_arg(a, "term");
+
+	if (s != NULL && strcmp(s, "all") != 0 && !pl_goal_status_valid(s))
+		return pl_error_set(PL_EUSAGE, "unknown status '%s' (use "
+		    "active, met, paused, dropped or all)", s);
+	if (t != NULL && !pl_goal_term_valid(t))
+		return pl_error_set(PL_EUSAGE, "unknown term '%s' (use short "
+		    "or long)", t);
+	return PL_OK;
+}
+
+static int
+goal_list(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_entries	 l = { 0 };
+	struct pl_strlist	 warn = PL_STRLIST_INIT;
+	json_t			*arr = json_array();
+	size_t			 i;
+	int			 err, idw = 2;
+
+	if ((err = check_filters(a)) != PL_OK ||
+	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_GOAL, &warn)) != PL_OK)
+		goto done;
+	for (i = 0; i < l.n; i++)
+		if (wanted(l.v[i], a) && (int)strlen(l.v[i]->id) > idw)
+			idw = (int)strlen(l.v[i]->id);
+	for (i = 0; i < l.n; i++) {
+		if (!wanted(l.v[i], a))
+			continue;
+		if (ctx->json)
+			json_array_append_new(arr, goal_json(l.v[i], 0));
+		else
+			goal_line(l.v[i], idw);
+	}
+	if (ctx->json)
+		pl_json_print(json_incref(arr));
+	pl_out_warnings(&warn);
+done:
+	json_decref(arr);
+	pl_entries_release(&l);
+	pl_strlist_release(&warn);
+	return err;
+}
+
+static int
+goal_show(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_entry		*e = NULL;
+	struct pl_goal		 g;
+	char			 steps[64];
+	int			 err;
+
+	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_GOAL, a->argv[0])) !=
+	    PL_OK)
+		return err;
+	if (ctx->json) {
+		pl_json_print(goal_json(e, 1));
+		goto done;
+	}
+	pl_goal_get(&g, e);
+	printf("%s\n\n", g.title ? g.title : e->id);
+	pl_show_field("id:", e->id);
+	pl_show_field("status:", g.status);
+	pl_show_field("term:", g.term);
+	pl_show_field("created:", g.created);
+	pl_show_field("due:", g.due);
+	pl_show_field("parent:", g.parent);
+	snprintf(steps, sizeof steps, "%zu/%zu", g.done, g.total);
+	pl_show_field("steps:", steps);
+	pl_show_list(e, "standards", "standards:");
+	pl_show_body(e->doc->body);
+done:
+	pl_entry_free(e);
+	return err;
+}
+
+static int
+goal_step(struct pl_ctx *ctx, struct pl_args *a)
+{
+	size_t	n;
+
+	return pl_goal_step(&n, ctx->pf, a->argv[0], a->argv[1]);
+}
+
+static int
+parse_step_number(long *out, const char *s)
+{
+	char	*end;
+
+	*out = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || *out < 1)
+		return pl_error_set(PL_EINVAL, "invalid step number '%s'", s);
+	return PL_OK;
+}
+
+static int
+goal_done(struct pl_ctx *ctx, struct pl_args *a)
+{
+	long	n;
+	int	err;
+
+	if ((err = parse_step_number(&n, a->argv[1])) != PL_OK)
+		return err;
+	return pl_goal_tick(ctx->pf, a->argv[0], n, !pl_arg_has(a, "undo"));
+}
+
+static int
+goal_status(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_goal_set_status(ctx->pf, a->argv[0], a->argv[1]);
+}
+
+static int
+goal_edit(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_entry	*e = NULL;
+	char		*tmp = NULL;
+	int		 err;
+
+	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_GOAL, a->argv[0])) ==
+	    PL_OK && (err = pl_entry_edit_begin(&tmp, ctx->pf, e)) == PL_OK &&
+	    (err = pl_edit_file(tmp)) == PL_OK)
+		err = pl_entry_edit_finish(ctx->pf, e, tmp);
+	free(tmp);
+	pl_entry_free(e);
+	return err;
+}
+
+static const struct pl_opt add_opts[] = {
+	{ "term", 't', "TERM", "short (default) or long", "short long" },
+	{ "due", 'd', "DATE", "due date: YYYY-MM-DD, today or yesterday",
+	    NULL },
+	{ "parent", 'p', "ID", "the long-term goal this one serves", "@goal" },
+	{ "why", 'w', "TEXT", "why this goal matters (the Why section)", NULL },
+	{ "step", 's', "TEXT", "a step towards the goal (repeatable)", NULL },
+	{ "id", 0, "ID", "use this id instead of one made from the title",
+	    NULL },
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd goal_add_cmd = {
+	.name = "add",
+	.summary = "add a goal",
+	.usage = "goal add [--term short|long] [--due DATE] [--parent ID] "
+	    "[--why TEXT] [--step TEXT]... TITLE",
+	.description = "Adds goals/<id>.md, with the id made from TITLE, and "
+	    "commits it.\nPrints the new goal's id.",
+	.opts = add_opts,
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = goal_add,
+};
+
+static const struct pl_opt list_opts[] = {
+	{ "status", 's', "STATUS",
+	    "only goals with this status (default: all)",
+	    "active met paused dropped all" },
+	{ "term", 't', "TERM", "only short or long goals", "short long" },
+	PL_OPT_FORMAT,
+	PL_OPT_REV,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd goal_list_cmd = {
+	.name = "list",
+	.summary = "list goals",
+	.usage = "goal list [--status STATUS|all] [--term TERM] "
+	    "[--format text|json] [--rev REV]",
+	.description = "Lists goals: id, status, term, steps done, due date "
+	    "and title.\nWithout --status, all goals are listed.",
+	.opts = list_opts,
+	.min_args = 0, .max_args = 0,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = goal_list,
+};
+
+static const struct pl_opt show_opts[] = {
+	PL_OPT_FORMAT,
+	PL_OPT_REV,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd goal_show_cmd = {
+	.name = "show",
+	.summary = "show one goal",
+	.usage = "goal show [--format text|json] [--rev REV] ID",
+	.opts = show_opts,
+	.arg_words = "@goal",
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = goal_show,
+};
+
+static const struct pl_opt write_opts[] = {
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd goal_step_cmd = {
+	.name = "step",
+	.summary = "add a step to a goal",
+	.usage = "goal step ID TEXT",
+	.description = "Adds '- [ ] TEXT' to the goal's Steps and commits.",
+	.opts = write_opts,
+	.arg_words = "@goal",
+	.min_args = 2, .max_args = 2,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = goal_step,
+};
+
+static const struct pl_opt done_opts[] = {
+	{ "undo", 'u', NULL, "untick the step instead", NULL },
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd goal_done_cmd = {
+	.name = "done",
+	.summary = "tick a goal's step",
+	.usage = "goal done [--undo] ID N",
+	.description = "Ticks step N (1 is the first of the goal's Steps) and "
+	    "commits.",
+	.opts = done_opts,
+	.arg_words = "@goal",
+	.min_args = 2, .max_args = 2,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = goal_done,
+};
+
+static const struct pl_cmd goal_status_cmd = {
+	.name = "status",
+	.summary = "set a goal's status",
+	.usage = "goal status ID active|met|paused|dropped",
+	.opts = write_opts,
+	.arg_words = "@goal|active met paused dropped",
+	.min_args = 2, .max_args = 2,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = goal_status,
+};
+
+static const struct pl_cmd goal_edit_cmd = {
+	.name = "edit",
+	.summary = "edit a goal in $EDITOR",
+	.usage = "goal edit ID",
+	.description = "Opens the goal's file in $VISUAL or $EDITOR and "
+	    "commits what you changed.",
+	.opts = write_opts,
+	.arg_words = "@goal",
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = goal_edit,
+};
+
+static const struct pl_cmd *const goal_subs[] = {
+	&goal_add_cmd,
+	&goal_list_cmd,
+	&goal_show_cmd,
+	&goal_step_cmd,
+	&goal_done_cmd,
+	&goal_status_cmd,
+	&goal_edit_cmd,
+	NULL
+};
+
+const struct pl_cmd pl_cmd_goal = {
+	.name = "goal",
+	.summary = "set goals, add and tick steps, mark them met",
+	.usage = "goal [list]",
+	.description = "Goals live in goals/<id>.md.  Without a command, "
+	    "'pl goal' lists them.",
+	.subs = goal_subs,
+	.default_sub = "list",
+};

@@ -1,0 +1,45 @@
+/*
+ * pl init: a new portfolio, in a new repository or an empty one, with the
+ * learner's profile and a first commit.
+ */
+#include <stdlib.h>
+
+#include "cmd.h"
+
+static int
+init_run(struct pl_ctx *ctx, struct pl_args *a)
+{
+	char	*id = NULL;
+	int	 err;
+
+	err = pl_portfolio_init(&id, a->argc > 0 ? a->argv[0] : ".",
+	    pl_arg(a, "name"), pl_arg(a, "id"), pl_arg(a, "grade"),
+	    pl_arg(a, "author"));
+	if (err == PL_OK)
+		printf("%s\n", id);
+	free(id);
+	return err;
+}
+
+static const struct pl_opt init_opts[] = {
+	{ "name", 'n', "NAME", "the learner's name (required)", NULL },
+	{ "id", 'i', "ID", "the learner's id (default: made from the name)",
+	    NULL },
+	{ "grade", 'g', "GRADE", "grade or level", NULL },
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+const struct pl_cmd pl_cmd_init = {
+	.name = "init",
+	.summary = "start a new portfolio",
+	.usage = "init --name NAME [--id ID] [--grade GRADE] [DIR]",
+	.description = "Makes DIR (default: the current folder) a new "
+	    "portfolio: a git repository with\n.plconfig and profile.md, "
+	    "and a first commit.  DIR must be new, empty, or an\nempty "
+	    "repository.  Prints the learner's id.",
+	.opts = init_opts,
+	.arg_words = "@file",
+	.min_args = 0, .max_args = 1,
+	.run = init_run,
+};

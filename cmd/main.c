@@ -1,0 +1,211 @@
+/*
+ * pl: the process.  Global options, the command table, dispatch to a
+ * command or one of its sub-commands, and the one table that maps error
+ * codes to exit statuses.  Only this file prints "pl: <error>".
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+/* Alphabetical; exact names only, as scripts depend on them. */
+const struct pl_cmd *const pl_commands[] = {
+	&pl_cmd_evidence,
+	&pl_cmd_goal,
+	&pl_cmd_help,
+	&pl_cmd_init,
+	&pl_cmd_profile,
+	&pl_cmd_reflect,
+	NULL
+};
+
+/* Exit statuses, documented in docs/pl.1 (EXIT STATUS). */
+static const struct {
+	int	code;
+	int	status;
+} exits[] = {
+	{ PL_OK, 0 },
+	{ PL_ENOCHANGE, 0 },
+	{ PL_ERROR, 1 },
+	{ PL_EUSAGE, 2 },
+	{ PL_ENOTPORTFOLIO, 3 },
+	{ PL_ENOTFOUND, 4 },
+	{ PL_EINVAL, 5 },
+	{ PL_EPARSE, 6 },
+	{ PL_EUNSAFE, 7 },
+	{ PL_ELOCKED, 8 },
+	{ PL_EDIRTY, 9 },
+	{ PL_EHEAD, 10 },
+	{ PL_EIDENTITY, 11 },
+	{ PL_EEXISTS, 12 },
+};
+
+static int
+exit_status(int code)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof exits / sizeof exits[0]; i++)
+		if (exits[i].code == code)
+			return exits[i].status;
+	return 1;
+}
+
+static int
+fail(int code)
+{
+	const char	*msg = pl_error_last();
+
+	fprintf(stderr, "pl: %s\n", *msg != '\0' ? msg : "unknown error");
+	return exit_status(code);
+}
+
+void
+pl_usage(FILE *f)
+{
+	size_t	i;
+
+	fputs("usage: pl [-C DIR] [--version] [--help] COMMAND [ARGS]\n\n"
+	    "pl keeps a learner portfolio: Markdown files in a git "
+	    "repository.\n\ncommands:\n", f);
+	for (i = 0; pl_commands[i] != NULL; i++)
+		fprintf(f, "    %-10s %s\n", pl_commands[i]->name,
+		    pl_commands[i]->summary);
+	fputs("\nSee 'pl help COMMAND' or 'pl COMMAND --help' for one of "
+	    "them, and pl(1).\n", f);
+}
+
+/* Follows sub-command names down the table: "goal add" -> goal's add. */
+static const struct pl_cmd *
+descend(const struct pl_cmd *cmd, int *argc, char ***argv,
+    struct pl_buf *path)
+{
+	const struct pl_cmd	*sub;
+
+	while (cmd->subs != NULL) {
+		if (*argc > 1 && (sub = pl_cmd_find(cmd->subs,
+		    (*argv)[1])) != NULL) {
+			(*argc)--;
+			(*argv)++;
+		} else if (*argc > 1 && (strcmp((*argv)[1], "--help") == 0 ||
+		    strcmp((*argv)[1], "-h") == 0))
+			return cmd;
+		else if (cmd->default_sub != NULL)
+			sub = pl_cmd_find(cmd->subs, cmd->default_sub);
+		else
+			return cmd;
+		pl_buf_printf(path, " %s", sub->name);
+		cmd = sub;
+	}
+	return cmd;
+}
+
+static int
+run(const struct pl_cmd *top, int argc, char **argv, const char *dir)
+{
+	struct pl_buf		 path = PL_BUF_INIT;
+	struct pl_args		 args = { 0 };
+	struct pl_ctx		 ctx = { NULL, dir, 0 };
+	const struct pl_cmd	*cmd;
+	int			 err;
+
+	pl_buf_puts(&path, top->name);
+	cmd = descend(top, &argc, &argv, &path);
+	if (cmd->run == NULL) {
+		if (argc > 1 && argv[1][0] != '-') {
+			err = pl_error_set(PL_EUSAGE, "'%s' is not a "
+			    "'pl %s' command; see 'pl %s --help'", argv[1],
+			    path.ptr, path.ptr);
+			goto done;
+		}
+		pl_cmd_usage(stdout, cmd, path.ptr);
+		err = PL_OK;
+		goto done;
+	}
+	err = pl_args_parse(&args, cmd, argc, argv);
+	if (err == 1) {
+		pl_cmd_usage(stdout, cmd, path.ptr);
+		err = PL_OK;
+		goto done;
+	}
+	if (err != PL_OK)
+		goto done;
+	if (cmd->flags & PL_CMD_PORTFOLIO) {
+		err = pl_portfolio_open(&ctx.pf, dir, pl_arg(&args, "rev"));
+		if (err != PL_OK)
+			goto done;
+		if (pl_arg(&args, "author") != NULL &&
+		    (err = pl_portfolio_set_author(ctx.pf,
+		    pl_arg(&args, "author"))) != PL_OK)
+			goto done;
+	}
+	if ((err = pl_out_format(&ctx, &args)) != PL_OK)
+		goto done;
+	err = cmd->run(&ctx, &args);
+done:
+	pl_args_release(&args);
+	pl_portfolio_free(ctx.pf);
+	pl_buf_release(&path);
+	return err;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option	 longs[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct pl_cmd		*cmd;
+	const char			*dir = ".";
+	int				 c, err;
+
+	setlocale(LC_CTYPE, "");
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+C:hV", longs, NULL)) != -1) {
+		switch (c) {
+		case 'C':
+			if (chdir(optarg) == -1) {
+				pl_error_set(PL_EUSAGE, "cannot change to "
+				    "'%s': %s", optarg, strerror(errno));
+				return fail(PL_EUSAGE);
+			}
+			break;
+		case 'h':
+			pl_usage(stdout);
+			return 0;
+		case 'V':
+			printf("pl %s\n", PL_VERSION);
+			return 0;
+		default:
+			pl_error_set(PL_EUSAGE, "unknown option '%s'; see "
+			    "'pl --help'", argv[optind - 1]);
+			return fail(PL_EUSAGE);
+		}
+	}
+	if (optind < argc && strcmp(argv[optind], "__complete") == 0)
+		return pl_complete(argc - optind - 1, argv + optind + 1);
+	if (optind >= argc) {
+		pl_usage(stderr);
+		return exit_status(PL_EUSAGE);
+	}
+	if ((cmd = pl_cmd_find(pl_commands, argv[optind])) == NULL) {
+		pl_error_set(PL_EUSAGE, "'%s' is not a pl command; see "
+		    "'pl --help'", argv[optind]);
+		return fail(PL_EUSAGE);
+	}
+	err = run(cmd, argc - optind, argv + optind, dir);
+	if (fflush(stdout) != 0 && err == PL_OK)
+		err = pl_error_set(PL_ERROR, "cannot write output");
+	if (err < 0 && err != PL_ENOCHANGE)
+		return fail(err);
+	if (err == PL_ENOCHANGE)
+		fprintf(stderr, "pl: %s\n", pl_error_last());
+	return exit_status(err);
+}

@@ -1,0 +1,328 @@
+/*
+ * Option parsing and --help, both driven by each command's option table
+ * (git's parse-options idea): what a command accepts and what its help
+ * says come from the same lines.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static size_t
+count_opts(const struct pl_opt *opts)
+{
+	size_t	n = 0;
+
+	while (opts != NULL && opts[n].name != NULL)
+		n++;
+	return n;
+}
+
+static int
+opt_index(const struct pl_args *a, const char *name)
+{
+	size_t	i, n = count_opts(a->opts);
+
+	for (i = 0; i < n; i++)
+		if (strcmp(a->opts[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+pl_arg(const struct pl_args *a, const char *name)
+{
+	int	i = opt_index(a, name);
+
+	if (i < 0 || a->vals[i].n == 0)
+		return NULL;
+	return a->vals[i].v[a->vals[i].n - 1];
+}
+
+const struct pl_strlist *
+pl_arg_all(const struct pl_args *a, const char *name)
+{
+	static const struct pl_strlist	none = PL_STRLIST_INIT;
+	int				i = opt_index(a, name);
+
+	return i < 0 ? &none : &a->vals[i];
+}
+
+int
+pl_arg_has(const struct pl_args *a, const char *name)
+{
+	int	i = opt_index(a, name);
+
+	return i >= 0 && a->vals[i].n > 0;
+}
+
+const struct pl_cmd *
+pl_cmd_find(const struct pl_cmd *const *cmds, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; cmds != NULL && cmds[i] != NULL; i++)
+		if (strcmp(cmds[i]->name, name) == 0)
+			return cmds[i];
+	return NULL;
+}
+
+/* Builds getopt_long's tables; --help is every command's. */
+static void
+build_getopt(const struct pl_cmd *cmd, struct pl_buf *shorts,
+    struct option *longs)
+{
+	size_t	i, n = count_opts(cmd->opts);
+
+	pl_buf_puts(shorts, "+:h");
+	for (i = 0; i < n; i++) {
+		const struct pl_opt *o = &cmd->opts[i];
+
+		longs[i].name = o->name;
+		longs[i].has_arg = o->arg != NULL ? required_argument :
+		    no_argument;
+		longs[i].flag = NULL;
+		longs[i].val = 256 + (int)i;
+		if (o->short_name != 0) {
+			pl_buf_putc(shorts, (char)o->short_name);
+			if (o->arg != NULL)
+				pl_buf_putc(shorts, ':');
+		}
+	}
+	longs[n].name = "help";
+	longs[n].has_arg = no_argument;
+	longs[n].flag = NULL;
+	longs[n].val = 'h';
+	memset(&longs[n + 1], 0, sizeof longs[n + 1]);
+}
+
+static int
+short_index(const struct pl_cmd *cmd, int c)
+{
+	size_t	i, n = count_opts(cmd->opts);
+
+	for (i = 0; i < n; i++)
+		if (cmd->opts[i].short_name == c)
+			return (int)i;
+	return -1;
+}
+
+static int
+check_count(const struct pl_cmd *cmd, int argc)
+{
+	if (argc < cmd->min_args)
+		return pl_error_set(PL_EUSAGE, "%s: missing argument; "
+		    "usage: pl %s", cmd->name, cmd->usage);
+	if (cmd->max_args >= 0 && argc > cmd->max_args)
+		return pl_error_set(PL_EUSAGE, "%s: too many arguments; "
+		    "usage: pl %s", cmd->name, cmd->usage);
+	return PL_OK;
+}
+
+int
+pl_args_parse(struct pl_args *a, const struct pl_cmd *cmd, int argc,
+    char **argv)
+{
+	struct pl_buf	 shorts = PL_BUF_INIT;
+	size_t		 n = count_opts(cmd->opts);
+	struct option	*longs = pl_xcalloc(n + 2, sizeof *longs);
+	int		 c, i, err = PL_OK;
+
+	a->opts = cmd->opts;
+	a->vals = pl_xcalloc(n + 1, sizeof *a->vals);
+	build_getopt(cmd, &shorts, longs);
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts.ptr, longs, NULL)) != -1) {
+		if (c == 'h') {
+			err = 1;	/* help asked for: the caller prints it */
+			goto done;
+		}
+		if (c == '?' || c == ':') {
+			const char *what = c == '?' ? "unknown option" :
+			    "missing value for option";
+
+			if (optopt != 0)
+				err = pl_error_set(PL_EUSAGE, "%s: %s '-%c'",
+				    cmd->name, what, optopt);
+			else
+				err = pl_error_set(PL_EUSAGE, "%s: %s '%s'",
+				    cmd->name, what, argv[optind - 1]);
+			goto done;
+		}
+		i = c >= 256 ? c - 256 : short_index(cmd, c);
+		pl_strlist_push(&a->vals[i], optarg != NULL ? optarg : "");
+	}
+	a->argc = argc - optind;
+	a->argv = argv + optind;
+	err = check_count(cmd, a->argc);
+done:
+	pl_buf_release(&shorts);
+	free(longs);
+	return err;
+}
+
+void
+pl_args_release(struct pl_args *a)
+{
+	size_t	i, n = count_opts(a->opts);
+
+	for (i = 0; a->vals != NULL && i < n; i++)
+		pl_strlist_release(&a->vals[i]);
+	free(a->vals);
+	a->vals = NULL;
+}
+
+static void
+help_opts(FILE *f, const struct pl_opt *opts)
+{
+	size_t		i, n = count_opts(opts);
+	struct pl_buf	b = PL_BUF_INIT;
+
+	if (n == 0)
+		return;
+	fputs("\noptions:\n", f);
+	for (i = 0; i < n; i++) {
+		pl_buf_clear(&b);
+		if (opts[i].short_name != 0)
+			pl_buf_printf(&b, "-%c, ", opts[i].short_name);
+		pl_buf_printf(&b, "--%s", opts[i].name);
+		if (opts[i].arg != NULL)
+			pl_buf_printf(&b, " %s", opts[i].arg);
+		fprintf(f, "    %-26s %s\n", b.ptr, opts[i].help);
+	}
+	pl_buf_release(&b);
+}
+
+void
+pl_cmd_usage(FILE *f, const struct pl_cmd *cmd, const char *path)
+{
+	size_t	i;
+
+	fprintf(f, "usage: pl %s\n", cmd->usage);
+	for (i = 0; cmd->subs != NULL && cmd->subs[i] != NULL; i++)
+		fprintf(f, "   or: pl %s\n", cmd->subs[i]->usage);
+	if (cmd->description != NULL)
+		fprintf(f, "\n%s\n", cmd->description);
+	if (cmd->subs != NULL) {
+		fputs("\ncommands:\n", f);
+		for (i = 0; cmd->subs[i] != NULL; i++)
+			fprintf(f, "    %-10s %s\n", cmd->subs[i]->name,
+			    cmd->subs[i]->summary);
+		fprintf(f, "\nSee 'pl %s COMMAND --help' for one of them.\n",
+		    path);
+	}
+	help_opts(f, cmd->opts);
+}
+
+/* Prints the words of a space-separated list that start with prefix. */
+static void
+complete_words(const char *words, const char *prefix, const char *dir)
+{
+	struct pl_portfolio	*pf = NULL;
+	struct pl_strlist	 ids = PL_STRLIST_INIT;
+	const char		*p = words, *end;
+	size_t			 i, n;
+
+	while (*p != '\0' && *p != '|') {
+		end = p + strcspn(p, " |");
+		n = (size_t)(end - p);
+		if (n > 1 && p[0] == '@' && strncmp(p, "@file", n) != 0) {
+			/* Ids from the committed tree: "@goal" -> goals/ */
+			char *kind = pl_xstrndup(p + 1, n - 1);
+			char *folder = strcmp(kind, "evidence") == 0 ?
+			    pl_xstrdup(kind) : pl_xasprintf("%ss", kind);
+
+			if (pl_portfolio_open(&pf, dir, NULL) == PL_OK &&
+			    pl_portfolio_list(&ids, pf, folder, ".md") ==
+			    PL_OK)
+				for (i = 0; i < ids.n; i++)
+					if (strncmp(ids.v[i], prefix,
+					    strlen(prefix)) == 0)
+						printf("%s\n", ids.v[i]);
+			pl_strlist_release(&ids);
+			pl_portfolio_free(pf);
+			pf = NULL;
+			free(folder);
+			free(kind);
+		} else if (strncmp(p, prefix, strlen(prefix)) == 0 ||
+		    (n == 5 && strncmp(p, "@file", 5) == 0))
+			printf("%.*s\n", (int)n, p);
+		p = end + (*end == ' ');
+	}
+}
+
+static const struct pl_opt *
+find_opt(const struct pl_cmd *cmd, const char *word)
+{
+	size_t	i, n = count_opts(cmd->opts);
+
+	for (i = 0; i < n; i++)
+		if ((word[0] == '-' && word[1] == '-' &&
+		    strcmp(word + 2, cmd->opts[i].name) == 0) ||
+		    (word[0] == '-' && word[1] == cmd->opts[i].short_name &&
+		    word[1] != '\0' && word[2] == '\0'))
+			return &cmd->opts[i];
+	return NULL;
+}
+
+int
+pl_complete(int argc, char **argv)
+{
+	const struct pl_cmd *const	*table = pl_commands;
+	const struct pl_cmd		*cmd = NULL, *sub;
+	const struct pl_opt		*o;
+	const char			*cur = argc > 0 ? argv[argc - 1] : "";
+	const char			*w;
+	int				 i, pos = 0;
+	size_t				 k, n;
+
+	for (i = 0; i < argc - 1; i++) {
+		if (cmd != NULL && (o = find_opt(cmd, argv[i])) != NULL) {
+			i += o->arg != NULL;	/* skip its value */
+			continue;
+		}
+		if (argv[i][0] == '-')
+			continue;
+		if (table != NULL && (sub = pl_cmd_find(table, argv[i])) !=
+		    NULL && pos == 0) {
+			cmd = sub;
+			table = sub->subs;
+			continue;
+		}
+		pos++;
+	}
+	if (argc >= 2 && cmd != NULL &&
+	    (o = find_opt(cmd, argv[argc - 2])) != NULL && o->arg != NULL) {
+		if (o->values != NULL)
+			complete_words(o->values, cur, ".");
+		return 0;
+	}
+	if (cur[0] == '-' && cmd != NULL) {
+		n = count_opts(cmd->opts);
+		for (k = 0; k < n; k++)
+			if (strncmp(cmd->opts[k].name, cur + (cur[1] == '-' ?
+			    2 : 1), strlen(cur) - (cur[1] == '-' ? 2 : 1)) ==
+			    0)
+				printf("--%s\n", cmd->opts[k].name);
+		printf("--help\n");
+		return 0;
+	}
+	if (table != NULL && pos == 0) {
+		for (k = 0; table[k] != NULL; k++)
+			if (strncmp(table[k]->name, cur, strlen(cur)) == 0)
+				printf("%s\n", table[k]->name);
+		if (cmd == NULL || cmd->default_sub == NULL)
+			return 0;
+		cmd = pl_cmd_find(cmd->subs, cmd->default_sub);
+	}
+	if (cmd == NULL || (w = cmd->arg_words) == NULL)
+		return 0;
+	for (i = 0; i < pos && w != NULL; i++)
+		w = (w = strchr(w, '|')) != NULL ? w + 1 : NULL;
+	if (w != NULL)
+		complete_words(w, cur, ".");
+	return 0;
+}

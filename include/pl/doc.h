@@ -1,0 +1,108 @@
+/*
+ * A portfolio file: YAML front matter between "---" lines, then a Markdown
+ * body.  The front matter is kept as a tree of every node the person
+ * wrote, in their order and (where libyaml lets us) their scalar and
+ * collection styles, so that rewriting a file changes only the keys pl
+ * set.  Comments are the one thing libyaml cannot keep.
+ */
+#ifndef PL_DOC_H
+#define PL_DOC_H
+
+#include <stddef.h>
+
+#include "pl/error.h"
+#include "pl/util.h"
+
+enum pl_node_kind {
+	PL_NODE_SCALAR,
+	PL_NODE_SEQ,
+	PL_NODE_MAP
+};
+
+struct pl_node {
+	enum pl_node_kind	  kind;
+	char			 *value;	/* scalar text (UTF-8) */
+	char			 *tag;		/* explicit tag or NULL */
+	int			  style;	/* libyaml scalar/sequence/
+						   mapping style as read */
+	int			  plain_ok;	/* scalar: may be written plain */
+	size_t			  n;		/* items (and keys for a map) */
+	char			**keys;		/* map: n keys */
+	struct pl_node		**items;	/* seq: n items; map: n values */
+	int			  line;		/* 1-based line in the file */
+};
+
+struct pl_doc {
+	struct pl_node	*fm;		/* a map; empty when the file had none */
+	int		 has_fm;	/* the file began with front matter */
+	char		*body;		/* the Markdown after the front matter */
+	int		 body_line;	/* file line on which body starts (1-based) */
+};
+
+/* How pl_doc_set() writes a new scalar. */
+enum pl_scalar {
+	PL_SCALAR_STR,		/* a string: quoted when YAML would read it
+				   as anything else (yes, 12, 2024-01-01, ~) */
+	PL_SCALAR_PLAIN		/* plain, so YAML reads it typed: dates */
+};
+
+/*
+ * Parses text (len bytes, UTF-8) into a new doc.  name is the file's path
+ * for messages.  Broken YAML, front matter that is not a mapping, an
+ * unterminated "---" block: PL_EPARSE with "name:LINE: what" where LINE
+ * is the line of the file.  A file without front matter parses to an
+ * empty map and the whole text as body.  The caller frees with
+ * pl_doc_free().
+ */
+int	 pl_doc_parse(struct pl_doc **out, const char *name, const char *text,
+	    size_t len) PL_WUR;
+
+/* A new doc with an empty front matter map and an empty body. */
+struct pl_doc *pl_doc_new(void);
+
+void	 pl_doc_free(struct pl_doc *);
+
+/*
+ * Appends the file text to out: "---\n", the front matter as YAML, "---\n",
+ * then the body unchanged.  Parsing the result gives the same tree.
+ */
+void	 pl_doc_serialize(const struct pl_doc *, struct pl_buf *out);
+
+/* The node under key, or NULL.  Borrowed. */
+const struct pl_node *pl_doc_node(const struct pl_doc *, const char *key);
+
+/*
+ * The scalar under key, or NULL when missing, null ("~", empty) or not a
+ * scalar.  Borrowed.
+ */
+const char *pl_doc_get(const struct pl_doc *, const char *key);
+
+/*
+ * Sets key to a scalar, replacing its value in place (so it keeps its
+ * position) or appending it at the end of the map.  A NULL value writes
+ * an empty (null) value.
+ */
+void	 pl_doc_set(struct pl_doc *, const char *key, const char *value,
+	    enum pl_scalar);
+
+/*
+ * Appends to out the strings of a list under key: a sequence of scalars,
+ * a single scalar (one item) or missing/null (none).  A map or nested
+ * list: PL_EPARSE naming name, line and key.
+ */
+int	 pl_doc_get_list(const struct pl_doc *, const char *name,
+	    const char *key, struct pl_strlist *out) PL_WUR;
+
+/*
+ * Sets key to a sequence of strings (flow style, "[a, b]", unless the
+ * key held a block sequence already, whose style is kept).
+ */
+void	 pl_doc_set_list(struct pl_doc *, const char *key,
+	    const struct pl_strlist *);
+
+/* Replaces the body with a copy of body. */
+void	 pl_doc_set_body(struct pl_doc *, const char *body);
+
+void	 pl_node_free(struct pl_node *);
+
+#endif

@@ -1,0 +1,133 @@
+/*
+ * Entries: the files of a portfolio, one per goal, piece of evidence or
+ * reflection, plus the profile.  What they share (where they live, how
+ * their ids are made, how they are read, listed and committed) is here;
+ * what each kind means is in goal.h, evidence.h, reflection.h, profile.h.
+ */
+#ifndef PL_ENTRY_H
+#define PL_ENTRY_H
+
+#include <stddef.h>
+
+#include "pl/date.h"
+#include "pl/doc.h"
+#include "pl/error.h"
+#include "pl/portfolio.h"
+#include "pl/tx.h"
+#include "pl/util.h"
+
+enum pl_kind {
+	PL_KIND_PROFILE,
+	PL_KIND_GOAL,
+	PL_KIND_EVIDENCE,
+	PL_KIND_REFLECTION
+};
+
+struct pl_entry {
+	enum pl_kind	 kind;
+	char		*id;
+	char		*path;	/* "goals/<id>.md", "profile.md" */
+	struct pl_doc	*doc;
+};
+
+/* The kind's name in messages and commit subjects: "goal", "evidence". */
+const char *pl_kind_name(enum pl_kind);
+
+/* The kind's folder ("goals"), or NULL for the profile. */
+const char *pl_kind_dir(enum pl_kind);
+
+/*
+ * Reads the committed entry id of kind (id is ignored for the profile).
+ * PL_EINVAL for a malformed id, PL_ENOTFOUND "unknown goal 'x'",
+ * PL_EPARSE for broken front matter, PL_EUNSAFE for a symbolic link.
+ * The caller frees with pl_entry_free().
+ */
+int	 pl_entry_load(struct pl_entry **out, struct pl_portfolio *,
+	    enum pl_kind, const char *id) PL_WUR;
+
+/* A new entry of kind with id and an empty doc.  The caller frees. */
+struct pl_entry *pl_entry_new(enum pl_kind, const char *id);
+
+void	 pl_entry_free(struct pl_entry *);
+
+/* A list of entries, as pl_entry_list() fills it. */
+struct pl_entries {
+	struct pl_entry	**v;
+	size_t		  n;
+};
+
+/*
+ * Reads every committed entry of kind, sorted by id.  A file that cannot
+ * be read (broken front matter, a symbolic link) is left out and its
+ * message appended to warnings; only failure to read the tree itself is
+ * an error.  Free with pl_entries_release().
+ */
+int	 pl_entry_list(struct pl_entries *out, struct pl_portfolio *,
+	    enum pl_kind, struct pl_strlist *warnings) PL_WUR;
+
+void	 pl_entries_release(struct pl_entries *);
+
+/*
+ * Makes a free id for a new entry of kind from text: its slug (or the
+ * kind's name when the slug is empty), after "YYYY-MM-DD-" when date is
+ * not NULL, then "-2", "-3"... until no committed or working-tree file
+ * has it.  The caller frees *out.
+ */
+int	 pl_entry_new_id(char **out, struct pl_portfolio *, enum pl_kind,
+	    const char *text, const struct pl_date *date) PL_WUR;
+
+/*
+ * Checks that id is free for a new entry of kind: PL_EINVAL for a
+ * malformed id, PL_EEXISTS when taken.
+ */
+int	 pl_entry_check_new_id(struct pl_portfolio *, enum pl_kind,
+	    const char *id) PL_WUR;
+
+/*
+ * Commits entry as one change: its file, and each file in attach staged
+ * at the path given by the same index of attach_to.  Fills in msg's kind
+ * and id from the entry; the caller sets action and sentence.
+ */
+int	 pl_entry_commit(struct pl_portfolio *, struct pl_entry *,
+	    struct pl_msg *, const struct pl_strlist *attach,
+	    const struct pl_strlist *attach_to) PL_WUR;
+
+/*
+ * Editing by hand in $EDITOR, in two halves around the editor (which
+ * cmd/ runs).  _begin checks that the entry's file has no uncommitted
+ * edits and writes its committed text to a file in the repository's git
+ * folder, whose path it returns in *out (the caller frees).  _finish
+ * reads that file back, checks it (front matter must parse; the kind's
+ * required keys must be there and valid) and commits it with action
+ * "edit".  PL_ENOCHANGE when the text is unchanged.  On PL_EPARSE or
+ * PL_EINVAL the edited file is kept and the message names it, so no
+ * typing is lost; on success or no change it is removed.
+ */
+int	 pl_entry_edit_begin(char **out, struct pl_portfolio *,
+	    const struct pl_entry *) PL_WUR;
+int	 pl_entry_edit_finish(struct pl_portfolio *, struct pl_entry *,
+	    const char *edited) PL_WUR;
+
+/*
+ * A file in the git folder for text typed in the editor for a new entry
+ * (a reflection, a description), named after what ("REFLECTION"), filled
+ * with template.  The caller frees *out and removes the file when done.
+ */
+int	 pl_entry_scratch(char **out, struct pl_portfolio *, const char *what,
+	    const char *template) PL_WUR;
+
+/*
+ * The body for text a person typed (-m, -F, the editor): a blank line,
+ * the text without blank lines around it, and one newline; "" for blank
+ * or NULL text.  The caller frees.
+ */
+char	*pl_entry_body(const char *text);
+
+/*
+ * Checks a front matter value of entry: that key is missing or a valid
+ * date (PL_EINVAL "goals/x.md: 'due' is not a date: 'soon'").
+ */
+int	 pl_entry_check_date(const struct pl_entry *, const char *key,
+	    int required) PL_WUR;
+
+#endif

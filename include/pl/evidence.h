@@ -1,0 +1,43 @@
+/*
+ * Evidence: evidence/<id>.md and attached files under evidence/<id>/.
+ * Front matter title, date, kind, goals, standards, files; the body is the
+ * learner's description.
+ */
+#ifndef PL_EVIDENCE_H
+#define PL_EVIDENCE_H
+
+#include "pl/entry.h"
+
+struct pl_evidence {
+	const char	*title;
+	const char	*date;
+	const char	*kind;
+};
+
+void	 pl_evidence_get(struct pl_evidence *, const struct pl_entry *);
+
+/* 1 when s is an evidence kind: artifact, observation, ... */
+int	 pl_evidence_kind_valid(const char *s);
+
+struct pl_evidence_spec {
+	const char		*id;		/* NULL: date and title */
+	const char		*title;
+	const char		*date;		/* NULL: today */
+	const char		*kind;		/* NULL: artifact */
+	const char		*description;
+	struct pl_strlist	 goals;		/* goal ids */
+	struct pl_strlist	 files;		/* paths to attach */
+};
+
+/*
+ * Adds evidence, copies each file into evidence/<id>/ and commits them
+ * together.  PL_EINVAL for an empty title, a bad date or kind;
+ * PL_ENOTFOUND for an unknown goal or a missing file; PL_EINVAL for a
+ * folder.  *out_id gets the id (the caller frees).
+ */
+int	 pl_evidence_add(char **out_id, struct pl_portfolio *,
+	    const struct pl_evidence_spec *) PL_WUR;
+
+int	 pl_evidence_check(const struct pl_entry *) PL_WUR;
+
+#endif

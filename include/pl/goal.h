@@ -1,0 +1,76 @@
+/*
+ * Goals: goals/<id>.md.  Front matter title, term (short|long), status
+ * (active|met|paused|dropped), created, due, parent, standards; a body
+ * with sections such as Why and Steps, where Steps is a task list whose
+ * ticks give the goal's progress.
+ */
+#ifndef PL_GOAL_H
+#define PL_GOAL_H
+
+#include "pl/entry.h"
+
+#define PL_GOAL_STEPS "Steps"
+#define PL_GOAL_WHY "Why"
+
+/* What a goal's front matter says, borrowed from its entry. */
+struct pl_goal {
+	const char	*title;
+	const char	*term;
+	const char	*status;
+	const char	*created;
+	const char	*due;		/* NULL when none */
+	const char	*parent;	/* NULL when none */
+	size_t		 done;		/* ticked steps */
+	size_t		 total;		/* steps */
+};
+
+/* Fills g from entry e (a goal); pointers live as long as e. */
+void	 pl_goal_get(struct pl_goal *g, const struct pl_entry *e);
+
+/* 1 when s is a term word (short, long), a status word, else 0. */
+int	 pl_goal_term_valid(const char *s);
+int	 pl_goal_status_valid(const char *s);
+
+/* What pl_goal_add() makes. */
+struct pl_goal_spec {
+	const char		*id;		/* NULL: from the title */
+	const char		*title;
+	const char		*term;		/* NULL: short */
+	const char		*due;		/* YYYY-MM-DD, today... or NULL */
+	const char		*parent;	/* id of a long-term goal */
+	const char		*why;
+	struct pl_strlist	 steps;
+};
+
+/*
+ * Adds a goal and commits it.  PL_EINVAL for an empty title, a bad term,
+ * date or id, a parent that is not a long-term goal or given for a
+ * long-term one; PL_ENOTFOUND for an unknown parent; PL_EEXISTS when the
+ * given id is taken.  *out_id gets the new id (the caller frees).
+ */
+int	 pl_goal_add(char **out_id, struct pl_portfolio *,
+	    const struct pl_goal_spec *) PL_WUR;
+
+/* Adds step text to the goal's Steps and commits.  *out_n: its number. */
+int	 pl_goal_step(size_t *out_n, struct pl_portfolio *, const char *id,
+	    const char *text) PL_WUR;
+
+/*
+ * Ticks (done 1) or unticks step n (1-based) and commits.  PL_EINVAL for
+ * a step number the goal does not have, PL_ENOCHANGE when it already
+ * was so.
+ */
+int	 pl_goal_tick(struct pl_portfolio *, const char *id, long n,
+	    int done) PL_WUR;
+
+/* Sets the goal's status and commits; PL_ENOCHANGE when it already was. */
+int	 pl_goal_set_status(struct pl_portfolio *, const char *id,
+	    const char *status) PL_WUR;
+
+/* Appends the goal's "Pl-Status:" and "Pl-Progress:" trailers. */
+void	 pl_goal_trailers(const struct pl_entry *, struct pl_strlist *out);
+
+/* Checks an edited goal: title, term, status, dates. */
+int	 pl_goal_check(const struct pl_entry *) PL_WUR;
+
+#endif

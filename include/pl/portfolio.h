@@ -1,0 +1,103 @@
+/*
+ * A portfolio: a git repository whose committed tree holds a settings
+ * file, PL_SETTINGS_FILE, in git-config syntax.  Reading is always from a
+ * committed tree (HEAD or a chosen revision), so readers work in bare
+ * repositories and never see half-made edits; writing goes through
+ * pl_tx (pl/tx.h).
+ */
+#ifndef PL_PORTFOLIO_H
+#define PL_PORTFOLIO_H
+
+#include <time.h>
+
+#include "pl/date.h"
+#include "pl/error.h"
+#include "pl/util.h"
+
+#define PL_SETTINGS_FILE ".plconfig"
+#define PL_FORMAT_VERSION 1
+
+struct pl_portfolio;
+
+/*
+ * Opens the portfolio whose repository contains path, found as git finds
+ * it (from a subdirectory, a linked worktree, GIT_DIR), and reads the
+ * tree of rev (NULL: HEAD).  Fails with PL_ENOTPORTFOLIO when there is no
+ * repository, HEAD is unborn, or the tree has no settings file;
+ * PL_ENOTFOUND for an unknown rev; PL_EPARSE for a settings file that is
+ * not valid git-config or whose portfolio.version pl does not know.
+ * The caller frees with pl_portfolio_free().
+ */
+int	 pl_portfolio_open(struct pl_portfolio **out, const char *path,
+	    const char *rev) PL_WUR;
+
+void	 pl_portfolio_free(struct pl_portfolio *);
+
+/* The working tree's top folder with a trailing '/', or NULL when bare. */
+const char *pl_portfolio_workdir(const struct pl_portfolio *);
+
+/*
+ * Appends the committed contents of path ("goals/x.md") to out.
+ * PL_ENOTFOUND when the tree has no such file; PL_EUNSAFE when path is
+ * absolute, has ".." or "." components, or is a symbolic link or
+ * submodule in the tree.
+ */
+int	 pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *,
+	    const char *path) PL_WUR;
+
+/*
+ * Appends to out, sorted, the names in folder dir of the tree that end in
+ * suffix (".md"), with the suffix removed.  Only blobs count.  A missing
+ * folder is an empty list.
+ */
+int	 pl_portfolio_list(struct pl_strlist *out, struct pl_portfolio *,
+	    const char *dir, const char *suffix) PL_WUR;
+
+/* 1 when path exists in the tree or in the working tree, else 0. */
+int	 pl_portfolio_exists(struct pl_portfolio *, const char *path);
+
+/*
+ * Reads a setting ("portfolio.version") from the committed settings file.
+ * *out is NULL when unset.  The caller frees *out.
+ */
+int	 pl_portfolio_setting(char **out, struct pl_portfolio *,
+	    const char *key) PL_WUR;
+
+/*
+ * The identity and time new commits get, by git's rules: --author (set
+ * here as "Name <email>"), GIT_AUTHOR_NAME, _EMAIL, _DATE, then
+ * user.name, user.email (and EMAIL) from git config; the committer from
+ * GIT_COMMITTER_* and the same config.  PL_EINVAL for a malformed
+ * author.
+ */
+int	 pl_portfolio_set_author(struct pl_portfolio *, const char *author)
+	    PL_WUR;
+
+/*
+ * Today's date for new entries: the calendar date of the author time a
+ * commit made now would carry (so GIT_AUTHOR_DATE fixes it too), in that
+ * time's own UTC offset.
+ */
+int	 pl_portfolio_today(struct pl_date *out, struct pl_portfolio *) PL_WUR;
+
+/*
+ * Makes a new portfolio in dir (created if missing): a new repository, or
+ * an existing one with no commits yet and nothing in its working tree but
+ * .git.  Writes the settings file and profile.md (the learner's name, id,
+ * grade and started date; the empty sections) and commits them as
+ * "portfolio: init <id>".  id NULL: made from name.  grade may be NULL.
+ * PL_EEXISTS when dir is a repository with commits or holds files;
+ * PL_EINVAL for an empty name or a bad id; PL_EIDENTITY without an
+ * identity.  *out_id gets the learner id (the caller frees) when out_id
+ * is not NULL.
+ */
+int	 pl_portfolio_init(char **out_id, const char *dir, const char *name,
+	    const char *id, const char *grade, const char *author) PL_WUR;
+
+/* Internal to lib/: the libgit2 objects behind a portfolio. */
+struct git_repository;
+struct git_tree;
+struct git_repository *pl_portfolio_repo(struct pl_portfolio *);
+struct git_tree *pl_portfolio_tree(struct pl_portfolio *);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * Allocation that cannot fail (out of memory aborts, as in tmux), the one
+ * growable string buffer, and a list of strings.
+ */
+#ifndef PL_UTIL_H
+#define PL_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "pl/error.h"
+
+void	*pl_xmalloc(size_t);
+void	*pl_xcalloc(size_t, size_t);
+void	*pl_xrealloc(void *, size_t);
+char	*pl_xstrdup(const char *);
+char	*pl_xstrndup(const char *, size_t);
+/* Like asprintf(3); the caller frees. */
+char	*pl_xasprintf(const char *, ...) PL_PRINTF(1, 2);
+
+/* A growable NUL-terminated buffer.  Embed it; PL_BUF_INIT or _init(). */
+struct pl_buf {
+	char	*ptr;	/* always NUL-terminated once anything was added */
+	size_t	 len;
+	size_t	 cap;
+};
+#define PL_BUF_INIT { NULL, 0, 0 }
+
+void	 pl_buf_init(struct pl_buf *);
+void	 pl_buf_release(struct pl_buf *);
+void	 pl_buf_clear(struct pl_buf *);
+void	 pl_buf_put(struct pl_buf *, const char *, size_t);
+void	 pl_buf_puts(struct pl_buf *, const char *);
+void	 pl_buf_putc(struct pl_buf *, char);
+void	 pl_buf_printf(struct pl_buf *, const char *, ...) PL_PRINTF(2, 3);
+void	 pl_buf_vprintf(struct pl_buf *, const char *, va_list);
+/* The contents as a string ("" for an empty buffer).  Borrowed. */
+const char *pl_buf_cstr(const struct pl_buf *);
+/* Hands the string to the caller (who frees it) and empties the buffer. */
+char	*pl_buf_detach(struct pl_buf *);
+
+/* A list of owned strings.  Embed it; PL_STRLIST_INIT or _init(). */
+struct pl_strlist {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+#define PL_STRLIST_INIT { NULL, 0, 0 }
+
+void	 pl_strlist_init(struct pl_strlist *);
+void	 pl_strlist_release(struct pl_strlist *);
+/* Appends a copy of s. */
+void	 pl_strlist_push(struct pl_strlist *, const char *s);
+/* Appends s itself; the list will free it. */
+void	 pl_strlist_push_owned(struct pl_strlist *, char *s);
+/* Index of s, or -1. */
+int	 pl_strlist_find(const struct pl_strlist *, const char *s);
+void	 pl_strlist_sort(struct pl_strlist *);
+void	 pl_strlist_copy(struct pl_strlist *dst, const struct pl_strlist *src);
+
+/*
+ * Reads a whole file into out (appending).  PL_ENOTFOUND when it does not
+ * exist, PL_EINVAL when it is a directory, PL_ERROR otherwise.  path "-"
+ * reads standard input.
+ */
+int	 pl_read_file(struct pl_buf *out, const char *path) PL_WUR;
+
+/*
+ * Writes data to path through a temporary file beside it and rename(2),
+ * so a crash never leaves half a file.  mode as for open(2).
+ */
+int	 pl_write_file(const char *path, const char *data, size_t len,
+	    unsigned mode) PL_WUR;
+
+#endif

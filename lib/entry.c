@@ -1,0 +1,429 @@
+/*
+ * What goals, evidence, reflections and the profile share: where their
+ * files are, how ids are made, reading, listing, committing and editing
+ * by hand.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "pl/entry.h"
+#include "pl/evidence.h"
+#include "pl/goal.h"
+#include "pl/profile.h"
+#include "pl/reflection.h"
+#include "pl/slug.h"
+
+static const struct {
+	const char	*name;
+	const char	*dir;
+} kinds[] = {
+	[PL_KIND_PROFILE] = { "profile", NULL },
+	[PL_KIND_GOAL] = { "goal", "goals" },
+	[PL_KIND_EVIDENCE] = { "evidence", "evidence" },
+	[PL_KIND_REFLECTION] = { "reflection", "reflections" },
+};
+
+const char *
+pl_kind_name(enum pl_kind k)
+{
+	return kinds[k].name;
+}
+
+const char *
+pl_kind_dir(enum pl_kind k)
+{
+	return kinds[k].dir;
+}
+
+static char *
+entry_path(enum pl_kind k, const char *id)
+{
+	if (k == PL_KIND_PROFILE)
+		return pl_xstrdup("profile.md");
+	return pl_xasprintf("%s/%s.md", kinds[k].dir, id);
+}
+
+struct pl_entry *
+pl_entry_new(enum pl_kind k, const char *id)
+{
+	struct pl_entry	*e = pl_xcalloc(1, sizeof *e);
+
+	e->kind = k;
+	e->id = pl_xstrdup(id != NULL ? id : "");
+	e->path = entry_path(k, id);
+	e->doc = pl_doc_new();
+	return e;
+}
+
+void
+pl_entry_free(struct pl_entry *e)
+{
+	if (e == NULL)
+		return;
+	free(e->id);
+	free(e->path);
+	pl_doc_free(e->doc);
+	free(e);
+}
+
+/* The profile's id is the learner's, from its front matter. */
+static void
+profile_id(struct pl_entry *e)
+{
+	const char	*id = pl_doc_get(e->doc, "id");
+
+	free(e->id);
+	e->id = pl_xstrdup(id != NULL ? id : "");
+}
+
+int
+pl_entry_load(struct pl_entry **out, struct pl_portfolio *pf,
+    enum pl_kind k, const char *id)
+{
+	struct pl_buf	 text = PL_BUF_INIT;
+	struct pl_entry	*e = NULL;
+	int		 err;
+
+	*out = NULL;
+	if (k != PL_KIND_PROFILE && (err = pl_id_check(kinds[k].name, id)) !=
+	    PL_OK)
+		return err;
+	e = pl_entry_new(k, id);
+	if ((err = pl_portfolio_read(&text, pf, e->path)) != PL_OK) {
+		if (err == PL_ENOTFOUND && k != PL_KIND_PROFILE)
+			pl_error_set(err, "unknown %s '%s'", kinds[k].name,
+			    id);
+		else if (err == PL_ENOTFOUND)
+			pl_error_set(err, "the portfolio has no profile.md");
+		goto done;
+	}
+	pl_doc_free(e->doc);
+	e->doc = NULL;
+	if ((err = pl_doc_parse(&e->doc, e->path, text.ptr, text.len)) !=
+	    PL_OK)
+		goto done;
+	if (k == PL_KIND_PROFILE)
+		profile_id(e);
+	*out = e;
+	e = NULL;
+done:
+	pl_entry_free(e);
+	pl_buf_release(&text);
+	return err;
+}
+
+void
+pl_entries_release(struct pl_entries *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		pl_entry_free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+int
+pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
+    enum pl_kind k, struct pl_strlist *warnings)
+{
+	struct pl_strlist	 ids = PL_STRLIST_INIT;
+	struct pl_entry		*e;
+	size_t			 i;
+	int			 err;
+
+	out->v = NULL;
+	out->n = 0;
+	if ((err = pl_portfolio_list(&ids, pf, kinds[k].dir, ".md")) != PL_OK)
+		goto done;
+	out->v = pl_xcalloc(ids.n, sizeof *out->v);
+	for (i = 0; i < ids.n; i++) {
+		if (!pl_id_valid(ids.v[i])) {
+			pl_strlist_push_owned(warnings, pl_xasprintf("%s/%s.md: "
+			    "not a valid id; skipped", kinds[k].dir,
+			    ids.v[i]));
+			continue;
+		}
+		if (pl_entry_load(&e, pf, k, ids.v[i]) != PL_OK) {
+			pl_strlist_push(warnings, pl_error_last());
+			continue;
+		}
+		out->v[out->n++] = e;
+	}
+	pl_error_clear();
+done:
+	pl_strlist_release(&ids);
+	return err;
+}
+
+static int
+taken(struct pl_portfolio *pf, enum pl_kind k, const char *id)
+{
+	char	*path = entry_path(k, id), *dir = pl_xstrdup(path);
+	int	 t;
+
+	/* evidence/<id>/ holds its files: a stray folder also takes the id */
+	dir[strlen(dir) - 3] = '\0';
+	t = pl_portfolio_exists(pf, path) || pl_portfolio_exists(pf, dir);
+	free(path);
+	free(dir);
+	return t;
+}
+
+int
+pl_entry_new_id(char **out, struct pl_portfolio *pf, enum pl_kind k,
+    const char *text, const struct pl_date *date)
+{
+	struct pl_buf	 base = PL_BUF_INIT;
+	char		 day[PL_DATE_LEN];
+	char		*slug = pl_slug_make(text != NULL ? text : "");
+	char		*id;
+	int		 n;
+
+	if (date != NULL) {
+		pl_date_format(day, *date);
+		pl_buf_printf(&base, "%s-", day);
+	}
+	pl_buf_puts(&base, *slug != '\0' ? slug : kinds[k].name);
+	free(slug);
+	id = pl_xstrdup(base.ptr);
+	for (n = 2; taken(pf, k, id); n++) {
+		free(id);
+		id = pl_xasprintf("%s-%d", base.ptr, n);
+	}
+	pl_buf_release(&base);
+	*out = id;
+	return PL_OK;
+}
+
+int
+pl_entry_check_new_id(struct pl_portfolio *pf, enum pl_kind k,
+    const char *id)
+{
+	int	err;
+
+	if ((err = pl_id_check(kinds[k].name, id)) != PL_OK)
+		return err;
+	if (taken(pf, k, id))
+		return pl_error_set(PL_EEXISTS, "%s '%s' exists already",
+		    kinds[k].name, id);
+	return PL_OK;
+}
+
+/* Commits text as the entry's file, with attached files. */
+static int
+commit_text(struct pl_portfolio *pf, struct pl_entry *e, struct pl_msg *msg,
+    const struct pl_buf *text, const struct pl_strlist *attach,
+    const struct pl_strlist *attach_to)
+{
+	struct pl_tx	*tx = NULL;
+	size_t		 i;
+	int		 err;
+
+	msg->kind = kinds[e->kind].name;
+	msg->id = e->id;
+	if (e->kind == PL_KIND_GOAL)
+		pl_goal_trailers(e, &msg->trailers);
+	if ((err = pl_tx_begin(&tx, pf)) != PL_OK ||
+	    (err = pl_tx_put(tx, e->path, text->ptr, text->len)) != PL_OK)
+		goto done;
+	for (i = 0; attach != NULL && i < attach->n; i++)
+		if ((err = pl_tx_put_file(tx, attach_to->v[i],
+		    attach->v[i])) != PL_OK)
+			goto done;
+	err = pl_tx_commit(tx, msg);
+done:
+	pl_tx_free(tx);
+	return err;
+}
+
+int
+pl_entry_commit(struct pl_portfolio *pf, struct pl_entry *e,
+    struct pl_msg *msg, const struct pl_strlist *attach,
+    const struct pl_strlist *attach_to)
+{
+	struct pl_buf	text = PL_BUF_INIT;
+	int		err;
+
+	pl_doc_serialize(e->doc, &text);
+	err = commit_text(pf, e, msg, &text, attach, attach_to);
+	pl_buf_release(&text);
+	return err;
+}
+
+char *
+pl_entry_body(const char *text)
+{
+	const char	*start, *end;
+
+	if (text == NULL)
+		return pl_xstrdup("");
+	start = text;
+	while (*start == '\n' || *start == ' ' || *start == '\t') {
+		/* Keep the indentation of the first line, not blank lines */
+		const char *nl = start + strspn(start, " \t");
+
+		if (*nl != '\n')
+			break;
+		start = nl + 1;
+	}
+	end = start + strlen(start);
+	while (end > start && (end[-1] == '\n' || end[-1] == ' ' ||
+	    end[-1] == '\t' || end[-1] == '\r'))
+		end--;
+	if (end == start)
+		return pl_xstrdup("");
+	return pl_xasprintf("\n%.*s\n", (int)(end - start), start);
+}
+
+int
+pl_entry_check_date(const struct pl_entry *e, const char *key, int required)
+{
+	const char	*v = pl_doc_get(e->doc, key);
+
+	if (v == NULL && required)
+		return pl_error_set(PL_EINVAL, "%s: '%s' is missing", e->path,
+		    key);
+	if (v != NULL && !pl_date_valid(v))
+		return pl_error_set(PL_EINVAL, "%s: '%s' is not a date "
+		    "(YYYY-MM-DD): '%s'", e->path, key, v);
+	return PL_OK;
+}
+
+/* The kind's own checks of a file a person edited. */
+static int
+check(const struct pl_entry *e)
+{
+	switch (e->kind) {
+	case PL_KIND_PROFILE:
+		return pl_profile_check(e);
+	case PL_KIND_GOAL:
+		return pl_goal_check(e);
+	case PL_KIND_EVIDENCE:
+		return pl_evidence_check(e);
+	case PL_KIND_REFLECTION:
+		return pl_reflection_check(e);
+	}
+	return PL_OK;
+}
+
+/* <gitdir>/pl/<name>: where text typed in the editor waits. */
+static int
+scratch_path(char **out, struct pl_portfolio *pf, const char *name)
+{
+	const char	*gitdir = git_repository_path(pl_portfolio_repo(pf));
+	char		*dir = pl_xasprintf("%spl", gitdir);
+
+	if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
+		free(dir);
+		return pl_error_set(PL_ERROR, "cannot make '%spl': %s", gitdir,
+		    strerror(errno));
+	}
+	*out = pl_xasprintf("%s/%s", dir, name);
+	free(dir);
+	return PL_OK;
+}
+
+int
+pl_entry_scratch(char **out, struct pl_portfolio *pf, const char *what,
+    const char *template)
+{
+	char	*name = pl_xasprintf("%s.md", what);
+	int	 err;
+
+	*out = NULL;
+	err = scratch_path(out, pf, name);
+	free(name);
+	if (err == PL_OK && (err = pl_write_file(*out, template,
+	    strlen(template), 0600)) != PL_OK) {
+		free(*out);
+		*out = NULL;
+	}
+	return err;
+}
+
+int
+pl_entry_edit_begin(char **out, struct pl_portfolio *pf,
+    const struct pl_entry *e)
+{
+	struct pl_buf	 text = PL_BUF_INIT;
+	struct pl_tx	*tx = NULL;
+	char		*name;
+	int		 err;
+
+	*out = NULL;
+	/* Refuse now, not after the person has typed: a dry run of the put */
+	pl_doc_serialize(e->doc, &text);
+	if ((err = pl_tx_begin(&tx, pf)) != PL_OK ||
+	    (err = pl_tx_put(tx, e->path, text.ptr, text.len)) != PL_OK)
+		goto done;
+	pl_buf_clear(&text);
+	if ((err = pl_portfolio_read(&text, pf, e->path)) != PL_OK)
+		goto done;
+	name = pl_xasprintf("EDIT-%s", strrchr(e->path, '/') != NULL ?
+	    strrchr(e->path, '/') + 1 : e->path);
+	err = scratch_path(out, pf, name);
+	free(name);
+	if (err == PL_OK && (err = pl_write_file(*out, text.ptr, text.len,
+	    0600)) != PL_OK) {
+		free(*out);
+		*out = NULL;
+	}
+done:
+	pl_tx_free(tx);
+	pl_buf_release(&text);
+	return err;
+}
+
+int
+pl_entry_edit_finish(struct pl_portfolio *pf, struct pl_entry *e,
+    const char *edited)
+{
+	struct pl_buf	 text = PL_BUF_INIT, old = PL_BUF_INIT;
+	struct pl_doc	*doc = NULL;
+	struct pl_msg	 msg = { 0 };
+	char		*sentence = NULL, *why;
+	int		 err;
+
+	if ((err = pl_read_file(&text, edited)) != PL_OK ||
+	    (err = pl_portfolio_read(&old, pf, e->path)) != PL_OK)
+		goto done;
+	if (text.len == old.len && memcmp(text.ptr, old.ptr, old.len) == 0) {
+		unlink(edited);
+		err = pl_error_set(PL_ENOCHANGE, "%s unchanged; nothing "
+		    "committed", e->path);
+		goto done;
+	}
+	if ((err = pl_doc_parse(&doc, e->path, text.ptr, text.len)) != PL_OK)
+		goto kept;
+	pl_doc_free(e->doc);
+	e->doc = doc;
+	if ((err = check(e)) != PL_OK)
+		goto kept;
+	if (e->kind == PL_KIND_PROFILE)
+		profile_id(e);
+	/* Commit the text as typed, not as re-emitted: it is theirs. */
+	msg.action = "edit";
+	sentence = pl_xasprintf("Edited %s by hand.", e->path);
+	msg.sentence = sentence;
+	err = commit_text(pf, e, &msg, &text, NULL, NULL);
+	if (err == PL_OK)
+		unlink(edited);
+	goto done;
+kept:
+	why = pl_xstrdup(pl_error_last());
+	pl_error_set(err, "%s; your edit is kept in '%s'", why, edited);
+	free(why);
+done:
+	pl_strlist_release(&msg.trailers);
+	free(sentence);
+	pl_buf_release(&text);
+	pl_buf_release(&old);
+	return err;
+}

@@ -1,0 +1,67 @@
+/*
+ * The one place error messages live.  Kept per thread so the library
+ * could serve a threaded caller; pl itself is single-threaded.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "pl/error.h"
+
+static _Thread_local char	last[1024];
+static _Thread_local int	last_code;
+
+int
+pl_error_set(int code, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(last, sizeof last, fmt, ap);
+	va_end(ap);
+	last_code = code;
+	return code;
+}
+
+int
+pl_error_git(int git_code, const char *what)
+{
+	const git_error	*e = git_error_last();
+	const char	*msg = e != NULL && e->message != NULL ? e->message :
+			    "unknown error";
+	int		 code;
+
+	switch (git_code) {
+	case GIT_ELOCKED:
+		code = PL_ELOCKED;
+		break;
+	case GIT_ENOTFOUND:
+		code = PL_ENOTFOUND;
+		break;
+	default:
+		code = PL_ERROR;
+		break;
+	}
+	return pl_error_set(code, "%s: %s", what, msg);
+}
+
+const char *
+pl_error_last(void)
+{
+	return last;
+}
+
+int
+pl_error_code(void)
+{
+	return last_code;
+}
+
+void
+pl_error_clear(void)
+{
+	last[0] = '\0';
+	last_code = PL_OK;
+}

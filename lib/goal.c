@@ -1,0 +1,333 @@
+/*
+ * Goals.  A goal's progress is the ticks of its Steps task list, so a
+ * person who ticks a box in their editor and commits has made progress
+ * exactly as "pl goal done" would.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl/goal.h"
+#include "pl/md.h"
+#include "pl/slug.h"
+
+static const char *const terms[] = { "short", "long", NULL };
+static const char *const statuses[] = { "active", "met", "paused", "dropped",
+	NULL };
+
+static int
+one_of(const char *s, const char *const *words)
+{
+	size_t	i;
+
+	for (i = 0; s != NULL && words[i] != NULL; i++)
+		if (strcmp(s, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+pl_goal_term_valid(const char *s)
+{
+	return one_of(s, terms);
+}
+
+int
+pl_goal_status_valid(const char *s)
+{
+	return one_of(s, statuses);
+}
+
+void
+pl_goal_get(struct pl_goal *g, const struct pl_entry *e)
+{
+	struct pl_tasks	t;
+	size_t		i;
+
+	g->title = pl_doc_get(e->doc, "title");
+	g->term = pl_doc_get(e->doc, "term");
+	g->status = pl_doc_get(e->doc, "status");
+	g->created = pl_doc_get(e->doc, "created");
+	g->due = pl_doc_get(e->doc, "due");
+	g->parent = pl_doc_get(e->doc, "parent");
+	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
+	g->total = t.n;
+	g->done = 0;
+	for (i = 0; i < t.n; i++)
+		g->done += t.v[i].done != 0;
+	pl_tasks_release(&t);
+}
+
+void
+pl_goal_trailers(const struct pl_entry *e, struct pl_strlist *out)
+{
+	struct pl_goal	g;
+
+	pl_goal_get(&g, e);
+	if (g.status != NULL)
+		pl_strlist_push_owned(out, pl_xasprintf("Pl-Status: %s",
+		    g.status));
+	pl_strlist_push_owned(out, pl_xasprintf("Pl-Progress: %zu/%zu",
+	    g.done, g.total));
+}
+
+int
+pl_goal_check(const struct pl_entry *e)
+{
+	struct pl_goal		g;
+	struct pl_strlist	std = PL_STRLIST_INIT;
+	int			err;
+
+	pl_goal_get(&g, e);
+	if (g.title == NULL || *g.title == '\0')
+		return pl_error_set(PL_EINVAL, "%s: 'title' is missing",
+		    e->path);
+	if (!pl_goal_term_valid(g.term))
+		return pl_error_set(PL_EINVAL, "%s: 'term' must be short or "
+		    "long", e->path);
+	if (!pl_goal_status_valid(g.status))
+		return pl_error_set(PL_EINVAL, "%s: 'status' must be active, "
+		    "met, paused or dropped", e->path);
+	if ((err = pl_entry_check_date(e, "created", 0)) != PL_OK ||
+	    (err = pl_entry_check_date(e, "due", 0)) != PL_OK)
+		return err;
+	if (g.parent != NULL && (err = pl_id_check("goal", g.parent)) != PL_OK)
+		return err;
+	err = pl_doc_get_list(e->doc, e->path, "standards", &std);
+	pl_strlist_release(&std);
+	return err;
+}
+
+/* A parent must be a committed long-term goal. */
+static int
+check_parent(struct pl_portfolio *pf, const char *parent, const char *term)
+{
+	struct pl_entry	*p = NULL;
+	const char	*pt;
+	int		 err;
+
+	if (strcmp(term, "short") != 0)
+		return pl_error_set(PL_EINVAL, "only a short-term goal can "
+		    "have a parent");
+	if ((err = pl_entry_load(&p, pf, PL_KIND_GOAL, parent)) != PL_OK)
+		return err;
+	pt = pl_doc_get(p->doc, "term");
+	if (pt == NULL || strcmp(pt, "long") != 0)
+		err = pl_error_set(PL_EINVAL, "goal '%s' is not a long-term "
+		    "goal", parent);
+	pl_entry_free(p);
+	return err;
+}
+
+static void
+goal_body(struct pl_buf *b, const struct pl_goal_spec *s)
+{
+	size_t	i;
+
+	pl_buf_printf(b, "\n## %s\n\n", PL_GOAL_WHY);
+	if (s->why != NULL && *s->why != '\0')
+		pl_buf_printf(b, "%s\n\n", s->why);
+	pl_buf_printf(b, "## %s\n", PL_GOAL_STEPS);
+	if (s->steps.n > 0)
+		pl_buf_putc(b, '\n');
+	for (i = 0; i < s->steps.n; i++)
+		pl_buf_printf(b, "- [ ] %s\n", s->steps.v[i]);
+}
+
+/* Validates the spec; *due gets the due date as written. */
+static int
+check_spec(char due[PL_DATE_LEN], struct pl_portfolio *pf,
+    const struct pl_goal_spec *s, const char *term, struct pl_date today)
+{
+	struct pl_date	d;
+	size_t		i;
+	int		err;
+
+	if (s->title == NULL || s->title[strspn(s->title, " \t\n")] == '\0')
+		return pl_error_set(PL_EINVAL, "empty goal title");
+	if (strpbrk(s->title, "\r\n") != NULL)
+		return pl_error_set(PL_EINVAL, "a title must be one line");
+	if (!pl_goal_term_valid(term))
+		return pl_error_set(PL_EINVAL, "invalid term '%s' (use short "
+		    "or long)", term);
+	for (i = 0; i < s->steps.n; i++)
+		if (s->steps.v[i][strspn(s->steps.v[i], " \t")] == '\0' ||
+		    strchr(s->steps.v[i], '\n') != NULL)
+			return pl_error_set(PL_EINVAL, "a step must be one "
+			    "non-empty line");
+	due[0] = '\0';
+	if (s->due != NULL) {
+		if ((err = pl_date_parse(&d, s->due, today)) != PL_OK)
+			return err;
+		pl_date_format(due, d);
+	}
+	if (s->parent != NULL && (err = check_parent(pf, s->parent, term)) !=
+	    PL_OK)
+		return err;
+	if (s->id != NULL)
+		return pl_entry_check_new_id(pf, PL_KIND_GOAL, s->id);
+	return PL_OK;
+}
+
+int
+pl_goal_add(char **out_id, struct pl_portfolio *pf,
+    const struct pl_goal_spec *s)
+{
+	struct pl_entry		*e = NULL;
+	struct pl_msg		 msg = { 0 };
+	struct pl_strlist	 none = PL_STRLIST_INIT;
+	struct pl_buf		 body = PL_BUF_INIT;
+	struct pl_date		 today;
+	const char		*term = s->term != NULL ? s->term : "short";
+	char			 due[PL_DATE_LEN], created[PL_DATE_LEN];
+	char			*id = NULL, *sentence = NULL;
+	int			 err;
+
+	*out_id = NULL;
+	if ((err = pl_portfolio_today(&today, pf)) != PL_OK ||
+	    (err = check_spec(due, pf, s, term, today)) != PL_OK)
+		goto done;
+	if (s->id != NULL)
+		id = pl_xstrdup(s->id);
+	else if ((err = pl_entry_new_id(&id, pf, PL_KIND_GOAL, s->title,
+	    NULL)) != PL_OK)
+		goto done;
+	pl_date_format(created, today);
+	e = pl_entry_new(PL_KIND_GOAL, id);
+	pl_doc_set(e->doc, "title", s->title, PL_SCALAR_STR);
+	pl_doc_set(e->doc, "term", term, PL_SCALAR_PLAIN);
+	pl_doc_set(e->doc, "status", "active", PL_SCALAR_PLAIN);
+	pl_doc_set(e->doc, "created", created, PL_SCALAR_PLAIN);
+	if (*due != '\0')
+		pl_doc_set(e->doc, "due", due, PL_SCALAR_PLAIN);
+	if (s->parent != NULL)
+		pl_doc_set(e->doc, "parent", s->parent, PL_SCALAR_STR);
+	pl_doc_set_list(e->doc, "standards", &none);
+	goal_body(&body, s);
+	pl_doc_set_body(e->doc, body.ptr);
+	msg.action = "add";
+	sentence = pl_xasprintf("Set a %s-term goal: %s.", term, s->title);
+	msg.sentence = sentence;
+	if ((err = pl_entry_commit(pf, e, &msg, NULL, NULL)) != PL_OK)
+		goto done;
+	*out_id = id;
+	id = NULL;
+done:
+	pl_strlist_release(&msg.trailers);
+	pl_buf_release(&body);
+	pl_entry_free(e);
+	free(sentence);
+	free(id);
+	return err;
+}
+
+/* Commits a changed goal with action and a sentence about it. */
+static int
+save(struct pl_portfolio *pf, struct pl_entry *e, const char *action,
+    char *sentence)
+{
+	struct pl_msg	msg = { 0 };
+	int		err;
+
+	msg.action = action;
+	msg.sentence = sentence;
+	err = pl_entry_commit(pf, e, &msg, NULL, NULL);
+	pl_strlist_release(&msg.trailers);
+	free(sentence);
+	return err;
+}
+
+static const char *
+title_of(const struct pl_entry *e)
+{
+	const char	*t = pl_doc_get(e->doc, "title");
+
+	return t != NULL ? t : e->id;
+}
+
+int
+pl_goal_step(size_t *out_n, struct pl_portfolio *pf, const char *id,
+    const char *text)
+{
+	struct pl_entry	*e = NULL;
+	struct pl_tasks	 t;
+	char		*line, *body;
+	int		 err;
+
+	if (text[strspn(text, " \t")] == '\0' || strchr(text, '\n') != NULL)
+		return pl_error_set(PL_EINVAL, "a step must be one non-empty "
+		    "line");
+	if ((err = pl_entry_load(&e, pf, PL_KIND_GOAL, id)) != PL_OK)
+		return err;
+	line = pl_xasprintf("- [ ] %s", text);
+	body = pl_md_append_item(e->doc->body, PL_GOAL_STEPS, line);
+	pl_doc_set_body(e->doc, body);
+	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
+	*out_n = t.n;
+	pl_tasks_release(&t);
+	err = save(pf, e, "step", pl_xasprintf("Added step %zu to \"%s\": "
+	    "%s.", *out_n, title_of(e), text));
+	free(body);
+	free(line);
+	pl_entry_free(e);
+	return err;
+}
+
+int
+pl_goal_tick(struct pl_portfolio *pf, const char *id, long n, int done)
+{
+	struct pl_entry	*e = NULL;
+	struct pl_tasks	 t = { NULL, 0 };
+	char		*body;
+	int		 err;
+
+	if ((err = pl_entry_load(&e, pf, PL_KIND_GOAL, id)) != PL_OK)
+		return err;
+	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
+	if (n < 1 || (size_t)n > t.n) {
+		err = pl_error_set(PL_EINVAL, "goal '%s' has no step %ld (it "
+		    "has %zu)", id, n, t.n);
+		goto done;
+	}
+	if (t.v[n - 1].done == done) {
+		err = pl_error_set(PL_ENOCHANGE, "step %ld of goal '%s' is "
+		    "already %s", n, id, done ? "done" : "not done");
+		goto done;
+	}
+	body = pl_md_tick(e->doc->body, t.v[n - 1].line, done);
+	pl_doc_set_body(e->doc, body);
+	free(body);
+	err = save(pf, e, done ? "done" : "undo", pl_xasprintf("%s step %ld "
+	    "of \"%s\": %s.", done ? "Did" : "Reopened", n, title_of(e),
+	    t.v[n - 1].text));
+done:
+	pl_tasks_release(&t);
+	pl_entry_free(e);
+	return err;
+}
+
+int
+pl_goal_set_status(struct pl_portfolio *pf, const char *id,
+    const char *status)
+{
+	struct pl_entry	*e = NULL;
+	const char	*old;
+	int		 err;
+
+	if (!pl_goal_status_valid(status))
+		return pl_error_set(PL_EINVAL, "invalid status '%s' (use "
+		    "active, met, paused or dropped)", status);
+	if ((err = pl_entry_load(&e, pf, PL_KIND_GOAL, id)) != PL_OK)
+		return err;
+	old = pl_doc_get(e->doc, "status");
+	if (old != NULL && strcmp(old, status) == 0) {
+		err = pl_error_set(PL_ENOCHANGE, "goal '%s' is already %s", id,
+		    status);
+		goto done;
+	}
+	pl_doc_set(e->doc, "status", status, PL_SCALAR_PLAIN);
+	err = save(pf, e, "status", pl_xasprintf("Marked \"%s\" as %s.",
+	    title_of(e), status));
+done:
+	pl_entry_free(e);
+	return err;
+}

@@ -1,0 +1,134 @@
+/*
+ * Reflections.  They have no title, so their id is made from their date
+ * and first words; the editor opens on prompts so a learner facing an
+ * empty page has somewhere to start.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl/md.h"
+#include "pl/reflection.h"
+
+const char pl_reflection_template[] =
+    "## What I learned\n\n\n"
+    "## What was hard\n\n\n"
+    "## What I will try next\n\n";
+
+int
+pl_reflection_is_empty(const char *text)
+{
+	const char	*p = text;
+
+	/* Blank once the prompt headings are taken out */
+	while (*p != '\0') {
+		const char	*eol = strchr(p, '\n');
+		size_t		 n = eol != NULL ? (size_t)(eol - p) : strlen(p);
+		const char	*t = strstr(pl_reflection_template, "## ");
+
+		if (n > 0 && strspn(p, " \t\r") < n) {
+			for (; t != NULL; t = strstr(t + 3, "## ")) {
+				size_t tn = strcspn(t, "\n");
+
+				if (tn == n && strncmp(t, p, n) == 0)
+					break;
+			}
+			if (t == NULL)
+				return 0;
+		}
+		p += n + (eol != NULL);
+	}
+	return 1;
+}
+
+int
+pl_reflection_check(const struct pl_entry *e)
+{
+	static const char *const lists[] = { "goals", "evidence" };
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	size_t			 i;
+	int			 err;
+
+	if ((err = pl_entry_check_date(e, "date", 1)) != PL_OK)
+		return err;
+	for (i = 0; i < 2 && err == PL_OK; i++) {
+		err = pl_doc_get_list(e->doc, e->path, lists[i], &l);
+		pl_strlist_release(&l);
+	}
+	return err;
+}
+
+static int
+check_refs(struct pl_portfolio *pf, enum pl_kind k,
+    const struct pl_strlist *ids)
+{
+	struct pl_entry	*e;
+	size_t		 i;
+	int		 err;
+
+	for (i = 0; i < ids->n; i++) {
+		if ((err = pl_entry_load(&e, pf, k, ids->v[i])) != PL_OK)
+			return err;
+		pl_entry_free(e);
+	}
+	return PL_OK;
+}
+
+int
+pl_reflection_add(char **out_id, struct pl_portfolio *pf,
+    const struct pl_reflection_spec *s)
+{
+	struct pl_entry	*e = NULL;
+	struct pl_msg	 msg = { 0 };
+	struct pl_date	 today, date;
+	char		 day[PL_DATE_LEN];
+	char		*id = NULL, *body = NULL, *first = NULL;
+	char		*sentence = NULL;
+	size_t		 i;
+	int		 err;
+
+	*out_id = NULL;
+	if (s->text == NULL || pl_reflection_is_empty(s->text))
+		return pl_error_set(PL_EINVAL, "empty reflection; nothing "
+		    "committed");
+	if ((err = pl_portfolio_today(&today, pf)) != PL_OK)
+		return err;
+	date = today;
+	if ((s->date != NULL &&
+	    (err = pl_date_parse(&date, s->date, today)) != PL_OK) ||
+	    (err = check_refs(pf, PL_KIND_GOAL, &s->goals)) != PL_OK ||
+	    (err = check_refs(pf, PL_KIND_EVIDENCE, &s->evidence)) != PL_OK)
+		return err;
+	first = pl_md_first_paragraph(s->text);
+	if ((err = pl_entry_new_id(&id, pf, PL_KIND_REFLECTION, first,
+	    &date)) != PL_OK)
+		goto done;
+	pl_date_format(day, date);
+	e = pl_entry_new(PL_KIND_REFLECTION, id);
+	pl_doc_set(e->doc, "date", day, PL_SCALAR_PLAIN);
+	pl_doc_set_list(e->doc, "goals", &s->goals);
+	pl_doc_set_list(e->doc, "evidence", &s->evidence);
+	body = pl_entry_body(s->text);
+	pl_doc_set_body(e->doc, body);
+	msg.action = "add";
+	sentence = pl_xasprintf("Reflected on %s%s%s.", day,
+	    first != NULL ? ": " : "", first != NULL ? first : "");
+	msg.sentence = sentence;
+	for (i = 0; i < s->goals.n; i++)
+		pl_strlist_push_owned(&msg.trailers, pl_xasprintf("Pl-Goal: %s",
+		    s->goals.v[i]));
+	for (i = 0; i < s->evidence.n; i++)
+		pl_strlist_push_owned(&msg.trailers, pl_xasprintf(
+		    "Pl-Evidence: %s", s->evidence.v[i]));
+	if ((err = pl_entry_commit(pf, e, &msg, NULL, NULL)) != PL_OK)
+		goto done;
+	*out_id = id;
+	id = NULL;
+done:
+	pl_strlist_release(&msg.trailers);
+	pl_entry_free(e);
+	free(sentence);
+	free(first);
+	free(body);
+	free(id);
+	return err;
+}
