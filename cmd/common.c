@@ -158,8 +158,10 @@ pl_show_list(const struct pl_entry *e, const char *key, const char *label)
 void
 pl_show_body(const char *body)
 {
-	size_t	n = strlen(body);
+	size_t	n;
 
+	body += strspn(body, "\n");	/* one blank line, whatever the file */
+	n = strlen(body);
 	printf("\n%s", body);
 	if (n > 0 && body[n - 1] != '\n')
 		printf("\n");

@@ -1,0 +1,1275 @@
+/*
+ * Opening and reading a portfolio, the identity its commits get, and
+ * making a new one.  Reads come from a committed tree, never the working
+ * tree, so they work in bare repositories and never see half-made edits.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "pl/date.h"
+#include "pl/doc.h"
+#include "pl/portfolio.h"
+#include "pl/slug.h"
+#include "pl/tx.h"
+#include "internal.h"
+
+struct pl_portfolio {
+	git_repository	*repo;		/* NULL only inside pl_portfolio_init */
+	git_tree	*tree;		/* NULL while HEAD is unborn */
+	git_oid		 head;		/* HEAD's commit when read */
+	int		 born;		/* head is set */
+	int		 at_head;	/* tree is HEAD's, so writes may follow */
+	git_config	*settings;	/* snapshot of the settings file */
+	git_oid		 settings_id;	/* its blob */
+	char		*author_name;	/* from --author, else NULL */
+	char		*author_email;
+	int		 have_when;	/* when and off are fixed */
+	git_time_t	 when;		/* author time of a commit made now */
+	int		 off;		/* its UTC offset in minutes */
+};
+
+#define NO_IDENTITY "no identity: tell git who you are with " \
+	"'git config user.name \"Your Name\"' and " \
+	"'git config user.email you@example.com'"
+
+static int
+lib_init(void)
+{
+	int	rc;
+
+	if ((rc = git_libgit2_init()) < 0)
+		return pl_error_git(rc, "cannot start libgit2");
+	/* git does not re-hash every object it reads; this costs 18-127%. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	return 0;
+}
+
+/* Each portfolio holds one libgit2 reference, dropped by _free(). */
+static struct pl_portfolio *
+portfolio_new(void)
+{
+	return pl_xcalloc(1, sizeof(struct pl_portfolio));
+}
+
+void
+pl_portfolio_free(struct pl_portfolio *p)
+{
+	if (p == NULL)
+		return;
+	git_config_free(p->settings);
+	git_tree_free(p->tree);
+	git_repository_free(p->repo);
+	free(p->author_name);
+	free(p->author_email);
+	free(p);
+	git_libgit2_shutdown();
+}
+
+int
+pl_path_check(const char *path)
+{
+	const char	*s, *e;
+	size_t		 n;
+
+	if (path == NULL || *path == '\0' || *path == '/')
+		goto bad;
+	for (s = path; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == '\\')
+			goto bad;
+	for (s = path;; s = e + 1) {
+		e = strchr(s, '/');
+		n = e != NULL ? (size_t)(e - s) : strlen(s);
+		/* ".git" in any case: git itself would refuse such a path. */
+		if (n == 0 || (n == 1 && s[0] == '.') ||
+		    (n == 2 && strncmp(s, "..", 2) == 0) ||
+		    (n == 4 && strncasecmp(s, ".git", 4) == 0))
+			goto bad;
+		if (e == NULL)
+			break;
+	}
+	return 0;
+bad:
+	return pl_error_set(PL_EUNSAFE, "unsafe path '%s'",
+	    path != NULL ? path : "");
+}
+
+/* The working tree's top (or the git folder when bare), for messages. */
+static char *
+top_dir(const struct pl_portfolio *p)
+{
+	const char	*d = git_repository_workdir(p->repo);
+	size_t		 n;
+
+	if (d == NULL)
+		d = git_repository_path(p->repo);
+	n = strlen(d);
+	if (n > 1 && d[n - 1] == '/')
+		n--;
+	return pl_xstrndup(d, n);
+}
+
+/*
+ * Found as git finds it: GIT_DIR overrides the search, which otherwise
+ * goes up from path and stops at GIT_CEILING_DIRECTORIES.
+ */
+static int
+repo_open(git_repository **out, const char *path)
+{
+	const char	*gitdir = getenv("GIT_DIR");
+	const char	*wt = getenv("GIT_WORK_TREE");
+	unsigned	 flags = 0;
+	int		 rc;
+
+	if (path == NULL)
+		path = ".";
+	if (gitdir != NULL && *gitdir != '\0') {
+		path = gitdir;
+		flags = GIT_REPOSITORY_OPEN_NO_SEARCH |
+		    GIT_REPOSITORY_OPEN_NO_DOTGIT;
+	}
+	rc = git_repository_open_ext(out, path, flags,
+	    getenv("GIT_CEILING_DIRECTORIES"));
+	if (rc == GIT_ENOTFOUND)
+		return pl_error_set(PL_ENOTPORTFOLIO, "not a portfolio (or "
+		    "any of the parent directories): %s", path);
+	if (rc < 0)
+		return pl_error_git(rc, "cannot open the repository");
+	if (wt != NULL && *wt != '\0' &&
+	    (rc = git_repository_set_workdir(*out, wt, 0)) < 0)
+		return pl_error_git(rc, "GIT_WORK_TREE");
+	return 0;
+}
+
+static int
+read_head(struct pl_portfolio *p)
+{
+	int	rc;
+
+	rc = git_reference_name_to_id(&p->head, p->repo, "HEAD");
+	if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
+		p->born = 0;
+		return 0;
+	}
+	if (rc < 0)
+		return pl_error_git(rc, "cannot read HEAD");
+	p->born = 1;
+	return 0;
+}
+
+static int
+read_rev(struct pl_portfolio *p, const char *rev)
+{
+	git_object	*obj = NULL, *tree = NULL, *commit = NULL;
+	int		 err = 0;
+
+	if (rev == NULL)
+		rev = "HEAD";
+	if (git_revparse_single(&obj, p->repo, rev) < 0) {
+		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'", rev);
+		goto done;
+	}
+	if (git_object_peel(&tree, obj, GIT_OBJECT_TREE) < 0) {
+		err = pl_error_set(PL_ENOTFOUND, "'%s' is not a commit", rev);
+		goto done;
+	}
+	p->tree = (git_tree *)tree;
+	p->at_head = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0 &&
+	    git_oid_equal(git_object_id(commit), &p->head);
+done:
+	git_object_free(commit);
+	git_object_free(obj);
+	return err;
+}
+
+static int
+temp_open(int *fd, char **out, git_repository *repo)
+{
+	const char	*dirs[3];
+	size_t		 i;
+	int		 saved = 0;
+
+	/* The git folder first: private, and the same for every user. */
+	dirs[0] = repo != NULL ? git_repository_path(repo) : NULL;
+	dirs[1] = getenv("TMPDIR");
+	dirs[2] = "/tmp";
+	for (i = 0; i < 3; i++) {
+		if (dirs[i] == NULL || *dirs[i] == '\0')
+			continue;
+		*out = pl_xasprintf("%s%spl-config-XXXXXX", dirs[i],
+		    dirs[i][strlen(dirs[i]) - 1] == '/' ? "" : "/");
+		if ((*fd = mkstemp(*out)) != -1)
+			return 0;
+		if (saved == 0)
+			saved = errno;
+		free(*out);
+		*out = NULL;
+	}
+	return pl_error_set(PL_ERROR, "cannot make a temporary file: %s",
+	    strerror(saved));
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t	n;
+
+	while (len > 0) {
+		if ((n = write(fd, data, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return pl_error_set(PL_ERROR, "cannot write a "
+			    "temporary file: %s", strerror(errno));
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * libgit2 reports "failed to parse config file: WHAT (in PATH:LINE, ...)";
+ * say ".plconfig:LINE: WHAT", the way pl reports every parse error.
+ */
+static int
+settings_error(const char *tmp)
+{
+	const git_error	*e = git_error_last();
+	const char	*msg = e != NULL ? e->message : "cannot parse";
+	const char	*what, *in;
+	char		*pat = pl_xasprintf(" (in %s:", tmp);
+	static const char prefix[] = "failed to parse config file: ";
+	int		 err;
+
+	what = strncmp(msg, prefix, sizeof prefix - 1) == 0 ?
+	    msg + sizeof prefix - 1 : msg;
+	if ((in = strstr(what, pat)) != NULL)
+		err = pl_error_set(PL_EPARSE, "%s:%ld: %.*s", PL_SETTINGS_FILE,
+		    strtol(in + strlen(pat), NULL, 10), (int)(in - what), what);
+	else
+		err = pl_error_set(PL_EPARSE, "%s: %s", PL_SETTINGS_FILE, what);
+	free(pat);
+	return err;
+}
+
+/*
+ * libgit2 reads git-config syntax only from files, so the committed text
+ * goes through a private temporary file, removed at once; the snapshot
+ * keeps what was read.
+ */
+static int
+settings_parse(git_config **out, git_repository *repo, const char *text,
+    size_t len)
+{
+	git_config	*cfg = NULL;
+	char		*tmp = NULL;
+	int		 fd = -1, rc, err;
+
+	if ((err = temp_open(&fd, &tmp, repo)) != 0)
+		goto done;
+	if ((err = write_all(fd, text, len)) != 0)
+		goto done;
+	close(fd);
+	fd = -1;
+	if ((rc = git_config_open_ondisk(&cfg, tmp)) < 0 ||
+	    (rc = git_config_snapshot(out, cfg)) < 0)
+		err = settings_error(tmp);
+done:
+	if (fd != -1)
+		close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+	git_config_free(cfg);
+	free(tmp);
+	return err;
+}
+
+static int
+settings_check(git_config *cfg)
+{
+	const char	*v;
+	int		 rc;
+
+	rc = git_config_get_string(&v, cfg, "portfolio.version");
+	if (rc == GIT_ENOTFOUND)
+		return pl_error_set(PL_EPARSE, "%s: portfolio.version is "
+		    "missing", PL_SETTINGS_FILE);
+	if (rc < 0)
+		return pl_error_git(rc, PL_SETTINGS_FILE);
+	/* Only versions pl knows: a newer pl may have changed the layout. */
+	if (*v == '\0' || strlen(v) > 9 || strspn(v, "0123456789") !=
+	    strlen(v) || atoi(v) < 1 || atoi(v) > PL_FORMAT_VERSION)
+		return pl_error_set(PL_EPARSE, "%s: unsupported "
+		    "portfolio.version '%s'", PL_SETTINGS_FILE, v);
+	return 0;
+}
+
+static int
+settings_load(struct pl_portfolio *p)
+{
+	git_tree_entry	*e = NULL;
+	git_blob	*blob = NULL;
+	git_config	*cfg = NULL;
+	char		*top = NULL;
+	int		 rc, err = 0;
+
+	rc = git_tree_entry_bypath(&e, p->tree, PL_SETTINGS_FILE);
+	if (rc == GIT_ENOTFOUND) {
+		top = top_dir(p);
+		err = pl_error_set(PL_ENOTPORTFOLIO, "not a portfolio: '%s' "
+		    "has no %s", top, PL_SETTINGS_FILE);
+		goto done;
+	}
+	if (rc < 0) {
+		err = pl_error_git(rc, PL_SETTINGS_FILE);
+		goto done;
+	}
+	if (git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB &&
+	    git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB_EXECUTABLE) {
+		err = pl_error_set(PL_EPARSE, "%s: not a regular file",
+		    PL_SETTINGS_FILE);
+		goto done;
+	}
+	if (p->settings != NULL &&
+	    git_oid_equal(&p->settings_id, git_tree_entry_id(e)))
+		goto done;
+	if ((rc = git_blob_lookup(&blob, p->repo, git_tree_entry_id(e))) < 0) {
+		err = pl_error_git(rc, PL_SETTINGS_FILE);
+		goto done;
+	}
+	if ((err = settings_parse(&cfg, p->repo, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob))) != 0 ||
+	    (err = settings_check(cfg)) != 0)
+		goto done;
+	git_config_free(p->settings);
+	p->settings = cfg;
+	cfg = NULL;
+	git_oid_cpy(&p->settings_id, git_tree_entry_id(e));
+done:
+	git_config_free(cfg);
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	free(top);
+	return err;
+}
+
+int
+pl_portfolio_open(struct pl_portfolio **out, const char *path,
+    const char *rev)
+{
+	struct pl_portfolio	*p;
+	char			*top = NULL;
+	int			 err;
+
+	*out = NULL;
+	if ((err = lib_init()) != 0)
+		return err;
+	p = portfolio_new();
+	if ((err = repo_open(&p->repo, path)) != 0 ||
+	    (err = read_head(p)) != 0)
+		goto done;
+	if (!p->born) {
+		top = top_dir(p);
+		err = pl_error_set(PL_ENOTPORTFOLIO, "'%s' is not a portfolio "
+		    "(no commits yet)", top);
+		goto done;
+	}
+	if ((err = read_rev(p, rev)) != 0 || (err = settings_load(p)) != 0)
+		goto done;
+	*out = p;
+	p = NULL;
+done:
+	pl_portfolio_free(p);
+	free(top);
+	return err;
+}
+
+const char *
+pl_portfolio_workdir(const struct pl_portfolio *p)
+{
+	return git_repository_workdir(p->repo);
+}
+
+struct git_repository *
+pl_portfolio_repo(struct pl_portfolio *p)
+{
+	return p->repo;
+}
+
+struct git_tree *
+pl_portfolio_tree(struct pl_portfolio *p)
+{
+	return p->tree;
+}
+
+const git_oid *
+pl_portfolio_head(const struct pl_portfolio *p)
+{
+	return p->born ? &p->head : NULL;
+}
+
+int
+pl_portfolio_at_head(const struct pl_portfolio *p)
+{
+	return p->at_head || !p->born;
+}
+
+int
+pl_portfolio_advance(struct pl_portfolio *p, const git_oid *id)
+{
+	git_commit	*c = NULL;
+	git_tree	*t = NULL;
+	int		 rc, err = 0;
+
+	if ((rc = git_commit_lookup(&c, p->repo, id)) < 0 ||
+	    (rc = git_commit_tree(&t, c)) < 0) {
+		err = pl_error_git(rc, "cannot read the new commit");
+		goto done;
+	}
+	git_tree_free(p->tree);
+	p->tree = t;
+	git_oid_cpy(&p->head, id);
+	p->born = p->at_head = 1;
+	/* A commit that changed the settings changes what we read. */
+	err = settings_load(p);
+done:
+	git_commit_free(c);
+	return err;
+}
+
+int
+pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
+    const char *path)
+{
+	git_tree_entry	*e = NULL;
+	git_blob	*blob = NULL;
+	int		 rc, err = 0;
+
+	if ((err = pl_path_check(path)) != 0)
+		return err;
+	if (p->tree == NULL ||
+	    (rc = git_tree_entry_bypath(&e, p->tree, path)) == GIT_ENOTFOUND) {
+		err = pl_error_set(PL_ENOTFOUND, "'%s' not found", path);
+		goto done;
+	}
+	if (rc < 0) {
+		err = pl_error_git(rc, path);
+		goto done;
+	}
+	switch (git_tree_entry_filemode(e)) {
+	case GIT_FILEMODE_LINK:
+		err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is a "
+		    "symbolic link", path);
+		goto done;
+	case GIT_FILEMODE_COMMIT:
+		err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is a "
+		    "submodule", path);
+		goto done;
+	case GIT_FILEMODE_TREE:
+		err = pl_error_set(PL_ENOTFOUND, "'%s' not found (it is a "
+		    "folder)", path);
+		goto done;
+	default:
+		break;
+	}
+	if ((rc = git_blob_lookup(&blob, p->repo, git_tree_entry_id(e))) < 0) {
+		err = pl_error_git(rc, path);
+		goto done;
+	}
+	pl_buf_put(out, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob));
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	return err;
+}
+
+static int
+list_tree(struct pl_strlist *out, const git_tree *t, const char *suffix)
+{
+	const git_tree_entry	*e;
+	const char		*name;
+	size_t			 i, n, slen = strlen(suffix);
+
+	for (i = 0; i < git_tree_entrycount(t); i++) {
+		e = git_tree_entry_byindex(t, i);
+		if (git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB &&
+		    git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB_EXECUTABLE)
+			continue;
+		name = git_tree_entry_name(e);
+		n = strlen(name);
+		if (n > slen && strcmp(name + n - slen, suffix) == 0)
+			pl_strlist_push_owned(out, pl_xstrndup(name, n - slen));
+	}
+	return 0;
+}
+
+int
+pl_portfolio_list(struct pl_strlist *out, struct pl_portfolio *p,
+    const char *dir, const char *suffix)
+{
+	struct pl_strlist	 names = PL_STRLIST_INIT;
+	git_tree_entry		*e = NULL;
+	git_tree		*sub = NULL;
+	size_t			 i;
+	int			 rc, err = 0;
+
+	if (suffix == NULL)
+		suffix = "";
+	if (p->tree == NULL)
+		goto done;
+	if (dir == NULL || *dir == '\0' || strcmp(dir, ".") == 0) {
+		err = list_tree(&names, p->tree, suffix);
+		goto done;
+	}
+	if ((err = pl_path_check(dir)) != 0)
+		goto done;
+	rc = git_tree_entry_bypath(&e, p->tree, dir);
+	if (rc == GIT_ENOTFOUND ||
+	    (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE))
+		goto done;
+	if (rc < 0 ||
+	    (rc = git_tree_lookup(&sub, p->repo, git_tree_entry_id(e))) < 0) {
+		err = pl_error_git(rc, dir);
+		goto done;
+	}
+	err = list_tree(&names, sub, suffix);
+done:
+	/* Sorted apart so what out held already stays in its order. */
+	pl_strlist_sort(&names);
+	for (i = 0; i < names.n; i++)
+		pl_strlist_push_owned(out, names.v[i]);
+	names.n = 0;
+	pl_strlist_release(&names);
+	git_tree_free(sub);
+	git_tree_entry_free(e);
+	return err;
+}
+
+int
+pl_portfolio_exists(struct pl_portfolio *p, const char *path)
+{
+	git_tree_entry	*e = NULL;
+	struct stat	 st;
+	const char	*wd = git_repository_workdir(p->repo);
+	char		*full;
+	int		 found;
+
+	if (pl_path_check(path) != 0)
+		return 0;
+	if (p->tree != NULL && git_tree_entry_bypath(&e, p->tree, path) == 0) {
+		git_tree_entry_free(e);
+		return 1;
+	}
+	if (wd == NULL)
+		return 0;
+	full = pl_xasprintf("%s%s", wd, path);
+	found = lstat(full, &st) == 0;
+	free(full);
+	return found;
+}
+
+int
+pl_portfolio_setting(char **out, struct pl_portfolio *p, const char *key)
+{
+	const char	*v;
+	int		 rc;
+
+	*out = NULL;
+	if (p->settings == NULL)
+		return 0;
+	rc = git_config_get_string(&v, p->settings, key);
+	if (rc == GIT_ENOTFOUND)
+		return 0;
+	if (rc == GIT_EINVALIDSPEC)
+		return pl_error_set(PL_EINVAL, "invalid setting name '%s'",
+		    key);
+	if (rc < 0)
+		return pl_error_git(rc, PL_SETTINGS_FILE);
+	*out = pl_xstrdup(v);
+	return 0;
+}
+
+/* A copy of s[0..n) without surrounding white space. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return pl_xstrndup(s, n);
+}
+
+/* "Name <email>", as git's --author takes an identity. */
+static int
+parse_author(char **name, char **email, const char *s)
+{
+	const char	*lt = strchr(s, '<'), *gt;
+	size_t		 len = strlen(s);
+
+	*name = *email = NULL;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (lt == NULL || len == 0 || s[len - 1] != '>' ||
+	    (gt = strchr(lt + 1, '>')) != s + len - 1 ||
+	    memchr(lt + 1, '<', (size_t)(gt - lt - 1)) != NULL)
+		goto bad;
+	*name = trimmed(s, (size_t)(lt - s));
+	*email = trimmed(lt + 1, (size_t)(gt - lt - 1));
+	if (**name != '\0' && **email != '\0')
+		return 0;
+	free(*name);
+	free(*email);
+	*name = *email = NULL;
+bad:
+	return pl_error_set(PL_EINVAL, "malformed author '%s': expected "
+	    "'Name <email>'", s);
+}
+
+int
+pl_portfolio_set_author(struct pl_portfolio *p, const char *author)
+{
+	char	*name = NULL, *email = NULL;
+	int	 err;
+
+	if (author != NULL && (err = parse_author(&name, &email, author)) != 0)
+		return err;
+	free(p->author_name);
+	free(p->author_email);
+	p->author_name = name;
+	p->author_email = email;
+	return 0;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static long long
+days_from_civil(long long y, int m, int d)
+{
+	long long	era;
+	long long	yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The local zone's UTC offset at t, in minutes (tm_gmtoff is not POSIX). */
+static int
+local_offset(time_t t)
+{
+	struct tm	tm;
+	long long	local;
+
+	if (localtime_r(&t, &tm) == NULL)
+		return 0;
+	local = days_from_civil(tm.tm_year + 1900LL, tm.tm_mon + 1,
+	    tm.tm_mday) * 86400 + tm.tm_hour * 3600 + tm.tm_min * 60 +
+	    tm.tm_sec;
+	return (int)((local - (long long)t) / 60);
+}
+
+/* A date as read: the fields, and the zone when one was given. */
+struct when {
+	int	y, mo, d, h, mi, s;
+	int	zoned;
+	int	off;
+};
+
+/* Reads min to max digits. */
+static int
+digits(const char **sp, int min, int max, long long *out)
+{
+	const char	*s = *sp;
+	int		 n = 0;
+
+	*out = 0;
+	while (n < max && *s >= '0' && *s <= '9') {
+		*out = *out * 10 + (*s++ - '0');
+		n++;
+	}
+	if (n < min)
+		return -1;
+	*sp = s;
+	return 0;
+}
+
+static int
+field(const char **sp, int n, int lo, int hi, int *out)
+{
+	long long	v;
+
+	if (digits(sp, n == 4 ? 4 : 1, n, &v) != 0 || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static void
+spaces(const char **sp)
+{
+	while (**sp == ' ' || **sp == '\t')
+		(*sp)++;
+}
+
+/* "Z", "UTC", "GMT", "+hhmm", "+hh:mm", "+hh", or nothing. */
+static int
+parse_zone(const char **sp, struct when *w)
+{
+	const char	*s = *sp;
+	int		 sign, h, m = 0;
+
+	spaces(&s);
+	w->zoned = 1;
+	w->off = 0;
+	if (*s == 'Z' || *s == 'z')
+		s++;
+	else if (strncasecmp(s, "UTC", 3) == 0 || strncasecmp(s, "GMT", 3) == 0)
+		s += 3;
+	else if (*s == '+' || *s == '-') {
+		sign = *s++ == '-' ? -1 : 1;
+		if (field(&s, 2, 0, 23, &h) != 0)
+			return -1;
+		if (*s == ':')
+			s++;
+		if (*s >= '0' && *s <= '9' && field(&s, 2, 0, 59, &m) != 0)
+			return -1;
+		w->off = sign * (h * 60 + m);
+	} else
+		w->zoned = 0;
+	*sp = s;
+	return 0;
+}
+
+/* "hh:mm[:ss[.frac]]" */
+static int
+parse_clock(const char **sp, struct when *w)
+{
+	long long	frac;
+
+	w->s = 0;
+	if (field(sp, 2, 0, 23, &w->h) != 0 || *(*sp)++ != ':' ||
+	    field(sp, 2, 0, 59, &w->mi) != 0)
+		return -1;
+	if (**sp != ':')
+		return 0;
+	(*sp)++;
+	if (field(sp, 2, 0, 60, &w->s) != 0)
+		return -1;
+	if (**sp == '.' || **sp == ',') {
+		(*sp)++;
+		return digits(sp, 1, 64, &frac);
+	}
+	return 0;
+}
+
+static int
+month_of(const char **sp)
+{
+	static const char	*const names[] = { "jan", "feb", "mar", "apr",
+				    "may", "jun", "jul", "aug", "sep", "oct",
+				    "nov", "dec" };
+	int			 i;
+
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(*sp, names[i], 3) == 0) {
+			*sp += 3;
+			while ((**sp >= 'a' && **sp <= 'z') ||
+			    (**sp >= 'A' && **sp <= 'Z'))
+				(*sp)++;
+			return i + 1;
+		}
+	return -1;
+}
+
+/* RFC 2822: "[Thu, ]07 Apr 2005 22:13:13 [+0200]" */
+static int
+parse_rfc2822(const char *s, struct when *w)
+{
+	if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) {
+		while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			s++;
+		if (*s == ',')
+			s++;
+		spaces(&s);
+	}
+	if (field(&s, 2, 1, 31, &w->d) != 0)
+		return -1;
+	spaces(&s);
+	if ((w->mo = month_of(&s)) < 0)
+		return -1;
+	spaces(&s);
+	if (field(&s, 4, 1970, 9999, &w->y) != 0)
+		return -1;
+	spaces(&s);
+	if (parse_clock(&s, w) != 0 || parse_zone(&s, w) != 0)
+		return -1;
+	spaces(&s);
+	return *s == '\0' ? 0 : -1;
+}
+
+/* ISO 8601: "2005-04-07[T ]22:13[:13[.5]][Z|+0200|+02:00]" */
+static int
+parse_iso(const char *s, struct when *w)
+{
+	if (field(&s, 4, 1970, 9999, &w->y) != 0 || *s++ != '-' ||
+	    field(&s, 2, 1, 12, &w->mo) != 0 || *s++ != '-' ||
+	    field(&s, 2, 1, 31, &w->d) != 0)
+		return -1;
+	if (*s != 'T' && *s != 't' && *s != ' ')
+		return -1;
+	s++;
+	spaces(&s);
+	if (parse_clock(&s, w) != 0 || parse_zone(&s, w) != 0)
+		return -1;
+	spaces(&s);
+	return *s == '\0' ? 0 : -1;
+}
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* The fields as a time; without a zone, in the local zone as git does. */
+static int
+when_resolve(git_time_t *t, int *off, const struct when *w)
+{
+	static const int	mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31,
+				    30, 31, 30, 31 };
+	struct tm		tm;
+	time_t			lt;
+
+	if (w->d > mdays[w->mo - 1] + (w->mo == 2 && leap(w->y)))
+		return -1;
+	if (w->zoned) {
+		*t = days_from_civil(w->y, w->mo, w->d) * 86400 +
+		    w->h * 3600 + w->mi * 60 + w->s - w->off * 60;
+		*off = w->off;
+		return 0;
+	}
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = w->y - 1900;
+	tm.tm_mon = w->mo - 1;
+	tm.tm_mday = w->d;
+	tm.tm_hour = w->h;
+	tm.tm_min = w->mi;
+	tm.tm_sec = w->s;
+	tm.tm_isdst = -1;
+	if ((lt = mktime(&tm)) == (time_t)-1)
+		return -1;
+	*t = lt;
+	*off = local_offset(lt);
+	return 0;
+}
+
+/* git's own "[@]<unix> [+hhmm]"; without '@', 9 digits at least, as git. */
+static int
+parse_raw(const char *s, git_time_t *t, int *off)
+{
+	struct when	w;
+	long long	v;
+	int		at = *s == '@';
+	const char	*start = s += at;
+
+	if (digits(&s, 1, 18, &v) != 0 || (!at && s - start < 9))
+		return -1;
+	if (*s != '\0' && *s != ' ')
+		return -1;
+	if (parse_zone(&s, &w) != 0)
+		return -1;
+	spaces(&s);
+	if (*s != '\0')
+		return -1;
+	*t = v;
+	*off = w.zoned ? w.off : local_offset((time_t)v);
+	return 0;
+}
+
+/* The date formats git documents for GIT_AUTHOR_DATE. */
+static int
+parse_git_date(const char *s, git_time_t *t, int *off)
+{
+	struct when	w;
+
+	memset(&w, 0, sizeof w);
+	spaces(&s);
+	if (parse_raw(s, t, off) == 0)
+		return 0;
+	if (parse_iso(s, &w) != 0) {
+		memset(&w, 0, sizeof w);
+		if (parse_rfc2822(s, &w) != 0)
+			return -1;
+	}
+	return when_resolve(t, off, &w);
+}
+
+static int
+env_date(git_time_t *t, int *off, const char *var)
+{
+	const char	*v = getenv(var);
+	time_t		 now;
+
+	/* localtime_r() need not look at TZ; tzset() makes sure it does. */
+	tzset();
+	if (v != NULL && *v != '\0') {
+		if (parse_git_date(v, t, off) != 0)
+			return pl_error_set(PL_EINVAL, "invalid date in %s: "
+			    "'%s'", var, v);
+		return 0;
+	}
+	now = time(NULL);
+	*t = now;
+	*off = local_offset(now);
+	return 0;
+}
+
+/* Fixed once, so today's date and the commit's date agree. */
+static int
+author_time(struct pl_portfolio *p)
+{
+	int	err;
+
+	if (p->have_when)
+		return 0;
+	if ((err = env_date(&p->when, &p->off, "GIT_AUTHOR_DATE")) != 0)
+		return err;
+	p->have_when = 1;
+	return 0;
+}
+
+int
+pl_portfolio_today(struct pl_date *out, struct pl_portfolio *p)
+{
+	int	err;
+
+	if ((err = author_time(p)) != 0)
+		return err;
+	*out = pl_date_from_time((time_t)p->when, p->off);
+	return 0;
+}
+
+/* The first of: given, $env, config key, $last; NULL when all are empty. */
+static char *
+ident_part(const char *given, const char *env, git_config *cfg,
+    const char *key, const char *last)
+{
+	const char	*v = given;
+	char		*s;
+
+	if (v == NULL || *v == '\0')
+		v = getenv(env);
+	if ((v == NULL || *v == '\0') && cfg != NULL &&
+	    git_config_get_string(&v, cfg, key) < 0)
+		v = NULL;
+	if ((v == NULL || *v == '\0') && last != NULL)
+		v = getenv(last);
+	if (v == NULL)
+		return NULL;
+	s = trimmed(v, strlen(v));
+	if (*s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static int
+ident_config(git_config **out, struct pl_portfolio *p)
+{
+	git_config	*cfg = NULL;
+	int		 rc;
+
+	/* Before pl_portfolio_init() has a repository: the user's files. */
+	if (p->repo != NULL)
+		rc = git_repository_config_snapshot(out, p->repo);
+	else if ((rc = git_config_open_default(&cfg)) == 0)
+		rc = git_config_snapshot(out, cfg);
+	git_config_free(cfg);
+	if (rc < 0)
+		return pl_error_git(rc, "cannot read git config");
+	return 0;
+}
+
+static int
+signature(git_signature **out, const char *name, const char *email,
+    git_time_t t, int off)
+{
+	int	rc;
+
+	if ((rc = git_signature_new(out, name, email, t, off)) < 0)
+		return pl_error_set(PL_EINVAL, "invalid identity '%s <%s>': %s",
+		    name, email, git_error_last() != NULL ?
+		    git_error_last()->message : "refused");
+	return 0;
+}
+
+int
+pl_portfolio_signatures(git_signature **author, git_signature **committer,
+    struct pl_portfolio *p)
+{
+	git_config	*cfg = NULL;
+	char		*an = NULL, *ae = NULL, *cn = NULL, *ce = NULL;
+	git_time_t	 ct;
+	int		 coff, err;
+
+	*author = *committer = NULL;
+	if ((err = author_time(p)) != 0 ||
+	    (err = env_date(&ct, &coff, "GIT_COMMITTER_DATE")) != 0 ||
+	    (err = ident_config(&cfg, p)) != 0)
+		goto done;
+	/* The committer is never --author's, as in git. */
+	an = ident_part(p->author_name, "GIT_AUTHOR_NAME", cfg, "user.name",
+	    NULL);
+	ae = ident_part(p->author_email, "GIT_AUTHOR_EMAIL", cfg,
+	    "user.email", "EMAIL");
+	cn = ident_part(NULL, "GIT_COMMITTER_NAME", cfg, "user.name", NULL);
+	ce = ident_part(NULL, "GIT_COMMITTER_EMAIL", cfg, "user.email",
+	    "EMAIL");
+	if (an == NULL || ae == NULL || cn == NULL || ce == NULL) {
+		err = pl_error_set(PL_EIDENTITY, NO_IDENTITY);
+		goto done;
+	}
+	if ((err = signature(author, an, ae, p->when, p->off)) == 0)
+		err = signature(committer, cn, ce, ct, coff);
+done:
+	if (err != 0) {
+		git_signature_free(*author);
+		*author = NULL;
+	}
+	git_config_free(cfg);
+	free(an);
+	free(ae);
+	free(cn);
+	free(ce);
+	return err;
+}
+
+static int
+init_names(char **name, char **id, const char *given_name,
+    const char *given_id)
+{
+	*id = NULL;
+	*name = trimmed(given_name != NULL ? given_name : "",
+	    given_name != NULL ? strlen(given_name) : 0);
+	if (**name == '\0')
+		return pl_error_set(PL_EINVAL, "empty name");
+	/* The name is the profile's heading: one line. */
+	if (strpbrk(*name, "\n\r") != NULL)
+		return pl_error_set(PL_EINVAL, "the name must be one line");
+	if (given_id != NULL) {
+		*id = pl_xstrdup(given_id);
+		return pl_id_check("learner", given_id);
+	}
+	*id = pl_slug_make(*name);
+	if (**id == '\0')
+		return pl_error_set(PL_EINVAL, "cannot make an id from the "
+		    "name '%s'; give one", *name);
+	return 0;
+}
+
+/* An existing repository in dir, when it has no commits yet. */
+static int
+init_open(git_repository **out, const char *dir)
+{
+	int	rc;
+
+	rc = git_repository_open_ext(out, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
+	    NULL);
+	if (rc < 0)
+		return pl_error_git(rc, "cannot open the repository");
+	if ((rc = git_repository_head_unborn(*out)) < 0)
+		return pl_error_git(rc, "cannot read HEAD");
+	if (rc == 0)
+		return pl_error_set(PL_EEXISTS, "'%s' already has commits", dir);
+	return 0;
+}
+
+/*
+ * dir may be missing, empty, or hold nothing but an empty repository's
+ * .git; *repo gets that repository.
+ */
+static int
+init_target(git_repository **repo, const char *dir)
+{
+	struct stat	 st;
+	struct dirent	*de;
+	DIR		*d;
+	int		 git = 0, other = 0;
+
+	*repo = NULL;
+	if (stat(dir, &st) == -1)
+		return errno == ENOENT ? 0 : pl_error_set(PL_ERROR, "cannot "
+		    "read '%s': %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return pl_error_set(PL_EEXISTS, "'%s' exists and is not a "
+		    "folder", dir);
+	if ((d = opendir(dir)) == NULL)
+		return pl_error_set(PL_ERROR, "cannot read '%s': %s", dir,
+		    strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		if (strcmp(de->d_name, ".git") == 0)
+			git = 1;
+		else
+			other = 1;
+	}
+	closedir(d);
+	if (git)
+		return init_open(repo, dir);
+	if (other)
+		return pl_error_set(PL_EEXISTS, "'%s' is not empty", dir);
+	return 0;
+}
+
+static int
+init_repo(git_repository **out, const char *dir)
+{
+	git_repository_init_options	opts;
+	int				rc;
+
+	if ((rc = git_repository_init_options_init(&opts,
+	    GIT_REPOSITORY_INIT_OPTIONS_VERSION)) < 0)
+		return pl_error_git(rc, "cannot make a repository");
+	/* libgit2 makes the folders and honours init.defaultBranch. */
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
+	if ((rc = git_repository_init_ext(out, dir, &opts)) < 0)
+		return pl_error_git(rc, "cannot make a repository");
+	return 0;
+}
+
+/* The settings file as git writes it, through git's config code. */
+static int
+settings_text(struct pl_buf *out, git_repository *repo)
+{
+	git_config	*cfg = NULL;
+	char		*tmp = NULL;
+	int		 fd = -1, rc, err;
+
+	if ((err = temp_open(&fd, &tmp, repo)) != 0)
+		goto done;
+	close(fd);
+	if ((rc = git_config_open_ondisk(&cfg, tmp)) < 0 ||
+	    (rc = git_config_set_int32(cfg, "portfolio.version",
+	    PL_FORMAT_VERSION)) < 0) {
+		err = pl_error_git(rc, PL_SETTINGS_FILE);
+		goto done;
+	}
+	err = pl_read_file(out, tmp);
+done:
+	git_config_free(cfg);
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	return err;
+}
+
+static void
+profile_text(struct pl_buf *out, const char *name, const char *id,
+    const char *grade, struct pl_date today)
+{
+	struct pl_doc	*doc = pl_doc_new();
+	char		 date[PL_DATE_LEN];
+	char		*body;
+
+	pl_date_format(date, today);
+	pl_doc_set(doc, "name", name, PL_SCALAR_STR);
+	pl_doc_set(doc, "id", id, PL_SCALAR_STR);
+	if (grade != NULL && *grade != '\0')
+		pl_doc_set(doc, "grade", grade, PL_SCALAR_STR);
+	pl_doc_set(doc, "started", date, PL_SCALAR_PLAIN);
+	body = pl_xasprintf("\n# %s\n\n## Strengths\n\n## Needs\n\n"
+	    "## Interests\n\n## How I learn best\n", name);
+	pl_doc_set_body(doc, body);
+	pl_doc_serialize(doc, out);
+	free(body);
+	pl_doc_free(doc);
+}
+
+/* The first commit, through the one write path every change takes. */
+static int
+init_commit(struct pl_portfolio *p, const char *name, const char *id,
+    const char *grade)
+{
+	struct pl_buf	 settings = PL_BUF_INIT, profile = PL_BUF_INIT;
+	struct pl_msg	 msg = { "portfolio", "init", id, NULL,
+			    PL_STRLIST_INIT };
+	struct pl_tx	*tx = NULL;
+	struct pl_date	 today;
+	char		*sentence;
+	int		 err;
+
+	sentence = pl_xasprintf("Started the portfolio of %s.", name);
+	msg.sentence = sentence;
+	if ((err = pl_portfolio_today(&today, p)) != 0 ||
+	    (err = settings_text(&settings, p->repo)) != 0)
+		goto done;
+	profile_text(&profile, name, id, grade, today);
+	if ((err = pl_tx_begin_init(&tx, p)) != 0 ||
+	    (err = pl_tx_put(tx, PL_SETTINGS_FILE, settings.ptr,
+	    settings.len)) != 0 ||
+	    (err = pl_tx_put(tx, "profile.md", profile.ptr, profile.len)) != 0)
+		goto done;
+	err = pl_tx_commit(tx, &msg);
+done:
+	pl_tx_free(tx);
+	pl_buf_release(&settings);
+	pl_buf_release(&profile);
+	free(sentence);
+	return err;
+}
+
+int
+pl_portfolio_init(char **out_id, const char *dir, const char *name,
+    const char *id, const char *grade, const char *author)
+{
+	struct pl_portfolio	*p;
+	git_signature		*a = NULL, *c = NULL;
+	char			*nm = NULL, *lid = NULL;
+	int			 err;
+
+	if (out_id != NULL)
+		*out_id = NULL;
+	if ((err = lib_init()) != 0)
+		return err;
+	p = portfolio_new();
+	if (dir == NULL)
+		dir = ".";
+	if ((err = init_names(&nm, &lid, name, id)) != 0 ||
+	    (err = pl_portfolio_set_author(p, author)) != 0 ||
+	    (err = init_target(&p->repo, dir)) != 0)
+		goto done;
+	/* Ask for an identity before making anything that would stay. */
+	if ((err = pl_portfolio_signatures(&a, &c, p)) != 0)
+		goto done;
+	if (p->repo == NULL && (err = init_repo(&p->repo, dir)) != 0)
+		goto done;
+	if ((err = init_commit(p, nm, lid, grade)) != 0)
+		goto done;
+	if (out_id != NULL) {
+		*out_id = lid;
+		lid = NULL;
+	}
+done:
+	git_signature_free(a);
+	git_signature_free(c);
+	pl_portfolio_free(p);
+	free(nm);
+	free(lid);
+	return err;
+}

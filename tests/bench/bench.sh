@@ -1,0 +1,80 @@
+#!/bin/sh
+# Benchmarks pl against the git CLI on generated portfolios, in one run,
+# and prints each ratio on its own line (PERFORMANCE.md's targets):
+#   one change  (pl goal add vs git add + git commit of the same file)
+#   start-up    (pl goal list on a small portfolio vs git log -1)
+# Usage: tests/bench/bench.sh [PL] [COMMITS...]   (default 300 5000)
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+PL=${1:-$top/build/pl}
+[ $# -gt 0 ] && shift
+sizes=${*:-300 5000}
+work=$(mktemp -d "${TMPDIR:-/tmp}/pl-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=bench@example.com
+export GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.com
+export HOME=$work GIT_CONFIG_NOSYSTEM=1
+runs=${PL_BENCH_RUNS:-15}
+
+now() { date +%s%N; }
+
+# A portfolio of n commits, one goal or evidence file added or changed in
+# each, with pl's trailers, made with git fast-import.
+generate() {
+	n=$1 dir=$2
+	git init -q "$dir"
+	awk -v n="$n" 'BEGIN {
+		t = 1700000000
+		print "commit refs/heads/main"
+		print "committer Bench <bench@example.com> " t " +0000"
+		msg = "portfolio: init bench\n\nStarted.\n\nPl-Kind: portfolio\nPl-Action: init\nPl-Id: bench\n"
+		printf "data %d\n%s\n", length(msg), msg
+		cfg = "[portfolio]\n\tversion = 1\n"
+		printf "M 100644 inline .plconfig\ndata %d\n%s\n", length(cfg), cfg
+		prof = "---\nname: Bench\nid: bench\nstarted: 2024-01-01\n---\n"
+		printf "M 100644 inline profile.md\ndata %d\n%s\n", length(prof), prof
+		for (i = 1; i < n; i++) {
+			kind = (i % 3 == 0) ? "evidence" : "goal"
+			dir = (kind == "goal") ? "goals" : "evidence"
+			id = kind "-" (i % 2000)
+			msg = kind ": add " id "\n\nAdded.\n\nPl-Kind: " kind "\nPl-Action: add\nPl-Id: " id "\n"
+			print "commit refs/heads/main"
+			print "committer Bench <bench@example.com> " (t + i) " +0000"
+			printf "data %d\n%s\n", length(msg), msg
+			body = "---\ntitle: Item " i "\nterm: short\nstatus: active\ncreated: 2024-01-01\nstandards: []\n---\n\n## Steps\n\n- [ ] one\n- [x] two\n"
+			printf "M 100644 inline %s/%s.md\ndata %d\n%s\n", dir, id, length(body), body
+		}
+	}' | git -C "$dir" fast-import --quiet
+	git -C "$dir" checkout -q main
+}
+
+# Median of the times (ns) of running "$@" $runs times.
+median() {
+	i=0
+	while [ $i -lt "$runs" ]; do
+		s=$(now); "$@" >/dev/null 2>&1; e=$(now)
+		echo $((e - s))
+		i=$((i + 1))
+	done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+pl_add() { "$PL" -C "$dir" goal add "Bench goal $(now)"; }
+git_add() {
+	f=goals/git-$(now).md
+	printf -- '---\ntitle: x\n---\n' >"$dir/$f"
+	git -C "$dir" add "$f" && git -C "$dir" commit -q -m "goal: add x"
+}
+pl_list() { "$PL" -C "$dir" goal list; }
+git_log1() { git -C "$dir" log -1 --format=%B; }
+
+ratio() { awk -v a="$2" -v b="$3" -v what="$1" \
+	'BEGIN { printf "%-44s %8.1f ms  git %8.1f ms  ratio %.2f\n", what, a / 1e6, b / 1e6, a / b }'; }
+
+for n in $sizes; do
+	dir=$work/p$n
+	generate "$n" "$dir"
+	ratio "one change, $n commits (pl goal add)" \
+	    "$(median pl_add)" "$(median git_add)"
+	ratio "start-up, $n commits (pl goal list)" \
+	    "$(median pl_list)" "$(median git_log1)"
+done

@@ -1,0 +1,484 @@
+/*
+ * Front matter: parsing, rewriting with as little change as libyaml
+ * allows, quoting of new strings, error lines, the body kept byte for
+ * byte.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl/doc.h"
+#include "tap.h"
+
+static struct pl_doc *
+parse(const char *text)
+{
+	struct pl_doc	*doc = NULL;
+
+	if (pl_doc_parse(&doc, "t.md", text, strlen(text)) != 0) {
+		printf("# unexpected error: %s\n", pl_error_last());
+		return NULL;
+	}
+	return doc;
+}
+
+static char *
+serialize(const struct pl_doc *doc)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_doc_serialize(doc, &b);
+	return pl_buf_detach(&b);
+}
+
+/* Parses, serializes and returns the text (the caller frees). */
+static char *
+round_trip(const char *text)
+{
+	struct pl_doc	*doc = parse(text);
+	char		*out;
+
+	if (doc == NULL)
+		return pl_xstrdup("(parse error)");
+	out = serialize(doc);
+	pl_doc_free(doc);
+	return out;
+}
+
+/* The message of the error text gives, or "" when it parses. */
+static void
+parse_error(const char *text, const char *want, const char *what)
+{
+	struct pl_doc	*doc = NULL;
+	int		 code = pl_doc_parse(&doc, "t.md", text, strlen(text));
+
+	is_int(code, PL_EPARSE, "%s: PL_EPARSE", what);
+	ok(doc == NULL, "%s: no doc", what);
+	is_str(code != 0 ? pl_error_last() : "", want, "%s: message", what);
+	pl_doc_free(doc);
+}
+
+/* s on one line, for a test's description (TAP lines cannot break). */
+static char *
+one_line(const char *s)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\n')
+			pl_buf_puts(&b, "\\n");
+		else
+			pl_buf_putc(&b, *s);
+	}
+	return pl_buf_detach(&b);
+}
+
+/* The line emitted for a new key "k" set to value. */
+static void
+emits(const char *value, enum pl_scalar how, const char *want)
+{
+	struct pl_doc	*doc = pl_doc_new(), *again;
+	char		*out, *expect, *v, *w;
+
+	v = one_line(value);
+	w = one_line(want);
+	pl_doc_set(doc, "k", value, how);
+	out = serialize(doc);
+	expect = pl_xasprintf("---\nk:%s%s\n---\n", *want ? " " : "",
+	    want);
+	is_str(out, expect, "'%s' is written %s", value ? v : "(null)", w);
+	again = parse(out);
+	if (value == NULL)
+		ok(again != NULL && pl_doc_get(again, "k") == NULL,
+		    "null reads back as null");
+	else
+		is_str(again ? pl_doc_get(again, "k") : NULL, value,
+		    "'%s' reads back", v);
+	free(v);
+	free(w);
+	free(expect);
+	free(out);
+	pl_doc_free(again);
+	pl_doc_free(doc);
+}
+
+static const char hand_written[] =
+    "---\n"
+    "# what I am learning\n"
+    "title: \"Learn C: the hard way\"\n"
+    "id: 0042\n"
+    "status: active\n"
+    "due: 2026-11-26\n"
+    "started:\n"
+    "mentor: ~\n"
+    "answer: 'yes'\n"
+    "my_own_key: some value   # a comment\n"
+    "tags: [c, \"two words\", 'x,y']\n"
+    "skills:\n"
+    "  - reading\n"
+    "  - writing\n"
+    "nested:\n"
+    "  level: 2\n"
+    "  deep:\n"
+    "    list: [1, 2.5, true]\n"
+    "    map: {a: 1, b: \"two\"}\n"
+    "notes: |\n"
+    "  Line one.\n"
+    "  Line two, caf\xc3\xa9 \xe4\xb8\xad\xe6\x96\x87.\n"
+    "mood: \xf0\x9f\x8e\x89 great\n"
+    "typed: !!str 123\n"
+    "---\n"
+    "\n"
+    "# Body\n"
+    "\n"
+    "Trailing spaces stay.   \n";
+
+/* Comments go, block sequences lose their indentation; values stay. */
+static const char hand_written_out[] =
+    "---\n"
+    "title: \"Learn C: the hard way\"\n"
+    "id: 0042\n"
+    "status: active\n"
+    "due: 2026-11-26\n"
+    "started:\n"
+    "mentor: ~\n"
+    "answer: 'yes'\n"
+    "my_own_key: some value\n"
+    "tags: [c, \"two words\", 'x,y']\n"
+    "skills:\n"
+    "- reading\n"
+    "- writing\n"
+    "nested:\n"
+    "  level: 2\n"
+    "  deep:\n"
+    "    list: [1, 2.5, true]\n"
+    "    map: {a: 1, b: \"two\"}\n"
+    "notes: |\n"
+    "  Line one.\n"
+    "  Line two, caf\xc3\xa9 \xe4\xb8\xad\xe6\x96\x87.\n"
+    "mood: \xf0\x9f\x8e\x89 great\n"
+    "typed: !!str 123\n"
+    "---\n"
+    "\n"
+    "# Body\n"
+    "\n"
+    "Trailing spaces stay.   \n";
+
+static void
+test_round_trip(void)
+{
+	struct pl_doc		*doc = parse(hand_written);
+	const struct pl_node	*n;
+	char			*out;
+
+	if (!ok(doc != NULL, "hand-written file parses"))
+		return;
+	ok(doc->has_fm, "has front matter");
+	is_int(doc->body_line, 26, "body starts on line 26");
+	is_str(doc->body, "\n# Body\n\nTrailing spaces stay.   \n",
+	    "body as written");
+	is_str(pl_doc_get(doc, "title"), "Learn C: the hard way", "title");
+	is_str(pl_doc_get(doc, "id"), "0042", "id keeps its text");
+	is_str(pl_doc_get(doc, "my_own_key"), "some value", "unknown key");
+	ok(pl_doc_get(doc, "started") == NULL, "empty value is null");
+	ok(pl_doc_get(doc, "mentor") == NULL, "~ is null");
+	ok(pl_doc_get(doc, "skills") == NULL, "a list is not a scalar");
+	ok(pl_doc_get(doc, "missing") == NULL, "missing key");
+	is_str(pl_doc_get(doc, "answer"), "yes", "quoted yes");
+	is_str(pl_doc_get(doc, "notes"),
+	    "Line one.\nLine two, caf\xc3\xa9 \xe4\xb8\xad\xe6\x96\x87.\n",
+	    "literal block");
+	n = pl_doc_node(doc, "nested");
+	ok(n != NULL && n->kind == PL_NODE_MAP && n->n == 2 &&
+	    strcmp(n->keys[1], "deep") == 0, "nested map keeps its keys");
+	is_int(n != NULL ? n->line : 0, 16, "nested map line");
+	n = pl_doc_node(doc, "typed");
+	is_str(n != NULL ? n->tag : NULL, "tag:yaml.org,2002:str",
+	    "explicit tag kept");
+	is_int(pl_doc_node(doc, "title")->line, 3, "title is on line 3");
+	out = serialize(doc);
+	is_str(out, hand_written_out, "rewritten with values and order kept");
+	free(out);
+	pl_doc_free(doc);
+
+	out = round_trip(hand_written_out);
+	is_str(out, hand_written_out, "a rewritten file is a fixed point");
+	free(out);
+}
+
+static void
+test_set(void)
+{
+	struct pl_doc	*doc = parse("---\nid: a\nstatus: active\n"
+			    "title: 'Old'\n---\nbody\n");
+	char		*out;
+
+	if (!ok(doc != NULL, "parse for set"))
+		return;
+	pl_doc_set(doc, "status", "done", PL_SCALAR_PLAIN);
+	pl_doc_set(doc, "title", "New", PL_SCALAR_STR);
+	pl_doc_set(doc, "due", "2026-11-26", PL_SCALAR_PLAIN);
+	pl_doc_set(doc, "note", "yes", PL_SCALAR_STR);
+	out = serialize(doc);
+	is_str(out, "---\nid: a\nstatus: done\ntitle: 'New'\n"
+	    "due: 2026-11-26\nnote: \"yes\"\n---\nbody\n",
+	    "existing keys keep their place and quotes, new ones append");
+	free(out);
+	pl_doc_set(doc, "due", NULL, PL_SCALAR_STR);
+	out = serialize(doc);
+	is_str(out, "---\nid: a\nstatus: done\ntitle: 'New'\n"
+	    "due:\nnote: \"yes\"\n---\nbody\n", "NULL writes an empty value");
+	free(out);
+	ok(pl_doc_get(doc, "due") == NULL, "and reads as null");
+	pl_doc_set_body(doc, "new body");
+	out = serialize(doc);
+	ok(strstr(out, "---\nnew body") != NULL, "set_body");
+	free(out);
+	pl_doc_free(doc);
+}
+
+static void
+test_quoting(void)
+{
+	emits("yes", PL_SCALAR_STR, "\"yes\"");
+	emits("No", PL_SCALAR_STR, "\"No\"");
+	emits("on", PL_SCALAR_STR, "\"on\"");
+	emits("y", PL_SCALAR_STR, "\"y\"");
+	emits("TRUE", PL_SCALAR_STR, "\"TRUE\"");
+	emits("123", PL_SCALAR_STR, "\"123\"");
+	emits("-1_000", PL_SCALAR_STR, "\"-1_000\"");
+	emits("1.5", PL_SCALAR_STR, "\"1.5\"");
+	emits("1e3", PL_SCALAR_STR, "\"1e3\"");
+	emits("0x1f", PL_SCALAR_STR, "\"0x1f\"");
+	emits("0o17", PL_SCALAR_STR, "\"0o17\"");
+	emits("1:20", PL_SCALAR_STR, "\"1:20\"");
+	emits(".inf", PL_SCALAR_STR, "\".inf\"");
+	emits(".NaN", PL_SCALAR_STR, "\".NaN\"");
+	emits("2024-01-01", PL_SCALAR_STR, "\"2024-01-01\"");
+	emits("2024-01-01 10:00:00", PL_SCALAR_STR,
+	    "\"2024-01-01 10:00:00\"");
+	emits("null", PL_SCALAR_STR, "\"null\"");
+	emits("~", PL_SCALAR_STR, "\"~\"");
+	emits("", PL_SCALAR_STR, "\"\"");
+	emits(" x", PL_SCALAR_STR, "\" x\"");
+	emits("x ", PL_SCALAR_STR, "\"x \"");
+	emits("a: b", PL_SCALAR_STR, "'a: b'");
+	emits("#x", PL_SCALAR_STR, "'#x'");
+	emits("- x", PL_SCALAR_STR, "'- x'");
+	emits("x #y", PL_SCALAR_STR, "'x #y'");
+	emits("[a]", PL_SCALAR_STR, "'[a]'");
+	emits("it's fine", PL_SCALAR_STR, "it's fine");
+	emits("Learn C", PL_SCALAR_STR, "Learn C");
+	emits("a, b", PL_SCALAR_STR, "a, b");
+	emits("yesterday", PL_SCALAR_STR, "yesterday");
+	emits("12 monkeys", PL_SCALAR_STR, "12 monkeys");
+	emits("caf\xc3\xa9 \xe4\xb8\xad\xe6\x96\x87", PL_SCALAR_STR,
+	    "caf\xc3\xa9 \xe4\xb8\xad\xe6\x96\x87");
+	emits("\xf0\x9f\x8e\x89 party", PL_SCALAR_STR,
+	    "\xf0\x9f\x8e\x89 party");
+	emits("yes \xf0\x9f\x98\x80", PL_SCALAR_STR,
+	    "yes \xf0\x9f\x98\x80");
+	emits("two\nlines", PL_SCALAR_STR, "|-\n  two\n  lines");
+	emits("2026-11-26", PL_SCALAR_PLAIN, "2026-11-26");
+	emits("active", PL_SCALAR_PLAIN, "active");
+	emits(NULL, PL_SCALAR_STR, "");
+}
+
+static void
+test_lists(void)
+{
+	struct pl_doc		*doc;
+	struct pl_strlist	 l = PL_STRLIST_INIT, set = PL_STRLIST_INIT;
+	char			*out;
+
+	doc = parse("---\nflow: [a, 'b c']\nblock:\n  - x\n  - ~\n"
+	    "one: solo\nnone:\nmap:\n  a: 1\nnest:\n  - ok\n  - [no]\n"
+	    "blank: ''\nsparse: [a, '', ~]\n---\n");
+	if (!ok(doc != NULL, "parse lists"))
+		return;
+	ok(pl_doc_get_list(doc, "t.md", "flow", &l) == 0 && l.n == 2 &&
+	    strcmp(l.v[1], "b c") == 0, "flow list");
+	pl_strlist_release(&l);
+	ok(pl_doc_get_list(doc, "t.md", "block", &l) == 0 && l.n == 1 &&
+	    strcmp(l.v[0], "x") == 0, "block list, null item skipped");
+	pl_strlist_release(&l);
+	ok(pl_doc_get_list(doc, "t.md", "one", &l) == 0 && l.n == 1 &&
+	    strcmp(l.v[0], "solo") == 0, "a scalar is one item");
+	pl_strlist_release(&l);
+	ok(pl_doc_get_list(doc, "t.md", "none", &l) == 0 && l.n == 0,
+	    "null is no items");
+	ok(pl_doc_get_list(doc, "t.md", "missing", &l) == 0 && l.n == 0,
+	    "missing is no items");
+	ok(pl_doc_get_list(doc, "t.md", "blank", &l) == 0 && l.n == 0,
+	    "'' is no items");
+	ok(pl_doc_get_list(doc, "t.md", "sparse", &l) == 0 && l.n == 1,
+	    "empty and null items left out");
+	pl_strlist_release(&l);
+	is_int(pl_doc_get_list(doc, "t.md", "map", &l), PL_EPARSE,
+	    "a map is not a list");
+	is_str(pl_error_last(), "t.md:9: 'map' must be a list of strings",
+	    "map error names the line");
+	is_int(pl_doc_get_list(doc, "t.md", "nest", &l), PL_EPARSE,
+	    "a nested list is not a list of strings");
+	is_str(pl_error_last(), "t.md:12: 'nest' must be a list of strings",
+	    "nested list error names the item's line");
+	is_int(l.n, 0, "nothing added on error");
+
+	pl_strlist_push(&set, "c");
+	pl_strlist_push(&set, "yes");
+	pl_strlist_push(&set, "two words");
+	pl_doc_set_list(doc, "flow", &set);
+	pl_doc_set_list(doc, "block", &set);
+	pl_doc_set_list(doc, "new", &set);
+	pl_strlist_release(&set);
+	pl_doc_set_list(doc, "empty", &set);
+	pl_doc_set_list(doc, "one", &set);
+	out = serialize(doc);
+	is_str(out, "---\nflow: [c, \"yes\", two words]\n"
+	    "block:\n- c\n- \"yes\"\n- two words\n"
+	    "one: []\nnone:\nmap:\n  a: 1\nnest:\n- ok\n- [no]\n"
+	    "blank: ''\nsparse: [a, '', ~]\n"
+	    "new: [c, \"yes\", two words]\nempty: []\n---\n",
+	    "set_list: flow, block kept, [] when empty");
+	free(out);
+	ok(pl_doc_get_list(doc, "t.md", "flow", &l) == 0 && l.n == 3 &&
+	    strcmp(l.v[1], "yes") == 0, "list reads back");
+	pl_strlist_release(&l);
+	pl_doc_free(doc);
+}
+
+static void
+test_errors(void)
+{
+	parse_error("---\ntitle: x\ntags:\n\t- a\n---\n",
+	    "t.md:4: found character that cannot start any token "
+	    "while scanning for the next token", "tab indentation");
+	parse_error("---\nid: a\ntitle: \"abc\nstatus: x\n---\nbody\n",
+	    "t.md:3: found unexpected end of stream "
+	    "while scanning a quoted scalar", "unclosed quote");
+	parse_error("---\ntitle: x\n\nbody\n",
+	    "t.md:1: front matter is not closed", "unclosed front matter");
+	parse_error("---", "t.md:1: front matter is not closed",
+	    "a lone ---");
+	parse_error("---\n# list\n- a\n- b\n---\n",
+	    "t.md:3: front matter is not a mapping", "list at top level");
+	parse_error("---\njust text\n---\n",
+	    "t.md:2: front matter is not a mapping", "scalar at top level");
+	parse_error("---\nid: a\ntitle: x\nid: b\n---\n",
+	    "t.md:4: duplicate key 'id'", "duplicate key");
+	parse_error("---\na:\n  b: 1\n  b: 2\n---\n",
+	    "t.md:4: duplicate key 'b'", "duplicate nested key");
+	parse_error("---\na: *nope\n---\n", "t.md:2: undefined alias 'nope'",
+	    "undefined alias");
+	parse_error("---\na: 1\n b: 2\n---\n",
+	    "t.md:3: mapping values are not allowed in this context",
+	    "bad indentation");
+	parse_error("---\na: 1\n--- b\n---\n",
+	    "t.md:3: more than one YAML document in front matter",
+	    "two documents");
+	parse_error("---\na: \xff\n---\n",
+	    "t.md:2: invalid leading UTF-8 octet", "not UTF-8");
+	parse_error("---\na: &a [x, x, x, x, x, x, x, x]\n"
+	    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+	    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n"
+	    "d: &d [*c, *c, *c, *c, *c, *c, *c, *c]\n"
+	    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d]\n"
+	    "f: &f [*e, *e, *e, *e, *e, *e, *e, *e]\n---\n",
+	    "t.md:7: front matter is too large", "alias bomb");
+}
+
+static void
+test_body(void)
+{
+	char		*out;
+	struct pl_doc	*doc;
+
+	out = round_trip("---\na: 1\n---\nno newline at end");
+	is_str(out, "---\na: 1\n---\nno newline at end",
+	    "no trailing newline kept");
+	free(out);
+	out = round_trip("---\r\na: 1\r\nb: [x]\r\n---\r\n\r\nline\r\n");
+	is_str(out, "---\r\na: 1\r\nb: [x]\r\n---\r\n\r\nline\r\n",
+	    "CRLF kept");
+	free(out);
+	out = round_trip("---\na: 1\n---");
+	is_str(out, "---\na: 1\n---\n", "closing line at end of file");
+	free(out);
+	out = round_trip("---  \na: 1\n...\t\nbody\n\n\n");
+	is_str(out, "---\na: 1\n---\nbody\n\n\n",
+	    "trailing blanks on markers, ... closes, blank lines kept");
+	free(out);
+
+	doc = parse("---\n---\nbody\n");
+	ok(doc != NULL && doc->has_fm && doc->fm->kind == PL_NODE_MAP &&
+	    doc->fm->n == 0, "empty front matter is an empty map");
+	is_int(doc != NULL ? doc->body_line : 0, 3, "body_line after ---");
+	out = doc != NULL ? serialize(doc) : NULL;
+	is_str(out, "---\n---\nbody\n", "empty front matter written back");
+	free(out);
+	pl_doc_free(doc);
+
+	doc = parse("---\n# only a comment\n---\n");
+	ok(doc != NULL && doc->fm->n == 0, "comment only is an empty map");
+	pl_doc_free(doc);
+
+	doc = parse("# Title\n\n---\n");
+	ok(doc != NULL && !doc->has_fm && doc->fm->n == 0,
+	    "no front matter");
+	is_str(doc != NULL ? doc->body : NULL, "# Title\n\n---\n",
+	    "all of it is body");
+	is_int(doc != NULL ? doc->body_line : 0, 1, "body starts on line 1");
+	pl_doc_free(doc);
+
+	doc = parse("----\na: 1\n");
+	ok(doc != NULL && !doc->has_fm, "---- does not open front matter");
+	pl_doc_free(doc);
+
+	doc = parse("");
+	ok(doc != NULL && !doc->has_fm && strcmp(doc->body, "") == 0,
+	    "empty file");
+	pl_doc_free(doc);
+}
+
+static void
+test_new_and_aliases(void)
+{
+	struct pl_doc	*doc = pl_doc_new();
+	char		*out;
+
+	out = serialize(doc);
+	is_str(out, "---\n---\n", "a new doc");
+	free(out);
+	pl_doc_set(doc, "title", "\xf0\x9f\x8e\x89", PL_SCALAR_STR);
+	pl_doc_set(doc, "private", "\xee\x80\x80 \xf0\x9f\x8e\x89",
+	    PL_SCALAR_STR);
+	out = serialize(doc);
+	is_str(out, "---\ntitle: \"\\U0001F389\"\n"
+	    "private: \"\xee\x80\x80 \\U0001F389\"\n---\n",
+	    "private-use text falls back to libyaml's escapes");
+	free(out);
+	pl_doc_free(doc);
+
+	out = round_trip("---\nbase: &b {x: 1}\ncopy: *b\n"
+	    "merged:\n  <<: *b\n  y: 2\n---\n");
+	is_str(out, "---\nbase: {x: 1}\ncopy: {x: 1}\n"
+	    "merged:\n  <<: {x: 1}\n  y: 2\n---\n", "aliases are copied");
+	free(out);
+
+	out = round_trip("---\nkeep: |+\n  text\n\n---\nbody");
+	is_str(out, "---\nkeep: |+\n  text\n\n---\nbody",
+	    "no ... after a kept block scalar");
+	free(out);
+}
+
+int
+main(void)
+{
+	test_round_trip();
+	test_set();
+	test_quoting();
+	test_lists();
+	test_errors();
+	test_body();
+	test_new_and_aliases();
+	return done_testing();
+}

@@ -1,0 +1,259 @@
+/*
+ * Markdown bodies: tasks found where cmark finds list items, and edits
+ * that change only the line they are about.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl/md.h"
+#include "tap.h"
+
+static const char goal[] =
+    "Why I want this: *really* want `C` and\n"
+    "[links](https://example.org) too.\n"
+    "\n"
+    "## Tasks\n"
+    "\n"
+    "- [ ] Read chapter 1\n"
+    "- [x] Install a compiler\n"
+    "  - [X] gcc\n"
+    "  - [ ] clang\n"
+    "- not a task\n"
+    "- [ ]no space is not a box\n"
+    "* [x]\n"
+    "\n"
+    "\n"
+    "## Notes\n"
+    "\n"
+    "- [ ] a task outside the section\n"
+    "\n"
+    "### Sub note\n"
+    "\n"
+    "Still in notes.\n"
+    "\n"
+    "Resources\n"
+    "---------\n"
+    "\n"
+    "1. The book\n"
+    "2. [ ] The videos\n";
+
+static void
+test_tasks(void)
+{
+	struct pl_tasks	t;
+
+	pl_md_tasks(&t, goal, "tasks");
+	is_int(t.n, 5, "five tasks in Tasks, nested ones too");
+	if (t.n == 5) {
+		is_int(t.v[0].line, 6, "first task line");
+		is_int(t.v[0].done, 0, "first task open");
+		is_str(t.v[0].text, "Read chapter 1", "first task text");
+		is_int(t.v[1].done, 1, "[x] is done");
+		is_str(t.v[2].text, "gcc", "nested task");
+		is_int(t.v[2].done, 1, "[X] is done");
+		is_int(t.v[2].line, 8, "nested task line");
+		is_int(t.v[3].done, 0, "nested open task");
+		is_str(t.v[4].text, "", "a box alone");
+		is_int(t.v[4].line, 12, "a box alone: line");
+	}
+	pl_tasks_release(&t);
+	pl_md_tasks(&t, goal, NULL);
+	is_int(t.n, 7, "seven tasks in the whole body");
+	pl_tasks_release(&t);
+	pl_md_tasks(&t, goal, "no such section");
+	is_int(t.n, 7, "a missing section means the whole body");
+	pl_tasks_release(&t);
+	pl_md_tasks(&t, goal, "Notes");
+	is_int(t.n, 1, "Notes runs through its subsection");
+	pl_tasks_release(&t);
+	pl_md_tasks(&t, goal, "resources");
+	is_int(t.n, 1, "setext section, numbered task");
+	if (t.n == 1) {
+		is_int(t.v[0].line, 27, "numbered task line");
+		is_str(t.v[0].text, "The videos", "numbered task text");
+	}
+	pl_tasks_release(&t);
+	pl_md_tasks(&t, "", NULL);
+	is_int(t.n, 0, "empty body");
+	pl_tasks_release(&t);
+	pl_md_tasks(&t, "[x]: https://example.org\n\n- [x] a link\n"
+	    "> - [ ] quoted\n", NULL);
+	is_int(t.n, 2, "box read as written, even when cmark sees a link");
+	pl_tasks_release(&t);
+}
+
+static void
+test_tick(void)
+{
+	char	*s, *want = pl_xstrdup(goal);
+
+	want[strstr(goal, "[ ] Read") - goal + 1] = 'x';
+	s = pl_md_tick(goal, 6, 1);
+	is_str(s, want, "tick line 6, one byte changes");
+	free(want);
+	free(s);
+	s = pl_md_tick(goal, 8, 0);
+	ok(strstr(s, "  - [ ] gcc\n") != NULL, "untick nested [X]");
+	free(s);
+	s = pl_md_tick(goal, 8, 1);
+	is_str(s, goal, "[X] already done stays [X]");
+	free(s);
+	s = pl_md_tick(goal, 10, 1);
+	is_str(s, goal, "a line without a box is unchanged");
+	free(s);
+	s = pl_md_tick("- [ ] a\r\n- [ ] b\r\n", 2, 1);
+	is_str(s, "- [ ] a\r\n- [x] b\r\n", "tick with CRLF");
+	free(s);
+	s = pl_md_tick("- [ ] last", 1, 1);
+	is_str(s, "- [x] last", "tick without a final newline");
+	free(s);
+}
+
+static void
+appends(const char *body, const char *section, const char *line,
+    const char *want, const char *what)
+{
+	char	*s = pl_md_append_item(body, section, line);
+
+	is_str(s, want, "%s", what);
+	free(s);
+}
+
+static void
+test_append(void)
+{
+	appends("## Tasks\n\n- [ ] a\n- [x] b\n  - [ ] nested\n\n\n"
+	    "## Next\n", "tasks", "- [ ] c",
+	    "## Tasks\n\n- [ ] a\n- [x] b\n  - [ ] nested\n- [ ] c\n\n\n"
+	    "## Next\n", "after the last item, blank lines kept");
+	appends("## Tasks\n\n  * one\n  * two\n\nAfter the list.\n",
+	    "Tasks", "- three",
+	    "## Tasks\n\n  * one\n  * two\n  * three\n\nAfter the list.\n",
+	    "list's indentation and bullet");
+	appends("## Tasks\n\n1. one\n2. two\n", "Tasks", "- [ ] three",
+	    "## Tasks\n\n1. one\n2. two\n3. [ ] three\n",
+	    "ordered list gets the next number");
+	appends("## Tasks\n\n- a\n\n  more of a\n\n## End\n", "Tasks", "- b",
+	    "## Tasks\n\n- a\n\n  more of a\n- b\n\n## End\n",
+	    "after a loose item's last line");
+	appends("## Tasks\n\n- a\n\nText.\n\n- b\n", "Tasks", "- c",
+	    "## Tasks\n\n- a\n\nText.\n\n- b\n- c\n", "the last list");
+	appends("## Tasks\n\nSome text.\nMore.\n\n## Next\n", "Tasks", "- x",
+	    "## Tasks\n\nSome text.\nMore.\n\n- x\n\n## Next\n",
+	    "section without a list: after its text");
+	appends("## Tasks\n\n## Next\n", "Tasks", "- x",
+	    "## Tasks\n\n- x\n\n## Next\n",
+	    "empty section: after the heading");
+	appends("## Tasks\n## Next\n", "Tasks", "- x",
+	    "## Tasks\n\n- x\n## Next\n", "empty section, no blank line");
+	appends("# Goal\n\nText.\n", "Tasks", "- [ ] x",
+	    "# Goal\n\nText.\n\n## Tasks\n\n- [ ] x\n", "missing section");
+	appends("# Goal\n\nText.", "Tasks", "- [ ] x",
+	    "# Goal\n\nText.\n\n## Tasks\n\n- [ ] x\n",
+	    "missing section, no final newline");
+	appends("Text.\n\n", "Tasks", "- [ ] x",
+	    "Text.\n\n## Tasks\n\n- [ ] x\n",
+	    "missing section after a blank line");
+	appends("", "Tasks", "- [ ] x", "## Tasks\n\n- [ ] x\n",
+	    "empty body");
+	appends("Intro\r\n\r\n## Tasks\r\n\r\n- [ ] a\r\n", "Tasks", "- [ ] b",
+	    "Intro\r\n\r\n## Tasks\r\n\r\n- [ ] a\r\n- [ ] b\r\n",
+	    "CRLF list");
+	appends("Intro\r\n", "Tasks", "- [ ] b",
+	    "Intro\r\n\r\n## Tasks\r\n\r\n- [ ] b\r\n", "CRLF new section");
+	appends("## Tasks\r\n\r\nText.\r\n", "Tasks", "- b",
+	    "## Tasks\r\n\r\nText.\r\n\r\n- b\r\n", "CRLF after text");
+	appends("## Tasks\n\n- a", "Tasks", "- b", "## Tasks\n\n- a\n- b",
+	    "no final newline stays so");
+	appends("## Tasks", "Tasks", "- b", "## Tasks\n\n- b",
+	    "heading on the last line");
+	appends("- a\n", NULL, "- b", "- a\n- b\n", "NULL: the whole body");
+	appends("Tasks\n=====\n\n- a\n\nOther\n-----\n", "tasks", "- b",
+	    "Tasks\n=====\n\n- a\n- b\n\nOther\n-----\n", "setext headings");
+}
+
+static void
+test_items(void)
+{
+	struct pl_strlist	l = PL_STRLIST_INIT;
+
+	pl_md_items(&l, goal, "Tasks");
+	is_int(l.n, 5, "top-level items of Tasks");
+	if (l.n == 5) {
+		is_str(l.v[0], "Read chapter 1", "box removed");
+		is_str(l.v[2], "not a task", "plain item");
+		is_str(l.v[3], "[ ]no space is not a box", "not a box");
+		is_str(l.v[4], "", "a box alone");
+	}
+	pl_strlist_release(&l);
+	pl_md_items(&l, goal, "Resources");
+	is_int(l.n, 2, "numbered items");
+	if (l.n == 2) {
+		is_str(l.v[0], "The book", "number removed");
+		is_str(l.v[1], "The videos", "number and box removed");
+	}
+	pl_strlist_release(&l);
+	pl_md_items(&l, "## Links\n\n-   spaced  \n+ `code` *em*\n-\n  "
+	    "later\n", "links");
+	is_int(l.n, 3, "items as written");
+	if (l.n == 3) {
+		is_str(l.v[0], "spaced", "trimmed");
+		is_str(l.v[1], "`code` *em*", "markup kept as written");
+		is_str(l.v[2], "later", "first line of the paragraph");
+	}
+	pl_strlist_release(&l);
+	pl_md_items(&l, goal, "Missing");
+	is_int(l.n, 0, "a missing section has no items");
+	pl_strlist_release(&l);
+}
+
+static void
+test_section(void)
+{
+	char	*s;
+
+	s = pl_md_section(goal, "notes");
+	is_str(s, "- [ ] a task outside the section\n\n### Sub note\n\n"
+	    "Still in notes.", "section text, blank lines trimmed");
+	free(s);
+	s = pl_md_section(goal, "Sub note");
+	is_str(s, "Still in notes.", "subsection ends at a higher heading");
+	free(s);
+	s = pl_md_section("## A\r\n\r\nx\r\ny\r\n\r\n", "a");
+	is_str(s, "x\r\ny", "CRLF kept inside");
+	free(s);
+	s = pl_md_section("## Empty\n\n\n## B\n", "empty");
+	is_str(s, "", "empty section");
+	free(s);
+	ok(pl_md_section(goal, "nope") == NULL, "missing section is NULL");
+}
+
+static void
+test_first_paragraph(void)
+{
+	char	*s;
+
+	s = pl_md_first_paragraph(goal);
+	is_str(s, "Why I want this: really want C and links too.",
+	    "markup dropped, soft break as a space");
+	free(s);
+	s = pl_md_first_paragraph("# Title\n\n- a list\n\nThe "
+	    "**point**  \nhere.\n\nSecond.\n");
+	is_str(s, "The point here.", "headings and lists skipped");
+	free(s);
+	ok(pl_md_first_paragraph("## Only\n\n- items\n") == NULL,
+	    "no paragraph");
+	ok(pl_md_first_paragraph("") == NULL, "empty body");
+}
+
+int
+main(void)
+{
+	test_tasks();
+	test_tick();
+	test_append();
+	test_items();
+	test_section();
+	test_first_paragraph();
+	return done_testing();
+}

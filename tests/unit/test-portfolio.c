@@ -1,0 +1,748 @@
+/*
+ * Opening, reading and making portfolios, and the identity commits get.
+ * Each case works in its own temporary repository with a private HOME;
+ * the git command line checks what the library wrote.
+ */
+#include <sys/stat.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pl/doc.h"
+#include "pl/portfolio.h"
+#include "pl/tx.h"
+#include "tap.h"
+
+static char	*home;
+
+static char *
+vfmt(const char *fmt, va_list ap)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_buf_vprintf(&b, fmt, ap);
+	return pl_buf_detach(&b);
+}
+
+/* Runs a shell command; its exit status. */
+static int PL_PRINTF(1, 2)
+run(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*cmd;
+	int	 rc;
+
+	va_start(ap, fmt);
+	cmd = vfmt(fmt, ap);
+	va_end(ap);
+	rc = system(cmd);
+	free(cmd);
+	return rc == -1 ? -1 : WEXITSTATUS(rc);
+}
+
+/* A shell command's output, trailing newlines removed.  Caller frees. */
+static char * PL_PRINTF(1, 2)
+out(const char *fmt, ...)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	va_list		 ap;
+	char		*cmd, chunk[4096];
+	size_t		 n;
+	FILE		*f;
+
+	va_start(ap, fmt);
+	cmd = vfmt(fmt, ap);
+	va_end(ap);
+	if ((f = popen(cmd, "r")) != NULL) {
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			pl_buf_put(&b, chunk, n);
+		pclose(f);
+	}
+	free(cmd);
+	while (b.len > 0 && b.ptr[b.len - 1] == '\n')
+		b.ptr[--b.len] = '\0';
+	return pl_buf_detach(&b);
+}
+
+static void
+write_text(const char *path, const char *text)
+{
+	FILE	*f = fopen(path, "w");
+
+	if (f == NULL) {
+		perror(path);
+		exit(2);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *
+tmpdir(void)
+{
+	char	*d = pl_xstrdup("/tmp/pl-test-XXXXXX");
+
+	if (mkdtemp(d) == NULL) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	return d;
+}
+
+static void
+identity_env(void)
+{
+	setenv("GIT_AUTHOR_NAME", "A U Thor", 1);
+	setenv("GIT_AUTHOR_EMAIL", "author@example.com", 1);
+	setenv("GIT_AUTHOR_DATE", "1112911993 +0200", 1);
+	setenv("GIT_COMMITTER_NAME", "C O Mitter", 1);
+	setenv("GIT_COMMITTER_EMAIL", "committer@example.com", 1);
+	setenv("GIT_COMMITTER_DATE", "1112912053 +0200", 1);
+}
+
+static void
+identity_unset(void)
+{
+	unsetenv("GIT_AUTHOR_NAME");
+	unsetenv("GIT_AUTHOR_EMAIL");
+	unsetenv("GIT_COMMITTER_NAME");
+	unsetenv("GIT_COMMITTER_EMAIL");
+	unsetenv("EMAIL");
+}
+
+/* Nothing of the real user's git setup may leak in. */
+static void
+env_setup(void)
+{
+	char	*xdg;
+
+	home = tmpdir();
+	xdg = pl_xasprintf("%s/.config", home);
+	setenv("HOME", home, 1);
+	setenv("XDG_CONFIG_HOME", xdg, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("TZ", "UTC", 1);
+	setenv("LC_ALL", "C", 1);
+	tzset();
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	unsetenv("GIT_INDEX_FILE");
+	unsetenv("GIT_CEILING_DIRECTORIES");
+	unsetenv("GIT_CONFIG_GLOBAL");
+	identity_env();
+	free(xdg);
+}
+
+/* A new portfolio in a new temporary folder; the caller frees both. */
+static char *
+new_portfolio(void)
+{
+	char	*d = tmpdir();
+	char	*id = NULL;
+	int	 err;
+
+	err = pl_portfolio_init(&id, d, "Ada Lovelace", NULL, "5", NULL);
+	if (err != 0) {
+		printf("# init failed: %s\n", pl_error_last());
+		exit(2);
+	}
+	free(id);
+	return d;
+}
+
+static int
+commit_file(struct pl_portfolio *p, const char *path, const char *text)
+{
+	struct pl_msg	 msg = { "goal", "add", "x", "Added x.",
+			    PL_STRLIST_INIT };
+	struct pl_tx	*tx = NULL;
+	int		 err;
+
+	if ((err = pl_tx_begin(&tx, p)) == 0 &&
+	    (err = pl_tx_put(tx, path, text, strlen(text))) == 0)
+		err = pl_tx_commit(tx, &msg);
+	pl_tx_free(tx);
+	return err;
+}
+
+static void
+test_init(void)
+{
+	struct pl_portfolio	*p = NULL;
+	struct pl_doc		*doc = NULL;
+	struct pl_buf		 b = PL_BUF_INIT;
+	char			*d = tmpdir(), *dir, *id = NULL, *s;
+	int			 err;
+
+	dir = pl_xasprintf("%s/new/learner", d);
+	err = pl_portfolio_init(&id, dir, "  Ada Lovelace ", NULL, "5", NULL);
+	is_int(err, 0, "init makes a portfolio in a new folder (%s)",
+	    pl_error_last());
+	is_str(id, "ada-lovelace", "the id is made from the name");
+	s = out("git -C %s rev-list --count HEAD", dir);
+	is_str(s, "1", "one commit");
+	free(s);
+	s = out("git -C %s log -1 --format=%%B", dir);
+	is_str(s, "portfolio: init ada-lovelace\n\n"
+	    "Started the portfolio of Ada Lovelace.\n\n"
+	    "Pl-Kind: portfolio\nPl-Action: init\nPl-Id: ada-lovelace",
+	    "the commit message");
+	free(s);
+	s = out("git -C %s log -1 --format=%%B | git interpret-trailers "
+	    "--parse", dir);
+	is_str(s, "Pl-Kind: portfolio\nPl-Action: init\nPl-Id: ada-lovelace",
+	    "git reads the trailers back");
+	free(s);
+	s = out("git -C %s log -1 --format='%%an <%%ae> %%ad|%%cn <%%ce> %%cd' "
+	    "--date=raw", dir);
+	is_str(s, "A U Thor <author@example.com> 1112911993 +0200|"
+	    "C O Mitter <committer@example.com> 1112912053 +0200",
+	    "author and committer from the environment");
+	free(s);
+	s = out("git -C %s ls-tree -r --name-only HEAD", dir);
+	is_str(s, ".plconfig\nprofile.md", "both files committed");
+	free(s);
+	s = out("git -C %s status --porcelain --ignored", dir);
+	is_str(s, "", "clean status");
+	free(s);
+	s = out("git -C %s reflog -1 --format=%%gs", dir);
+	is_str(s, "commit (initial): portfolio: init ada-lovelace",
+	    "reflog as git writes it");
+	free(s);
+	is_int(run("git -C %s fsck --strict --no-progress 2>&1", dir), 0,
+	    "git fsck");
+	s = out("git -C %s config -f .plconfig portfolio.version", dir);
+	is_str(s, "1", ".plconfig is git-config with portfolio.version 1");
+	free(s);
+
+	err = pl_portfolio_open(&p, dir, NULL);
+	is_int(err, 0, "the new portfolio opens (%s)", pl_error_last());
+	if (p != NULL && pl_portfolio_read(&b, p, "profile.md") == 0 &&
+	    pl_doc_parse(&doc, "profile.md", b.ptr, b.len) == 0) {
+		is_str(pl_doc_get(doc, "name"), "Ada Lovelace", "profile name");
+		is_str(pl_doc_get(doc, "id"), "ada-lovelace", "profile id");
+		is_str(pl_doc_get(doc, "grade"), "5", "profile grade");
+		/* 22:13:13 UTC is past midnight in the date's own +0200 */
+		is_str(pl_doc_get(doc, "started"), "2005-04-08",
+		    "started is the author date in its own offset");
+		is_str(doc->body, "\n# Ada Lovelace\n\n## Strengths\n\n"
+		    "## Needs\n\n## Interests\n\n## How I learn best\n",
+		    "profile body");
+		ok(strstr(b.ptr, "grade: 5") == NULL, "grade kept a string");
+	} else
+		ok(0, "profile.md parses (%s)", pl_error_last());
+	pl_doc_free(doc);
+	pl_buf_release(&b);
+	pl_portfolio_free(p);
+	free(id);
+	free(dir);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_init_options(void)
+{
+	struct pl_portfolio	*p = NULL;
+	struct pl_buf		 b = PL_BUF_INIT;
+	char			*d = tmpdir(), *dir, *id = NULL, *s, *cfg;
+	int			 err;
+
+	/* init.defaultBranch in the user's config, as git init honours it */
+	cfg = pl_xasprintf("%s/.gitconfig", home);
+	write_text(cfg, "[init]\n\tdefaultBranch = trunk\n");
+	dir = pl_xasprintf("%s/p", d);
+	err = pl_portfolio_init(&id, dir, "Grace", "g-1", NULL,
+	    "Teach Er <teacher@example.com>");
+	is_int(err, 0, "init with id, no grade, --author");
+	is_str(id, "g-1", "the given id");
+	s = out("git -C %s symbolic-ref HEAD", dir);
+	is_str(s, "refs/heads/trunk", "init.defaultBranch honoured");
+	free(s);
+	s = out("git -C %s log -1 --format='%%an <%%ae>|%%cn'", dir);
+	is_str(s, "Teach Er <teacher@example.com>|C O Mitter",
+	    "--author is the author, not the committer");
+	free(s);
+	if (pl_portfolio_open(&p, dir, NULL) == 0 &&
+	    pl_portfolio_read(&b, p, "profile.md") == 0)
+		ok(strstr(b.ptr, "grade") == NULL, "no grade key");
+	else
+		ok(0, "reads profile.md");
+	pl_portfolio_free(p);
+	pl_buf_release(&b);
+	unlink(cfg);
+	free(cfg);
+	free(dir);
+	free(id);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_init_refuses(void)
+{
+	char	*d = tmpdir(), *dir, *id = NULL, *s;
+	int	 err;
+
+	dir = pl_xasprintf("%s/p", d);
+	err = pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, NULL);
+	is_int(err, 0, "first init");
+	err = pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, NULL);
+	is_int(err, PL_EEXISTS, "again: refused");
+	s = pl_xasprintf("'%s' already has commits", dir);
+	is_str(pl_error_last(), s, "says it has commits");
+	free(s);
+	free(dir);
+
+	dir = pl_xasprintf("%s/full", d);
+	run("mkdir %s && touch %s/notes.txt", dir, dir);
+	err = pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, NULL);
+	is_int(err, PL_EEXISTS, "a folder with files: refused");
+	s = pl_xasprintf("'%s' is not empty", dir);
+	is_str(pl_error_last(), s, "says not empty");
+	free(s);
+	s = out("ls -A %s", dir);
+	is_str(s, "notes.txt", "nothing was added");
+	free(s);
+	free(dir);
+
+	dir = pl_xasprintf("%s/empty-repo", d);
+	run("git init -q %s", dir);
+	err = pl_portfolio_init(&id, dir, "Ada", NULL, NULL, NULL);
+	is_int(err, 0, "an empty repository is fine (%s)", pl_error_last());
+	s = out("git -C %s rev-list --count HEAD", dir);
+	is_str(s, "1", "and gets its first commit");
+	free(s);
+	free(id);
+	free(dir);
+
+	dir = pl_xasprintf("%s/x", d);
+	is_int(pl_portfolio_init(NULL, dir, "  ", NULL, NULL, NULL), PL_EINVAL,
+	    "blank name");
+	is_str(pl_error_last(), "empty name", "says empty name");
+	is_int(pl_portfolio_init(NULL, dir, NULL, NULL, NULL, NULL), PL_EINVAL,
+	    "no name");
+	is_int(pl_portfolio_init(NULL, dir, "Ada", "Not An Id", NULL, NULL),
+	    PL_EINVAL, "bad id");
+	is_int(pl_portfolio_init(NULL, dir, "\xe6\x97\xa5\xe6\x9c\xac", NULL,
+	    NULL, NULL), PL_EINVAL, "a name that makes no id");
+	is_int(pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, "Ada"),
+	    PL_EINVAL, "malformed --author");
+	ok(access(dir, F_OK) != 0, "nothing made for refused inits");
+
+	identity_unset();
+	is_int(pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, NULL),
+	    PL_EIDENTITY, "init without an identity");
+	ok(strncmp(pl_error_last(), "no identity: tell git who you are",
+	    33) == 0, "says so (%s)", pl_error_last());
+	ok(access(dir, F_OK) != 0, "and made nothing");
+	identity_env();
+	free(dir);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_open(void)
+{
+	struct pl_portfolio	*p = NULL;
+	char			*d = new_portfolio(), *sub, *real, *want, *e;
+	int			 err;
+
+	sub = pl_xasprintf("%s/goals/deeper", d);
+	run("mkdir -p %s", sub);
+	err = pl_portfolio_open(&p, sub, NULL);
+	is_int(err, 0, "opens from a subfolder");
+	real = out("cd %s && pwd -P", d);
+	want = pl_xasprintf("%s/", real);
+	is_str(p != NULL ? pl_portfolio_workdir(p) : NULL, want,
+	    "workdir is the top with a slash");
+	pl_portfolio_free(p);
+	p = NULL;
+
+	e = pl_xasprintf("%s/.git", d);
+	setenv("GIT_DIR", e, 1);
+	free(e);
+	err = pl_portfolio_open(&p, "/", NULL);
+	is_int(err, 0, "GIT_DIR overrides the search");
+	pl_portfolio_free(p);
+	p = NULL;
+	unsetenv("GIT_DIR");
+
+	run("git -C %s commit -q --allow-empty -m second", d);
+	err = pl_portfolio_open(&p, d, "HEAD~1");
+	is_int(err, 0, "opens at a revision");
+	pl_portfolio_free(p);
+	p = NULL;
+	err = pl_portfolio_open(&p, d, "no-such-branch");
+	is_int(err, PL_ENOTFOUND, "unknown revision");
+	is_str(pl_error_last(), "unknown revision 'no-such-branch'", "message");
+
+	free(sub);
+	sub = pl_xasprintf("%s/wt", home);
+	run("git -C %s worktree add -q -b side %s", d, sub);
+	err = pl_portfolio_open(&p, sub, NULL);
+	is_int(err, 0, "opens a linked worktree (%s)", pl_error_last());
+	pl_portfolio_free(p);
+	p = NULL;
+	run("git -C %s worktree remove --force %s", d, sub);
+
+	free(real);
+	free(want);
+	free(sub);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_not_portfolio(void)
+{
+	struct pl_portfolio	*p = NULL;
+	char			*d = tmpdir(), *s;
+	int			 err;
+
+	err = pl_portfolio_open(&p, d, NULL);
+	is_int(err, PL_ENOTPORTFOLIO, "no repository");
+	s = pl_xasprintf("not a portfolio (or any of the parent directories): "
+	    "%s", d);
+	is_str(pl_error_last(), s, "git's wording");
+	free(s);
+
+	run("git init -q %s", d);
+	err = pl_portfolio_open(&p, d, NULL);
+	is_int(err, PL_ENOTPORTFOLIO, "no commits");
+	ok(strstr(pl_error_last(), "no commits yet") != NULL, "says so (%s)",
+	    pl_error_last());
+
+	run("cd %s && echo hi >x && git add x && git commit -q -m x", d);
+	err = pl_portfolio_open(&p, d, NULL);
+	is_int(err, PL_ENOTPORTFOLIO, "no .plconfig");
+	s = pl_xasprintf("not a portfolio: '%s' has no .plconfig", d);
+	is_str(pl_error_last(), s, "says so");
+	free(s);
+
+	run("cd %s && printf '[portfolio]\\n\\tversion = 2\\n' >.plconfig && "
+	    "git add .plconfig && git commit -q -m v2", d);
+	err = pl_portfolio_open(&p, d, NULL);
+	is_int(err, PL_EPARSE, "a newer version");
+	is_str(pl_error_last(), ".plconfig: unsupported portfolio.version '2'",
+	    "says so");
+
+	run("cd %s && printf '[portfolio]\\n\\tversion = x\\n' >.plconfig && "
+	    "git commit -q -am vx", d);
+	is_int(pl_portfolio_open(&p, d, NULL), PL_EPARSE, "a version not a "
+	    "number");
+	is_str(pl_error_last(), ".plconfig: unsupported portfolio.version 'x'",
+	    "says so");
+
+	run("cd %s && printf '[portfolio\\n\\tversion = 1\\n' >.plconfig && "
+	    "git commit -q -am broken", d);
+	is_int(pl_portfolio_open(&p, d, NULL), PL_EPARSE, "broken syntax");
+	ok(strncmp(pl_error_last(), ".plconfig:1: ", 13) == 0, "names file "
+	    "and line (%s)", pl_error_last());
+	ok(strstr(pl_error_last(), "/tmp") == NULL, "not the temporary file");
+	s = out("ls -A %s/.git | grep pl-config", d);
+	is_str(s, "", "no temporary file left");
+	free(s);
+
+	run("cd %s && printf '[portfolio]\\n\\tversion = 1\\n[pl]\\n\\tx = y\\n'"
+	    " >.plconfig && git commit -q -am ok", d);
+	err = pl_portfolio_open(&p, d, NULL);
+	is_int(err, 0, "a good .plconfig opens");
+	if (p != NULL) {
+		s = NULL;
+		is_int(pl_portfolio_setting(&s, p, "portfolio.version"), 0,
+		    "setting");
+		is_str(s, "1", "portfolio.version");
+		free(s);
+		is_int(pl_portfolio_setting(&s, p, "pl.x"), 0, "setting");
+		is_str(s, "y", "pl.x");
+		free(s);
+		is_int(pl_portfolio_setting(&s, p, "pl.none"), 0, "unset");
+		ok(s == NULL, "unset is NULL");
+	}
+	pl_portfolio_free(p);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_read(void)
+{
+	struct pl_portfolio	*p = NULL;
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	struct pl_buf		 b = PL_BUF_INIT;
+	char			*d = new_portfolio(), *s, *j;
+	static const char	*const unsafe[] = { "../x", "/etc/passwd",
+				    "a/../b", "./x", "a//b", "a/", "",
+				    ".git/config", "a\\b", ".GIT/x" };
+	size_t			 i;
+
+	run("cd %s && mkdir -p goals/sub && echo a >goals/a.md && "
+	    "echo b >goals/b.md && echo c >goals/b-c.md && echo t "
+	    ">goals/x.txt && echo s >goals/sub/s.md && echo m >goals/.md && "
+	    "ln -s ../profile.md goals/link.md && ln -s ../profile.md link && "
+	    "git add . && git commit -q -m goals", d);
+	if (pl_portfolio_open(&p, d, NULL) != 0) {
+		ok(0, "open: %s", pl_error_last());
+		return;
+	}
+	is_int(pl_portfolio_read(&b, p, "goals/a.md"), 0, "read a file");
+	is_str(b.ptr, "a\n", "its committed text");
+	pl_buf_clear(&b);
+	write_text(j = pl_xasprintf("%s/goals/a.md", d), "edited\n");
+	free(j);
+	is_int(pl_portfolio_read(&b, p, "goals/a.md"), 0, "read again");
+	is_str(b.ptr, "a\n", "working edits are not seen");
+	pl_buf_release(&b);
+	is_int(pl_portfolio_read(&b, p, "nope.md"), PL_ENOTFOUND, "missing");
+	is_str(pl_error_last(), "'nope.md' not found", "message");
+	is_int(pl_portfolio_read(&b, p, "goals"), PL_ENOTFOUND, "a folder");
+	for (i = 0; i < sizeof unsafe / sizeof *unsafe; i++) {
+		is_int(pl_portfolio_read(&b, p, unsafe[i]), PL_EUNSAFE,
+		    "unsafe '%s'", unsafe[i]);
+		s = pl_xasprintf("unsafe path '%s'", unsafe[i]);
+		is_str(pl_error_last(), s, "message for '%s'", unsafe[i]);
+		free(s);
+	}
+	is_int(pl_portfolio_read(&b, p, "link"), PL_EUNSAFE, "symlink entry");
+	is_int(pl_portfolio_read(&b, p, "link/x"), PL_ENOTFOUND,
+	    "no way through a symlink");
+	pl_buf_release(&b);
+
+	is_int(pl_portfolio_list(&l, p, "goals", ".md"), 0, "list");
+	s = l.n == 3 ? pl_xasprintf("%s %s %s", l.v[0], l.v[1], l.v[2]) :
+	    pl_xasprintf("%zu items", l.n);
+	is_str(s, "a b b-c", "blobs ending in .md, sorted, suffix removed");
+	free(s);
+	pl_strlist_release(&l);
+	pl_strlist_push(&l, "first");
+	is_int(pl_portfolio_list(&l, p, "missing", ".md"), 0, "missing dir");
+	is_int(l.n, 1, "adds nothing, keeps what was there");
+	is_int(pl_portfolio_list(&l, p, "", ".md"), 0, "top folder");
+	is_int(l.n, 2, "profile.md");
+	is_str(l.v[1], "profile", "its name");
+	is_int(pl_portfolio_list(&l, p, "../x", ".md"), PL_EUNSAFE,
+	    "unsafe dir");
+	pl_strlist_release(&l);
+
+	ok(pl_portfolio_exists(p, "goals/a.md"), "exists in the tree");
+	write_text(j = pl_xasprintf("%s/untracked.md", d), "u\n");
+	free(j);
+	ok(pl_portfolio_exists(p, "untracked.md"), "exists in the worktree");
+	ok(!pl_portfolio_exists(p, "nothing.md"), "does not exist");
+	ok(!pl_portfolio_exists(p, "../etc"), "unsafe never exists");
+	pl_portfolio_free(p);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_identity(void)
+{
+	struct pl_portfolio	*p = NULL;
+	char			*d = new_portfolio(), *s, *before;
+	static const char	*const bad[] = { "Grace", "Grace <g@x",
+				    "<g@x>", "Grace <>", "Grace <a> b",
+				    "G <a<b>" };
+	size_t			 i;
+	int			 err;
+
+	if (pl_portfolio_open(&p, d, NULL) != 0) {
+		ok(0, "open: %s", pl_error_last());
+		return;
+	}
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		is_int(pl_portfolio_set_author(p, bad[i]), PL_EINVAL,
+		    "malformed author '%s'", bad[i]);
+	is_int(pl_portfolio_set_author(p, " Grace  Hopper <grace@example.com> "),
+	    0, "author set");
+	is_int(commit_file(p, "a.md", "a\n"), 0, "commit with --author");
+	s = out("git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
+	is_str(s, "Grace  Hopper <grace@example.com>|"
+	    "C O Mitter <committer@example.com>", "author from --author, "
+	    "committer from the environment");
+	free(s);
+	pl_portfolio_free(p);
+	p = NULL;
+
+	/* From the repository's config alone. */
+	identity_unset();
+	run("git -C %s config user.name 'Con Fig'", d);
+	run("git -C %s config user.email 'config@example.com'", d);
+	if (pl_portfolio_open(&p, d, NULL) == 0) {
+		is_int(commit_file(p, "b.md", "b\n"), 0, "commit from config");
+		s = out("git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'",
+		    d);
+		is_str(s, "Con Fig <config@example.com>|"
+		    "Con Fig <config@example.com>", "both from user.*");
+		free(s);
+	}
+	pl_portfolio_free(p);
+	p = NULL;
+
+	/* EMAIL after user.email, as git. */
+	run("git -C %s config --unset user.email", d);
+	setenv("EMAIL", "env@example.com", 1);
+	if (pl_portfolio_open(&p, d, NULL) == 0) {
+		is_int(commit_file(p, "c.md", "c\n"), 0, "commit with EMAIL");
+		s = out("git -C %s log -1 --format='%%ae'", d);
+		is_str(s, "env@example.com", "email from EMAIL");
+		free(s);
+	}
+	pl_portfolio_free(p);
+	p = NULL;
+
+	/* No identity: refused before anything is written. */
+	unsetenv("EMAIL");
+	run("git -C %s config --unset user.name", d);
+	before = out("git -C %s rev-parse HEAD", d);
+	err = pl_portfolio_open(&p, d, NULL);
+	is_int(err, 0, "read-only work needs no identity");
+	if (p != NULL) {
+		is_int(commit_file(p, "d.md", "d\n"), PL_EIDENTITY,
+		    "commit without identity");
+		is_str(pl_error_last(), "no identity: tell git who you are "
+		    "with 'git config user.name \"Your Name\"' and 'git config "
+		    "user.email you@example.com'", "git-like message");
+	}
+	s = out("git -C %s rev-parse HEAD", d);
+	is_str(s, before, "nothing committed");
+	free(s);
+	s = out("git -C %s status --porcelain --ignored", d);
+	is_str(s, "", "nothing written");
+	free(s);
+	ok(!pl_portfolio_exists(p, "d.md"), "no d.md");
+	s = out("ls -A %s/.git | grep -c lock", d);
+	is_str(s, "0", "lock released");
+	free(s);
+	free(before);
+	pl_portfolio_free(p);
+	identity_env();
+	run("rm -rf %s", d);
+	free(d);
+}
+
+struct date_case {
+	const char	*tz;
+	const char	*in;
+	const char	*raw;	/* git log --date=raw, or NULL: refused */
+	const char	*today;
+};
+
+static void
+test_dates(void)
+{
+	static const struct date_case	cases[] = {
+		{ "UTC", "@1112911993 +0200", "1112911993 +0200", "2005-04-08" },
+		{ "UTC", "1112911993 +0200", "1112911993 +0200", "2005-04-08" },
+		{ "UTC", "@1112911993", "1112911993 +0000", "2005-04-07" },
+		{ "UTC", "Thu, 07 Apr 2005 22:13:13 +0200",
+		    "1112904793 +0200", "2005-04-07" },
+		{ "UTC", "07 Apr 2005 22:13:13 -0700", "1112937193 -0700",
+		    "2005-04-07" },
+		{ "UTC", "2005-04-07T22:13:13", "1112911993 +0000",
+		    "2005-04-07" },
+		{ "UTC", "2005-04-07 22:13:13 +0200", "1112904793 +0200",
+		    "2005-04-07" },
+		{ "UTC", "2005-04-07T22:13:13Z", "1112911993 +0000",
+		    "2005-04-07" },
+		{ "UTC", "2005-04-07T22:13:13+02:00", "1112904793 +0200",
+		    "2005-04-07" },
+		{ "UTC", "2005-04-07T23:30:00-0500", "1112934600 -0500",
+		    "2005-04-07" },
+		{ "UTC", "2005-04-07T22:13:13.5Z", "1112911993 +0000",
+		    "2005-04-07" },
+		{ "XYZ-03:30", "2005-04-07T22:13:13", "1112899393 +0330",
+		    "2005-04-07" },
+		{ "EST5EDT", "2005-04-07 22:13:13", "1112926393 -0400",
+		    "2005-04-07" },
+		{ "XYZ-03:30", "@1112911993", "1112911993 +0330",
+		    "2005-04-08" },
+		{ "UTC", "garbage", NULL, NULL },
+		{ "UTC", "2005-13-01T00:00:00", NULL, NULL },
+		{ "UTC", "2005-02-29 10:00", NULL, NULL },
+		{ "UTC", "2005-04-07", NULL, NULL },
+		{ "UTC", "12345", NULL, NULL },
+		{ "UTC", "Thu, 07 Foo 2005 22:13:13 +0200", NULL, NULL },
+	};
+	struct pl_portfolio	*p = NULL;
+	struct pl_date		 today;
+	char			*d = new_portfolio(), *s, *msg, day[PL_DATE_LEN];
+	size_t			 i;
+	int			 err;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		setenv("TZ", cases[i].tz, 1);
+		tzset();
+		setenv("GIT_AUTHOR_DATE", cases[i].in, 1);
+		if (pl_portfolio_open(&p, d, NULL) != 0) {
+			ok(0, "open: %s", pl_error_last());
+			continue;
+		}
+		err = pl_portfolio_today(&today, p);
+		if (cases[i].raw == NULL) {
+			is_int(err, PL_EINVAL, "'%s' refused", cases[i].in);
+			msg = pl_xasprintf("invalid date in GIT_AUTHOR_DATE: "
+			    "'%s'", cases[i].in);
+			is_str(pl_error_last(), msg, "message");
+			free(msg);
+			is_int(commit_file(p, "x.md", cases[i].in), PL_EINVAL,
+			    "and no commit");
+		} else {
+			is_int(err, 0, "'%s' (TZ=%s)", cases[i].in,
+			    cases[i].tz);
+			pl_date_format(day, today);
+			is_str(day, cases[i].today, "today for '%s'",
+			    cases[i].in);
+			is_int(commit_file(p, "x.md", cases[i].in), 0,
+			    "commit");
+			s = out("git -C %s log -1 --format=%%ad --date=raw", d);
+			is_str(s, cases[i].raw, "author date for '%s'",
+			    cases[i].in);
+			free(s);
+		}
+		pl_portfolio_free(p);
+		p = NULL;
+	}
+	setenv("TZ", "UTC", 1);
+	tzset();
+	identity_env();
+
+	/* Without GIT_AUTHOR_DATE: now, and today in the local zone. */
+	unsetenv("GIT_AUTHOR_DATE");
+	if (pl_portfolio_open(&p, d, NULL) == 0) {
+		time_t	now = time(NULL);
+		char	want[PL_DATE_LEN];
+
+		strftime(want, sizeof want, "%Y-%m-%d", gmtime(&now));
+		is_int(pl_portfolio_today(&today, p), 0, "today from now");
+		pl_date_format(day, today);
+		is_str(day, want, "is today");
+	}
+	pl_portfolio_free(p);
+	identity_env();
+	run("rm -rf %s", d);
+	free(d);
+}
+
+int
+main(void)
+{
+	env_setup();
+	test_init();
+	test_init_options();
+	test_init_refuses();
+	test_open();
+	test_not_portfolio();
+	test_read();
+	test_identity();
+	test_dates();
+	run("rm -rf %s", home);
+	free(home);
+	return done_testing();
+}

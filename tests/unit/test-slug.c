@@ -1,0 +1,59 @@
+/* Slugs and ids. */
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "pl/slug.h"
+#include "tap.h"
+
+static void
+slug(const char *in, const char *want)
+{
+	char	*s = pl_slug_make(in);
+
+	is_str(s, want, "slug of '%s'", in);
+	free(s);
+}
+
+int
+main(void)
+{
+	slug("Fractions fluency", "fractions-fluency");
+	slug("  Read 3 books!  ", "read-3-books");
+	slug("Ada's goal", "adas-goal");
+	slug("Ada\xe2\x80\x99s goal", "adas-goal");
+	slug("\xc3\x89lan vital: na\xc3\xaf" "ve caf\xc3\xa9",
+	    "elan-vital-naive-cafe");
+	slug("Stra\xc3\x9f" "e \xc3\x86sir \xc5\x81\xc3\xb3" "d\xc5\xba",
+	    "strasse-aesir-lodz");
+	slug("\xe4\xb8\xad\xe6\x96\x87", "");
+	slug("\xe4\xb8\xad\xe6\x96\x87 2", "2");
+	slug("", "");
+	slug("---", "");
+	slug("a--b__c", "a-b-c");
+	slug("C++ & Python", "c-python");
+	slug("One two three four five six seven eight nine ten",
+	    "one-two-three-four-five-six-seven-eight");
+	slug("Supercalifragilisticexpialidocious-and-even-longer-words",
+	    "supercalifragilisticexpialidocious-and");
+	slug("Antidisestablishmentarianismfloccinaucinihilipilification",
+	    "antidisestablishmentarianismfloccinaucin");
+	slug("bad \xff byte", "bad-byte");
+	slug("../x", "x");
+
+	ok(pl_id_valid("fractions-fluency"), "a slug is a valid id");
+	ok(pl_id_valid("2026-11-26-quiz"), "a dated id is valid");
+	ok(!pl_id_valid("../x"), "../x is not an id");
+	ok(!pl_id_valid("/etc/passwd"), "an absolute path is not an id");
+	ok(!pl_id_valid("a/b"), "a slash is not allowed");
+	ok(!pl_id_valid("Upper"), "upper case is not allowed");
+	ok(!pl_id_valid(""), "empty is not an id");
+	ok(!pl_id_valid("-x"), "a leading dash is not allowed");
+	ok(!pl_id_valid("a b"), "a space is not allowed");
+	ok(pl_id_valid("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+	    "64 characters are allowed");
+	ok(!pl_id_valid("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+	    "65 are not");
+	is_int(pl_id_check("goal", "../x"), PL_EINVAL, "check fails");
+	is_str(pl_error_last(), "invalid goal id '../x'", "with a message");
+	return done_testing();
+}

@@ -1,0 +1,706 @@
+/*
+ * The write path: one commit from HEAD's tree plus the staged files,
+ * whatever else the person has staged or edited left as it was.  Each
+ * case works in its own temporary portfolio with a private HOME; the git
+ * command line checks what pl wrote.
+ */
+#include <sys/stat.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pl/doc.h"
+#include "pl/portfolio.h"
+#include "pl/tx.h"
+#include "tap.h"
+
+static char	*home;
+
+static char *
+vfmt(const char *fmt, va_list ap)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_buf_vprintf(&b, fmt, ap);
+	return pl_buf_detach(&b);
+}
+
+/* Runs a shell command; its exit status. */
+static int PL_PRINTF(1, 2)
+run(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*cmd;
+	int	 rc;
+
+	va_start(ap, fmt);
+	cmd = vfmt(fmt, ap);
+	va_end(ap);
+	rc = system(cmd);
+	free(cmd);
+	return rc == -1 ? -1 : WEXITSTATUS(rc);
+}
+
+/* A shell command's output, trailing newlines removed.  Caller frees. */
+static char * PL_PRINTF(1, 2)
+out(const char *fmt, ...)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	va_list		 ap;
+	char		*cmd, chunk[4096];
+	size_t		 n;
+	FILE		*f;
+
+	va_start(ap, fmt);
+	cmd = vfmt(fmt, ap);
+	va_end(ap);
+	if ((f = popen(cmd, "r")) != NULL) {
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			pl_buf_put(&b, chunk, n);
+		pclose(f);
+	}
+	free(cmd);
+	while (b.len > 0 && b.ptr[b.len - 1] == '\n')
+		b.ptr[--b.len] = '\0';
+	return pl_buf_detach(&b);
+}
+
+static void
+write_text(const char *path, const char *text)
+{
+	FILE	*f = fopen(path, "w");
+
+	if (f == NULL) {
+		perror(path);
+		exit(2);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *
+tmpdir(void)
+{
+	char	*d = pl_xstrdup("/tmp/pl-test-XXXXXX");
+
+	if (mkdtemp(d) == NULL) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	return d;
+}
+
+static void
+identity_env(void)
+{
+	setenv("GIT_AUTHOR_NAME", "A U Thor", 1);
+	setenv("GIT_AUTHOR_EMAIL", "author@example.com", 1);
+	setenv("GIT_AUTHOR_DATE", "1112911993 +0200", 1);
+	setenv("GIT_COMMITTER_NAME", "C O Mitter", 1);
+	setenv("GIT_COMMITTER_EMAIL", "committer@example.com", 1);
+	setenv("GIT_COMMITTER_DATE", "1112912053 +0200", 1);
+}
+
+static void
+identity_unset(void)
+{
+	unsetenv("GIT_AUTHOR_NAME");
+	unsetenv("GIT_AUTHOR_EMAIL");
+	unsetenv("GIT_COMMITTER_NAME");
+	unsetenv("GIT_COMMITTER_EMAIL");
+	unsetenv("EMAIL");
+}
+
+/* Nothing of the real user's git setup may leak in. */
+static void
+env_setup(void)
+{
+	char	*xdg;
+
+	home = tmpdir();
+	xdg = pl_xasprintf("%s/.config", home);
+	setenv("HOME", home, 1);
+	setenv("XDG_CONFIG_HOME", xdg, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("TZ", "UTC", 1);
+	setenv("LC_ALL", "C", 1);
+	tzset();
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	unsetenv("GIT_INDEX_FILE");
+	unsetenv("GIT_CEILING_DIRECTORIES");
+	unsetenv("GIT_CONFIG_GLOBAL");
+	identity_env();
+	free(xdg);
+}
+
+/* A new portfolio in a new temporary folder; the caller frees both. */
+static char *
+new_portfolio(void)
+{
+	char	*d = tmpdir();
+	char	*id = NULL;
+	int	 err;
+
+	err = pl_portfolio_init(&id, d, "Ada Lovelace", NULL, "5", NULL);
+	if (err != 0) {
+		printf("# init failed: %s\n", pl_error_last());
+		exit(2);
+	}
+	free(id);
+	return d;
+}
+
+static int
+commit_file(struct pl_portfolio *p, const char *path, const char *text)
+{
+	struct pl_msg	 msg = { "goal", "add", "x", "Added x.",
+			    PL_STRLIST_INIT };
+	struct pl_tx	*tx = NULL;
+	int		 err;
+
+	if ((err = pl_tx_begin(&tx, p)) == 0 &&
+	    (err = pl_tx_put(tx, path, text, strlen(text))) == 0)
+		err = pl_tx_commit(tx, &msg);
+	pl_tx_free(tx);
+	return err;
+}
+
+
+static struct pl_portfolio *
+open_at(const char *d)
+{
+	struct pl_portfolio	*p = NULL;
+
+	if (pl_portfolio_open(&p, d, NULL) != 0) {
+		printf("# open failed: %s\n", pl_error_last());
+		exit(2);
+	}
+	return p;
+}
+
+static void
+test_msg_format(void)
+{
+	struct pl_msg	 msg = { "goal", "add", "fractions", "Added a goal.",
+			    PL_STRLIST_INIT };
+	struct pl_buf	 b = PL_BUF_INIT;
+	char		*s, *f;
+
+	pl_strlist_push(&msg.trailers, "Pl-Due: 2024-06-01");
+	pl_strlist_push(&msg.trailers, "Pl-Title: Fractions fluency");
+	pl_msg_format(&b, &msg);
+	is_str(b.ptr, "goal: add fractions\n\nAdded a goal.\n\n"
+	    "Pl-Kind: goal\nPl-Action: add\nPl-Id: fractions\n"
+	    "Pl-Due: 2024-06-01\nPl-Title: Fractions fluency\n",
+	    "message text");
+	f = pl_xasprintf("%s/msg", home);
+	write_text(f, b.ptr);
+	s = out("git interpret-trailers --parse <%s", f);
+	is_str(s, "Pl-Kind: goal\nPl-Action: add\nPl-Id: fractions\n"
+	    "Pl-Due: 2024-06-01\nPl-Title: Fractions fluency",
+	    "git interpret-trailers reads every trailer");
+	free(s);
+	unlink(f);
+	free(f);
+	pl_strlist_release(&msg.trailers);
+	pl_buf_release(&b);
+}
+
+static void
+test_commit(void)
+{
+	struct pl_msg		 msg = { "goal", "add", "a", "Added a.",
+				    PL_STRLIST_INIT };
+	struct pl_portfolio	*p;
+	struct pl_tx		*tx = NULL;
+	struct pl_buf		 b = PL_BUF_INIT;
+	struct stat		 st;
+	char			*d = new_portfolio(), *s, *old, *f;
+
+	old = out("git -C %s rev-parse HEAD", d);
+	p = open_at(d);
+	pl_strlist_push(&msg.trailers, "Pl-Due: 2024-06-01");
+	is_int(pl_tx_begin(&tx, p), 0, "begin");
+	s = pl_xasprintf("%s/.git/pl.lock", d);
+	ok(access(s, F_OK) == 0, "pl.lock held");
+	is_int(pl_tx_put(tx, "goals/a.md", "a\n", 2), 0, "put a new file");
+	is_int(pl_tx_put(tx, "goals/b.md", "first\n", 6), 0, "put another");
+	is_int(pl_tx_put(tx, "goals/b.md", "b\n", 2), 0, "put it again");
+	is_int(pl_tx_commit(tx, &msg), 0, "commit (%s)", pl_error_last());
+	pl_tx_free(tx);
+	ok(access(s, F_OK) != 0, "pl.lock released");
+	free(s);
+
+	s = out("git -C %s rev-parse HEAD~1", d);
+	is_str(s, old, "one commit on top of HEAD");
+	free(s);
+	s = out("git -C %s show --format= --name-status HEAD", d);
+	is_str(s, "A\tgoals/a.md\nA\tgoals/b.md", "only the staged files");
+	free(s);
+	s = out("git -C %s show HEAD:goals/b.md", d);
+	is_str(s, "b", "the last put wins");
+	free(s);
+	s = out("git -C %s log -1 --format=%%B | git interpret-trailers "
+	    "--parse", d);
+	is_str(s, "Pl-Kind: goal\nPl-Action: add\nPl-Id: a\n"
+	    "Pl-Due: 2024-06-01", "trailers");
+	free(s);
+	s = out("git -C %s reflog -1 --format=%%gs", d);
+	is_str(s, "commit: goal: add a", "reflog");
+	free(s);
+	s = out("git -C %s status --porcelain --ignored", d);
+	is_str(s, "", "clean status: working files and index agree");
+	free(s);
+	is_int(run("git -C %s diff --quiet && git -C %s diff --cached --quiet",
+	    d, d), 0, "no diff against index nor HEAD");
+	s = out("git -C %s ls-files -s goals/a.md | cut -d' ' -f2", d);
+	f = out("git -C %s rev-parse HEAD:goals/a.md", d);
+	is_str(s, f, "index entry is the committed blob");
+	free(s);
+	free(f);
+	f = pl_xasprintf("%s/goals/a.md", d);
+	is_int(pl_read_file(&b, f), 0, "working file written");
+	is_str(b.ptr, "a\n", "with the text");
+	ok(stat(f, &st) == 0 && (st.st_mode & 0777) == 0644,
+	    "mode 0666 less umask");
+	free(f);
+	f = pl_xasprintf("%s/goals", d);
+	ok(stat(f, &st) == 0 && (st.st_mode & 0777) == 0755,
+	    "folder 0777 less umask");
+	free(f);
+	pl_buf_clear(&b);
+	is_int(pl_portfolio_read(&b, p, "goals/a.md"), 0,
+	    "the portfolio reads the new commit");
+	pl_buf_release(&b);
+	is_int(run("git -C %s fsck --strict --no-progress 2>&1", d), 0, "fsck");
+
+	is_int(pl_tx_begin(&tx, p), 0, "a second transaction on it");
+	is_int(pl_tx_put(tx, "goals/a.md", "a2\n", 3), 0, "change a file");
+	is_int(pl_tx_commit(tx, &msg), 0, "commit");
+	is_int(pl_tx_put(tx, "goals/c.md", "c\n", 2), 0, "and another");
+	is_int(pl_tx_commit(tx, &msg), 0, "commit again in the same tx");
+	pl_tx_free(tx);
+	s = out("git -C %s rev-list --count HEAD", d);
+	is_str(s, "4", "four commits");
+	free(s);
+	s = out("git -C %s status --porcelain --ignored", d);
+	is_str(s, "", "still clean");
+	free(s);
+
+	pl_strlist_release(&msg.trailers);
+	pl_portfolio_free(p);
+	free(old);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+/* The person's own staged and unstaged work must survive pl's commit. */
+static void
+test_user_changes_kept(void)
+{
+	struct pl_portfolio	*p;
+	char			*d = new_portfolio(), *s, *diff, *staged, *f;
+
+	run("cd %s && echo notes >notes.txt && git add notes.txt && "
+	    "echo more >>profile.md && printf '[pl]\\n' >>.plconfig && "
+	    "git add .plconfig && echo again >>.plconfig", d);
+	diff = out("git -C %s diff", d);
+	staged = out("git -C %s diff --cached", d);
+	p = open_at(d);
+	is_int(commit_file(p, "goals/c.md", "c\n"), 0, "commit (%s)",
+	    pl_error_last());
+	s = out("git -C %s show --format= --name-only HEAD", d);
+	is_str(s, "goals/c.md", "commit has only pl's file");
+	free(s);
+	s = out("git -C %s status --porcelain", d);
+	is_str(s, "MM .plconfig\nA  notes.txt\n M profile.md",
+	    "the user's changes are as they were");
+	free(s);
+	s = out("git -C %s diff", d);
+	is_str(s, diff, "unstaged changes unchanged");
+	free(s);
+	s = out("git -C %s diff --cached", d);
+	is_str(s, staged, "staged changes unchanged");
+	free(s);
+	f = pl_xasprintf("%s/goals/c.md", d);
+	ok(access(f, F_OK) == 0, "working file written");
+	free(f);
+	pl_portfolio_free(p);
+	free(diff);
+	free(staged);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_dirty(void)
+{
+	struct pl_portfolio	*p;
+	struct pl_tx		*tx = NULL;
+	struct pl_msg		 msg = { "goal", "add", "x", "x.",
+				    PL_STRLIST_INIT };
+	char			*d = new_portfolio(), *s;
+
+	run("cd %s && mkdir goals && echo a >goals/a.md && git add goals && "
+	    "git commit -q -m a", d);
+	p = open_at(d);
+	is_int(pl_tx_begin(&tx, p), 0, "begin");
+
+	run("echo edited >>%s/goals/a.md", d);
+	is_int(pl_tx_put(tx, "goals/a.md", "x\n", 2), PL_EDIRTY,
+	    "a modified file");
+	is_str(pl_error_last(), "'goals/a.md' has uncommitted changes; commit "
+	    "or stash them first", "message");
+	run("cd %s && git add goals/a.md && git show HEAD:goals/a.md "
+	    ">goals/a.md", d);
+	is_int(pl_tx_put(tx, "goals/a.md", "x\n", 2), PL_EDIRTY,
+	    "a change staged only");
+	run("cd %s && git reset -q && rm goals/a.md", d);
+	is_int(pl_tx_put(tx, "goals/a.md", "x\n", 2), PL_EDIRTY,
+	    "a deleted file");
+	run("cd %s && git checkout -q goals/a.md", d);
+
+	run("echo new >%s/goals/new.md", d);
+	is_int(pl_tx_put(tx, "goals/new.md", "x\n", 2), PL_EDIRTY,
+	    "an untracked file");
+	is_str(pl_error_last(), "'goals/new.md' exists but is not committed; "
+	    "move it away first", "message");
+	run("cd %s && echo secret.md >>.git/info/exclude && echo s "
+	    ">secret.md", d);
+	is_int(pl_tx_put(tx, "secret.md", "x\n", 2), PL_EDIRTY,
+	    "an ignored file");
+	run("cd %s && echo n >staged.md && git add staged.md && rm staged.md",
+	    d);
+	is_int(pl_tx_put(tx, "staged.md", "x\n", 2), PL_EDIRTY,
+	    "a file staged but gone from the working tree");
+	run("mkdir %s/folder", d);
+	is_int(pl_tx_put(tx, "folder", "x\n", 2), PL_EEXISTS, "a folder");
+	is_int(pl_tx_put(tx, "goals/a.md/x", "x\n", 2), PL_EEXISTS,
+	    "a file as a folder");
+	is_int(pl_tx_commit(tx, &msg), PL_ENOCHANGE, "nothing was staged");
+	is_str(pl_error_last(), "nothing to commit", "message");
+	is_int(pl_tx_put(tx, "goals/a.md", "a\n", 2), 0, "the same text");
+	is_int(pl_tx_commit(tx, &msg), PL_ENOCHANGE, "changes nothing");
+	pl_tx_free(tx);
+	s = out("git -C %s rev-list --count HEAD", d);
+	is_str(s, "2", "no commit made");
+	free(s);
+	s = out("git -C %s status --porcelain", d);
+	is_str(s, "AD staged.md\n?? goals/new.md", "nothing touched");
+	free(s);
+	pl_portfolio_free(p);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_locks(void)
+{
+	struct pl_portfolio	*p;
+	struct pl_tx		*tx = NULL, *tx2 = NULL;
+	char			*d = new_portfolio(), *s, *head, *want;
+
+	head = out("git -C %s rev-parse HEAD", d);
+	p = open_at(d);
+	run("touch %s/.git/index.lock", d);
+	is_int(pl_tx_begin(&tx, p), PL_ELOCKED, "index.lock refused");
+	want = pl_xasprintf("repository is locked: '%s/.git/index.lock' "
+	    "exists; is another git process running?", d);
+	is_str(pl_error_last(), want, "message");
+	free(want);
+	ok(tx == NULL, "no transaction");
+	s = out("ls -A %s/.git | grep -c pl.lock", d);
+	is_str(s, "0", "pl.lock not left behind");
+	free(s);
+	run("rm %s/.git/index.lock", d);
+
+	is_int(pl_tx_begin(&tx, p), 0, "begin");
+	is_int(pl_tx_begin(&tx2, p), PL_ELOCKED, "a second pl is refused");
+	want = pl_xasprintf("repository is locked: '%s/.git/pl.lock' exists "
+	    "(another pl is running?)", d);
+	is_str(pl_error_last(), want, "message");
+	free(want);
+	s = out("cat %s/.git/pl.lock", d);
+	want = pl_xasprintf("%ld", (long)getpid());
+	is_str(s, want, "pl.lock holds the pid");
+	free(want);
+	free(s);
+	pl_tx_free(tx);
+	tx = NULL;
+	is_int(pl_tx_begin(&tx2, p), 0, "free() released the lock");
+	pl_tx_free(tx2);
+
+	/* index.lock appearing after begin: git's index is not ours. */
+	s = out("git -C %s rev-parse HEAD", d);
+	is_str(s, head, "nothing committed");
+	free(s);
+	pl_portfolio_free(p);
+	free(head);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_head(void)
+{
+	struct pl_portfolio	*p;
+	struct pl_tx		*tx = NULL;
+	struct pl_msg		 msg = { "goal", "add", "x", "x.",
+				    PL_STRLIST_INIT };
+	char			*d = new_portfolio(), *s, *branch, *f, *want;
+
+	branch = out("git -C %s symbolic-ref --short HEAD", d);
+	run("git -C %s checkout -q --detach", d);
+	p = open_at(d);
+	is_int(pl_tx_begin(&tx, p), PL_EHEAD, "detached HEAD");
+	is_str(pl_error_last(), "HEAD is detached; check out a branch first",
+	    "message");
+	pl_portfolio_free(p);
+	run("git -C %s checkout -q %s", d, branch);
+
+	p = open_at(d);
+	run("git -C %s commit -q --allow-empty -m meanwhile", d);
+	is_int(pl_tx_begin(&tx, p), PL_ELOCKED, "HEAD moved since open");
+	pl_portfolio_free(p);
+
+	p = open_at(d);
+	is_int(pl_tx_begin(&tx, p), 0, "begin");
+	is_int(pl_tx_put(tx, "late.md", "x\n", 2), 0, "put");
+	/* git knows nothing of pl.lock */
+	run("git -C %s commit -q --allow-empty -m meanwhile2", d);
+	is_int(pl_tx_commit(tx, &msg), PL_ELOCKED, "branch moved before "
+	    "commit");
+	pl_tx_free(tx);
+	s = out("git -C %s log -1 --format=%%s", d);
+	is_str(s, "meanwhile2", "their commit stays");
+	free(s);
+	f = pl_xasprintf("%s/late.md", d);
+	ok(access(f, F_OK) != 0, "no working file written");
+	free(f);
+	s = out("git -C %s status --porcelain", d);
+	is_str(s, "", "clean");
+	free(s);
+	pl_portfolio_free(p);
+
+	is_int(pl_portfolio_open(&p, d, "HEAD~1"), 0, "open at HEAD~1");
+	is_int(pl_tx_begin(&tx, p), PL_EINVAL, "no writes on another "
+	    "revision");
+	pl_portfolio_free(p);
+	is_int(pl_portfolio_open(&p, d, branch), 0, "open at the branch");
+	is_int(pl_tx_begin(&tx, p), 0, "which is HEAD: fine");
+	pl_tx_free(tx);
+	pl_portfolio_free(p);
+
+	s = pl_xasprintf("%s/bare.git", home);
+	run("git clone -q --bare %s %s", d, s);
+	is_int(pl_portfolio_open(&p, s, NULL), 0, "a bare portfolio opens");
+	is_int(pl_portfolio_exists(p, "profile.md"), 1, "and reads");
+	ok(pl_portfolio_workdir(p) == NULL, "no workdir");
+	is_int(pl_tx_begin(&tx, p), PL_ENOTPORTFOLIO, "but takes no writes");
+	want = pl_xasprintf("'%s' is a bare repository; this command needs "
+	    "a working tree", s);
+	is_str(pl_error_last(), want, "message");
+	free(want);
+	pl_portfolio_free(p);
+	run("rm -rf %s", s);
+	free(s);
+
+	free(branch);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_unsafe(void)
+{
+	struct pl_portfolio	*p;
+	struct pl_tx		*tx = NULL;
+	char			*d = new_portfolio(), *s;
+	static const char	*const bad[] = { "../x", "/etc/passwd",
+				    "a/../b", ".git/hooks/pre-commit",
+				    "./x", "" };
+	size_t			 i;
+
+	run("mkdir %s/outside && echo y >%s/y.md", home, home);
+	run("cd %s && mkdir real && ln -s %s/outside linked && "
+	    "ln -s %s/outside real/link && ln -s %s/outside/f.md f.md", d,
+	    home, home, home);
+	p = open_at(d);
+	is_int(pl_tx_begin(&tx, p), 0, "begin");
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		is_int(pl_tx_put(tx, bad[i], "x", 1), PL_EUNSAFE, "'%s'",
+		    bad[i]);
+	}
+	is_int(pl_tx_put(tx, "linked/x.md", "x", 1), PL_EUNSAFE,
+	    "a symlinked folder");
+	is_str(pl_error_last(), "unsafe path 'linked/x.md': 'linked' is a "
+	    "symbolic link", "message");
+	is_int(pl_tx_put(tx, "real/link/deeper/x.md", "x", 1), PL_EUNSAFE,
+	    "a symlinked folder deeper down");
+	is_str(pl_error_last(), "unsafe path 'real/link/deeper/x.md': "
+	    "'real/link' is a symbolic link", "message");
+	is_int(pl_tx_put(tx, "f.md", "x", 1), PL_EUNSAFE, "a symlinked file");
+	is_str(pl_error_last(), "unsafe path 'f.md': it is a symbolic link",
+	    "message");
+	s = pl_xasprintf("%s/y.md", home);
+	is_int(pl_tx_put_file(tx, "linked/y.md", s), PL_EUNSAFE,
+	    "put_file checks the same");
+	free(s);
+	pl_tx_free(tx);
+	s = out("ls -A %s/outside", home);
+	is_str(s, "", "nothing written outside");
+	free(s);
+	pl_portfolio_free(p);
+	run("rm -rf %s %s/outside %s/y.md", d, home, home);
+	free(d);
+}
+
+static void
+test_put_file(void)
+{
+	struct pl_portfolio	*p;
+	struct pl_tx		*tx = NULL;
+	struct pl_msg		 msg = { "evidence", "add", "e", "Added e.",
+				    PL_STRLIST_INIT };
+	struct stat		 st;
+	char			*d = new_portfolio(), *s, *src, *want;
+
+	src = pl_xasprintf("%s/src", home);
+	run("mkdir -p %s/dir && printf 'plain' >%s/plain.txt && "
+	    "printf '#!/bin/sh\\n' >%s/run.sh && chmod 755 %s/run.sh", src,
+	    src, src, src);
+	p = open_at(d);
+	is_int(pl_tx_begin(&tx, p), 0, "begin");
+	s = pl_xasprintf("%s/none", src);
+	is_int(pl_tx_put_file(tx, "e/none", s), PL_ENOTFOUND, "missing src");
+	want = pl_xasprintf("'%s' does not exist", s);
+	is_str(pl_error_last(), want, "message");
+	free(want);
+	free(s);
+	s = pl_xasprintf("%s/dir", src);
+	is_int(pl_tx_put_file(tx, "e/dir", s), PL_EINVAL, "a directory");
+	want = pl_xasprintf("'%s' is a directory", s);
+	is_str(pl_error_last(), want, "message");
+	free(want);
+	free(s);
+	is_int(pl_tx_put_file(tx, "e/null", "/dev/null"), PL_EINVAL,
+	    "not a regular file");
+	is_str(pl_error_last(), "'/dev/null' is not a regular file", "message");
+	s = pl_xasprintf("%s/plain.txt", src);
+	is_int(pl_tx_put_file(tx, "e/plain.txt", s), 0, "a file");
+	free(s);
+	s = pl_xasprintf("%s/run.sh", src);
+	is_int(pl_tx_put_file(tx, "e/run.sh", s), 0, "an executable file");
+	free(s);
+	is_int(pl_tx_commit(tx, &msg), 0, "commit");
+	pl_tx_free(tx);
+	s = out("git -C %s ls-tree -r HEAD e | cut -d' ' -f1", d);
+	is_str(s, "100644\n100755", "modes as git records them");
+	free(s);
+	s = pl_xasprintf("%s/e/run.sh", d);
+	ok(stat(s, &st) == 0 && (st.st_mode & 0777) == 0755,
+	    "working file executable");
+	free(s);
+	s = out("git -C %s status --porcelain --ignored", d);
+	is_str(s, "", "clean");
+	free(s);
+	pl_portfolio_free(p);
+	run("rm -rf %s %s", d, src);
+	free(src);
+	free(d);
+}
+
+static void
+test_worktree(void)
+{
+	struct pl_portfolio	*p;
+	char			*d = new_portfolio(), *wt, *s, *main_head;
+
+	wt = pl_xasprintf("%s/wt", home);
+	run("git -C %s worktree add -q -b side %s", d, wt);
+	main_head = out("git -C %s rev-parse HEAD", d);
+	p = open_at(wt);
+	is_int(commit_file(p, "goals/w.md", "w\n"), 0, "commit in a linked "
+	    "worktree (%s)", pl_error_last());
+	s = out("git -C %s log -1 --format=%%s side", d);
+	is_str(s, "goal: add x", "its branch moved");
+	free(s);
+	s = out("git -C %s rev-parse HEAD", d);
+	is_str(s, main_head, "the main worktree's did not");
+	free(s);
+	s = out("git -C %s status --porcelain --ignored", wt);
+	is_str(s, "", "worktree clean");
+	free(s);
+	s = out("git -C %s status --porcelain --ignored", d);
+	is_str(s, "", "main worktree clean");
+	free(s);
+	s = out("find %s/.git -name pl.lock", d);
+	is_str(s, "", "no lock left");
+	free(s);
+	pl_portfolio_free(p);
+	run("git -C %s worktree remove --force %s", d, wt);
+	free(main_head);
+	free(wt);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_identity(void)
+{
+	struct pl_portfolio	*p;
+	char			*d = new_portfolio(), *s, *head;
+
+	head = out("git -C %s rev-parse HEAD", d);
+	identity_unset();
+	p = open_at(d);
+	is_int(commit_file(p, "goals/i.md", "i\n"), PL_EIDENTITY,
+	    "no identity, no commit");
+	identity_env();
+	s = out("git -C %s rev-parse HEAD", d);
+	is_str(s, head, "HEAD unchanged");
+	free(s);
+	s = out("git -C %s status --porcelain --ignored", d);
+	is_str(s, "", "nothing written");
+	free(s);
+	setenv("GIT_COMMITTER_DATE", "yesterday-ish", 1);
+	is_int(commit_file(p, "goals/i.md", "i\n"), PL_EINVAL,
+	    "a bad committer date");
+	is_str(pl_error_last(), "invalid date in GIT_COMMITTER_DATE: "
+	    "'yesterday-ish'", "message");
+	identity_env();
+	setenv("GIT_AUTHOR_NAME", "Bad <Name>", 1);
+	is_int(commit_file(p, "goals/i.md", "i\n"), PL_EINVAL,
+	    "a name git refuses");
+	identity_env();
+	is_int(commit_file(p, "goals/i.md", "i\n"), 0, "with an identity");
+	pl_portfolio_free(p);
+	free(head);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+int
+main(void)
+{
+	env_setup();
+	umask(022);
+	test_msg_format();
+	test_commit();
+	test_user_changes_kept();
+	test_dirty();
+	test_locks();
+	test_head();
+	test_unsafe();
+	test_put_file();
+	test_worktree();
+	test_identity();
+	run("rm -rf %s", home);
+	free(home);
+	return done_testing();
+}
