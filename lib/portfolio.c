@@ -22,19 +22,25 @@
 #include "pl/tx.h"
 #include "internal.h"
 
+/*
+ * repo is NULL only early in pl_portfolio_init(), tree while HEAD is
+ * unborn.  at_head: tree is HEAD's, so writes may follow.  when and off
+ * (minutes) are the author time of a commit made now, fixed once
+ * have_when is set.
+ */
 struct pl_portfolio {
-	git_repository	*repo;		/* NULL only inside pl_portfolio_init */
-	git_tree	*tree;		/* NULL while HEAD is unborn */
-	git_oid		 head;		/* HEAD's commit when read */
+	git_repository	*repo;
+	git_tree	*tree;
+	git_oid		 head;		/* HEAD when read */
 	int		 born;		/* head is set */
-	int		 at_head;	/* tree is HEAD's, so writes may follow */
-	git_config	*settings;	/* snapshot of the settings file */
+	int		 at_head;
+	git_config	*settings;	/* snapshot of .plconfig */
 	git_oid		 settings_id;	/* its blob */
 	char		*author_name;	/* from --author, else NULL */
 	char		*author_email;
-	int		 have_when;	/* when and off are fixed */
-	git_time_t	 when;		/* author time of a commit made now */
-	int		 off;		/* its UTC offset in minutes */
+	int		 have_when;
+	git_time_t	 when;
+	int		 off;
 };
 
 #define NO_IDENTITY "no identity: tell git who you are with " \
@@ -1094,7 +1100,8 @@ init_open(git_repository **out, const char *dir)
 	if ((rc = git_repository_head_unborn(*out)) < 0)
 		return pl_error_git(rc, "cannot read HEAD");
 	if (rc == 0)
-		return pl_error_set(PL_EEXISTS, "'%s' already has commits", dir);
+		return pl_error_set(PL_EEXISTS, "'%s' already has commits",
+		    dir);
 	return 0;
 }
 

@@ -28,8 +28,8 @@ struct staged {
 struct pl_tx {
 	struct pl_portfolio	*p;
 	git_repository		*repo;
-	char			*lock;		/* pl.lock, while held */
-	char			*branch;	/* "refs/heads/…" HEAD names */
+	char			*lock;	/* pl.lock, while held */
+	char			*branch;	/* the ref HEAD names */
 	struct staged		*v;
 	size_t			 n;
 	size_t			 cap;
@@ -305,7 +305,8 @@ pl_tx_put_file(struct pl_tx *tx, const char *path, const char *src)
 	if (S_ISDIR(st.st_mode))
 		return pl_error_set(PL_EINVAL, "'%s' is a directory", src);
 	if (!S_ISREG(st.st_mode))
-		return pl_error_set(PL_EINVAL, "'%s' is not a regular file", src);
+		return pl_error_set(PL_EINVAL, "'%s' is not a regular file",
+		    src);
 	if ((err = pl_read_file(&b, src)) != 0) {
 		pl_buf_release(&b);
 		return err;

@@ -350,7 +350,8 @@ static void
 test_open(void)
 {
 	struct pl_portfolio	*p = NULL;
-	char			*d = new_portfolio(), *sub, *real, *want, *e;
+	char			*d = new_portfolio();
+	char			*sub, *real, *want, *e;
 	int			 err;
 
 	sub = pl_xasprintf("%s/goals/deeper", d);
@@ -449,8 +450,8 @@ test_not_portfolio(void)
 	is_str(s, "", "no temporary file left");
 	free(s);
 
-	run("cd %s && printf '[portfolio]\\n\\tversion = 1\\n[pl]\\n\\tx = y\\n'"
-	    " >.plconfig && git commit -q -am ok", d);
+	run("cd %s && printf '[portfolio]\\n\\tversion = 1\\n"
+	    "[pl]\\n\\tx = y\\n' >.plconfig && git commit -q -am ok", d);
 	err = pl_portfolio_open(&p, d, NULL);
 	is_int(err, 0, "a good .plconfig opens");
 	if (p != NULL) {
@@ -559,8 +560,8 @@ test_identity(void)
 	for (i = 0; i < sizeof bad / sizeof *bad; i++)
 		is_int(pl_portfolio_set_author(p, bad[i]), PL_EINVAL,
 		    "malformed author '%s'", bad[i]);
-	is_int(pl_portfolio_set_author(p, " Grace  Hopper <grace@example.com> "),
-	    0, "author set");
+	is_int(pl_portfolio_set_author(p,
+	    " Grace  Hopper <grace@example.com> "), 0, "author set");
 	is_int(commit_file(p, "a.md", "a\n"), 0, "commit with --author");
 	s = out("git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
 	is_str(s, "Grace  Hopper <grace@example.com>|"
@@ -630,7 +631,7 @@ test_identity(void)
 struct date_case {
 	const char	*tz;
 	const char	*in;
-	const char	*raw;	/* git log --date=raw, or NULL: refused */
+	const char	*raw;	/* --date=raw, or NULL: refused */
 	const char	*today;
 };
 
@@ -638,7 +639,8 @@ static void
 test_dates(void)
 {
 	static const struct date_case	cases[] = {
-		{ "UTC", "@1112911993 +0200", "1112911993 +0200", "2005-04-08" },
+		{ "UTC", "@1112911993 +0200", "1112911993 +0200",
+		    "2005-04-08" },
 		{ "UTC", "1112911993 +0200", "1112911993 +0200", "2005-04-08" },
 		{ "UTC", "@1112911993", "1112911993 +0000", "2005-04-07" },
 		{ "UTC", "Thu, 07 Apr 2005 22:13:13 +0200",
@@ -672,7 +674,8 @@ test_dates(void)
 	};
 	struct pl_portfolio	*p = NULL;
 	struct pl_date		 today;
-	char			*d = new_portfolio(), *s, *msg, day[PL_DATE_LEN];
+	char			*d = new_portfolio(), *s, *msg;
+	char			 day[PL_DATE_LEN];
 	size_t			 i;
 	int			 err;
 

@@ -186,8 +186,8 @@ open_at(const char *d)
 static void
 test_msg_format(void)
 {
-	struct pl_msg	 msg = { "goal", "add", "fractions", "Added a goal.",
-			    PL_STRLIST_INIT };
+	struct pl_msg	 msg = { "goal", "add", "fractions",
+			    "Added a goal.", PL_STRLIST_INIT };
 	struct pl_buf	 b = PL_BUF_INIT;
 	char		*s, *f;
 
@@ -304,7 +304,8 @@ static void
 test_user_changes_kept(void)
 {
 	struct pl_portfolio	*p;
-	char			*d = new_portfolio(), *s, *diff, *staged, *f;
+	char			*d = new_portfolio();
+	char			*s, *diff, *staged, *f;
 
 	run("cd %s && echo notes >notes.txt && git add notes.txt && "
 	    "echo more >>profile.md && printf '[pl]\\n' >>.plconfig && "
@@ -452,7 +453,8 @@ test_head(void)
 	struct pl_tx		*tx = NULL;
 	struct pl_msg		 msg = { "goal", "add", "x", "x.",
 				    PL_STRLIST_INIT };
-	char			*d = new_portfolio(), *s, *branch, *f, *want;
+	char			*d = new_portfolio();
+	char			*s, *branch, *f, *want;
 
 	branch = out("git -C %s symbolic-ref --short HEAD", d);
 	run("git -C %s checkout -q --detach", d);
@@ -565,8 +567,8 @@ test_put_file(void)
 {
 	struct pl_portfolio	*p;
 	struct pl_tx		*tx = NULL;
-	struct pl_msg		 msg = { "evidence", "add", "e", "Added e.",
-				    PL_STRLIST_INIT };
+	struct pl_msg		 msg = { "evidence", "add", "e",
+				    "Added e.", PL_STRLIST_INIT };
 	struct stat		 st;
 	char			*d = new_portfolio(), *s, *src, *want;
 
