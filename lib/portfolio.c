@@ -56,6 +56,13 @@ lib_init(void)
 		return pl_error_git(rc, "cannot start libgit2");
 	/* git does not re-hash every object it reads; this costs 18-127%. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/*
+	 * Reading goals/<id>.md looks goals/ up each time; libgit2 caches
+	 * only trees under 4 KiB by default, so a folder of many entries
+	 * would be parsed again for every file read from it.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (int)GIT_OBJECT_TREE,
+	    (size_t)16 << 20);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 # and prints each ratio on its own line (PERFORMANCE.md's targets):
 #   one change  (pl goal add vs git add + git commit of the same file)
 #   start-up    (pl goal list on a small portfolio vs git log -1)
+#   listing     (pl goal list of every goal vs git log -1, for scale)
 # Usage: tests/bench/bench.sh [PL] [COMMITS...]   (default 300 5000)
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -70,11 +71,15 @@ git_log1() { git -C "$dir" log -1 --format=%B; }
 ratio() { awk -v a="$2" -v b="$3" -v what="$1" \
 	'BEGIN { printf "%-44s %8.1f ms  git %8.1f ms  ratio %.2f\n", what, a / 1e6, b / 1e6, a / b }'; }
 
+dir=$work/small
+generate 20 "$dir"
+ratio "start-up, 20 commits (pl goal list)" \
+    "$(median pl_list)" "$(median git_log1)"
 for n in $sizes; do
 	dir=$work/p$n
 	generate "$n" "$dir"
 	ratio "one change, $n commits (pl goal add)" \
 	    "$(median pl_add)" "$(median git_add)"
-	ratio "start-up, $n commits (pl goal list)" \
+	ratio "listing, $n commits (pl goal list, all)" \
 	    "$(median pl_list)" "$(median git_log1)"
 done
