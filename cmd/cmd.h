@@ -100,11 +100,13 @@ void	 pl_cmd_usage(FILE *f, const struct pl_cmd *cmd, const char *path);
 
 /*
  * Parses argv (argv[0] is the command's name) with cmd's options into
- * args.  PL_EUSAGE for an unknown option, a missing argument or the
- * wrong number of positional arguments.  Release with pl_args_release().
+ * args; path ("goal add") names the command in messages.  PL_EUSAGE for
+ * an unknown option, a missing argument or the wrong number of
+ * positional arguments; 1 when --help was asked for.  Release with
+ * pl_args_release().
  */
-int	 pl_args_parse(struct pl_args *, const struct pl_cmd *, int argc,
-	    char **argv);
+int	 pl_args_parse(struct pl_args *, const struct pl_cmd *,
+	    const char *path, int argc, char **argv);
 void	 pl_args_release(struct pl_args *);
 
 /*

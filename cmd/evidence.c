@@ -82,23 +82,32 @@ evidence_json(const struct pl_entry *e, int full)
 	return j;
 }
 
-/* Filters shared by evidence and reflection lists. */
+/*
+ * The --since and --until dates, as YYYY-MM-DD ("" when not given), so
+ * "today" and "yesterday" compare as the dates they stand for.
+ */
+struct range {
+	char	since[PL_DATE_LEN];
+	char	until[PL_DATE_LEN];
+};
+
 static int
-evidence_wanted(const struct pl_entry *e, const struct pl_args *a)
+evidence_wanted(const struct pl_entry *e, const struct pl_args *a,
+    const struct range *r)
 {
 	struct pl_evidence	 ev;
 	struct pl_strlist	 goals = PL_STRLIST_INIT;
 	const char		*g = pl_arg(a, "goal"), *k = pl_arg(a, "kind");
-	const char		*since = pl_arg(a, "since");
-	const char		*until = pl_arg(a, "until");
 	int			 ok = 1;
 
 	pl_evidence_get(&ev, e);
 	if (k != NULL && (ev.kind == NULL || strcmp(k, ev.kind) != 0))
 		return 0;
-	if (since != NULL && (ev.date == NULL || strcmp(ev.date, since) < 0))
+	if (*r->since != '\0' && (ev.date == NULL ||
+	    strcmp(ev.date, r->since) < 0))
 		return 0;
-	if (until != NULL && (ev.date == NULL || strcmp(ev.date, until) > 0))
+	if (*r->until != '\0' && (ev.date == NULL ||
+	    strcmp(ev.date, r->until) > 0))
 		return 0;
 	if (g != NULL) {
 		if (pl_doc_get_list(e->doc, e->path, "goals", &goals) !=
@@ -110,20 +119,26 @@ evidence_wanted(const struct pl_entry *e, const struct pl_args *a)
 }
 
 static int
-check_range(struct pl_ctx *ctx, const struct pl_args *a)
+check_range(struct range *r, struct pl_ctx *ctx, const struct pl_args *a)
 {
-	static const char *const keys[] = { "since", "until" };
-	struct pl_date		 d, today;
-	size_t			 i;
-	int			 err;
+	struct pl_date	 d, today;
+	int		 err;
 
+	r->since[0] = r->until[0] = '\0';
 	if ((err = pl_portfolio_today(&today, ctx->pf)) != PL_OK)
 		return err;
-	for (i = 0; i < 2; i++)
-		if (pl_arg(a, keys[i]) != NULL &&
-		    (err = pl_date_parse(&d, pl_arg(a, keys[i]), today)) !=
+	if (pl_arg(a, "since") != NULL) {
+		if ((err = pl_date_parse(&d, pl_arg(a, "since"), today)) !=
 		    PL_OK)
 			return err;
+		pl_date_format(r->since, d);
+	}
+	if (pl_arg(a, "until") != NULL) {
+		if ((err = pl_date_parse(&d, pl_arg(a, "until"), today)) !=
+		    PL_OK)
+			return err;
+		pl_date_format(r->until, d);
+	}
 	return PL_OK;
 }
 
@@ -133,16 +148,17 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 	struct pl_entries	 l = { 0 };
 	struct pl_strlist	 warn = PL_STRLIST_INIT;
 	struct pl_evidence	 ev;
+	struct range		 r;
 	json_t			*arr = json_array();
 	size_t			 i;
 	int			 err;
 
-	if ((err = check_range(ctx, a)) != PL_OK ||
+	if ((err = check_range(&r, ctx, a)) != PL_OK ||
 	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_EVIDENCE, &warn)) !=
 	    PL_OK)
 		goto done;
 	for (i = 0; i < l.n; i++) {
-		if (!evidence_wanted(l.v[i], a))
+		if (!evidence_wanted(l.v[i], a, &r))
 			continue;
 		if (ctx->json) {
 			json_array_append_new(arr, evidence_json(l.v[i], 0));

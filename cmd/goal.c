@@ -107,10 +107,10 @@ check_filters(const struct pl_args *a)
 	const char	*s = pl_arg(a, "status"), *t = pl_arg(a, "term");
 
 	if (s != NULL && strcmp(s, "all") != 0 && !pl_goal_status_valid(s))
-		return pl_error_set(PL_EUSAGE, "unknown status '%s' (use "
+		return pl_error_set(PL_EINVAL, "invalid status '%s' (use "
 		    "active, met, paused, dropped or all)", s);
 	if (t != NULL && !pl_goal_term_valid(t))
-		return pl_error_set(PL_EUSAGE, "unknown term '%s' (use short "
+		return pl_error_set(PL_EINVAL, "invalid term '%s' (use short "
 		    "or long)", t);
 	return PL_OK;
 }

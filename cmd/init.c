@@ -12,6 +12,9 @@ init_run(struct pl_ctx *ctx, struct pl_args *a)
 	char	*id = NULL;
 	int	 err;
 
+	if (pl_arg(a, "name") == NULL)
+		return pl_error_set(PL_EUSAGE, "init: --name is required; "
+		    "usage: pl %s", pl_cmd_init.usage);
 	err = pl_portfolio_init(&id, a->argc > 0 ? a->argv[0] : ".",
 	    pl_arg(a, "name"), pl_arg(a, "id"), pl_arg(a, "grade"),
 	    pl_arg(a, "author"));

@@ -95,9 +95,13 @@ descend(const struct pl_cmd *cmd, int *argc, char ***argv,
 		} else if (*argc > 1 && (strcmp((*argv)[1], "--help") == 0 ||
 		    strcmp((*argv)[1], "-h") == 0))
 			return cmd;
-		else if (cmd->default_sub != NULL)
+		else if (cmd->default_sub != NULL) {
 			sub = pl_cmd_find(cmd->subs, cmd->default_sub);
-		else
+			/* "pl goal lsit" is a typo, not list's argument */
+			if (*argc > 1 && (*argv)[1][0] != '-' &&
+			    sub->max_args == 0)
+				return cmd;
+		} else
 			return cmd;
 		pl_buf_printf(path, " %s", sub->name);
 		cmd = sub;
@@ -127,7 +131,7 @@ run(const struct pl_cmd *top, int argc, char **argv, const char *dir)
 		err = PL_OK;
 		goto done;
 	}
-	err = pl_args_parse(&args, cmd, argc, argv);
+	err = pl_args_parse(&args, cmd, path.ptr, argc, argv);
 	if (err == 1) {
 		pl_cmd_usage(stdout, cmd, path.ptr);
 		err = PL_OK;

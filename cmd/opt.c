@@ -69,14 +69,18 @@ pl_cmd_find(const struct pl_cmd *const *cmds, const char *name)
 	return NULL;
 }
 
-/* Builds getopt_long's tables; --help is every command's. */
+/*
+ * Builds getopt_long's tables; --help is every command's.  Options may
+ * follow arguments, as in git ("pl goal show x --format json"); "--"
+ * ends them, for a title that starts with '-'.
+ */
 static void
 build_getopt(const struct pl_cmd *cmd, struct pl_buf *shorts,
     struct option *longs)
 {
 	size_t	i, n = count_opts(cmd->opts);
 
-	pl_buf_puts(shorts, "+:h");
+	pl_buf_puts(shorts, ":h");
 	for (i = 0; i < n; i++) {
 		const struct pl_opt *o = &cmd->opts[i];
 
@@ -110,20 +114,20 @@ short_index(const struct pl_cmd *cmd, int c)
 }
 
 static int
-check_count(const struct pl_cmd *cmd, int argc)
+check_count(const struct pl_cmd *cmd, const char *path, int argc)
 {
 	if (argc < cmd->min_args)
 		return pl_error_set(PL_EUSAGE, "%s: missing argument; "
-		    "usage: pl %s", cmd->name, cmd->usage);
+		    "usage: pl %s", path, cmd->usage);
 	if (cmd->max_args >= 0 && argc > cmd->max_args)
 		return pl_error_set(PL_EUSAGE, "%s: too many arguments; "
-		    "usage: pl %s", cmd->name, cmd->usage);
+		    "usage: pl %s", path, cmd->usage);
 	return PL_OK;
 }
 
 int
-pl_args_parse(struct pl_args *a, const struct pl_cmd *cmd, int argc,
-    char **argv)
+pl_args_parse(struct pl_args *a, const struct pl_cmd *cmd, const char *path,
+    int argc, char **argv)
 {
 	struct pl_buf	 shorts = PL_BUF_INIT;
 	size_t		 n = count_opts(cmd->opts);
@@ -144,12 +148,16 @@ pl_args_parse(struct pl_args *a, const struct pl_cmd *cmd, int argc,
 			const char *what = c == '?' ? "unknown option" :
 			    "missing value for option";
 
-			if (optopt != 0)
+			/* A long option's optopt is its val, 256 + index. */
+			if (optopt >= 256 && optopt < 256 + (int)n)
+				err = pl_error_set(PL_EUSAGE, "%s: %s '--%s'",
+				    path, what, cmd->opts[optopt - 256].name);
+			else if (optopt != 0)
 				err = pl_error_set(PL_EUSAGE, "%s: %s '-%c'",
-				    cmd->name, what, optopt);
+				    path, what, optopt);
 			else
 				err = pl_error_set(PL_EUSAGE, "%s: %s '%s'",
-				    cmd->name, what, argv[optind - 1]);
+				    path, what, argv[optind - 1]);
 			goto done;
 		}
 		i = c >= 256 ? c - 256 : short_index(cmd, c);
@@ -157,7 +165,7 @@ pl_args_parse(struct pl_args *a, const struct pl_cmd *cmd, int argc,
 	}
 	a->argc = argc - optind;
 	a->argv = argv + optind;
-	err = check_count(cmd, a->argc);
+	err = check_count(cmd, path, a->argc);
 done:
 	pl_buf_release(&shorts);
 	free(longs);
@@ -268,6 +276,19 @@ find_opt(const struct pl_cmd *cmd, const char *word)
 	return NULL;
 }
 
+/*
+ * "pl reflect --goal": an option before any sub-command is the default
+ * sub-command's, as the dispatcher reads it.
+ */
+static const struct pl_cmd *
+default_sub(const struct pl_cmd *cmd, const struct pl_cmd *const **table)
+{
+	if (cmd == NULL || cmd->default_sub == NULL || *table != cmd->subs)
+		return cmd;
+	*table = NULL;
+	return pl_cmd_find(cmd->subs, cmd->default_sub);
+}
+
 int
 pl_complete(int argc, char **argv)
 {
@@ -280,6 +301,8 @@ pl_complete(int argc, char **argv)
 	size_t				 k, n;
 
 	for (i = 0; i < argc - 1; i++) {
+		if (argv[i][0] == '-')
+			cmd = default_sub(cmd, &table);
 		if (cmd != NULL && (o = find_opt(cmd, argv[i])) != NULL) {
 			i += o->arg != NULL;	/* skip its value */
 			continue;
@@ -294,6 +317,14 @@ pl_complete(int argc, char **argv)
 		}
 		pos++;
 	}
+	if (cur[0] == '-')
+		cmd = default_sub(cmd, &table);
+	/* "pl reflect -m ..." is reflect's default add */
+	if (cmd != NULL && cmd->default_sub != NULL && pos == 0 &&
+	    (cur[0] == '-' || (argc >= 2 && argv[argc - 2][0] == '-'))) {
+		cmd = pl_cmd_find(cmd->subs, cmd->default_sub);
+		table = NULL;
+	}
 	if (argc >= 2 && cmd != NULL &&
 	    (o = find_opt(cmd, argv[argc - 2])) != NULL && o->arg != NULL) {
 		if (o->values != NULL)
@@ -307,7 +338,8 @@ pl_complete(int argc, char **argv)
 			    2 : 1), strlen(cur) - (cur[1] == '-' ? 2 : 1)) ==
 			    0)
 				printf("--%s\n", cmd->opts[k].name);
-		printf("--help\n");
+		if (strncmp("--help", cur, strlen(cur)) == 0)
+			printf("--help\n");
 		return 0;
 	}
 	if (table != NULL && pos == 0) {

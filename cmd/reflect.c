@@ -31,11 +31,15 @@ reflect_add(struct pl_ctx *ctx, struct pl_args *a)
 	if (scratch != NULL)
 		unlink(scratch);
 done:
+	/*
+	 * Typing is kept unless it was nothing but the prompts; when the
+	 * editor failed, text is NULL and the error names the file.
+	 */
 	if (err != PL_OK && scratch != NULL && text != NULL &&
 	    !pl_reflection_is_empty(text))
 		fprintf(stderr, "pl: your reflection is kept in '%s'\n",
 		    scratch);
-	else if (err != PL_OK && scratch != NULL)
+	else if (err != PL_OK && scratch != NULL && text != NULL)
 		unlink(scratch);
 	free(id);
 	free(text);

@@ -68,6 +68,7 @@ pl_entry_free(struct pl_entry *e)
 	free(e->id);
 	free(e->path);
 	pl_doc_free(e->doc);
+	pl_buf_release(&e->text);
 	free(e);
 }
 
@@ -109,6 +110,8 @@ pl_entry_load(struct pl_entry **out, struct pl_portfolio *pf,
 		goto done;
 	if (k == PL_KIND_PROFILE)
 		profile_id(e);
+	e->text = text;
+	pl_buf_init(&text);
 	*out = e;
 	e = NULL;
 done:
@@ -243,6 +246,173 @@ done:
 	return err;
 }
 
+/* The start of line n (1-based) of s, or NULL. */
+static const char *
+line_start(const char *s, int n)
+{
+	while (--n > 0 && s != NULL)
+		if ((s = strchr(s, '\n')) != NULL)
+			s++;
+	return s;
+}
+
+/* 1 when line begins with "key:". */
+static int
+key_line(const char *line, const char *key)
+{
+	size_t	n = strlen(key);
+
+	return strncmp(line, key, n) == 0 && line[n] == ':';
+}
+
+/* The start of the last line of s[0..len), which ends in a newline. */
+static const char *
+last_line(const char *s, size_t len)
+{
+	const char	*p = s + len;
+
+	if (p > s && p[-1] == '\n')
+		p--;
+	while (p > s && p[-1] != '\n')
+		p--;
+	return p;
+}
+
+/*
+ * Into out, the person's front matter (fm, fm_len bytes, "---" lines
+ * included) with the line of each top-level key whose one-line value
+ * changed replaced by its new line, and keys pl added put before the
+ * closing "---".  old and new are the emitter's text for the old and the
+ * new front matter; old_doc tells where each key sits in the file.  0
+ * when the change is not of that kind.
+ */
+static int
+patch_lines(struct pl_buf *out, const char *fm, size_t fm_len,
+    const struct pl_doc *old_doc, const char *old, const char *new)
+{
+	const char	*o = old, *n = new, *oe, *ne, *at, *eol, *close;
+	const char	*lines[64], *repl[64], *added = NULL;
+	size_t		 rlen[64], i, nl = 0, added_len = 0;
+	int		 k;
+
+	if (fm_len == 0)
+		return 0;
+	close = last_line(fm, fm_len);
+	while (*o != '\0' && *n != '\0') {
+		oe = o + strcspn(o, "\n");
+		ne = n + strcspn(n, "\n");
+		if (oe - o == ne - n && memcmp(o, n, (size_t)(oe - o)) == 0) {
+			o = oe + (*oe == '\n');
+			n = ne + (*ne == '\n');
+			continue;
+		}
+		/* Keys added at the end: new lines before the same "---" */
+		if (o == last_line(old, strlen(old)) && added == NULL &&
+		    strlen(n) > strlen(o) &&
+		    strcmp(n + strlen(n) - strlen(o), o) == 0) {
+			added = n;
+			added_len = strlen(n) - strlen(o);
+			n += added_len;
+			continue;
+		}
+		/* Else only "key: value" lines of keys already there */
+		if (nl == 64 || *o == ' ' || *o == '-' || *n != *o)
+			return 0;
+		for (k = 0; k < (int)old_doc->fm->n; k++)
+			if (key_line(o, old_doc->fm->keys[k]) &&
+			    key_line(n, old_doc->fm->keys[k]))
+				break;
+		if (k == (int)old_doc->fm->n ||
+		    old_doc->fm->items[k]->kind != PL_NODE_SCALAR)
+			return 0;
+		at = line_start(fm, old_doc->fm->items[k]->line);
+		if (at == NULL || at >= close || !key_line(at,
+		    old_doc->fm->keys[k]))
+			return 0;
+		lines[nl] = at;
+		repl[nl] = n;
+		rlen[nl++] = (size_t)(ne - n) - (ne > n && ne[-1] == '\r');
+		o = oe + (*oe == '\n');
+		n = ne + (*ne == '\n');
+	}
+	if (*o != '\0' || *n != '\0')
+		return 0;
+	for (at = fm; at < fm + fm_len; at = eol) {
+		if (at == close && added != NULL)
+			pl_buf_put(out, added, added_len);
+		eol = at + strcspn(at, "\r\n");
+		for (i = 0; i < nl && lines[i] != at; i++)
+			;
+		if (i < nl)
+			pl_buf_put(out, repl[i], rlen[i]);
+		else
+			pl_buf_put(out, at, (size_t)(eol - at));
+		/* the line's own ending, "\n" or "\r\n" */
+		at = eol;
+		eol = at + (*at == '\r') + (at[*at == '\r'] == '\n');
+		pl_buf_put(out, at, (size_t)(eol - at));
+		if (eol == at)
+			break;
+	}
+	return 1;
+}
+
+/*
+ * The file text for e.  Re-emitting the front matter would drop the
+ * person's comments and layout, so a loaded entry keeps its own front
+ * matter where pl set no key, or has only the changed lines replaced;
+ * the result must read back as the re-emitted text does, or that text
+ * is used.
+ */
+static void
+entry_text(struct pl_buf *out, const struct pl_entry *e)
+{
+	struct pl_buf	 emitted = PL_BUF_INIT, old = PL_BUF_INIT;
+	struct pl_buf	 kept = PL_BUF_INIT, check = PL_BUF_INIT;
+	struct pl_doc	*old_doc = NULL, *back = NULL;
+	size_t		 fm_len, old_fm, new_fm;
+	int		 ok = 0;
+
+	pl_doc_serialize(e->doc, &emitted);
+	if (e->text.len == 0 || strlen(e->text.ptr) != e->text.len ||
+	    pl_doc_parse(&old_doc, e->path, e->text.ptr, e->text.len) !=
+	    PL_OK)
+		goto done;
+	pl_doc_serialize(old_doc, &old);
+	fm_len = e->text.len - strlen(old_doc->body);
+	old_fm = old.len - strlen(old_doc->body);
+	new_fm = emitted.len - strlen(e->doc->body);
+	if (old_fm == new_fm && memcmp(old.ptr, emitted.ptr, old_fm) == 0)
+		pl_buf_put(&kept, e->text.ptr, fm_len);
+	else {
+		old.ptr[old_fm] = '\0';
+		emitted.ptr[new_fm] = '\0';
+		ok = patch_lines(&kept, e->text.ptr, fm_len, old_doc, old.ptr,
+		    emitted.ptr);
+		emitted.ptr[new_fm] = e->doc->body[0];
+		if (!ok)
+			goto done;
+	}
+	pl_buf_puts(&kept, e->doc->body);
+	if (pl_doc_parse(&back, e->path, kept.ptr, kept.len) != PL_OK)
+		goto done;
+	pl_doc_serialize(back, &check);
+	ok = check.len == emitted.len &&
+	    memcmp(check.ptr, emitted.ptr, emitted.len) == 0;
+done:
+	pl_error_clear();
+	if (ok)
+		pl_buf_put(out, kept.ptr, kept.len);
+	else
+		pl_buf_put(out, emitted.ptr, emitted.len);
+	pl_doc_free(old_doc);
+	pl_doc_free(back);
+	pl_buf_release(&emitted);
+	pl_buf_release(&old);
+	pl_buf_release(&kept);
+	pl_buf_release(&check);
+}
+
 int
 pl_entry_commit(struct pl_portfolio *pf, struct pl_entry *e,
     struct pl_msg *msg, const struct pl_strlist *attach,
@@ -251,7 +421,7 @@ pl_entry_commit(struct pl_portfolio *pf, struct pl_entry *e,
 	struct pl_buf	text = PL_BUF_INIT;
 	int		err;
 
-	pl_doc_serialize(e->doc, &text);
+	entry_text(&text, e);
 	err = commit_text(pf, e, msg, &text, attach, attach_to);
 	pl_buf_release(&text);
 	return err;

@@ -110,8 +110,11 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 	body = pl_entry_body(s->text);
 	pl_doc_set_body(e->doc, body);
 	msg.action = "add";
-	sentence = pl_xasprintf("Reflected on %s%s%s.", day,
-	    first != NULL ? ": " : "", first != NULL ? first : "");
+	/* "...: I learned a lot." takes no second full stop */
+	sentence = pl_xasprintf("Reflected on %s%s%s%s", day,
+	    first != NULL ? ": " : "", first != NULL ? first : "",
+	    first != NULL && *first != '\0' &&
+	    strchr(".!?", first[strlen(first) - 1]) != NULL ? "" : ".");
 	msg.sentence = sentence;
 	for (i = 0; i < s->goals.n; i++)
 		pl_strlist_push_owned(&msg.trailers, pl_xasprintf("Pl-Goal: %s",

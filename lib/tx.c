@@ -319,11 +319,18 @@ pl_tx_put_file(struct pl_tx *tx, const char *path, const char *src)
 void
 pl_msg_format(struct pl_buf *out, const struct pl_msg *m)
 {
-	size_t	i;
+	size_t	i, n;
 
 	pl_buf_printf(out, "%s: %s %s\n\n", m->kind, m->action, m->id);
-	if (m->sentence != NULL && *m->sentence != '\0')
-		pl_buf_printf(out, "%s\n\n", m->sentence);
+	if (m->sentence != NULL && *m->sentence != '\0') {
+		/* "...: Read 3 books!." would end twice: a title's own stop */
+		n = strlen(m->sentence);
+		if (n >= 2 && m->sentence[n - 1] == '.' &&
+		    strchr(".!?", m->sentence[n - 2]) != NULL)
+			n--;
+		pl_buf_put(out, m->sentence, n);
+		pl_buf_puts(out, "\n\n");
+	}
 	pl_buf_printf(out, "Pl-Kind: %s\nPl-Action: %s\nPl-Id: %s\n",
 	    m->kind, m->action, m->id);
 	for (i = 0; i < m->trailers.n; i++)

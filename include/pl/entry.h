@@ -28,6 +28,8 @@ struct pl_entry {
 	char		*id;
 	char		*path;	/* "goals/<id>.md", "profile.md" */
 	struct pl_doc	*doc;
+	struct pl_buf	 text;	/* the file as read, so a rewrite keeps
+				   what pl did not change; empty if new */
 };
 
 /* The kind's name in messages and commit subjects: "goal", "evidence". */
@@ -86,7 +88,10 @@ int	 pl_entry_check_new_id(struct pl_portfolio *, enum pl_kind,
 /*
  * Commits entry as one change: its file, and each file in attach staged
  * at the path given by the same index of attach_to.  Fills in msg's kind
- * and id from the entry; the caller sets action and sentence.
+ * and id from the entry; the caller sets action and sentence.  A loaded
+ * entry's front matter is written back as the person wrote it (comments,
+ * layout) when pl set no key, and with only the changed lines replaced
+ * when it set one-line values of keys already there.
  */
 int	 pl_entry_commit(struct pl_portfolio *, struct pl_entry *,
 	    struct pl_msg *, const struct pl_strlist *attach,

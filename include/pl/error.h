@@ -2,7 +2,7 @@
  * One error convention for the whole library, after libgit2's: a fallible
  * function returns 0 on success or a negative PL_E* code, and leaves a
  * message for pl_error_last().  cmd/main.c alone turns codes into exit
- * statuses (see docs/pl.1.md, EXIT STATUS).
+ * statuses (see docs/pl.1, EXIT STATUS).
  */
 #ifndef PL_ERROR_H
 #define PL_ERROR_H

@@ -30,7 +30,8 @@
 # path printed as a TAP comment, when one failed.
 #
 # Functions for test bodies:
-#   pl ARGS...			runs $PL
+#   pl ARGS...			runs $PL (a wrapper in $TRASH_DIRECTORY/.bin,
+#				first on PATH)
 #   test_expect_code N CMD...	CMD must exit with status N
 #				(git's form: a command inside a body)
 #   test_must_fail CMD...	CMD must fail normally: status 1-125,
@@ -45,17 +46,25 @@
 #   test_tick			advances the author and committer dates
 #				by 60 s, as git's test_tick
 #   test_when_finished CMD	runs CMD when the test ends, pass or fail
+#   write_script FILE <BODY	an executable sh script (for EDITOR)
+#   body_of FILE		the Markdown after a file's front matter
+#   front_matter_of FILE	the YAML between a file's "---" lines
 #   commit_count		git rev-list --count HEAD
+#   commit_message [REV]	the commit's message, exactly as stored
+#   $SQ			a single quote, for messages that quote
+#				("pl: unknown goal ${SQ}x${SQ}")
 #
 # Functions for scripts:
 #   test_expect_success [PREREQ] DESC BODY
-#   test_expect_failure [PREREQ] DESC BODY   a known breakage (TAP TODO)
+#   test_expect_failure [PREREQ] DESC BODY   a known breakage (TAP TODO;
+#				.ci/setup counts its "not ok" line as a
+#				failure, so fix the bug instead if you can)
 #   test_set_prereq NAME, test_have_prereq NAME
 #   test_skip_all REASON	(before any test) skips the whole script
 #   test_done
 #
 # Run one script by hand: PL=/path/to/pl sh tests/cli/t0001-basics.sh [-v]
-# (-v shows every body's output on stderr as it runs).
+# (-v copies each body's output to stderr once it has run).
 
 # Fixed identity, dates, locale, zone and configuration, so that commits
 # and their ids are the same on every run.
@@ -92,6 +101,7 @@ for test_arg_ in "$@"; do
 	esac
 done
 
+SQ="'"
 test_count_=0
 test_failed_=0
 test_fixed_=0
@@ -130,6 +140,13 @@ mkdir "$HOME" "$TRASH_DIRECTORY/.log" || exit 1
 GIT_CEILING_DIRECTORIES=$(dirname "$TRASH_DIRECTORY")
 export GIT_CEILING_DIRECTORIES
 cd "$TRASH_DIRECTORY" || exit 1
+# "pl" is a command on PATH, not a function, so that "EDITOR=x pl ..."
+# passes EDITOR on and scripts run by pl (editors) can call it too.
+mkdir "$TRASH_DIRECTORY/.bin" &&
+printf '#!/bin/sh\nexec %s "$@"\n' "'$PL'" >"$TRASH_DIRECTORY/.bin/pl" &&
+chmod +x "$TRASH_DIRECTORY/.bin/pl" || exit 1
+PATH=$TRASH_DIRECTORY/.bin:$PATH
+export PATH
 
 test_exit_trap_ () {
 	if test -z "$test_done_called_"; then
@@ -144,9 +161,6 @@ test_comment_file_ () {
 	sed -e 's/^/# /' "$1"
 }
 
-pl () {
-	"$PL" "$@"
-}
 
 test_tick () {
 	test_tick_=$((test_tick_ + 60))
@@ -233,7 +247,7 @@ test_must_be_empty () {
 }
 
 test_line_count () {
-	test_n_=$(wc -l <"$3")
+	test_n_=$(($(wc -l <"$3")))
 	if ! test "$test_n_" "$1" "$2"; then
 		echo >&2 "test_line_count: $3 has $test_n_ lines, not $1 $2:"
 		cat >&2 "$3"
@@ -274,6 +288,30 @@ test_stderr_starts_pl () {
 
 commit_count () {
 	git rev-list --count HEAD
+}
+
+# write_script FILE <BODY: an executable sh script (for $EDITOR).
+write_script () {
+	{
+		echo "#!/bin/sh" &&
+		cat
+	} >"$1" &&
+	chmod +x "$1"
+}
+
+# The Markdown body of a portfolio file: what follows the front matter.
+body_of () {
+	sed -e '1,/^---$/d' "$1"
+}
+
+# The front matter of a portfolio file, without its "---" lines.
+front_matter_of () {
+	sed -n -e '2,/^---$/p' "$1" | sed -e '$d'
+}
+
+# The message of a commit exactly as stored (git log adds a newline).
+commit_message () {
+	git cat-file commit "${1:-HEAD}" | sed -e '1,/^$/d'
 }
 
 test_body_ () {

@@ -1,0 +1,229 @@
+#!/bin/sh
+test_description='pl __complete: the completion helper behind completions/'
+. "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+
+# complete WORDS...: what pl __complete prints, in the portfolio p.
+complete () {
+	pl -C p __complete "$@"
+}
+
+test_expect_success 'setup' '
+	pl init --name "Ana Lima" p >/dev/null &&
+	pl -C p goal add --term long --id reading "Read well" >/dev/null &&
+	pl -C p goal add --id fractions "Fractions" >/dev/null &&
+	pl -C p goal add --id french "French" >/dev/null &&
+	pl -C p evidence add -m x --id poem "Poem" >/dev/null &&
+	pl -C p reflect -m "Good day" >/dev/null
+'
+
+test_expect_success 'command names' '
+	echo goal >expect &&
+	complete go >actual &&
+	test_cmp expect actual &&
+	cat >expect <<-\EOF &&
+	evidence
+	goal
+	help
+	init
+	profile
+	reflect
+	EOF
+	complete "" >actual &&
+	test_cmp expect actual &&
+	complete zz >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'sub-command names' '
+	cat >expect <<-\EOF &&
+	add
+	list
+	show
+	step
+	done
+	status
+	edit
+	EOF
+	complete goal "" >actual &&
+	test_cmp expect actual &&
+	cat >expect <<-\EOF &&
+	show
+	step
+	status
+	EOF
+	complete goal s >actual &&
+	test_cmp expect actual &&
+	cat >expect <<-\EOF &&
+	add
+	list
+	show
+	EOF
+	complete reflect "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'goal ids from the committed tree' '
+	cat >expect <<-\EOF &&
+	fractions
+	french
+	reading
+	EOF
+	complete goal show "" >actual &&
+	test_cmp expect actual &&
+	for c in step done status edit
+	do
+		complete goal $c "" >actual &&
+		test_cmp expect actual || return 1
+	done &&
+	cat >expect <<-\EOF &&
+	fractions
+	french
+	EOF
+	complete goal show fr >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'ids after an option that takes a value' '
+	cat >expect <<-\EOF &&
+	fractions
+	french
+	reading
+	EOF
+	complete goal show --format json "" >actual &&
+	test_cmp expect actual &&
+	complete goal add --parent "" >actual &&
+	test_cmp expect actual &&
+	complete evidence add --goal "" >actual &&
+	test_cmp expect actual &&
+	complete reflect --goal "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'evidence and reflection ids' '
+	echo poem >expect &&
+	complete evidence show "" >actual &&
+	test_cmp expect actual &&
+	complete reflect --evidence "" >actual &&
+	test_cmp expect actual &&
+	echo 2026-11-26-good-day >expect &&
+	complete reflect show "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'an uncommitted goal is not offered' '
+	test_when_finished "rm -f p/goals/draft.md" &&
+	echo draft >p/goals/draft.md &&
+	complete goal show d >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success '--status and --term values' '
+	cat >expect <<-\EOF &&
+	active
+	met
+	paused
+	dropped
+	all
+	EOF
+	complete goal list --status "" >actual &&
+	test_cmp expect actual &&
+	complete goal list -s "" >actual &&
+	test_cmp expect actual &&
+	printf "active\nall\n" >expect &&
+	complete goal list --status a >actual &&
+	test_cmp expect actual &&
+	printf "short\nlong\n" >expect &&
+	complete goal add --term "" >actual &&
+	test_cmp expect actual &&
+	printf "text\njson\n" >expect &&
+	complete goal list --format "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'the status word after a goal id' '
+	printf "active\nmet\npaused\ndropped\n" >expect &&
+	complete goal status fractions "" >actual &&
+	test_cmp expect actual &&
+	echo met >expect &&
+	complete goal status fractions m >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'evidence kinds and profile words' '
+	printf "artifact\nobservation\nassessment\nproject\nother\n" >expect &&
+	complete evidence add --kind "" >actual &&
+	test_cmp expect actual &&
+	printf "strength\nneed\ninterest\npreference\n" >expect &&
+	complete profile add "" >actual &&
+	test_cmp expect actual &&
+	printf "name\nid\ngrade\nstarted\n" >expect &&
+	complete profile set "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'options of a command' '
+	cat >expect <<-\EOF &&
+	--status
+	--term
+	--format
+	--rev
+	--help
+	EOF
+	complete goal list -- >actual &&
+	test_cmp expect actual &&
+	echo --status >expect &&
+	complete goal list --st >actual &&
+	test_cmp expect actual &&
+	echo --help >expect &&
+	complete goal list --h >actual &&
+	test_cmp expect actual &&
+	echo --evidence >expect &&
+	complete reflect --ev >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'file names are left to the shell' '
+	echo @file >expect &&
+	complete evidence add --file "" >actual &&
+	test_cmp expect actual &&
+	complete evidence add -F "" >actual &&
+	test_cmp expect actual &&
+	complete init "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a value that is free text gets nothing' '
+	complete goal add --due "" >actual &&
+	test_must_be_empty actual &&
+	complete evidence add -m "" >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'outside a portfolio: no ids, exit 0, no message' '
+	mkdir nowhere &&
+	pl -C nowhere __complete goal show "" >actual 2>err &&
+	test_must_be_empty actual &&
+	test_must_be_empty err &&
+	echo goal >expect &&
+	pl -C nowhere __complete go >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'from a subdirectory of the portfolio' '
+	mkdir -p p/sub &&
+	(
+		cd p/sub &&
+		pl __complete goal show fr >../../actual
+	) &&
+	printf "fractions\nfrench\n" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'completion never fails' '
+	pl __complete >out &&
+	pl __complete goal show a b c d >out &&
+	pl __complete --nope >out &&
+	pl -C p __complete goal show --rev "" >out
+'
+
+test_done
