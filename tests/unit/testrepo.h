@@ -1,0 +1,175 @@
+/*
+ * What the repository unit tests share: a private HOME and identity, a
+ * fresh portfolio in a temporary folder, and the git command line to
+ * check what the library wrote.  Included by one test file each.
+ */
+#ifndef PL_TESTREPO_H
+#define PL_TESTREPO_H
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pl/portfolio.h"
+#include "pl/tx.h"
+#include "pl/util.h"
+
+static char	*home;
+
+static __attribute__((unused)) char *
+vfmt(const char *fmt, va_list ap)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_buf_vprintf(&b, fmt, ap);
+	return pl_buf_detach(&b);
+}
+
+/* Runs a shell command; its exit status. */
+static int __attribute__((unused)) PL_PRINTF(1, 2)
+run(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*cmd;
+	int	 rc;
+
+	va_start(ap, fmt);
+	cmd = vfmt(fmt, ap);
+	va_end(ap);
+	rc = system(cmd);
+	free(cmd);
+	return rc == -1 ? -1 : WEXITSTATUS(rc);
+}
+
+/* A shell command's output, trailing newlines removed.  Caller frees. */
+static char * __attribute__((unused)) PL_PRINTF(1, 2)
+out(const char *fmt, ...)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	va_list		 ap;
+	char		*cmd, chunk[4096];
+	size_t		 n;
+	FILE		*f;
+
+	va_start(ap, fmt);
+	cmd = vfmt(fmt, ap);
+	va_end(ap);
+	if ((f = popen(cmd, "r")) != NULL) {
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			pl_buf_put(&b, chunk, n);
+		pclose(f);
+	}
+	free(cmd);
+	while (b.len > 0 && b.ptr[b.len - 1] == '\n')
+		b.ptr[--b.len] = '\0';
+	return pl_buf_detach(&b);
+}
+
+static __attribute__((unused)) void
+write_text(const char *path, const char *text)
+{
+	FILE	*f = fopen(path, "w");
+
+	if (f == NULL) {
+		perror(path);
+		exit(2);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+static __attribute__((unused)) char *
+tmpdir(void)
+{
+	char	*d = pl_xstrdup("/tmp/pl-test-XXXXXX");
+
+	if (mkdtemp(d) == NULL) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	return d;
+}
+
+static __attribute__((unused)) void
+identity_env(void)
+{
+	setenv("GIT_AUTHOR_NAME", "A U Thor", 1);
+	setenv("GIT_AUTHOR_EMAIL", "author@example.com", 1);
+	setenv("GIT_AUTHOR_DATE", "1112911993 +0200", 1);
+	setenv("GIT_COMMITTER_NAME", "C O Mitter", 1);
+	setenv("GIT_COMMITTER_EMAIL", "committer@example.com", 1);
+	setenv("GIT_COMMITTER_DATE", "1112912053 +0200", 1);
+}
+
+static __attribute__((unused)) void
+identity_unset(void)
+{
+	unsetenv("GIT_AUTHOR_NAME");
+	unsetenv("GIT_AUTHOR_EMAIL");
+	unsetenv("GIT_COMMITTER_NAME");
+	unsetenv("GIT_COMMITTER_EMAIL");
+	unsetenv("EMAIL");
+}
+
+/* Nothing of the real user's git setup may leak in. */
+static __attribute__((unused)) void
+env_setup(void)
+{
+	char	*xdg;
+
+	home = tmpdir();
+	xdg = pl_xasprintf("%s/.config", home);
+	setenv("HOME", home, 1);
+	setenv("XDG_CONFIG_HOME", xdg, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("TZ", "UTC", 1);
+	setenv("LC_ALL", "C", 1);
+	tzset();
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	unsetenv("GIT_INDEX_FILE");
+	unsetenv("GIT_CEILING_DIRECTORIES");
+	unsetenv("GIT_CONFIG_GLOBAL");
+	identity_env();
+	free(xdg);
+}
+
+/* A new portfolio in a new temporary folder; the caller frees both. */
+static __attribute__((unused)) char *
+new_portfolio(void)
+{
+	char	*d = tmpdir();
+	char	*id = NULL;
+	int	 err;
+
+	err = pl_portfolio_init(&id, d, "Ada Lovelace", NULL, "5", NULL);
+	if (err != 0) {
+		printf("# init failed: %s\n", pl_error_last());
+		exit(2);
+	}
+	free(id);
+	return d;
+}
+
+static __attribute__((unused)) int
+commit_file(struct pl_portfolio *p, const char *path, const char *text)
+{
+	struct pl_msg	 msg = { "goal", "add", "x", "Added x.",
+			    PL_STRLIST_INIT };
+	struct pl_tx	*tx = NULL;
+	int		 err;
+
+	if ((err = pl_tx_begin(&tx, p)) == 0 &&
+	    (err = pl_tx_put(tx, path, text, strlen(text))) == 0)
+		err = pl_tx_commit(tx, &msg);
+	pl_tx_free(tx);
+	return err;
+}
+
+#endif
