@@ -30,6 +30,7 @@ struct pl_tx {
 	git_repository		*repo;
 	char			*lock;	/* pl.lock, while held */
 	char			*branch;	/* the ref HEAD names */
+	git_index		*index;	/* read once, kept for the update */
 	struct staged		*v;
 	size_t			 n;
 	size_t			 cap;
@@ -55,6 +56,7 @@ pl_tx_free(struct pl_tx *tx)
 	if (tx->lock != NULL)
 		unlink(tx->lock);
 	staged_clear(tx);
+	git_index_free(tx->index);
 	free(tx->v);
 	free(tx->lock);
 	free(tx->branch);
@@ -218,25 +220,78 @@ worktree_check(struct pl_tx *tx, const char *path)
 	return err;
 }
 
-/* pl rewrites whole files, so it must not overwrite what is not committed. */
+/*
+ * The index, read once per transaction.  git_status_file() would do it
+ * again for every path, and walk the index besides: on a large
+ * portfolio that was most of a commit's time.
+ */
+static int
+index_load(struct pl_tx *tx)
+{
+	int	rc;
+
+	if (tx->index != NULL)
+		return git_index_read(tx->index, 0) < 0 ?
+		    pl_error_git(-1, "cannot read the index") : 0;
+	if ((rc = git_repository_index(&tx->index, tx->repo)) < 0 ||
+	    (rc = git_index_read(tx->index, 0)) < 0)
+		return pl_error_git(rc, "cannot read the index");
+	return 0;
+}
+
+/* 1 when the working file is what HEAD has (hashed through filters). */
+static int
+worktree_same(struct pl_tx *tx, const char *path, const git_oid *want)
+{
+	char	*full = pl_xasprintf("%s%s", git_repository_workdir(tx->repo),
+		    path);
+	git_oid	 id;
+	int	 same;
+
+	same = git_repository_hashfile(&id, tx->repo, full, GIT_OBJECT_BLOB,
+	    path) == 0 && git_oid_equal(&id, want);
+	free(full);
+	return same;
+}
+
+/*
+ * pl rewrites whole files, so it must not overwrite what is not
+ * committed: the index entry and the working file must both be HEAD's.
+ */
 static int
 status_check(struct pl_tx *tx, const char *path)
 {
-	unsigned int	flags;
-	int		rc;
+	git_tree		*tree = pl_portfolio_tree(tx->p);
+	git_tree_entry		*head = NULL;
+	const git_index_entry	*ie;
+	struct stat		 st;
+	char			*full;
+	int			 err = 0, exists, stage, dirty = 0;
 
-	rc = git_status_file(&flags, tx->repo, path);
-	if (rc == GIT_ENOTFOUND)
-		return 0;
-	if (rc < 0)
-		return pl_error_git(rc, path);
-	if (flags == GIT_STATUS_CURRENT)
-		return 0;
-	if ((flags & ~(GIT_STATUS_WT_NEW | GIT_STATUS_IGNORED)) == 0)
-		return pl_error_set(PL_EDIRTY, "'%s' exists but is not "
+	if ((err = index_load(tx)) != 0)
+		return err;
+	if (tree != NULL && git_tree_entry_bypath(&head, tree, path) != 0)
+		head = NULL;
+	ie = git_index_get_bypath(tx->index, path, 0);
+	for (stage = 1; stage <= 3; stage++)
+		dirty |= git_index_get_bypath(tx->index, path, stage) != NULL;
+	if (head != NULL && ie != NULL)
+		dirty |= !git_oid_equal(&ie->id, git_tree_entry_id(head)) ||
+		    ie->mode != (uint32_t)git_tree_entry_filemode(head);
+	else
+		dirty |= (head == NULL) != (ie == NULL);
+	full = pl_xasprintf("%s%s", git_repository_workdir(tx->repo), path);
+	exists = lstat(full, &st) == 0;
+	free(full);
+	if (head == NULL && ie == NULL && exists)
+		err = pl_error_set(PL_EDIRTY, "'%s' exists but is not "
 		    "committed; move it away first", path);
-	return pl_error_set(PL_EDIRTY, "'%s' has uncommitted changes; "
-	    "commit or stash them first", path);
+	else if (dirty || (head != NULL && (!exists ||
+	    !worktree_same(tx, path, git_tree_entry_id(head)))))
+		err = pl_error_set(PL_EDIRTY, "'%s' has uncommitted changes; "
+		    "commit or stash them first", path);
+	git_tree_entry_free(head);
+	return err;
 }
 
 /* Stages data (taking it); a path staged again replaces what it had. */
@@ -464,19 +519,15 @@ files_write(struct pl_tx *tx)
 static int
 index_update(struct pl_tx *tx)
 {
-	git_index	*index = NULL;
-	size_t		 i;
-	int		 rc;
+	size_t	i;
+	int	rc = 0, err;
 
-	if ((rc = git_repository_index(&index, tx->repo)) < 0 ||
-	    (rc = git_index_read(index, 1)) < 0)
-		goto done;
+	if ((err = index_load(tx)) != 0)
+		return err;
 	for (i = 0; i < tx->n && rc == 0; i++)
-		rc = git_index_add_bypath(index, tx->v[i].path);
+		rc = git_index_add_bypath(tx->index, tx->v[i].path);
 	if (rc == 0)
-		rc = git_index_write(index);
-done:
-	git_index_free(index);
+		rc = git_index_write(tx->index);
 	return rc < 0 ? pl_error_git(rc, "cannot update the index") : 0;
 }
 
