@@ -28,6 +28,10 @@ struct pl_opt {
 #define PL_OPT_AUTHOR { "author", 0, "'NAME <EMAIL>'", \
 	"override the commit author", NULL }
 
+/* The options of every show command, and of every plain write command. */
+extern const struct pl_opt pl_opts_show[];
+extern const struct pl_opt pl_opts_write[];
+
 /* Parsed options of one invocation: every value given, in order. */
 struct pl_args {
 	const struct pl_opt	*opts;
@@ -124,6 +128,13 @@ void	 pl_out_warnings(const struct pl_strlist *);
  * PL_ERROR when it cannot be started or fails.
  */
 int	 pl_edit_file(const char *path);
+
+/*
+ * "pl goal edit ID" and its kin: opens the committed entry in the editor
+ * and commits what the person changed.
+ */
+#include "pl/entry.h"
+int	 pl_edit_entry(struct pl_ctx *, enum pl_kind, const char *id);
 
 /*
  * The text for a new entry's body: -m's TEXT, -F's file ("-" for

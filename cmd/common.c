@@ -11,6 +11,33 @@
 #include "cmd.h"
 #include "pl/entry.h"
 
+const struct pl_opt pl_opts_show[] = {
+	PL_OPT_FORMAT,
+	PL_OPT_REV,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+const struct pl_opt pl_opts_write[] = {
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+int
+pl_edit_entry(struct pl_ctx *ctx, enum pl_kind kind, const char *id)
+{
+	struct pl_entry	*e = NULL;
+	char		*tmp = NULL;
+	int		 err;
+
+	if ((err = pl_entry_load(&e, ctx->pf, kind, id)) == PL_OK &&
+	    (err = pl_entry_edit_begin(&tmp, ctx->pf, e)) == PL_OK &&
+	    (err = pl_edit_file(tmp)) == PL_OK)
+		err = pl_entry_edit_finish(ctx->pf, e, tmp);
+	free(tmp);
+	pl_entry_free(e);
+	return err;
+}
+
 int
 pl_out_format(struct pl_ctx *ctx, const struct pl_args *a)
 {

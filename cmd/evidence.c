@@ -153,10 +153,18 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 	size_t			 i;
 	int			 err;
 
+	if (pl_arg(a, "kind") != NULL &&
+	    !pl_evidence_kind_valid(pl_arg(a, "kind"))) {
+		err = pl_error_set(PL_EINVAL, "invalid kind '%s' (use artifact, "
+		    "observation, assessment, project or other)",
+		    pl_arg(a, "kind"));
+		goto done;
+	}
 	if ((err = check_range(&r, ctx, a)) != PL_OK ||
 	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_EVIDENCE, &warn)) !=
 	    PL_OK)
 		goto done;
+	pl_entries_sort_by_date(&l, "date");
 	for (i = 0; i < l.n; i++) {
 		if (!evidence_wanted(l.v[i], a, &r))
 			continue;
@@ -263,27 +271,41 @@ static const struct pl_cmd evidence_list_cmd = {
 	.run = evidence_list,
 };
 
-static const struct pl_opt show_opts[] = {
-	PL_OPT_FORMAT,
-	PL_OPT_REV,
-	{ NULL, 0, NULL, NULL, NULL }
-};
-
 static const struct pl_cmd evidence_show_cmd = {
 	.name = "show",
 	.summary = "show one piece of evidence",
 	.usage = "evidence show [--format text|json] [--rev REV] ID",
-	.opts = show_opts,
+	.opts = pl_opts_show,
 	.arg_words = "@evidence",
 	.min_args = 1, .max_args = 1,
 	.flags = PL_CMD_PORTFOLIO,
 	.run = evidence_show,
 };
 
+static int
+evidence_edit(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_edit_entry(ctx, PL_KIND_EVIDENCE, a->argv[0]);
+}
+
+static const struct pl_cmd evidence_edit_cmd = {
+	.name = "edit",
+	.summary = "edit a piece of evidence in $EDITOR",
+	.usage = "evidence edit ID",
+	.description = "Opens the file in $VISUAL or $EDITOR and commits what "
+	    "you changed.",
+	.opts = pl_opts_write,
+	.arg_words = "@evidence",
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = evidence_edit,
+};
+
 static const struct pl_cmd *const evidence_subs[] = {
 	&evidence_add_cmd,
 	&evidence_list_cmd,
 	&evidence_show_cmd,
+	&evidence_edit_cmd,
 	NULL
 };
 

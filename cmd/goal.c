@@ -219,17 +219,7 @@ goal_status(struct pl_ctx *ctx, struct pl_args *a)
 static int
 goal_edit(struct pl_ctx *ctx, struct pl_args *a)
 {
-	struct pl_entry	*e = NULL;
-	char		*tmp = NULL;
-	int		 err;
-
-	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_GOAL, a->argv[0])) ==
-	    PL_OK && (err = pl_entry_edit_begin(&tmp, ctx->pf, e)) == PL_OK &&
-	    (err = pl_edit_file(tmp)) == PL_OK)
-		err = pl_entry_edit_finish(ctx->pf, e, tmp);
-	free(tmp);
-	pl_entry_free(e);
-	return err;
+	return pl_edit_entry(ctx, PL_KIND_GOAL, a->argv[0]);
 }
 
 static const struct pl_opt add_opts[] = {
@@ -281,26 +271,15 @@ static const struct pl_cmd goal_list_cmd = {
 	.run = goal_list,
 };
 
-static const struct pl_opt show_opts[] = {
-	PL_OPT_FORMAT,
-	PL_OPT_REV,
-	{ NULL, 0, NULL, NULL, NULL }
-};
-
 static const struct pl_cmd goal_show_cmd = {
 	.name = "show",
 	.summary = "show one goal",
 	.usage = "goal show [--format text|json] [--rev REV] ID",
-	.opts = show_opts,
+	.opts = pl_opts_show,
 	.arg_words = "@goal",
 	.min_args = 1, .max_args = 1,
 	.flags = PL_CMD_PORTFOLIO,
 	.run = goal_show,
-};
-
-static const struct pl_opt write_opts[] = {
-	PL_OPT_AUTHOR,
-	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct pl_cmd goal_step_cmd = {
@@ -308,7 +287,7 @@ static const struct pl_cmd goal_step_cmd = {
 	.summary = "add a step to a goal",
 	.usage = "goal step ID TEXT",
 	.description = "Adds '- [ ] TEXT' to the goal's Steps and commits.",
-	.opts = write_opts,
+	.opts = pl_opts_write,
 	.arg_words = "@goal",
 	.min_args = 2, .max_args = 2,
 	.flags = PL_CMD_PORTFOLIO,
@@ -338,7 +317,7 @@ static const struct pl_cmd goal_status_cmd = {
 	.name = "status",
 	.summary = "set a goal's status",
 	.usage = "goal status ID active|met|paused|dropped",
-	.opts = write_opts,
+	.opts = pl_opts_write,
 	.arg_words = "@goal|active met paused dropped",
 	.min_args = 2, .max_args = 2,
 	.flags = PL_CMD_PORTFOLIO,
@@ -351,7 +330,7 @@ static const struct pl_cmd goal_edit_cmd = {
 	.usage = "goal edit ID",
 	.description = "Opens the goal's file in $VISUAL or $EDITOR and "
 	    "commits what you changed.",
-	.opts = write_opts,
+	.opts = pl_opts_write,
 	.arg_words = "@goal",
 	.min_args = 1, .max_args = 1,
 	.flags = PL_CMD_PORTFOLIO,

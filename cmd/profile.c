@@ -95,38 +95,17 @@ profile_add(struct pl_ctx *ctx, struct pl_args *a)
 static int
 profile_edit(struct pl_ctx *ctx, struct pl_args *a)
 {
-	struct pl_entry	*e = NULL;
-	char		*tmp = NULL;
-	int		 err;
-
-	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_PROFILE, NULL)) ==
-	    PL_OK && (err = pl_entry_edit_begin(&tmp, ctx->pf, e)) == PL_OK &&
-	    (err = pl_edit_file(tmp)) == PL_OK)
-		err = pl_entry_edit_finish(ctx->pf, e, tmp);
-	free(tmp);
-	pl_entry_free(e);
-	return err;
+	return pl_edit_entry(ctx, PL_KIND_PROFILE, NULL);
 }
-
-static const struct pl_opt show_opts[] = {
-	PL_OPT_FORMAT,
-	PL_OPT_REV,
-	{ NULL, 0, NULL, NULL, NULL }
-};
 
 static const struct pl_cmd profile_show_cmd = {
 	.name = "show",
 	.summary = "show the profile (the default)",
 	.usage = "profile [show] [--format text|json] [--rev REV]",
-	.opts = show_opts,
+	.opts = pl_opts_show,
 	.min_args = 0, .max_args = 0,
 	.flags = PL_CMD_PORTFOLIO,
 	.run = profile_show,
-};
-
-static const struct pl_opt write_opts[] = {
-	PL_OPT_AUTHOR,
-	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct pl_cmd profile_set_cmd = {
@@ -135,7 +114,7 @@ static const struct pl_cmd profile_set_cmd = {
 	.usage = "profile set KEY VALUE",
 	.description = "Sets KEY in profile.md's front matter: name, id, grade, "
 	    "started (a date)\nor a key of your own.",
-	.opts = write_opts,
+	.opts = pl_opts_write,
 	.arg_words = "name id grade started",
 	.min_args = 2, .max_args = 2,
 	.flags = PL_CMD_PORTFOLIO,
@@ -148,7 +127,7 @@ static const struct pl_cmd profile_add_cmd = {
 	.usage = "profile add strength|need|interest|preference TEXT",
 	.description = "Adds '- TEXT' to the profile's Strengths, Needs, "
 	    "Interests or How I learn best.",
-	.opts = write_opts,
+	.opts = pl_opts_write,
 	.arg_words = "strength need interest preference",
 	.min_args = 2, .max_args = 2,
 	.flags = PL_CMD_PORTFOLIO,
@@ -161,7 +140,7 @@ static const struct pl_cmd profile_edit_cmd = {
 	.usage = "profile edit",
 	.description = "Opens profile.md in $VISUAL or $EDITOR and commits "
 	    "what you changed.",
-	.opts = write_opts,
+	.opts = pl_opts_write,
 	.min_args = 0, .max_args = 0,
 	.flags = PL_CMD_PORTFOLIO,
 	.run = profile_edit,

@@ -101,6 +101,7 @@ reflect_list(struct pl_ctx *ctx, struct pl_args *a)
 	if ((err = pl_entry_list(&l, ctx->pf, PL_KIND_REFLECTION, &warn)) !=
 	    PL_OK)
 		goto done;
+	pl_entries_sort_by_date(&l, "date");
 	for (i = 0; i < l.n; i++) {
 		if ((g != NULL && !has(l.v[i], "goals", g)) ||
 		    (ev != NULL && !has(l.v[i], "evidence", ev)))
@@ -197,34 +198,48 @@ static const struct pl_cmd reflect_list_cmd = {
 	.run = reflect_list,
 };
 
-static const struct pl_opt show_opts[] = {
-	PL_OPT_FORMAT,
-	PL_OPT_REV,
-	{ NULL, 0, NULL, NULL, NULL }
-};
-
 static const struct pl_cmd reflect_show_cmd = {
 	.name = "show",
 	.summary = "show one reflection",
 	.usage = "reflect show [--format text|json] [--rev REV] ID",
-	.opts = show_opts,
+	.opts = pl_opts_show,
 	.arg_words = "@reflection",
 	.min_args = 1, .max_args = 1,
 	.flags = PL_CMD_PORTFOLIO,
 	.run = reflect_show,
 };
 
+static int
+reflect_edit(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_edit_entry(ctx, PL_KIND_REFLECTION, a->argv[0]);
+}
+
+static const struct pl_cmd reflect_edit_cmd = {
+	.name = "edit",
+	.summary = "edit a reflection in $EDITOR",
+	.usage = "reflect edit ID",
+	.description = "Opens the file in $VISUAL or $EDITOR and commits what "
+	    "you changed.",
+	.opts = pl_opts_write,
+	.arg_words = "@reflection",
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = reflect_edit,
+};
+
 static const struct pl_cmd *const reflect_subs[] = {
 	&reflect_add_cmd,
 	&reflect_list_cmd,
 	&reflect_show_cmd,
+	&reflect_edit_cmd,
 	NULL
 };
 
 const struct pl_cmd pl_cmd_reflect = {
 	.name = "reflect",
 	.summary = "write and read reflections",
-	.usage = "reflect [add|list|show]",
+	.usage = "reflect [add|list|show|edit]",
 	.description = "Reflections live in reflections/<id>.md.  Without a "
 	    "command, 'pl reflect'\nwrites a new one.",
 	.subs = reflect_subs,

@@ -165,6 +165,29 @@ done:
 	return err;
 }
 
+static const char *sort_key;
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct pl_entry	*x = *(struct pl_entry *const *)a;
+	const struct pl_entry	*y = *(struct pl_entry *const *)b;
+	const char		*dx = pl_doc_get(x->doc, sort_key);
+	const char		*dy = pl_doc_get(y->doc, sort_key);
+	int			 c;
+
+	c = strcmp(dx != NULL ? dx : "", dy != NULL ? dy : "");
+	return c != 0 ? c : strcmp(x->id, y->id);
+}
+
+void
+pl_entries_sort_by_date(struct pl_entries *l, const char *key)
+{
+	sort_key = key;
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, by_date);
+}
+
 static int
 taken(struct pl_portfolio *pf, enum pl_kind k, const char *id)
 {
@@ -582,9 +605,10 @@ pl_entry_edit_finish(struct pl_portfolio *pf, struct pl_entry *e,
 	msg.action = "edit";
 	sentence = pl_xasprintf("Edited %s by hand.", e->path);
 	msg.sentence = sentence;
-	err = commit_text(pf, e, &msg, &text, NULL, NULL);
-	if (err == PL_OK)
-		unlink(edited);
+	/* A commit that fails (locked, moved meanwhile) keeps the edit too */
+	if ((err = commit_text(pf, e, &msg, &text, NULL, NULL)) != PL_OK)
+		goto kept;
+	unlink(edited);
 	goto done;
 kept:
 	why = pl_xstrdup(pl_error_last());

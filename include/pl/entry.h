@@ -70,6 +70,12 @@ int	 pl_entry_list(struct pl_entries *out, struct pl_portfolio *,
 void	 pl_entries_release(struct pl_entries *);
 
 /*
+ * Sorts entries by the date under key (those without one first), then by
+ * id, so evidence and reflections list in the order they happened.
+ */
+void	 pl_entries_sort_by_date(struct pl_entries *, const char *key);
+
+/*
  * Makes a free id for a new entry of kind from text: its slug (or the
  * kind's name when the slug is empty), after "YYYY-MM-DD-" when date is
  * not NULL, then "-2", "-3"... until no committed or working-tree file
@@ -104,9 +110,10 @@ int	 pl_entry_commit(struct pl_portfolio *, struct pl_entry *,
  * folder, whose path it returns in *out (the caller frees).  _finish
  * reads that file back, checks it (front matter must parse; the kind's
  * required keys must be there and valid) and commits it with action
- * "edit".  PL_ENOCHANGE when the text is unchanged.  On PL_EPARSE or
- * PL_EINVAL the edited file is kept and the message names it, so no
- * typing is lost; on success or no change it is removed.
+ * "edit".  PL_ENOCHANGE when the text is unchanged.  On any failure
+ * (PL_EPARSE, PL_EINVAL, a commit refused) the edited file is kept and
+ * the message names it, so no typing is lost; on success or no change
+ * it is removed.
  */
 int	 pl_entry_edit_begin(char **out, struct pl_portfolio *,
 	    const struct pl_entry *) PL_WUR;

@@ -542,6 +542,26 @@ test_expect_success 'goal done with a step it does not have: exit 5' '
 	test_cmp before after
 '
 
+test_expect_success 'a negative step number without -- is an option (2)' '
+	test_expect_code 2 pl -C p goal done charlotte -1 2>err &&
+	echo "pl: goal done: unknown option ${SQ}-1${SQ}" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'options may follow the arguments; -- ends them' '
+	pl -C p goal add "Options last" --term long --why "Because." >out &&
+	echo options-last >expect &&
+	test_cmp expect out &&
+	grep "^term: long\$" p/goals/options-last.md &&
+	grep "^Because.\$" p/goals/options-last.md &&
+	pl -C p goal add --id dash -- "-5 degrees" >out &&
+	echo dash >expect &&
+	test_cmp expect out &&
+	grep "^title: -5 degrees\$" p/goals/dash.md &&
+	pl -C p goal show options-last --format json >json &&
+	grep "\"term\": \"long\"" json
+'
+
 test_expect_success 'goal status marks it met and commits' '
 	pl -C p goal done charlotte 1 &&
 	cp p/goals/charlotte.md before &&

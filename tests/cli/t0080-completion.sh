@@ -57,6 +57,7 @@ test_expect_success 'sub-command names' '
 	add
 	list
 	show
+	edit
 	EOF
 	complete reflect "" >actual &&
 	test_cmp expect actual

@@ -20,11 +20,12 @@
 # Each script gets a fresh directory from mktemp -d, its "trash"
 # directory, and every test body runs there, in a subshell (so a cd or a
 # variable set in one test does not reach the next; files do), with
-# set -e, its output kept in a log that is printed as TAP comments when
-# the test fails.  Write bodies as git does, every command joined by &&:
-# a body is first run as "(exit 117) && BODY", and a test whose &&-chain
-# is broken fails with "broken &&-chain" (git's old chain lint).  Use
-# "|| return 1" in loops, and wrap a top-level "a || b" in { }.
+# set -e, its output kept in a log that is printed ("# " lines, on
+# stderr, which meson --print-errorlogs shows) when the test fails.
+# Write bodies as git does, every command joined by &&: a body is first
+# run as "(exit 117) && BODY", and a test whose &&-chain is broken fails
+# with "broken &&-chain" (git's old chain lint).  Use "|| return 1" in
+# loops, and wrap a top-level "a || b" in { }.
 #
 # The trash directory is removed when every test passed and kept, its
 # path printed as a TAP comment, when one failed.
@@ -385,7 +386,9 @@ test_expect_ () {
 	elif test "$test_want_ok_" = yes; then
 		test_failed_=$((test_failed_ + 1))
 		echo "not ok $test_count_ - $1"
-		test_comment_file_ "$(test_log_)"
+		# on stderr: meson drops TAP comments, but shows stderr
+		echo >&2 "# not ok $test_count_ - $1"
+		test_comment_file_ "$(test_log_)" >&2
 	else
 		test_broken_=$((test_broken_ + 1))
 		echo "not ok $test_count_ - $1 # TODO known breakage"
@@ -432,6 +435,7 @@ test_done () {
 	if test "$test_failed_" != 0; then
 		echo "# failed $test_failed_ among $test_count_ test(s)"
 		echo "# trash directory kept: $TRASH_DIRECTORY"
+		echo >&2 "# trash directory kept: $TRASH_DIRECTORY"
 		exit 1
 	fi
 	cd / && test_remove_trash_
