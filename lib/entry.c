@@ -512,13 +512,20 @@ scratch_path(char **out, struct pl_portfolio *pf, const char *name)
 {
 	const char	*gitdir = git_repository_path(pl_portfolio_repo(pf));
 	char		*dir = pl_xasprintf("%spl", gitdir);
+	int		 n;
 
 	if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
 		free(dir);
 		return pl_error_set(PL_ERROR, "cannot make '%spl': %s", gitdir,
 		    strerror(errno));
 	}
+	/* A text kept from a failed attempt is never overwritten. */
 	*out = pl_xasprintf("%s/%s", dir, name);
+	for (n = 2; access(*out, F_OK) == 0; n++) {
+		free(*out);
+		*out = pl_xasprintf("%s/%.*s-%d.md", dir,
+		    (int)(strlen(name) - 3), name, n);
+	}
 	free(dir);
 	return PL_OK;
 }

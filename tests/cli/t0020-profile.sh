@@ -351,14 +351,15 @@ test_expect_success 'broken YAML typed in the editor: exit 6, edit kept' '
 	test_must_be_empty actual
 '
 
-test_expect_success 'an edit that removes the name: exit 5, edit kept' '
+test_expect_success 'an edit that removes the name: exit 5, edit kept beside the last' '
 	git -C p rev-parse HEAD >before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-noname.sh" \
 		pl -C p profile edit 2>err &&
-	echo "pl: profile.md: ${SQ}name${SQ} is missing; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile.md${SQ}" >expect &&
+	echo "pl: profile.md: ${SQ}name${SQ} is missing; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile-2.md${SQ}" >expect &&
 	test_cmp expect err &&
-	test_path_is_file p/.git/pl/EDIT-profile.md &&
-	! grep "^name:" p/.git/pl/EDIT-profile.md &&
+	test_path_is_file p/.git/pl/EDIT-profile-2.md &&
+	! grep "^name:" p/.git/pl/EDIT-profile-2.md &&
+	grep "^grade: \[7\$" p/.git/pl/EDIT-profile.md &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after
 '
@@ -366,7 +367,7 @@ test_expect_success 'an edit that removes the name: exit 5, edit kept' '
 test_expect_success 'an editor that fails: exit 1, nothing committed' '
 	git -C p rev-parse HEAD >before &&
 	test_expect_code 1 env EDITOR=false pl -C p profile edit 2>err &&
-	echo "pl: editor ${SQ}false${SQ} failed; your text is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile.md${SQ}" >expect &&
+	echo "pl: editor ${SQ}false${SQ} failed; your text is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile-3.md${SQ}" >expect &&
 	test_cmp expect err &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after

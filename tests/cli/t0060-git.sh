@@ -373,6 +373,40 @@ test_expect_success 'no identity at all: exit 11, nothing committed' '
 	test_must_be_empty actual
 '
 
+test_expect_success 'a commit made while the editor is open: exit 8, edit kept' '
+	write_script ed-meanwhile.sh <<-\EOF &&
+	sed -e "s/^- \[ \] Learn the 8s/- [x] Learn the 8s/" "$1" >"$1.new" &&
+	mv "$1.new" "$1" &&
+	git -C "$TRASH_DIRECTORY/p" commit -q --allow-empty -m "Meanwhile"
+	EOF
+	cp p/goals/maths.md maths-before &&
+	test_expect_code 8 env EDITOR="$TRASH_DIRECTORY/ed-meanwhile.sh" \
+		pl -C p goal edit maths >out 2>err &&
+	test_must_be_empty out &&
+	echo "pl: ${SQ}master${SQ} moved since the portfolio was read (another commit was made meanwhile); try again; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-maths.md${SQ}" >expect &&
+	test_cmp expect err &&
+	grep "^- \[x\] Learn the 8s\$" p/.git/pl/EDIT-maths.md &&
+	echo Meanwhile >expect &&
+	git -C p log -1 --format=%s >actual &&
+	test_cmp expect actual &&
+	test_cmp maths-before p/goals/maths.md &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'pl holds no lock while the editor is open' '
+	write_script ed-nested.sh <<-\EOF &&
+	pl -C "$TRASH_DIRECTORY/p" goal step maths "From the editor"
+	EOF
+	EDITOR="$TRASH_DIRECTORY/ed-nested.sh" pl -C p goal edit maths 2>err &&
+	echo "pl: goals/maths.md unchanged; nothing committed" >expect &&
+	test_cmp expect err &&
+	echo "goal: step maths" >expect &&
+	git -C p log -1 --format=%s >actual &&
+	test_cmp expect actual &&
+	grep "^- \[ \] From the editor\$" p/goals/maths.md
+'
+
 test_expect_success 'GIT_AUTHOR_DATE and GIT_COMMITTER_DATE are used' '
 	GIT_AUTHOR_DATE="2026-12-01T08:30:00+01:00" \
 	GIT_COMMITTER_DATE="2026-12-02T09:00:00+00:00" \

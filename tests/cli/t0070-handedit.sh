@@ -201,6 +201,22 @@ test_expect_success 'goal list --format json also warns and lists the others' '
 	test_cmp expect count
 '
 
+test_expect_success 'other files in goals/ are not goals' '
+	mkdir p/goals/archive &&
+	echo "notes" >p/goals/README.txt &&
+	cp p/goals/good.md p/goals/archive/old.md &&
+	cp p/goals/good.md "p/goals/Bad Name.md" &&
+	git -C p add goals &&
+	git -C p commit -q -m "Odd files" &&
+	pl -C p goal list >out 2>err &&
+	cut -d" " -f1 out >actual &&
+	printf "crlf\nfractions\ngood\n" >expect &&
+	test_cmp expect actual &&
+	grep "^pl: warning: goals/Bad Name.md: not a valid id; skipped\$" err &&
+	grep "^pl: warning: goals/broken.md:" err &&
+	test_line_count = 2 err
+'
+
 test_expect_success 'goal show of the broken goal: exit 6 with file:line' '
 	test_expect_code 6 pl -C p goal show broken >out 2>err &&
 	test_must_be_empty out &&
