@@ -397,6 +397,55 @@ test_expect_success 'evidence show: unknown id 4, bad id 5' '
 	test_cmp expect err
 '
 
+test_expect_success 'evidence edit commits the hand edit' '
+	write_script ed-append.sh <<-\EOF &&
+	echo "Added by hand." >>"$1"
+	EOF
+	cp p/evidence/2026-11-26-reading-log.md before &&
+	EDITOR="$TRASH_DIRECTORY/ed-append.sh" \
+		pl -C p evidence edit 2026-11-26-reading-log >out 2>err &&
+	test_must_be_empty out &&
+	test_must_be_empty err &&
+	{ cat before && echo "Added by hand."; } >expect &&
+	test_cmp expect p/evidence/2026-11-26-reading-log.md &&
+	cat >expect <<-\EOF &&
+	evidence: edit 2026-11-26-reading-log
+
+	Edited evidence/2026-11-26-reading-log.md by hand.
+
+	Pl-Kind: evidence
+	Pl-Action: edit
+	Pl-Id: 2026-11-26-reading-log
+	EOF
+	(cd p && commit_message) >actual &&
+	test_cmp expect actual &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'evidence edit with a bad kind: exit 5, edit kept' '
+	write_script ed-kind.sh <<-\EOF &&
+	sed -e "s/^kind: .*/kind: essay/" "$1" >"$1.new" && mv "$1.new" "$1"
+	EOF
+	git -C p rev-parse HEAD >before &&
+	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-kind.sh" \
+		pl -C p evidence edit 2026-11-26-reading-log 2>err &&
+	echo "pl: evidence/2026-11-26-reading-log.md: ${SQ}kind${SQ} must be artifact, observation, assessment, project or other; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-2026-11-26-reading-log.md${SQ}" >expect &&
+	test_cmp expect err &&
+	grep "^kind: essay\$" p/.git/pl/EDIT-2026-11-26-reading-log.md &&
+	git -C p rev-parse HEAD >after &&
+	test_cmp before after
+'
+
+test_expect_success 'evidence edit: unknown id 4, bad id 5' '
+	test_expect_code 4 env EDITOR=true pl -C p evidence edit nope 2>err &&
+	echo "pl: unknown evidence ${SQ}nope${SQ}" >expect &&
+	test_cmp expect err &&
+	test_expect_code 5 env EDITOR=true pl -C p evidence edit ../x 2>err &&
+	echo "pl: invalid evidence id ${SQ}../x${SQ}" >expect &&
+	test_cmp expect err
+'
+
 test_expect_success 'one commit per evidence added' '
 	git -C p log --format=%s -- evidence >subjects &&
 	grep -c "^evidence: add " subjects >actual &&

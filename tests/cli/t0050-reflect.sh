@@ -301,10 +301,52 @@ test_expect_success 'reflect show: unknown id 4, bad id 5' '
 	test_cmp expect err
 '
 
+test_expect_success 'reflect edit commits the hand edit' '
+	write_script ed-append.sh <<-\EOF &&
+	echo "Added later." >>"$1"
+	EOF
+	id=2026-11-24-drawing-bars-made-it-click &&
+	cp p/reflections/$id.md before &&
+	EDITOR="$TRASH_DIRECTORY/ed-append.sh" pl -C p reflect edit $id \
+		>out 2>err &&
+	test_must_be_empty out &&
+	test_must_be_empty err &&
+	{ cat before && echo "Added later."; } >expect &&
+	test_cmp expect p/reflections/$id.md &&
+	cat >expect <<-EOF &&
+	reflection: edit $id
+
+	Edited reflections/$id.md by hand.
+
+	Pl-Kind: reflection
+	Pl-Action: edit
+	Pl-Id: $id
+	EOF
+	(cd p && commit_message) >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'reflect edit that drops the date: exit 5, edit kept' '
+	write_script ed-nodate.sh <<-\EOF &&
+	sed -e "/^date: /d" "$1" >"$1.new" && mv "$1.new" "$1"
+	EOF
+	id=2026-11-24-drawing-bars-made-it-click &&
+	git -C p rev-parse HEAD >before &&
+	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-nodate.sh" \
+		pl -C p reflect edit $id 2>err &&
+	echo "pl: reflections/$id.md: ${SQ}date${SQ} is missing; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-$id.md${SQ}" >expect &&
+	test_cmp expect err &&
+	git -C p rev-parse HEAD >after &&
+	test_cmp before after
+'
+
 test_expect_success 'one commit per reflection' '
 	git -C p log --format=%s -- reflections >subjects &&
 	grep -c "^reflection: add " subjects >actual &&
 	echo 9 >expect &&
+	test_cmp expect actual &&
+	git -C p log --format=%s -- reflections | grep -c "^reflection: edit " >actual &&
+	echo 1 >expect &&
 	test_cmp expect actual &&
 	git -C p status --porcelain >actual &&
 	test_must_be_empty actual

@@ -90,6 +90,12 @@ GIT_TERMINAL_PROMPT=0
 TZ=UTC
 LC_ALL=C.UTF-8
 LANG=C.UTF-8
+# Under -Db_sanitize, a sanitizer's report must not pass for one of
+# pl's own exit statuses (ASan and LSan exit 1 by default): abort, so
+# test_must_fail and test_expect_code see a signal.  Later options win.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}abort_on_error=1"
+UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}halt_on_error=1:abort_on_error=1"
+export ASAN_OPTIONS UBSAN_OPTIONS
 export GIT_CONFIG_NOSYSTEM GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL \
 	GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_AUTHOR_DATE \
 	GIT_COMMITTER_DATE GIT_PAGER PAGER GIT_TERMINAL_PROMPT TZ LC_ALL LANG
