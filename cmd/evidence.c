@@ -48,7 +48,8 @@ evidence_add(struct pl_ctx *ctx, struct pl_args *a)
 	if (scratch != NULL)
 		unlink(scratch);
 done:
-	if (err != PL_OK && scratch != NULL)
+	/* When the editor failed, its own message said where the text is */
+	if (err != PL_OK && scratch != NULL && text != NULL)
 		fprintf(stderr, "pl: your description is kept in '%s'\n",
 		    scratch);
 	free(id);

@@ -450,6 +450,24 @@ pl_entry_commit(struct pl_portfolio *pf, struct pl_entry *e,
 	return err;
 }
 
+void
+pl_entry_link(struct pl_entry *e, struct pl_msg *msg, const char *key,
+    const char *trailer, const struct pl_strlist *ids)
+{
+	struct pl_strlist	once = PL_STRLIST_INIT;
+	size_t			i;
+
+	for (i = 0; i < ids->n; i++) {
+		if (pl_strlist_find(&once, ids->v[i]) >= 0)
+			continue;
+		pl_strlist_push(&once, ids->v[i]);
+		pl_strlist_push_owned(&msg->trailers, pl_xasprintf("%s: %s",
+		    trailer, ids->v[i]));
+	}
+	pl_doc_set_list(e->doc, key, &once);
+	pl_strlist_release(&once);
+}
+
 char *
 pl_entry_body(const char *text)
 {

@@ -189,7 +189,7 @@ pl_evidence_add(char **out_id, struct pl_portfolio *pf,
 	pl_doc_set(e->doc, "title", s->title, PL_SCALAR_STR);
 	pl_doc_set(e->doc, "date", day, PL_SCALAR_PLAIN);
 	pl_doc_set(e->doc, "kind", kind, PL_SCALAR_PLAIN);
-	pl_doc_set_list(e->doc, "goals", &s->goals);
+	pl_entry_link(e, &msg, "goals", "Pl-Goal", &s->goals);
 	pl_doc_set_list(e->doc, "standards", &none);
 	pl_doc_set_list(e->doc, "files", &paths);
 	body = pl_entry_body(s->description);
@@ -199,9 +199,6 @@ pl_evidence_add(char **out_id, struct pl_portfolio *pf,
 	sentence = pl_xasprintf("Added %s evidence from %s: %s.", kind, day,
 	    s->title);
 	msg.sentence = sentence;
-	for (i = 0; i < s->goals.n; i++)
-		pl_strlist_push_owned(&msg.trailers, pl_xasprintf("Pl-Goal: %s",
-		    s->goals.v[i]));
 	if ((err = pl_entry_commit(pf, e, &msg, &s->files, &paths)) != PL_OK)
 		goto done;
 	*out_id = id;

@@ -83,7 +83,6 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 	char		 day[PL_DATE_LEN];
 	char		*id = NULL, *body = NULL, *first = NULL;
 	char		*sentence = NULL;
-	size_t		 i;
 	int		 err;
 
 	*out_id = NULL;
@@ -105,8 +104,8 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 	pl_date_format(day, date);
 	e = pl_entry_new(PL_KIND_REFLECTION, id);
 	pl_doc_set(e->doc, "date", day, PL_SCALAR_PLAIN);
-	pl_doc_set_list(e->doc, "goals", &s->goals);
-	pl_doc_set_list(e->doc, "evidence", &s->evidence);
+	pl_entry_link(e, &msg, "goals", "Pl-Goal", &s->goals);
+	pl_entry_link(e, &msg, "evidence", "Pl-Evidence", &s->evidence);
 	body = pl_entry_body(s->text);
 	pl_doc_set_body(e->doc, body);
 	msg.action = "add";
@@ -116,12 +115,6 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 	    first != NULL && *first != '\0' &&
 	    strchr(".!?", first[strlen(first) - 1]) != NULL ? "" : ".");
 	msg.sentence = sentence;
-	for (i = 0; i < s->goals.n; i++)
-		pl_strlist_push_owned(&msg.trailers, pl_xasprintf("Pl-Goal: %s",
-		    s->goals.v[i]));
-	for (i = 0; i < s->evidence.n; i++)
-		pl_strlist_push_owned(&msg.trailers, pl_xasprintf(
-		    "Pl-Evidence: %s", s->evidence.v[i]));
 	if ((err = pl_entry_commit(pf, e, &msg, NULL, NULL)) != PL_OK)
 		goto done;
 	*out_id = id;

@@ -129,6 +129,13 @@ int	 pl_entry_scratch(char **out, struct pl_portfolio *, const char *what,
 	    const char *template) PL_WUR;
 
 /*
+ * Sets key to the ids (each once, in the order given) and adds a
+ * "trailer: id" line to msg for each, so history can follow the links.
+ */
+void	 pl_entry_link(struct pl_entry *, struct pl_msg *, const char *key,
+	    const char *trailer, const struct pl_strlist *ids);
+
+/*
  * The body for text a person typed (-m, -F, the editor): a blank line,
  * the text without blank lines around it, and one newline; "" for blank
  * or NULL text.  The caller frees.
