@@ -512,10 +512,14 @@ list_tree(struct pl_strlist *out, const git_tree *t, const char *suffix)
 	const char		*name;
 	size_t			 i, n, slen = strlen(suffix);
 
+	/*
+	 * Links and submodules are listed too: reading them is refused, and
+	 * the refusal is a warning a person sees rather than a file that
+	 * silently is not there.
+	 */
 	for (i = 0; i < git_tree_entrycount(t); i++) {
 		e = git_tree_entry_byindex(t, i);
-		if (git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB &&
-		    git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB_EXECUTABLE)
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
 			continue;
 		name = git_tree_entry_name(e);
 		n = strlen(name);

@@ -47,8 +47,9 @@ int	 pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *,
 
 /*
  * Appends to out, sorted, the names in folder dir of the tree that end in
- * suffix (".md"), with the suffix removed.  Only blobs count.  A missing
- * folder is an empty list.
+ * suffix (".md"), with the suffix removed.  Folders do not count; links
+ * and submodules do (pl_portfolio_read() refuses them).  A missing folder
+ * is an empty list.
  */
 int	 pl_portfolio_list(struct pl_strlist *out, struct pl_portfolio *,
 	    const char *dir, const char *suffix) PL_WUR;

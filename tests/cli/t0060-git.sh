@@ -296,10 +296,7 @@ test_expect_success SYMLINKS 'a committed goals link is still refused (7)' '
 	test_must_be_empty out
 '
 
-# entry.h promises a warning when pl_entry_list leaves a file out, but the
-# tree listing (pl_portfolio_list) drops links silently before that, so
-# the listing is only checked for leaving it out.
-test_expect_success SYMLINKS 'a goal file that is a link: show 7, list skips it' '
+test_expect_success SYMLINKS 'a goal file that is a link: show 7, list warns' '
 	pl init --name "Link File" lf >/dev/null &&
 	pl -C lf goal add --id real "Real" >/dev/null &&
 	echo "secret" >secret.md &&
@@ -315,7 +312,9 @@ test_expect_success SYMLINKS 'a goal file that is a link: show 7, list skips it'
 	test_cmp expect secret.md &&
 	pl -C lf goal list >out 2>err &&
 	grep "^real " out &&
-	test_line_count = 1 out
+	test_line_count = 1 out &&
+	echo "pl: warning: unsafe path ${SQ}goals/evil.md${SQ}: it is a symbolic link" >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'the author from --author' '

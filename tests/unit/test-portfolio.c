@@ -365,9 +365,10 @@ test_read(void)
 	pl_buf_release(&b);
 
 	is_int(pl_portfolio_list(&l, p, "goals", ".md"), 0, "list");
-	s = l.n == 3 ? pl_xasprintf("%s %s %s", l.v[0], l.v[1], l.v[2]) :
-	    pl_xasprintf("%zu items", l.n);
-	is_str(s, "a b b-c", "blobs ending in .md, sorted, suffix removed");
+	s = l.n == 4 ? pl_xasprintf("%s %s %s %s", l.v[0], l.v[1], l.v[2],
+	    l.v[3]) : pl_xasprintf("%zu items", l.n);
+	is_str(s, "a b b-c link", "files and links ending in .md, sorted, "
+	    "suffix removed, no folders");
 	free(s);
 	pl_strlist_release(&l);
 	pl_strlist_push(&l, "first");
