@@ -229,6 +229,22 @@ pl_entry_new_id(char **out, struct pl_portfolio *pf, enum pl_kind k,
 }
 
 int
+pl_entry_check_ids(struct pl_portfolio *pf, enum pl_kind k,
+    const struct pl_strlist *ids)
+{
+	struct pl_entry	*e;
+	size_t		 i;
+	int		 err;
+
+	for (i = 0; i < ids->n; i++) {
+		if ((err = pl_entry_load(&e, pf, k, ids->v[i])) != PL_OK)
+			return err;
+		pl_entry_free(e);
+	}
+	return PL_OK;
+}
+
+int
 pl_entry_check_new_id(struct pl_portfolio *pf, enum pl_kind k,
     const char *id)
 {

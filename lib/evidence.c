@@ -57,23 +57,6 @@ pl_evidence_check(const struct pl_entry *e)
 	return err;
 }
 
-/* Every goal id must name a committed goal. */
-static int
-check_goals(struct pl_portfolio *pf, const struct pl_strlist *goals)
-{
-	struct pl_entry	*g;
-	size_t		 i;
-	int		 err;
-
-	for (i = 0; i < goals->n; i++) {
-		if ((err = pl_entry_load(&g, pf, PL_KIND_GOAL, goals->v[i])) !=
-		    PL_OK)
-			return err;
-		pl_entry_free(g);
-	}
-	return PL_OK;
-}
-
 /*
  * The name an attached file gets in evidence/<id>/: its own base name,
  * with characters that would make an unsafe or awkward path replaced,
@@ -143,7 +126,7 @@ check_spec(struct pl_portfolio *pf, const struct pl_evidence_spec *s,
 	for (i = 0; i < s->files.n; i++)
 		if ((err = check_file(s->files.v[i])) != PL_OK)
 			return err;
-	if ((err = check_goals(pf, &s->goals)) != PL_OK)
+	if ((err = pl_entry_check_ids(pf, PL_KIND_GOAL, &s->goals)) != PL_OK)
 		return err;
 	if (s->id != NULL)
 		return pl_entry_check_new_id(pf, PL_KIND_EVIDENCE, s->id);

@@ -57,22 +57,6 @@ pl_reflection_check(const struct pl_entry *e)
 	return err;
 }
 
-static int
-check_refs(struct pl_portfolio *pf, enum pl_kind k,
-    const struct pl_strlist *ids)
-{
-	struct pl_entry	*e;
-	size_t		 i;
-	int		 err;
-
-	for (i = 0; i < ids->n; i++) {
-		if ((err = pl_entry_load(&e, pf, k, ids->v[i])) != PL_OK)
-			return err;
-		pl_entry_free(e);
-	}
-	return PL_OK;
-}
-
 int
 pl_reflection_add(char **out_id, struct pl_portfolio *pf,
     const struct pl_reflection_spec *s)
@@ -94,8 +78,10 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 	date = today;
 	if ((s->date != NULL &&
 	    (err = pl_date_parse(&date, s->date, today)) != PL_OK) ||
-	    (err = check_refs(pf, PL_KIND_GOAL, &s->goals)) != PL_OK ||
-	    (err = check_refs(pf, PL_KIND_EVIDENCE, &s->evidence)) != PL_OK)
+	    (err = pl_entry_check_ids(pf, PL_KIND_GOAL, &s->goals)) !=
+	    PL_OK ||
+	    (err = pl_entry_check_ids(pf, PL_KIND_EVIDENCE, &s->evidence)) !=
+	    PL_OK)
 		return err;
 	first = pl_md_first_paragraph(s->text);
 	if ((err = pl_entry_new_id(&id, pf, PL_KIND_REFLECTION, first,

@@ -84,6 +84,10 @@ void	 pl_entries_sort_by_date(struct pl_entries *, const char *key);
 int	 pl_entry_new_id(char **out, struct pl_portfolio *, enum pl_kind,
 	    const char *text, const struct pl_date *date) PL_WUR;
 
+/* Checks that every id names a committed entry of kind (PL_ENOTFOUND). */
+int	 pl_entry_check_ids(struct pl_portfolio *, enum pl_kind,
+	    const struct pl_strlist *ids) PL_WUR;
+
 /*
  * Checks that id is free for a new entry of kind: PL_EINVAL for a
  * malformed id, PL_EEXISTS when taken.
