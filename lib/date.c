@@ -13,8 +13,8 @@ leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int
-days_in_month(int y, int m)
+int
+pl_date_days_in_month(int y, int m)
 {
 	static const int	days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
 				    31, 30, 31 };
@@ -22,9 +22,9 @@ days_in_month(int y, int m)
 	return m == 2 && leap(y) ? 29 : days[m - 1];
 }
 
-/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
-static long
-to_days(struct pl_date d)
+/* Howard Hinnant's days_from_civil. */
+long
+pl_date_days(struct pl_date d)
 {
 	long		y = d.y - (d.m <= 2);
 	long		era = (y >= 0 ? y : y - 399) / 400;
@@ -71,7 +71,7 @@ parse_ymd(struct pl_date *out, const char *s)
 	out->m = (s[5] - '0') * 10 + (s[6] - '0');
 	out->d = (s[8] - '0') * 10 + (s[9] - '0');
 	return out->y >= 1000 && out->m >= 1 && out->m <= 12 &&
-	    out->d >= 1 && out->d <= days_in_month(out->y, out->m);
+	    out->d >= 1 && out->d <= pl_date_days_in_month(out->y, out->m);
 }
 
 int
@@ -90,7 +90,7 @@ pl_date_parse(struct pl_date *out, const char *s, struct pl_date today)
 		return PL_OK;
 	}
 	if (strcmp(s, "yesterday") == 0) {
-		*out = from_days(to_days(today) - 1);
+		*out = from_days(pl_date_days(today) - 1);
 		return PL_OK;
 	}
 	if (!parse_ymd(out, s))

@@ -46,4 +46,14 @@ int	 pl_portfolio_advance(struct pl_portfolio *, const git_oid *id)
  */
 int	 pl_tx_begin_init(struct pl_tx **out, struct pl_portfolio *) PL_WUR;
 
+/*
+ * Parses a date as git takes it in GIT_AUTHOR_DATE: "[@]<unix> [+hhmm]",
+ * RFC 2822, ISO 8601 (lib/gitdate.c).  A date without a zone is in the
+ * local zone.  0, or -1 for text git would refuse.
+ */
+int	 pl_git_date_parse(git_time_t *t, int *off, const char *s);
+
+/* The local zone's UTC offset at t, in minutes (tm_gmtoff is not POSIX). */
+int	 pl_local_offset(time_t t);
+
 #endif

@@ -31,6 +31,12 @@ int	pl_date_cmp(struct pl_date a, struct pl_date b);
 /* The calendar date of t at a UTC offset of off minutes. */
 struct pl_date pl_date_from_time(time_t t, int off);
 
+/* Days since 1970-01-01 (negative before). */
+long	pl_date_days(struct pl_date);
+
+/* The days in month m (1-12) of year y. */
+int	pl_date_days_in_month(int y, int m);
+
 /* 1 when s is a valid "YYYY-MM-DD", else 0. */
 int	pl_date_valid(const char *s);
 
