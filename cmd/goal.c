@@ -30,29 +30,28 @@ goal_add(struct pl_ctx *ctx, struct pl_args *a)
 	return err;
 }
 
+/* g is e's goal, read once by the caller (it parses the body). */
 static json_t *
-goal_json(const struct pl_entry *e, int full)
+goal_json(const struct pl_entry *e, const struct pl_goal *g, int full)
 {
-	struct pl_goal		 g;
 	struct pl_strlist	 std = PL_STRLIST_INIT;
 	struct pl_tasks		 t;
 	json_t			*j = json_object(), *p, *steps;
 	size_t			 i;
 
-	pl_goal_get(&g, e);
 	if (pl_doc_get_list(e->doc, e->path, "standards", &std) != PL_OK)
 		pl_strlist_release(&std);	/* shown empty; load checks it */
 	json_object_set_new(j, "id", json_string(e->id));
-	json_object_set_new(j, "title", pl_json_str(g.title));
-	json_object_set_new(j, "term", pl_json_str(g.term));
-	json_object_set_new(j, "status", pl_json_str(g.status));
-	json_object_set_new(j, "created", pl_json_str(g.created));
-	json_object_set_new(j, "due", pl_json_str(g.due));
-	json_object_set_new(j, "parent", pl_json_str(g.parent));
+	json_object_set_new(j, "title", pl_json_str(g->title));
+	json_object_set_new(j, "term", pl_json_str(g->term));
+	json_object_set_new(j, "status", pl_json_str(g->status));
+	json_object_set_new(j, "created", pl_json_str(g->created));
+	json_object_set_new(j, "due", pl_json_str(g->due));
+	json_object_set_new(j, "parent", pl_json_str(g->parent));
 	json_object_set_new(j, "standards", pl_json_strlist(&std));
 	p = json_object();
-	json_object_set_new(p, "done", json_integer((json_int_t)g.done));
-	json_object_set_new(p, "total", json_integer((json_int_t)g.total));
+	json_object_set_new(p, "done", json_integer((json_int_t)g->done));
+	json_object_set_new(p, "total", json_integer((json_int_t)g->total));
 	json_object_set_new(j, "progress", p);
 	if (full) {
 		pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
@@ -74,31 +73,27 @@ goal_json(const struct pl_entry *e, int full)
 }
 
 static int
-wanted(const struct pl_entry *e, const struct pl_args *a)
+wanted(const struct pl_goal *g, const struct pl_args *a)
 {
-	struct pl_goal	 g;
 	const char	*status = pl_arg(a, "status"), *term = pl_arg(a, "term");
 
-	pl_goal_get(&g, e);
 	if (status != NULL && strcmp(status, "all") != 0 &&
-	    (g.status == NULL || strcmp(status, g.status) != 0))
+	    (g->status == NULL || strcmp(status, g->status) != 0))
 		return 0;
-	if (term != NULL && (g.term == NULL || strcmp(term, g.term) != 0))
+	if (term != NULL && (g->term == NULL || strcmp(term, g->term) != 0))
 		return 0;
 	return 1;
 }
 
 static void
-goal_line(const struct pl_entry *e, int idw)
+goal_line(const struct pl_entry *e, const struct pl_goal *g, int idw)
 {
-	struct pl_goal	g;
-	char		steps[32];
+	char	steps[32];
 
-	pl_goal_get(&g, e);
-	snprintf(steps, sizeof steps, "%zu/%zu", g.done, g.total);
+	snprintf(steps, sizeof steps, "%zu/%zu", g->done, g->total);
 	printf("%-*s  %-7s  %-5s  %5s  %-10s  %s\n", idw, e->id,
-	    g.status ? g.status : "-", g.term ? g.term : "-", steps,
-	    g.due ? g.due : "-", g.title ? g.title : "");
+	    g->status ? g->status : "-", g->term ? g->term : "-", steps,
+	    g->due ? g->due : "-", g->title ? g->title : "");
 }
 
 static int
@@ -120,6 +115,7 @@ goal_list(struct pl_ctx *ctx, struct pl_args *a)
 {
 	struct pl_entries	 l = { 0 };
 	struct pl_strlist	 warn = PL_STRLIST_INIT;
+	struct pl_goal		*g = NULL;
 	json_t			*arr = json_array();
 	size_t			 i;
 	int			 err, idw = 2;
@@ -127,21 +123,26 @@ goal_list(struct pl_ctx *ctx, struct pl_args *a)
 	if ((err = check_filters(a)) != PL_OK ||
 	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_GOAL, &warn)) != PL_OK)
 		goto done;
-	for (i = 0; i < l.n; i++)
-		if (wanted(l.v[i], a) && (int)strlen(l.v[i]->id) > idw)
-			idw = (int)strlen(l.v[i]->id);
+	/* Each goal read once: its progress takes a parse of the body */
+	g = pl_xcalloc(l.n, sizeof *g);
 	for (i = 0; i < l.n; i++) {
-		if (!wanted(l.v[i], a))
+		pl_goal_get(&g[i], l.v[i]);
+		if (wanted(&g[i], a) && (int)strlen(l.v[i]->id) > idw)
+			idw = (int)strlen(l.v[i]->id);
+	}
+	for (i = 0; i < l.n; i++) {
+		if (!wanted(&g[i], a))
 			continue;
 		if (ctx->json)
-			json_array_append_new(arr, goal_json(l.v[i], 0));
+			json_array_append_new(arr, goal_json(l.v[i], &g[i], 0));
 		else
-			goal_line(l.v[i], idw);
+			goal_line(l.v[i], &g[i], idw);
 	}
 	if (ctx->json)
 		pl_json_print(json_incref(arr));
 	pl_out_warnings(&warn);
 done:
+	free(g);
 	json_decref(arr);
 	pl_entries_release(&l);
 	pl_strlist_release(&warn);
@@ -159,11 +160,11 @@ goal_show(struct pl_ctx *ctx, struct pl_args *a)
 	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_GOAL, a->argv[0])) !=
 	    PL_OK)
 		return err;
+	pl_goal_get(&g, e);
 	if (ctx->json) {
-		pl_json_print(goal_json(e, 1));
+		pl_json_print(goal_json(e, &g, 1));
 		goto done;
 	}
-	pl_goal_get(&g, e);
 	printf("%s\n\n", g.title ? g.title : e->id);
 	pl_show_field("id:", e->id);
 	pl_show_field("status:", g.status);
