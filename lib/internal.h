@@ -34,10 +34,92 @@ int	 pl_portfolio_signatures(git_signature **author,
 	    git_signature **committer, struct pl_portfolio *) PL_WUR;
 
 /*
- * Moves the portfolio to commit id, just made on its branch, so reads and
- * a further transaction see it.
+ * What moving the portfolio to a commit just made needs, read before the
+ * branch moves so that the move itself cannot fail.
  */
-int	 pl_portfolio_advance(struct pl_portfolio *, const git_oid *id)
+struct pl_advance {
+	git_oid		 id;
+	git_tree	*tree;
+	git_config	*settings;	/* NULL: unchanged */
+	git_oid		 settings_id;
+};
+
+/* Reads the commit id and its settings into a; PL_EPARSE for bad ones. */
+int	 pl_portfolio_advance_prepare(struct pl_advance *a,
+	    struct pl_portfolio *, const git_oid *id) PL_WUR;
+
+/* Moves the portfolio to a's commit, taking what a holds.  Cannot fail. */
+void	 pl_portfolio_advance(struct pl_portfolio *, struct pl_advance *a);
+
+/* Frees what a holds, when the move did not happen. */
+void	 pl_advance_release(struct pl_advance *a);
+
+/*
+ * Optimistic concurrency: every path read from the tree is remembered
+ * with the object it had.  When HEAD has moved by the time a transaction
+ * holds the lock, this checks that none of them differs in HEAD's tree
+ * now; PL_ELOCKED ("changed meanwhile; try again") when one does.
+ */
+int	 pl_portfolio_check_reads(struct pl_portfolio *, git_tree *now)
+	    PL_WUR;
+
+/* Forgets what was read: a commit just made supersedes it. */
+void	 pl_portfolio_forget_reads(struct pl_portfolio *);
+
+/* Notes for the person ("took over a stale lock"), printed by cmd/. */
+struct pl_strlist *pl_portfolio_notes_list(struct pl_portfolio *);
+
+/*
+ * The lock a transaction holds (lib/lock.c): pl.lock, with its journal of
+ * temporary files, and git's index.lock, both taken waiting at most
+ * timeout_ms; PL_ELOCKED ("busy") after that.  A lock left by a pl that
+ * died on this host is taken over, a line for notes saying so.  While it
+ * is held, INT, TERM, HUP and QUIT are caught (see pl_lock_check()).
+ */
+struct pl_lock;
+int	 pl_lock_take(struct pl_lock **out, const char *gitdir,
+	    unsigned timeout_ms, struct pl_strlist *notes) PL_WUR;
+
+/* Records path, about to be made, for removal on release or takeover. */
+void	 pl_lock_temp(struct pl_lock *, const char *path);
+
+/* Records a folder about to be made, removed on release when empty. */
+void	 pl_lock_dir(struct pl_lock *, const char *path);
+
+/* PL_ERROR ("interrupted") once a signal was caught, else 0. */
+int	 pl_lock_check(void) PL_WUR;
+
+/* Releases index.lock, once the new index is in place. */
+void	 pl_lock_index_done(struct pl_lock *);
+
+/*
+ * Removes every temporary file and folder recorded, then the locks, and
+ * puts the signal handlers back; a signal caught meanwhile is raised
+ * again unless committed (a change made is finished, not undone).
+ */
+void	 pl_lock_release(struct pl_lock *, int committed);
+
+/*
+ * Writes n bytes to fd (named name in messages), going on after EINTR
+ * unless a signal was caught (pl_lock_check()).
+ */
+int	 pl_write_all(int fd, const char *p, size_t n, const char *name)
+	    PL_WUR;
+
+/* The most pl converts in memory for .gitattributes (lib/blob.c). */
+#define PL_FILTER_MAX	(256 << 20)
+
+/*
+ * Copies the open file src to the open file dst, the working file of
+ * path (relative to the working tree) under a temporary name, fsyncs it,
+ * and stores the blob git would store for path in *out: as it is, or
+ * through the clean command of its filter driver, or through git's
+ * line-ending and ident conversions, as .gitattributes says.  Streams
+ * unless a conversion that works in memory applies (at most
+ * PL_FILTER_MAX).  Checks pl_lock_check() between chunks.
+ */
+int	 pl_blob_copy(git_oid *out, git_repository *repo, const char *path,
+	    int src, const char *src_name, int dst, const char *dst_name)
 	    PL_WUR;
 
 /*

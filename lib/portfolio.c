@@ -41,6 +41,17 @@ struct pl_portfolio {
 	int		 have_when;
 	git_time_t	 when;
 	int		 off;
+	struct pl_read	*reads;		/* what was read, when at_head */
+	size_t		 nreads;
+	size_t		 capreads;
+	struct pl_strlist notes;
+};
+
+/* A path read from the tree, and the object it had (none: absent). */
+struct pl_read {
+	char		*path;
+	git_oid		 id;
+	int		 present;
 };
 
 #define NO_IDENTITY "no identity: tell git who you are with " \
@@ -73,11 +84,89 @@ portfolio_new(void)
 	return pl_xcalloc(1, sizeof(struct pl_portfolio));
 }
 
+/*
+ * Remembers what path had when read, so that a transaction can tell
+ * whether a commit made meanwhile changed it.  Reads at another revision
+ * than HEAD never lead to a write, so they are not remembered.
+ */
+static void
+read_note(struct pl_portfolio *p, const char *path, const git_oid *id)
+{
+	struct pl_read	*r;
+
+	if (!p->at_head)
+		return;
+	if (p->nreads == p->capreads) {
+		p->capreads = p->capreads ? p->capreads * 2 : 16;
+		p->reads = pl_xrealloc(p->reads, p->capreads * sizeof *r);
+	}
+	r = &p->reads[p->nreads++];
+	r->path = pl_xstrdup(path);
+	r->present = id != NULL;
+	if (id != NULL)
+		git_oid_cpy(&r->id, id);
+}
+
+static void
+reads_clear(struct pl_portfolio *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nreads; i++)
+		free(p->reads[i].path);
+	p->nreads = 0;
+}
+
+int
+pl_portfolio_check_reads(struct pl_portfolio *p, git_tree *now)
+{
+	git_tree_entry	*e;
+	size_t		 i;
+	int		 same;
+
+	for (i = 0; i < p->nreads; i++) {
+		e = NULL;
+		if (git_tree_entry_bypath(&e, now, p->reads[i].path) != 0)
+			same = !p->reads[i].present;
+		else
+			same = p->reads[i].present &&
+			    git_oid_equal(git_tree_entry_id(e),
+			    &p->reads[i].id);
+		git_tree_entry_free(e);
+		if (!same)
+			return pl_error_set(PL_ELOCKED, "'%s' changed "
+			    "meanwhile (another commit was made); nothing "
+			    "was committed; try again", p->reads[i].path);
+	}
+	return 0;
+}
+
+void
+pl_portfolio_forget_reads(struct pl_portfolio *p)
+{
+	reads_clear(p);
+}
+
+struct pl_strlist *
+pl_portfolio_notes_list(struct pl_portfolio *p)
+{
+	return &p->notes;
+}
+
+const struct pl_strlist *
+pl_portfolio_notes(const struct pl_portfolio *p)
+{
+	return &p->notes;
+}
+
 void
 pl_portfolio_free(struct pl_portfolio *p)
 {
 	if (p == NULL)
 		return;
+	reads_clear(p);
+	free(p->reads);
+	pl_strlist_release(&p->notes);
 	git_config_free(p->settings);
 	git_tree_free(p->tree);
 	git_repository_free(p->repo);
@@ -184,9 +273,21 @@ read_rev(struct pl_portfolio *p, const char *rev)
 	git_object	*obj = NULL, *tree = NULL, *commit = NULL;
 	int		 err = 0;
 
-	if (rev == NULL)
+	/* HEAD as read_head() found it: a commit made since is a race. */
+	if (rev == NULL) {
+		if (git_object_lookup(&obj, p->repo, &p->head,
+		    GIT_OBJECT_COMMIT) < 0) {
+			err = pl_error_git(-1, "cannot read HEAD");
+			goto done;
+		}
 		rev = "HEAD";
-	if (git_revparse_single(&obj, p->repo, rev) < 0) {
+	} else if (strstr(rev, ":/") != NULL || strstr(rev, "{/") != NULL) {
+		/* libgit2 leaks when such a search finds nothing. */
+		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s' (pl "
+		    "does not search commit messages; name a commit, branch "
+		    "or tag)", rev);
+		goto done;
+	} else if (git_revparse_single(&obj, p->repo, rev) < 0) {
 		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'", rev);
 		goto done;
 	}
@@ -325,16 +426,21 @@ settings_check(git_config *cfg)
 	return 0;
 }
 
+/*
+ * The settings of tree: *out NULL when they are the blob p has already.
+ * PL_ENOTPORTFOLIO without a settings file, PL_EPARSE for a bad one.
+ */
 static int
-settings_load(struct pl_portfolio *p)
+settings_read(git_config **out, git_oid *id, struct pl_portfolio *p,
+    git_tree *tree)
 {
 	git_tree_entry	*e = NULL;
 	git_blob	*blob = NULL;
-	git_config	*cfg = NULL;
 	char		*top = NULL;
 	int		 rc, err = 0;
 
-	rc = git_tree_entry_bypath(&e, p->tree, PL_SETTINGS_FILE);
+	*out = NULL;
+	rc = git_tree_entry_bypath(&e, tree, PL_SETTINGS_FILE);
 	if (rc == GIT_ENOTFOUND) {
 		top = top_dir(p);
 		err = pl_error_set(PL_ENOTPORTFOLIO, "not a portfolio: '%s' "
@@ -351,27 +457,42 @@ settings_load(struct pl_portfolio *p)
 		    PL_SETTINGS_FILE);
 		goto done;
 	}
-	if (p->settings != NULL &&
-	    git_oid_equal(&p->settings_id, git_tree_entry_id(e)))
+	git_oid_cpy(id, git_tree_entry_id(e));
+	if (p->settings != NULL && git_oid_equal(&p->settings_id, id))
 		goto done;
-	if ((rc = git_blob_lookup(&blob, p->repo, git_tree_entry_id(e))) < 0) {
+	if ((rc = git_blob_lookup(&blob, p->repo, id)) < 0) {
 		err = pl_error_git(rc, PL_SETTINGS_FILE);
 		goto done;
 	}
-	if ((err = settings_parse(&cfg, p->repo, git_blob_rawcontent(blob),
+	if ((err = settings_parse(out, p->repo, git_blob_rawcontent(blob),
 	    (size_t)git_blob_rawsize(blob))) != 0 ||
-	    (err = settings_check(cfg)) != 0)
-		goto done;
-	git_config_free(p->settings);
-	p->settings = cfg;
-	cfg = NULL;
-	git_oid_cpy(&p->settings_id, git_tree_entry_id(e));
+	    (err = settings_check(*out)) != 0) {
+		git_config_free(*out);
+		*out = NULL;
+	}
 done:
-	git_config_free(cfg);
 	git_blob_free(blob);
 	git_tree_entry_free(e);
 	free(top);
 	return err;
+}
+
+static int
+settings_load(struct pl_portfolio *p)
+{
+	git_config	*cfg;
+	git_oid		 id;
+	int		 err;
+
+	if ((err = settings_read(&cfg, &id, p, p->tree)) != 0)
+		return err;
+	read_note(p, PL_SETTINGS_FILE, &id);
+	if (cfg != NULL) {
+		git_config_free(p->settings);
+		p->settings = cfg;
+		git_oid_cpy(&p->settings_id, &id);
+	}
+	return 0;
 }
 
 int
@@ -436,26 +557,48 @@ pl_portfolio_at_head(const struct pl_portfolio *p)
 }
 
 int
-pl_portfolio_advance(struct pl_portfolio *p, const git_oid *id)
+pl_portfolio_advance_prepare(struct pl_advance *a, struct pl_portfolio *p,
+    const git_oid *id)
 {
 	git_commit	*c = NULL;
-	git_tree	*t = NULL;
 	int		 rc, err = 0;
 
+	memset(a, 0, sizeof *a);
+	git_oid_cpy(&a->id, id);
 	if ((rc = git_commit_lookup(&c, p->repo, id)) < 0 ||
-	    (rc = git_commit_tree(&t, c)) < 0) {
+	    (rc = git_commit_tree(&a->tree, c)) < 0)
 		err = pl_error_git(rc, "cannot read the new commit");
-		goto done;
-	}
-	git_tree_free(p->tree);
-	p->tree = t;
-	git_oid_cpy(&p->head, id);
-	p->born = p->at_head = 1;
 	/* A commit that changed the settings changes what we read. */
-	err = settings_load(p);
-done:
+	else
+		err = settings_read(&a->settings, &a->settings_id, p,
+		    a->tree);
 	git_commit_free(c);
+	if (err != 0)
+		pl_advance_release(a);
 	return err;
+}
+
+void
+pl_advance_release(struct pl_advance *a)
+{
+	git_tree_free(a->tree);
+	git_config_free(a->settings);
+	memset(a, 0, sizeof *a);
+}
+
+void
+pl_portfolio_advance(struct pl_portfolio *p, struct pl_advance *a)
+{
+	git_tree_free(p->tree);
+	p->tree = a->tree;
+	git_oid_cpy(&p->head, &a->id);
+	p->born = p->at_head = 1;
+	if (a->settings != NULL) {
+		git_config_free(p->settings);
+		p->settings = a->settings;
+		git_oid_cpy(&p->settings_id, &a->settings_id);
+	}
+	memset(a, 0, sizeof *a);
 }
 
 int
@@ -470,6 +613,7 @@ pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
 		return err;
 	if (p->tree == NULL ||
 	    (rc = git_tree_entry_bypath(&e, p->tree, path)) == GIT_ENOTFOUND) {
+		read_note(p, path, NULL);
 		err = pl_error_set(PL_ENOTFOUND, "'%s' not found", path);
 		goto done;
 	}
@@ -477,6 +621,7 @@ pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
 		err = pl_error_git(rc, path);
 		goto done;
 	}
+	read_note(p, path, git_tree_entry_id(e));
 	switch (git_tree_entry_filemode(e)) {
 	case GIT_FILEMODE_LINK:
 		err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is a "
@@ -550,6 +695,8 @@ pl_portfolio_list(struct pl_strlist *out, struct pl_portfolio *p,
 	if ((err = pl_path_check(dir)) != 0)
 		goto done;
 	rc = git_tree_entry_bypath(&e, p->tree, dir);
+	if (rc == 0 || rc == GIT_ENOTFOUND)
+		read_note(p, dir, rc == 0 ? git_tree_entry_id(e) : NULL);
 	if (rc == GIT_ENOTFOUND ||
 	    (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE))
 		goto done;
@@ -583,9 +730,12 @@ pl_portfolio_exists(struct pl_portfolio *p, const char *path)
 	if (pl_path_check(path) != 0)
 		return 0;
 	if (p->tree != NULL && git_tree_entry_bypath(&e, p->tree, path) == 0) {
+		read_note(p, path, git_tree_entry_id(e));
 		git_tree_entry_free(e);
 		return 1;
 	}
+	if (p->tree != NULL)
+		read_note(p, path, NULL);
 	if (wd == NULL)
 		return 0;
 	full = pl_xasprintf("%s%s", wd, path);

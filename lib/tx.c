@@ -1,8 +1,11 @@
 /*
- * The one write path.  A commit is made from HEAD's tree and the staged
- * files alone (blob, tree, commit, no index), so whatever else the person
- * has staged or edited stays exactly as it was; only afterwards are the
- * working files and their index entries brought level with it.
+ * The one write path, in git's order: take the locks (pl.lock, then git's
+ * index.lock, for the whole transaction); do everything that can fail
+ * (blobs, tree, commit; the working files under temporary names; the new
+ * index beside the old one; all fsynced); move the branch with a
+ * compare-and-swap on its old value; then only renames remain.  A commit
+ * is made from HEAD's tree and the staged files alone, so whatever else
+ * the person has staged or edited stays exactly as it was.
  */
 #include <sys/stat.h>
 
@@ -14,23 +17,37 @@
 #include <unistd.h>
 
 #include <git2.h>
+#include <git2/sys/repository.h>
 
 #include "pl/tx.h"
 #include "internal.h"
 
+/* How long a writer waits for another by default, in seconds. */
+#define LOCK_TIMEOUT	5
+
+/*
+ * A staged file: data pl made (blob and working file written at commit
+ * time), or an attached file already stored and copied to tmp.
+ */
 struct staged {
 	char		*path;
 	char		*data;
 	size_t		 len;
 	git_filemode_t	 mode;
+	git_oid		 id;
+	char		*tmp;		/* the working file's temporary name */
+	struct stat	 st;		/* of tmp, for its index entry */
 };
 
 struct pl_tx {
 	struct pl_portfolio	*p;
 	git_repository		*repo;
-	char			*lock;	/* pl.lock, while held */
+	struct pl_lock		*lock;
 	char			*branch;	/* the ref HEAD names */
-	git_index		*index;	/* read once, kept for the update */
+	git_index		*index;		/* a copy, at newindex */
+	char			*newindex;
+	unsigned		 ntmp;		/* temporary names made */
+	int			 committed;
 	struct staged		*v;
 	size_t			 n;
 	size_t			 cap;
@@ -44,6 +61,7 @@ staged_clear(struct pl_tx *tx)
 	for (i = 0; i < tx->n; i++) {
 		free(tx->v[i].path);
 		free(tx->v[i].data);
+		free(tx->v[i].tmp);
 	}
 	tx->n = 0;
 }
@@ -53,49 +71,96 @@ pl_tx_free(struct pl_tx *tx)
 {
 	if (tx == NULL)
 		return;
-	if (tx->lock != NULL)
-		unlink(tx->lock);
+	if (tx->index != NULL) {
+		/* The repository reads its own index again when asked. */
+		git_repository_set_index(tx->repo, NULL);
+		git_index_free(tx->index);
+	}
 	staged_clear(tx);
-	git_index_free(tx->index);
 	free(tx->v);
-	free(tx->lock);
+	free(tx->newindex);
 	free(tx->branch);
+	/* Last: it removes what is left and may raise a caught signal. */
+	pl_lock_release(tx->lock, tx->committed);
 	free(tx);
 }
 
+/* portfolio.lockTimeout in .plconfig: seconds a writer waits. */
+static int
+lock_timeout(unsigned *ms, struct pl_portfolio *p)
+{
+	char	*v = NULL, *end;
+	double	 s;
+	int	 err;
+
+	*ms = LOCK_TIMEOUT * 1000;
+	if ((err = pl_portfolio_setting(&v, p, "portfolio.lockTimeout")) != 0)
+		return err;
+	if (v == NULL)
+		return 0;
+	errno = 0;
+	s = strtod(v, &end);
+	if (errno != 0 || end == v || *end != '\0' || !(s >= 0) ||
+	    s > 3600)
+		err = pl_error_set(PL_EPARSE, "%s: portfolio.lockTimeout must "
+		    "be a number of seconds from 0 to 3600, not '%s'",
+		    PL_SETTINGS_FILE, v);
+	else
+		*ms = (unsigned)(s * 1000);
+	free(v);
+	return err;
+}
+
+/* git's own operations in progress, which a commit would cut into. */
+static int
+state_check(struct pl_tx *tx)
+{
+	static const struct {
+		int		 state;
+		const char	*what;
+	} states[] = {
+		{ GIT_REPOSITORY_STATE_MERGE, "a merge ('git merge --abort' "
+		    "or 'git commit')" },
+		{ GIT_REPOSITORY_STATE_REVERT, "a revert" },
+		{ GIT_REPOSITORY_STATE_REVERT_SEQUENCE, "a revert" },
+		{ GIT_REPOSITORY_STATE_CHERRYPICK, "a cherry-pick" },
+		{ GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE, "a cherry-pick" },
+		{ GIT_REPOSITORY_STATE_REBASE, "a rebase" },
+		{ GIT_REPOSITORY_STATE_REBASE_INTERACTIVE, "a rebase" },
+		{ GIT_REPOSITORY_STATE_REBASE_MERGE, "a rebase" },
+		{ GIT_REPOSITORY_STATE_APPLY_MAILBOX, "'git am'" },
+		{ GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE, "'git am' or a "
+		    "rebase" },
+	};
+	int	state = git_repository_state(tx->repo);
+	size_t	i;
+
+	for (i = 0; i < sizeof states / sizeof states[0]; i++)
+		if (states[i].state == state)
+			return pl_error_set(PL_EHEAD, "%s is in progress; "
+			    "finish or abort it first", states[i].what);
+	return 0;
+}
+
 /*
- * pl's own lock keeps two pl processes apart; git's index.lock means a
- * git command is at work, and pl would race it for the index.
+ * HEAD moved between reading the portfolio and taking the lock (another
+ * writer went first): the change still applies when nothing it read has
+ * changed since, and then it is made on top of the new HEAD.
  */
 static int
-lock_take(struct pl_tx *tx)
+catch_up(struct pl_tx *tx, const git_oid *now)
 {
-	const char	*gitdir = git_repository_path(tx->repo);
-	char		*path = pl_xasprintf("%spl.lock", gitdir);
-	char		*ilock = NULL, pid[32];
-	struct stat	 st;
-	int		 fd, err = 0;
+	struct pl_advance	 a;
+	int			 err;
 
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666)) == -1) {
-		err = errno == EEXIST ? pl_error_set(PL_ELOCKED, "repository "
-		    "is locked: '%s' exists (another pl is running?)", path) :
-		    pl_error_set(PL_ERROR, "cannot make '%s': %s", path,
-		    strerror(errno));
-		free(path);
+	if ((err = pl_portfolio_advance_prepare(&a, tx->p, now)) != 0)
+		return err;
+	if ((err = pl_portfolio_check_reads(tx->p, a.tree)) != 0) {
+		pl_advance_release(&a);
 		return err;
 	}
-	tx->lock = path;
-	snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
-	if (write(fd, pid, strlen(pid)) < 0)
-		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	close(fd);
-	ilock = pl_xasprintf("%sindex.lock", gitdir);
-	if (err == 0 && lstat(ilock, &st) == 0)
-		err = pl_error_set(PL_ELOCKED, "repository is locked: '%s' "
-		    "exists; is another git process running?", ilock);
-	free(ilock);
-	return err;
+	pl_portfolio_advance(tx->p, &a);
+	return 0;
 }
 
 static int
@@ -126,10 +191,11 @@ head_check(struct pl_tx *tx, int init)
 	if (rc < 0 && !init)
 		err = pl_error_set(PL_EHEAD, "HEAD is an unborn branch ('%s' "
 		    "has no commits)", tx->branch + 11);
-	else if (rc == 0 && (want == NULL || !git_oid_equal(&id, want)))
-		err = pl_error_set(PL_ELOCKED, "'%s' moved since the "
-		    "portfolio was read (another commit was made meanwhile); "
-		    "try again", tx->branch + 11);
+	else if (rc == 0 && want == NULL)
+		err = pl_error_set(PL_ELOCKED, "'%s' was made meanwhile "
+		    "(another commit); nothing was committed", tx->branch + 11);
+	else if (rc == 0 && !git_oid_equal(&id, want))
+		err = catch_up(tx, &id);
 done:
 	git_reference_free(head);
 	return err;
@@ -140,6 +206,7 @@ begin(struct pl_tx **out, struct pl_portfolio *p, int init)
 {
 	git_repository	*repo = pl_portfolio_repo(p);
 	struct pl_tx	*tx;
+	unsigned	 ms;
 	int		 err;
 
 	*out = NULL;
@@ -151,11 +218,16 @@ begin(struct pl_tx **out, struct pl_portfolio *p, int init)
 	if (!pl_portfolio_at_head(p))
 		return pl_error_set(PL_EINVAL, "the portfolio was read at "
 		    "another revision than HEAD; changes go on HEAD only");
+	if ((err = lock_timeout(&ms, p)) != 0)
+		return err;
 	tx = pl_xcalloc(1, sizeof *tx);
 	tx->p = p;
 	tx->repo = repo;
-	/* The lock first, so HEAD cannot move between check and commit. */
-	if ((err = lock_take(tx)) != 0 || (err = head_check(tx, init)) != 0) {
+	/* The locks first, so HEAD cannot move between check and commit. */
+	if ((err = pl_lock_take(&tx->lock, git_repository_path(repo), ms,
+	    pl_portfolio_notes_list(p))) != 0 ||
+	    (err = state_check(tx)) != 0 ||
+	    (err = head_check(tx, init)) != 0) {
 		pl_tx_free(tx);
 		return err;
 	}
@@ -221,22 +293,40 @@ worktree_check(struct pl_tx *tx, const char *path)
 }
 
 /*
- * The index, read once per transaction.  git_status_file() would do it
- * again for every path, and walk the index besides: on a large
- * portfolio that was most of a commit's time.
+ * The index, read once per transaction, as a copy beside it (a hard
+ * link, which libgit2's write then replaces): changed and written there,
+ * it takes the index's place only after the branch has moved.  It is
+ * the repository's index meanwhile, so libgit2 smudges racily clean
+ * entries as git does when it writes it.
  */
 static int
 index_load(struct pl_tx *tx)
 {
-	int	rc;
+	const char	*gitdir = git_repository_path(tx->repo);
+	struct pl_buf	 b = PL_BUF_INIT;
+	char		*cur, *lock;
+	int		 rc, err = 0;
 
 	if (tx->index != NULL)
-		return git_index_read(tx->index, 0) < 0 ?
-		    pl_error_git(-1, "cannot read the index") : 0;
-	if ((rc = git_repository_index(&tx->index, tx->repo)) < 0 ||
-	    (rc = git_index_read(tx->index, 0)) < 0)
-		return pl_error_git(rc, "cannot read the index");
-	return 0;
+		return 0;
+	cur = pl_xasprintf("%sindex", gitdir);
+	tx->newindex = pl_xasprintf("%spl-index.%ld", gitdir, (long)getpid());
+	lock = pl_xasprintf("%s.lock", tx->newindex);
+	pl_lock_temp(tx->lock, tx->newindex);
+	pl_lock_temp(tx->lock, lock);
+	unlink(tx->newindex);
+	if (link(cur, tx->newindex) == -1 && errno != ENOENT &&
+	    ((err = pl_read_file(&b, cur)) != 0 ||
+	    (err = pl_write_file(tx->newindex, b.ptr, b.len, 0666)) != 0))
+		goto done;
+	if ((rc = git_index_open(&tx->index, tx->newindex)) < 0 ||
+	    (rc = git_repository_set_index(tx->repo, tx->index)) < 0)
+		err = pl_error_git(rc, "cannot read the index");
+done:
+	pl_buf_release(&b);
+	free(cur);
+	free(lock);
+	return err;
 }
 
 /* 1 when the working file is what HEAD has (hashed through filters). */
@@ -294,81 +384,162 @@ status_check(struct pl_tx *tx, const char *path)
 	return err;
 }
 
-/* Stages data (taking it); a path staged again replaces what it had. */
-static void
-stage(struct pl_tx *tx, const char *path, char *data, size_t len,
-    git_filemode_t mode)
+/* A place for path's staged file; a path staged again is replaced. */
+static struct staged *
+stage(struct pl_tx *tx, const char *path)
 {
-	struct staged	*s = NULL;
+	struct staged	*s;
 	size_t		 i;
 
 	for (i = 0; i < tx->n; i++)
-		if (strcmp(tx->v[i].path, path) == 0)
+		if (strcmp(tx->v[i].path, path) == 0) {
 			s = &tx->v[i];
-	if (s == NULL) {
-		if (tx->n == tx->cap) {
-			tx->cap = tx->cap ? tx->cap * 2 : 4;
-			tx->v = pl_xrealloc(tx->v, tx->cap * sizeof *tx->v);
+			free(s->data);
+			if (s->tmp != NULL)
+				unlink(s->tmp);
+			free(s->tmp);
+			s->data = s->tmp = NULL;
+			return s;
 		}
-		s = &tx->v[tx->n++];
-		s->path = pl_xstrdup(path);
-	} else
-		free(s->data);
-	s->data = data;
-	s->len = len;
-	s->mode = mode;
+	if (tx->n == tx->cap) {
+		tx->cap = tx->cap ? tx->cap * 2 : 4;
+		tx->v = pl_xrealloc(tx->v, tx->cap * sizeof *tx->v);
+	}
+	s = &tx->v[tx->n++];
+	memset(s, 0, sizeof *s);
+	s->path = pl_xstrdup(path);
+	return s;
 }
 
 static int
-put(struct pl_tx *tx, const char *path, char *data, size_t len,
-    git_filemode_t mode)
+put_check(struct pl_tx *tx, const char *path)
 {
 	int	err;
 
 	if ((err = pl_path_check(path)) != 0 ||
 	    (err = worktree_check(tx, path)) != 0 ||
-	    (err = status_check(tx, path)) != 0) {
-		free(data);
+	    (err = status_check(tx, path)) != 0)
 		return err;
-	}
-	stage(tx, path, data, len, mode);
 	return 0;
 }
 
 int
 pl_tx_put(struct pl_tx *tx, const char *path, const char *data, size_t len)
 {
-	char	*copy = pl_xmalloc(len + 1);
+	struct staged	*s;
+	int		 err;
 
+	if ((err = put_check(tx, path)) != 0)
+		return err;
+	s = stage(tx, path);
+	s->data = pl_xmalloc(len + 1);
 	if (len > 0)
-		memcpy(copy, data, len);
-	copy[len] = '\0';
-	return put(tx, path, copy, len, GIT_FILEMODE_BLOB);
+		memcpy(s->data, data, len);
+	s->data[len] = '\0';
+	s->len = len;
+	s->mode = GIT_FILEMODE_BLOB;
+	return 0;
+}
+
+/* Makes the folders of path below the working tree, refusing links. */
+static int
+folders_make(struct pl_tx *tx, const char *path)
+{
+	const char	*wd = git_repository_workdir(tx->repo);
+	const char	*slash;
+	char		*dir;
+	struct stat	 st;
+	int		 err = 0;
+
+	for (slash = strchr(path, '/'); err == 0 && slash != NULL;
+	    slash = strchr(slash + 1, '/')) {
+		dir = pl_xasprintf("%s%.*s", wd, (int)(slash - path), path);
+		if (lstat(dir, &st) == -1 && errno == ENOENT) {
+			pl_lock_dir(tx->lock, dir);
+			if (mkdir(dir, 0777) == -1)
+				err = pl_error_set(PL_ERROR, "cannot make "
+				    "'%s': %s", dir, strerror(errno));
+		} else if (lstat(dir, &st) == -1 || !S_ISDIR(st.st_mode))
+			err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': "
+			    "'%.*s' is not a folder", path,
+			    (int)(slash - path), path);
+		free(dir);
+	}
+	return err;
+}
+
+/*
+ * Opens a new temporary file beside path's place in the working tree,
+ * recorded so that it goes away on failure or after a crash.
+ */
+static int
+tmp_open(int *fd, struct staged *s, struct pl_tx *tx, unsigned mode)
+{
+	const char	*wd = git_repository_workdir(tx->repo);
+	const char	*slash = strrchr(s->path, '/');
+	int		 err;
+
+	if ((err = folders_make(tx, s->path)) != 0)
+		return err;
+	s->tmp = pl_xasprintf("%s%.*s.pl-%ld-%u", wd,
+	    slash != NULL ? (int)(slash - s->path) + 1 : 0, s->path,
+	    (long)getpid(), tx->ntmp++);
+	pl_lock_temp(tx->lock, s->tmp);
+	unlink(s->tmp);		/* a dead pl's, with our pid */
+	if ((*fd = open(s->tmp, O_WRONLY | O_CREAT | O_EXCL, mode)) == -1)
+		return pl_error_set(PL_ERROR, "cannot write '%s': %s",
+		    s->path, strerror(errno));
+	return 0;
+}
+
+/* Closes the temporary file, keeping what its index entry needs. */
+static int
+tmp_close(int fd, struct staged *s, int err)
+{
+	if (err == 0 && fstat(fd, &s->st) == -1)
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s",
+		    s->path, strerror(errno));
+	if (close(fd) == -1 && err == 0)
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s",
+		    s->path, strerror(errno));
+	return err;
 }
 
 int
 pl_tx_put_file(struct pl_tx *tx, const char *path, const char *src)
 {
-	struct pl_buf	 b = PL_BUF_INIT;
+	struct staged	*s;
 	struct stat	 st;
-	int		 err;
+	int		 in, fd, err;
 
-	if (stat(src, &st) == -1)
+	if ((in = open(src, O_RDONLY)) == -1)
 		return errno == ENOENT ? pl_error_set(PL_ENOTFOUND, "'%s' does "
 		    "not exist", src) : pl_error_set(PL_ERROR, "cannot read "
 		    "'%s': %s", src, strerror(errno));
-	if (S_ISDIR(st.st_mode))
-		return pl_error_set(PL_EINVAL, "'%s' is a directory", src);
-	if (!S_ISREG(st.st_mode))
-		return pl_error_set(PL_EINVAL, "'%s' is not a regular file",
+	if (fstat(in, &st) == -1)
+		err = pl_error_set(PL_ERROR, "cannot read '%s': %s", src,
+		    strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		err = pl_error_set(PL_EINVAL, "'%s' is a directory", src);
+	else if (!S_ISREG(st.st_mode))
+		err = pl_error_set(PL_EINVAL, "'%s' is not a regular file",
 		    src);
-	if ((err = pl_read_file(&b, src)) != 0) {
-		pl_buf_release(&b);
+	else
+		err = put_check(tx, path);
+	if (err != 0) {
+		close(in);
 		return err;
 	}
+	s = stage(tx, path);
 	/* As git records it: executable or not, nothing else. */
-	return put(tx, path, b.ptr, b.len, st.st_mode & S_IXUSR ?
-	    GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB);
+	s->mode = st.st_mode & S_IXUSR ? GIT_FILEMODE_BLOB_EXECUTABLE :
+	    GIT_FILEMODE_BLOB;
+	if ((err = tmp_open(&fd, s, tx, s->mode ==
+	    GIT_FILEMODE_BLOB_EXECUTABLE ? 0777 : 0666)) == 0)
+		err = tmp_close(fd, s, pl_blob_copy(&s->id, tx->repo, path,
+		    in, src, fd, s->tmp));
+	close(in);
+	return err;
 }
 
 void
@@ -392,12 +563,25 @@ pl_msg_format(struct pl_buf *out, const struct pl_msg *m)
 		pl_buf_printf(out, "%s\n", m->trailers.v[i]);
 }
 
+/* Writes the blobs of the files pl made; attached ones are stored. */
+static int
+blobs_make(struct pl_tx *tx)
+{
+	size_t	i;
+	int	rc;
+
+	for (i = 0; i < tx->n; i++)
+		if (tx->v[i].data != NULL && (rc = git_blob_create_from_buffer(
+		    &tx->v[i].id, tx->repo, tx->v[i].data, tx->v[i].len)) < 0)
+			return pl_error_git(rc, "cannot write a file");
+	return pl_lock_check();
+}
+
 /* 1 when every staged file is already in base as it is staged. */
 static int
 unchanged(struct pl_tx *tx, git_tree *base)
 {
 	git_tree_entry	*e;
-	git_oid		 id;
 	size_t		 i;
 	int		 same = 1;
 
@@ -406,9 +590,7 @@ unchanged(struct pl_tx *tx, git_tree *base)
 	for (i = 0; same && i < tx->n; i++) {
 		if (git_tree_entry_bypath(&e, base, tx->v[i].path) != 0)
 			return 0;
-		same = git_odb_hash(&id, tx->v[i].data, tx->v[i].len,
-		    GIT_OBJECT_BLOB) == 0 &&
-		    git_oid_equal(&id, git_tree_entry_id(e)) &&
+		same = git_oid_equal(&tx->v[i].id, git_tree_entry_id(e)) &&
 		    git_tree_entry_filemode(e) == tx->v[i].mode;
 		git_tree_entry_free(e);
 	}
@@ -422,26 +604,94 @@ tree_make(git_tree **out, struct pl_tx *tx, git_tree *base)
 	git_tree_update	*u = pl_xcalloc(tx->n, sizeof *u);
 	git_oid		 id;
 	size_t		 i;
-	int		 rc = 0;
+	int		 rc;
 
-	for (i = 0; i < tx->n && rc == 0; i++) {
+	for (i = 0; i < tx->n; i++) {
 		u[i].action = GIT_TREE_UPDATE_UPSERT;
 		u[i].filemode = tx->v[i].mode;
 		u[i].path = tx->v[i].path;
-		rc = git_blob_create_from_buffer(&u[i].id, tx->repo,
-		    tx->v[i].data, tx->v[i].len);
+		git_oid_cpy(&u[i].id, &tx->v[i].id);
 	}
-	if (rc == 0)
-		rc = git_tree_create_updated(&id, tx->repo, base, tx->n, u);
+	rc = git_tree_create_updated(&id, tx->repo, base, tx->n, u);
 	if (rc == 0)
 		rc = git_tree_lookup(out, tx->repo, &id);
 	free(u);
 	return rc < 0 ? pl_error_git(rc, "cannot write the tree") : 0;
 }
 
+/* The working files of what pl made, under temporary names. */
+static int
+files_write(struct pl_tx *tx)
+{
+	struct staged	*s;
+	size_t		 i;
+	int		 fd, err = 0;
+
+	for (i = 0; i < tx->n && err == 0; i++) {
+		s = &tx->v[i];
+		if (s->data == NULL)
+			continue;
+		if ((err = tmp_open(&fd, s, tx, 0666)) != 0)
+			break;
+		if ((err = pl_write_all(fd, s->data, s->len, s->path)) == 0 &&
+		    fsync(fd) == -1)
+			err = pl_error_set(PL_ERROR, "cannot write '%s': %s",
+			    s->path, strerror(errno));
+		err = tmp_close(fd, s, err);
+	}
+	return err != 0 ? err : pl_lock_check();
+}
+
+/* The index entry of a file whose working file is now tmp. */
+static void
+entry_fill(git_index_entry *e, const struct staged *s)
+{
+	memset(e, 0, sizeof *e);
+	e->ctime.seconds = (int32_t)s->st.st_ctim.tv_sec;
+	e->ctime.nanoseconds = (uint32_t)s->st.st_ctim.tv_nsec;
+	e->mtime.seconds = (int32_t)s->st.st_mtim.tv_sec;
+	e->mtime.nanoseconds = (uint32_t)s->st.st_mtim.tv_nsec;
+	e->dev = (uint32_t)s->st.st_dev;
+	e->ino = (uint32_t)s->st.st_ino;
+	e->mode = s->mode;
+	e->uid = (uint32_t)s->st.st_uid;
+	e->gid = (uint32_t)s->st.st_gid;
+	e->file_size = (uint32_t)s->st.st_size;
+	e->id = s->id;
+	e->path = s->path;
+}
+
+/* Only these paths' entries change; the rest of the index is the user's. */
+static int
+index_write(struct pl_tx *tx)
+{
+	git_index_entry	 e;
+	size_t		 i;
+	int		 rc = 0, fd, err;
+
+	if ((err = index_load(tx)) != 0)
+		return err;
+	for (i = 0; i < tx->n && rc == 0; i++) {
+		entry_fill(&e, &tx->v[i]);
+		rc = git_index_add(tx->index, &e);
+	}
+	if (rc == 0)
+		rc = git_index_write(tx->index);
+	if (rc < 0)
+		return pl_error_git(rc, "cannot write the index");
+	if ((fd = open(tx->newindex, O_RDONLY)) == -1 || fsync(fd) == -1)
+		err = pl_error_set(PL_ERROR, "cannot write the index: %s",
+		    strerror(errno));
+	if (fd != -1)
+		close(fd);
+	return err != 0 ? err : pl_lock_check();
+}
+
 /*
  * The branch moves only if it is still where it was, and its reflog reads
- * as git's does.
+ * as git's does.  A move reported as failed that happened all the same
+ * (libgit2 fsyncs the folder after the rename) counts as made: a change
+ * that is committed is never reported as one to try again.
  */
 static int
 branch_move(struct pl_tx *tx, const git_oid *id, const char *msg,
@@ -449,6 +699,7 @@ branch_move(struct pl_tx *tx, const git_oid *id, const char *msg,
 {
 	const git_oid	*old = pl_portfolio_head(tx->p);
 	git_reference	*ref = NULL;
+	git_oid		 now;
 	char		*log;
 	int		 rc;
 
@@ -464,71 +715,49 @@ branch_move(struct pl_tx *tx, const git_oid *id, const char *msg,
 	git_repository_set_ident(tx->repo, NULL, NULL);
 	git_reference_free(ref);
 	free(log);
+	if (rc < 0 && git_reference_name_to_id(&now, tx->repo,
+	    tx->branch) == 0 && git_oid_equal(&now, id))
+		rc = 0;
 	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS)
 		return pl_error_set(PL_ELOCKED, "'%s' moved meanwhile (another "
-		    "commit was made); try again", tx->branch + 11);
+		    "commit was made); nothing was committed; try again",
+		    tx->branch + 11);
 	return rc < 0 ? pl_error_git(rc, "cannot move the branch") : 0;
 }
 
-/* Makes the folders of path below the working tree, refusing links. */
+/*
+ * After the branch has moved only renames are left; should one fail all
+ * the same, the commit stands and the message says how to mend the file.
+ */
 static int
-folders_make(const char *wd, const char *path)
-{
-	const char	*slash;
-	char		*dir;
-	struct stat	 st;
-	int		 err = 0;
-
-	for (slash = strchr(path, '/'); err == 0 && slash != NULL;
-	    slash = strchr(slash + 1, '/')) {
-		dir = pl_xasprintf("%s%.*s", wd, (int)(slash - path), path);
-		if (mkdir(dir, 0777) == -1 && errno != EEXIST)
-			err = pl_error_set(PL_ERROR, "cannot make '%s': %s",
-			    dir, strerror(errno));
-		else if (lstat(dir, &st) == -1 || !S_ISDIR(st.st_mode))
-			err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': "
-			    "'%.*s' is not a folder", path,
-			    (int)(slash - path), path);
-		free(dir);
-	}
-	return err;
-}
-
-static int
-files_write(struct pl_tx *tx)
+finish(struct pl_tx *tx, struct pl_advance *next)
 {
 	const char	*wd = git_repository_workdir(tx->repo);
-	struct staged	*s;
-	char		*full;
+	char		*full, *index;
 	size_t		 i;
 	int		 err = 0;
 
-	for (i = 0; i < tx->n && err == 0; i++) {
-		s = &tx->v[i];
-		if ((err = folders_make(wd, s->path)) != 0)
-			break;
-		full = pl_xasprintf("%s%s", wd, s->path);
-		err = pl_write_file(full, s->data, s->len,
-		    s->mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0777 : 0666);
+	for (i = 0; i < tx->n; i++) {
+		full = pl_xasprintf("%s%s", wd, tx->v[i].path);
+		if (rename(tx->v[i].tmp, full) == -1 && err == 0)
+			err = pl_error_set(PL_ERROR, "committed, but '%s' "
+			    "could not be put in place (%s); 'git checkout "
+			    "-- %s' restores it", tx->v[i].path,
+			    strerror(errno), tx->v[i].path);
 		free(full);
 	}
+	index = pl_xasprintf("%sindex", git_repository_path(tx->repo));
+	if (rename(tx->newindex, index) == -1 && err == 0)
+		err = pl_error_set(PL_ERROR, "committed, but the index could "
+		    "not be put in place (%s); 'git reset' mends it",
+		    strerror(errno));
+	free(index);
+	pl_lock_index_done(tx->lock);
+	pl_portfolio_advance(tx->p, next);
+	pl_portfolio_forget_reads(tx->p);
+	tx->committed = 1;
+	staged_clear(tx);
 	return err;
-}
-
-/* Only these paths' entries change; the rest of the index is the user's. */
-static int
-index_update(struct pl_tx *tx)
-{
-	size_t	i;
-	int	rc = 0, err;
-
-	if ((err = index_load(tx)) != 0)
-		return err;
-	for (i = 0; i < tx->n && rc == 0; i++)
-		rc = git_index_add_bypath(tx->index, tx->v[i].path);
-	if (rc == 0)
-		rc = git_index_write(tx->index);
-	return rc < 0 ? pl_error_git(rc, "cannot update the index") : 0;
 }
 
 static int
@@ -550,6 +779,7 @@ base_read(git_commit **parent, git_tree **base, struct pl_tx *tx)
 int
 pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 {
+	struct pl_advance next;
 	struct pl_buf	 text = PL_BUF_INIT;
 	git_signature	*author = NULL, *committer = NULL;
 	git_commit	*parent = NULL;
@@ -557,11 +787,13 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 	git_oid		 id;
 	int		 rc, err;
 
+	memset(&next, 0, sizeof next);
 	if (tx->n == 0)
 		return pl_error_set(PL_ENOCHANGE, "nothing to commit");
 	/* Everything that can refuse does so before anything is written. */
 	if ((err = pl_portfolio_signatures(&author, &committer, tx->p)) != 0 ||
-	    (err = base_read(&parent, &base, tx)) != 0)
+	    (err = base_read(&parent, &base, tx)) != 0 ||
+	    (err = blobs_make(tx)) != 0)
 		goto done;
 	if (unchanged(tx, base)) {
 		err = pl_error_set(PL_ENOCHANGE, "nothing changed");
@@ -577,13 +809,15 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 		err = pl_error_git(rc, "cannot write the commit");
 		goto done;
 	}
-	if ((err = branch_move(tx, &id, text.ptr, committer)) != 0 ||
-	    (err = files_write(tx)) != 0 ||
-	    (err = index_update(tx)) != 0 ||
-	    (err = pl_portfolio_advance(tx->p, &id)) != 0)
+	if ((err = files_write(tx)) != 0 ||
+	    (err = index_write(tx)) != 0 ||
+	    (err = pl_portfolio_advance_prepare(&next, tx->p, &id)) != 0 ||
+	    (err = pl_lock_check()) != 0 ||
+	    (err = branch_move(tx, &id, text.ptr, committer)) != 0)
 		goto done;
-	staged_clear(tx);
+	err = finish(tx, &next);
 done:
+	pl_advance_release(&next);
 	pl_buf_release(&text);
 	git_tree_free(tree);
 	git_tree_free(base);

@@ -95,6 +95,13 @@ int	 pl_portfolio_today(struct pl_date *out, struct pl_portfolio *) PL_WUR;
 int	 pl_portfolio_init(char **out_id, const char *dir, const char *name,
 	    const char *id, const char *grade, const char *author) PL_WUR;
 
+/*
+ * What the person should be told that is not an error, such as a stale
+ * lock taken over ("took over '.git/pl.lock' from pl (pid 7)...").
+ * Borrowed.
+ */
+const struct pl_strlist *pl_portfolio_notes(const struct pl_portfolio *);
+
 /* Internal to lib/: the libgit2 objects behind a portfolio. */
 struct git_repository;
 struct git_tree;

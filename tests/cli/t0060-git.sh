@@ -95,32 +95,43 @@ test_expect_success 'an untracked file where a new goal would go is left alone' 
 	test_cmp expect p/goals/reading.md
 '
 
+test_expect_success 'setup: a portfolio whose writers do not wait' '
+	pl init --name "Lee Wong" q >/dev/null &&
+	pl -C q goal add --id maths --step "Learn the 7s" "Times tables" \
+		>/dev/null &&
+	git -C q config -f .plconfig portfolio.lockTimeout 0 &&
+	git -C q commit -q -am "Writers do not wait"
+'
+
 test_expect_success 'git index.lock: exit 8, nothing committed' '
-	test_when_finished "rm -f p/.git/index.lock" &&
-	touch p/.git/index.lock &&
-	git -C p rev-parse HEAD >before &&
-	test_expect_code 8 pl -C p goal step maths "Locked" >out 2>err &&
+	test_when_finished "rm -f q/.git/index.lock" &&
+	touch q/.git/index.lock &&
+	git -C q rev-parse HEAD >before &&
+	test_expect_code 8 pl -C q goal step maths "Locked" >out 2>err &&
 	test_must_be_empty out &&
-	echo "pl: repository is locked: ${SQ}$TRASH_DIRECTORY/p/.git/index.lock${SQ} exists; is another git process running?" >expect &&
+	echo "pl: portfolio is busy: ${SQ}$TRASH_DIRECTORY/q/.git/index.lock${SQ} still exists after 0 s (a git command is running?); if none is, remove the file" >expect &&
 	test_cmp expect err &&
-	git -C p rev-parse HEAD >after &&
+	git -C q rev-parse HEAD >after &&
 	test_cmp before after &&
-	test_path_is_file p/.git/index.lock &&
-	test_path_is_missing p/.git/pl.lock &&
-	! grep Locked p/goals/maths.md
+	test_path_is_file q/.git/index.lock &&
+	test_path_is_missing q/.git/pl.lock &&
+	! grep Locked q/goals/maths.md &&
+	rm q/.git/index.lock &&
+	git -C q status --porcelain >actual &&
+	test_must_be_empty actual
 '
 
 test_expect_success 'pl.lock of another pl: exit 8, and it is left there' '
-	test_when_finished "rm -f p/.git/pl.lock" &&
-	echo 99999 >p/.git/pl.lock &&
-	git -C p rev-parse HEAD >before &&
-	test_expect_code 8 pl -C p goal step maths "Locked" 2>err &&
-	echo "pl: repository is locked: ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} exists (another pl is running?)" >expect &&
+	test_when_finished "rm -f q/.git/pl.lock" &&
+	echo 99999 >q/.git/pl.lock &&
+	git -C q rev-parse HEAD >before &&
+	test_expect_code 8 pl -C q goal step maths "Locked" 2>err &&
+	echo "pl: portfolio is busy: pl (pid 99999) still holds ${SQ}$TRASH_DIRECTORY/q/.git/pl.lock${SQ} after 0 s; try again" >expect &&
 	test_cmp expect err &&
-	git -C p rev-parse HEAD >after &&
+	git -C q rev-parse HEAD >after &&
 	test_cmp before after &&
 	echo 99999 >expect &&
-	test_cmp expect p/.git/pl.lock
+	test_cmp expect q/.git/pl.lock
 '
 
 test_expect_success 'reading needs no lock' '
@@ -372,17 +383,40 @@ test_expect_success 'no identity at all: exit 11, nothing committed' '
 	test_must_be_empty actual
 '
 
-test_expect_success 'a commit made while the editor is open: exit 8, edit kept' '
+test_expect_success 'a commit made while the editor is open: the edit goes on top' '
+	test_when_finished "git -C p reset -q --hard HEAD~2" &&
 	write_script ed-meanwhile.sh <<-\EOF &&
 	sed -e "s/^- \[ \] Learn the 8s/- [x] Learn the 8s/" "$1" >"$1.new" &&
 	mv "$1.new" "$1" &&
 	git -C "$TRASH_DIRECTORY/p" commit -q --allow-empty -m "Meanwhile"
 	EOF
-	cp p/goals/maths.md maths-before &&
-	test_expect_code 8 env EDITOR="$TRASH_DIRECTORY/ed-meanwhile.sh" \
+	EDITOR="$TRASH_DIRECTORY/ed-meanwhile.sh" pl -C p goal edit maths \
+		>out 2>err &&
+	test_must_be_empty out &&
+	test_must_be_empty err &&
+	printf "%s\n" "goal: edit maths" Meanwhile >expect &&
+	git -C p log -2 --format=%s >actual &&
+	test_cmp expect actual &&
+	grep "^- \[x\] Learn the 8s\$" p/goals/maths.md &&
+	test_path_is_missing p/.git/pl/EDIT-maths.md &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'a commit that changed the file meanwhile: exit 8, edit kept' '
+	write_script ed-clash.sh <<-\EOF &&
+	sed -e "s/^- \[ \] Learn the 8s/- [x] Learn the 8s/" "$1" >"$1.new" &&
+	mv "$1.new" "$1" &&
+	cd "$TRASH_DIRECTORY/p" &&
+	echo "Their line." >>goals/maths.md &&
+	git commit -q -am "Meanwhile"
+	EOF
+	git -C p show HEAD:goals/maths.md >maths-before &&
+	echo "Their line." >>maths-before &&
+	test_expect_code 8 env EDITOR="$TRASH_DIRECTORY/ed-clash.sh" \
 		pl -C p goal edit maths >out 2>err &&
 	test_must_be_empty out &&
-	echo "pl: ${SQ}master${SQ} moved since the portfolio was read (another commit was made meanwhile); try again; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-maths.md${SQ}" >expect &&
+	echo "pl: ${SQ}goals/maths.md${SQ} changed meanwhile (another commit was made); nothing was committed; try again; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-maths.md${SQ}" >expect &&
 	test_cmp expect err &&
 	grep "^- \[x\] Learn the 8s\$" p/.git/pl/EDIT-maths.md &&
 	echo Meanwhile >expect &&
@@ -390,7 +424,9 @@ test_expect_success 'a commit made while the editor is open: exit 8, edit kept' 
 	test_cmp expect actual &&
 	test_cmp maths-before p/goals/maths.md &&
 	git -C p status --porcelain >actual &&
-	test_must_be_empty actual
+	test_must_be_empty actual &&
+	git -C p reset -q --hard HEAD~1 &&
+	rm p/.git/pl/EDIT-maths.md
 '
 
 test_expect_success 'pl holds no lock while the editor is open' '

@@ -186,6 +186,19 @@ test_user_changes_kept(void)
 	free(d);
 }
 
+/* A put in a transaction of its own: git cannot write while pl holds one. */
+static int
+put_alone(struct pl_portfolio *p, const char *path)
+{
+	struct pl_tx	*tx = NULL;
+	int		 err;
+
+	if ((err = pl_tx_begin(&tx, p)) == 0)
+		err = pl_tx_put(tx, path, "x\n", 2);
+	pl_tx_free(tx);
+	return err;
+}
+
 static void
 test_dirty(void)
 {
@@ -198,39 +211,33 @@ test_dirty(void)
 	run("cd %s && mkdir goals && echo a >goals/a.md && git add goals && "
 	    "git commit -q -m a", d);
 	p = open_at(d);
-	is_int(pl_tx_begin(&tx, p), 0, "begin");
 
 	run("echo edited >>%s/goals/a.md", d);
-	is_int(pl_tx_put(tx, "goals/a.md", "x\n", 2), PL_EDIRTY,
-	    "a modified file");
+	is_int(put_alone(p, "goals/a.md"), PL_EDIRTY, "a modified file");
 	is_str(pl_error_last(), "'goals/a.md' has uncommitted changes; commit "
 	    "or stash them first", "message");
 	run("cd %s && git add goals/a.md && git show HEAD:goals/a.md "
 	    ">goals/a.md", d);
-	is_int(pl_tx_put(tx, "goals/a.md", "x\n", 2), PL_EDIRTY,
-	    "a change staged only");
+	is_int(put_alone(p, "goals/a.md"), PL_EDIRTY, "a change staged only");
 	run("cd %s && git reset -q && rm goals/a.md", d);
-	is_int(pl_tx_put(tx, "goals/a.md", "x\n", 2), PL_EDIRTY,
-	    "a deleted file");
+	is_int(put_alone(p, "goals/a.md"), PL_EDIRTY, "a deleted file");
 	run("cd %s && git checkout -q goals/a.md", d);
 
 	run("echo new >%s/goals/new.md", d);
-	is_int(pl_tx_put(tx, "goals/new.md", "x\n", 2), PL_EDIRTY,
-	    "an untracked file");
+	is_int(put_alone(p, "goals/new.md"), PL_EDIRTY, "an untracked file");
 	is_str(pl_error_last(), "'goals/new.md' exists but is not committed; "
 	    "move it away first", "message");
 	run("cd %s && echo secret.md >>.git/info/exclude && echo s "
 	    ">secret.md", d);
-	is_int(pl_tx_put(tx, "secret.md", "x\n", 2), PL_EDIRTY,
-	    "an ignored file");
+	is_int(put_alone(p, "secret.md"), PL_EDIRTY, "an ignored file");
 	run("cd %s && echo n >staged.md && git add staged.md && rm staged.md",
 	    d);
-	is_int(pl_tx_put(tx, "staged.md", "x\n", 2), PL_EDIRTY,
+	is_int(put_alone(p, "staged.md"), PL_EDIRTY,
 	    "a file staged but gone from the working tree");
 	run("mkdir %s/folder", d);
-	is_int(pl_tx_put(tx, "folder", "x\n", 2), PL_EEXISTS, "a folder");
-	is_int(pl_tx_put(tx, "goals/a.md/x", "x\n", 2), PL_EEXISTS,
-	    "a file as a folder");
+	is_int(put_alone(p, "folder"), PL_EEXISTS, "a folder");
+	is_int(put_alone(p, "goals/a.md/x"), PL_EEXISTS, "a file as a folder");
+	is_int(pl_tx_begin(&tx, p), 0, "begin");
 	is_int(pl_tx_commit(tx, &msg), PL_ENOCHANGE, "nothing was staged");
 	is_str(pl_error_last(), "nothing to commit", "message");
 	is_int(pl_tx_put(tx, "goals/a.md", "a\n", 2), 0, "the same text");
@@ -254,12 +261,16 @@ test_locks(void)
 	struct pl_tx		*tx = NULL, *tx2 = NULL;
 	char			*d = new_portfolio(), *s, *head, *want;
 
+	/* Writers wait this long for each other, here a short while. */
+	run("cd %s && git config -f .plconfig portfolio.lockTimeout 0.2 && "
+	    "git commit -q -am timeout", d);
 	head = out("git -C %s rev-parse HEAD", d);
 	p = open_at(d);
 	run("touch %s/.git/index.lock", d);
 	is_int(pl_tx_begin(&tx, p), PL_ELOCKED, "index.lock refused");
-	want = pl_xasprintf("repository is locked: '%s/.git/index.lock' "
-	    "exists; is another git process running?", d);
+	want = pl_xasprintf("portfolio is busy: '%s/.git/index.lock' still "
+	    "exists after 0.2 s (a git command is running?); if none is, "
+	    "remove the file", d);
 	is_str(pl_error_last(), want, "message");
 	free(want);
 	ok(tx == NULL, "no transaction");
@@ -270,12 +281,15 @@ test_locks(void)
 
 	is_int(pl_tx_begin(&tx, p), 0, "begin");
 	is_int(pl_tx_begin(&tx2, p), PL_ELOCKED, "a second pl is refused");
-	want = pl_xasprintf("repository is locked: '%s/.git/pl.lock' exists "
-	    "(another pl is running?)", d);
+	s = out("uname -n");
+	want = pl_xasprintf("portfolio is busy: pl (pid %ld on %s) still "
+	    "holds '%s/.git/pl.lock' after 0.2 s; try again", (long)getpid(),
+	    s, d);
 	is_str(pl_error_last(), want, "message");
 	free(want);
-	s = out("cat %s/.git/pl.lock", d);
-	want = pl_xasprintf("%ld", (long)getpid());
+	free(s);
+	s = out("head -n 1 %s/.git/pl.lock", d);
+	want = pl_xasprintf("pid %ld", (long)getpid());
 	is_str(s, want, "pl.lock holds the pid");
 	free(want);
 	free(s);
@@ -301,6 +315,7 @@ test_head(void)
 	struct pl_tx		*tx = NULL;
 	struct pl_msg		 msg = { "goal", "add", "x", "x.",
 				    PL_STRLIST_INIT };
+	struct pl_buf		 b = PL_BUF_INIT;
 	char			*d = new_portfolio();
 	char			*s, *branch, *f, *want;
 
@@ -313,16 +328,37 @@ test_head(void)
 	pl_portfolio_free(p);
 	run("git -C %s checkout -q %s", d, branch);
 
+	/* A commit that changed nothing pl read: pl goes on top of it. */
 	p = open_at(d);
+	is_int(pl_portfolio_read(&b, p, "profile.md"), 0, "read profile.md");
 	run("git -C %s commit -q --allow-empty -m meanwhile", d);
-	is_int(pl_tx_begin(&tx, p), PL_ELOCKED, "HEAD moved since open");
+	is_int(pl_tx_begin(&tx, p), 0, "HEAD moved since open: begin");
+	is_int(pl_tx_put(tx, "first.md", "x\n", 2), 0, "put");
+	is_int(pl_tx_commit(tx, &msg), 0, "commit on top");
+	pl_tx_free(tx);
+	s = out("git -C %s log -2 --format=%%s", d);
+	is_str(s, "goal: add x\nmeanwhile", "both commits, pl's last");
+	free(s);
 	pl_portfolio_free(p);
+
+	/* One that changed a file pl read: nothing is committed. */
+	p = open_at(d);
+	pl_buf_clear(&b);
+	is_int(pl_portfolio_read(&b, p, "profile.md"), 0, "read profile.md");
+	run("cd %s && echo more >>profile.md && git commit -q -am changed",
+	    d);
+	is_int(pl_tx_begin(&tx, p), PL_ELOCKED, "a file read changed");
+	is_str(pl_error_last(), "'profile.md' changed meanwhile (another "
+	    "commit was made); nothing was committed; try again", "message");
+	pl_portfolio_free(p);
+	pl_buf_release(&b);
 
 	p = open_at(d);
 	is_int(pl_tx_begin(&tx, p), 0, "begin");
 	is_int(pl_tx_put(tx, "late.md", "x\n", 2), 0, "put");
-	/* git knows nothing of pl.lock */
-	run("git -C %s commit -q --allow-empty -m meanwhile2", d);
+	/* git commit waits for index.lock; plumbing does not */
+	run("cd %s && git update-ref HEAD $(git commit-tree -p HEAD "
+	    "-m meanwhile2 HEAD^{tree})", d);
 	is_int(pl_tx_commit(tx, &msg), PL_ELOCKED, "branch moved before "
 	    "commit");
 	pl_tx_free(tx);

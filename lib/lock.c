@@ -1,0 +1,459 @@
+/*
+ * The locks a write holds, and what it leaves behind if it dies.
+ *
+ * pl.lock keeps pl processes apart.  It is made under a private name and
+ * linked into place, so it never exists without saying who holds it
+ * ("pid N", "host H"); while held, the transaction appends a line for
+ * every temporary file or folder before making it ("tmp PATH", "dir
+ * PATH").  A pl that finds the lock of a process that is no longer
+ * running on this host removes what that journal names and takes the
+ * lock over, so a SIGKILL never leaves work for a person to do by hand.
+ *
+ * index.lock is git's own lock on the index: holding it for the whole
+ * transaction makes a concurrent "git add" wait or fail rather than be
+ * overwritten.  It too is linked from a private name the journal records
+ * first ("ilock PATH"), so a dead pl's index.lock is told from a live git
+ * command's by its inode, never by guessing.
+ *
+ * Signals (INT, TERM, HUP, QUIT) only set a flag while a lock is held;
+ * the transaction checks it between steps and unwinds through its normal
+ * failure path, and the signal is raised again once everything is
+ * removed (git's sigchain and tempfile, without unlinking from inside a
+ * handler what libgit2 still has open).
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+struct pl_lock {
+	char			*gitdir;	/* ends in '/' */
+	char			*path;		/* gitdir "pl.lock" */
+	int			 fd;		/* its journal, appended to */
+	char			*ipriv;		/* index.lock's private name */
+	int			 index_held;
+	struct pl_strlist	 temps;		/* files to remove */
+	struct pl_strlist	 dirs;		/* folders made, in order */
+};
+
+static const int	 signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+#define NSIGNALS	 (sizeof signals / sizeof signals[0])
+static struct sigaction	 saved[NSIGNALS];
+static volatile sig_atomic_t caught;
+static int		 installed;
+
+static void
+on_signal(int sig)
+{
+	caught = sig;
+}
+
+static void
+signals_catch(void)
+{
+	struct sigaction	sa;
+	size_t			i;
+
+	caught = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NSIGNALS; i++) {
+		sigaction(signals[i], NULL, &saved[i]);
+		/* nohup's SIGHUP stays ignored, as it was asked to be. */
+		if (saved[i].sa_handler != SIG_IGN)
+			sigaction(signals[i], &sa, NULL);
+	}
+	installed = 1;
+}
+
+/* Puts the old handlers back; a signal caught meanwhile is raised. */
+static void
+signals_restore(int raise_caught)
+{
+	size_t	i;
+	int	sig = caught;
+
+	if (!installed)
+		return;
+	for (i = 0; i < NSIGNALS; i++)
+		sigaction(signals[i], &saved[i], NULL);
+	installed = 0;
+	caught = 0;
+	if (raise_caught && sig != 0)
+		raise(sig);
+}
+
+int
+pl_lock_check(void)
+{
+	if (caught != 0)
+		return pl_error_set(PL_ERROR, "interrupted by signal %d; "
+		    "nothing was committed", (int)caught);
+	return 0;
+}
+
+static void
+journal(struct pl_lock *l, const char *what, const char *path)
+{
+	char	*line = pl_xasprintf("%s %s\n", what, path);
+	size_t	 n = strlen(line);
+
+	/* A short write only loses a line of clean-up, never work. */
+	if (write(l->fd, line, n) != (ssize_t)n)
+		(void)0;
+	free(line);
+}
+
+void
+pl_lock_temp(struct pl_lock *l, const char *path)
+{
+	journal(l, "tmp", path);
+	pl_strlist_push(&l->temps, path);
+}
+
+void
+pl_lock_dir(struct pl_lock *l, const char *path)
+{
+	journal(l, "dir", path);
+	pl_strlist_push(&l->dirs, path);
+}
+
+static char *
+host_name(void)
+{
+	char	h[256];
+
+	if (gethostname(h, sizeof h) == -1)
+		return pl_xstrdup("?");
+	h[sizeof h - 1] = '\0';
+	return pl_xstrdup(h);
+}
+
+/* Only names pl itself gives its temporary files are removed. */
+static int
+ours(const char *path)
+{
+	const char	*base = strrchr(path, '/');
+
+	base = base != NULL ? base + 1 : path;
+	return strncmp(base, ".pl-", 4) == 0 || strncmp(base, "pl-", 3) == 0;
+}
+
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat	sa, sb;
+
+	return lstat(a, &sa) == 0 && lstat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Undoes what a dead pl's journal says it made, last first. */
+static void
+journal_undo(const char *gitdir, char *text)
+{
+	struct pl_strlist	 lines = PL_STRLIST_INIT;
+	char			*s, *nl, *ilock;
+	size_t			 i;
+
+	for (s = text; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
+		*nl = '\0';
+		pl_strlist_push(&lines, s);
+	}
+	ilock = pl_xasprintf("%sindex.lock", gitdir);
+	for (i = lines.n; i-- > 0;) {
+		s = lines.v[i];
+		if (strncmp(s, "tmp /", 5) == 0 && ours(s + 4))
+			unlink(s + 4);
+		else if (strncmp(s, "dir /", 5) == 0)
+			rmdir(s + 4);	/* only when empty */
+		else if (strncmp(s, "ilock /", 7) == 0 && ours(s + 6)) {
+			if (same_file(ilock, s + 6))
+				unlink(ilock);
+			unlink(s + 6);
+		}
+	}
+	free(ilock);
+	pl_strlist_release(&lines);
+}
+
+struct holder {
+	long	 pid;
+	char	*host;
+	int	 stale;		/* a process of ours that is gone */
+};
+
+static void
+holder_parse(struct holder *h, const char *text, const char *host)
+{
+	const char	*s;
+	size_t		 n;
+
+	h->pid = 0;
+	h->host = NULL;
+	if (strncmp(text, "pid ", 4) == 0)
+		h->pid = strtol(text + 4, NULL, 10);
+	else if (*text >= '0' && *text <= '9')
+		h->pid = strtol(text, NULL, 10);	/* pl 0.1's */
+	if ((s = strstr(text, "\nhost ")) != NULL) {
+		n = strcspn(s + 6, "\n");
+		h->host = pl_xstrndup(s + 6, n);
+	}
+	h->stale = h->pid > 0 && h->host != NULL &&
+	    strcmp(h->host, host) == 0 && kill((pid_t)h->pid, 0) == -1 &&
+	    errno == ESRCH;
+}
+
+/*
+ * The lock file exists.  Returns 1 when it was a dead process's and was
+ * removed (try again at once), 0 when it is held (wait), and fills h.
+ * Two pl finding the same dead lock agree through flock(2) on it, and
+ * the one that wins checks that the name still means that file.
+ */
+static int
+stale_take(struct pl_lock *l, struct holder *h, const char *host,
+    struct pl_strlist *notes)
+{
+	struct pl_buf	 text = PL_BUF_INIT;
+	struct stat	 st, now;
+	char		 chunk[4096];
+	ssize_t		 n;
+	int		 fd, taken = 0;
+
+	if ((fd = open(l->path, O_RDONLY)) == -1)
+		return errno == ENOENT;
+	while ((n = read(fd, chunk, sizeof chunk)) > 0 &&
+	    text.len < (1 << 20))
+		pl_buf_put(&text, chunk, (size_t)n);
+	pl_buf_put(&text, "", 0);
+	holder_parse(h, text.ptr, host);
+	if (h->stale && fstat(fd, &st) == 0 &&
+	    flock(fd, LOCK_EX | LOCK_NB) == 0 && lstat(l->path, &now) == 0 &&
+	    now.st_dev == st.st_dev && now.st_ino == st.st_ino) {
+		journal_undo(l->gitdir, text.ptr);
+		unlink(l->path);
+		pl_strlist_push_owned(notes, pl_xasprintf("took over "
+		    "'%s' from pl (pid %ld), which is no longer running, "
+		    "and removed what it left", l->path, h->pid));
+		taken = 1;
+	}
+	close(fd);
+	pl_buf_release(&text);
+	return taken;
+}
+
+/* 0 taken, 1 held by another, <0 error. */
+static int
+own_try(struct pl_lock *l, const char *host, struct holder *h,
+    struct pl_strlist *notes)
+{
+	char	*priv = pl_xasprintf("%spl-lock.%ld", l->gitdir,
+		    (long)getpid());
+	char	*text = pl_xasprintf("pid %ld\nhost %s\n", (long)getpid(),
+		    host);
+	int	 fd, rc, err = 0;
+
+	fd = open(priv, O_RDWR | O_CREAT | O_TRUNC | O_APPEND, 0666);
+	if (fd == -1 || write(fd, text, strlen(text)) !=
+	    (ssize_t)strlen(text)) {
+		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", priv,
+		    strerror(errno));
+		goto done;
+	}
+	/* link(2), unlike O_EXCL, makes it whole or not at all. */
+	while ((rc = link(priv, l->path)) == -1 && errno == EEXIST) {
+		if (!stale_take(l, h, host, notes)) {
+			err = 1;
+			goto done;
+		}
+		free(h->host);
+		h->host = NULL;
+	}
+	if (rc == -1) {
+		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", l->path,
+		    strerror(errno));
+		goto done;
+	}
+	l->fd = fd;
+	fd = -1;
+done:
+	if (fd != -1)
+		close(fd);
+	unlink(priv);
+	free(priv);
+	free(text);
+	return err;
+}
+
+/* 0 taken, 1 held by a git command, <0 error. */
+static int
+index_try(struct pl_lock *l)
+{
+	char	*ilock = pl_xasprintf("%sindex.lock", l->gitdir);
+	int	 fd, err = 0;
+
+	if (l->ipriv == NULL) {
+		l->ipriv = pl_xasprintf("%spl-index-lock.%ld", l->gitdir,
+		    (long)getpid());
+		journal(l, "ilock", l->ipriv);
+	}
+	if ((fd = open(l->ipriv, O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1) {
+		err = pl_error_set(PL_ERROR, "cannot make '%s': %s",
+		    l->ipriv, strerror(errno));
+		goto done;
+	}
+	close(fd);
+	if (link(l->ipriv, ilock) == 0)
+		l->index_held = 1;
+	else if (errno == EEXIST)
+		err = 1;
+	else
+		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", ilock,
+		    strerror(errno));
+done:
+	free(ilock);
+	return err;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Sleeps a little longer each time, up to 20 ms, with some jitter. */
+static void
+backoff(unsigned *step, unsigned *seed)
+{
+	struct timespec	ts;
+	long		ms;
+
+	if (*step < 20)
+		(*step)++;
+	ms = 1 + (long)(rand_r(seed) % *step);
+	ts.tv_sec = 0;
+	ts.tv_nsec = ms * 1000000;
+	nanosleep(&ts, NULL);
+}
+
+static int
+busy_error(struct pl_lock *l, int own, const struct holder *h,
+    unsigned timeout_ms)
+{
+	double	s = timeout_ms / 1000.0;
+
+	if (!own)
+		return pl_error_set(PL_ELOCKED, "portfolio is busy: "
+		    "'%sindex.lock' still exists after %g s (a git command is "
+		    "running?); if none is, remove the file", l->gitdir, s);
+	if (h->pid > 0 && h->host != NULL)
+		return pl_error_set(PL_ELOCKED, "portfolio is busy: pl (pid "
+		    "%ld on %s) still holds '%s' after %g s; try again",
+		    h->pid, h->host, l->path, s);
+	if (h->pid > 0)
+		return pl_error_set(PL_ELOCKED, "portfolio is busy: pl (pid "
+		    "%ld) still holds '%s' after %g s; try again", h->pid,
+		    l->path, s);
+	return pl_error_set(PL_ELOCKED, "portfolio is busy: '%s' exists "
+	    "and names no process; if no pl is running, remove it",
+	    l->path);
+}
+
+int
+pl_lock_take(struct pl_lock **out, const char *gitdir, unsigned timeout_ms,
+    struct pl_strlist *notes)
+{
+	struct pl_lock	*l = pl_xcalloc(1, sizeof *l);
+	struct holder	 h = { 0, NULL, 0 };
+	char		*host = host_name();
+	long		 deadline = now_ms() + (long)timeout_ms;
+	unsigned	 step = 0, seed = (unsigned)getpid();
+	int		 rc, own = 1;
+
+	*out = NULL;
+	l->fd = -1;
+	l->gitdir = pl_xstrdup(gitdir);
+	l->path = pl_xasprintf("%spl.lock", gitdir);
+	signals_catch();
+	for (;;) {
+		if (own)
+			rc = own_try(l, host, &h, notes);
+		else
+			rc = index_try(l);
+		if (rc == 0 && own) {
+			own = 0;
+			continue;
+		}
+		if (rc <= 0)
+			break;
+		if ((rc = pl_lock_check()) != 0)
+			break;
+		if (now_ms() >= deadline) {
+			rc = busy_error(l, own, &h, timeout_ms);
+			break;
+		}
+		free(h.host);
+		h.host = NULL;
+		backoff(&step, &seed);
+	}
+	free(h.host);
+	free(host);
+	if (rc != 0) {
+		pl_lock_release(l, 0);
+		return rc;
+	}
+	*out = l;
+	return 0;
+}
+
+void
+pl_lock_index_done(struct pl_lock *l)
+{
+	char	*ilock = pl_xasprintf("%sindex.lock", l->gitdir);
+
+	if (l->index_held)
+		unlink(ilock);
+	l->index_held = 0;
+	free(ilock);
+}
+
+void
+pl_lock_release(struct pl_lock *l, int committed)
+{
+	size_t	i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->temps.n; i++)
+		unlink(l->temps.v[i]);
+	for (i = l->dirs.n; i-- > 0;)
+		rmdir(l->dirs.v[i]);	/* only when left empty */
+	pl_lock_index_done(l);
+	if (l->ipriv != NULL)
+		unlink(l->ipriv);
+	if (l->fd != -1) {
+		unlink(l->path);
+		close(l->fd);
+	}
+	pl_strlist_release(&l->temps);
+	pl_strlist_release(&l->dirs);
+	free(l->ipriv);
+	free(l->path);
+	free(l->gitdir);
+	free(l);
+	/* A change that was committed is finished, not undone. */
+	signals_restore(!committed);
+}
