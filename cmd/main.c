@@ -151,6 +151,8 @@ run(const struct pl_cmd *top, int argc, char **argv, const char *dir)
 	if ((err = pl_out_format(&ctx, &args)) != PL_OK)
 		goto done;
 	err = cmd->run(&ctx, &args);
+	if (ctx.pf != NULL)
+		pl_out_warnings(pl_portfolio_notes(ctx.pf));
 done:
 	pl_args_release(&args);
 	pl_portfolio_free(ctx.pf);

@@ -77,14 +77,29 @@ struct pl_strlist *pl_portfolio_notes_list(struct pl_portfolio *);
  * is held, INT, TERM, HUP and QUIT are caught (see pl_lock_check()).
  */
 struct pl_lock;
-int	 pl_lock_take(struct pl_lock **out, const char *gitdir,
+int	 pl_lock_take(struct pl_lock **out, git_repository *repo,
 	    unsigned timeout_ms, struct pl_strlist *notes) PL_WUR;
 
-/* Records path, about to be made, for removal on release or takeover. */
-void	 pl_lock_temp(struct pl_lock *, const char *path);
+/*
+ * Records path, about to be made, for removal on release or takeover;
+ * PL_ERROR when the record cannot be written (then nothing may be made).
+ */
+int	 pl_lock_temp(struct pl_lock *, const char *path) PL_WUR;
 
 /* Records a folder about to be made, removed on release when empty. */
-void	 pl_lock_dir(struct pl_lock *, const char *path);
+int	 pl_lock_dir(struct pl_lock *, const char *path) PL_WUR;
+
+/*
+ * Journals, just before the branch moves, what finishing the commit will
+ * rename: from (a temporary file) to its place, whose blob was old (hex,
+ * "-" for no file, "index" for the index).  Then pl_lock_commit() says
+ * which commit on which branch: a pl that finds this journal of a dead
+ * process and the branch at that commit does the renames itself.
+ */
+int	 pl_lock_move(struct pl_lock *, const char *from, const char *to,
+	    const char *old) PL_WUR;
+int	 pl_lock_commit(struct pl_lock *, const char *branch,
+	    const git_oid *id) PL_WUR;
 
 /* PL_ERROR ("interrupted") once a signal was caught, else 0. */
 int	 pl_lock_check(void) PL_WUR;

@@ -24,6 +24,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -33,9 +34,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <git2.h>
+
 #include "internal.h"
 
 struct pl_lock {
+	git_repository		*repo;
 	char			*gitdir;	/* ends in '/' */
 	char			*path;		/* gitdir "pl.lock" */
 	int			 fd;		/* its journal, appended to */
@@ -102,30 +106,30 @@ pl_lock_check(void)
 	return 0;
 }
 
-static void
+/* A line the next pl needs if this one dies: failing it is failing. */
+static int
 journal(struct pl_lock *l, const char *what, const char *path)
 {
 	char	*line = pl_xasprintf("%s %s\n", what, path);
-	size_t	 n = strlen(line);
+	int	 err;
 
-	/* A short write only loses a line of clean-up, never work. */
-	if (write(l->fd, line, n) != (ssize_t)n)
-		(void)0;
+	err = pl_write_all(l->fd, line, strlen(line), l->path);
 	free(line);
+	return err;
 }
 
-void
+int
 pl_lock_temp(struct pl_lock *l, const char *path)
 {
-	journal(l, "tmp", path);
 	pl_strlist_push(&l->temps, path);
+	return journal(l, "tmp", path);
 }
 
-void
+int
 pl_lock_dir(struct pl_lock *l, const char *path)
 {
-	journal(l, "dir", path);
 	pl_strlist_push(&l->dirs, path);
+	return journal(l, "dir", path);
 }
 
 static char *
@@ -158,18 +162,107 @@ same_file(const char *a, const char *b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Undoes what a dead pl's journal says it made, last first. */
+/*
+ * Puts a file of a dead pl's commit in place, as its finish would have,
+ * unless the place changed since (the person's edit wins; git status
+ * then shows it).  line is "FROM\tTO\tOLD", OLD the blob the place had
+ * before, or "-" for none.
+ */
 static void
-journal_undo(const char *gitdir, char *text)
+roll_forward(git_repository *repo, char *line)
+{
+	char		*to = strchr(line, '\t'), *old;
+	git_oid		 want, have;
+	struct stat	 st;
+	int		 same;
+
+	if (to == NULL || (old = strchr(++to, '\t')) == NULL)
+		return;
+	to[-1] = *old++ = '\0';
+	if (strcmp(old, "-") == 0)
+		same = lstat(to, &st) == -1 && errno == ENOENT;
+	else if (strcmp(old, "index") == 0)
+		same = 1;	/* index.lock kept everyone else off it */
+	else
+		same = git_oid_fromstr(&want, old) == 0 &&
+		    git_odb_hashfile(&have, to, GIT_OBJECT_BLOB) == 0 &&
+		    git_oid_equal(&want, &have);
+	if (same && ours(line))
+		rename(line, to);
+}
+
+/*
+ * The branch's lock file, when a dead pl was moving it: libgit2 writes
+ * the new value into it only at the end, so it is empty or holds the
+ * dead pl's own commit, which no one else can know of.
+ */
+static void
+ref_lock_undo(git_repository *repo, const char *branch, const git_oid *id)
+{
+	char		*path = pl_xasprintf("%s%s.lock",
+			    git_repository_commondir(repo), branch);
+	char		 text[GIT_OID_HEXSZ + 2];
+	git_oid		 have;
+	ssize_t		 n = 0;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY)) != -1) {
+		n = read(fd, text, sizeof text - 1);
+		close(fd);
+		text[n > 0 ? n : 0] = '\0';
+		if (n == 0 || (n > 0 && git_oid_fromstrn(&have, text,
+		    GIT_OID_HEXSZ) == 0 && git_oid_equal(&have, id)))
+			unlink(path);
+	}
+	free(path);
+}
+
+/*
+ * 1 when the dead pl's commit is on its branch: finish, not undo.  When
+ * it is not, the dead pl may have died moving it.
+ */
+static int
+committed(git_repository *repo, const char *line)
+{
+	const char	*sp = strchr(line, ' ');
+	char		*branch;
+	git_oid		 want, have;
+	int		 done;
+
+	if (sp == NULL || git_oid_fromstr(&want, sp + 1) != 0)
+		return 0;
+	branch = pl_xstrndup(line, (size_t)(sp - line));
+	done = git_reference_name_to_id(&have, repo, branch) == 0 &&
+	    git_oid_equal(&want, &have);
+	if (!done)
+		ref_lock_undo(repo, branch, &want);
+	free(branch);
+	return done;
+}
+
+/*
+ * Undoes what a dead pl's journal says it made, last first; or, when
+ * it died after its branch moved, finishes its renames first.
+ * Returns 1 when it finished a commit.
+ */
+static int
+journal_undo(git_repository *repo, const char *gitdir, char *text)
 {
 	struct pl_strlist	 lines = PL_STRLIST_INIT;
 	char			*s, *nl, *ilock;
 	size_t			 i;
+	int			 forward = 0;
 
+	/* A line cut short by the kill has no newline and does not count. */
 	for (s = text; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
 		*nl = '\0';
 		pl_strlist_push(&lines, s);
+		if (strncmp(s, "commit ", 7) == 0)
+			forward = committed(repo, s + 7);
 	}
+	for (i = 0; forward && i < lines.n; i++)
+		if (strncmp(lines.v[i], "move /", 6) == 0)
+			roll_forward(repo, lines.v[i] + 5);
 	ilock = pl_xasprintf("%sindex.lock", gitdir);
 	for (i = lines.n; i-- > 0;) {
 		s = lines.v[i];
@@ -185,6 +278,7 @@ journal_undo(const char *gitdir, char *text)
 	}
 	free(ilock);
 	pl_strlist_release(&lines);
+	return forward;
 }
 
 struct holder {
@@ -240,11 +334,12 @@ stale_take(struct pl_lock *l, struct holder *h, const char *host,
 	if (h->stale && fstat(fd, &st) == 0 &&
 	    flock(fd, LOCK_EX | LOCK_NB) == 0 && lstat(l->path, &now) == 0 &&
 	    now.st_dev == st.st_dev && now.st_ino == st.st_ino) {
-		journal_undo(l->gitdir, text.ptr);
-		unlink(l->path);
 		pl_strlist_push_owned(notes, pl_xasprintf("took over "
 		    "'%s' from pl (pid %ld), which is no longer running, "
-		    "and removed what it left", l->path, h->pid));
+		    "and %s", l->path, h->pid, journal_undo(l->repo,
+		    l->gitdir, text.ptr) ? "finished the commit it had "
+		    "made" : "removed what it left"));
+		unlink(l->path);
 		taken = 1;
 	}
 	close(fd);
@@ -252,12 +347,44 @@ stale_take(struct pl_lock *l, struct holder *h, const char *host,
 	return taken;
 }
 
+/*
+ * A pl killed between making its private name for pl.lock and linking
+ * it leaves that name, and nothing else names it: once the lock is ours,
+ * those of dead processes on this host go.
+ */
+static void
+orphans_remove(const char *gitdir, const char *host)
+{
+	char		*prefix = pl_xasprintf("pl-lock.%s.", host), *path;
+	struct dirent	*de;
+	size_t		 n = strlen(prefix);
+	DIR		*d;
+	long		 pid;
+
+	if ((d = opendir(gitdir)) == NULL) {
+		free(prefix);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix, n) != 0 ||
+		    (pid = strtol(de->d_name + n, NULL, 10)) <= 0 ||
+		    pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		path = pl_xasprintf("%s%s", gitdir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	closedir(d);
+	free(prefix);
+}
+
 /* 0 taken, 1 held by another, <0 error. */
 static int
 own_try(struct pl_lock *l, const char *host, struct holder *h,
     struct pl_strlist *notes)
 {
-	char	*priv = pl_xasprintf("%spl-lock.%ld", l->gitdir,
+	char	*priv = pl_xasprintf("%spl-lock.%s.%ld", l->gitdir, host,
 		    (long)getpid());
 	char	*text = pl_xasprintf("pid %ld\nhost %s\n", (long)getpid(),
 		    host);
@@ -286,6 +413,7 @@ own_try(struct pl_lock *l, const char *host, struct holder *h,
 	}
 	l->fd = fd;
 	fd = -1;
+	orphans_remove(l->gitdir, host);
 done:
 	if (fd != -1)
 		close(fd);
@@ -305,7 +433,8 @@ index_try(struct pl_lock *l)
 	if (l->ipriv == NULL) {
 		l->ipriv = pl_xasprintf("%spl-index-lock.%ld", l->gitdir,
 		    (long)getpid());
-		journal(l, "ilock", l->ipriv);
+		if ((err = journal(l, "ilock", l->ipriv)) != 0)
+			goto done;
 	}
 	if ((fd = open(l->ipriv, O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1) {
 		err = pl_error_set(PL_ERROR, "cannot make '%s': %s",
@@ -373,9 +502,36 @@ busy_error(struct pl_lock *l, int own, const struct holder *h,
 }
 
 int
-pl_lock_take(struct pl_lock **out, const char *gitdir, unsigned timeout_ms,
+pl_lock_move(struct pl_lock *l, const char *from, const char *to,
+    const char *old)
+{
+	char	*line = pl_xasprintf("%s\t%s\t%s", from, to, old);
+	int	 err;
+
+	err = journal(l, "move", line);
+	free(line);
+	return err;
+}
+
+int
+pl_lock_commit(struct pl_lock *l, const char *branch, const git_oid *id)
+{
+	char	 hex[GIT_OID_HEXSZ + 1];
+	char	*line;
+	int	 err;
+
+	git_oid_tostr(hex, sizeof hex, id);
+	line = pl_xasprintf("%s %s", branch, hex);
+	err = journal(l, "commit", line);
+	free(line);
+	return err;
+}
+
+int
+pl_lock_take(struct pl_lock **out, git_repository *repo, unsigned timeout_ms,
     struct pl_strlist *notes)
 {
+	const char	*gitdir = git_repository_path(repo);
 	struct pl_lock	*l = pl_xcalloc(1, sizeof *l);
 	struct holder	 h = { 0, NULL, 0 };
 	char		*host = host_name();
@@ -385,6 +541,7 @@ pl_lock_take(struct pl_lock **out, const char *gitdir, unsigned timeout_ms,
 
 	*out = NULL;
 	l->fd = -1;
+	l->repo = repo;
 	l->gitdir = pl_xstrdup(gitdir);
 	l->path = pl_xasprintf("%spl.lock", gitdir);
 	signals_catch();

@@ -3,6 +3,8 @@
  * making a new one.  Reads come from a committed tree, never the working
  * tree, so they work in bare repositories and never see half-made edits.
  */
+#define _GNU_SOURCE	/* memfd_create() */
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -385,21 +387,33 @@ settings_parse(git_config **out, git_repository *repo, const char *text,
 {
 	git_config	*cfg = NULL;
 	char		*tmp = NULL;
-	int		 fd = -1, rc, err;
+	int		 fd, rc, err = 0, named = 0;
 
-	if ((err = temp_open(&fd, &tmp, repo)) != 0)
-		goto done;
+	/*
+	 * A file in memory, named through /proc, leaves nothing behind
+	 * whatever happens to the process; a private temporary file where
+	 * there is no such thing.
+	 */
+	if ((fd = memfd_create("plconfig", MFD_CLOEXEC)) != -1)
+		tmp = pl_xasprintf("/proc/self/fd/%d", fd);
+	if (tmp == NULL || access(tmp, R_OK) == -1) {
+		if (fd != -1)
+			close(fd);
+		free(tmp);
+		tmp = NULL;
+		if ((err = temp_open(&fd, &tmp, repo)) != 0)
+			goto done;
+		named = 1;
+	}
 	if ((err = write_all(fd, text, len)) != 0)
 		goto done;
-	close(fd);
-	fd = -1;
 	if ((rc = git_config_open_ondisk(&cfg, tmp)) < 0 ||
 	    (rc = git_config_snapshot(out, cfg)) < 0)
 		err = settings_error(tmp);
 done:
 	if (fd != -1)
 		close(fd);
-	if (tmp != NULL)
+	if (named)
 		unlink(tmp);
 	git_config_free(cfg);
 	free(tmp);
@@ -1055,30 +1069,11 @@ init_repo(git_repository **out, const char *dir)
 	return 0;
 }
 
-/* The settings file as git writes it, through git's config code. */
-static int
-settings_text(struct pl_buf *out, git_repository *repo)
+/* The settings file, as "git config -f .plconfig" writes it. */
+static void
+settings_text(struct pl_buf *out)
 {
-	git_config	*cfg = NULL;
-	char		*tmp = NULL;
-	int		 fd = -1, rc, err;
-
-	if ((err = temp_open(&fd, &tmp, repo)) != 0)
-		goto done;
-	close(fd);
-	if ((rc = git_config_open_ondisk(&cfg, tmp)) < 0 ||
-	    (rc = git_config_set_int32(cfg, "portfolio.version",
-	    PL_FORMAT_VERSION)) < 0) {
-		err = pl_error_git(rc, PL_SETTINGS_FILE);
-		goto done;
-	}
-	err = pl_read_file(out, tmp);
-done:
-	git_config_free(cfg);
-	if (tmp != NULL)
-		unlink(tmp);
-	free(tmp);
-	return err;
+	pl_buf_printf(out, "[portfolio]\n\tversion = %d\n", PL_FORMAT_VERSION);
 }
 
 static void
@@ -1118,9 +1113,9 @@ init_commit(struct pl_portfolio *p, const char *name, const char *id,
 
 	sentence = pl_xasprintf("Started the portfolio of %s.", name);
 	msg.sentence = sentence;
-	if ((err = pl_portfolio_today(&today, p)) != 0 ||
-	    (err = settings_text(&settings, p->repo)) != 0)
+	if ((err = pl_portfolio_today(&today, p)) != 0)
 		goto done;
+	settings_text(&settings);
 	profile_text(&profile, name, id, grade, today);
 	if ((err = pl_tx_begin_init(&tx, p)) != 0 ||
 	    (err = pl_tx_put(tx, PL_SETTINGS_FILE, settings.ptr,

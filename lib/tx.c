@@ -46,6 +46,7 @@ struct pl_tx {
 	char			*branch;	/* the ref HEAD names */
 	git_index		*index;		/* a copy, at newindex */
 	char			*newindex;
+	char			*tmpdir;	/* where temporary files go */
 	unsigned		 ntmp;		/* temporary names made */
 	int			 committed;
 	struct staged		*v;
@@ -79,6 +80,7 @@ pl_tx_free(struct pl_tx *tx)
 	staged_clear(tx);
 	free(tx->v);
 	free(tx->newindex);
+	free(tx->tmpdir);
 	free(tx->branch);
 	/* Last: it removes what is left and may raise a caught signal. */
 	pl_lock_release(tx->lock, tx->committed);
@@ -224,7 +226,7 @@ begin(struct pl_tx **out, struct pl_portfolio *p, int init)
 	tx->p = p;
 	tx->repo = repo;
 	/* The locks first, so HEAD cannot move between check and commit. */
-	if ((err = pl_lock_take(&tx->lock, git_repository_path(repo), ms,
+	if ((err = pl_lock_take(&tx->lock, repo, ms,
 	    pl_portfolio_notes_list(p))) != 0 ||
 	    (err = state_check(tx)) != 0 ||
 	    (err = head_check(tx, init)) != 0) {
@@ -299,11 +301,33 @@ worktree_check(struct pl_tx *tx, const char *path)
  * the repository's index meanwhile, so libgit2 smudges racily clean
  * entries as git does when it writes it.
  */
+/* Where hard links are not to be had, a copy. */
+static int
+index_copy(const char *to, const char *from)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	int		 fd, err;
+
+	if ((err = pl_read_file(&b, from)) != 0)
+		goto done;
+	if ((fd = open(to, O_WRONLY | O_CREAT | O_EXCL, 0666)) == -1) {
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", to,
+		    strerror(errno));
+		goto done;
+	}
+	err = pl_write_all(fd, b.ptr, b.len, to);
+	if (close(fd) == -1 && err == 0)
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", to,
+		    strerror(errno));
+done:
+	pl_buf_release(&b);
+	return err;
+}
+
 static int
 index_load(struct pl_tx *tx)
 {
 	const char	*gitdir = git_repository_path(tx->repo);
-	struct pl_buf	 b = PL_BUF_INIT;
 	char		*cur, *lock;
 	int		 rc, err = 0;
 
@@ -312,18 +336,17 @@ index_load(struct pl_tx *tx)
 	cur = pl_xasprintf("%sindex", gitdir);
 	tx->newindex = pl_xasprintf("%spl-index.%ld", gitdir, (long)getpid());
 	lock = pl_xasprintf("%s.lock", tx->newindex);
-	pl_lock_temp(tx->lock, tx->newindex);
-	pl_lock_temp(tx->lock, lock);
+	if ((err = pl_lock_temp(tx->lock, tx->newindex)) != 0 ||
+	    (err = pl_lock_temp(tx->lock, lock)) != 0)
+		goto done;
 	unlink(tx->newindex);
 	if (link(cur, tx->newindex) == -1 && errno != ENOENT &&
-	    ((err = pl_read_file(&b, cur)) != 0 ||
-	    (err = pl_write_file(tx->newindex, b.ptr, b.len, 0666)) != 0))
+	    (err = index_copy(tx->newindex, cur)) != 0)
 		goto done;
 	if ((rc = git_index_open(&tx->index, tx->newindex)) < 0 ||
 	    (rc = git_repository_set_index(tx->repo, tx->index)) < 0)
 		err = pl_error_git(rc, "cannot read the index");
 done:
-	pl_buf_release(&b);
 	free(cur);
 	free(lock);
 	return err;
@@ -455,8 +478,8 @@ folders_make(struct pl_tx *tx, const char *path)
 	    slash = strchr(slash + 1, '/')) {
 		dir = pl_xasprintf("%s%.*s", wd, (int)(slash - path), path);
 		if (lstat(dir, &st) == -1 && errno == ENOENT) {
-			pl_lock_dir(tx->lock, dir);
-			if (mkdir(dir, 0777) == -1)
+			if ((err = pl_lock_dir(tx->lock, dir)) == 0 &&
+			    mkdir(dir, 0777) == -1)
 				err = pl_error_set(PL_ERROR, "cannot make "
 				    "'%s': %s", dir, strerror(errno));
 		} else if (lstat(dir, &st) == -1 || !S_ISDIR(st.st_mode))
@@ -469,22 +492,46 @@ folders_make(struct pl_tx *tx, const char *path)
 }
 
 /*
- * Opens a new temporary file beside path's place in the working tree,
- * recorded so that it goes away on failure or after a crash.
+ * Temporary files go in the git folder, where git status does not see
+ * them even when a SIGKILL leaves one, when it is on the same file
+ * system as the working tree (a rename can then put them in place);
+ * else beside their places, as hidden files.
+ */
+static char *
+tmp_dir(struct pl_tx *tx, const char *path)
+{
+	const char	*gitdir = git_repository_path(tx->repo);
+	const char	*wd = git_repository_workdir(tx->repo);
+	const char	*slash = strrchr(path, '/');
+	struct stat	 g, w;
+
+	if (tx->tmpdir == NULL)
+		tx->tmpdir = pl_xstrdup(stat(gitdir, &g) == 0 &&
+		    stat(wd, &w) == 0 && g.st_dev == w.st_dev ? gitdir : "");
+	if (*tx->tmpdir != '\0')
+		return pl_xasprintf("%spl-tmp-", tx->tmpdir);
+	return pl_xasprintf("%s%.*s.pl-tmp-", wd,
+	    slash != NULL ? (int)(slash - path) + 1 : 0, path);
+}
+
+/*
+ * Opens a new temporary file for path's working file, recorded so that
+ * it goes away on failure or after a crash.
  */
 static int
 tmp_open(int *fd, struct staged *s, struct pl_tx *tx, unsigned mode)
 {
-	const char	*wd = git_repository_workdir(tx->repo);
-	const char	*slash = strrchr(s->path, '/');
-	int		 err;
+	char	*prefix;
+	int	 err;
 
 	if ((err = folders_make(tx, s->path)) != 0)
 		return err;
-	s->tmp = pl_xasprintf("%s%.*s.pl-%ld-%u", wd,
-	    slash != NULL ? (int)(slash - s->path) + 1 : 0, s->path,
-	    (long)getpid(), tx->ntmp++);
-	pl_lock_temp(tx->lock, s->tmp);
+	prefix = tmp_dir(tx, s->path);
+	s->tmp = pl_xasprintf("%s%ld-%u", prefix, (long)getpid(),
+	    tx->ntmp++);
+	free(prefix);
+	if ((err = pl_lock_temp(tx->lock, s->tmp)) != 0)
+		return err;
 	unlink(s->tmp);		/* a dead pl's, with our pid */
 	if ((*fd = open(s->tmp, O_WRONLY | O_CREAT | O_EXCL, mode)) == -1)
 		return pl_error_set(PL_ERROR, "cannot write '%s': %s",
@@ -726,38 +773,66 @@ branch_move(struct pl_tx *tx, const git_oid *id, const char *msg,
 }
 
 /*
- * After the branch has moved only renames are left; should one fail all
- * the same, the commit stands and the message says how to mend the file.
+ * After the branch has moved only renames are left.  Should one fail all
+ * the same, the change is committed and says so; a note tells how to
+ * mend the file.
  */
-static int
+static void
 finish(struct pl_tx *tx, struct pl_advance *next)
 {
-	const char	*wd = git_repository_workdir(tx->repo);
-	char		*full, *index;
-	size_t		 i;
-	int		 err = 0;
+	struct pl_strlist	*notes = pl_portfolio_notes_list(tx->p);
+	const char		*wd = git_repository_workdir(tx->repo);
+	char			*full, *index;
+	size_t			 i;
 
 	for (i = 0; i < tx->n; i++) {
 		full = pl_xasprintf("%s%s", wd, tx->v[i].path);
-		if (rename(tx->v[i].tmp, full) == -1 && err == 0)
-			err = pl_error_set(PL_ERROR, "committed, but '%s' "
-			    "could not be put in place (%s); 'git checkout "
-			    "-- %s' restores it", tx->v[i].path,
-			    strerror(errno), tx->v[i].path);
+		if (rename(tx->v[i].tmp, full) == -1)
+			pl_strlist_push_owned(notes, pl_xasprintf("committed, "
+			    "but '%s' could not be put in place (%s); 'git "
+			    "checkout -- %s' restores it", tx->v[i].path,
+			    strerror(errno), tx->v[i].path));
 		free(full);
 	}
 	index = pl_xasprintf("%sindex", git_repository_path(tx->repo));
-	if (rename(tx->newindex, index) == -1 && err == 0)
-		err = pl_error_set(PL_ERROR, "committed, but the index could "
-		    "not be put in place (%s); 'git reset' mends it",
-		    strerror(errno));
+	if (rename(tx->newindex, index) == -1)
+		pl_strlist_push_owned(notes, pl_xasprintf("committed, but the "
+		    "index could not be put in place (%s); 'git reset' "
+		    "mends it", strerror(errno)));
 	free(index);
 	pl_lock_index_done(tx->lock);
 	pl_portfolio_advance(tx->p, next);
 	pl_portfolio_forget_reads(tx->p);
 	tx->committed = 1;
 	staged_clear(tx);
-	return err;
+}
+
+/* What finish() will do, for a pl that finds this one dead. */
+static int
+moves_journal(struct pl_tx *tx, git_tree *base, const git_oid *id)
+{
+	const char	*wd = git_repository_workdir(tx->repo);
+	git_tree_entry	*e;
+	char		 hex[GIT_OID_HEXSZ + 1], *to;
+	size_t		 i;
+	int		 err = 0;
+
+	for (i = 0; i < tx->n && err == 0; i++) {
+		strcpy(hex, "-");
+		if (base != NULL &&
+		    git_tree_entry_bypath(&e, base, tx->v[i].path) == 0) {
+			git_oid_tostr(hex, sizeof hex, git_tree_entry_id(e));
+			git_tree_entry_free(e);
+		}
+		to = pl_xasprintf("%s%s", wd, tx->v[i].path);
+		err = pl_lock_move(tx->lock, tx->v[i].tmp, to, hex);
+		free(to);
+	}
+	to = pl_xasprintf("%sindex", git_repository_path(tx->repo));
+	if (err == 0)
+		err = pl_lock_move(tx->lock, tx->newindex, to, "index");
+	free(to);
+	return err != 0 ? err : pl_lock_commit(tx->lock, tx->branch, id);
 }
 
 static int
@@ -785,6 +860,7 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 	git_commit	*parent = NULL;
 	git_tree	*base = NULL, *tree = NULL;
 	git_oid		 id;
+	char		*msg_copy;
 	int		 rc, err;
 
 	memset(&next, 0, sizeof next);
@@ -792,8 +868,9 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 		return pl_error_set(PL_ENOCHANGE, "nothing to commit");
 	/* Everything that can refuse does so before anything is written. */
 	if ((err = pl_portfolio_signatures(&author, &committer, tx->p)) != 0 ||
-	    (err = base_read(&parent, &base, tx)) != 0 ||
-	    (err = blobs_make(tx)) != 0)
+	    (err = base_read(&parent, &base, tx)) != 0)
+		goto refused;
+	if ((err = blobs_make(tx)) != 0)
 		goto done;
 	if (unchanged(tx, base)) {
 		err = pl_error_set(PL_ENOCHANGE, "nothing changed");
@@ -812,11 +889,20 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 	if ((err = files_write(tx)) != 0 ||
 	    (err = index_write(tx)) != 0 ||
 	    (err = pl_portfolio_advance_prepare(&next, tx->p, &id)) != 0 ||
+	    (err = moves_journal(tx, base, &id)) != 0 ||
 	    (err = pl_lock_check()) != 0 ||
 	    (err = branch_move(tx, &id, text.ptr, committer)) != 0)
 		goto done;
-	err = finish(tx, &next);
+	finish(tx, &next);
 done:
+	/* Whatever failed, the message says nothing was committed. */
+	if (err != 0 && err != PL_ENOCHANGE &&
+	    strstr(pl_error_last(), "nothing was committed") == NULL) {
+		msg_copy = pl_xstrdup(pl_error_last());
+		err = pl_error_set(err, "%s; nothing was committed", msg_copy);
+		free(msg_copy);
+	}
+refused:
 	pl_advance_release(&next);
 	pl_buf_release(&text);
 	git_tree_free(tree);

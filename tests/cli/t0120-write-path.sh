@@ -1,0 +1,474 @@
+#!/bin/sh
+test_description='the write path: a full disk, kills and signals at every write, writers that wait, git beside pl'
+. "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+
+# The fault injector (tests/fault/fault.c) counts pl's and libgit2's
+# writes and fails, kills or pauses at the Nth.  ASan wants to be the
+# first library; the injector only wraps libc, so let it load after.
+faulty () {
+	env LD_PRELOAD="$PL_FAULT_LIB" \
+		ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" "$PL" "$@"
+}
+
+# What a person sees after a change that must not have happened: HEAD,
+# index and working tree as they were, no lock, no temporary file.
+snapshot () {
+	git -C p rev-parse HEAD >"$1.head" &&
+	git -C p ls-files -s >"$1.index" &&
+	git -C p status --porcelain --untracked-files=all >"$1.status" &&
+	(cd p && find . -path ./.git -prune -o -type f -print | sort) >"$1.files" &&
+	(cd p/.git && ls -a | grep -E "^(pl[.-]|index\.lock|.*\.lock$)" || :) >"$1.git" &&
+	(cd p && find . -path ./.git -prune -o -type d -empty -print) >"$1.dirs"
+}
+
+untouched () {
+	snapshot now &&
+	for f in head index status files git dirs
+	do
+		test_cmp before.$f now.$f || return 1
+	done &&
+	test_must_be_empty now.git &&
+	git -C p fsck --strict --no-progress 2>fsck.err &&
+	test_must_be_empty fsck.err
+}
+
+test_expect_success 'setup' '
+	pl init --name "Ana Lima" p >/dev/null &&
+	pl -C p goal add --id maths --step "Learn the 7s" "Times tables" \
+		>/dev/null &&
+	printf "line one\r\nline two\r\n" >notes.txt &&
+	echo "A user file." >p/README.md &&
+	git -C p add README.md &&
+	git -C p commit -q -m "A read-me"
+'
+
+# A run that succeeds under the injector: the fault came after the
+# last write (all points tried: 1), or a fallback absorbed it (0, and
+# the commit is undone to try the next point).
+fault_missed () {
+	test $(cat count) -lt $1 && return 0
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual &&
+	git -C p reset -q --hard HEAD~1 &&
+	rm -rf p/.git/pl &&
+	untouched &&
+	return 1
+}
+
+test_expect_success 'a full disk at any write: nothing committed, nothing left' '
+	snapshot before &&
+	n=0 &&
+	while :
+	do
+		n=$((n + 1)) &&
+		rm -f count &&
+		st=0 &&
+		PL_FAULT_AT=$n PL_FAULT_COUNT="$TRASH_DIRECTORY/count" \
+			faulty -C p evidence add --goal maths \
+			--file "$TRASH_DIRECTORY/notes.txt" -m "Done." "Quiz" \
+			>out 2>err || st=$? &&
+		if test $st = 0
+		then
+			if fault_missed $n
+			then
+				break
+			fi &&
+			continue
+		fi &&
+		test $st = 1 &&
+		test_stderr_starts_pl err &&
+		test_line_count = 1 err &&
+		test_must_be_empty out &&
+		untouched || return 1
+	done &&
+	echo "$n writes tried" &&
+	test $n -gt 20 &&
+	echo 2026-11-26-quiz >expect &&
+	test_cmp expect out &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual &&
+	git -C p show HEAD:evidence/2026-11-26-quiz/notes.txt >blob &&
+	test_cmp notes.txt blob
+'
+
+test_expect_success 'a full disk at any write of an edit: the edit is kept' '
+	snapshot before &&
+	write_script ed.sh <<-\EOF &&
+	echo "Edited by hand." >>"$1"
+	EOF
+	n=0 &&
+	while :
+	do
+		n=$((n + 1)) &&
+		rm -rf p/.git/pl count &&
+		st=0 &&
+		PL_FAULT_AT=$n PL_FAULT_COUNT="$TRASH_DIRECTORY/count" \
+			EDITOR="$TRASH_DIRECTORY/ed.sh" \
+			faulty -C p goal edit maths >out 2>err || st=$? &&
+		if test $st = 0
+		then
+			if fault_missed $n
+			then
+				break
+			fi &&
+			continue
+		fi &&
+		test $st = 1 &&
+		test_line_count = 1 err &&
+		rm -rf p/.git/pl &&
+		untouched || return 1
+	done &&
+	echo "$n writes tried" &&
+	grep "^Edited by hand.\$" p/goals/maths.md &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'SIGTERM, SIGINT, SIGHUP at any write: nothing left behind' '
+	for sig in 15 2 1
+	do
+		n=0 &&
+		while :
+		do
+			n=$((n + 1)) &&
+			snapshot before &&
+			st=0 &&
+			PL_FAULT_AT=$n PL_FAULT_SIGNAL=$sig faulty -C p goal add \
+				"Signal $sig at $n" >out 2>err || st=$? &&
+			if test $st = 0
+			then
+				# the signal came after the branch moved, or
+				# there was no Nth write: done, and committed
+				git -C p log -1 --format=%s >subject &&
+				grep "goal: add signal-$sig-at-$n" subject &&
+				git -C p status --porcelain >actual &&
+				test_must_be_empty actual &&
+				(cd p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
+				test_must_be_empty left &&
+				break
+			fi &&
+			test $st = $((128 + sig)) &&
+			# the shell says how its child died; pl says nothing
+			sed "/^\(Terminated\|Interrupt\|Hangup\)\$/d" err >err.pl &&
+			test_must_be_empty err.pl &&
+			untouched || return 1
+		done || return 1
+	done
+'
+
+test_expect_success 'SIGKILL at any write: the next pl takes over and says so' '
+	n=0 &&
+	while :
+	do
+		n=$((n + 1)) &&
+		git -C p rev-parse HEAD >head.before &&
+		st=0 &&
+		PL_FAULT_AT=$n PL_FAULT_SIGNAL=9 faulty -C p goal add \
+			"Killed at $n" >out 2>err || st=$? &&
+		if test $st = 0
+		then
+			break
+		fi &&
+		test $st = 137 &&
+		git -C p fsck --strict --no-progress 2>fsck.err &&
+		test_must_be_empty fsck.err &&
+		git -C p status --porcelain >actual &&
+		test_must_be_empty actual &&
+		git -C p rev-parse HEAD >head.after &&
+		test_cmp head.before head.after &&
+		pl -C p goal add "After $n" >out 2>err &&
+		echo after-$n >expect &&
+		test_cmp expect out &&
+		if test -s err
+		then
+			echo "pl: warning: took over ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} from pl (pid PID), which is no longer running, and removed what it left" >expect &&
+			sed "s/pid [0-9]*/pid PID/" err >actual &&
+			test_cmp expect actual
+		fi &&
+		git -C p status --porcelain >actual &&
+		test_must_be_empty actual &&
+		(cd p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
+		test_must_be_empty left || return 1
+	done &&
+	echo "$n writes tried" &&
+	git -C p fsck --strict --no-progress
+'
+
+test_expect_success 'SIGKILL at random moments of a hundred writes' '
+	i=0 &&
+	while test $i -lt 100
+	do
+		i=$((i + 1)) &&
+		ms=$(( (i * 7919) % 60 + 1 )) &&
+		{ timeout -s KILL $(printf 0.%03d $ms)s "$PL" -C p evidence add \
+			--file "$TRASH_DIRECTORY/notes.txt" -m "Try $i" "Random $i" \
+			>/dev/null 2>&1 || :; } &&
+		git -C p fsck --strict --no-progress 2>fsck.err &&
+		test_must_be_empty fsck.err &&
+		git -C p status --porcelain >actual &&
+		test_must_be_empty actual || return 1
+	done &&
+	pl -C p goal add "After the kills" 2>err &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual &&
+	(cd p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
+	test_must_be_empty left
+'
+
+test_expect_success 'a dead pl killed after its branch moved: the next finishes it' '
+	git -C p rev-parse HEAD >before &&
+	cat >p/.git/pl-tmp-1-0 <<-\EOF &&
+	---
+	title: Finished by another
+	status: active
+	term: short
+	created: 2026-11-26
+	---
+	EOF
+	git -C p hash-object -w .git/pl-tmp-1-0 >blob &&
+	git -C p read-tree --index-output=.git/pl-index.1 HEAD &&
+	GIT_INDEX_FILE=.git/pl-index.1 git -C p update-index --add \
+		--cacheinfo 100644,$(cat blob),goals/finished.md &&
+	tree=$(GIT_INDEX_FILE=.git/pl-index.1 git -C p write-tree) &&
+	commit=$(git -C p commit-tree -p HEAD -m "goal: add finished" $tree) &&
+	branch=$(git -C p symbolic-ref HEAD) &&
+	pid=$(sh -c "echo \$\$") &&
+	cat >p/.git/pl.lock <<-EOF &&
+	pid $pid
+	host $(uname -n)
+	tmp $TRASH_DIRECTORY/p/.git/pl-tmp-1-0
+	move $TRASH_DIRECTORY/p/.git/pl-tmp-1-0	$TRASH_DIRECTORY/p/goals/finished.md	-
+	move $TRASH_DIRECTORY/p/.git/pl-index.1	$TRASH_DIRECTORY/p/.git/index	index
+	commit $branch $commit
+	EOF
+	git -C p update-ref HEAD $commit &&
+	pl -C p goal add "Next" >out 2>err &&
+	echo "pl: warning: took over ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} from pl (pid $pid), which is no longer running, and finished the commit it had made" >expect &&
+	test_cmp expect err &&
+	test_path_is_file p/goals/finished.md &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual &&
+	printf "%s\n" "goal: add next" "goal: add finished" >expect &&
+	git -C p log -2 --format=%s >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'eight writers at once: every change committed, once' '
+	git -C p config -f .plconfig portfolio.lockTimeout 300 &&
+	git -C p commit -q -am "Writers wait up to 300 s" &&
+	git -C p rev-list --count HEAD >count.before &&
+	for w in 1 2 3 4 5 6 7 8
+	do
+		(
+			i=0 &&
+			while test $i -lt 20
+			do
+				i=$((i + 1)) &&
+				"$PL" -C p goal add "Writer $w goal $i" \
+					>/dev/null 2>>err.$w || exit 1
+			done
+		) &
+		pids="${pids-} $!"
+	done &&
+	fails=0 &&
+	for pid in $pids
+	do
+		wait $pid || fails=$((fails + 1))
+	done &&
+	cat err.* >errs &&
+	test_must_be_empty errs &&
+	test $fails = 0 &&
+	echo $(( $(cat count.before) + 160 )) >expect &&
+	git -C p rev-list --count HEAD >actual &&
+	test_cmp expect actual &&
+	git -C p log -160 --format=%s | sort -u | wc -l >actual &&
+	echo 160 >expect &&
+	test_cmp expect actual &&
+	for w in 1 2 3 4 5 6 7 8
+	do
+		ls p/goals | grep -c "^writer-$w-goal-" >actual &&
+		echo 20 >expect &&
+		test_cmp expect actual || return 1
+	done &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual &&
+	git -C p fsck --strict --no-progress
+'
+
+test_expect_success 'git add beside a pl write fails instead of being lost' '
+	mkfifo ready go &&
+	echo "a note" >p/note.txt &&
+	{ PL_FAULT_AT=12 PL_FAULT_PAUSE="$TRASH_DIRECTORY" faulty -C p \
+		evidence add --file "$TRASH_DIRECTORY/notes.txt" -m "Beside git." "Beside" \
+		>pl.out 2>pl.err & } &&
+	read x <ready &&
+	test_must_fail git -C p add note.txt 2>git.err &&
+	grep "index.lock${SQ}: File exists" git.err &&
+	test_must_fail git -C p commit -q -m "Beside" 2>git.err &&
+	grep "index.lock${SQ}: File exists" git.err &&
+	echo go >go &&
+	wait $! &&
+	test_must_be_empty pl.err &&
+	git -C p add note.txt &&
+	git -C p commit -q -m "The note" &&
+	git -C p show --format= --name-only HEAD >actual &&
+	echo note.txt >expect &&
+	test_cmp expect actual &&
+	git -C p show --format= --name-only HEAD~1 | sort >actual &&
+	printf "%s\n" evidence/2026-11-26-beside.md \
+		evidence/2026-11-26-beside/notes.txt >expect &&
+	test_cmp expect actual &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'a merge in progress: exit 10, nothing committed' '
+	test_when_finished "git -C p merge --abort && git -C p branch -D side" &&
+	git -C p checkout -q -b side &&
+	echo "Side." >p/README.md &&
+	git -C p commit -q -am "Side" &&
+	git -C p checkout -q - &&
+	echo "Main." >p/README.md &&
+	git -C p commit -q -am "Main" &&
+	test_must_fail git -C p merge -q side >/dev/null 2>&1 &&
+	git -C p rev-parse HEAD >before &&
+	test_expect_code 10 pl -C p goal add "In a merge" >out 2>err &&
+	echo "pl: a merge (${SQ}git merge --abort${SQ} or ${SQ}git commit${SQ}) is in progress; finish or abort it first" >expect &&
+	test_cmp expect err &&
+	git -C p rev-parse HEAD >after &&
+	test_cmp before after &&
+	test_path_is_missing p/goals/in-a-merge.md
+'
+
+test_expect_success 'a cherry-pick in progress: exit 10' '
+	test_when_finished "git -C p cherry-pick --abort && git -C p branch -D side2" &&
+	git -C p checkout -q -b side2 &&
+	echo "Side two." >p/README.md &&
+	git -C p commit -q -am "Side two" &&
+	git -C p checkout -q - &&
+	echo "Main two." >p/README.md &&
+	git -C p commit -q -am "Main two" &&
+	test_must_fail git -C p cherry-pick side2 >/dev/null 2>&1 &&
+	test_expect_code 10 pl -C p goal add "In a pick" 2>err &&
+	echo "pl: a cherry-pick is in progress; finish or abort it first" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'line endings: an attachment is stored as git add stores it' '
+	echo "*.crlf text" >p/.gitattributes &&
+	git -C p add .gitattributes &&
+	git -C p commit -q -m "Text files" &&
+	cp notes.txt notes.crlf &&
+	pl -C p evidence add --file "$TRASH_DIRECTORY/notes.crlf" -m x "Crlf" \
+		>/dev/null &&
+	git -C p show HEAD:evidence/2026-11-26-crlf/notes.crlf >blob &&
+	printf "line one\nline two\n" >expect &&
+	test_cmp expect blob &&
+	test_cmp notes.crlf p/evidence/2026-11-26-crlf/notes.crlf &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'a filter driver: its clean command is run as git runs it' '
+	echo "*.up filter=upper" >>p/.gitattributes &&
+	git -C p commit -q -am "Upper" &&
+	git -C p config filter.upper.clean "tr a-z A-Z" &&
+	git -C p config filter.upper.smudge cat &&
+	echo "quiet words" >shout.up &&
+	pl -C p evidence add --file "$TRASH_DIRECTORY/shout.up" -m x "Shout" \
+		>/dev/null &&
+	echo "QUIET WORDS" >expect &&
+	git -C p show HEAD:evidence/2026-11-26-shout/shout.up >blob &&
+	test_cmp expect blob &&
+	test_cmp shout.up p/evidence/2026-11-26-shout/shout.up &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
+# git status would run the broken filter too: check what pl left alone.
+nothing_left () {
+	test_cmp before.head now.head 2>/dev/null ||
+	{ git -C p rev-parse HEAD >now.head && test_cmp before.head now.head; } &&
+	(cd p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
+	test_must_be_empty left &&
+	test_path_is_missing "p/evidence/$1"
+}
+
+test_expect_success 'a filter whose clean command fails: refused, nothing committed' '
+	git -C p rev-parse HEAD >before.head &&
+	git -C p config filter.upper.clean false &&
+	test_expect_code 1 pl -C p evidence add --file "$TRASH_DIRECTORY/shout.up" \
+		-m x "Fails" >out 2>err &&
+	echo "pl: the clean command of filter ${SQ}upper${SQ} failed; nothing was committed" >expect &&
+	test_cmp expect err &&
+	nothing_left 2026-11-26-fails
+'
+
+test_expect_success 'a required filter pl cannot run: refused, nothing committed' '
+	git -C p rev-parse HEAD >before.head &&
+	git -C p config --unset filter.upper.clean &&
+	git -C p config filter.upper.process "upper-process" &&
+	git -C p config filter.upper.required true &&
+	test_expect_code 1 pl -C p evidence add --file "$TRASH_DIRECTORY/shout.up" \
+		-m x "Process" >out 2>err &&
+	echo "pl: ${SQ}evidence/2026-11-26-process/shout.up${SQ} needs filter ${SQ}upper${SQ}, and pl runs only a clean command (filter.upper.clean), which is not set; nothing was committed" >expect &&
+	test_cmp expect err &&
+	nothing_left 2026-11-26-process &&
+	git -C p config --remove-section filter.upper &&
+	git -C p rm -q -r -f .gitattributes evidence/2026-11-26-shout \
+		evidence/2026-11-26-shout.md evidence/2026-11-26-crlf \
+		evidence/2026-11-26-crlf.md &&
+	git -C p commit -q -m "No filters" &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'a large attachment is streamed, not read into memory' '
+	test_when_finished "rm -f big.bin" &&
+	truncate -s 200M big.bin &&
+	/usr/bin/time -f %M -o rss "$PL" -C p evidence add --file "$TRASH_DIRECTORY/big.bin" \
+		-m "Big." "Big" >/dev/null &&
+	echo "peak RSS $(cat rss) KiB" &&
+	test $(cat rss) -lt 102400 &&
+	git -C p cat-file -s HEAD:evidence/2026-11-26-big/big.bin >actual &&
+	echo 209715200 >expect &&
+	test_cmp expect actual &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual &&
+	git -C p rm -q -r evidence/2026-11-26-big evidence/2026-11-26-big.md &&
+	git -C p commit -q -m "Too big"
+'
+
+test_expect_success '--rev searching commit messages: exit 4, one line' '
+	test_expect_code 4 pl -C p goal list --rev ":/nomatch" >out 2>err &&
+	echo "pl: unknown revision ${SQ}:/nomatch${SQ} (pl does not search commit messages; name a commit, branch or tag)" >expect &&
+	test_cmp expect err &&
+	test_must_be_empty out
+'
+
+test_expect_success 'a lock of a live process on this host, or of another host, is waited for' '
+	git -C p config -f .plconfig portfolio.lockTimeout 0.1 &&
+	git -C p commit -q -am "Wait briefly" &&
+	printf "pid %s\nhost %s\n" $$ "$(uname -n)" >p/.git/pl.lock &&
+	test_expect_code 8 pl -C p goal add "Busy" 2>err &&
+	echo "pl: portfolio is busy: pl (pid $$ on $(uname -n)) still holds ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} after 0.1 s; try again" >expect &&
+	test_cmp expect err &&
+	printf "pid 1\nhost elsewhere.example\n" >p/.git/pl.lock &&
+	test_expect_code 8 pl -C p goal add "Busy" 2>err &&
+	echo "pl: portfolio is busy: pl (pid 1 on elsewhere.example) still holds ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} after 0.1 s; try again" >expect &&
+	test_cmp expect err &&
+	rm p/.git/pl.lock &&
+	test_path_is_missing p/goals/busy.md
+'
+
+test_expect_success 'a bad lockTimeout: exit 6, named' '
+	git -C p config -f .plconfig portfolio.lockTimeout soon &&
+	git -C p commit -q -am "A bad timeout" &&
+	test_expect_code 6 pl -C p goal add "Never" 2>err &&
+	echo "pl: .plconfig: portfolio.lockTimeout must be a number of seconds from 0 to 3600, not ${SQ}soon${SQ}" >expect &&
+	test_cmp expect err &&
+	git -C p config -f .plconfig --unset portfolio.lockTimeout &&
+	git -C p commit -q -am "Default timeout"
+'
+
+test_done
