@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "pl/text.h"
 
 /* Alphabetical; exact names only, as scripts depend on them. */
 const struct pl_cmd *const pl_commands[] = {
@@ -138,6 +139,10 @@ run(const struct pl_cmd *top, int argc, char **argv, const char *dir)
 		goto done;
 	}
 	if (err != PL_OK)
+		goto done;
+	/* A line break in the name would be a line of the commit header */
+	if (pl_arg(&args, "author") != NULL && (err = pl_text_check_line(
+	    "an author", pl_arg(&args, "author"))) != PL_OK)
 		goto done;
 	if (cmd->flags & PL_CMD_PORTFOLIO) {
 		err = pl_portfolio_open(&ctx.pf, dir, pl_arg(&args, "rev"));
