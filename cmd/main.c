@@ -62,7 +62,7 @@ fail(int code)
 {
 	const char	*msg = pl_error_last();
 
-	fprintf(stderr, "pl: %s\n", *msg != '\0' ? msg : "unknown error");
+	pl_out_error("pl: ", *msg != '\0' ? msg : "unknown error");
 	return exit_status(code);
 }
 
@@ -215,6 +215,6 @@ main(int argc, char **argv)
 	if (err < 0 && err != PL_ENOCHANGE)
 		return fail(err);
 	if (err == PL_ENOCHANGE)
-		fprintf(stderr, "pl: %s\n", pl_error_last());
+		pl_out_error("pl: ", pl_error_last());
 	return exit_status(err);
 }

@@ -27,7 +27,7 @@ reflect_add(struct pl_ctx *ctx, struct pl_args *a)
 	s.text = text;
 	if ((err = pl_reflection_add(&id, ctx->pf, &s)) != PL_OK)
 		goto done;
-	printf("%s\n", id);
+	pl_out_printf("%s\n", id);
 	if (scratch != NULL)
 		unlink(scratch);
 done:
@@ -112,7 +112,7 @@ reflect_list(struct pl_ctx *ctx, struct pl_args *a)
 		}
 		date = pl_doc_get(l.v[i]->doc, "date");
 		summary = pl_md_first_paragraph(l.v[i]->doc->body);
-		printf("%-10s  %s  (%s)\n", date ? date : "-",
+		pl_out_printf("%-10s  %s  (%s)\n", date ? date : "-",
 		    summary ? summary : "", l.v[i]->id);
 		free(summary);
 	}

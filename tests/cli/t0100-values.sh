@@ -149,6 +149,18 @@ test_expect_success 'control characters on the command line: exit 5' '
 	nothing_committed
 '
 
+test_expect_success 'an error quoting a control character is one escaped line' '
+	head_before &&
+	test_expect_code 5 pl -C p evidence add --kind "a${ESC}b" -m x T 2>err &&
+	echo "pl: invalid kind ${SQ}a^[b${SQ} (use artifact, observation, assessment, project or other)" >expect &&
+	test_cmp expect err &&
+	test_expect_code 5 pl -C p goal status fractions "met
+Pl-Id: x" 2>err &&
+	echo "pl: invalid status ${SQ}met^JPl-Id: x${SQ} (use active, met, paused or dropped)" >expect &&
+	test_cmp expect err &&
+	nothing_committed
+'
+
 test_expect_success 'edits: control characters in values are refused' '
 	write_script ed-name.sh <<-\EOF &&
 	sed -e "s/^name: .*/name: \"Ana\\\\e[2J\"/" "$1" >"$1.new" &&
@@ -183,6 +195,41 @@ test_expect_success 'a profile item committed by hand: profile add refuses' '
 	test_cmp expect err &&
 	nothing_committed &&
 	git -C p revert --no-edit HEAD >/dev/null
+'
+
+test_expect_success 'setup: a goal whose title would drive the terminal' '
+	cat >p/goals/colour.md <<-EOF &&
+	---
+	title: "Red \e[31mtext"
+	term: short
+	status: active
+	---
+
+	Body with${TAB}a tab and ${ESC}]0;title${BEL} a window title.
+	EOF
+	commit_by_hand goals/colour.md
+'
+
+test_expect_success 'piped output is written as it is' '
+	pl -C p goal list >actual &&
+	grep "Red ${ESC}\[31mtext" actual
+'
+
+test_expect_success TTY 'on a terminal, list and show escape control characters' '
+	on_tty pl -C p goal list >actual &&
+	grep -F "  Red ^[[31mtext" actual &&
+	! grep "$ESC" actual &&
+	on_tty pl -C p goal show colour >actual &&
+	sed -n 1p actual >title &&
+	echo "Red ^[[31mtext" >expect &&
+	test_cmp expect title &&
+	grep -F "Body with${TAB}a tab and ^[]0;title^G a window title." actual &&
+	! grep "$ESC" actual
+'
+
+test_expect_success TTY 'on a terminal, JSON keeps its own escapes' '
+	on_tty pl -C p goal show --format json colour >actual &&
+	grep "\"title\": \"Red \\\\u001B\[31mtext\"" actual
 '
 
 test_expect_success 'init: a value on two lines or with a control character' '
