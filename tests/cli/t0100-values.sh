@@ -232,6 +232,55 @@ test_expect_success TTY 'on a terminal, JSON keeps its own escapes' '
 	grep "\"title\": \"Red \\\\u001B\[31mtext\"" actual
 '
 
+test_expect_success 'author and committer dates the commit cannot hold' '
+	head_before &&
+	test_expect_code 5 env GIT_AUTHOR_DATE=@99999999999999 \
+		pl -C p goal add "Far" 2>err &&
+	echo "pl: invalid date in GIT_AUTHOR_DATE: ${SQ}@99999999999999${SQ}" >expect &&
+	test_cmp expect err &&
+	test_expect_code 5 env GIT_COMMITTER_DATE=@99999999999999 \
+		pl -C p goal add "Far" 2>err &&
+	echo "pl: invalid date in GIT_COMMITTER_DATE: ${SQ}@99999999999999${SQ}" >expect &&
+	test_cmp expect err &&
+	test_expect_code 5 env GIT_AUTHOR_DATE="@253402300800 +0000" \
+		pl -C p goal add "Far" 2>err &&
+	test_expect_code 5 env GIT_AUTHOR_DATE="@4294967296 +0000" \
+		pl -C p goal add "Far" 2>err &&
+	echo "pl: invalid date in GIT_AUTHOR_DATE: ${SQ}@4294967296 +0000${SQ}" >expect &&
+	test_cmp expect err &&
+	test_expect_code 5 env GIT_COMMITTER_DATE="2106-02-07T06:28:16Z" \
+		pl -C p goal add "Far" 2>err &&
+	echo "pl: invalid date in GIT_COMMITTER_DATE: ${SQ}2106-02-07T06:28:16Z${SQ}" >expect &&
+	test_cmp expect err &&
+	nothing_committed
+'
+
+test_expect_success 'the last second the commit header holds' '
+	GIT_AUTHOR_DATE="@4294967295 +0000" \
+	GIT_COMMITTER_DATE="2106-02-07T06:28:15Z" \
+		pl -C p goal add "Last" >id &&
+	grep "^created: 2106-02-07\$" p/goals/last.md &&
+	git -C p log -1 --format="%at %ct" >at &&
+	echo "4294967295 4294967295" >expect &&
+	test_cmp expect at
+'
+
+test_expect_success '--due, --date and front matter dates are years 1000 to 9999' '
+	head_before &&
+	test_expect_code 5 pl -C p goal add --due 0999-12-31 "Old" 2>err &&
+	echo "pl: invalid date ${SQ}0999-12-31${SQ} (expected YYYY-MM-DD)" >expect &&
+	test_cmp expect err &&
+	test_expect_code 5 pl -C p evidence add --date 10000-01-01 -m x "New" &&
+	write_script ed-due.sh <<-\EOF &&
+	sed -e "s/^created: .*/created: 0999-01-01/" "$1" >"$1.new" &&
+	mv "$1.new" "$1"
+	EOF
+	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-due.sh" \
+		pl -C p goal edit fractions 2>err &&
+	nothing_committed &&
+	rm -r p/.git/pl
+'
+
 test_expect_success 'init: a value on two lines or with a control character' '
 	test_expect_code 5 pl init --name Bo --grade "6
 7" q 2>err &&
