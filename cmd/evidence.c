@@ -161,7 +161,10 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 		    pl_arg(a, "kind"));
 		goto done;
 	}
+	/* A filter names a goal as --goal of add does: it must exist */
 	if ((err = check_range(&r, ctx, a)) != PL_OK ||
+	    (err = pl_entry_check_ids(ctx->pf, PL_KIND_GOAL,
+	    pl_arg_all(a, "goal"))) != PL_OK ||
 	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_EVIDENCE, &warn)) !=
 	    PL_OK)
 		goto done;

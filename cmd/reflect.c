@@ -98,7 +98,12 @@ reflect_list(struct pl_ctx *ctx, struct pl_args *a)
 	size_t			 i;
 	int			 err;
 
-	if ((err = pl_entry_list(&l, ctx->pf, PL_KIND_REFLECTION, &warn)) !=
+	/* A filter names entries as add's options do: they must exist */
+	if ((err = pl_entry_check_ids(ctx->pf, PL_KIND_GOAL,
+	    pl_arg_all(a, "goal"))) != PL_OK ||
+	    (err = pl_entry_check_ids(ctx->pf, PL_KIND_EVIDENCE,
+	    pl_arg_all(a, "evidence"))) != PL_OK ||
+	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_REFLECTION, &warn)) !=
 	    PL_OK)
 		goto done;
 	pl_entries_sort_by_date(&l, "date");

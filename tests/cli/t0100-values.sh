@@ -281,6 +281,29 @@ test_expect_success '--due, --date and front matter dates are years 1000 to 9999
 	rm -r p/.git/pl
 '
 
+# filter_checked KIND CMD...: CMD ID refuses a malformed and an unknown id
+# of KIND as add does, and prints nothing.
+filter_checked () {
+	filter_kind_=$1 &&
+	shift &&
+	test_expect_code 5 "$@" ../x >out 2>err &&
+	test_must_be_empty out &&
+	echo "pl: invalid $filter_kind_ id ${SQ}../x${SQ}" >expect &&
+	test_cmp expect err &&
+	test_expect_code 4 "$@" x >out 2>err &&
+	test_must_be_empty out &&
+	echo "pl: unknown $filter_kind_ ${SQ}x${SQ}" >expect &&
+	test_cmp expect err
+}
+
+test_expect_success 'list filters check their ids as add does' '
+	filter_checked goal pl -C p evidence list --goal &&
+	filter_checked goal pl -C p reflect list --goal &&
+	filter_checked evidence pl -C p reflect list --evidence &&
+	pl -C p evidence list --goal fractions >out &&
+	test_must_be_empty out
+'
+
 test_expect_success 'init: a value on two lines or with a control character' '
 	test_expect_code 5 pl init --name Bo --grade "6
 7" q 2>err &&
