@@ -120,6 +120,25 @@ void	 pl_args_release(struct pl_args *);
 /* Sets ctx->json from --format; PL_EUSAGE for an unknown format. */
 int	 pl_out_format(struct pl_ctx *, const struct pl_args *);
 
+/*
+ * Text from portfolio files is printed through these, never printf(3):
+ * on a terminal, control characters are escaped as less(1) shows them
+ * ("^[", "^?", "<U+009B>"), except newlines, and tabs in a body.  Piped
+ * output is written as it is; JSON has its own escapes.
+ */
+enum pl_out {
+	PL_OUT_LINE,		/* rows and fields: newlines kept */
+	PL_OUT_BODY,		/* Markdown: newlines, tabs, CRLF kept */
+	PL_OUT_MESSAGE		/* a stderr message: one line, always */
+};
+
+/* Writes s to standard output. */
+void	 pl_out_write(const char *s, enum pl_out);
+/* printf(3) to standard output, as PL_OUT_LINE. */
+void	 pl_out_printf(const char *fmt, ...) PL_PRINTF(1, 2);
+/* prefix, then msg escaped even off a terminal, on one stderr line. */
+void	 pl_out_error(const char *prefix, const char *msg);
+
 /* Prints "pl: warning: <w>" on stderr for each warning. */
 void	 pl_out_warnings(const struct pl_strlist *);
 

@@ -3,6 +3,7 @@
  * the three ways a body is given (-m, -F, the editor).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -10,6 +11,7 @@
 
 #include "cmd.h"
 #include "pl/entry.h"
+#include "pl/text.h"
 
 const struct pl_opt pl_opts_show[] = {
 	PL_OPT_FORMAT,
@@ -53,13 +55,76 @@ pl_out_format(struct pl_ctx *ctx, const struct pl_args *a)
 	return PL_OK;
 }
 
+/*
+ * The one place text reaches the terminal.  A control character other
+ * than what the mode keeps is written as less(1) shows it: "^[" for ESC,
+ * "^?" for DEL, "<U+009B>" for a C1 control; so a portfolio file cannot
+ * move the cursor, retitle the window or ring the bell.
+ */
+static void
+put_escaped(FILE *f, const char *s, size_t len, enum pl_out mode)
+{
+	unsigned char	c;
+	size_t		i, n;
+
+	for (i = 0; i < len; i += n) {
+		c = (unsigned char)s[i];
+		n = pl_text_control(s + i);
+		if (n == 0 || i + n > len || (mode != PL_OUT_MESSAGE &&
+		    c == '\n') || (mode == PL_OUT_BODY && (c == '\t' ||
+		    (c == '\r' && i + 1 < len && s[i + 1] == '\n')))) {
+			n = 1;
+			putc(c, f);
+		} else if (n == 2)
+			fprintf(f, "<U+%04X>", (unsigned char)s[i + 1]);
+		else if (c == 0x7f)
+			fputs("^?", f);
+		else
+			fprintf(f, "^%c", c + '@');
+	}
+}
+
+void
+pl_out_write(const char *s, enum pl_out mode)
+{
+	static int	tty = -1;
+
+	if (tty == -1)
+		tty = isatty(STDOUT_FILENO);
+	if (tty)
+		put_escaped(stdout, s, strlen(s), mode);
+	else
+		fputs(s, stdout);
+}
+
+void
+pl_out_printf(const char *fmt, ...)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	va_list		ap;
+
+	va_start(ap, fmt);
+	pl_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	pl_out_write(pl_buf_cstr(&b), PL_OUT_LINE);
+	pl_buf_release(&b);
+}
+
+void
+pl_out_error(const char *prefix, const char *msg)
+{
+	fputs(prefix, stderr);
+	put_escaped(stderr, msg, strlen(msg), PL_OUT_MESSAGE);
+	putc('\n', stderr);
+}
+
 void
 pl_out_warnings(const struct pl_strlist *w)
 {
 	size_t	i;
 
 	for (i = 0; i < w->n; i++)
-		fprintf(stderr, "pl: warning: %s\n", w->v[i]);
+		pl_out_error("pl: warning: ", w->v[i]);
 }
 
 json_t *
@@ -167,7 +232,7 @@ void
 pl_show_field(const char *label, const char *value)
 {
 	if (value != NULL)
-		printf("%-10s %s\n", label, value);
+		pl_out_printf("%-10s %s\n", label, value);
 }
 
 void
@@ -189,7 +254,8 @@ pl_show_body(const char *body)
 
 	body += strspn(body, "\n");	/* one blank line, whatever the file */
 	n = strlen(body);
-	printf("\n%s", body);
+	pl_out_write("\n", PL_OUT_BODY);
+	pl_out_write(body, PL_OUT_BODY);
 	if (n > 0 && body[n - 1] != '\n')
-		printf("\n");
+		pl_out_write("\n", PL_OUT_BODY);
 }

@@ -44,7 +44,7 @@ evidence_add(struct pl_ctx *ctx, struct pl_args *a)
 	s.description = text;
 	if ((err = pl_evidence_add(&id, ctx->pf, &s)) != PL_OK)
 		goto done;
-	printf("%s\n", id);
+	pl_out_printf("%s\n", id);
 	if (scratch != NULL)
 		unlink(scratch);
 done:
@@ -161,7 +161,10 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 		    pl_arg(a, "kind"));
 		goto done;
 	}
+	/* A filter names a goal as --goal of add does: it must exist */
 	if ((err = check_range(&r, ctx, a)) != PL_OK ||
+	    (err = pl_entry_check_ids(ctx->pf, PL_KIND_GOAL,
+	    pl_arg_all(a, "goal"))) != PL_OK ||
 	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_EVIDENCE, &warn)) !=
 	    PL_OK)
 		goto done;
@@ -174,9 +177,9 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 			continue;
 		}
 		pl_evidence_get(&ev, l.v[i]);
-		printf("%-10s  %-11s  %s  (%s)\n", ev.date ? ev.date : "-",
-		    ev.kind ? ev.kind : "-", ev.title ? ev.title : "",
-		    l.v[i]->id);
+		pl_out_printf("%-10s  %-11s  %s  (%s)\n",
+		    ev.date ? ev.date : "-", ev.kind ? ev.kind : "-",
+		    ev.title ? ev.title : "", l.v[i]->id);
 	}
 	if (ctx->json)
 		pl_json_print(json_incref(arr));
@@ -202,7 +205,7 @@ evidence_show(struct pl_ctx *ctx, struct pl_args *a)
 		pl_json_print(evidence_json(e, 1));
 	else {
 		pl_evidence_get(&ev, e);
-		printf("%s\n\n", ev.title ? ev.title : e->id);
+		pl_out_printf("%s\n\n", ev.title ? ev.title : e->id);
 		pl_show_field("id:", e->id);
 		pl_show_field("date:", ev.date);
 		pl_show_field("kind:", ev.kind);

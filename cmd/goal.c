@@ -25,7 +25,7 @@ goal_add(struct pl_ctx *ctx, struct pl_args *a)
 	s.why = pl_arg(a, "why");
 	s.steps = *pl_arg_all(a, "step");
 	if ((err = pl_goal_add(&id, ctx->pf, &s)) == PL_OK)
-		printf("%s\n", id);
+		pl_out_printf("%s\n", id);
 	free(id);
 	return err;
 }
@@ -91,7 +91,7 @@ goal_line(const struct pl_entry *e, const struct pl_goal *g, int idw)
 	char	steps[32];
 
 	snprintf(steps, sizeof steps, "%zu/%zu", g->done, g->total);
-	printf("%-*s  %-7s  %-5s  %5s  %-10s  %s\n", idw, e->id,
+	pl_out_printf("%-*s  %-7s  %-5s  %5s  %-10s  %s\n", idw, e->id,
 	    g->status ? g->status : "-", g->term ? g->term : "-", steps,
 	    g->due ? g->due : "-", g->title ? g->title : "");
 }
@@ -165,7 +165,7 @@ goal_show(struct pl_ctx *ctx, struct pl_args *a)
 		pl_json_print(goal_json(e, &g, 1));
 		goto done;
 	}
-	printf("%s\n\n", g.title ? g.title : e->id);
+	pl_out_printf("%s\n\n", g.title ? g.title : e->id);
 	pl_show_field("id:", e->id);
 	pl_show_field("status:", g.status);
 	pl_show_field("term:", g.term);

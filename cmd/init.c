@@ -19,7 +19,7 @@ init_run(struct pl_ctx *ctx, struct pl_args *a)
 	    pl_arg(a, "name"), pl_arg(a, "id"), pl_arg(a, "grade"),
 	    pl_arg(a, "author"));
 	if (err == PL_OK)
-		printf("%s\n", id);
+		pl_out_printf("%s\n", id);
 	free(id);
 	return err;
 }

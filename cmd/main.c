@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "pl/text.h"
 
 /* Alphabetical; exact names only, as scripts depend on them. */
 const struct pl_cmd *const pl_commands[] = {
@@ -61,7 +62,7 @@ fail(int code)
 {
 	const char	*msg = pl_error_last();
 
-	fprintf(stderr, "pl: %s\n", *msg != '\0' ? msg : "unknown error");
+	pl_out_error("pl: ", *msg != '\0' ? msg : "unknown error");
 	return exit_status(code);
 }
 
@@ -139,6 +140,10 @@ run(const struct pl_cmd *top, int argc, char **argv, const char *dir)
 	}
 	if (err != PL_OK)
 		goto done;
+	/* A line break in the name would be a line of the commit header */
+	if (pl_arg(&args, "author") != NULL && (err = pl_text_check_line(
+	    "an author", pl_arg(&args, "author"))) != PL_OK)
+		goto done;
 	if (cmd->flags & PL_CMD_PORTFOLIO) {
 		err = pl_portfolio_open(&ctx.pf, dir, pl_arg(&args, "rev"));
 		if (err != PL_OK)
@@ -212,6 +217,6 @@ main(int argc, char **argv)
 	if (err < 0 && err != PL_ENOCHANGE)
 		return fail(err);
 	if (err == PL_ENOCHANGE)
-		fprintf(stderr, "pl: %s\n", pl_error_last());
+		pl_out_error("pl: ", pl_error_last());
 	return exit_status(err);
 }

@@ -48,17 +48,17 @@ profile_text(const struct pl_entry *e)
 	const char		*name = pl_doc_get(e->doc, "name");
 	size_t			 i, k;
 
-	printf("%s\n\n", name != NULL ? name : "(no name)");
+	pl_out_printf("%s\n\n", name != NULL ? name : "(no name)");
 	pl_show_field("id:", pl_doc_get(e->doc, "id"));
 	pl_show_field("grade:", pl_doc_get(e->doc, "grade"));
 	pl_show_field("started:", pl_doc_get(e->doc, "started"));
 	for (i = 0; i < NSECTIONS; i++) {
 		pl_md_items(&l, e->doc->body, sections[i].section);
-		printf("\n%s:\n", sections[i].section);
+		pl_out_printf("\n%s:\n", sections[i].section);
 		for (k = 0; k < l.n; k++)
-			printf("  - %s\n", l.v[k]);
+			pl_out_printf("  - %s\n", l.v[k]);
 		if (l.n == 0)
-			printf("  (none yet)\n");
+			pl_out_printf("  (none yet)\n");
 		pl_strlist_release(&l);
 	}
 }

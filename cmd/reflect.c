@@ -27,7 +27,7 @@ reflect_add(struct pl_ctx *ctx, struct pl_args *a)
 	s.text = text;
 	if ((err = pl_reflection_add(&id, ctx->pf, &s)) != PL_OK)
 		goto done;
-	printf("%s\n", id);
+	pl_out_printf("%s\n", id);
 	if (scratch != NULL)
 		unlink(scratch);
 done:
@@ -98,7 +98,12 @@ reflect_list(struct pl_ctx *ctx, struct pl_args *a)
 	size_t			 i;
 	int			 err;
 
-	if ((err = pl_entry_list(&l, ctx->pf, PL_KIND_REFLECTION, &warn)) !=
+	/* A filter names entries as add's options do: they must exist */
+	if ((err = pl_entry_check_ids(ctx->pf, PL_KIND_GOAL,
+	    pl_arg_all(a, "goal"))) != PL_OK ||
+	    (err = pl_entry_check_ids(ctx->pf, PL_KIND_EVIDENCE,
+	    pl_arg_all(a, "evidence"))) != PL_OK ||
+	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_REFLECTION, &warn)) !=
 	    PL_OK)
 		goto done;
 	pl_entries_sort_by_date(&l, "date");
@@ -112,7 +117,7 @@ reflect_list(struct pl_ctx *ctx, struct pl_args *a)
 		}
 		date = pl_doc_get(l.v[i]->doc, "date");
 		summary = pl_md_first_paragraph(l.v[i]->doc->body);
-		printf("%-10s  %s  (%s)\n", date ? date : "-",
+		pl_out_printf("%-10s  %s  (%s)\n", date ? date : "-",
 		    summary ? summary : "", l.v[i]->id);
 		free(summary);
 	}

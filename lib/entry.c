@@ -17,6 +17,7 @@
 #include "pl/profile.h"
 #include "pl/reflection.h"
 #include "pl/slug.h"
+#include "pl/text.h"
 
 static const struct {
 	const char	*name;
@@ -521,6 +522,44 @@ pl_entry_check_date(const struct pl_entry *e, const char *key, int required)
 		return pl_error_set(PL_EINVAL, "%s: '%s' is not a date "
 		    "(YYYY-MM-DD): '%s'", e->path, key, v);
 	return PL_OK;
+}
+
+int
+pl_entry_check_line(const struct pl_entry *e, const char *name,
+    const char *value)
+{
+	char	*what = pl_xasprintf("%s: %s", e->path, name);
+	int	 err;
+
+	err = pl_text_check_line(what, value);
+	free(what);
+	return err;
+}
+
+int
+pl_entry_check_lines(const struct pl_entry *e, const char *const *keys)
+{
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	const char		*v;
+	char			*name;
+	size_t			 i, k;
+	int			 err = PL_OK;
+
+	for (k = 0; keys[k] != NULL && err == PL_OK; k++) {
+		name = pl_xasprintf("'%s'", keys[k]);
+		if ((v = pl_doc_get(e->doc, keys[k])) != NULL)
+			err = pl_entry_check_line(e, name, v);
+		/* Not a list: the kind's own check says what is wrong */
+		else if (pl_doc_get_list(e->doc, e->path, keys[k], &l) ==
+		    PL_OK)
+			for (i = 0; i < l.n && err == PL_OK; i++)
+				err = pl_entry_check_line(e, name, l.v[i]);
+		pl_strlist_release(&l);
+		free(name);
+	}
+	if (err == PL_OK)
+		pl_error_clear();
+	return err;
 }
 
 /* The kind's own checks of a file a person edited. */

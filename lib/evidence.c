@@ -9,6 +9,7 @@
 
 #include "pl/evidence.h"
 #include "pl/slug.h"
+#include "pl/text.h"
 
 static const char *const kinds[] = { "artifact", "observation", "assessment",
 	"project", "other", NULL };
@@ -36,6 +37,8 @@ int
 pl_evidence_check(const struct pl_entry *e)
 {
 	static const char *const lists[] = { "goals", "standards", "files" };
+	static const char *const lines[] = { "title", "date", "kind",
+		"goals", "standards", "files", NULL };
 	struct pl_strlist	 l = PL_STRLIST_INIT;
 	struct pl_evidence	 ev;
 	size_t			 i;
@@ -45,6 +48,8 @@ pl_evidence_check(const struct pl_entry *e)
 	if (ev.title == NULL || *ev.title == '\0')
 		return pl_error_set(PL_EINVAL, "%s: 'title' is missing",
 		    e->path);
+	if ((err = pl_entry_check_lines(e, lines)) != PL_OK)
+		return err;
 	if (!pl_evidence_kind_valid(ev.kind))
 		return pl_error_set(PL_EINVAL, "%s: 'kind' must be artifact, "
 		    "observation, assessment, project or other", e->path);
@@ -117,8 +122,8 @@ check_spec(struct pl_portfolio *pf, const struct pl_evidence_spec *s,
 
 	if (s->title == NULL || s->title[strspn(s->title, " \t\n")] == '\0')
 		return pl_error_set(PL_EINVAL, "empty evidence title");
-	if (strpbrk(s->title, "\r\n") != NULL)
-		return pl_error_set(PL_EINVAL, "a title must be one line");
+	if ((err = pl_text_check_line("a title", s->title)) != PL_OK)
+		return err;
 	if (!pl_evidence_kind_valid(kind))
 		return pl_error_set(PL_EINVAL, "invalid kind '%s' (use "
 		    "artifact, observation, assessment, project or other)",

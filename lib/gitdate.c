@@ -2,6 +2,7 @@
  * The dates git takes in GIT_AUTHOR_DATE and GIT_COMMITTER_DATE, so pl
  * dates its commits exactly as git would with the same environment.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -243,6 +244,26 @@ parse_raw(const char *s, git_time_t *t, int *off)
 	return 0;
 }
 
+/*
+ * A time pl can commit: libgit2 writes it into the commit header as a
+ * 32-bit unsigned number ("%u"), so a later time would be read back as
+ * another ("2106-02-07" for a time of 0).  Portfolio dates are years
+ * 1000 to 9999 (date.h) too, should that limit ever go.
+ */
+static int
+in_range(git_time_t t, int off)
+{
+	static const struct pl_date	first = { 1000, 1, 1 };
+	static const struct pl_date	last = { 9999, 12, 31 };
+	struct pl_date			d;
+
+	if (t < 0 || t > (git_time_t)UINT32_MAX)
+		return -1;
+	d = pl_date_from_time((time_t)t, off);
+	return pl_date_cmp(d, first) >= 0 && pl_date_cmp(d, last) <= 0 ?
+	    0 : -1;
+}
+
 int
 pl_git_date_parse(git_time_t *t, int *off, const char *s)
 {
@@ -251,11 +272,13 @@ pl_git_date_parse(git_time_t *t, int *off, const char *s)
 	memset(&w, 0, sizeof w);
 	spaces(&s);
 	if (parse_raw(s, t, off) == 0)
-		return 0;
+		return in_range(*t, *off);
 	if (parse_iso(s, &w) != 0) {
 		memset(&w, 0, sizeof w);
 		if (parse_rfc2822(s, &w) != 0)
 			return -1;
 	}
-	return when_resolve(t, off, &w);
+	if (when_resolve(t, off, &w) != 0)
+		return -1;
+	return in_range(*t, *off);
 }

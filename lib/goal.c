@@ -9,6 +9,7 @@
 #include "pl/goal.h"
 #include "pl/md.h"
 #include "pl/slug.h"
+#include "pl/text.h"
 
 static const char *const terms[] = { "short", "long", NULL };
 static const char *const statuses[] = { "active", "met", "paused", "dropped",
@@ -70,6 +71,39 @@ pl_goal_trailers(const struct pl_entry *e, struct pl_strlist *out)
 	    g.done, g.total));
 }
 
+/* What pl puts in messages and list rows: each one line, printable. */
+static int
+check_lines(const struct pl_entry *e)
+{
+	static const char *const keys[] = { "title", "term", "status",
+		"created", "due", "parent", "standards", NULL };
+	struct pl_tasks	 t;
+	char		*name;
+	size_t		 i;
+	int		 err;
+
+	if ((err = pl_entry_check_lines(e, keys)) != PL_OK)
+		return err;
+	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
+	for (i = 0; i < t.n && err == PL_OK; i++) {
+		name = pl_xasprintf("step %zu", i + 1);
+		err = pl_entry_check_line(e, name, t.v[i].text);
+		free(name);
+	}
+	pl_tasks_release(&t);
+	return err;
+}
+
+/* A step given on the command line. */
+static int
+check_step(const char *text)
+{
+	if (text[strspn(text, " \t")] == '\0' || strpbrk(text, "\r\n") != NULL)
+		return pl_error_set(PL_EINVAL, "a step must be one non-empty "
+		    "line");
+	return pl_text_check_line("a step", text);
+}
+
 int
 pl_goal_check(const struct pl_entry *e)
 {
@@ -81,6 +115,8 @@ pl_goal_check(const struct pl_entry *e)
 	if (g.title == NULL || *g.title == '\0')
 		return pl_error_set(PL_EINVAL, "%s: 'title' is missing",
 		    e->path);
+	if ((err = check_lines(e)) != PL_OK)
+		return err;
 	if (!pl_goal_term_valid(g.term))
 		return pl_error_set(PL_EINVAL, "%s: 'term' must be short or "
 		    "long", e->path);
@@ -144,16 +180,14 @@ check_spec(char due[PL_DATE_LEN], struct pl_portfolio *pf,
 
 	if (s->title == NULL || s->title[strspn(s->title, " \t\n")] == '\0')
 		return pl_error_set(PL_EINVAL, "empty goal title");
-	if (strpbrk(s->title, "\r\n") != NULL)
-		return pl_error_set(PL_EINVAL, "a title must be one line");
+	if ((err = pl_text_check_line("a title", s->title)) != PL_OK)
+		return err;
 	if (!pl_goal_term_valid(term))
 		return pl_error_set(PL_EINVAL, "invalid term '%s' (use short "
 		    "or long)", term);
 	for (i = 0; i < s->steps.n; i++)
-		if (s->steps.v[i][strspn(s->steps.v[i], " \t")] == '\0' ||
-		    strchr(s->steps.v[i], '\n') != NULL)
-			return pl_error_set(PL_EINVAL, "a step must be one "
-			    "non-empty line");
+		if ((err = check_step(s->steps.v[i])) != PL_OK)
+			return err;
 	due[0] = '\0';
 	if (s->due != NULL) {
 		if ((err = pl_date_parse(&d, s->due, today)) != PL_OK)
@@ -228,9 +262,11 @@ save(struct pl_portfolio *pf, struct pl_entry *e, const char *action,
 	struct pl_msg	msg = { 0 };
 	int		err;
 
+	/* The file may have been committed by hand: check what pl repeats */
 	msg.action = action;
 	msg.sentence = sentence;
-	err = pl_entry_commit(pf, e, &msg, NULL, NULL);
+	if ((err = check_lines(e)) == PL_OK)
+		err = pl_entry_commit(pf, e, &msg, NULL, NULL);
 	pl_strlist_release(&msg.trailers);
 	free(sentence);
 	return err;
@@ -253,10 +289,8 @@ pl_goal_step(size_t *out_n, struct pl_portfolio *pf, const char *id,
 	char		*line, *body;
 	int		 err;
 
-	if (text[strspn(text, " \t")] == '\0' || strchr(text, '\n') != NULL)
-		return pl_error_set(PL_EINVAL, "a step must be one non-empty "
-		    "line");
-	if ((err = pl_entry_load(&e, pf, PL_KIND_GOAL, id)) != PL_OK)
+	if ((err = check_step(text)) != PL_OK ||
+	    (err = pl_entry_load(&e, pf, PL_KIND_GOAL, id)) != PL_OK)
 		return err;
 	line = pl_xasprintf("- [ ] %s", text);
 	body = pl_md_append_item(e->doc->body, PL_GOAL_STEPS, line);

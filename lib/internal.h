@@ -146,7 +146,9 @@ int	 pl_tx_begin_init(struct pl_tx **out, struct pl_portfolio *) PL_WUR;
 /*
  * Parses a date as git takes it in GIT_AUTHOR_DATE: "[@]<unix> [+hhmm]",
  * RFC 2822, ISO 8601 (lib/gitdate.c).  A date without a zone is in the
- * local zone.  0, or -1 for text git would refuse.
+ * local zone.  0, or -1 for text git would refuse and for a time the
+ * commit header cannot hold: before 1970 or after 2106-02-07T06:28:15Z
+ * (libgit2 writes 32 bits), so never a year outside 1000 to 9999.
  */
 int	 pl_git_date_parse(git_time_t *t, int *off, const char *s);
 

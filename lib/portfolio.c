@@ -21,6 +21,7 @@
 #include "pl/doc.h"
 #include "pl/portfolio.h"
 #include "pl/slug.h"
+#include "pl/text.h"
 #include "pl/tx.h"
 #include "internal.h"
 
@@ -977,14 +978,16 @@ static int
 init_names(char **name, char **id, const char *given_name,
     const char *given_id)
 {
+	int	err;
+
 	*id = NULL;
 	*name = trimmed(given_name != NULL ? given_name : "",
 	    given_name != NULL ? strlen(given_name) : 0);
 	if (**name == '\0')
 		return pl_error_set(PL_EINVAL, "empty name");
-	/* The name is the profile's heading: one line. */
-	if (strpbrk(*name, "\n\r") != NULL)
-		return pl_error_set(PL_EINVAL, "the name must be one line");
+	/* The name is the profile's heading and in the first commit */
+	if ((err = pl_text_check_line("the name", *name)) != 0)
+		return err;
 	if (given_id != NULL) {
 		*id = pl_xstrdup(given_id);
 		return pl_id_check("learner", given_id);
@@ -1148,6 +1151,8 @@ pl_portfolio_init(char **out_id, const char *dir, const char *name,
 	if (dir == NULL)
 		dir = ".";
 	if ((err = init_names(&nm, &lid, name, id)) != 0 ||
+	    (grade != NULL &&
+	    (err = pl_text_check_line("the grade", grade)) != 0) ||
 	    (err = pl_portfolio_set_author(p, author)) != 0 ||
 	    (err = init_target(&p->repo, dir)) != 0)
 		goto done;

@@ -9,6 +9,7 @@
 #include "pl/md.h"
 #include "pl/profile.h"
 #include "pl/slug.h"
+#include "pl/text.h"
 
 static const struct {
 	const char	*word;
@@ -40,9 +41,33 @@ one_line(const char *what, const char *s)
 {
 	if (s[strspn(s, " \t")] == '\0')
 		return pl_error_set(PL_EINVAL, "empty %s", what);
-	if (strchr(s, '\n') != NULL || strchr(s, '\r') != NULL)
-		return pl_error_set(PL_EINVAL, "%s must be one line", what);
-	return PL_OK;
+	return pl_text_check_line(what, s);
+}
+
+/* What pl puts in messages and rows: each one line, printable. */
+static int
+check_lines(const struct pl_entry *e)
+{
+	static const char *const keys[] = { "name", "id", "grade", "started",
+		NULL };
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	char			*name;
+	size_t			 i, k;
+	int			 err;
+
+	if ((err = pl_entry_check_lines(e, keys)) != PL_OK)
+		return err;
+	for (i = 0; i < sizeof words / sizeof words[0] && err == PL_OK; i++) {
+		if (i > 0 && words[i].section == words[i - 1].section)
+			continue;
+		pl_md_items(&l, e->doc->body, words[i].section);
+		name = pl_xasprintf("an item of '%s'", words[i].section);
+		for (k = 0; k < l.n && err == PL_OK; k++)
+			err = pl_entry_check_line(e, name, l.v[k]);
+		free(name);
+		pl_strlist_release(&l);
+	}
+	return err;
 }
 
 static int
@@ -80,7 +105,8 @@ pl_profile_check(const struct pl_entry *e)
 		    e->path);
 	if (id == NULL)
 		return pl_error_set(PL_EINVAL, "%s: 'id' is missing", e->path);
-	if ((err = pl_id_check("learner", id)) != PL_OK)
+	if ((err = check_lines(e)) != PL_OK ||
+	    (err = pl_id_check("learner", id)) != PL_OK)
 		return err;
 	return pl_entry_check_date(e, "started", 0);
 }
@@ -95,7 +121,9 @@ save(struct pl_portfolio *pf, struct pl_entry *e, const char *action,
 	msg.action = action;
 	msg.sentence = sentence;
 	pl_strlist_push_owned(&msg.trailers, pl_xasprintf("Pl-Key: %s", key));
-	err = pl_entry_commit(pf, e, &msg, NULL, NULL);
+	/* The file may have been committed by hand: check what pl repeats */
+	if ((err = check_lines(e)) == PL_OK)
+		err = pl_entry_commit(pf, e, &msg, NULL, NULL);
 	pl_strlist_release(&msg.trailers);
 	free(sentence);
 	return err;

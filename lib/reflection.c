@@ -44,11 +44,14 @@ int
 pl_reflection_check(const struct pl_entry *e)
 {
 	static const char *const lists[] = { "goals", "evidence" };
+	static const char *const lines[] = { "date", "goals", "evidence",
+		NULL };
 	struct pl_strlist	 l = PL_STRLIST_INIT;
 	size_t			 i;
 	int			 err;
 
-	if ((err = pl_entry_check_date(e, "date", 1)) != PL_OK)
+	if ((err = pl_entry_check_lines(e, lines)) != PL_OK ||
+	    (err = pl_entry_check_date(e, "date", 1)) != PL_OK)
 		return err;
 	for (i = 0; i < 2 && err == PL_OK; i++) {
 		err = pl_doc_get_list(e->doc, e->path, lists[i], &l);

@@ -19,6 +19,7 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 
+#include "pl/text.h"
 #include "pl/tx.h"
 #include "internal.h"
 
@@ -594,14 +595,24 @@ pl_msg_format(struct pl_buf *out, const struct pl_msg *m)
 {
 	size_t	i, n;
 
-	pl_buf_printf(out, "%s: %s %s\n\n", m->kind, m->action, m->id);
+	/*
+	 * Values are checked where they come in; still, a line break in the
+	 * subject or sentence would let a value forge a trailer, so none
+	 * gets through (pl_text_put_line()).
+	 */
+	pl_text_put_line(out, m->kind, strlen(m->kind));
+	pl_buf_puts(out, ": ");
+	pl_text_put_line(out, m->action, strlen(m->action));
+	pl_buf_putc(out, ' ');
+	pl_text_put_line(out, m->id, strlen(m->id));
+	pl_buf_puts(out, "\n\n");
 	if (m->sentence != NULL && *m->sentence != '\0') {
 		/* "...: Read 3 books!." would end twice: a title's own stop */
 		n = strlen(m->sentence);
 		if (n >= 2 && m->sentence[n - 1] == '.' &&
 		    strchr(".!?", m->sentence[n - 2]) != NULL)
 			n--;
-		pl_buf_put(out, m->sentence, n);
+		pl_text_put_line(out, m->sentence, n);
 		pl_buf_puts(out, "\n\n");
 	}
 	pl_buf_printf(out, "Pl-Kind: %s\nPl-Action: %s\nPl-Id: %s\n",

@@ -153,4 +153,20 @@ char	*pl_entry_body(const char *text);
 int	 pl_entry_check_date(const struct pl_entry *, const char *key,
 	    int required) PL_WUR;
 
+/*
+ * Checks value, read from entry under name ("'title'", "step 2"), with
+ * pl_text_check_line(): PL_EINVAL "goals/x.md: 'title' must be one line".
+ */
+int	 pl_entry_check_line(const struct pl_entry *, const char *name,
+	    const char *value) PL_WUR;
+
+/*
+ * pl_entry_check_line() for each of keys (NULL-terminated) in entry's
+ * front matter, and each item of a list under one.  The kinds call it on
+ * every path that commits a file: an edit, and a rewrite of a file a
+ * person may have committed by hand.
+ */
+int	 pl_entry_check_lines(const struct pl_entry *,
+	    const char *const *keys) PL_WUR;
+
 #endif

@@ -239,8 +239,10 @@ test_expect_success 'reflect list --goal and --evidence' '
 	test_cmp expect actual &&
 	pl -C p reflect list -e fraction-bars >actual &&
 	test_cmp expect actual &&
-	pl -C p reflect list --goal nope >actual &&
-	test_must_be_empty actual
+	test_expect_code 4 pl -C p reflect list --goal nope >actual 2>err &&
+	test_must_be_empty actual &&
+	echo "pl: unknown goal ${SQ}nope${SQ}" >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'reflect list --format json' '

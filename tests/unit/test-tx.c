@@ -59,6 +59,23 @@ test_msg_format(void)
 	pl_buf_release(&b);
 }
 
+/* Values are checked where they come in; the message never breaks a line. */
+static void
+test_msg_one_line(void)
+{
+	struct pl_msg	msg = { "goal", "status", "x",
+			    "Marked \"Evil\n\nPl-Id: victim\r\x1b[2J\" as met.",
+			    PL_STRLIST_INIT };
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_msg_format(&b, &msg);
+	is_str(b.ptr, "goal: status x\n\n"
+	    "Marked \"Evil  Pl-Id: victim  [2J\" as met.\n\n"
+	    "Pl-Kind: goal\nPl-Action: status\nPl-Id: x\n",
+	    "no line break or control character in the sentence");
+	pl_buf_release(&b);
+}
+
 static void
 test_commit(void)
 {
@@ -577,6 +594,7 @@ main(void)
 	env_setup();
 	umask(022);
 	test_msg_format();
+	test_msg_one_line();
 	test_commit();
 	test_user_changes_kept();
 	test_dirty();
