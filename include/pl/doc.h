@@ -32,6 +32,12 @@ struct pl_node {
 	int			  line;		/* 1-based line in the file */
 };
 
+/*
+ * The most front matter pl reads, "---" lines aside: 1 MiB, and
+ * 100,000 nodes (keys, values and copies made for aliases).
+ */
+#define PL_DOC_FM_MAX	(1024 * 1024)
+
 struct pl_doc {
 	struct pl_node	*fm;		/* a map; empty when the file had none */
 	int		 has_fm;	/* the file began with front matter */
@@ -49,10 +55,10 @@ enum pl_scalar {
 /*
  * Parses text (len bytes, UTF-8) into a new doc.  name is the file's path
  * for messages.  Broken YAML, front matter that is not a mapping, an
- * unterminated "---" block: PL_EPARSE with "name:LINE: what" where LINE
- * is the line of the file.  A file without front matter parses to an
- * empty map and the whole text as body.  The caller frees with
- * pl_doc_free().
+ * unterminated "---" block, front matter over PL_DOC_FM_MAX bytes or
+ * nodes: PL_EPARSE with "name:LINE: what" where LINE is the line of the
+ * file.  A file without front matter parses to an empty map and the whole
+ * text as body.  The caller frees with pl_doc_free().
  */
 int	 pl_doc_parse(struct pl_doc **out, const char *name, const char *text,
 	    size_t len) PL_WUR;

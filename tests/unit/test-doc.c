@@ -470,6 +470,91 @@ test_new_and_aliases(void)
 	free(out);
 }
 
+/* The scalar under key in text's front matter is want. */
+static void
+value_is(const char *text, const char *key, const char *want,
+    const char *what)
+{
+	struct pl_doc	*doc = parse(text);
+
+	is_str(doc != NULL ? pl_doc_get(doc, key) : NULL, want, "%s", what);
+	pl_doc_free(doc);
+}
+
+/* Front matter of n keys "k0: v", ..., then extra lines. */
+static char *
+many_keys(size_t n, const char *extra)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	size_t		i;
+
+	pl_buf_puts(&b, "---\n");
+	for (i = 0; i < n; i++)
+		pl_buf_printf(&b, "k%zu: v\n", i);
+	pl_buf_printf(&b, "%s---\nbody\n", extra);
+	return pl_buf_detach(&b);
+}
+
+static void
+test_keys(void)
+{
+	struct pl_doc	*doc;
+	char		*text;
+
+	text = many_keys(40000, "");
+	doc = parse(text);
+	is_int(doc != NULL ? doc->fm->n : 0, 40000, "40,000 keys read");
+	is_str(doc != NULL ? pl_doc_get(doc, "k39999") : NULL, "v",
+	    "the last of them found");
+	pl_doc_free(doc);
+	free(text);
+
+	text = many_keys(40000, "k7: again\n");
+	parse_error(text, "t.md:40002: duplicate key 'k7'",
+	    "a duplicate among 40,000 keys");
+	free(text);
+
+	/* Keys count: 50,000 keys and their values, and the map, are over */
+	text = many_keys(50000, "");
+	parse_error(text, "t.md:50001: front matter is too large",
+	    "50,000 keys");
+	free(text);
+
+	text = many_keys(3, "m:\n  k0: v\n  k1: v\n  m: v\n");
+	doc = parse(text);
+	ok(doc != NULL, "a nested map's keys are its own");
+	pl_doc_free(doc);
+	free(text);
+
+	value_is("---\na: &x 1\nb: &x 2\nc: *x\n---\n", "c", "2",
+	    "an alias names the latest anchor of its name");
+}
+
+static void
+test_size(void)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	struct pl_doc	*doc;
+	size_t		i;
+
+	/* 16,384 comment lines of 64 bytes: 1 MiB exactly */
+	pl_buf_puts(&b, "---\n");
+	for (i = 0; i < PL_DOC_FM_MAX / 64; i++)
+		pl_buf_printf(&b, "#%062zu\n", i);
+	pl_buf_puts(&b, "---\n");
+	doc = parse(b.ptr);
+	ok(doc != NULL, "front matter of 1 MiB read");
+	pl_doc_free(doc);
+	pl_buf_clear(&b);
+	pl_buf_puts(&b, "---\n");
+	for (i = 0; i < PL_DOC_FM_MAX / 64; i++)
+		pl_buf_printf(&b, "#%062zu\n", i);
+	pl_buf_puts(&b, "a: 1\n---\n");
+	parse_error(b.ptr, "t.md:1: front matter is larger than 1 MiB",
+	    "front matter over 1 MiB");
+	pl_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -480,5 +565,7 @@ main(void)
 	test_errors();
 	test_body();
 	test_new_and_aliases();
+	test_keys();
+	test_size();
 	return done_testing();
 }
