@@ -212,16 +212,16 @@ node_copy(const struct pl_node *src)
 	return n;
 }
 
-/* Counts the lines of the YAML text before offset (for reader errors). */
+/* Counts the lines of s (len bytes) before offset, for messages. */
 static int
-offset_line(const struct reader *r, size_t offset)
+offset_line(const char *s, size_t len, size_t offset)
 {
 	size_t	i;
 	int	line = 0;
 
-	for (i = 0; i < offset && i < r->len; i++) {
-		if (r->yaml[i] == '\n' || (r->yaml[i] == '\r' &&
-		    (i + 1 == r->len || r->yaml[i + 1] != '\n')))
+	for (i = 0; i < offset && i < len; i++) {
+		if (s[i] == '\n' || (s[i] == '\r' &&
+		    (i + 1 == len || s[i + 1] != '\n')))
 			line++;
 	}
 	return line;
@@ -240,7 +240,7 @@ yaml_fail(struct reader *r)
 	size_t		 line = p->problem_mark.line;
 
 	if (p->error == YAML_READER_ERROR)
-		line = (size_t)offset_line(r, p->problem_offset);
+		line = (size_t)offset_line(r->yaml, r->len, p->problem_offset);
 	else if (p->context != NULL && p->problem_mark.index >= r->len)
 		line = p->context_mark.line;
 	if (p->context != NULL)
@@ -306,18 +306,40 @@ parse_alias(struct reader *r, const yaml_event_t *ev, struct pl_node **out)
 	return 0;
 }
 
-static struct pl_node *
-parse_scalar(struct reader *r, const yaml_event_t *ev)
+/*
+ * The text of a scalar event.  A quoted "\0" puts a NUL in it, where the
+ * C string would end and a rewrite would drop the rest: refused.
+ */
+static int
+scalar_text(struct reader *r, const yaml_event_t *ev, char **out)
+{
+	const char	*s = (const char *)ev->data.scalar.value;
+
+	*out = NULL;
+	if (memchr(s, '\0', ev->data.scalar.length) != NULL)
+		return pl_error_set(PL_EPARSE, "%s:%d: a value holds a NUL "
+		    "character (\\0)", r->name, event_line(r, ev));
+	*out = pl_xstrndup(s, ev->data.scalar.length);
+	return 0;
+}
+
+static int
+parse_scalar(struct reader *r, const yaml_event_t *ev, struct pl_node **out)
 {
 	struct pl_node	*n;
+	int		 error;
 
+	*out = NULL;
 	n = node_new(PL_NODE_SCALAR, ev->data.scalar.style, event_line(r, ev));
-	n->value = pl_xstrndup((const char *)ev->data.scalar.value,
-	    ev->data.scalar.length);
+	if ((error = scalar_text(r, ev, &n->value)) != 0) {
+		pl_node_free(n);
+		return error;
+	}
 	if (ev->data.scalar.tag != NULL)
 		n->tag = pl_xstrdup((const char *)ev->data.scalar.tag);
 	n->plain_ok = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	return n;
+	*out = n;
+	return 0;
 }
 
 static int parse_node(struct reader *, yaml_event_t *, int,
@@ -352,11 +374,8 @@ parse_key(struct reader *r, yaml_event_t *ev, char **out)
 	struct pl_node	*n;
 	int		 error;
 
-	if (ev->type == YAML_SCALAR_EVENT) {
-		*out = pl_xstrndup((const char *)ev->data.scalar.value,
-		    ev->data.scalar.length);
-		return 0;
-	}
+	if (ev->type == YAML_SCALAR_EVENT)
+		return scalar_text(r, ev, out);
 	if (ev->type != YAML_ALIAS_EVENT)
 		return pl_error_set(PL_EPARSE, "%s:%d: a key must be a "
 		    "scalar", r->name, event_line(r, ev));
@@ -447,7 +466,7 @@ parse_node(struct reader *r, yaml_event_t *ev, int depth,
 	case YAML_ALIAS_EVENT:
 		return parse_alias(r, ev, out);
 	case YAML_SCALAR_EVENT:
-		n = parse_scalar(r, ev);
+		error = parse_scalar(r, ev, &n);
 		anchor = ev->data.scalar.anchor;
 		break;
 	case YAML_SEQUENCE_START_EVENT:
@@ -617,15 +636,39 @@ split(const char *name, const char *text, size_t len, size_t *yaml,
 	    name);
 }
 
+/*
+ * A NUL byte would end the body where it is used as a C string, and a
+ * rewrite would drop what follows: a file that holds one (binary, or text
+ * in UTF-16) is refused whole.
+ */
+static int
+check_nul(const char *name, const char *text, size_t len)
+{
+	const char	*nul = memchr(text, '\0', len);
+
+	if (nul == NULL)
+		return 0;
+	return pl_error_set(PL_EPARSE, "%s:%d: contains a NUL byte (binary "
+	    "or UTF-16?)", name, 1 + offset_line(text, len,
+	    (size_t)(nul - text)));
+}
+
 int
 pl_doc_parse(struct pl_doc **out, const char *name, const char *text,
     size_t len)
 {
 	struct pl_doc	*doc;
-	size_t		 yaml = 0, yaml_len = 0, body = 0;
+	size_t		 yaml = 0, yaml_len = 0, body = 0, bom = 0;
 	int		 error, body_line = 1, has_fm;
 
 	*out = NULL;
+	if ((error = check_nul(name, text, len)) != 0)
+		return error;
+	/* Editors on Windows may begin UTF-8 with a byte-order mark. */
+	if (len >= 3 && memcmp(text, PL_DOC_BOM, 3) == 0)
+		bom = 3;
+	text += bom;
+	len -= bom;
 	has_fm = split(name, text, len, &yaml, &yaml_len, &body, &body_line);
 	if (has_fm < 0)
 		return has_fm;
@@ -634,6 +677,7 @@ pl_doc_parse(struct pl_doc **out, const char *name, const char *text,
 		return pl_error_set(PL_EPARSE, "%s:1: front matter is larger "
 		    "than %d MiB", name, PL_DOC_FM_MAX >> 20);
 	doc = pl_xcalloc(1, sizeof *doc);
+	doc->bom = bom != 0;
 	doc->has_fm = has_fm;
 	doc->body_line = body_line;
 	doc->body = pl_xstrndup(text + body, len - body);
@@ -1053,6 +1097,8 @@ pl_doc_serialize(const struct pl_doc *doc, struct pl_buf *out)
 
 	if (crlf)
 		eol = "\r\n";
+	if (doc->bom)
+		pl_buf_puts(out, PL_DOC_BOM);
 	pl_buf_printf(out, "---%s", eol);
 	if (doc->fm->n > 0) {
 		emit_yaml(doc->fm, crlf, &yaml);

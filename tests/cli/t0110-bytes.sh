@@ -29,7 +29,118 @@ goal_fm () {
 
 test_expect_success 'setup' '
 	pl init --name "Ana Lima" p >/dev/null &&
-	pl -C p goal add --id plain "A plain goal" >/dev/null
+	pl -C p goal add --id plain "A plain goal" >/dev/null &&
+	{ goal_fm "With a NUL" && printf "\n## Steps\n\n- [ ] a\000b\n- [ ] c\n"; } \
+		>p/goals/nul.md &&
+	printf "\377\376-\000-\000-\000\n\000t\000i\000t\000l\000e\000:\000" \
+		>p/goals/utf16.md &&
+	printf " \000U\000\n\000-\000-\000-\000\n\000" >>p/goals/utf16.md &&
+	git -C p add goals &&
+	git -C p commit -q -m "Goals written by hand"
+'
+
+test_expect_success 'goal step refuses a goal with a NUL byte' '
+	refuses 6 "pl: goals/nul.md:10: contains a NUL byte (binary or UTF-16?)" \
+		goal step nul "new step"
+'
+
+test_expect_success 'goal show refuses it too' '
+	refuses 6 "pl: goals/nul.md:10: contains a NUL byte (binary or UTF-16?)" \
+		goal show nul
+'
+
+test_expect_success 'a UTF-16 goal is refused, not cut short' '
+	refuses 6 "pl: goals/utf16.md:1: contains a NUL byte (binary or UTF-16?)" \
+		goal status utf16 met
+'
+
+test_expect_success 'goal list warns about both and lists the rest' '
+	pl -C p goal list >out 2>err &&
+	grep "^plain " out &&
+	test_line_count = 1 out &&
+	cat >expect <<-\EOF &&
+	pl: warning: goals/nul.md:10: contains a NUL byte (binary or UTF-16?)
+	pl: warning: goals/utf16.md:1: contains a NUL byte (binary or UTF-16?)
+	EOF
+	test_cmp expect err
+'
+
+test_expect_success 'profile add refuses a profile with a NUL byte' '
+	test_when_finished "git -C p reset -q --hard HEAD~1" &&
+	printf "Notes\000more\n" >>p/profile.md &&
+	git -C p commit -q -a -m "A NUL in the profile" &&
+	lines=$(wc -l <p/profile.md) &&
+	refuses 6 "pl: profile.md:$lines: contains a NUL byte (binary or UTF-16?)" \
+		profile add strength "Drawing"
+'
+
+test_expect_success 'a quoted NUL in a value is refused, not cut short' '
+	test_when_finished "git -C p reset -q --hard HEAD~1" &&
+	goal_fm "Quoted" "note: \"a\\0b\"
+" >p/goals/plain.md &&
+	git -C p commit -q -a -m "A quoted NUL" &&
+	refuses 6 "pl: goals/plain.md:6: a value holds a NUL character (\\0)" \
+		goal status plain met
+'
+
+test_expect_success 'setup: a goal and a profile that begin with a BOM' '
+	{ printf "\357\273\277" && goal_fm "With a BOM" &&
+		printf "\n## Steps\n\n- [ ] first\n"; } >p/goals/bom.md &&
+	git -C p add goals &&
+	git -C p commit -q -m "A goal with a BOM" &&
+	cp p/goals/bom.md bom-original
+'
+
+test_expect_success 'front matter after a BOM is read' '
+	pl -C p goal show --format json bom >json &&
+	grep "\"title\": \"With a BOM\"" json &&
+	grep "\"status\": \"active\"" json &&
+	pl -C p goal list 2>/dev/null >out &&
+	grep "^bom .*With a BOM" out
+'
+
+test_expect_success 'goal step keeps the BOM and the front matter' '
+	pl -C p goal step bom "second" &&
+	{ cat bom-original && echo "- [ ] second"; } >expect &&
+	test_cmp expect p/goals/bom.md
+'
+
+test_expect_success 'goal status keeps the BOM' '
+	pl -C p goal status bom met &&
+	sed -e "s/^status: active/status: met/" expect >expect-met &&
+	test_cmp expect-met p/goals/bom.md
+'
+
+# commit_profile MESSAGE: commits standard input as p/profile.md.
+commit_profile () {
+	cat >profile &&
+	mv profile p/profile.md &&
+	git -C p commit -q -a -m "$1"
+}
+
+# has_bom FILE: FILE begins with the byte-order mark, then "---".
+has_bom () {
+	printf "\357\273\277---\n" >expect-bom &&
+	head -c 7 "$1" >actual-bom &&
+	test_cmp expect-bom actual-bom
+}
+
+test_expect_success 'a profile key added keeps the BOM' '
+	{ printf "\357\273\277" && cat p/profile.md; } |
+		commit_profile "A BOM in the profile" &&
+	pl -C p profile set school "Hillside" &&
+	has_bom p/profile.md &&
+	grep "^school: Hillside\$" p/profile.md &&
+	pl -C p profile show --format json >json &&
+	grep "\"name\": \"Ana Lima\"" json
+'
+
+test_expect_success 'a front matter written out again keeps the BOM' '
+	sed -e "s/^school: .*/school: [a, b]/" p/profile.md |
+		commit_profile "A list" &&
+	pl -C p profile set school "Hillside Primary" &&
+	has_bom p/profile.md &&
+	grep "^school: Hillside Primary\$" p/profile.md
 '
 
 test_expect_success 'front matter over 1 MiB is refused' '

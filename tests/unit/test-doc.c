@@ -44,17 +44,24 @@ round_trip(const char *text)
 	return out;
 }
 
-/* The message of the error text gives, or "" when it parses. */
+/* The message of the error text (len bytes) gives, or "" if it parses. */
 static void
-parse_error(const char *text, const char *want, const char *what)
+parse_error_len(const char *text, size_t len, const char *want,
+    const char *what)
 {
 	struct pl_doc	*doc = NULL;
-	int		 code = pl_doc_parse(&doc, "t.md", text, strlen(text));
+	int		 code = pl_doc_parse(&doc, "t.md", text, len);
 
 	is_int(code, PL_EPARSE, "%s: PL_EPARSE", what);
 	ok(doc == NULL, "%s: no doc", what);
 	is_str(code != 0 ? pl_error_last() : "", want, "%s: message", what);
 	pl_doc_free(doc);
+}
+
+static void
+parse_error(const char *text, const char *want, const char *what)
+{
+	parse_error_len(text, strlen(text), want, what);
 }
 
 /* s on one line, for a test's description (TAP lines cannot break). */
@@ -555,6 +562,50 @@ test_size(void)
 	pl_buf_release(&b);
 }
 
+static void
+test_bytes(void)
+{
+	static const char	nul_body[] = "---\na: 1\n---\nx\0y\nz\n";
+	static const char	nul_fm[] = "---\na: \0\n---\n";
+	static const char	utf16[] = "\xff\xfe-\0-\0-\0\n\0";
+	struct pl_doc		*doc;
+	char			*out;
+
+	parse_error_len(nul_body, sizeof nul_body - 1,
+	    "t.md:4: contains a NUL byte (binary or UTF-16?)",
+	    "a NUL in the body");
+	parse_error_len(nul_fm, sizeof nul_fm - 1,
+	    "t.md:2: contains a NUL byte (binary or UTF-16?)",
+	    "a NUL in the front matter");
+	parse_error_len(utf16, sizeof utf16 - 1,
+	    "t.md:1: contains a NUL byte (binary or UTF-16?)", "UTF-16");
+	parse_error("---\na: 1\nb: \"x\\0y\"\n---\n",
+	    "t.md:3: a value holds a NUL character (\\0)", "a quoted \\0");
+	parse_error("---\nb: [\"\\x00\"]\n---\n",
+	    "t.md:2: a value holds a NUL character (\\0)", "a quoted \\x00");
+	parse_error("---\n\"k\\u0000\": 1\n---\n",
+	    "t.md:2: a value holds a NUL character (\\0)", "a key with \\u0000");
+
+	out = round_trip("\xef\xbb\xbf---\na: 1\n---\nbody\n");
+	is_str(out, "\xef\xbb\xbf---\na: 1\n---\nbody\n", "a BOM kept");
+	free(out);
+	doc = parse("\xef\xbb\xbf---\r\na: 1\r\n---\r\nbody\r\n");
+	ok(doc != NULL && doc->bom && doc->has_fm, "front matter after a BOM");
+	is_str(doc != NULL ? pl_doc_get(doc, "a") : NULL, "1",
+	    "its value read");
+	is_int(doc != NULL ? doc->body_line : 0, 4, "body line after a BOM");
+	pl_doc_set(doc, "b", "2", PL_SCALAR_STR);
+	out = serialize(doc);
+	is_str(out, "\xef\xbb\xbf---\r\na: 1\r\nb: \"2\"\r\n---\r\nbody\r\n",
+	    "a BOM kept when the front matter is written out");
+	free(out);
+	pl_doc_free(doc);
+	doc = parse("x\xef\xbb\xbf---\n");
+	ok(doc != NULL && !doc->bom && !doc->has_fm,
+	    "a BOM only counts at the start");
+	pl_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -567,5 +618,6 @@ main(void)
 	test_new_and_aliases();
 	test_keys();
 	test_size();
+	test_bytes();
 	return done_testing();
 }
