@@ -83,6 +83,71 @@ test_expect_success 'a quoted NUL in a value is refused, not cut short' '
 		goal status plain met
 '
 
+test_expect_success '-F with a NUL byte: exit 5, nothing committed' '
+	printf "first\000second\n" >desc &&
+	refuses 5 "pl: ${SQ}../desc${SQ} contains a NUL byte (binary or UTF-16?)" \
+		evidence add -F ../desc "Evidence" &&
+	refuses 5 "pl: ${SQ}../desc${SQ} contains a NUL byte (binary or UTF-16?)" \
+		reflect -F ../desc
+'
+
+test_expect_success '-F with a UTF-16 file: exit 5' '
+	printf "\377\376h\000i\000\n\000" >desc16 &&
+	refuses 5 "pl: ${SQ}../desc16${SQ} contains a NUL byte (binary or UTF-16?)" \
+		reflect -F ../desc16
+'
+
+test_expect_success 'editor text with a NUL byte: exit 5, nothing committed' '
+	write_script ed-nul.sh <<-\EOF &&
+	printf "typed\000more\n" >>"$1"
+	EOF
+	git -C p rev-parse HEAD >head-before &&
+	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-nul.sh" \
+		pl -C p reflect 2>err &&
+	echo "pl: ${SQ}$TRASH_DIRECTORY/p/.git/pl/REFLECTION.md${SQ} contains a NUL byte (binary or UTF-16?)" >expect &&
+	test_cmp expect err &&
+	git -C p rev-parse HEAD >head-after &&
+	test_cmp head-before head-after &&
+	rm p/.git/pl/REFLECTION.md
+'
+
+test_expect_success 'a hand edit that adds a NUL byte: exit 5, edit kept' '
+	git -C p rev-parse HEAD >head-before &&
+	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-nul.sh" \
+		pl -C p goal edit plain 2>err &&
+	echo "pl: ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-plain.md${SQ} contains a NUL byte (binary or UTF-16?)" >expect &&
+	test_cmp expect err &&
+	git -C p rev-parse HEAD >head-after &&
+	test_cmp head-before head-after &&
+	git -C p status --porcelain >status &&
+	test_must_be_empty status &&
+	rm p/.git/pl/EDIT-plain.md
+'
+
+test_expect_success '-F /dev/zero: exit 5, not out of memory' '
+	refuses 5 "pl: ${SQ}/dev/zero${SQ} is larger than 16 MiB" \
+		evidence add -F /dev/zero "Zeros"
+'
+
+test_expect_success '-F with a file over 16 MiB: exit 5' '
+	dd if=/dev/zero bs=1048576 count=17 2>/dev/null | tr "\000" x >huge &&
+	refuses 5 "pl: ${SQ}../huge${SQ} is larger than 16 MiB" \
+		reflect -F ../huge
+'
+
+test_expect_success 'a committed file over 16 MiB is refused before it is read' '
+	test_when_finished "git -C p reset -q --hard HEAD~1" &&
+	{ goal_fm "Huge" && cat huge; } >p/goals/huge.md &&
+	git -C p add goals/huge.md &&
+	git -C p commit -q -m "A huge goal" &&
+	refuses 6 "pl: ${SQ}goals/huge.md${SQ} is larger than 16 MiB" \
+		goal show huge &&
+	pl -C p goal list >out 2>err &&
+	echo "pl: warning: ${SQ}goals/huge.md${SQ} is larger than 16 MiB" >expect &&
+	grep -v NUL err >actual &&
+	test_cmp expect actual
+'
+
 test_expect_success 'setup: a goal and a profile that begin with a BOM' '
 	{ printf "\357\273\277" && goal_fm "With a BOM" &&
 		printf "\n## Steps\n\n- [ ] first\n"; } >p/goals/bom.md &&
