@@ -584,7 +584,8 @@ test_bytes(void)
 	parse_error("---\nb: [\"\\x00\"]\n---\n",
 	    "t.md:2: a value holds a NUL character (\\0)", "a quoted \\x00");
 	parse_error("---\n\"k\\u0000\": 1\n---\n",
-	    "t.md:2: a value holds a NUL character (\\0)", "a key with \\u0000");
+	    "t.md:2: a value holds a NUL character (\\0)",
+	    "a key with \\u0000");
 
 	out = round_trip("\xef\xbb\xbf---\na: 1\n---\nbody\n");
 	is_str(out, "\xef\xbb\xbf---\na: 1\n---\nbody\n", "a BOM kept");
