@@ -209,7 +209,7 @@ pl_body_text(char **out, char **scratch, struct pl_ctx *ctx,
 		return PL_OK;
 	}
 	if (f != NULL) {
-		if ((err = pl_read_file(&b, f)) != PL_OK) {
+		if ((err = pl_read_text(&b, f)) != PL_OK) {
 			pl_buf_release(&b);
 			return err;
 		}
@@ -220,7 +220,7 @@ pl_body_text(char **out, char **scratch, struct pl_ctx *ctx,
 	    PL_OK)
 		return err;
 	if ((err = pl_edit_file(*scratch)) != PL_OK ||
-	    (err = pl_read_file(&b, *scratch)) != PL_OK) {
+	    (err = pl_read_text(&b, *scratch)) != PL_OK) {
 		pl_buf_release(&b);
 		return err;
 	}

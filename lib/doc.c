@@ -7,9 +7,13 @@
  * Anchors and aliases are resolved by copying the anchored node, so the
  * tree has no shared nodes and a rewrite writes the values out in full
  * (PyYAML reads the same values; a "<<" merge key stays an ordinary key
- * whose value is the copied map).  Copies count against a node limit so
- * a "billion laughs" file fails instead of eating memory.
+ * whose value is the copied map).  Keys and copies count against a node
+ * limit so a "billion laughs" file fails instead of eating memory, and a
+ * front matter larger than PL_DOC_FM_MAX is refused before libyaml reads
+ * it.  Keys and anchors are found through a hash index, so even a map at
+ * the node limit is read in linear time.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,9 +30,15 @@
 #define PUA_LO		0xe400
 #define PUA_END		0xe800
 
-struct anchor {
-	char		*name;
-	struct pl_node	*node;		/* owned by the tree */
+/*
+ * Where each of an array of strings is, so that finding one is not a walk
+ * of them all: duplicate keys were looked for so, and a map of 64,000 keys
+ * took seconds.  slot[i] is 0 (empty) or 1 + the string's index.
+ */
+struct strindex {
+	size_t	*slot;
+	size_t	 cap;			/* a power of two, or 0 */
+	size_t	 n;
 };
 
 struct reader {
@@ -37,9 +47,11 @@ struct reader {
 	const char	*yaml;		/* the front matter text */
 	size_t		 len;
 	int		 line0;		/* file line of the YAML's line 0 */
-	struct anchor	*anchors;
-	size_t		 nanchors;
-	size_t		 nnodes;
+	char		**anchors;	/* names, in the order defined */
+	struct pl_node	**anchored;	/* their nodes, owned by the tree */
+	size_t		  nanchors;
+	struct strindex	  anchor_ix;	/* the latest anchor of each name */
+	size_t		  nnodes;
 };
 
 struct writer {
@@ -77,16 +89,87 @@ pl_node_free(struct pl_node *n)
 	free(n);
 }
 
-/* Adds item (and key, owned, for a map) at the end of a collection. */
+/*
+ * Adds item (and key, owned, for a map) at the end of a collection.  The
+ * arrays double when the count reaches a power of two, so a long list is
+ * not copied once per item.
+ */
 static void
 node_push(struct pl_node *n, char *key, struct pl_node *item)
 {
-	n->items = pl_xrealloc(n->items, (n->n + 1) * sizeof *n->items);
-	if (n->kind == PL_NODE_MAP) {
-		n->keys = pl_xrealloc(n->keys, (n->n + 1) * sizeof *n->keys);
-		n->keys[n->n] = key;
+	size_t	cap = n->n == 0 ? 1 : 2 * n->n;
+
+	if ((n->n & (n->n - 1)) == 0) {
+		n->items = pl_xrealloc(n->items, cap * sizeof *n->items);
+		if (n->kind == PL_NODE_MAP)
+			n->keys = pl_xrealloc(n->keys, cap * sizeof *n->keys);
 	}
+	if (n->kind == PL_NODE_MAP)
+		n->keys[n->n] = key;
 	n->items[n->n++] = item;
+}
+
+/* FNV-1a: short, and good enough for keys a person wrote. */
+static size_t
+str_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of s (one of v) in ix, or the empty slot where it would go. */
+static size_t *
+strindex_slot(const struct strindex *ix, char *const *v, const char *s)
+{
+	size_t	i = str_hash(s) & (ix->cap - 1);
+
+	while (ix->slot[i] != 0 && strcmp(v[ix->slot[i] - 1], s) != 0)
+		i = (i + 1) & (ix->cap - 1);
+	return &ix->slot[i];
+}
+
+/* The index in v of s, or -1. */
+static long
+strindex_find(const struct strindex *ix, char *const *v, const char *s)
+{
+	size_t	*slot;
+
+	if (ix->cap == 0)
+		return -1;
+	slot = strindex_slot(ix, v, s);
+	return *slot == 0 ? -1 : (long)(*slot - 1);
+}
+
+/* Makes v[i] the one its string finds, in place of an equal one. */
+static void
+strindex_put(struct strindex *ix, char *const *v, size_t i)
+{
+	struct strindex	 old = *ix;
+	size_t		*slot, k;
+
+	if (2 * (ix->n + 1) > ix->cap) {
+		ix->cap = old.cap != 0 ? 2 * old.cap : 16;
+		ix->slot = pl_xcalloc(ix->cap, sizeof *ix->slot);
+		for (k = 0; k < old.cap; k++)
+			if (old.slot[k] != 0)
+				*strindex_slot(ix, v, v[old.slot[k] - 1]) =
+				    old.slot[k];
+		free(old.slot);
+	}
+	slot = strindex_slot(ix, v, v[i]);
+	if (*slot == 0)
+		ix->n++;
+	*slot = i + 1;
+}
+
+static void
+strindex_release(struct strindex *ix)
+{
+	free(ix->slot);
+	memset(ix, 0, sizeof *ix);
 }
 
 static int
@@ -101,11 +184,14 @@ map_find(const struct pl_node *map, const char *key)
 	return -1;
 }
 
+/* Nodes as count_nodes() counts them: a map's keys too. */
 static size_t
 node_count(const struct pl_node *n)
 {
 	size_t	i, count = 1;
 
+	if (n->kind == PL_NODE_MAP)
+		count += n->n;
 	for (i = 0; i < n->n; i++)
 		count += node_count(n->items[i]);
 	return count;
@@ -126,16 +212,16 @@ node_copy(const struct pl_node *src)
 	return n;
 }
 
-/* Counts the lines of the YAML text before offset (for reader errors). */
+/* Counts the lines of s (len bytes) before offset, for messages. */
 static int
-offset_line(const struct reader *r, size_t offset)
+offset_line(const char *s, size_t len, size_t offset)
 {
 	size_t	i;
 	int	line = 0;
 
-	for (i = 0; i < offset && i < r->len; i++) {
-		if (r->yaml[i] == '\n' || (r->yaml[i] == '\r' &&
-		    (i + 1 == r->len || r->yaml[i + 1] != '\n')))
+	for (i = 0; i < offset && i < len; i++) {
+		if (s[i] == '\n' || (s[i] == '\r' &&
+		    (i + 1 == len || s[i + 1] != '\n')))
 			line++;
 	}
 	return line;
@@ -154,7 +240,7 @@ yaml_fail(struct reader *r)
 	size_t		 line = p->problem_mark.line;
 
 	if (p->error == YAML_READER_ERROR)
-		line = (size_t)offset_line(r, p->problem_offset);
+		line = (size_t)offset_line(r->yaml, r->len, p->problem_offset);
 	else if (p->context != NULL && p->problem_mark.index >= r->len)
 		line = p->context_mark.line;
 	if (p->context != NULL)
@@ -195,9 +281,11 @@ anchor_add(struct reader *r, const yaml_char_t *name, struct pl_node *n)
 		return;
 	r->anchors = pl_xrealloc(r->anchors, (r->nanchors + 1) *
 	    sizeof *r->anchors);
-	r->anchors[r->nanchors].name = pl_xstrdup((const char *)name);
-	r->anchors[r->nanchors].node = n;
-	r->nanchors++;
+	r->anchored = pl_xrealloc(r->anchored, (r->nanchors + 1) *
+	    sizeof *r->anchored);
+	r->anchors[r->nanchors] = pl_xstrdup((const char *)name);
+	r->anchored[r->nanchors] = n;
+	strindex_put(&r->anchor_ix, r->anchors, r->nanchors++);
 }
 
 /* An alias is a copy of the latest node with that anchor. */
@@ -205,36 +293,53 @@ static int
 parse_alias(struct reader *r, const yaml_event_t *ev, struct pl_node **out)
 {
 	const char	*name = (const char *)ev->data.alias.anchor;
-	size_t		 i;
+	long		 i;
 	int		 error;
 
-	for (i = r->nanchors; i > 0; i--) {
-		if (strcmp(r->anchors[i - 1].name, name) == 0)
-			break;
-	}
-	if (i == 0)
+	if ((i = strindex_find(&r->anchor_ix, r->anchors, name)) < 0)
 		return pl_error_set(PL_EPARSE, "%s:%d: undefined alias '%s'",
 		    r->name, event_line(r, ev), name);
-	if ((error = count_nodes(r, ev,
-	    node_count(r->anchors[i - 1].node))) != 0)
+	if ((error = count_nodes(r, ev, node_count(r->anchored[i]))) != 0)
 		return error;
-	*out = node_copy(r->anchors[i - 1].node);
+	*out = node_copy(r->anchored[i]);
 	(*out)->line = event_line(r, ev);
 	return 0;
 }
 
-static struct pl_node *
-parse_scalar(struct reader *r, const yaml_event_t *ev)
+/*
+ * The text of a scalar event.  A quoted "\0" puts a NUL in it, where the
+ * C string would end and a rewrite would drop the rest: refused.
+ */
+static int
+scalar_text(struct reader *r, const yaml_event_t *ev, char **out)
+{
+	const char	*s = (const char *)ev->data.scalar.value;
+
+	*out = NULL;
+	if (memchr(s, '\0', ev->data.scalar.length) != NULL)
+		return pl_error_set(PL_EPARSE, "%s:%d: a value holds a NUL "
+		    "character (\\0)", r->name, event_line(r, ev));
+	*out = pl_xstrndup(s, ev->data.scalar.length);
+	return 0;
+}
+
+static int
+parse_scalar(struct reader *r, const yaml_event_t *ev, struct pl_node **out)
 {
 	struct pl_node	*n;
+	int		 error;
 
+	*out = NULL;
 	n = node_new(PL_NODE_SCALAR, ev->data.scalar.style, event_line(r, ev));
-	n->value = pl_xstrndup((const char *)ev->data.scalar.value,
-	    ev->data.scalar.length);
+	if ((error = scalar_text(r, ev, &n->value)) != 0) {
+		pl_node_free(n);
+		return error;
+	}
 	if (ev->data.scalar.tag != NULL)
 		n->tag = pl_xstrdup((const char *)ev->data.scalar.tag);
 	n->plain_ok = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	return n;
+	*out = n;
+	return 0;
 }
 
 static int parse_node(struct reader *, yaml_event_t *, int,
@@ -269,11 +374,8 @@ parse_key(struct reader *r, yaml_event_t *ev, char **out)
 	struct pl_node	*n;
 	int		 error;
 
-	if (ev->type == YAML_SCALAR_EVENT) {
-		*out = pl_xstrndup((const char *)ev->data.scalar.value,
-		    ev->data.scalar.length);
-		return 0;
-	}
+	if (ev->type == YAML_SCALAR_EVENT)
+		return scalar_text(r, ev, out);
 	if (ev->type != YAML_ALIAS_EVENT)
 		return pl_error_set(PL_EPARSE, "%s:%d: a key must be a "
 		    "scalar", r->name, event_line(r, ev));
@@ -290,18 +392,20 @@ parse_key(struct reader *r, yaml_event_t *ev, char **out)
 	return 0;
 }
 
+/* keys indexes the map's keys, for finding a duplicate. */
 static int
-parse_map_entry(struct reader *r, struct pl_node *map, yaml_event_t *kev,
-    int depth)
+parse_map_entry(struct reader *r, struct pl_node *map, struct strindex *keys,
+    yaml_event_t *kev, int depth)
 {
 	yaml_event_t	 ev;
 	struct pl_node	*value = NULL;
 	char		*key = NULL;
 	int		 error;
 
-	if ((error = parse_key(r, kev, &key)) != 0)
+	if ((error = count_nodes(r, kev, 1)) != 0 ||
+	    (error = parse_key(r, kev, &key)) != 0)
 		goto done;
-	if (map_find(map, key) >= 0) {
+	if (strindex_find(keys, map->keys, key) >= 0) {
 		error = pl_error_set(PL_EPARSE, "%s:%d: duplicate key '%s'",
 		    r->name, event_line(r, kev), key);
 		goto done;
@@ -313,6 +417,7 @@ parse_map_entry(struct reader *r, struct pl_node *map, yaml_event_t *kev,
 	if (error != 0)
 		goto done;
 	node_push(map, key, value);
+	strindex_put(keys, map->keys, map->n - 1);
 	key = NULL;
 done:
 	free(key);
@@ -322,21 +427,24 @@ done:
 static int
 parse_map(struct reader *r, struct pl_node *map, int depth)
 {
+	struct strindex	keys = { NULL, 0, 0 };
 	yaml_event_t	ev;
 	int		error;
 
 	for (;;) {
 		if ((error = next_event(r, &ev)) != 0)
-			return error;
+			break;
 		if (ev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&ev);
-			return 0;
+			break;
 		}
-		error = parse_map_entry(r, map, &ev, depth);
+		error = parse_map_entry(r, map, &keys, &ev, depth);
 		yaml_event_delete(&ev);
 		if (error != 0)
-			return error;
+			break;
 	}
+	strindex_release(&keys);
+	return error;
 }
 
 /* Builds the node that ev starts; ev stays the caller's to delete. */
@@ -358,7 +466,7 @@ parse_node(struct reader *r, yaml_event_t *ev, int depth,
 	case YAML_ALIAS_EVENT:
 		return parse_alias(r, ev, out);
 	case YAML_SCALAR_EVENT:
-		n = parse_scalar(r, ev);
+		error = parse_scalar(r, ev, &n);
 		anchor = ev->data.scalar.anchor;
 		break;
 	case YAML_SEQUENCE_START_EVENT:
@@ -460,8 +568,10 @@ parse_yaml(struct pl_node **out, const char *name, const char *yaml,
 	error = parse_document(&r, out);
 	yaml_parser_delete(&r.parser);
 	for (i = 0; i < r.nanchors; i++)
-		free(r.anchors[i].name);
+		free(r.anchors[i]);
 	free(r.anchors);
+	free(r.anchored);
+	strindex_release(&r.anchor_ix);
 	return error;
 }
 
@@ -526,19 +636,48 @@ split(const char *name, const char *text, size_t len, size_t *yaml,
 	    name);
 }
 
+/*
+ * A NUL byte would end the body where it is used as a C string, and a
+ * rewrite would drop what follows: a file that holds one (binary, or text
+ * in UTF-16) is refused whole.
+ */
+static int
+check_nul(const char *name, const char *text, size_t len)
+{
+	const char	*nul = memchr(text, '\0', len);
+
+	if (nul == NULL)
+		return 0;
+	return pl_error_set(PL_EPARSE, "%s:%d: contains a NUL byte (binary "
+	    "or UTF-16?)", name, 1 + offset_line(text, len,
+	    (size_t)(nul - text)));
+}
+
 int
 pl_doc_parse(struct pl_doc **out, const char *name, const char *text,
     size_t len)
 {
 	struct pl_doc	*doc;
-	size_t		 yaml = 0, yaml_len = 0, body = 0;
+	size_t		 yaml = 0, yaml_len = 0, body = 0, bom = 0;
 	int		 error, body_line = 1, has_fm;
 
 	*out = NULL;
+	if ((error = check_nul(name, text, len)) != 0)
+		return error;
+	/* Editors on Windows may begin UTF-8 with a byte-order mark. */
+	if (len >= 3 && memcmp(text, PL_DOC_BOM, 3) == 0)
+		bom = 3;
+	text += bom;
+	len -= bom;
 	has_fm = split(name, text, len, &yaml, &yaml_len, &body, &body_line);
 	if (has_fm < 0)
 		return has_fm;
+	/* Refused by its size, before libyaml spends time on it. */
+	if (yaml_len > PL_DOC_FM_MAX)
+		return pl_error_set(PL_EPARSE, "%s:1: front matter is larger "
+		    "than %d MiB", name, PL_DOC_FM_MAX >> 20);
 	doc = pl_xcalloc(1, sizeof *doc);
+	doc->bom = bom != 0;
 	doc->has_fm = has_fm;
 	doc->body_line = body_line;
 	doc->body = pl_xstrndup(text + body, len - body);
@@ -958,6 +1097,8 @@ pl_doc_serialize(const struct pl_doc *doc, struct pl_buf *out)
 
 	if (crlf)
 		eol = "\r\n";
+	if (doc->bom)
+		pl_buf_puts(out, PL_DOC_BOM);
 	pl_buf_printf(out, "---%s", eol);
 	if (doc->fm->n > 0) {
 		emit_yaml(doc->fm, crlf, &yaml);

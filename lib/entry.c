@@ -664,7 +664,7 @@ pl_entry_edit_finish(struct pl_portfolio *pf, struct pl_entry *e,
 	char		*sentence = NULL, *why;
 	int		 err;
 
-	if ((err = pl_read_file(&text, edited)) != PL_OK ||
+	if ((err = pl_read_text(&text, edited)) != PL_OK ||
 	    (err = pl_portfolio_read(&old, pf, e->path)) != PL_OK)
 		goto done;
 	if (text.len == old.len && memcmp(text.ptr, old.ptr, old.len) == 0) {

@@ -621,7 +621,10 @@ pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
     const char *path)
 {
 	git_tree_entry	*e = NULL;
+	git_odb		*odb = NULL;
 	git_blob	*blob = NULL;
+	git_object_t	 type;
+	size_t		 size;
 	int		 rc, err = 0;
 
 	if ((err = pl_path_check(path)) != 0)
@@ -653,6 +656,17 @@ pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
 	default:
 		break;
 	}
+	/* The header alone, so a huge blob is refused before it is inflated */
+	if ((rc = git_repository_odb(&odb, p->repo)) < 0 ||
+	    (rc = git_odb_read_header(&size, &type, odb,
+	    git_tree_entry_id(e))) < 0) {
+		err = pl_error_git(rc, path);
+		goto done;
+	}
+	if (size > PL_READ_MAX) {
+		err = pl_error_too_large(PL_EPARSE, path);
+		goto done;
+	}
 	if ((rc = git_blob_lookup(&blob, p->repo, git_tree_entry_id(e))) < 0) {
 		err = pl_error_git(rc, path);
 		goto done;
@@ -661,6 +675,7 @@ pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
 	    (size_t)git_blob_rawsize(blob));
 done:
 	git_blob_free(blob);
+	git_odb_free(odb);
 	git_tree_entry_free(e);
 	return err;
 }

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,33 +246,58 @@ pl_strlist_copy(struct pl_strlist *dst, const struct pl_strlist *src)
 }
 
 int
-pl_read_file(struct pl_buf *out, const char *path)
+pl_error_too_large(int code, const char *what)
+{
+	return pl_error_set(code, "'%s' is larger than %d MiB", what,
+	    PL_READ_MAX >> 20);
+}
+
+static FILE *
+open_input(const char *path, size_t max, int *err)
 {
 	struct stat	 st;
-	char		 chunk[65536];
 	FILE		*f;
-	size_t		 n;
-	int		 err = 0;
 
+	*err = 0;
 	if (strcmp(path, "-") == 0)
-		f = stdin;
-	else {
-		if (stat(path, &st) == -1)
-			return errno == ENOENT ?
-			    pl_error_set(PL_ENOTFOUND, "'%s' does not exist",
-			    path) :
-			    pl_error_set(PL_ERROR, "cannot read '%s': %s",
-			    path, strerror(errno));
-		if (S_ISDIR(st.st_mode))
-			return pl_error_set(PL_EINVAL, "'%s' is a directory",
-			    path);
-		if ((f = fopen(path, "rb")) == NULL)
-			return pl_error_set(PL_ERROR, "cannot read '%s': %s",
-			    path, strerror(errno));
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		return stdin;
+	if (stat(path, &st) == -1)
+		*err = errno == ENOENT ?
+		    pl_error_set(PL_ENOTFOUND, "'%s' does not exist", path) :
+		    pl_error_set(PL_ERROR, "cannot read '%s': %s", path,
+		    strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		*err = pl_error_set(PL_EINVAL, "'%s' is a directory", path);
+	else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
+		*err = pl_error_too_large(PL_EINVAL, path);
+	else if ((f = fopen(path, "rb")) == NULL)
+		*err = pl_error_set(PL_ERROR, "cannot read '%s': %s", path,
+		    strerror(errno));
+	else
+		return f;
+	return NULL;
+}
+
+/* Appends what path holds, refusing more than max bytes of it. */
+static int
+read_upto(struct pl_buf *out, const char *path, size_t max)
+{
+	char	 chunk[65536];
+	FILE	*f;
+	size_t	 n, got = 0;
+	int	 err;
+
+	if ((f = open_input(path, max, &err)) == NULL)
+		return err;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		/* A device or a pipe has no size to check beforehand. */
+		if ((got += n) > max) {
+			err = pl_error_too_large(PL_EINVAL, path);
+			break;
+		}
 		pl_buf_put(out, chunk, n);
-	if (ferror(f))
+	}
+	if (err == 0 && ferror(f))
 		err = pl_error_set(PL_ERROR, "cannot read '%s': %s", path,
 		    strerror(errno));
 	if (f != stdin)
@@ -279,6 +305,27 @@ pl_read_file(struct pl_buf *out, const char *path)
 	if (out->ptr == NULL)
 		pl_buf_put(out, "", 0);
 	return err;
+}
+
+int
+pl_read_file(struct pl_buf *out, const char *path)
+{
+	return read_upto(out, path, SIZE_MAX);
+}
+
+int
+pl_read_text(struct pl_buf *out, const char *path)
+{
+	size_t	start = out->len;
+	int	err;
+
+	if ((err = read_upto(out, path, PL_READ_MAX)) != 0)
+		return err;
+	/* Used as a C string, the text would end at the NUL, silently. */
+	if (memchr(out->ptr + start, '\0', out->len - start) != NULL)
+		return pl_error_set(PL_EINVAL, "'%s' contains a NUL byte "
+		    "(binary or UTF-16?)", path);
+	return 0;
 }
 
 int

@@ -32,8 +32,18 @@ struct pl_node {
 	int			  line;		/* 1-based line in the file */
 };
 
+/*
+ * The most front matter pl reads, "---" lines aside: 1 MiB, and
+ * 100,000 nodes (keys, values and copies made for aliases).
+ */
+#define PL_DOC_FM_MAX	(1024 * 1024)
+
+/* The UTF-8 byte-order mark, which a file may begin with. */
+#define PL_DOC_BOM	"\xef\xbb\xbf"
+
 struct pl_doc {
 	struct pl_node	*fm;		/* a map; empty when the file had none */
+	int		 bom;		/* the file began with PL_DOC_BOM */
 	int		 has_fm;	/* the file began with front matter */
 	char		*body;		/* the Markdown after the front matter */
 	int		 body_line;	/* file line on which body starts (1-based) */
@@ -47,12 +57,14 @@ enum pl_scalar {
 };
 
 /*
- * Parses text (len bytes, UTF-8) into a new doc.  name is the file's path
- * for messages.  Broken YAML, front matter that is not a mapping, an
- * unterminated "---" block: PL_EPARSE with "name:LINE: what" where LINE
- * is the line of the file.  A file without front matter parses to an
- * empty map and the whole text as body.  The caller frees with
- * pl_doc_free().
+ * Parses text (len bytes, UTF-8, after a byte-order mark if it has one)
+ * into a new doc.  name is the file's path for messages.  Broken YAML,
+ * front matter that is not a mapping, an unterminated "---" block, front
+ * matter over PL_DOC_FM_MAX bytes or nodes, a NUL byte anywhere (a file in
+ * UTF-16, or binary) or in a value ("\0"): PL_EPARSE with
+ * "name:LINE: what" where LINE is the line of the file.  A file without
+ * front matter parses to an empty map and the whole text as body.  The
+ * caller frees with pl_doc_free().
  */
 int	 pl_doc_parse(struct pl_doc **out, const char *name, const char *text,
 	    size_t len) PL_WUR;
@@ -63,8 +75,9 @@ struct pl_doc *pl_doc_new(void);
 void	 pl_doc_free(struct pl_doc *);
 
 /*
- * Appends the file text to out: "---\n", the front matter as YAML, "---\n",
- * then the body unchanged.  Parsing the result gives the same tree.
+ * Appends the file text to out: the byte-order mark if the file had one,
+ * "---\n", the front matter as YAML, "---\n", then the body unchanged.
+ * Parsing the result gives the same tree.
  */
 void	 pl_doc_serialize(const struct pl_doc *, struct pl_buf *out);
 

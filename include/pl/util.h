@@ -59,11 +59,27 @@ void	 pl_strlist_sort(struct pl_strlist *);
 void	 pl_strlist_copy(struct pl_strlist *dst, const struct pl_strlist *src);
 
 /*
+ * The most pl reads of one file into memory: a file of the portfolio,
+ * text given with -F or typed in the editor.
+ */
+#define PL_READ_MAX	(16 * 1024 * 1024)
+
+/*
  * Reads a whole file into out (appending).  PL_ENOTFOUND when it does not
  * exist, PL_EINVAL when it is a directory, PL_ERROR otherwise.  path "-"
  * reads standard input.
  */
 int	 pl_read_file(struct pl_buf *out, const char *path) PL_WUR;
+
+/*
+ * Reads text pl will keep, as pl_read_file() does, with two more refusals
+ * (PL_EINVAL): more than PL_READ_MAX bytes ("'path' is larger than
+ * 16 MiB"), and a NUL byte, which binary files and UTF-16 text hold.
+ */
+int	 pl_read_text(struct pl_buf *out, const char *path) PL_WUR;
+
+/* Sets "'what' is larger than 16 MiB" (PL_READ_MAX) and returns code. */
+int	 pl_error_too_large(int code, const char *what);
 
 /*
  * Writes data to path through a temporary file beside it and rename(2),

@@ -44,17 +44,24 @@ round_trip(const char *text)
 	return out;
 }
 
-/* The message of the error text gives, or "" when it parses. */
+/* The message of the error text (len bytes) gives, or "" if it parses. */
 static void
-parse_error(const char *text, const char *want, const char *what)
+parse_error_len(const char *text, size_t len, const char *want,
+    const char *what)
 {
 	struct pl_doc	*doc = NULL;
-	int		 code = pl_doc_parse(&doc, "t.md", text, strlen(text));
+	int		 code = pl_doc_parse(&doc, "t.md", text, len);
 
 	is_int(code, PL_EPARSE, "%s: PL_EPARSE", what);
 	ok(doc == NULL, "%s: no doc", what);
 	is_str(code != 0 ? pl_error_last() : "", want, "%s: message", what);
 	pl_doc_free(doc);
+}
+
+static void
+parse_error(const char *text, const char *want, const char *what)
+{
+	parse_error_len(text, strlen(text), want, what);
 }
 
 /* s on one line, for a test's description (TAP lines cannot break). */
@@ -470,6 +477,136 @@ test_new_and_aliases(void)
 	free(out);
 }
 
+/* The scalar under key in text's front matter is want. */
+static void
+value_is(const char *text, const char *key, const char *want,
+    const char *what)
+{
+	struct pl_doc	*doc = parse(text);
+
+	is_str(doc != NULL ? pl_doc_get(doc, key) : NULL, want, "%s", what);
+	pl_doc_free(doc);
+}
+
+/* Front matter of n keys "k0: v", ..., then extra lines. */
+static char *
+many_keys(size_t n, const char *extra)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	size_t		i;
+
+	pl_buf_puts(&b, "---\n");
+	for (i = 0; i < n; i++)
+		pl_buf_printf(&b, "k%zu: v\n", i);
+	pl_buf_printf(&b, "%s---\nbody\n", extra);
+	return pl_buf_detach(&b);
+}
+
+static void
+test_keys(void)
+{
+	struct pl_doc	*doc;
+	char		*text;
+
+	text = many_keys(40000, "");
+	doc = parse(text);
+	is_int(doc != NULL ? doc->fm->n : 0, 40000, "40,000 keys read");
+	is_str(doc != NULL ? pl_doc_get(doc, "k39999") : NULL, "v",
+	    "the last of them found");
+	pl_doc_free(doc);
+	free(text);
+
+	text = many_keys(40000, "k7: again\n");
+	parse_error(text, "t.md:40002: duplicate key 'k7'",
+	    "a duplicate among 40,000 keys");
+	free(text);
+
+	/* Keys count: 50,000 keys and their values, and the map, are over */
+	text = many_keys(50000, "");
+	parse_error(text, "t.md:50001: front matter is too large",
+	    "50,000 keys");
+	free(text);
+
+	text = many_keys(3, "m:\n  k0: v\n  k1: v\n  m: v\n");
+	doc = parse(text);
+	ok(doc != NULL, "a nested map's keys are its own");
+	pl_doc_free(doc);
+	free(text);
+
+	value_is("---\na: &x 1\nb: &x 2\nc: *x\n---\n", "c", "2",
+	    "an alias names the latest anchor of its name");
+}
+
+static void
+test_size(void)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	struct pl_doc	*doc;
+	size_t		i;
+
+	/* 16,384 comment lines of 64 bytes: 1 MiB exactly */
+	pl_buf_puts(&b, "---\n");
+	for (i = 0; i < PL_DOC_FM_MAX / 64; i++)
+		pl_buf_printf(&b, "#%062zu\n", i);
+	pl_buf_puts(&b, "---\n");
+	doc = parse(b.ptr);
+	ok(doc != NULL, "front matter of 1 MiB read");
+	pl_doc_free(doc);
+	pl_buf_clear(&b);
+	pl_buf_puts(&b, "---\n");
+	for (i = 0; i < PL_DOC_FM_MAX / 64; i++)
+		pl_buf_printf(&b, "#%062zu\n", i);
+	pl_buf_puts(&b, "a: 1\n---\n");
+	parse_error(b.ptr, "t.md:1: front matter is larger than 1 MiB",
+	    "front matter over 1 MiB");
+	pl_buf_release(&b);
+}
+
+static void
+test_bytes(void)
+{
+	static const char	nul_body[] = "---\na: 1\n---\nx\0y\nz\n";
+	static const char	nul_fm[] = "---\na: \0\n---\n";
+	static const char	utf16[] = "\xff\xfe-\0-\0-\0\n\0";
+	struct pl_doc		*doc;
+	char			*out;
+
+	parse_error_len(nul_body, sizeof nul_body - 1,
+	    "t.md:4: contains a NUL byte (binary or UTF-16?)",
+	    "a NUL in the body");
+	parse_error_len(nul_fm, sizeof nul_fm - 1,
+	    "t.md:2: contains a NUL byte (binary or UTF-16?)",
+	    "a NUL in the front matter");
+	parse_error_len(utf16, sizeof utf16 - 1,
+	    "t.md:1: contains a NUL byte (binary or UTF-16?)", "UTF-16");
+	parse_error("---\na: 1\nb: \"x\\0y\"\n---\n",
+	    "t.md:3: a value holds a NUL character (\\0)", "a quoted \\0");
+	parse_error("---\nb: [\"\\x00\"]\n---\n",
+	    "t.md:2: a value holds a NUL character (\\0)", "a quoted \\x00");
+	parse_error("---\n\"k\\u0000\": 1\n---\n",
+	    "t.md:2: a value holds a NUL character (\\0)",
+	    "a key with \\u0000");
+
+	out = round_trip("\xef\xbb\xbf---\na: 1\n---\nbody\n");
+	is_str(out, "\xef\xbb\xbf---\na: 1\n---\nbody\n", "a BOM kept");
+	free(out);
+	doc = parse("\xef\xbb\xbf---\r\na: 1\r\n---\r\nbody\r\n");
+	ok(doc != NULL && doc->bom && doc->has_fm, "front matter after a BOM");
+	is_str(doc != NULL ? pl_doc_get(doc, "a") : NULL, "1",
+	    "its value read");
+	is_int(doc != NULL ? doc->body_line : 0, 4, "body line after a BOM");
+	pl_doc_set(doc, "b", "2", PL_SCALAR_STR);
+	out = serialize(doc);
+	is_str(out, "\xef\xbb\xbf---\r\na: 1\r\nb: \"2\"\r\n---\r\nbody\r\n",
+	    "a BOM kept when the front matter is written out");
+	free(out);
+	pl_doc_free(doc);
+	doc = parse("x\xef\xbb\xbf---\n");
+	ok(doc != NULL && !doc->bom && !doc->has_fm,
+	    "a BOM only counts at the start");
+	pl_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -480,5 +617,8 @@ main(void)
 	test_errors();
 	test_body();
 	test_new_and_aliases();
+	test_keys();
+	test_size();
+	test_bytes();
 	return done_testing();
 }
