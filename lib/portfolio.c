@@ -939,8 +939,18 @@ static int
 signature(git_signature **out, const char *name, const char *email,
     git_time_t t, int off)
 {
-	int	rc;
+	char	*why;
+	int	 rc;
 
+	/* A line break in a name would forge the commit's header. */
+	if (pl_text_check_line("the name", name) != 0 ||
+	    pl_text_check_line("the email", email) != 0) {
+		why = pl_xstrdup(pl_error_last());
+		rc = pl_error_set(PL_EINVAL, "invalid identity '%s <%s>': %s",
+		    name, email, why);
+		free(why);
+		return rc;
+	}
 	if ((rc = git_signature_new(out, name, email, t, off)) < 0)
 		return pl_error_set(PL_EINVAL, "invalid identity '%s <%s>': %s",
 		    name, email, git_error_last() != NULL ?

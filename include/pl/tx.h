@@ -1,14 +1,21 @@
 /*
  * The one write path.  Every change to a portfolio is a transaction that
- * takes the repository's lock, stages whole files, and becomes exactly one
- * commit on the current branch, made from HEAD's tree plus these files
- * only: whatever else the person has staged or edited stays as it was.
+ * takes the locks (.git/pl.lock, then git's .git/index.lock, waiting for
+ * them up to portfolio.lockTimeout), stages whole files, and becomes
+ * exactly one commit on the current branch, made from HEAD's tree plus
+ * these files only: whatever else the person has staged or edited stays
+ * as it was.
  *
- * Order of work, for crash safety: objects (blobs, tree, commit) first;
- * then the branch moves, only if it still points where it did; then the
- * working files are written (temporary file and rename) and their index
- * entries updated.  A crash leaves either no commit or a commit whose
- * files are complete in git.
+ * What is guaranteed: everything that can fail (blobs, tree, commit; the
+ * working files under temporary names in the git folder; the new index
+ * beside the old one; all fsynced) is done before the branch moves, with
+ * a compare-and-swap on its old value; after that only renames remain.  A
+ * failure or a signal (INT, TERM, HUP, QUIT) before the branch moves
+ * leaves HEAD, the index and the working tree exactly as they were and
+ * removes every temporary file.  After a SIGKILL the next transaction on
+ * the same host finishes or undoes the dead one from the journal in
+ * pl.lock.  PL_ELOCKED ("try again") is never returned for a change that
+ * was committed.
  */
 #ifndef PL_TX_H
 #define PL_TX_H
@@ -23,11 +30,13 @@ struct pl_tx;
 
 /*
  * Begins a transaction: the portfolio must have a working tree and a
- * branch checked out (PL_EHEAD for a detached HEAD, PL_ENOTPORTFOLIO for a
- * bare repository), and HEAD must still be the commit the portfolio was
- * opened at (PL_ELOCKED otherwise: someone committed meanwhile).  Takes
- * the lock: PL_ELOCKED when git's index.lock or pl's own lock exists.
- * The caller frees with pl_tx_free(), which releases the lock.
+ * branch checked out (PL_EHEAD for a detached HEAD or a merge, rebase,
+ * cherry-pick, revert or am in progress; PL_ENOTPORTFOLIO for a bare
+ * repository).  Takes the locks, waiting: PL_ELOCKED ("busy") when they
+ * are still held after portfolio.lockTimeout.  When HEAD has moved since
+ * the portfolio was read, the portfolio moves to it if no file it read
+ * has changed meanwhile, and PL_ELOCKED otherwise.  The caller frees with
+ * pl_tx_free(), which releases the locks.
  */
 int	 pl_tx_begin(struct pl_tx **out, struct pl_portfolio *) PL_WUR;
 
@@ -44,8 +53,11 @@ int	 pl_tx_put(struct pl_tx *, const char *path, const char *data,
 
 /*
  * Stages path with the contents of the file src (any path the user
- * named).  PL_ENOTFOUND when src does not exist, PL_EINVAL when it is not
- * a regular file; else as pl_tx_put().
+ * named), streamed: it is copied to its working-tree place under a
+ * temporary name and stored as git would store it at path (see
+ * lib/blob.c for .gitattributes).  PL_ENOTFOUND when src does not exist,
+ * PL_EINVAL when it is not a regular file, PL_ERROR when a filter fails;
+ * else as pl_tx_put().
  */
 int	 pl_tx_put_file(struct pl_tx *, const char *path, const char *src)
 	    PL_WUR;
@@ -69,8 +81,11 @@ void	 pl_msg_format(struct pl_buf *out, const struct pl_msg *);
 /*
  * Commits what was staged as one commit and updates the working tree and
  * index for those files.  PL_EIDENTITY without an author identity,
- * PL_ELOCKED when the branch moved meanwhile; nothing is changed on
- * failure.  Staging nothing is PL_ENOCHANGE.
+ * PL_ELOCKED when the branch moved meanwhile, PL_ERROR for a full disk or
+ * a signal; nothing is changed on failure, and the message says so.
+ * Staging nothing is PL_ENOCHANGE.  Should a rename fail after the branch
+ * moved, the change is committed and a note (pl_portfolio_notes()) says
+ * how to mend the file.
  */
 int	 pl_tx_commit(struct pl_tx *, const struct pl_msg *) PL_WUR;
 

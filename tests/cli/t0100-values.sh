@@ -332,4 +332,18 @@ committer X <x@example.com>" "Forged" 2>err &&
 	nothing_committed
 '
 
+test_expect_success 'an identity on two lines from the environment or config: exit 5' '
+	head_before &&
+	test_expect_code 5 env GIT_AUTHOR_NAME="Evil
+Pl-Id: victim" pl -C p goal add "Forged" 2>err &&
+	echo "pl: invalid identity ${SQ}Evil^JPl-Id: victim <teacher@example.com>${SQ}: the name must be one line" >expect &&
+	test_cmp expect err &&
+	nothing_committed &&
+	test_expect_code 5 env GIT_COMMITTER_EMAIL="x@example.com
+y" pl -C p goal add "Forged" 2>err &&
+	echo "pl: invalid identity ${SQ}Test Teacher <x@example.com^Jy>${SQ}: the email must be one line" >expect &&
+	test_cmp expect err &&
+	nothing_committed
+'
+
 test_done

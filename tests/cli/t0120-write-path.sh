@@ -423,7 +423,12 @@ test_expect_success 'a required filter pl cannot run: refused, nothing committed
 	test_must_be_empty actual
 '
 
-test_expect_success 'a large attachment is streamed, not read into memory' '
+if test -x /usr/bin/time
+then
+	test_set_prereq TIME
+fi
+
+test_expect_success TIME 'a large attachment is streamed, not read into memory' '
 	test_when_finished "rm -f big.bin" &&
 	truncate -s 200M big.bin &&
 	/usr/bin/time -f %M -o rss "$PL" -C p evidence add --file "$TRASH_DIRECTORY/big.bin" \
