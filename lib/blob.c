@@ -59,8 +59,9 @@ read_some(int fd, char *buf, const char *name)
 }
 
 /*
- * Copies src to dst and, when ws is not NULL, into it as well; the
- * size read must be the size src had, or the file changed meanwhile.
+ * Copies src to dst (named dst_name in messages) and, when ws is not
+ * NULL, into it as well; the size read must be the size src had, or the
+ * file changed meanwhile.
  */
 static int
 copy(int src, const char *src_name, off_t size, int dst,
@@ -276,8 +277,8 @@ filtered_store(git_oid *out, git_repository *repo, git_filter_list *fl,
 
 /* Copies src to dst and stores it in the same pass, as it is. */
 static int
-plain_store(git_oid *out, git_repository *repo, int src,
-    const char *src_name, off_t size, int dst, const char *dst_name)
+plain_store(git_oid *out, git_repository *repo, const char *path, int src,
+    const char *src_name, off_t size, int dst)
 {
 	git_odb_stream	*ws = NULL;
 	git_odb		*odb = NULL;
@@ -287,7 +288,7 @@ plain_store(git_oid *out, git_repository *repo, int src,
 	    (rc = git_odb_open_wstream(&ws, odb, (git_object_size_t)size,
 	    GIT_OBJECT_BLOB)) < 0)
 		err = pl_error_git(rc, "cannot store the file");
-	else if ((err = copy(src, src_name, size, dst, dst_name, ws)) == 0 &&
+	else if ((err = copy(src, src_name, size, dst, path, ws)) == 0 &&
 	    (rc = git_odb_stream_finalize_write(out, ws)) < 0)
 		err = pl_error_git(rc, "cannot store the file");
 	git_odb_stream_free(ws);
@@ -313,13 +314,12 @@ pl_blob_copy(git_oid *out, git_repository *repo, const char *path,
 	if ((err = driver_clean(&cmd, &driver, repo, path)) != 0)
 		goto done;
 	if (cmd == NULL && fl == NULL) {
-		err = plain_store(out, repo, src, src_name, st.st_size, dst,
-		    dst_name);
+		err = plain_store(out, repo, path, src, src_name, st.st_size,
+		    dst);
 		goto done;
 	}
 	/* Conversions read the working file, once it is whole. */
-	if ((err = copy(src, src_name, st.st_size, dst, dst_name,
-	    NULL)) != 0)
+	if ((err = copy(src, src_name, st.st_size, dst, path, NULL)) != 0)
 		goto done;
 	if (cmd != NULL)
 		err = driver_run(out, repo, driver, cmd, dst_name);

@@ -540,6 +540,20 @@ tmp_open(int *fd, struct staged *s, struct pl_tx *tx, unsigned mode)
 	return 0;
 }
 
+/* A failure while writing: the message says nothing was committed. */
+static int
+not_committed(int err)
+{
+	char	*msg;
+
+	if (err == 0 || strstr(pl_error_last(), "nothing was committed"))
+		return err;
+	msg = pl_xstrdup(pl_error_last());
+	err = pl_error_set(err, "%s; nothing was committed", msg);
+	free(msg);
+	return err;
+}
+
 /* Closes the temporary file, keeping what its index entry needs. */
 static int
 tmp_close(int fd, struct staged *s, int err)
@@ -587,7 +601,7 @@ pl_tx_put_file(struct pl_tx *tx, const char *path, const char *src)
 		err = tmp_close(fd, s, pl_blob_copy(&s->id, tx->repo, path,
 		    in, src, fd, s->tmp));
 	close(in);
-	return err;
+	return err == PL_ERROR ? not_committed(err) : err;
 }
 
 void
@@ -871,7 +885,6 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 	git_commit	*parent = NULL;
 	git_tree	*base = NULL, *tree = NULL;
 	git_oid		 id;
-	char		*msg_copy;
 	int		 rc, err;
 
 	memset(&next, 0, sizeof next);
@@ -906,13 +919,8 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 		goto done;
 	finish(tx, &next);
 done:
-	/* Whatever failed, the message says nothing was committed. */
-	if (err != 0 && err != PL_ENOCHANGE &&
-	    strstr(pl_error_last(), "nothing was committed") == NULL) {
-		msg_copy = pl_xstrdup(pl_error_last());
-		err = pl_error_set(err, "%s; nothing was committed", msg_copy);
-		free(msg_copy);
-	}
+	if (err != PL_ENOCHANGE)
+		err = not_committed(err);
 refused:
 	pl_advance_release(&next);
 	pl_buf_release(&text);

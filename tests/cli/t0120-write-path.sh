@@ -91,6 +91,43 @@ test_expect_success 'a full disk at any write: nothing committed, nothing left' 
 	test_cmp notes.txt blob
 '
 
+# A real full disk, as root: a small tmpfs.
+if test "$(id -u)" = 0 && mkdir "$TRASH_DIRECTORY/probe" &&
+	mount -t tmpfs -o size=64k tmpfs "$TRASH_DIRECTORY/probe" 2>/dev/null
+then
+	umount "$TRASH_DIRECTORY/probe"
+	test_set_prereq TMPFS
+fi
+
+test_expect_success TMPFS 'a real full disk (a 2 MB tmpfs): nothing committed, room given back' '
+	mkdir full &&
+	mount -t tmpfs -o size=2m tmpfs full &&
+	test_when_finished "umount \"$TRASH_DIRECTORY/full\"" &&
+	pl -C full init --name Full p >/dev/null &&
+	pl -C full/p goal add --step a G >/dev/null &&
+	head -c 1200000 /dev/urandom >r1200k &&
+	head -c 300000 /dev/urandom >r300k &&
+	git -C full/p rev-parse HEAD >before &&
+	df -k full | tail -n 1 | awk "{ print \$3 }" >used.before &&
+	test_expect_code 1 pl -C full/p evidence add -m x \
+		--file "$TRASH_DIRECTORY/r1200k" first >out 2>err &&
+	test_line_count = 1 err &&
+	grep "^pl: .*No space left on device; nothing was committed\$" err &&
+	git -C full/p rev-parse HEAD >after &&
+	test_cmp before after &&
+	git -C full/p status --porcelain --untracked-files=all >actual &&
+	test_must_be_empty actual &&
+	(cd full/p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
+	test_must_be_empty left &&
+	git -C full/p fsck --strict --no-progress &&
+	pl -C full/p evidence add -m x --file "$TRASH_DIRECTORY/r300k" second \
+		>out &&
+	git -C full/p show HEAD:evidence/2026-11-26-second/r300k >blob &&
+	test_cmp r300k blob &&
+	git -C full/p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
 test_expect_success 'a full disk at any write of an edit: the edit is kept' '
 	snapshot before &&
 	write_script ed.sh <<-\EOF &&
