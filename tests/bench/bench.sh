@@ -2,6 +2,8 @@
 # Benchmarks pl against the git CLI on generated portfolios, in one run,
 # and prints each ratio on its own line (PERFORMANCE.md's targets):
 #   one change  (pl goal add vs git add + git commit of the same file)
+#   attachment  (pl evidence add --file of 256 KiB vs git add + git
+#               commit of the same file)
 #   start-up    (pl goal list on a small portfolio vs git log -1)
 #   listing     (pl goal list of every goal vs git reading every goal
 #               file: ls-tree piped to cat-file --batch)
@@ -66,6 +68,14 @@ git_add() {
 	printf -- '---\ntitle: x\n---\n' >"$dir/$f"
 	git -C "$dir" add "$f" && git -C "$dir" commit -q -m "goal: add x"
 }
+pl_attach() {
+	"$PL" -C "$dir" evidence add --file "$work/attach.bin" -m x "B $(now)"
+}
+git_attach() {
+	f=att-$(now).bin
+	cp "$work/attach.bin" "$dir/$f"
+	git -C "$dir" add "$f" && git -C "$dir" commit -q -m "evidence: add x"
+}
 pl_list() { "$PL" -C "$dir" goal list; }
 git_log1() { git -C "$dir" log -1 --format=%B; }
 git_read_goals() {
@@ -76,6 +86,7 @@ git_read_goals() {
 ratio() { awk -v a="$2" -v b="$3" -v what="$1" \
 	'BEGIN { printf "%-44s %8.1f ms  git %8.1f ms  ratio %.2f\n", what, a / 1e6, b / 1e6, a / b }'; }
 
+head -c 262144 /dev/urandom >"$work/attach.bin"
 dir=$work/small
 generate 20 "$dir"
 ratio "start-up, 20 commits (pl goal list)" \
@@ -85,6 +96,8 @@ for n in $sizes; do
 	generate "$n" "$dir"
 	ratio "one change, $n commits (pl goal add)" \
 	    "$(median pl_add)" "$(median git_add)"
+	ratio "attachment, $n commits (pl evidence add)" \
+	    "$(median pl_attach)" "$(median git_attach)"
 	ratio "listing, $n commits (pl goal list, all)" \
 	    "$(median pl_list)" "$(median git_read_goals)"
 done
