@@ -810,6 +810,17 @@ finish(struct pl_tx *tx, struct pl_advance *next)
 	char			*full, *index;
 	size_t			 i;
 
+	/*
+	 * The index first: should this process die before the working
+	 * files are in place, git shows them as changed in the working
+	 * tree, not a change staged that would undo the commit.
+	 */
+	index = pl_xasprintf("%sindex", git_repository_path(tx->repo));
+	if (rename(tx->newindex, index) == -1)
+		pl_strlist_push_owned(notes, pl_xasprintf("committed, but the "
+		    "index could not be put in place (%s); 'git reset' "
+		    "mends it", strerror(errno)));
+	free(index);
 	for (i = 0; i < tx->n; i++) {
 		full = pl_xasprintf("%s%s", wd, tx->v[i].path);
 		if (rename(tx->v[i].tmp, full) == -1)
@@ -819,12 +830,6 @@ finish(struct pl_tx *tx, struct pl_advance *next)
 			    strerror(errno), tx->v[i].path));
 		free(full);
 	}
-	index = pl_xasprintf("%sindex", git_repository_path(tx->repo));
-	if (rename(tx->newindex, index) == -1)
-		pl_strlist_push_owned(notes, pl_xasprintf("committed, but the "
-		    "index could not be put in place (%s); 'git reset' "
-		    "mends it", strerror(errno)));
-	free(index);
 	pl_lock_index_done(tx->lock);
 	pl_portfolio_advance(tx->p, next);
 	pl_portfolio_forget_reads(tx->p);
@@ -842,6 +847,9 @@ moves_journal(struct pl_tx *tx, git_tree *base, const git_oid *id)
 	size_t		 i;
 	int		 err = 0;
 
+	to = pl_xasprintf("%sindex", git_repository_path(tx->repo));
+	err = pl_lock_move(tx->lock, tx->newindex, to, "index");
+	free(to);
 	for (i = 0; i < tx->n && err == 0; i++) {
 		strcpy(hex, "-");
 		if (base != NULL &&
@@ -853,10 +861,6 @@ moves_journal(struct pl_tx *tx, git_tree *base, const git_oid *id)
 		err = pl_lock_move(tx->lock, tx->v[i].tmp, to, hex);
 		free(to);
 	}
-	to = pl_xasprintf("%sindex", git_repository_path(tx->repo));
-	if (err == 0)
-		err = pl_lock_move(tx->lock, tx->newindex, to, "index");
-	free(to);
 	return err != 0 ? err : pl_lock_commit(tx->lock, tx->branch, id);
 }
 
