@@ -71,12 +71,6 @@ lib_init(void)
 	/* git does not re-hash every object it reads; this costs 18-127%. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	/*
-	 * Objects, refs and the index reach the disk before the branch
-	 * names them, so a power cut cannot leave a commit whose files are
-	 * lost; about 2 ms a change (git does not fsync loose objects).
-	 */
-	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-	/*
 	 * Reading goals/<id>.md looks goals/ up each time; libgit2 caches
 	 * only trees under 4 KiB by default, so a folder of many entries
 	 * would be parsed again for every file read from it.
@@ -258,6 +252,31 @@ repo_open(git_repository **out, const char *path)
 	    (rc = git_repository_set_workdir(*out, wt, 0)) < 0)
 		return pl_error_git(rc, "GIT_WORK_TREE");
 	return 0;
+}
+
+/*
+ * As git: objects, refs and the index are flushed to disk before they
+ * are named when core.fsync asks for it ("objects", "committed", "all")
+ * or core.fsyncObjectFiles does; not by default, as git does not (about
+ * 2 ms a change).  pl flushes its working files and index in any case.
+ */
+static void
+fsync_config(git_repository *repo)
+{
+	git_config	*cfg = NULL;
+	const char	*v;
+	int		 on = 0;
+
+	if (git_repository_config_snapshot(&cfg, repo) < 0)
+		return;
+	if (git_config_get_string(&v, cfg, "core.fsync") == 0)
+		on = strstr(v, "all") != NULL || strstr(v, "committed") !=
+		    NULL || (strstr(v, "object") != NULL &&
+		    strstr(v, "-loose-object") == NULL);
+	if (!on && git_config_get_bool(&on, cfg, "core.fsyncObjectFiles") < 0)
+		on = 0;
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
+	git_config_free(cfg);
 }
 
 static int
@@ -531,6 +550,7 @@ pl_portfolio_open(struct pl_portfolio **out, const char *path,
 	if ((err = repo_open(&p->repo, path)) != 0 ||
 	    (err = read_head(p)) != 0)
 		goto done;
+	fsync_config(p->repo);
 	if (!p->born) {
 		top = top_dir(p);
 		err = pl_error_set(PL_ENOTPORTFOLIO, "'%s' is not a portfolio "

@@ -739,7 +739,7 @@ index_write(struct pl_tx *tx)
 {
 	git_index_entry	 e;
 	size_t		 i;
-	int		 rc = 0, err;
+	int		 rc = 0, fd, err;
 
 	if ((err = index_load(tx)) != 0)
 		return err;
@@ -747,12 +747,16 @@ index_write(struct pl_tx *tx)
 		entry_fill(&e, &tx->v[i]);
 		rc = git_index_add(tx->index, &e);
 	}
-	/* libgit2 fsyncs it (GIT_OPT_ENABLE_FSYNC_GITDIR). */
 	if (rc == 0)
 		rc = git_index_write(tx->index);
 	if (rc < 0)
 		return pl_error_git(rc, "cannot write the index");
-	return pl_lock_check();
+	if ((fd = open(tx->newindex, O_RDONLY)) == -1 || fsync(fd) == -1)
+		err = pl_error_set(PL_ERROR, "cannot write the index: %s",
+		    strerror(errno));
+	if (fd != -1)
+		close(fd);
+	return err != 0 ? err : pl_lock_check();
 }
 
 /*
