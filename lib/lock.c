@@ -41,12 +41,12 @@
 struct pl_lock {
 	git_repository		*repo;
 	char			*gitdir;	/* ends in '/' */
-	char			*path;		/* gitdir "pl.lock" */
-	int			 fd;		/* its journal, appended to */
-	char			*ipriv;		/* index.lock's private name */
+	char			*path;		/* pl.lock */
+	int			 fd;		/* its journal */
+	char			*ipriv;		/* index.lock, privately */
 	int			 index_held;
-	struct pl_strlist	 temps;		/* files to remove */
-	struct pl_strlist	 dirs;		/* folders made, in order */
+	struct pl_strlist	 temps;		/* to remove */
+	struct pl_strlist	 dirs;		/* folders made */
 };
 
 static const int	 signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };

@@ -44,7 +44,7 @@ struct pl_portfolio {
 	int		 have_when;
 	git_time_t	 when;
 	int		 off;
-	struct pl_read	*reads;		/* what was read, when at_head */
+	struct pl_read	*reads;		/* what was read */
 	size_t		 nreads;
 	size_t		 capreads;
 	struct pl_strlist notes;

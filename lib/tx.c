@@ -36,7 +36,7 @@ struct staged {
 	size_t		 len;
 	git_filemode_t	 mode;
 	git_oid		 id;
-	char		*tmp;		/* the working file's temporary name */
+	char		*tmp;		/* the working file, for now */
 	struct stat	 st;		/* of tmp, for its index entry */
 };
 
@@ -45,9 +45,9 @@ struct pl_tx {
 	git_repository		*repo;
 	struct pl_lock		*lock;
 	char			*branch;	/* the ref HEAD names */
-	git_index		*index;		/* a copy, at newindex */
+	git_index		*index;		/* at newindex */
 	char			*newindex;
-	char			*tmpdir;	/* where temporary files go */
+	char			*tmpdir;	/* for temporary files */
 	unsigned		 ntmp;		/* temporary names made */
 	int			 committed;
 	struct staged		*v;
