@@ -224,8 +224,8 @@ static const struct pl_opt add_opts[] = {
 	    "yesterday", NULL },
 	{ "file", 'f', "PATH", "attach a copy of this file (repeatable)",
 	    "@file" },
-	{ "message", 'm', "TEXT", "the description (else the editor opens)",
-	    NULL },
+	{ "message", 'm', "TEXT", "a paragraph (repeatable; else the editor "
+	    "opens)", NULL },
 	{ "file-message", 'F', "FILE", "read the description from FILE "
 	    "(- for standard input)", "@file" },
 	{ "id", 0, "ID", "use this id instead of one made from date and "

@@ -154,8 +154,8 @@ static const struct pl_opt add_opts[] = {
 	    "@evidence" },
 	{ "date", 'd', "DATE", "when: YYYY-MM-DD, today (default) or "
 	    "yesterday", NULL },
-	{ "message", 'm', "TEXT", "the reflection (else the editor opens)",
-	    NULL },
+	{ "message", 'm', "TEXT", "a paragraph (repeatable; else the editor "
+	    "opens)", NULL },
 	{ "file-message", 'F', "FILE", "read the reflection from FILE "
 	    "(- for standard input)", "@file" },
 	PL_OPT_AUTHOR,
