@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='the editor: every argument checked before it opens; -m paragraphs; kept texts resumed'
+test_description='the editor opens last; -m paragraphs; kept texts resumed'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
 test_expect_success 'setup' '
@@ -180,6 +180,25 @@ test_expect_success 'kept edits of a goal and evidence with the same id stay apa
 	test_cmp expect err &&
 	grep "^title: Fraction bars\$" seen &&
 	test_path_is_file p/.git/pl/EDIT-goal-bars.md
+'
+
+# script(1) gives pl a terminal, so it asks
+if script -qec true /dev/null >/dev/null 2>&1 </dev/null; then
+	test_set_prereq TTY
+fi
+
+test_expect_success TTY 'on a terminal, pl asks; n discards the kept edit' '
+	test_when_finished "rm -rf p/.git/pl" &&
+	test_expect_code 6 env EDITOR="$TRASH_DIRECTORY/ed-break.sh" \
+		pl -C p goal edit bars 2>/dev/null &&
+	git -C p rev-parse HEAD >before &&
+	printf "n\n" | EDITOR="$TRASH_DIRECTORY/ed-true.sh" \
+		script -qec "$PL -C p goal edit bars" /dev/null >out &&
+	grep "pl: your edit of goals/bars.md is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-goal-bars.md${SQ}; resume it (n: discard it)? \[Y/n\] " out &&
+	grep "^title: Bars goal\$" seen &&
+	test_path_is_missing p/.git/pl/EDIT-goal-bars.md &&
+	git -C p rev-parse HEAD >after &&
+	test_cmp before after
 '
 
 test_done
