@@ -167,8 +167,9 @@ done:
 	return err;
 }
 
-int
-main(int argc, char **argv)
+/* The process, with each -C it was given kept in chdirs. */
+static int
+pl_main(int argc, char **argv, struct pl_strlist *chdirs)
 {
 	static const struct option	 longs[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -176,7 +177,6 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct pl_cmd		*cmd;
-	struct pl_strlist		 chdirs = PL_STRLIST_INIT;
 	const char			*dir = ".";
 	int				 c, err;
 
@@ -190,7 +190,7 @@ main(int argc, char **argv)
 				    "'%s': %s", optarg, strerror(errno));
 				return fail(PL_EUSAGE);
 			}
-			pl_strlist_push(&chdirs, optarg);
+			pl_strlist_push(chdirs, optarg);
 			break;
 		case 'h':
 			pl_usage(stdout);
@@ -215,8 +215,7 @@ main(int argc, char **argv)
 		    "'pl --help'", argv[optind]);
 		return fail(PL_EUSAGE);
 	}
-	err = run(cmd, argc - optind, argv + optind, dir, &chdirs);
-	pl_strlist_release(&chdirs);
+	err = run(cmd, argc - optind, argv + optind, dir, chdirs);
 	if (fflush(stdout) != 0 && err == PL_OK)
 		err = pl_error_set(PL_ERROR, "cannot write output");
 	if (err < 0 && err != PL_ENOCHANGE)
@@ -224,4 +223,15 @@ main(int argc, char **argv)
 	if (err == PL_ENOCHANGE)
 		pl_out_error("pl: ", pl_error_last());
 	return exit_status(err);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct pl_strlist	chdirs = PL_STRLIST_INIT;
+	int			status;
+
+	status = pl_main(argc, argv, &chdirs);
+	pl_strlist_release(&chdirs);
+	return status;
 }
