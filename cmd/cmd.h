@@ -55,6 +55,9 @@ struct pl_ctx {
 	struct pl_portfolio	*pf;	/* when PL_CMD_PORTFOLIO */
 	const char		*dir;	/* where pl runs ("." or -C's) */
 	int			 json;	/* --format json */
+	const struct pl_strlist	*chdirs; /* each -C given, in order */
+	const char		*path;	/* the command: "goal edit" */
+	const struct pl_args	*args;	/* its options and arguments */
 };
 
 struct pl_cmd {
@@ -144,26 +147,42 @@ void	 pl_out_warnings(const struct pl_strlist *);
 
 /*
  * Opens the editor ($VISUAL, $EDITOR, else vi) on path and waits.
- * PL_ERROR when it cannot be started or fails.
+ * PL_ERROR when it cannot be started or fails (path is left as it is).
  */
 int	 pl_edit_file(const char *path);
 
 /*
  * "pl goal edit ID" and its kin: opens the committed entry in the editor
- * and commits what the person changed.
+ * and commits what the person changed.  An edit kept from an attempt
+ * that failed is offered first: on a terminal pl asks whether to resume
+ * it or discard it; elsewhere it is resumed, and pl says so.  When this
+ * attempt fails, the message names the kept edit and the command that
+ * resumes it.
  */
 #include "pl/entry.h"
 int	 pl_edit_entry(struct pl_ctx *, enum pl_kind, const char *id);
 
 /*
- * The text for a new entry's body: -m's TEXT, -F's file ("-" for
- * standard input), or what the person writes in the editor on a scratch
- * file that starts as template.  *out is the caller's to free.
- * *scratch, when set, is the scratch file's path, to be removed by the
- * caller once the entry is committed (so typing survives a failure).
+ * The text for a new entry's body: -m's TEXT (each -m a paragraph, as
+ * git commit joins them), -F's file ("-" for standard input), or what
+ * the person writes in the editor on a scratch file that starts as
+ * template.  The editor is the last step: the caller checks its own
+ * arguments first, and this checks that a commit could be made.  *out
+ * is the caller's to free.  *scratch, when set, is the scratch file's
+ * path, for pl_body_done().
  */
 int	 pl_body_text(char **out, char **scratch, struct pl_ctx *,
 	    const struct pl_args *, const char *what, const char *template);
+
+/*
+ * After a command that took a body: on success, removes the text typed
+ * in the editor (scratch) or a kept text that -F named, once committed;
+ * on failure, when scratch is still there, adds to err's message that
+ * the person's what ("reflection") is kept and the command that resumes
+ * it: "pl [-C DIR]... path [options] -F FILE [arguments]".  Returns err.
+ */
+int	 pl_body_done(int err, const struct pl_ctx *, const char *what,
+	    const char *scratch);
 
 
 

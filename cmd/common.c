@@ -24,17 +24,179 @@ const struct pl_opt pl_opts_write[] = {
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
+/*
+ * path as the person would type it where pl runs: relative when it is
+ * below the current folder, as ".git/pl/REFLECTION.md".  The caller
+ * frees.
+ */
+static char *
+display_path(const char *path)
+{
+	char	*cwd = getcwd(NULL, 0);
+	char	*out;
+	size_t	 n = cwd != NULL ? strlen(cwd) : 0;
+
+	if (cwd != NULL && strncmp(path, cwd, n) == 0 && path[n] == '/' &&
+	    path[n + 1] != '\0')
+		out = pl_xstrdup(path + n + 1);
+	else
+		out = pl_xstrdup(path);
+	free(cwd);
+	return out;
+}
+
+/* " word", quoted for the shell when it needs to be. */
+static void
+put_word(struct pl_buf *b, const char *w)
+{
+	const char	*safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			    "0123456789_-./=:@%+,";
+
+	pl_buf_putc(b, ' ');
+	if (*w != '\0' && w[strspn(w, safe)] == '\0') {
+		pl_buf_puts(b, w);
+		return;
+	}
+	pl_buf_putc(b, '\'');
+	for (; *w != '\0'; w++)
+		if (*w == '\'')
+			pl_buf_puts(b, "'\\''");
+		else
+			pl_buf_putc(b, *w);
+	pl_buf_putc(b, '\'');
+}
+
+/*
+ * The command that runs this one again, from where pl was started, with
+ * the text read from file (NULL: none): the same -C folders, options and
+ * arguments, but -m and -F replaced.  The caller frees.
+ */
+static char *
+resume_command(const struct pl_ctx *ctx, const char *file)
+{
+	const struct pl_args	*a = ctx->args;
+	struct pl_buf		 b = PL_BUF_INIT;
+	char			*shown;
+	size_t			 i, k;
+	int			 dash = 0;
+
+	pl_buf_puts(&b, "pl");
+	for (i = 0; ctx->chdirs != NULL && i < ctx->chdirs->n; i++) {
+		pl_buf_puts(&b, " -C");
+		put_word(&b, ctx->chdirs->v[i]);
+	}
+	pl_buf_printf(&b, " %s", ctx->path);
+	for (i = 0; a->opts[i].name != NULL; i++) {
+		if (strcmp(a->opts[i].name, "message") == 0 ||
+		    strcmp(a->opts[i].name, "file-message") == 0)
+			continue;
+		for (k = 0; k < a->vals[i].n; k++) {
+			pl_buf_printf(&b, " --%s", a->opts[i].name);
+			if (a->opts[i].arg != NULL)
+				put_word(&b, a->vals[i].v[k]);
+		}
+	}
+	if (file != NULL) {
+		shown = display_path(file);
+		pl_buf_puts(&b, " -F");
+		put_word(&b, shown);
+		free(shown);
+	}
+	for (i = 0; i < (size_t)a->argc; i++)
+		dash |= a->argv[i][0] == '-';
+	if (dash)
+		pl_buf_puts(&b, " --");
+	for (i = 0; i < (size_t)a->argc; i++)
+		put_word(&b, a->argv[i]);
+	return pl_buf_detach(&b);
+}
+
+/* Adds to err's message that what is kept in file, and how to resume. */
+static int
+kept(int err, const struct pl_ctx *ctx, const char *what, const char *file,
+    int edit)
+{
+	char	*why = pl_xstrdup(pl_error_last());
+	char	*cmd = resume_command(ctx, edit ? NULL : file);
+
+	/* The command names a new entry's file, relative to its -C */
+	if (edit)
+		pl_error_set(err, "%s; your %s is kept in '%s'; resume it with: "
+		    "%s", why, what, file, cmd);
+	else
+		pl_error_set(err, "%s; your %s is kept; resume it with: %s",
+		    why, what, cmd);
+	free(cmd);
+	free(why);
+	return err;
+}
+
+int
+pl_body_done(int err, const struct pl_ctx *ctx, const char *what,
+    const char *scratch)
+{
+	const char	*f = pl_arg(ctx->args, "file-message");
+
+	if (err == PL_OK && scratch != NULL)
+		unlink(scratch);
+	else if (err == PL_OK && f != NULL && strcmp(f, "-") != 0 &&
+	    pl_entry_is_kept(ctx->pf, f))
+		unlink(f);	/* the text resumed is committed now */
+	else if (err != PL_OK && scratch != NULL && access(scratch, F_OK) == 0)
+		return kept(err, ctx, what, scratch, 0);
+	return err;
+}
+
+/*
+ * 1 to resume the edit kept in file, 0 to discard it: asked on a
+ * terminal, else resumed (nothing typed is thrown away unasked).
+ */
+static int
+resume_edit(const struct pl_entry *e, const char *file)
+{
+	char	*msg, line[64];
+	int	 yes = 1;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
+		msg = pl_xasprintf("resuming your edit of %s kept in '%s'",
+		    e->path, file);
+		pl_out_error("pl: ", msg);
+		free(msg);
+	} else {
+		fprintf(stderr, "pl: your edit of %s is kept in '%s'; resume "
+		    "it (n: discard it)? [Y/n] ", e->path, file);
+		if (fgets(line, sizeof line, stdin) != NULL)
+			yes = line[strspn(line, " \t")] != 'n' &&
+			    line[strspn(line, " \t")] != 'N';
+	}
+	return yes;
+}
+
 int
 pl_edit_entry(struct pl_ctx *ctx, enum pl_kind kind, const char *id)
 {
 	struct pl_entry	*e = NULL;
-	char		*tmp = NULL;
+	char		*tmp = NULL, *old = NULL;
 	int		 err;
 
-	if ((err = pl_entry_load(&e, ctx->pf, kind, id)) == PL_OK &&
-	    (err = pl_entry_edit_begin(&tmp, ctx->pf, e)) == PL_OK &&
-	    (err = pl_edit_file(tmp)) == PL_OK)
+	if ((err = pl_entry_load(&e, ctx->pf, kind, id)) != PL_OK ||
+	    (err = pl_entry_kept_edit(&old, ctx->pf, e)) != PL_OK ||
+	    (err = pl_entry_edit_begin(&tmp, ctx->pf, e)) != PL_OK)
+		goto done;
+	/* Offered once the edit can be made at all */
+	if (old != NULL && !resume_edit(e, tmp)) {
+		unlink(tmp);
+		free(tmp);
+		if ((err = pl_entry_edit_begin(&tmp, ctx->pf, e)) != PL_OK)
+			goto done;
+	}
+	if ((err = pl_edit_file(tmp)) == PL_OK)
 		err = pl_entry_edit_finish(ctx->pf, e, tmp);
+	if (err != PL_OK && err != PL_ENOCHANGE && tmp != NULL &&
+	    access(tmp, F_OK) == 0)
+		err = kept(err, ctx, "edit", tmp, 1);
+done:
+	free(old);
 	free(tmp);
 	pl_entry_free(e);
 	return err;
@@ -186,8 +348,7 @@ pl_edit_file(const char *path)
 			return pl_error_set(PL_ERROR, "editor: %s",
 			    strerror(errno));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return pl_error_set(PL_ERROR, "editor '%s' failed; your text "
-		    "is kept in '%s'", ed, path);
+		return pl_error_set(PL_ERROR, "editor '%s' failed", ed);
 	return PL_OK;
 }
 
@@ -195,17 +356,22 @@ int
 pl_body_text(char **out, char **scratch, struct pl_ctx *ctx,
     const struct pl_args *a, const char *what, const char *template)
 {
-	struct pl_buf	 b = PL_BUF_INIT;
-	const char	*m = pl_arg(a, "message"), *f = pl_arg(a, "file-message");
-	int		 err;
+	struct pl_buf		 b = PL_BUF_INIT;
+	const struct pl_strlist	*m = pl_arg_all(a, "message");
+	const char		*f = pl_arg(a, "file-message");
+	size_t			 i;
+	int			 err;
 
 	*out = NULL;
 	*scratch = NULL;
-	if (m != NULL && f != NULL)
+	if (m->n > 0 && f != NULL)
 		return pl_error_set(PL_EUSAGE, "-m and -F cannot be used "
 		    "together");
-	if (m != NULL) {
-		*out = pl_xstrdup(m);
+	if (m->n > 0) {
+		for (i = 0; i < m->n; i++)
+			pl_buf_printf(&b, "%s%s", i > 0 ? "\n\n" : "",
+			    m->v[i]);
+		*out = pl_buf_detach(&b);
 		return PL_OK;
 	}
 	if (f != NULL) {
@@ -216,7 +382,8 @@ pl_body_text(char **out, char **scratch, struct pl_ctx *ctx,
 		*out = pl_buf_detach(&b);
 		return PL_OK;
 	}
-	if ((err = pl_entry_scratch(scratch, ctx->pf, what, template)) !=
+	if ((err = pl_entry_check_commit(ctx->pf)) != PL_OK ||
+	    (err = pl_entry_scratch(scratch, ctx->pf, what, template)) !=
 	    PL_OK)
 		return err;
 	if ((err = pl_edit_file(*scratch)) != PL_OK ||

@@ -37,7 +37,8 @@ evidence_add(struct pl_ctx *ctx, struct pl_args *a)
 	s.kind = pl_arg(a, "kind");
 	s.goals = *pl_arg_all(a, "goal");
 	s.files = *pl_arg_all(a, "file");
-	if ((err = pl_body_text(&text, &scratch, ctx, a, "EVIDENCE",
+	if ((err = pl_evidence_check_spec(ctx->pf, &s)) != PL_OK ||
+	    (err = pl_body_text(&text, &scratch, ctx, a, "EVIDENCE",
 	    DESCRIPTION_TEMPLATE)) != PL_OK)
 		goto done;
 	strip_hint(text);
@@ -45,13 +46,8 @@ evidence_add(struct pl_ctx *ctx, struct pl_args *a)
 	if ((err = pl_evidence_add(&id, ctx->pf, &s)) != PL_OK)
 		goto done;
 	pl_out_printf("%s\n", id);
-	if (scratch != NULL)
-		unlink(scratch);
 done:
-	/* When the editor failed, its own message said where the text is */
-	if (err != PL_OK && scratch != NULL && text != NULL)
-		fprintf(stderr, "pl: your description is kept in '%s'\n",
-		    scratch);
+	err = pl_body_done(err, ctx, "description", scratch);
 	free(id);
 	free(text);
 	free(scratch);
@@ -228,8 +224,8 @@ static const struct pl_opt add_opts[] = {
 	    "yesterday", NULL },
 	{ "file", 'f', "PATH", "attach a copy of this file (repeatable)",
 	    "@file" },
-	{ "message", 'm', "TEXT", "the description (else the editor opens)",
-	    NULL },
+	{ "message", 'm', "TEXT", "a paragraph (repeatable; else the editor "
+	    "opens)", NULL },
 	{ "file-message", 'F', "FILE", "read the description from FILE "
 	    "(- for standard input)", "@file" },
 	{ "id", 0, "ID", "use this id instead of one made from date and "

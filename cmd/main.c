@@ -111,11 +111,12 @@ descend(const struct pl_cmd *cmd, int *argc, char ***argv,
 }
 
 static int
-run(const struct pl_cmd *top, int argc, char **argv, const char *dir)
+run(const struct pl_cmd *top, int argc, char **argv, const char *dir,
+    const struct pl_strlist *chdirs)
 {
 	struct pl_buf		 path = PL_BUF_INIT;
 	struct pl_args		 args = { 0 };
-	struct pl_ctx		 ctx = { NULL, dir, 0 };
+	struct pl_ctx		 ctx = { NULL, dir, 0, chdirs, NULL, &args };
 	const struct pl_cmd	*cmd;
 	int			 err;
 
@@ -132,6 +133,7 @@ run(const struct pl_cmd *top, int argc, char **argv, const char *dir)
 		err = PL_OK;
 		goto done;
 	}
+	ctx.path = path.ptr;
 	err = pl_args_parse(&args, cmd, path.ptr, argc, argv);
 	if (err == 1) {
 		pl_cmd_usage(stdout, cmd, path.ptr);
@@ -165,8 +167,9 @@ done:
 	return err;
 }
 
-int
-main(int argc, char **argv)
+/* The process, with each -C it was given kept in chdirs. */
+static int
+pl_main(int argc, char **argv, struct pl_strlist *chdirs)
 {
 	static const struct option	 longs[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -187,6 +190,7 @@ main(int argc, char **argv)
 				    "'%s': %s", optarg, strerror(errno));
 				return fail(PL_EUSAGE);
 			}
+			pl_strlist_push(chdirs, optarg);
 			break;
 		case 'h':
 			pl_usage(stdout);
@@ -211,7 +215,7 @@ main(int argc, char **argv)
 		    "'pl --help'", argv[optind]);
 		return fail(PL_EUSAGE);
 	}
-	err = run(cmd, argc - optind, argv + optind, dir);
+	err = run(cmd, argc - optind, argv + optind, dir, chdirs);
 	if (fflush(stdout) != 0 && err == PL_OK)
 		err = pl_error_set(PL_ERROR, "cannot write output");
 	if (err < 0 && err != PL_ENOCHANGE)
@@ -219,4 +223,15 @@ main(int argc, char **argv)
 	if (err == PL_ENOCHANGE)
 		pl_out_error("pl: ", pl_error_last());
 	return exit_status(err);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct pl_strlist	chdirs = PL_STRLIST_INIT;
+	int			status;
+
+	status = pl_main(argc, argv, &chdirs);
+	pl_strlist_release(&chdirs);
+	return status;
 }

@@ -21,26 +21,20 @@ reflect_add(struct pl_ctx *ctx, struct pl_args *a)
 	s.date = pl_arg(a, "date");
 	s.goals = *pl_arg_all(a, "goal");
 	s.evidence = *pl_arg_all(a, "evidence");
-	if ((err = pl_body_text(&text, &scratch, ctx, a, "REFLECTION",
+	if ((err = pl_reflection_check_spec(ctx->pf, &s)) != PL_OK ||
+	    (err = pl_body_text(&text, &scratch, ctx, a, "REFLECTION",
 	    pl_reflection_template)) != PL_OK)
 		goto done;
 	s.text = text;
 	if ((err = pl_reflection_add(&id, ctx->pf, &s)) != PL_OK)
 		goto done;
 	pl_out_printf("%s\n", id);
-	if (scratch != NULL)
-		unlink(scratch);
 done:
-	/*
-	 * Typing is kept unless it was nothing but the prompts; when the
-	 * editor failed, text is NULL and the error names the file.
-	 */
+	/* Nothing but the prompts is nothing to keep */
 	if (err != PL_OK && scratch != NULL && text != NULL &&
-	    !pl_reflection_is_empty(text))
-		fprintf(stderr, "pl: your reflection is kept in '%s'\n",
-		    scratch);
-	else if (err != PL_OK && scratch != NULL && text != NULL)
+	    pl_reflection_is_empty(text))
 		unlink(scratch);
+	err = pl_body_done(err, ctx, "reflection", scratch);
 	free(id);
 	free(text);
 	free(scratch);
@@ -160,8 +154,8 @@ static const struct pl_opt add_opts[] = {
 	    "@evidence" },
 	{ "date", 'd', "DATE", "when: YYYY-MM-DD, today (default) or "
 	    "yesterday", NULL },
-	{ "message", 'm', "TEXT", "the reflection (else the editor opens)",
-	    NULL },
+	{ "message", 'm', "TEXT", "a paragraph (repeatable; else the editor "
+	    "opens)", NULL },
 	{ "file-message", 'F', "FILE", "read the reflection from FILE "
 	    "(- for standard input)", "@file" },
 	PL_OPT_AUTHOR,

@@ -11,6 +11,7 @@
 
 #include <git2.h>
 
+#include "internal.h"
 #include "pl/entry.h"
 #include "pl/evidence.h"
 #include "pl/goal.h"
@@ -242,6 +243,20 @@ pl_entry_check_ids(struct pl_portfolio *pf, enum pl_kind k,
 			return err;
 		pl_entry_free(e);
 	}
+	return PL_OK;
+}
+
+int
+pl_entry_date(struct pl_date *out, struct pl_portfolio *pf, const char *given)
+{
+	struct pl_date	today;
+	int		err;
+
+	if ((err = pl_portfolio_today(&today, pf)) != PL_OK)
+		return err;
+	*out = today;
+	if (given != NULL)
+		return pl_date_parse(out, given, today);
 	return PL_OK;
 }
 
@@ -579,19 +594,31 @@ check(const struct pl_entry *e)
 	return PL_OK;
 }
 
-/* <gitdir>/pl/<name>: where text typed in the editor waits. */
+/* <gitdir>/pl: where text typed in the editor waits. */
 static int
-scratch_path(char **out, struct pl_portfolio *pf, const char *name)
+scratch_dir(char **out, struct pl_portfolio *pf)
 {
 	const char	*gitdir = git_repository_path(pl_portfolio_repo(pf));
-	char		*dir = pl_xasprintf("%spl", gitdir);
-	int		 n;
 
-	if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
-		free(dir);
+	*out = pl_xasprintf("%spl", gitdir);
+	if (mkdir(*out, 0777) == -1 && errno != EEXIST) {
+		free(*out);
+		*out = NULL;
 		return pl_error_set(PL_ERROR, "cannot make '%spl': %s", gitdir,
 		    strerror(errno));
 	}
+	return PL_OK;
+}
+
+/* <gitdir>/pl/<name>, or the first free "<name>-N.md" when taken. */
+static int
+scratch_path(char **out, struct pl_portfolio *pf, const char *name)
+{
+	char	*dir;
+	int	 n, err;
+
+	if ((err = scratch_dir(&dir, pf)) != PL_OK)
+		return err;
 	/* A text kept from a failed attempt is never overwritten. */
 	*out = pl_xasprintf("%s/%s", dir, name);
 	for (n = 2; access(*out, F_OK) == 0; n++) {
@@ -622,34 +649,120 @@ pl_entry_scratch(char **out, struct pl_portfolio *pf, const char *what,
 }
 
 int
+pl_entry_is_kept(struct pl_portfolio *pf, const char *path)
+{
+	const char	*gitdir = git_repository_path(pl_portfolio_repo(pf));
+	const char	*slash = strrchr(path, '/');
+	char		*dir = pl_xasprintf("%spl", gitdir);
+	char		*parent = slash != NULL ? pl_xstrndup(path,
+			    (size_t)(slash - path + 1)) : pl_xstrdup(".");
+	struct stat	 a, b, f;
+	int		 kept;
+
+	/* The same folder, however path names it */
+	kept = stat(dir, &a) == 0 && stat(parent, &b) == 0 &&
+	    stat(path, &f) == 0 && S_ISREG(f.st_mode) &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	free(parent);
+	free(dir);
+	return kept;
+}
+
+/*
+ * The one file an edit of e is typed in: EDIT-<kind>-<id>.md, so a goal
+ * and evidence of the same id keep theirs apart, and the next edit of the
+ * entry finds it.
+ */
+static int
+edit_path(char **out, struct pl_portfolio *pf, const struct pl_entry *e)
+{
+	char	*dir;
+	int	 err;
+
+	*out = NULL;
+	if ((err = scratch_dir(&dir, pf)) != PL_OK)
+		return err;
+	if (e->kind == PL_KIND_PROFILE)
+		*out = pl_xasprintf("%s/EDIT-profile.md", dir);
+	else
+		*out = pl_xasprintf("%s/EDIT-%s-%s.md", dir,
+		    kinds[e->kind].name, e->id);
+	free(dir);
+	return PL_OK;
+}
+
+int
+pl_entry_kept_edit(char **out, struct pl_portfolio *pf,
+    const struct pl_entry *e)
+{
+	int	err;
+
+	if ((err = edit_path(out, pf, e)) != PL_OK)
+		return err;
+	if (access(*out, F_OK) == -1) {
+		free(*out);
+		*out = NULL;
+	}
+	return PL_OK;
+}
+
+/*
+ * Refuses now what the commit would refuse, not after the person has
+ * typed: the transaction is begun (a bare repository, HEAD detached or
+ * mid-merge, the locks), e's file staged when e is not NULL (uncommitted
+ * edits, an unsafe path), and the identity asked for.
+ */
+static int
+dry_run(struct pl_portfolio *pf, const struct pl_entry *e)
+{
+	struct pl_buf	 text = PL_BUF_INIT;
+	struct pl_tx	*tx = NULL;
+	git_signature	*author = NULL, *committer = NULL;
+	int		 err;
+
+	if ((err = pl_tx_begin(&tx, pf)) != PL_OK)
+		goto done;
+	if (e != NULL) {
+		pl_doc_serialize(e->doc, &text);
+		if ((err = pl_tx_put(tx, e->path, text.ptr, text.len)) !=
+		    PL_OK)
+			goto done;
+	}
+	err = pl_portfolio_signatures(&author, &committer, pf);
+done:
+	git_signature_free(author);
+	git_signature_free(committer);
+	pl_tx_free(tx);
+	pl_buf_release(&text);
+	return err;
+}
+
+int
+pl_entry_check_commit(struct pl_portfolio *pf)
+{
+	return dry_run(pf, NULL);
+}
+
+int
 pl_entry_edit_begin(char **out, struct pl_portfolio *pf,
     const struct pl_entry *e)
 {
 	struct pl_buf	 text = PL_BUF_INIT;
-	struct pl_tx	*tx = NULL;
-	char		*name;
 	int		 err;
 
 	*out = NULL;
-	/* Refuse now, not after the person has typed: a dry run of the put */
-	pl_doc_serialize(e->doc, &text);
-	if ((err = pl_tx_begin(&tx, pf)) != PL_OK ||
-	    (err = pl_tx_put(tx, e->path, text.ptr, text.len)) != PL_OK)
+	if ((err = dry_run(pf, e)) != PL_OK ||
+	    (err = edit_path(out, pf, e)) != PL_OK)
 		goto done;
-	pl_buf_clear(&text);
-	if ((err = pl_portfolio_read(&text, pf, e->path)) != PL_OK)
+	/* A kept edit is resumed, never overwritten */
+	if (access(*out, F_OK) == 0)
 		goto done;
-	name = pl_xasprintf("EDIT-%s", strrchr(e->path, '/') != NULL ?
-	    strrchr(e->path, '/') + 1 : e->path);
-	err = scratch_path(out, pf, name);
-	free(name);
-	if (err == PL_OK && (err = pl_write_file(*out, text.ptr, text.len,
-	    0600)) != PL_OK) {
+	if ((err = pl_portfolio_read(&text, pf, e->path)) != PL_OK ||
+	    (err = pl_write_file(*out, text.ptr, text.len, 0600)) != PL_OK) {
 		free(*out);
 		*out = NULL;
 	}
 done:
-	pl_tx_free(tx);
 	pl_buf_release(&text);
 	return err;
 }
@@ -661,7 +774,7 @@ pl_entry_edit_finish(struct pl_portfolio *pf, struct pl_entry *e,
 	struct pl_buf	 text = PL_BUF_INIT, old = PL_BUF_INIT;
 	struct pl_doc	*doc = NULL;
 	struct pl_msg	 msg = { 0 };
-	char		*sentence = NULL, *why;
+	char		*sentence = NULL;
 	int		 err;
 
 	if ((err = pl_read_text(&text, edited)) != PL_OK ||
@@ -674,11 +787,11 @@ pl_entry_edit_finish(struct pl_portfolio *pf, struct pl_entry *e,
 		goto done;
 	}
 	if ((err = pl_doc_parse(&doc, e->path, text.ptr, text.len)) != PL_OK)
-		goto kept;
+		goto done;
 	pl_doc_free(e->doc);
 	e->doc = doc;
 	if ((err = check(e)) != PL_OK)
-		goto kept;
+		goto done;
 	if (e->kind == PL_KIND_PROFILE)
 		profile_id(e);
 	/* Commit the text as typed, not as re-emitted: it is theirs. */
@@ -686,14 +799,8 @@ pl_entry_edit_finish(struct pl_portfolio *pf, struct pl_entry *e,
 	sentence = pl_xasprintf("Edited %s by hand.", e->path);
 	msg.sentence = sentence;
 	/* A commit that fails (locked, moved meanwhile) keeps the edit too */
-	if ((err = commit_text(pf, e, &msg, &text, NULL, NULL)) != PL_OK)
-		goto kept;
-	unlink(edited);
-	goto done;
-kept:
-	why = pl_xstrdup(pl_error_last());
-	pl_error_set(err, "%s; your edit is kept in '%s'", why, edited);
-	free(why);
+	if ((err = commit_text(pf, e, &msg, &text, NULL, NULL)) == PL_OK)
+		unlink(edited);
 done:
 	pl_strlist_release(&msg.trailers);
 	free(sentence);

@@ -138,6 +138,27 @@ check_spec(struct pl_portfolio *pf, const struct pl_evidence_spec *s,
 	return PL_OK;
 }
 
+/* The spec checked, and its date (today when none is given). */
+static int
+prepare(struct pl_date *date, struct pl_portfolio *pf,
+    const struct pl_evidence_spec *s)
+{
+	int	err;
+
+	if ((err = pl_entry_date(date, pf, s->date)) != PL_OK)
+		return err;
+	return check_spec(pf, s, s->kind != NULL ? s->kind : "artifact");
+}
+
+int
+pl_evidence_check_spec(struct pl_portfolio *pf,
+    const struct pl_evidence_spec *s)
+{
+	struct pl_date	date;
+
+	return prepare(&date, pf, s);
+}
+
 int
 pl_evidence_add(char **out_id, struct pl_portfolio *pf,
     const struct pl_evidence_spec *s)
@@ -146,7 +167,7 @@ pl_evidence_add(char **out_id, struct pl_portfolio *pf,
 	struct pl_msg		 msg = { 0 };
 	struct pl_strlist	 none = PL_STRLIST_INIT, names = PL_STRLIST_INIT;
 	struct pl_strlist	 paths = PL_STRLIST_INIT;
-	struct pl_date		 today, date;
+	struct pl_date		 date;
 	const char		*kind = s->kind != NULL ? s->kind : "artifact";
 	char			 day[PL_DATE_LEN];
 	char			*id = NULL, *sentence = NULL, *name, *body;
@@ -154,12 +175,7 @@ pl_evidence_add(char **out_id, struct pl_portfolio *pf,
 	int			 err;
 
 	*out_id = NULL;
-	if ((err = pl_portfolio_today(&today, pf)) != PL_OK)
-		goto done;
-	date = today;
-	if ((s->date != NULL &&
-	    (err = pl_date_parse(&date, s->date, today)) != PL_OK) ||
-	    (err = check_spec(pf, s, kind)) != PL_OK)
+	if ((err = prepare(&date, pf, s)) != PL_OK)
 		goto done;
 	if (s->id != NULL)
 		id = pl_xstrdup(s->id);

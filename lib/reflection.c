@@ -60,13 +60,36 @@ pl_reflection_check(const struct pl_entry *e)
 	return err;
 }
 
+/* The spec checked, all but its text, and its date. */
+static int
+prepare(struct pl_date *date, struct pl_portfolio *pf,
+    const struct pl_reflection_spec *s)
+{
+	int	err;
+
+	if ((err = pl_entry_date(date, pf, s->date)) != PL_OK ||
+	    (err = pl_entry_check_ids(pf, PL_KIND_GOAL, &s->goals)) !=
+	    PL_OK)
+		return err;
+	return pl_entry_check_ids(pf, PL_KIND_EVIDENCE, &s->evidence);
+}
+
+int
+pl_reflection_check_spec(struct pl_portfolio *pf,
+    const struct pl_reflection_spec *s)
+{
+	struct pl_date	date;
+
+	return prepare(&date, pf, s);
+}
+
 int
 pl_reflection_add(char **out_id, struct pl_portfolio *pf,
     const struct pl_reflection_spec *s)
 {
 	struct pl_entry	*e = NULL;
 	struct pl_msg	 msg = { 0 };
-	struct pl_date	 today, date;
+	struct pl_date	 date;
 	char		 day[PL_DATE_LEN];
 	char		*id = NULL, *body = NULL, *first = NULL;
 	char		*sentence = NULL;
@@ -76,15 +99,7 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 	if (s->text == NULL || pl_reflection_is_empty(s->text))
 		return pl_error_set(PL_EINVAL, "empty reflection; nothing "
 		    "committed");
-	if ((err = pl_portfolio_today(&today, pf)) != PL_OK)
-		return err;
-	date = today;
-	if ((s->date != NULL &&
-	    (err = pl_date_parse(&date, s->date, today)) != PL_OK) ||
-	    (err = pl_entry_check_ids(pf, PL_KIND_GOAL, &s->goals)) !=
-	    PL_OK ||
-	    (err = pl_entry_check_ids(pf, PL_KIND_EVIDENCE, &s->evidence)) !=
-	    PL_OK)
+	if ((err = prepare(&date, pf, s)) != PL_OK)
 		return err;
 	first = pl_md_first_paragraph(s->text);
 	if ((err = pl_entry_new_id(&id, pf, PL_KIND_REFLECTION, first,

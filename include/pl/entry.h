@@ -89,6 +89,13 @@ int	 pl_entry_check_ids(struct pl_portfolio *, enum pl_kind,
 	    const struct pl_strlist *ids) PL_WUR;
 
 /*
+ * A new entry's date: given (YYYY-MM-DD, "today", "yesterday"), or today
+ * when it is NULL.  PL_EINVAL for a bad date.
+ */
+int	 pl_entry_date(struct pl_date *out, struct pl_portfolio *,
+	    const char *given) PL_WUR;
+
+/*
  * Checks that id is free for a new entry of kind: PL_EINVAL for a
  * malformed id, PL_EEXISTS when taken.
  */
@@ -108,16 +115,26 @@ int	 pl_entry_commit(struct pl_portfolio *, struct pl_entry *,
 	    const struct pl_strlist *attach_to) PL_WUR;
 
 /*
+ * Checks, before an editor opens, what committing would refuse whatever
+ * is typed: a bare repository (PL_ENOTPORTFOLIO), HEAD detached or in
+ * the middle of a merge (PL_EHEAD), the locks held (PL_ELOCKED), no
+ * identity (PL_EIDENTITY).  Nothing is written.
+ */
+int	 pl_entry_check_commit(struct pl_portfolio *) PL_WUR;
+
+/*
  * Editing by hand in $EDITOR, in two halves around the editor (which
- * cmd/ runs).  _begin checks that the entry's file has no uncommitted
- * edits and writes its committed text to a file in the repository's git
- * folder, whose path it returns in *out (the caller frees).  _finish
- * reads that file back, checks it (front matter must parse; the kind's
- * required keys must be there and valid) and commits it with action
- * "edit".  PL_ENOCHANGE when the text is unchanged.  On any failure
- * (PL_EPARSE, PL_EINVAL, a commit refused) the edited file is kept and
- * the message names it, so no typing is lost; on success or no change
- * it is removed.
+ * cmd/ runs).  _begin checks what _check_commit() checks and that the
+ * entry's file has no uncommitted edits, and returns in *out (the
+ * caller frees) the path of the file to edit in the repository's git
+ * folder, <gitdir>/pl/EDIT-<kind>-<id>.md (EDIT-profile.md): the edit
+ * kept from an earlier attempt when there is one, so it is resumed, else
+ * a new file holding the committed text.  _finish reads that file back,
+ * checks it (front matter must parse; the kind's required keys must be
+ * there and valid) and commits it with action "edit".  PL_ENOCHANGE when
+ * the text is the committed one.  On any failure (PL_EPARSE, PL_EINVAL, a
+ * commit refused) the file is kept for the next _begin; on success or no
+ * change it is removed.
  */
 int	 pl_entry_edit_begin(char **out, struct pl_portfolio *,
 	    const struct pl_entry *) PL_WUR;
@@ -125,12 +142,27 @@ int	 pl_entry_edit_finish(struct pl_portfolio *, struct pl_entry *,
 	    const char *edited) PL_WUR;
 
 /*
+ * The edit of e kept from an attempt that failed, which
+ * pl_entry_edit_begin() would resume: its path in *out (the caller
+ * frees), or NULL when there is none.
+ */
+int	 pl_entry_kept_edit(char **out, struct pl_portfolio *,
+	    const struct pl_entry *) PL_WUR;
+
+/*
  * A file in the git folder for text typed in the editor for a new entry
  * (a reflection, a description), named after what ("REFLECTION"), filled
- * with template.  The caller frees *out and removes the file when done.
+ * with template; "-2", "-3"... before ".md" when an earlier text is kept
+ * there.  The caller frees *out and removes the file when done.
  */
 int	 pl_entry_scratch(char **out, struct pl_portfolio *, const char *what,
 	    const char *template) PL_WUR;
+
+/*
+ * 1 when path is a text kept in the git folder (<gitdir>/pl/), as -F may
+ * name one to resume it: the command removes it once committed.
+ */
+int	 pl_entry_is_kept(struct pl_portfolio *, const char *path);
 
 /*
  * Sets key to the ids (each once, in the order given) and adds a

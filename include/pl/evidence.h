@@ -35,6 +35,13 @@ struct pl_evidence_spec {
  * PL_ENOTFOUND for an unknown goal or a missing file; PL_EINVAL for a
  * folder.  *out_id gets the id (the caller frees).
  */
+/*
+ * Checks s as pl_evidence_add() does, all but the description, so a
+ * command can refuse before the person types it.  The same errors.
+ */
+int	 pl_evidence_check_spec(struct pl_portfolio *,
+	    const struct pl_evidence_spec *) PL_WUR;
+
 int	 pl_evidence_add(char **out_id, struct pl_portfolio *,
 	    const struct pl_evidence_spec *) PL_WUR;
 

@@ -25,6 +25,13 @@ struct pl_reflection_spec {
 int	 pl_reflection_add(char **out_id, struct pl_portfolio *,
 	    const struct pl_reflection_spec *) PL_WUR;
 
+/*
+ * Checks s as pl_reflection_add() does, all but the text, so a command
+ * can refuse before the person types it.  The same errors.
+ */
+int	 pl_reflection_check_spec(struct pl_portfolio *,
+	    const struct pl_reflection_spec *) PL_WUR;
+
 /* 1 when text is the template with nothing written into it (or blank). */
 int	 pl_reflection_is_empty(const char *text);
 

@@ -334,6 +334,7 @@ test_expect_success 'an edit that changes nothing: exit 0, no commit' '
 '
 
 test_expect_success 'broken YAML typed in the editor: exit 6, edit kept' '
+	test_when_finished "rm -f p/.git/pl/EDIT-profile.md" &&
 	git -C p rev-parse HEAD >before &&
 	cp p/profile.md committed &&
 	test_expect_code 6 env EDITOR="$TRASH_DIRECTORY/ed-broken.sh" \
@@ -342,7 +343,7 @@ test_expect_success 'broken YAML typed in the editor: exit 6, edit kept' '
 	test_stderr_starts_pl err &&
 	test_line_count = 1 err &&
 	grep "^pl: profile.md:[45]: " err &&
-	grep "; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile.md${SQ}\$" err &&
+	grep "; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile.md${SQ}; resume it with: pl -C p profile edit\$" err &&
 	grep "^grade: \[7\$" p/.git/pl/EDIT-profile.md &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after &&
@@ -351,23 +352,25 @@ test_expect_success 'broken YAML typed in the editor: exit 6, edit kept' '
 	test_must_be_empty actual
 '
 
-test_expect_success 'an edit that removes the name: exit 5, edit kept beside the last' '
+test_expect_success 'an edit that removes the name: exit 5, edit kept' '
 	git -C p rev-parse HEAD >before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-noname.sh" \
 		pl -C p profile edit 2>err &&
-	echo "pl: profile.md: ${SQ}name${SQ} is missing; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile-2.md${SQ}" >expect &&
+	echo "pl: profile.md: ${SQ}name${SQ} is missing; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile.md${SQ}; resume it with: pl -C p profile edit" >expect &&
 	test_cmp expect err &&
-	test_path_is_file p/.git/pl/EDIT-profile-2.md &&
-	! grep "^name:" p/.git/pl/EDIT-profile-2.md &&
-	grep "^grade: \[7\$" p/.git/pl/EDIT-profile.md &&
+	! grep "^name:" p/.git/pl/EDIT-profile.md &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after
 '
 
 test_expect_success 'an editor that fails: exit 1, nothing committed' '
+	test_when_finished "rm -f p/.git/pl/EDIT-profile.md" &&
 	git -C p rev-parse HEAD >before &&
 	test_expect_code 1 env EDITOR=false pl -C p profile edit 2>err &&
-	echo "pl: editor ${SQ}false${SQ} failed; your text is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile-3.md${SQ}" >expect &&
+	cat >expect <<-EOF &&
+	pl: resuming your edit of profile.md kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile.md${SQ}
+	pl: editor ${SQ}false${SQ} failed; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile.md${SQ}; resume it with: pl -C p profile edit
+	EOF
 	test_cmp expect err &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after

@@ -652,18 +652,19 @@ test_expect_success 'goal edit commits the hand edit, progress follows' '
 	EOF
 	(cd p && commit_message) >actual &&
 	test_cmp expect actual &&
-	test_path_is_missing p/.git/pl/EDIT-charlotte.md &&
+	test_path_is_missing p/.git/pl/EDIT-goal-charlotte.md &&
 	git -C p status --porcelain >actual &&
 	test_must_be_empty actual
 '
 
 test_expect_success 'goal edit with a bad term: exit 5, edit kept' '
+	test_when_finished "rm -f p/.git/pl/EDIT-goal-charlotte.md" &&
 	git -C p rev-parse HEAD >before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-term.sh" \
 		pl -C p goal edit charlotte 2>err &&
-	echo "pl: goals/charlotte.md: ${SQ}term${SQ} must be short or long; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-charlotte.md${SQ}" >expect &&
+	echo "pl: goals/charlotte.md: ${SQ}term${SQ} must be short or long; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-goal-charlotte.md${SQ}; resume it with: pl -C p goal edit charlotte" >expect &&
 	test_cmp expect err &&
-	grep "^term: medium\$" p/.git/pl/EDIT-charlotte.md &&
+	grep "^term: medium\$" p/.git/pl/EDIT-goal-charlotte.md &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after &&
 	grep "^term: short\$" p/goals/charlotte.md

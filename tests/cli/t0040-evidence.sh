@@ -187,7 +187,8 @@ test_expect_success 'a failing editor: exit 1, typing kept, nothing committed' '
 		pl -C p evidence add "Failed" >out 2>err &&
 	test_must_be_empty out &&
 	test_stderr_starts_pl err &&
-	grep "kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EVIDENCE.md${SQ}" err &&
+	echo "pl: editor ${SQ}$TRASH_DIRECTORY/ed-fail.sh${SQ} failed; your description is kept; resume it with: pl -C p evidence add -F .git/pl/EVIDENCE.md Failed" >expect &&
+	test_cmp expect err &&
 	grep "^Half a description\$" p/.git/pl/EVIDENCE.md &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after &&
@@ -430,9 +431,9 @@ test_expect_success 'evidence edit with a bad kind: exit 5, edit kept' '
 	git -C p rev-parse HEAD >before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-kind.sh" \
 		pl -C p evidence edit 2026-11-26-reading-log 2>err &&
-	echo "pl: evidence/2026-11-26-reading-log.md: ${SQ}kind${SQ} must be artifact, observation, assessment, project or other; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-2026-11-26-reading-log.md${SQ}" >expect &&
+	echo "pl: evidence/2026-11-26-reading-log.md: ${SQ}kind${SQ} must be artifact, observation, assessment, project or other; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-evidence-2026-11-26-reading-log.md${SQ}; resume it with: pl -C p evidence edit 2026-11-26-reading-log" >expect &&
 	test_cmp expect err &&
-	grep "^kind: essay\$" p/.git/pl/EDIT-2026-11-26-reading-log.md &&
+	grep "^kind: essay\$" p/.git/pl/EDIT-evidence-2026-11-26-reading-log.md &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after
 '

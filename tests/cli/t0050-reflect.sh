@@ -177,7 +177,8 @@ test_expect_success 'a failing editor keeps what was typed (1)' '
 		pl -C p reflect >out 2>err &&
 	test_must_be_empty out &&
 	test_stderr_starts_pl err &&
-	grep "${SQ}$TRASH_DIRECTORY/p/.git/pl/REFLECTION.md${SQ}" err &&
+	echo "pl: editor ${SQ}$TRASH_DIRECTORY/ed-fail.sh${SQ} failed; your reflection is kept; resume it with: pl -C p reflect add -F .git/pl/REFLECTION.md" >expect &&
+	test_cmp expect err &&
 	grep "^Some typing\$" p/.git/pl/REFLECTION.md &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after
@@ -336,7 +337,7 @@ test_expect_success 'reflect edit that drops the date: exit 5, edit kept' '
 	git -C p rev-parse HEAD >before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-nodate.sh" \
 		pl -C p reflect edit $id 2>err &&
-	echo "pl: reflections/$id.md: ${SQ}date${SQ} is missing; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-$id.md${SQ}" >expect &&
+	echo "pl: reflections/$id.md: ${SQ}date${SQ} is missing; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-reflection-$id.md${SQ}; resume it with: pl -C p reflect edit $id" >expect &&
 	test_cmp expect err &&
 	git -C p rev-parse HEAD >after &&
 	test_cmp before after

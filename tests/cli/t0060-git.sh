@@ -398,7 +398,7 @@ test_expect_success 'a commit made while the editor is open: the edit goes on to
 	git -C p log -2 --format=%s >actual &&
 	test_cmp expect actual &&
 	grep "^- \[x\] Learn the 8s\$" p/goals/maths.md &&
-	test_path_is_missing p/.git/pl/EDIT-maths.md &&
+	test_path_is_missing p/.git/pl/EDIT-goal-maths.md &&
 	git -C p status --porcelain >actual &&
 	test_must_be_empty actual
 '
@@ -416,9 +416,9 @@ test_expect_success 'a commit that changed the file meanwhile: exit 8, edit kept
 	test_expect_code 8 env EDITOR="$TRASH_DIRECTORY/ed-clash.sh" \
 		pl -C p goal edit maths >out 2>err &&
 	test_must_be_empty out &&
-	echo "pl: ${SQ}goals/maths.md${SQ} changed meanwhile (another commit was made); nothing was committed; try again; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-maths.md${SQ}" >expect &&
+	echo "pl: ${SQ}goals/maths.md${SQ} changed meanwhile (another commit was made); nothing was committed; try again; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-goal-maths.md${SQ}; resume it with: pl -C p goal edit maths" >expect &&
 	test_cmp expect err &&
-	grep "^- \[x\] Learn the 8s\$" p/.git/pl/EDIT-maths.md &&
+	grep "^- \[x\] Learn the 8s\$" p/.git/pl/EDIT-goal-maths.md &&
 	echo Meanwhile >expect &&
 	git -C p log -1 --format=%s >actual &&
 	test_cmp expect actual &&
@@ -426,7 +426,7 @@ test_expect_success 'a commit that changed the file meanwhile: exit 8, edit kept
 	git -C p status --porcelain >actual &&
 	test_must_be_empty actual &&
 	git -C p reset -q --hard HEAD~1 &&
-	rm p/.git/pl/EDIT-maths.md
+	rm p/.git/pl/EDIT-goal-maths.md
 '
 
 test_expect_success 'pl holds no lock while the editor is open' '

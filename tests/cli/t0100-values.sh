@@ -49,11 +49,11 @@ test_expect_success 'goal edit: a title with a YAML line break is refused' '
 	head_before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-title.sh" \
 		pl -C p goal edit fractions 2>err &&
-	grep "Pl-Id: victim" p/.git/pl/EDIT-fractions.md &&
-	echo "pl: goals/fractions.md: ${SQ}title${SQ} must be one line; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-fractions.md${SQ}" >expect &&
+	grep "Pl-Id: victim" p/.git/pl/EDIT-goal-fractions.md &&
+	echo "pl: goals/fractions.md: ${SQ}title${SQ} must be one line; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-goal-fractions.md${SQ}; resume it with: pl -C p goal edit fractions" >expect &&
 	test_cmp expect err &&
 	nothing_committed &&
-	rm p/.git/pl/EDIT-fractions.md
+	rm p/.git/pl/EDIT-goal-fractions.md
 '
 
 test_expect_success 'setup: a goal committed by hand, its title on two lines' '
@@ -169,7 +169,7 @@ test_expect_success 'edits: control characters in values are refused' '
 	head_before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-name.sh" \
 		pl -C p profile edit 2>err &&
-	echo "pl: profile.md: ${SQ}name${SQ} must not contain control characters; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile.md${SQ}" >expect &&
+	echo "pl: profile.md: ${SQ}name${SQ} must not contain control characters; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-profile.md${SQ}; resume it with: pl -C p profile edit" >expect &&
 	test_cmp expect err &&
 	write_script ed-std.sh <<-\EOF &&
 	sed -e "s/^standards: .*/standards: [\"A\\\\tB\"]/" "$1" >"$1.new" &&
@@ -177,7 +177,7 @@ test_expect_success 'edits: control characters in values are refused' '
 	EOF
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-std.sh" \
 		pl -C p evidence edit 2026-11-26-quiz 2>err &&
-	echo "pl: evidence/2026-11-26-quiz.md: ${SQ}standards${SQ} must not contain control characters; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-2026-11-26-quiz.md${SQ}" >expect &&
+	echo "pl: evidence/2026-11-26-quiz.md: ${SQ}standards${SQ} must not contain control characters; your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-evidence-2026-11-26-quiz.md${SQ}; resume it with: pl -C p evidence edit 2026-11-26-quiz" >expect &&
 	test_cmp expect err &&
 	nothing_committed &&
 	rm -r p/.git/pl

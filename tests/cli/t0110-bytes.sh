@@ -104,7 +104,7 @@ test_expect_success 'editor text with a NUL byte: exit 5, nothing committed' '
 	git -C p rev-parse HEAD >head-before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-nul.sh" \
 		pl -C p reflect 2>err &&
-	echo "pl: ${SQ}$TRASH_DIRECTORY/p/.git/pl/REFLECTION.md${SQ} contains a NUL byte (binary or UTF-16?)" >expect &&
+	echo "pl: ${SQ}$TRASH_DIRECTORY/p/.git/pl/REFLECTION.md${SQ} contains a NUL byte (binary or UTF-16?); your reflection is kept; resume it with: pl -C p reflect add -F .git/pl/REFLECTION.md" >expect &&
 	test_cmp expect err &&
 	git -C p rev-parse HEAD >head-after &&
 	test_cmp head-before head-after &&
@@ -115,13 +115,13 @@ test_expect_success 'a hand edit that adds a NUL byte: exit 5, edit kept' '
 	git -C p rev-parse HEAD >head-before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-nul.sh" \
 		pl -C p goal edit plain 2>err &&
-	echo "pl: ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-plain.md${SQ} contains a NUL byte (binary or UTF-16?)" >expect &&
+	echo "pl: ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-goal-plain.md${SQ} contains a NUL byte (binary or UTF-16?); your edit is kept in ${SQ}$TRASH_DIRECTORY/p/.git/pl/EDIT-goal-plain.md${SQ}; resume it with: pl -C p goal edit plain" >expect &&
 	test_cmp expect err &&
 	git -C p rev-parse HEAD >head-after &&
 	test_cmp head-before head-after &&
 	git -C p status --porcelain >status &&
 	test_must_be_empty status &&
-	rm p/.git/pl/EDIT-plain.md
+	rm p/.git/pl/EDIT-goal-plain.md
 '
 
 test_expect_success '-F /dev/zero: exit 5, not out of memory' '
