@@ -335,6 +335,18 @@ test_expect_success 'the author from --author' '
 	test_cmp expect actual
 '
 
+test_expect_success 'no committer configured: --author commits' '
+	(
+		unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
+			GIT_COMMITTER_EMAIL &&
+		pl -C p goal step --author "Ana Lima <ana@example.com>" maths \
+			"By Ana alone"
+	) &&
+	echo "Ana Lima <ana@example.com>|Ana Lima <ana@example.com>" >expect &&
+	git -C p log -1 --format="%an <%ae>|%cn <%ce>" >actual &&
+	test_cmp expect actual
+'
+
 test_expect_success 'a malformed --author: exit 5' '
 	git -C p rev-parse HEAD >before &&
 	test_expect_code 5 pl -C p goal step --author "Ana Lima" maths x 2>err &&
@@ -373,7 +385,17 @@ test_expect_success 'no identity at all: exit 11, nothing committed' '
 		unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
 			GIT_COMMITTER_EMAIL &&
 		test_expect_code 11 pl -C p goal step maths "By nobody" 2>err &&
-		echo "pl: no identity: tell git who you are with ${SQ}git config user.name \"Your Name\"${SQ} and ${SQ}git config user.email you@example.com${SQ}" >expect &&
+		echo "pl: no identity: the author has no name nor email; tell git who you are with ${SQ}git config --global user.name \"Your Name\"${SQ} and ${SQ}git config --global user.email you@example.com${SQ}" >expect &&
+		test_cmp expect err &&
+		test_expect_code 11 env GIT_AUTHOR_NAME=Ana \
+			pl -C p goal step maths "By Ana" 2>err &&
+		echo "pl: no identity: the author has no email; tell git with ${SQ}git config --global user.email you@example.com${SQ}" >expect &&
+		test_cmp expect err &&
+		test_expect_code 11 env GIT_AUTHOR_NAME=Ana \
+			GIT_AUTHOR_EMAIL=ana@example.com \
+			GIT_COMMITTER_NAME=Robot \
+			pl -C p goal step maths "By Ana" 2>err &&
+		echo "pl: no identity: the committer has no email; tell git with ${SQ}git config --global user.email you@example.com${SQ}" >expect &&
 		test_cmp expect err
 	) &&
 	git -C p rev-parse HEAD >after &&
