@@ -165,6 +165,13 @@ int	 pl_edit_entry(struct pl_ctx *, enum pl_kind, const char *id);
 int	 pl_body_text(char **out, char **scratch, struct pl_ctx *,
 	    const struct pl_args *, const char *what, const char *template);
 
+/*
+ * Adds "; your <what> is kept in '<scratch>'" to the message of err, the
+ * failure that left typed text unused, so that the error stays one line.
+ * Returns err.
+ */
+int	 pl_body_kept(int err, const char *what, const char *scratch);
+
 
 
 struct pl_entry;

@@ -228,6 +228,17 @@ pl_body_text(char **out, char **scratch, struct pl_ctx *ctx,
 	return PL_OK;
 }
 
+int
+pl_body_kept(int err, const char *what, const char *scratch)
+{
+	char	*why = pl_xstrdup(pl_error_last());
+
+	err = pl_error_set(err, "%s; your %s is kept in '%s'", why, what,
+	    scratch);
+	free(why);
+	return err;
+}
+
 void
 pl_show_field(const char *label, const char *value)
 {

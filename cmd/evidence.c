@@ -50,8 +50,7 @@ evidence_add(struct pl_ctx *ctx, struct pl_args *a)
 done:
 	/* When the editor failed, its own message said where the text is */
 	if (err != PL_OK && scratch != NULL && text != NULL)
-		fprintf(stderr, "pl: your description is kept in '%s'\n",
-		    scratch);
+		err = pl_body_kept(err, "description", scratch);
 	free(id);
 	free(text);
 	free(scratch);

@@ -37,8 +37,7 @@ done:
 	 */
 	if (err != PL_OK && scratch != NULL && text != NULL &&
 	    !pl_reflection_is_empty(text))
-		fprintf(stderr, "pl: your reflection is kept in '%s'\n",
-		    scratch);
+		err = pl_body_kept(err, "reflection", scratch);
 	else if (err != PL_OK && scratch != NULL && text != NULL)
 		unlink(scratch);
 	free(id);

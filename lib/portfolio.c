@@ -322,13 +322,14 @@ read_rev(struct pl_portfolio *p, const char *rev)
 		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'", rev);
 		goto done;
 	}
-	if (git_object_peel(&tree, obj, GIT_OBJECT_TREE) < 0) {
+	/* A tree ("HEAD:goals") peels to a tree too, but is no portfolio. */
+	if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0 ||
+	    git_object_peel(&tree, commit, GIT_OBJECT_TREE) < 0) {
 		err = pl_error_set(PL_ENOTFOUND, "'%s' is not a commit", rev);
 		goto done;
 	}
 	p->tree = (git_tree *)tree;
-	p->at_head = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0 &&
-	    git_oid_equal(git_object_id(commit), &p->head);
+	p->at_head = git_oid_equal(git_object_id(commit), &p->head);
 done:
 	git_object_free(commit);
 	git_object_free(obj);
