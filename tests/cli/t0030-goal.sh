@@ -612,7 +612,7 @@ test_expect_success 'paused and dropped, and list --status' '
 	pl -C p goal list --status active >out &&
 	cut -d" " -f1 out >actual &&
 	(cd p/goals && grep -l "^status: active\$" *.md) |
-		sed -e "s/\.md\$//" >expect &&
+		sed -e "s/\.md\$//" | LC_ALL=C sort >expect &&
 	test_cmp expect actual &&
 	test_line_count -gt 1 actual
 '
