@@ -81,7 +81,11 @@ pl_usage(FILE *f)
 	    "them, and pl(1).\n", f);
 }
 
-/* Follows sub-command names down the table: "goal add" -> goal's add. */
+/*
+ * Follows sub-command names down the table: "goal add" -> goal's add.
+ * path gets the names as typed: a default sub-command ("pl goal --bogus"
+ * runs goal list) is not named in messages about what the person typed.
+ */
 static const struct pl_cmd *
 descend(const struct pl_cmd *cmd, int *argc, char ***argv,
     struct pl_buf *path)
@@ -93,6 +97,7 @@ descend(const struct pl_cmd *cmd, int *argc, char ***argv,
 		    (*argv)[1])) != NULL) {
 			(*argc)--;
 			(*argv)++;
+			pl_buf_printf(path, " %s", sub->name);
 		} else if (*argc > 1 && (strcmp((*argv)[1], "--help") == 0 ||
 		    strcmp((*argv)[1], "-h") == 0))
 			return cmd;
@@ -104,7 +109,6 @@ descend(const struct pl_cmd *cmd, int *argc, char ***argv,
 				return cmd;
 		} else
 			return cmd;
-		pl_buf_printf(path, " %s", sub->name);
 		cmd = sub;
 	}
 	return cmd;
@@ -182,7 +186,8 @@ pl_main(int argc, char **argv, struct pl_strlist *chdirs)
 
 	setlocale(LC_CTYPE, "");
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+C:hV", longs, NULL)) != -1) {
+	/* "+": options end at the command; ":": ':' for a missing DIR */
+	while ((c = getopt_long(argc, argv, "+:C:hV", longs, NULL)) != -1) {
 		switch (c) {
 		case 'C':
 			if (chdir(optarg) == -1) {
@@ -198,6 +203,10 @@ pl_main(int argc, char **argv, struct pl_strlist *chdirs)
 		case 'V':
 			printf("pl %s\n", PL_VERSION);
 			return 0;
+		case ':':
+			pl_error_set(PL_EUSAGE, "missing folder for option "
+			    "'-C'; see 'pl --help'");
+			return fail(PL_EUSAGE);
 		default:
 			pl_error_set(PL_EUSAGE, "unknown option '%s'; see "
 			    "'pl --help'", argv[optind - 1]);

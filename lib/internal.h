@@ -26,7 +26,8 @@ int	 pl_portfolio_at_head(const struct pl_portfolio *);
 
 /*
  * The author and committer a commit made now gets (see
- * pl_portfolio_set_author()).  PL_EIDENTITY without a name or email,
+ * pl_portfolio_set_author()); with no committer configured at all, the
+ * committer is the author.  PL_EIDENTITY without a name or email,
  * PL_EINVAL for a bad GIT_*_DATE or a name git refuses.  The caller frees
  * both with git_signature_free().
  */

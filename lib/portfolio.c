@@ -57,9 +57,12 @@ struct pl_read {
 	int		 present;
 };
 
-#define NO_IDENTITY "no identity: tell git who you are with " \
-	"'git config user.name \"Your Name\"' and " \
-	"'git config user.email you@example.com'"
+/*
+ * --global: before "pl init" there is no repository to configure, and a
+ * learner's portfolios all want the same identity.
+ */
+#define SET_NAME "'git config --global user.name \"Your Name\"'"
+#define SET_EMAIL "'git config --global user.email you@example.com'"
 
 static int
 lib_init(void)
@@ -319,13 +322,14 @@ read_rev(struct pl_portfolio *p, const char *rev)
 		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'", rev);
 		goto done;
 	}
-	if (git_object_peel(&tree, obj, GIT_OBJECT_TREE) < 0) {
+	/* A tree ("HEAD:goals") peels to a tree too, but is no portfolio. */
+	if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0 ||
+	    git_object_peel(&tree, commit, GIT_OBJECT_TREE) < 0) {
 		err = pl_error_set(PL_ENOTFOUND, "'%s' is not a commit", rev);
 		goto done;
 	}
 	p->tree = (git_tree *)tree;
-	p->at_head = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0 &&
-	    git_oid_equal(git_object_id(commit), &p->head);
+	p->at_head = git_oid_equal(git_object_id(commit), &p->head);
 done:
 	git_object_free(commit);
 	git_object_free(obj);
@@ -984,6 +988,21 @@ signature(git_signature **out, const char *name, const char *email,
 	return 0;
 }
 
+/* PL_EIDENTITY, saying what who (author or committer) lacks. */
+static int
+no_identity(const char *who, const char *name, const char *email)
+{
+	if (name == NULL && email == NULL)
+		return pl_error_set(PL_EIDENTITY, "no identity: the %s has "
+		    "no name nor email; tell git who you are with "
+		    SET_NAME " and " SET_EMAIL, who);
+	if (name == NULL)
+		return pl_error_set(PL_EIDENTITY, "no identity: the %s has "
+		    "no name; tell git with " SET_NAME, who);
+	return pl_error_set(PL_EIDENTITY, "no identity: the %s has no "
+	    "email; tell git with " SET_EMAIL, who);
+}
+
 int
 pl_portfolio_signatures(git_signature **author, git_signature **committer,
     struct pl_portfolio *p)
@@ -1006,8 +1025,21 @@ pl_portfolio_signatures(git_signature **author, git_signature **committer,
 	cn = ident_part(NULL, "GIT_COMMITTER_NAME", cfg, "user.name", NULL);
 	ce = ident_part(NULL, "GIT_COMMITTER_EMAIL", cfg, "user.email",
 	    "EMAIL");
-	if (an == NULL || ae == NULL || cn == NULL || ce == NULL) {
-		err = pl_error_set(PL_EIDENTITY, NO_IDENTITY);
+	if (an == NULL || ae == NULL) {
+		err = no_identity("author", an, ae);
+		goto done;
+	}
+	/*
+	 * Unlike git, which would guess from the host: with no committer
+	 * configured at all (a school's script under a service account,
+	 * with GIT_AUTHOR_* or --author), the author commits.
+	 */
+	if (cn == NULL && ce == NULL) {
+		cn = pl_xstrdup(an);
+		ce = pl_xstrdup(ae);
+	}
+	if (cn == NULL || ce == NULL) {
+		err = no_identity("committer", cn, ce);
 		goto done;
 	}
 	if ((err = signature(author, an, ae, p->when, p->off)) == 0)

@@ -68,8 +68,8 @@ int	 pl_portfolio_setting(char **out, struct pl_portfolio *,
  * The identity and time new commits get, by git's rules: --author (set
  * here as "Name <email>"), GIT_AUTHOR_NAME, _EMAIL, _DATE, then
  * user.name, user.email (and EMAIL) from git config; the committer from
- * GIT_COMMITTER_* and the same config.  PL_EINVAL for a malformed
- * author.
+ * GIT_COMMITTER_* and the same config, else, when none of them says
+ * anything, the author.  PL_EINVAL for a malformed author.
  */
 int	 pl_portfolio_set_author(struct pl_portfolio *, const char *author)
 	    PL_WUR;

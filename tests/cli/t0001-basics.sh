@@ -156,8 +156,10 @@ test_expect_success 'pl help of an unknown command exits 2' '
 '
 
 test_expect_success 'help takes at most two words' '
-	test_expect_code 2 pl help goal add more 2>err &&
-	test_stderr_starts_pl err
+	test_expect_code 2 pl help goal add more >out 2>err &&
+	test_must_be_empty out &&
+	echo "pl: help: too many arguments; usage: pl help [COMMAND [SUBCOMMAND]]" >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'an unknown sub-command exits 2 and names it' '
@@ -207,9 +209,15 @@ test_expect_success 'usage errors come before looking for a portfolio' '
 	mkdir empty &&
 	(
 		cd empty &&
-		test_expect_code 2 pl goal add 2>err &&
-		test_expect_code 2 pl goal list --bogus 2>err
-	)
+		test_expect_code 2 pl goal add 2>../err &&
+		echo "pl: goal add: missing argument; usage: pl goal add [--term short|long] [--due DATE] [--parent ID] [--why TEXT] [--step TEXT]... TITLE" >../expect &&
+		test_cmp ../expect ../err &&
+		test_expect_code 2 pl goal list --bogus 2>../err &&
+		echo "pl: goal list: unknown option ${SQ}--bogus${SQ}" >../expect &&
+		test_cmp ../expect ../err
+	) &&
+	ls -A empty >actual &&
+	test_must_be_empty actual
 '
 
 test_expect_success 'outside a portfolio: exit 3' '

@@ -235,10 +235,53 @@ test_expect_success 'without an identity: exit 11, nothing made' '
 			GIT_COMMITTER_EMAIL &&
 		test_expect_code 11 pl init --name "Kim Lee" nobody >out 2>err &&
 		test_must_be_empty out &&
-		test_stderr_starts_pl err &&
-		grep "^pl: no identity: tell git who you are" err
+		echo "pl: no identity: the author has no name nor email; tell git who you are with ${SQ}git config --global user.name \"Your Name\"${SQ} and ${SQ}git config --global user.email you@example.com${SQ}" >expect &&
+		test_cmp expect err
 	) &&
 	test_path_is_missing nobody
+'
+
+test_expect_success 'the advice of the message works before pl init' '
+	test_when_finished "rm -f \"\$HOME/.gitconfig\"" &&
+	(
+		unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
+			GIT_COMMITTER_EMAIL &&
+		test_expect_code 11 pl init --name "Kim Lee" advised 2>err &&
+		sed -n "s/.*with $SQ\(git config [^$SQ]*\)$SQ and $SQ\(git config [^$SQ]*\)$SQ\$/\1\n\2/p" err >advice &&
+		test_line_count = 2 advice &&
+		while read -r cmd
+		do
+			eval "$cmd" || return 1
+		done <advice &&
+		pl init --name "Kim Lee" advised
+	) &&
+	echo "Your Name <you@example.com>|Your Name <you@example.com>" >expect &&
+	git -C advised log -1 --format="%an <%ae>|%cn <%ce>" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'GIT_AUTHOR_* alone: the author is the committer' '
+	(
+		unset GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL &&
+		GIT_AUTHOR_NAME="Service Account" \
+		GIT_AUTHOR_EMAIL=it@school.example \
+			pl init --name "Kim Lee" service
+	) &&
+	echo "Service Account <it@school.example>|Service Account <it@school.example>" >expect &&
+	git -C service log -1 --format="%an <%ae>|%cn <%ce>" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success '--author alone: the author is the committer' '
+	(
+		unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
+			GIT_COMMITTER_EMAIL &&
+		pl init --author "Ana Lima <ana@example.com>" --name "Kim Lee" \
+			by-ana
+	) &&
+	echo "Ana Lima <ana@example.com>|Ana Lima <ana@example.com>" >expect &&
+	git -C by-ana log -1 --format="%an <%ae>|%cn <%ce>" >actual &&
+	test_cmp expect actual
 '
 
 test_expect_success 'without an identity in an empty repository: no commit' '

@@ -395,8 +395,12 @@ test_expect_success 'profile edit refuses uncommitted edits before the editor (9
 test_expect_success 'profile set refuses uncommitted edits too (9)' '
 	test_when_finished "git -C p checkout -q profile.md" &&
 	echo "extra line" >>p/profile.md &&
+	git -C p rev-parse HEAD >before &&
 	test_expect_code 9 pl -C p profile set grade 8 2>err &&
-	test_stderr_starts_pl err &&
+	echo "pl: ${SQ}profile.md${SQ} has uncommitted changes; commit or stash them first" >expect &&
+	test_cmp expect err &&
+	git -C p rev-parse HEAD >after &&
+	test_cmp before after &&
 	tail -n 1 p/profile.md >actual &&
 	echo "extra line" >expect &&
 	test_cmp expect actual

@@ -177,7 +177,7 @@ test_expect_success 'a failing editor keeps what was typed (1)' '
 		pl -C p reflect >out 2>err &&
 	test_must_be_empty out &&
 	test_stderr_starts_pl err &&
-	echo "pl: editor ${SQ}$TRASH_DIRECTORY/ed-fail.sh${SQ} failed; your reflection is kept; resume it with: pl -C p reflect add -F .git/pl/REFLECTION.md" >expect &&
+	echo "pl: editor ${SQ}$TRASH_DIRECTORY/ed-fail.sh${SQ} failed; your reflection is kept; resume it with: pl -C p reflect -F .git/pl/REFLECTION.md" >expect &&
 	test_cmp expect err &&
 	grep "^Some typing\$" p/.git/pl/REFLECTION.md &&
 	git -C p rev-parse HEAD >after &&

@@ -208,10 +208,34 @@ test_expect_success '-C DIR, also given twice, as git does' '
 	test_cmp expect actual
 '
 
-test_expect_success 'GIT_DIR and GIT_WORK_TREE are honoured' '
+test_expect_success 'GIT_DIR is honoured' '
 	pl -C p goal list >expect &&
 	GIT_DIR="$TRASH_DIRECTORY/p/.git" pl goal list >actual &&
 	test_cmp expect actual
+'
+
+test_expect_success 'GIT_DIR and GIT_WORK_TREE: a git folder kept apart' '
+	git clone -q --no-checkout p apart-src &&
+	mv apart-src/.git apart.git &&
+	mkdir apart-wt &&
+	git --git-dir=apart.git --work-tree=apart-wt checkout -q master &&
+	mkdir elsewhere &&
+	(
+		cd elsewhere &&
+		GIT_DIR=../apart.git GIT_WORK_TREE=../apart-wt &&
+		export GIT_DIR GIT_WORK_TREE &&
+		pl goal step maths "Kept apart" &&
+		pl goal list >../actual
+	) &&
+	ls -A elsewhere >out &&
+	test_must_be_empty out &&
+	grep "^- \[ \] Kept apart\$" apart-wt/goals/maths.md &&
+	git --git-dir=apart.git --work-tree=apart-wt status --porcelain >out &&
+	test_must_be_empty out &&
+	echo "goal: step maths" >expect &&
+	git --git-dir=apart.git log -1 --format=%s >log &&
+	test_cmp expect log &&
+	grep "^maths " actual
 '
 
 test_expect_success 'a linked worktree commits on its own branch' '
@@ -234,7 +258,15 @@ test_expect_success 'a linked worktree commits on its own branch' '
 test_expect_success 'a worktree lock is its own' '
 	test_when_finished "rm -f p/.git/worktrees/wt/index.lock" &&
 	touch p/.git/worktrees/wt/index.lock &&
-	test_expect_code 8 pl -C wt goal step maths "Locked" 2>err &&
+	git -C p rev-parse side >before &&
+	test_expect_code 8 pl -C wt goal step maths "Locked" >out 2>err &&
+	test_must_be_empty out &&
+	echo "pl: portfolio is busy: ${SQ}$TRASH_DIRECTORY/p/.git/worktrees/wt/index.lock${SQ} still exists after 5 s (a git command is running?); if none is, remove the file" >expect &&
+	test_cmp expect err &&
+	git -C p rev-parse side >after &&
+	test_cmp before after &&
+	! grep "Locked" wt/goals/maths.md &&
+	grep "In the worktree" wt/goals/maths.md &&
 	pl -C p goal step maths "Main is free"
 '
 
@@ -250,11 +282,25 @@ test_expect_success '--rev reads an older state' '
 	! grep "Main is free" out
 '
 
-test_expect_success 'writes refuse a portfolio read at another revision' '
+# The library refuses to write a portfolio read at another revision
+# (tests/unit/test-tx.c); on the command line, no write takes --rev.
+test_expect_success 'write commands take no --rev: exit 2, nothing changed' '
 	git -C p rev-parse HEAD >before &&
-	test_expect_code 2 pl -C p goal step --rev HEAD~1 maths x 2>err &&
+	for cmd in "goal add" "goal step maths" "goal done maths" \
+		"goal status maths" "goal edit maths" "evidence add" \
+		"evidence edit x" "reflect" "reflect add" "reflect edit x" \
+		"profile set" "profile add" "profile edit" "init"
+	do
+		test_expect_code 2 pl -C p $cmd --rev HEAD~1 x >out 2>err &&
+		test_must_be_empty out &&
+		echo "pl: $(echo "$cmd" | cut -d" " -f1-2 |
+			sed "s/ maths\$//; s/ x\$//"): unknown option ${SQ}--rev${SQ}" >expect &&
+		test_cmp expect err || return 1
+	done &&
 	git -C p rev-parse HEAD >after &&
-	test_cmp before after
+	test_cmp before after &&
+	git -C p status --porcelain >out &&
+	test_must_be_empty out
 '
 
 test_expect_success 'read commands work in a bare clone' '
@@ -299,12 +345,18 @@ test_expect_success SYMLINKS 'a goals folder that links outside: exit 7' '
 test_expect_success SYMLINKS 'a committed goals link is still refused (7)' '
 	git -C s add goals &&
 	git -C s commit -q -m "a link" &&
-	test_expect_code 7 pl -C s goal add --id escape "Escape" 2>err &&
-	test_stderr_starts_pl err &&
+	git -C s rev-parse HEAD >before &&
+	test_expect_code 7 pl -C s goal add --id escape "Escape" >out 2>err &&
+	test_must_be_empty out &&
+	echo "pl: unsafe path ${SQ}goals/escape.md${SQ}: ${SQ}goals${SQ} is a symbolic link" >expect &&
+	test_cmp expect err &&
+	git -C s rev-parse HEAD >after &&
+	test_cmp before after &&
 	ls -A outside >actual &&
 	test_must_be_empty actual &&
 	pl -C s goal list >out 2>err &&
-	test_must_be_empty out
+	test_must_be_empty out &&
+	test_must_be_empty err
 '
 
 test_expect_success SYMLINKS 'a goal file that is a link: show 7, list warns' '
@@ -331,6 +383,18 @@ test_expect_success SYMLINKS 'a goal file that is a link: show 7, list warns' '
 test_expect_success 'the author from --author' '
 	pl -C p goal step --author "Ana Lima <ana@example.com>" maths "By Ana" &&
 	echo "Ana Lima <ana@example.com>|Test Teacher <teacher@example.com>" >expect &&
+	git -C p log -1 --format="%an <%ae>|%cn <%ce>" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'no committer configured: --author commits' '
+	(
+		unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
+			GIT_COMMITTER_EMAIL &&
+		pl -C p goal step --author "Ana Lima <ana@example.com>" maths \
+			"By Ana alone"
+	) &&
+	echo "Ana Lima <ana@example.com>|Ana Lima <ana@example.com>" >expect &&
 	git -C p log -1 --format="%an <%ae>|%cn <%ce>" >actual &&
 	test_cmp expect actual
 '
@@ -373,7 +437,17 @@ test_expect_success 'no identity at all: exit 11, nothing committed' '
 		unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
 			GIT_COMMITTER_EMAIL &&
 		test_expect_code 11 pl -C p goal step maths "By nobody" 2>err &&
-		echo "pl: no identity: tell git who you are with ${SQ}git config user.name \"Your Name\"${SQ} and ${SQ}git config user.email you@example.com${SQ}" >expect &&
+		echo "pl: no identity: the author has no name nor email; tell git who you are with ${SQ}git config --global user.name \"Your Name\"${SQ} and ${SQ}git config --global user.email you@example.com${SQ}" >expect &&
+		test_cmp expect err &&
+		test_expect_code 11 env GIT_AUTHOR_NAME=Ana \
+			pl -C p goal step maths "By Ana" 2>err &&
+		echo "pl: no identity: the author has no email; tell git with ${SQ}git config --global user.email you@example.com${SQ}" >expect &&
+		test_cmp expect err &&
+		test_expect_code 11 env GIT_AUTHOR_NAME=Ana \
+			GIT_AUTHOR_EMAIL=ana@example.com \
+			GIT_COMMITTER_NAME=Robot \
+			pl -C p goal step maths "By Ana" 2>err &&
+		echo "pl: no identity: the committer has no email; tell git with ${SQ}git config --global user.email you@example.com${SQ}" >expect &&
 		test_cmp expect err
 	) &&
 	git -C p rev-parse HEAD >after &&

@@ -220,11 +220,18 @@ test_expect_success 'from a subdirectory of the portfolio' '
 	test_cmp expect actual
 '
 
-test_expect_success 'completion never fails' '
-	pl __complete >out &&
-	pl __complete goal show a b c d >out &&
-	pl __complete --nope >out &&
-	pl -C p __complete goal show --rev "" >out
+test_expect_success 'completion never fails, nor complains' '
+	pl __complete >out 2>err &&
+	test_must_be_empty err &&
+	printf "%s\n" evidence goal help init profile reflect >expect &&
+	test_cmp expect out &&
+	for words in "goal show a b c d" "--nope" "goal show --rev \"\"" \
+		"goal nosuch x" "-C"
+	do
+		eval "pl -C p __complete $words" >out 2>err &&
+		test_must_be_empty out &&
+		test_must_be_empty err || return 1
+	done
 '
 
 test_done

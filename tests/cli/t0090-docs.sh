@@ -30,14 +30,30 @@ examples() {
 	    on && ex { print }' "$1" | unroff
 }
 
+# The tour in README.md in the same form: its indented lines, a command
+# continued with "\\" joined into one line.
+readme_tour() {
+	awk '/^## A short tour/ { on = 1; next }
+	    on && /^(- |##)/ { exit }
+	    on && /^    / {
+		sub(/^ +/, "")
+		if (cont != "") { $0 = cont " " $0; cont = "" }
+		if (/\\$/) { sub(/ *\\$/, ""); cont = $0; next }
+		print
+	    }
+	    END { print "$$END" }' "$PL_SOURCE_ROOT/README.md"
+}
+
 # Runs the examples read on standard input in the current folder: each
-# command must succeed (or, when the page shows "pl: ..." for it, fail
-# with that message), and print what the page shows, when it shows
-# anything.
+# command must succeed and print what the page shows (nothing when it
+# shows nothing), or, when the page shows "pl: ..." for it, fail with
+# that message.  The work files are kept out of the way, in
+# $TRASH_DIRECTORY/.ex, since an example may cd.
 run_examples() {
-	n=0
+	ex=$TRASH_DIRECTORY/.ex
+	mkdir -p "$ex"
 	cmd=
-	: >want
+	: >"$ex/want"
 	while IFS= read -r line || test -n "$line"; do
 		case $line in
 		'$ '*|'$$END')
@@ -45,13 +61,13 @@ run_examples() {
 				check_example "$cmd" || return 1
 			fi
 			cmd=
-			: >want
+			: >"$ex/want"
 			case $line in
 			'$ '*) cmd=${line#'$ '} ;;
 			esac
 			;;
 		*)
-			printf '%s\n' "$line" >>want ;;
+			printf '%s\n' "$line" >>"$ex/want" ;;
 		esac
 	done
 	if test -n "$cmd"; then
@@ -61,17 +77,50 @@ run_examples() {
 
 check_example() {
 	echo "example: $1"
-	if grep -q '^pl: ' want; then
-		if eval "$1" >out 2>err; then
+	if grep -q '^pl: ' "$ex/want"; then
+		if eval "$1" >"$ex/out" 2>"$ex/err"; then
 			echo "expected a failure"; return 1
 		fi
-		test_cmp want err || return 1
+		test_cmp "$ex/want" "$ex/err" || return 1
+		test_must_be_empty "$ex/out" || return 1
 	else
-		eval "$1" >out 2>err || { cat err; return 1; }
-		if test -s want; then
-			test_cmp want out || return 1
-		fi
+		eval "$1" >"$ex/out" 2>"$ex/err" || {
+			cat "$ex/err"; return 1
+		}
+		test_must_be_empty "$ex/err" || return 1
+		shown_output "$ex/want" "$ex/out" || return 1
 	fi
+}
+
+# The output matches what a page shows, where a line "…" stands for any
+# lines that follow, and "… " at the start of a line for a commit id.
+shown_output() {
+	if ! test -s "$1"; then
+		test_must_be_empty "$2"
+		return
+	fi
+	awk 'NR == FNR { w[++nw] = $0; next }
+	    { a[++na] = $0 }
+	    END {
+		for (i = 1; i <= nw; i++) {
+			if (w[i] == "…")
+				exit 0
+			if (i > na)
+				exit 1
+			if (w[i] ~ /^… /) {
+				sub(/^… /, "", w[i])
+				if (a[i] !~ /^[0-9a-f]+ /)
+					exit 1
+				sub(/^[0-9a-f]+ /, "", a[i])
+			}
+			if (w[i] != a[i])
+				exit 1
+		}
+		exit na != nw
+	    }' "$1" "$2" || {
+		diff -u "$1" "$2"
+		return 1
+	}
 }
 
 for page in "$docs"/pl.1 "$docs"/pl-*.1; do
@@ -93,5 +142,22 @@ for page in "$docs"/pl.1 "$docs"/pl-*.1; do
 		run_examples <script
 	"
 done
+
+test_expect_success 'README: the tour runs as written, on no identity' '
+	mkdir tour tour/home &&
+	cd tour &&
+	readme_tour >script &&
+	grep -q "^\\$ pl init" script &&
+	sed -e "s/2026-11-26/$(date +%F)/g" script >today &&
+	(
+		unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_AUTHOR_DATE \
+			GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL \
+			GIT_COMMITTER_DATE EMAIL &&
+		HOME=$PWD/home &&
+		export HOME &&
+		test_must_fail git config user.name &&
+		run_examples <today
+	)
+'
 
 test_done

@@ -104,7 +104,7 @@ test_expect_success 'editor text with a NUL byte: exit 5, nothing committed' '
 	git -C p rev-parse HEAD >head-before &&
 	test_expect_code 5 env EDITOR="$TRASH_DIRECTORY/ed-nul.sh" \
 		pl -C p reflect 2>err &&
-	echo "pl: ${SQ}$TRASH_DIRECTORY/p/.git/pl/REFLECTION.md${SQ} contains a NUL byte (binary or UTF-16?); your reflection is kept; resume it with: pl -C p reflect add -F .git/pl/REFLECTION.md" >expect &&
+	echo "pl: ${SQ}$TRASH_DIRECTORY/p/.git/pl/REFLECTION.md${SQ} contains a NUL byte (binary or UTF-16?); your reflection is kept; resume it with: pl -C p reflect -F .git/pl/REFLECTION.md" >expect &&
 	test_cmp expect err &&
 	git -C p rev-parse HEAD >head-after &&
 	test_cmp head-before head-after &&

@@ -58,8 +58,9 @@
 # Functions for scripts:
 #   test_expect_success [PREREQ] DESC BODY
 #   test_expect_failure [PREREQ] DESC BODY   a known breakage (TAP TODO;
-#				.ci/setup counts its "not ok" line as a
-#				failure, so fix the bug instead if you can)
+#				.ci/setup counts it as a failure, and
+#				fails the run, whether it fails or
+#				passes: fix the bug instead)
 #   test_set_prereq NAME, test_have_prereq NAME
 #   test_skip_all REASON	(before any test) skips the whole script
 #   test_done

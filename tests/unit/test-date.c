@@ -51,6 +51,14 @@ main(void)
 	    (struct pl_date){ 2026, 1, 10 }) < 0, "cmp by day");
 	ok(pl_date_cmp((struct pl_date){ 2025, 12, 31 },
 	    (struct pl_date){ 2026, 1, 1 }) < 0, "cmp by year");
+	ok(pl_date_cmp((struct pl_date){ 2026, 1, 31 },
+	    (struct pl_date){ 2026, 2, 1 }) < 0, "cmp by month before day");
+	ok(pl_date_cmp((struct pl_date){ 2026, 10, 1 },
+	    (struct pl_date){ 2026, 9, 30 }) > 0, "cmp by month, the other way");
+	ok(pl_date_cmp((struct pl_date){ 2026, 3, 3 },
+	    (struct pl_date){ 2026, 3, 3 }) == 0, "cmp of a date and itself");
+	ok(pl_date_cmp((struct pl_date){ 2027, 1, 1 },
+	    (struct pl_date){ 2026, 12, 31 }) > 0, "cmp by year, the other way");
 	is_str(fmt(pl_date_from_time(0, 0)), "1970-01-01", "the epoch");
 	is_str(fmt(pl_date_from_time(1764151200, 0)), "2025-11-26",
 	    "a time in UTC");

@@ -47,7 +47,11 @@ run(const char *fmt, ...)
 	return rc == -1 ? -1 : WEXITSTATUS(rc);
 }
 
-/* A shell command's output, trailing newlines removed.  Caller frees. */
+/*
+ * A shell command's output, trailing newlines removed.  When the command
+ * fails, a last line says so, so that a check of its output cannot pass
+ * on the empty output of a command that did not run.  Caller frees.
+ */
 static char * __attribute__((unused)) PL_PRINTF(1, 2)
 out(const char *fmt, ...)
 {
@@ -56,6 +60,7 @@ out(const char *fmt, ...)
 	char		*cmd, chunk[4096];
 	size_t		 n;
 	FILE		*f;
+	int		 rc = -1;
 
 	va_start(ap, fmt);
 	cmd = vfmt(fmt, ap);
@@ -63,11 +68,14 @@ out(const char *fmt, ...)
 	if ((f = popen(cmd, "r")) != NULL) {
 		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 			pl_buf_put(&b, chunk, n);
-		pclose(f);
+		rc = pclose(f);
 	}
-	free(cmd);
 	while (b.len > 0 && b.ptr[b.len - 1] == '\n')
 		b.ptr[--b.len] = '\0';
+	if (rc != 0)
+		pl_buf_printf(&b, "\n[exit status %d of: %s]",
+		    rc == -1 || !WIFEXITED(rc) ? -1 : WEXITSTATUS(rc), cmd);
+	free(cmd);
 	return pl_buf_detach(&b);
 }
 
@@ -155,6 +163,22 @@ new_portfolio(void)
 	}
 	free(id);
 	return d;
+}
+
+/*
+ * The portfolio at d, or the test program stops: the checks that need it
+ * must fail, not vanish from the count.
+ */
+static __attribute__((unused)) struct pl_portfolio *
+open_at(const char *d)
+{
+	struct pl_portfolio	*p = NULL;
+
+	if (pl_portfolio_open(&p, d, NULL) != 0) {
+		printf("Bail out! cannot open %s: %s\n", d, pl_error_last());
+		exit(2);
+	}
+	return p;
 }
 
 static __attribute__((unused)) int
