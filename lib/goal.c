@@ -254,20 +254,25 @@ done:
 	return err;
 }
 
-/* Commits a changed goal with action and a sentence about it. */
+/*
+ * Commits a changed goal with action, a subject saying what changed and
+ * a sentence about it (both freed here).
+ */
 static int
 save(struct pl_portfolio *pf, struct pl_entry *e, const char *action,
-    char *sentence)
+    char *subject, char *sentence)
 {
 	struct pl_msg	msg = { 0 };
 	int		err;
 
 	/* The file may have been committed by hand: check what pl repeats */
 	msg.action = action;
+	msg.subject = subject;
 	msg.sentence = sentence;
 	if ((err = check_lines(e)) == PL_OK)
 		err = pl_entry_commit(pf, e, &msg, NULL, NULL);
 	pl_strlist_release(&msg.trailers);
+	free(subject);
 	free(sentence);
 	return err;
 }
@@ -298,8 +303,9 @@ pl_goal_step(size_t *out_n, struct pl_portfolio *pf, const char *id,
 	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
 	*out_n = t.n;
 	pl_tasks_release(&t);
-	err = save(pf, e, "step", pl_xasprintf("Added step %zu to \"%s\": "
-	    "%s.", *out_n, title_of(e), text));
+	err = save(pf, e, "step", pl_xasprintf("add step %zu to %s", *out_n,
+	    id), pl_xasprintf("Added step %zu to \"%s\": %s.", *out_n,
+	    title_of(e), text));
 	free(body);
 	free(line);
 	pl_entry_free(e);
@@ -331,6 +337,7 @@ pl_goal_tick(struct pl_portfolio *pf, const char *id, long n, int done)
 	pl_doc_set_body(e->doc, body);
 	free(body);
 	err = save(pf, e, done ? "done" : "undo", pl_xasprintf("%s step %ld "
+	    "of %s", done ? "done" : "undo", n, id), pl_xasprintf("%s step %ld "
 	    "of \"%s\": %s.", done ? "Did" : "Reopened", n, title_of(e),
 	    t.v[n - 1].text));
 done:
@@ -359,8 +366,8 @@ pl_goal_set_status(struct pl_portfolio *pf, const char *id,
 		goto done;
 	}
 	pl_doc_set(e->doc, "status", status, PL_SCALAR_PLAIN);
-	err = save(pf, e, "status", pl_xasprintf("Marked \"%s\" as %s.",
-	    title_of(e), status));
+	err = save(pf, e, "status", pl_xasprintf("status %s %s", id, status),
+	    pl_xasprintf("Marked \"%s\" as %s.", title_of(e), status));
 done:
 	pl_entry_free(e);
 	return err;

@@ -1158,7 +1158,7 @@ init_commit(struct pl_portfolio *p, const char *name, const char *id,
     const char *grade)
 {
 	struct pl_buf	 settings = PL_BUF_INIT, profile = PL_BUF_INIT;
-	struct pl_msg	 msg = { "portfolio", "init", id, NULL,
+	struct pl_msg	 msg = { "portfolio", "init", id, NULL, NULL,
 			    PL_STRLIST_INIT };
 	struct pl_tx	*tx = NULL;
 	struct pl_date	 today;

@@ -427,7 +427,7 @@ test_expect_success 'goal step adds a step and commits' '
 	{ cat before && echo "- [ ] Write a review"; } >expect &&
 	test_cmp expect p/goals/charlotte.md &&
 	cat >expect <<-EOF &&
-	goal: step charlotte
+	goal: add step 3 to charlotte
 
 	Added step 3 to "Finish Charlotte${SQ}s Web": Write a review.
 
@@ -476,7 +476,7 @@ test_expect_success 'goal done ticks one box and commits' '
 	sed -e "s/^- \[ \] Read chapter 2\$/- [x] Read chapter 2/" before >expect &&
 	test_cmp expect p/goals/charlotte.md &&
 	cat >expect <<-EOF &&
-	goal: done charlotte
+	goal: done step 2 of charlotte
 
 	Did step 2 of "Finish Charlotte${SQ}s Web": Read chapter 2.
 
@@ -507,7 +507,7 @@ test_expect_success 'goal done --undo unticks it' '
 	pl -C p goal done --undo charlotte 2 &&
 	grep "^- \[ \] Read chapter 2\$" p/goals/charlotte.md &&
 	cat >expect <<-EOF &&
-	goal: undo charlotte
+	goal: undo step 2 of charlotte
 
 	Reopened step 2 of "Finish Charlotte${SQ}s Web": Read chapter 2.
 
@@ -572,7 +572,7 @@ test_expect_success 'goal status marks it met and commits' '
 	sed -e "s/^status: active\$/status: met/" before >expect &&
 	test_cmp expect p/goals/charlotte.md &&
 	cat >expect <<-EOF &&
-	goal: status charlotte
+	goal: status charlotte met
 
 	Marked "Finish Charlotte${SQ}s Web" as met.
 
