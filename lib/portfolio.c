@@ -1046,7 +1046,7 @@ init_names(char **name, char **id, const char *given_name,
 	*id = pl_slug_make(*name);
 	if (**id == '\0')
 		return pl_error_set(PL_EINVAL, "cannot make an id from the "
-		    "name '%s'; give one", *name);
+		    "name '%s'; give one with --id", *name);
 	return 0;
 }
 

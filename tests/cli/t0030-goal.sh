@@ -696,4 +696,36 @@ test_expect_success 'a goal added in an older revision is unknown there' '
 	test_must_be_empty out
 '
 
+test_expect_success 'ids for titles in other scripts are transliterated' '
+	pl init --name "Νίκος Παπαδόπουλος" scripts >out &&
+	echo nikos-papadopoulos >expect &&
+	test_cmp expect out &&
+	for title in "Παράδειγμα" "Пример" "日本 太郎" "مثال"
+	do
+		pl -C scripts goal add "$title" || return 1
+	done >actual &&
+	cat >expect <<-\EOF &&
+	paradeigma
+	primer
+	ri-ben-tai-lang
+	mthal
+	EOF
+	test_cmp expect actual &&
+	grep "^title: Пример\$" scripts/goals/primer.md
+'
+
+test_expect_success 'a title that makes no id asks for --id (5)' '
+	git -C scripts rev-parse HEAD >before &&
+	test_expect_code 5 pl -C scripts goal add "!!! ???" >out 2>err &&
+	test_must_be_empty out &&
+	echo "pl: cannot make a goal id from ${SQ}!!! ???${SQ}; give one with --id" >expect &&
+	test_cmp expect err &&
+	git -C scripts rev-parse HEAD >after &&
+	test_cmp before after &&
+	test_path_is_missing scripts/goals/goal.md &&
+	pl -C scripts goal add --id cheer "!!! ???" >out &&
+	echo cheer >expect &&
+	test_cmp expect out
+'
+
 test_done
