@@ -619,3 +619,26 @@ pl_md_first_paragraph(const char *body)
 	text_release(&t);
 	return out;
 }
+
+/* Any paragraph counts: a learner may answer a prompt with a list. */
+char *
+pl_md_first_words(const char *body)
+{
+	struct text		 t;
+	cmark_iter		*it;
+	cmark_node		*n;
+	cmark_event_type	 ev;
+	char			*out = NULL;
+
+	text_init(&t, body);
+	it = cmark_iter_new(t.doc);
+	while (out == NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+			out = plain_trimmed(n);
+	}
+	cmark_iter_free(it);
+	text_release(&t);
+	return out;
+}

@@ -71,4 +71,11 @@ char	*pl_md_section(const char *body, const char *section);
  */
 char	*pl_md_first_paragraph(const char *body);
 
+/*
+ * The text of the first paragraph of body at any depth (in a list item
+ * or a quote too), as pl_md_first_paragraph() gives it, or NULL: the
+ * first words a person wrote under headings.  The caller frees.
+ */
+char	*pl_md_first_words(const char *body);
+
 #endif

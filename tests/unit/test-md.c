@@ -244,6 +244,14 @@ test_first_paragraph(void)
 	ok(pl_md_first_paragraph("## Only\n\n- items\n") == NULL,
 	    "no paragraph");
 	ok(pl_md_first_paragraph("") == NULL, "empty body");
+	s = pl_md_first_words("## What I learned\n\n- *Halves* are\n  "
+	    "quarters\n\n## What was hard\n\nThirds.\n");
+	is_str(s, "Halves are quarters", "first words: in a list too");
+	free(s);
+	s = pl_md_first_words("> quoted\n\nTop.\n");
+	is_str(s, "quoted", "first words: in a quote");
+	free(s);
+	ok(pl_md_first_words("## Only\n") == NULL, "no words");
 }
 
 int
