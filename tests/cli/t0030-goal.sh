@@ -253,15 +253,15 @@ test_expect_success 'a bad --id: exit 5, nothing written anywhere' '
 
 test_expect_success 'goal list, as text' '
 	cat >expect <<-\EOF &&
-	become-a-confident-reader  active   long     0/0  -           Become a confident reader
-	charlotte                  active   short    0/2  2026-12-20  Finish Charlotte'"'"'s Web
-	due-today                  active   short    0/0  2026-11-26  Due today
-	due-yesterday              active   short    0/0  2026-11-25  Due yesterday
-	read-more-books            active   short    0/0  -           Read more books
-	read-more-books-2          active   short    0/0  -           Read more books
-	read-more-books-3          active   short    0/0  -           Read more books
-	short-options              active   short    0/1  2027-01-31  Short options
-	times-tables-7s            active   short    0/0  -           Times tables: 7s
+	become-a-confident-reader  active   long     0/3  -                    Become a confident reader
+	  charlotte                active   short    0/2  2026-12-20           Finish Charlotte'"'"'s Web
+	  short-options            active   short    0/1  2027-01-31           Short options
+	due-today                  active   short    0/0  2026-11-26           Due today
+	due-yesterday              active   short    0/0  2026-11-25  overdue  Due yesterday
+	read-more-books            active   short    0/0  -                    Read more books
+	read-more-books-2          active   short    0/0  -                    Read more books
+	read-more-books-3          active   short    0/0  -                    Read more books
+	times-tables-7s            active   short    0/0  -                    Times tables: 7s
 	EOF
 	pl -C p goal list >actual 2>err &&
 	test_cmp expect actual &&
@@ -274,7 +274,7 @@ test_expect_success 'goal list, as text' '
 
 test_expect_success 'goal list --term long' '
 	cat >expect <<-\EOF &&
-	become-a-confident-reader  active   long     0/0  -           Become a confident reader
+	become-a-confident-reader  active   long     0/3  -           Become a confident reader
 	EOF
 	pl -C p goal list --term long >actual &&
 	test_cmp expect actual &&
@@ -292,11 +292,16 @@ test_expect_success 'goal list --term long --format json' '
 	    "status": "active",
 	    "created": "2026-11-26",
 	    "due": null,
+	    "overdue": false,
 	    "parent": null,
+	    "children": [
+	      "charlotte",
+	      "short-options"
+	    ],
 	    "standards": [],
 	    "progress": {
 	      "done": 0,
-	      "total": 0
+	      "total": 3
 	    }
 	  }
 	]
@@ -341,8 +346,8 @@ test_expect_success 'goal show, as text' '
 
 	## Steps
 
-	- [ ] Read chapter 1
-	- [ ] Read chapter 2
+	1. [ ] Read chapter 1
+	2. [ ] Read chapter 2
 	EOF
 	pl -C p goal show charlotte >actual 2>err &&
 	test_cmp expect actual &&
@@ -358,7 +363,9 @@ test_expect_success 'goal show, as JSON' '
 	  "status": "active",
 	  "created": "2026-11-26",
 	  "due": "2026-12-20",
+	  "overdue": false,
 	  "parent": "become-a-confident-reader",
+	  "children": [],
 	  "standards": [],
 	  "progress": {
 	    "done": 0,
@@ -376,7 +383,9 @@ test_expect_success 'goal show, as JSON' '
 	      "done": false
 	    }
 	  ],
-	  "body": "\\n## Why\\n\\nIt is a good story.\\n\\n## Steps\\n\\n- [ ] Read chapter 1\\n- [ ] Read chapter 2\\n"
+	  "body": "\\n## Why\\n\\nIt is a good story.\\n\\n## Steps\\n\\n- [ ] Read chapter 1\\n- [ ] Read chapter 2\\n",
+	  "evidence": [],
+	  "reflections": []
 	}
 	EOF
 	pl -C p goal show --format json charlotte >actual &&

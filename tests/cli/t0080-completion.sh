@@ -166,6 +166,8 @@ test_expect_success 'options of a command' '
 	cat >expect <<-\EOF &&
 	--status
 	--term
+	--overdue
+	--flat
 	--format
 	--rev
 	--help
