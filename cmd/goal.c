@@ -403,7 +403,8 @@ static const struct pl_opt add_opts[] = {
 	{ "term", 't', "TERM", "short (default) or long", "short long" },
 	{ "due", 'd', "DATE", "due date: YYYY-MM-DD, today or yesterday",
 	    NULL },
-	{ "parent", 'p', "ID", "the long-term goal this one serves", "@goal" },
+	{ "parent", 'p', "ID", "the long-term goal this one serves",
+	    "@long-goal" },
 	{ "why", 'w', "TEXT", "why this goal matters (the Why section)", NULL },
 	{ "step", 's', "TEXT", "a step towards the goal (repeatable)", NULL },
 	{ "id", 0, "ID", "use this id instead of one made from the title",
@@ -492,7 +493,7 @@ static const struct pl_cmd goal_done_cmd = {
 	.description = "Ticks step N (1 is the first of the goal's Steps) and "
 	    "commits.",
 	.opts = done_opts,
-	.arg_words = "@goal",
+	.arg_words = "@goal|@step",
 	.min_args = 2, .max_args = 2,
 	.flags = PL_CMD_PORTFOLIO,
 	.run = goal_done,
