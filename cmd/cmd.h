@@ -24,7 +24,7 @@ struct pl_opt {
 #define PL_OPT_FORMAT { "format", 0, "FMT", \
 	"output format: text (default) or json", "text json" }
 #define PL_OPT_REV { "rev", 0, "REV", \
-	"read the portfolio as committed at REV (default HEAD)", NULL }
+	"read the portfolio as committed at REV (default HEAD)", "@rev" }
 #define PL_OPT_AUTHOR { "author", 0, "'NAME <EMAIL>'", \
 	"override the commit author", NULL }
 
@@ -71,7 +71,10 @@ struct pl_cmd {
 	const char		*arg_words;	/* completion of positional
 						   arguments: words per
 						   position, '|' between
-						   positions; "@goal" ids */
+						   positions; "@goal" ids,
+						   "@long-goal", "@step"
+						   (of the first argument's
+						   goal), "@rev" */
 	int			 min_args;
 	int			 max_args;	/* -1: any */
 	int			 flags;

@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "pl/goal.h"
 #include "pl/md.h"
+#include "pl/reflection.h"
 
 static int
 goal_add(struct pl_ctx *ctx, struct pl_args *a)
@@ -30,14 +31,29 @@ goal_add(struct pl_ctx *ctx, struct pl_args *a)
 	return err;
 }
 
-/* g is e's goal, read once by the caller (it parses the body). */
+/* The ids of the goals under goal i. */
 static json_t *
-goal_json(const struct pl_entry *e, const struct pl_goal *g, int full)
+children_json(const struct pl_goals *gs, size_t i)
 {
+	json_t	*a = json_array();
+	size_t	 k;
+
+	for (k = 0; k < gs->l.n; k++)
+		if (gs->g[k].up == (long)i)
+			json_array_append_new(a, json_string(gs->l.v[k]->id));
+	return a;
+}
+
+/* Goal i of gs; with full, its steps and body too. */
+static json_t *
+goal_json(const struct pl_goals *gs, size_t i, int full)
+{
+	const struct pl_entry	*e = gs->l.v[i];
+	const struct pl_goal	*g = &gs->g[i];
 	struct pl_strlist	 std = PL_STRLIST_INIT;
 	struct pl_tasks		 t;
 	json_t			*j = json_object(), *p, *steps;
-	size_t			 i;
+	size_t			 k;
 
 	if (pl_doc_get_list(e->doc, e->path, "standards", &std) != PL_OK)
 		pl_strlist_release(&std);	/* shown empty; load checks it */
@@ -47,7 +63,9 @@ goal_json(const struct pl_entry *e, const struct pl_goal *g, int full)
 	json_object_set_new(j, "status", pl_json_str(g->status));
 	json_object_set_new(j, "created", pl_json_str(g->created));
 	json_object_set_new(j, "due", pl_json_str(g->due));
+	json_object_set_new(j, "overdue", json_boolean(g->overdue));
 	json_object_set_new(j, "parent", pl_json_str(g->parent));
+	json_object_set_new(j, "children", children_json(gs, i));
 	json_object_set_new(j, "standards", pl_json_strlist(&std));
 	p = json_object();
 	json_object_set_new(p, "done", json_integer((json_int_t)g->done));
@@ -56,12 +74,12 @@ goal_json(const struct pl_entry *e, const struct pl_goal *g, int full)
 	if (full) {
 		pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
 		steps = json_array();
-		for (i = 0; i < t.n; i++) {
+		for (k = 0; k < t.n; k++) {
 			p = json_object();
 			json_object_set_new(p, "n", json_integer((json_int_t)
-			    i + 1));
-			json_object_set_new(p, "text", json_string(t.v[i].text));
-			json_object_set_new(p, "done", json_boolean(t.v[i].done));
+			    k + 1));
+			json_object_set_new(p, "text", json_string(t.v[k].text));
+			json_object_set_new(p, "done", json_boolean(t.v[k].done));
 			json_array_append_new(steps, p);
 		}
 		pl_tasks_release(&t);
@@ -82,18 +100,31 @@ wanted(const struct pl_goal *g, const struct pl_args *a)
 		return 0;
 	if (term != NULL && (g->term == NULL || strcmp(term, g->term) != 0))
 		return 0;
+	if (pl_arg_has(a, "overdue") && !g->overdue)
+		return 0;
 	return 1;
 }
 
+/* How list rows are laid out: the id column, and the overdue one. */
+struct layout {
+	int	idw;
+	int	overdue;	/* some row is overdue: the column is there */
+};
+
+/* One row; depth 1 indents a goal under its parent. */
 static void
-goal_line(const struct pl_entry *e, const struct pl_goal *g, int idw)
+goal_line(const struct pl_entry *e, const struct pl_goal *g, int depth,
+    const struct layout *lay)
 {
 	char	steps[32];
 
 	snprintf(steps, sizeof steps, "%zu/%zu", g->done, g->total);
-	pl_out_printf("%-*s  %-7s  %-5s  %5s  %-10s  %s\n", idw, e->id,
-	    g->status ? g->status : "-", g->term ? g->term : "-", steps,
-	    g->due ? g->due : "-", g->title ? g->title : "");
+	pl_out_printf("%*s%-*s  %-7s  %-5s  %5s  %-10s  ", 2 * depth, "",
+	    lay->idw - 2 * depth, e->id, g->status ? g->status : "-",
+	    g->term ? g->term : "-", steps, g->due ? g->due : "-");
+	if (lay->overdue)
+		pl_out_printf("%-7s  ", g->overdue ? "overdue" : "");
+	pl_out_printf("%s\n", g->title ? g->title : "");
 }
 
 static int
@@ -110,73 +141,218 @@ check_filters(const struct pl_args *a)
 	return PL_OK;
 }
 
+/*
+ * The rows in order, each with its depth: a goal under its parent when
+ * the parent is listed too (and not --flat), else at the top.
+ */
+struct row {
+	size_t	i;
+	int	depth;
+};
+
+static size_t
+list_rows(struct row *rows, const struct pl_goals *gs, const int *want,
+    int flat)
+{
+	size_t	i, k, n = 0;
+
+	for (i = 0; i < gs->l.n; i++) {
+		if (!flat && gs->g[i].up >= 0 && want[gs->g[i].up])
+			continue;	/* listed under its parent */
+		if (want[i])
+			rows[n++] = (struct row){ i, 0 };
+		for (k = 0; !flat && want[i] && k < gs->l.n; k++)
+			if (gs->g[k].up == (long)i && want[k])
+				rows[n++] = (struct row){ k, 1 };
+	}
+	return n;
+}
+
+static void
+print_rows(const struct pl_goals *gs, const struct row *rows, size_t n)
+{
+	struct layout	lay = { 2, 0 };
+	size_t		i;
+	int		w;
+
+	for (i = 0; i < n; i++) {
+		w = (int)strlen(gs->l.v[rows[i].i]->id) + 2 * rows[i].depth;
+		if (w > lay.idw)
+			lay.idw = w;
+		lay.overdue |= gs->g[rows[i].i].overdue;
+	}
+	for (i = 0; i < n; i++)
+		goal_line(gs->l.v[rows[i].i], &gs->g[rows[i].i],
+		    rows[i].depth, &lay);
+}
+
 static int
 goal_list(struct pl_ctx *ctx, struct pl_args *a)
 {
-	struct pl_entries	 l = { 0 };
+	struct pl_goals		 gs = { { NULL, 0 }, NULL };
 	struct pl_strlist	 warn = PL_STRLIST_INIT;
-	struct pl_goal		*g = NULL;
+	struct row		*rows = NULL;
 	json_t			*arr = json_array();
-	size_t			 i;
-	int			 err, idw = 2;
+	size_t			 i, n;
+	int			*want = NULL, err;
 
 	if ((err = check_filters(a)) != PL_OK ||
-	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_GOAL, &warn)) != PL_OK)
+	    (err = pl_goals_read(&gs, ctx->pf, &warn)) != PL_OK)
 		goto done;
-	/* Each goal read once: its progress takes a parse of the body */
-	g = pl_xcalloc(l.n, sizeof *g);
-	for (i = 0; i < l.n; i++) {
-		pl_goal_get(&g[i], l.v[i]);
-		if (wanted(&g[i], a) && (int)strlen(l.v[i]->id) > idw)
-			idw = (int)strlen(l.v[i]->id);
-	}
-	for (i = 0; i < l.n; i++) {
-		if (!wanted(&g[i], a))
-			continue;
-		if (ctx->json)
-			json_array_append_new(arr, goal_json(l.v[i], &g[i], 0));
-		else
-			goal_line(l.v[i], &g[i], idw);
-	}
-	if (ctx->json)
+	want = pl_xcalloc(gs.l.n, sizeof *want);
+	for (i = 0; i < gs.l.n; i++)
+		want[i] = wanted(&gs.g[i], a);
+	if (ctx->json) {
+		for (i = 0; i < gs.l.n; i++)
+			if (want[i])
+				json_array_append_new(arr, goal_json(&gs, i,
+				    0));
 		pl_json_print(json_incref(arr));
+	} else {
+		rows = pl_xcalloc(gs.l.n, sizeof *rows);
+		n = list_rows(rows, &gs, want, pl_arg_has(a, "flat"));
+		print_rows(&gs, rows, n);
+	}
 	pl_out_warnings(&warn);
 done:
-	free(g);
+	free(rows);
+	free(want);
 	json_decref(arr);
-	pl_entries_release(&l);
+	pl_goals_release(&gs);
 	pl_strlist_release(&warn);
 	return err;
+}
+
+/* The goals under goal i, as list rows under a heading. */
+static void
+show_children(const struct pl_goals *gs, size_t i)
+{
+	struct row	*rows = pl_xcalloc(gs->l.n, sizeof *rows);
+	size_t		 k, n = 0;
+
+	for (k = 0; k < gs->l.n; k++)
+		if (gs->g[k].up == (long)i)
+			rows[n++] = (struct row){ k, 1 };
+	if (n > 0) {
+		pl_out_printf("\nGoals under it:\n");
+		print_rows(gs, rows, n);
+	}
+	free(rows);
+}
+
+/* Evidence or reflections linked to the goal, newest first. */
+static void
+show_linked(const struct pl_entries *l, const char *heading)
+{
+	const char	*date;
+	char		*text;
+	size_t		 i;
+
+	if (l->n > 0)
+		pl_out_printf("\n%s:\n", heading);
+	for (i = 0; i < l->n; i++) {
+		date = pl_doc_get(l->v[i]->doc, "date");
+		if (l->v[i]->kind == PL_KIND_EVIDENCE)
+			text = pl_xstrdup(pl_doc_get(l->v[i]->doc, "title") ?
+			    pl_doc_get(l->v[i]->doc, "title") : "");
+		else if ((text = pl_reflection_summary(l->v[i]->doc->body)) ==
+		    NULL)
+			text = pl_xstrdup("");
+		pl_out_printf("  %-10s  %s  (%s)\n", date ? date : "-", text,
+		    l->v[i]->id);
+		free(text);
+	}
+}
+
+static json_t *
+linked_json(const struct pl_entries *l)
+{
+	json_t	*a = json_array(), *o;
+	char	*text;
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		o = json_object();
+		json_object_set_new(o, "id", json_string(l->v[i]->id));
+		json_object_set_new(o, "date", pl_json_str(pl_doc_get(
+		    l->v[i]->doc, "date")));
+		if (l->v[i]->kind == PL_KIND_EVIDENCE)
+			json_object_set_new(o, "title", pl_json_str(pl_doc_get(
+			    l->v[i]->doc, "title")));
+		else {
+			text = pl_reflection_summary(l->v[i]->doc->body);
+			json_object_set_new(o, "summary", pl_json_str(text));
+			free(text);
+		}
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static void
+show_text(const struct pl_goals *gs, size_t i, const struct pl_entries *ev,
+    const struct pl_entries *re)
+{
+	const struct pl_entry	*e = gs->l.v[i];
+	const struct pl_goal	*g = &gs->g[i];
+	char			 steps[64], *body, *due;
+
+	pl_out_printf("%s\n\n", g->title ? g->title : e->id);
+	pl_show_field("id:", e->id);
+	pl_show_field("status:", g->status);
+	pl_show_field("term:", g->term);
+	pl_show_field("created:", g->created);
+	due = g->overdue ? pl_xasprintf("%s (overdue)", g->due) : NULL;
+	pl_show_field("due:", due != NULL ? due : g->due);
+	free(due);
+	pl_show_field("parent:", g->parent);
+	snprintf(steps, sizeof steps, "%zu/%zu", g->done, g->total);
+	pl_show_field("steps:", steps);
+	pl_show_list(e, "standards", "standards:");
+	body = pl_md_number_tasks(e->doc->body, PL_GOAL_STEPS);
+	pl_show_body(body);
+	free(body);
+	show_children(gs, i);
+	show_linked(ev, "Evidence");
+	show_linked(re, "Reflections");
 }
 
 static int
 goal_show(struct pl_ctx *ctx, struct pl_args *a)
 {
 	struct pl_entry		*e = NULL;
-	struct pl_goal		 g;
-	char			 steps[64];
+	struct pl_goals		 gs = { { NULL, 0 }, NULL };
+	struct pl_entries	 ev = { NULL, 0 }, re = { NULL, 0 };
+	struct pl_strlist	 warn = PL_STRLIST_INIT;
+	json_t			*j;
+	long			 i;
 	int			 err;
 
+	/* Loaded alone first: its own errors, not a list's warnings */
 	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_GOAL, a->argv[0])) !=
-	    PL_OK)
-		return err;
-	pl_goal_get(&g, e);
-	if (ctx->json) {
-		pl_json_print(goal_json(e, &g, 1));
+	    PL_OK ||
+	    (err = pl_goals_read(&gs, ctx->pf, &warn)) != PL_OK ||
+	    (err = pl_goal_linked(&ev, ctx->pf, PL_KIND_EVIDENCE, e->id,
+	    &warn)) != PL_OK ||
+	    (err = pl_goal_linked(&re, ctx->pf, PL_KIND_REFLECTION, e->id,
+	    &warn)) != PL_OK)
+		goto done;
+	if ((i = pl_goals_find(&gs, e->id)) < 0) {
+		err = pl_error_set(PL_ERROR, "goal '%s' vanished", e->id);
 		goto done;
 	}
-	pl_out_printf("%s\n\n", g.title ? g.title : e->id);
-	pl_show_field("id:", e->id);
-	pl_show_field("status:", g.status);
-	pl_show_field("term:", g.term);
-	pl_show_field("created:", g.created);
-	pl_show_field("due:", g.due);
-	pl_show_field("parent:", g.parent);
-	snprintf(steps, sizeof steps, "%zu/%zu", g.done, g.total);
-	pl_show_field("steps:", steps);
-	pl_show_list(e, "standards", "standards:");
-	pl_show_body(e->doc->body);
+	if (ctx->json) {
+		j = goal_json(&gs, (size_t)i, 1);
+		json_object_set_new(j, "evidence", linked_json(&ev));
+		json_object_set_new(j, "reflections", linked_json(&re));
+		pl_json_print(j);
+	} else
+		show_text(&gs, (size_t)i, &ev, &re);
 done:
+	pl_entries_release(&ev);
+	pl_entries_release(&re);
+	pl_goals_release(&gs);
+	pl_strlist_release(&warn);
 	pl_entry_free(e);
 	return err;
 }
@@ -227,7 +403,8 @@ static const struct pl_opt add_opts[] = {
 	{ "term", 't', "TERM", "short (default) or long", "short long" },
 	{ "due", 'd', "DATE", "due date: YYYY-MM-DD, today or yesterday",
 	    NULL },
-	{ "parent", 'p', "ID", "the long-term goal this one serves", "@goal" },
+	{ "parent", 'p', "ID", "the long-term goal this one serves",
+	    "@long-goal" },
 	{ "why", 'w', "TEXT", "why this goal matters (the Why section)", NULL },
 	{ "step", 's', "TEXT", "a step towards the goal (repeatable)", NULL },
 	{ "id", 0, "ID", "use this id instead of one made from the title",
@@ -254,6 +431,9 @@ static const struct pl_opt list_opts[] = {
 	    "only goals with this status (default: all)",
 	    "active met paused dropped all" },
 	{ "term", 't', "TERM", "only short or long goals", "short long" },
+	{ "overdue", 0, NULL, "only active goals whose due date has passed",
+	    NULL },
+	{ "flat", 0, NULL, "do not indent goals under their parent", NULL },
 	PL_OPT_FORMAT,
 	PL_OPT_REV,
 	{ NULL, 0, NULL, NULL, NULL }
@@ -262,10 +442,12 @@ static const struct pl_opt list_opts[] = {
 static const struct pl_cmd goal_list_cmd = {
 	.name = "list",
 	.summary = "list goals",
-	.usage = "goal list [--status STATUS|all] [--term TERM] "
-	    "[--format text|json] [--rev REV]",
+	.usage = "goal list [--status STATUS|all] [--term TERM] [--overdue] "
+	    "[--flat] [--format text|json] [--rev REV]",
 	.description = "Lists goals: id, status, term, steps done, due date "
-	    "and title.\nWithout --status, all goals are listed.",
+	    "and title;\n'overdue' marks an active goal whose due date has "
+	    "passed.  Goals are\nindented under their long-term goal.  "
+	    "Without --status, all goals are listed.",
 	.opts = list_opts,
 	.min_args = 0, .max_args = 0,
 	.flags = PL_CMD_PORTFOLIO,
@@ -276,6 +458,9 @@ static const struct pl_cmd goal_show_cmd = {
 	.name = "show",
 	.summary = "show one goal",
 	.usage = "goal show [--format text|json] [--rev REV] ID",
+	.description = "Shows the goal with its steps numbered as 'goal done' "
+	    "takes them, the goals\nunder it, and the evidence and "
+	    "reflections linked to it, newest first.",
 	.opts = pl_opts_show,
 	.arg_words = "@goal",
 	.min_args = 1, .max_args = 1,
@@ -308,7 +493,7 @@ static const struct pl_cmd goal_done_cmd = {
 	.description = "Ticks step N (1 is the first of the goal's Steps) and "
 	    "commits.",
 	.opts = done_opts,
-	.arg_words = "@goal",
+	.arg_words = "@goal|@step",
 	.min_args = 2, .max_args = 2,
 	.flags = PL_CMD_PORTFOLIO,
 	.run = goal_done,

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "pl/goal.h"
+#include "pl/md.h"
 
 static size_t
 count_opts(const struct pl_opt *opts)
@@ -225,37 +227,110 @@ pl_cmd_usage(FILE *f, const struct pl_cmd *cmd, const char *path)
 	help_opts(f, cmd->opts);
 }
 
-/* Prints the words of a space-separated list that start with prefix. */
+/* What a completion may depend on besides the word being completed. */
+struct complete_ctx {
+	const char	*dir;		/* the portfolio */
+	const char	*first;		/* the first argument, or NULL */
+	int		 undo;		/* --undo given */
+};
+
 static void
-complete_words(const char *words, const char *prefix, const char *dir)
+print_matching(const struct pl_strlist *l, const char *prefix)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		if (strncmp(l->v[i], prefix, strlen(prefix)) == 0)
+			printf("%s\n", l->v[i]);
+}
+
+/* The long-term goals: the only ones a goal can serve. */
+static void
+long_goals(struct pl_strlist *out, struct pl_portfolio *pf)
+{
+	struct pl_goals		gs = { { NULL, 0 }, NULL };
+	struct pl_strlist	warn = PL_STRLIST_INIT;
+	size_t			i;
+
+	if (pl_goals_read(&gs, pf, &warn) == PL_OK)
+		for (i = 0; i < gs.l.n; i++)
+			if (gs.g[i].term != NULL &&
+			    strcmp(gs.g[i].term, "long") == 0)
+				pl_strlist_push(out, gs.l.v[i]->id);
+	pl_goals_release(&gs);
+	pl_strlist_release(&warn);
+}
+
+/*
+ * The steps of goal id that "goal done" can tick (or --undo untick), as
+ * "N<TAB>text": the shells show the text beside the number.
+ */
+static void
+steps(struct pl_strlist *out, struct pl_portfolio *pf, const char *id,
+    int undo)
+{
+	struct pl_entry	*e = NULL;
+	struct pl_tasks	 t = { NULL, 0 };
+	size_t		 i;
+
+	if (id == NULL || pl_entry_load(&e, pf, PL_KIND_GOAL, id) != PL_OK)
+		return;
+	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
+	for (i = 0; i < t.n; i++)
+		if (t.v[i].done == undo)
+			pl_strlist_push_owned(out, pl_xasprintf("%zu\t%s",
+			    i + 1, t.v[i].text));
+	pl_tasks_release(&t);
+	pl_entry_free(e);
+}
+
+/* The words "@kind" stands for, read from the portfolio. */
+static void
+complete_ids(const char *word, size_t n, const char *prefix,
+    const struct complete_ctx *c)
 {
 	struct pl_portfolio	*pf = NULL;
-	struct pl_strlist	 ids = PL_STRLIST_INIT;
-	const char		*p = words, *end;
-	size_t			 i, n;
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	char			*kind = pl_xstrndup(word + 1, n - 1), *folder;
+
+	if (pl_portfolio_open(&pf, c->dir, NULL) != PL_OK)
+		goto done;
+	if (strcmp(kind, "long-goal") == 0)
+		long_goals(&l, pf);
+	else if (strcmp(kind, "step") == 0)
+		steps(&l, pf, c->first, c->undo);
+	else if (strcmp(kind, "rev") == 0) {
+		if (pl_portfolio_refs(&l, pf) != PL_OK)
+			pl_strlist_release(&l);
+	} else {
+		/* Ids from the committed tree: "@goal" -> goals/ */
+		folder = strcmp(kind, "evidence") == 0 ? pl_xstrdup(kind) :
+		    pl_xasprintf("%ss", kind);
+		if (pl_portfolio_list(&l, pf, folder, ".md") != PL_OK)
+			pl_strlist_release(&l);
+		free(folder);
+	}
+	print_matching(&l, prefix);
+done:
+	pl_strlist_release(&l);
+	pl_portfolio_free(pf);
+	free(kind);
+}
+
+/* Prints the words of a space-separated list that start with prefix. */
+static void
+complete_words(const char *words, const char *prefix,
+    const struct complete_ctx *c)
+{
+	const char	*p = words, *end;
+	size_t		 n;
 
 	while (*p != '\0' && *p != '|') {
 		end = p + strcspn(p, " |");
 		n = (size_t)(end - p);
-		if (n > 1 && p[0] == '@' && strncmp(p, "@file", n) != 0) {
-			/* Ids from the committed tree: "@goal" -> goals/ */
-			char *kind = pl_xstrndup(p + 1, n - 1);
-			char *folder = strcmp(kind, "evidence") == 0 ?
-			    pl_xstrdup(kind) : pl_xasprintf("%ss", kind);
-
-			if (pl_portfolio_open(&pf, dir, NULL) == PL_OK &&
-			    pl_portfolio_list(&ids, pf, folder, ".md") ==
-			    PL_OK)
-				for (i = 0; i < ids.n; i++)
-					if (strncmp(ids.v[i], prefix,
-					    strlen(prefix)) == 0)
-						printf("%s\n", ids.v[i]);
-			pl_strlist_release(&ids);
-			pl_portfolio_free(pf);
-			pf = NULL;
-			free(folder);
-			free(kind);
-		} else if (strncmp(p, prefix, strlen(prefix)) == 0 ||
+		if (n > 1 && p[0] == '@' && strncmp(p, "@file", n) != 0)
+			complete_ids(p, n, prefix, c);
+		else if (strncmp(p, prefix, strlen(prefix)) == 0 ||
 		    (n == 5 && strncmp(p, "@file", 5) == 0))
 			printf("%.*s\n", (int)n, p);
 		p = end + (*end == ' ');
@@ -297,6 +372,7 @@ pl_complete(int argc, char **argv)
 	const struct pl_opt		*o;
 	const char			*cur = argc > 0 ? argv[argc - 1] : "";
 	const char			*w;
+	struct complete_ctx		 c = { ".", NULL, 0 };
 	int				 i, pos = 0;
 	size_t				 k, n;
 
@@ -304,6 +380,7 @@ pl_complete(int argc, char **argv)
 		if (argv[i][0] == '-')
 			cmd = default_sub(cmd, &table);
 		if (cmd != NULL && (o = find_opt(cmd, argv[i])) != NULL) {
+			c.undo |= strcmp(o->name, "undo") == 0;
 			i += o->arg != NULL;	/* skip its value */
 			continue;
 		}
@@ -315,7 +392,8 @@ pl_complete(int argc, char **argv)
 			table = sub->subs;
 			continue;
 		}
-		pos++;
+		if (pos++ == 0)
+			c.first = argv[i];
 	}
 	if (cur[0] == '-')
 		cmd = default_sub(cmd, &table);
@@ -328,7 +406,7 @@ pl_complete(int argc, char **argv)
 	if (argc >= 2 && cmd != NULL &&
 	    (o = find_opt(cmd, argv[argc - 2])) != NULL && o->arg != NULL) {
 		if (o->values != NULL)
-			complete_words(o->values, cur, ".");
+			complete_words(o->values, cur, &c);
 		return 0;
 	}
 	if (cur[0] == '-' && cmd != NULL) {
@@ -355,6 +433,6 @@ pl_complete(int argc, char **argv)
 	for (i = 0; i < pos && w != NULL; i++)
 		w = (w = strchr(w, '|')) != NULL ? w + 1 : NULL;
 	if (w != NULL)
-		complete_words(w, cur, ".");
+		complete_words(w, cur, &c);
 	return 0;
 }

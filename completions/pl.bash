@@ -6,15 +6,16 @@
 # words after "pl" up to and including the one being completed, and prints
 # one candidate per line from the same option tables that --help prints, so
 # this file needs no change when a command or an option is added.  A line
-# "@file" asks for file names.  Global options (-C DIR) are passed on to pl,
-# so ids are read from the portfolio -C names.
+# "@file" asks for file names; a line "VALUE<TAB>TEXT" is VALUE described by
+# TEXT (a step number and the step).  Global options (-C DIR) are passed on
+# to pl, so ids are read from the portfolio -C names.
 
 _pl()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]}
 	local prog=${COMP_WORDS[0]}
-	local -a pre=() dirs=() args=() cands=()
-	local i=1 w c files=0
+	local -a pre=() dirs=() args=() cands=() descs=()
+	local i=1 w c files=0 described=0
 
 	[[ $prog == "~/"* ]] && prog=$HOME/${prog#"~/"}
 	COMPREPLY=()
@@ -57,10 +58,23 @@ _pl()
 	for c in "${cands[@]}"; do
 		if [[ $c == @file ]]; then
 			files=1
+		elif [[ $c == *$'\t'* ]]; then
+			COMPREPLY+=("${c%%$'\t'*}")
+			descs+=("${c#*$'\t'}")
+			described=1
 		elif [[ -n $c ]]; then
 			COMPREPLY+=("$c")
+			descs+=("")
 		fi
 	done
+	# bash shows no descriptions: while there is a choice, each candidate
+	# carries its own ("2  (Read chapter 2)"); a single one goes in bare.
+	if ((described && ${#COMPREPLY[@]} > 1)); then
+		for i in "${!COMPREPLY[@]}"; do
+			[[ -n ${descs[i]} ]] &&
+			    COMPREPLY[i]="${COMPREPLY[i]}  (${descs[i]})"
+		done
+	fi
 	if ((files)); then
 		compopt -o filenames 2>/dev/null
 		# File names are relative to where pl will run (-C).

@@ -6,8 +6,9 @@
 # words after "pl" up to and including the one being completed, and prints
 # one candidate per line from the same option tables that --help prints, so
 # this file needs no change when a command or an option is added.  A line
-# "@file" asks for file names.  Global options (-C DIR) are passed on to pl,
-# so ids are read from the portfolio -C names.
+# "@file" asks for file names; a line "VALUE<TAB>TEXT" is VALUE described by
+# TEXT (a step number and the step).  Global options (-C DIR) are passed on
+# to pl, so ids are read from the portfolio -C names.
 
 function __pl_complete
     set -l tokens (commandline -opc)
@@ -55,6 +56,7 @@ function __pl_complete
                 __fish_complete_path $cur
             end
         else if test -n "$c"
+            # "VALUE<TAB>TEXT" is fish's own way to describe a candidate
             echo $c
         end
     end

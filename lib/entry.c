@@ -214,6 +214,13 @@ pl_entry_new_id(char **out, struct pl_portfolio *pf, enum pl_kind k,
 	char		*id;
 	int		 n;
 
+	*out = NULL;
+	if (*slug == '\0' && date == NULL) {
+		free(slug);
+		return pl_error_set(PL_EINVAL, "cannot make a %s id from '%s'; "
+		    "give one with --id", kinds[k].name, text != NULL ? text :
+		    "");
+	}
 	if (date != NULL) {
 		pl_date_format(day, *date);
 		pl_buf_printf(&base, "%s-", day);

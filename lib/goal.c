@@ -50,12 +50,133 @@ pl_goal_get(struct pl_goal *g, const struct pl_entry *e)
 	g->created = pl_doc_get(e->doc, "created");
 	g->due = pl_doc_get(e->doc, "due");
 	g->parent = pl_doc_get(e->doc, "parent");
+	g->overdue = 0;
+	g->up = -1;
 	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
 	g->total = t.n;
 	g->done = 0;
 	for (i = 0; i < t.n; i++)
 		g->done += t.v[i].done != 0;
 	pl_tasks_release(&t);
+}
+
+long
+pl_goals_find(const struct pl_goals *gs, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < gs->l.n; i++)
+		if (strcmp(gs->l.v[i]->id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* 1 when g is active and its due date is before today. */
+static int
+overdue(const struct pl_goal *g, const char *today)
+{
+	return g->status != NULL && strcmp(g->status, "active") == 0 &&
+	    g->due != NULL && pl_date_valid(g->due) &&
+	    strcmp(g->due, today) < 0;
+}
+
+/*
+ * A long-term goal without steps (own[i] is 0) counts those of its
+ * goals; a dropped goal's steps are no longer to be done.
+ */
+static void
+sum_children(struct pl_goals *gs, const unsigned char *own)
+{
+	struct pl_goal	*g = gs->g, *p;
+	size_t		 i;
+
+	for (i = 0; i < gs->l.n; i++) {
+		if (g[i].up < 0 || (g[i].status != NULL &&
+		    strcmp(g[i].status, "dropped") == 0))
+			continue;
+		p = &g[g[i].up];
+		if (own[g[i].up] || p->term == NULL ||
+		    strcmp(p->term, "long") != 0)
+			continue;
+		p->done += g[i].done;
+		p->total += g[i].total;
+	}
+}
+
+int
+pl_goals_read(struct pl_goals *out, struct pl_portfolio *pf,
+    struct pl_strlist *warnings)
+{
+	struct pl_date	 today;
+	char		 day[PL_DATE_LEN];
+	unsigned char	*own;
+	size_t		 i;
+	long		 up;
+	int		 err;
+
+	out->g = NULL;
+	if ((err = pl_entry_list(&out->l, pf, PL_KIND_GOAL, warnings)) !=
+	    PL_OK || (err = pl_portfolio_today(&today, pf)) != PL_OK)
+		return err;
+	pl_date_format(day, today);
+	out->g = pl_xcalloc(out->l.n, sizeof *out->g);
+	for (i = 0; i < out->l.n; i++) {
+		pl_goal_get(&out->g[i], out->l.v[i]);
+		out->g[i].overdue = overdue(&out->g[i], day);
+	}
+	own = pl_xcalloc(out->l.n, 1);
+	for (i = 0; i < out->l.n; i++) {
+		up = pl_goals_find(out, out->g[i].parent);
+		out->g[i].up = up >= 0 && out->g[up].parent == NULL ? up : -1;
+		own[i] = out->g[i].total > 0;
+	}
+	sum_children(out, own);
+	free(own);
+	return PL_OK;
+}
+
+void
+pl_goals_release(struct pl_goals *gs)
+{
+	pl_entries_release(&gs->l);
+	free(gs->g);
+	gs->g = NULL;
+}
+
+static int
+names_goal(const struct pl_entry *e, const char *id)
+{
+	struct pl_strlist	l = PL_STRLIST_INIT;
+	int			found;
+
+	found = pl_doc_get_list(e->doc, e->path, "goals", &l) == PL_OK &&
+	    pl_strlist_find(&l, id) >= 0;
+	pl_strlist_release(&l);
+	return found;
+}
+
+int
+pl_goal_linked(struct pl_entries *out, struct pl_portfolio *pf,
+    enum pl_kind kind, const char *id, struct pl_strlist *warnings)
+{
+	struct pl_entries	all;
+	size_t			i;
+	int			err;
+
+	out->v = NULL;
+	out->n = 0;
+	if ((err = pl_entry_list(&all, pf, kind, warnings)) != PL_OK)
+		return err;
+	pl_entries_sort_by_date(&all, "date");
+	out->v = pl_xcalloc(all.n, sizeof *out->v);
+	for (i = all.n; i-- > 0; ) {
+		if (names_goal(all.v[i], id))
+			out->v[out->n++] = all.v[i];
+		else
+			pl_entry_free(all.v[i]);
+	}
+	free(all.v);
+	return PL_OK;
 }
 
 void
@@ -254,20 +375,25 @@ done:
 	return err;
 }
 
-/* Commits a changed goal with action and a sentence about it. */
+/*
+ * Commits a changed goal with action, a subject saying what changed and
+ * a sentence about it (both freed here).
+ */
 static int
 save(struct pl_portfolio *pf, struct pl_entry *e, const char *action,
-    char *sentence)
+    char *subject, char *sentence)
 {
 	struct pl_msg	msg = { 0 };
 	int		err;
 
 	/* The file may have been committed by hand: check what pl repeats */
 	msg.action = action;
+	msg.subject = subject;
 	msg.sentence = sentence;
 	if ((err = check_lines(e)) == PL_OK)
 		err = pl_entry_commit(pf, e, &msg, NULL, NULL);
 	pl_strlist_release(&msg.trailers);
+	free(subject);
 	free(sentence);
 	return err;
 }
@@ -298,8 +424,9 @@ pl_goal_step(size_t *out_n, struct pl_portfolio *pf, const char *id,
 	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
 	*out_n = t.n;
 	pl_tasks_release(&t);
-	err = save(pf, e, "step", pl_xasprintf("Added step %zu to \"%s\": "
-	    "%s.", *out_n, title_of(e), text));
+	err = save(pf, e, "step", pl_xasprintf("add step %zu to %s", *out_n,
+	    id), pl_xasprintf("Added step %zu to \"%s\": %s.", *out_n,
+	    title_of(e), text));
 	free(body);
 	free(line);
 	pl_entry_free(e);
@@ -331,6 +458,7 @@ pl_goal_tick(struct pl_portfolio *pf, const char *id, long n, int done)
 	pl_doc_set_body(e->doc, body);
 	free(body);
 	err = save(pf, e, done ? "done" : "undo", pl_xasprintf("%s step %ld "
+	    "of %s", done ? "done" : "undo", n, id), pl_xasprintf("%s step %ld "
 	    "of \"%s\": %s.", done ? "Did" : "Reopened", n, title_of(e),
 	    t.v[n - 1].text));
 done:
@@ -359,8 +487,8 @@ pl_goal_set_status(struct pl_portfolio *pf, const char *id,
 		goto done;
 	}
 	pl_doc_set(e->doc, "status", status, PL_SCALAR_PLAIN);
-	err = save(pf, e, "status", pl_xasprintf("Marked \"%s\" as %s.",
-	    title_of(e), status));
+	err = save(pf, e, "status", pl_xasprintf("status %s %s", id, status),
+	    pl_xasprintf("Marked \"%s\" as %s.", title_of(e), status));
 done:
 	pl_entry_free(e);
 	return err;

@@ -363,6 +363,69 @@ pl_md_tick(const char *body, int line, int done)
 	return tick.copy;
 }
 
+struct offsets {
+	size_t	*v;
+	size_t	 n;
+};
+
+static void
+add_offset(const struct box *box, void *arg)
+{
+	struct offsets	*o = arg;
+
+	o->v = pl_xrealloc(o->v, (o->n + 1) * sizeof *o->v);
+	o->v[o->n++] = box->off;
+}
+
+/*
+ * Puts the number before the box at off (in s, from *from on): in place
+ * of the list marker when it is on the box's line, else before the box.
+ */
+static void
+put_number(struct pl_buf *b, const char *s, size_t *from, size_t off,
+    size_t n, int width)
+{
+	size_t	start = off, end;
+
+	while (start > *from && s[start - 1] != '\n')
+		start--;
+	end = off;
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	start = end;
+	while (start > *from && s[start - 1] != ' ' && s[start - 1] != '\t' &&
+	    s[start - 1] != '\n')
+		start--;
+	if (start == end)
+		start = end = off;
+	pl_buf_put(b, s + *from, start - *from);
+	pl_buf_printf(b, "%*zu.%s", width, n, start == off ? " " : "");
+	*from = end;
+}
+
+char *
+pl_md_number_tasks(const char *body, const char *section)
+{
+	struct text	 t;
+	struct section	 sec;
+	struct offsets	 o = { NULL, 0 };
+	struct pl_buf	 b = PL_BUF_INIT;
+	size_t		 i, from = 0;
+	int		 width;
+
+	text_init(&t, body);
+	if (!find_section(&t, section, &sec))
+		find_section(&t, NULL, &sec);
+	each_box(&t, sec.first, sec.end, add_offset, &o);
+	width = snprintf(NULL, 0, "%zu", o.n);
+	for (i = 0; i < o.n; i++)
+		put_number(&b, t.s, &from, o.v[i], i + 1, width);
+	pl_buf_puts(&b, t.s + from);
+	free(o.v);
+	text_release(&t);
+	return pl_buf_detach(&b);
+}
+
 /* Length of the list marker ("-", "*", "+", "12." or "3)") at s, or 0. */
 static size_t
 marker_len(const char *s, size_t len)
@@ -616,6 +679,29 @@ pl_md_first_paragraph(const char *body)
 			break;
 		}
 	}
+	text_release(&t);
+	return out;
+}
+
+/* Any paragraph counts: a learner may answer a prompt with a list. */
+char *
+pl_md_first_words(const char *body)
+{
+	struct text		 t;
+	cmark_iter		*it;
+	cmark_node		*n;
+	cmark_event_type	 ev;
+	char			*out = NULL;
+
+	text_init(&t, body);
+	it = cmark_iter_new(t.doc);
+	while (out == NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+			out = plain_trimmed(n);
+	}
+	cmark_iter_free(it);
 	text_release(&t);
 	return out;
 }

@@ -735,6 +735,33 @@ list_tree(struct pl_strlist *out, const git_tree *t, const char *suffix)
 }
 
 int
+pl_portfolio_refs(struct pl_strlist *out, struct pl_portfolio *p)
+{
+	static const char *const kinds[] = { "refs/heads/", "refs/tags/",
+		"refs/remotes/" };
+	git_strarray	 refs = { NULL, 0 };
+	const char	*name;
+	size_t		 i, k, n;
+	int		 rc;
+
+	if ((rc = git_reference_list(&refs, p->repo)) < 0)
+		return pl_error_git(rc, "cannot list branches and tags");
+	for (i = 0; i < refs.count; i++)
+		for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			n = strlen(kinds[k]);
+			name = refs.strings[i] + n;
+			/* "origin/HEAD" only points at a branch listed too */
+			if (strncmp(refs.strings[i], kinds[k], n) == 0 &&
+			    (k < 2 || strcmp(name + strcspn(name, "/"),
+			    "/HEAD") != 0))
+				pl_strlist_push(out, name);
+		}
+	git_strarray_dispose(&refs);
+	pl_strlist_sort(out);
+	return PL_OK;
+}
+
+int
 pl_portfolio_list(struct pl_strlist *out, struct pl_portfolio *p,
     const char *dir, const char *suffix)
 {
@@ -1078,7 +1105,7 @@ init_names(char **name, char **id, const char *given_name,
 	*id = pl_slug_make(*name);
 	if (**id == '\0')
 		return pl_error_set(PL_EINVAL, "cannot make an id from the "
-		    "name '%s'; give one", *name);
+		    "name '%s'; give one with --id", *name);
 	return 0;
 }
 
@@ -1190,7 +1217,7 @@ init_commit(struct pl_portfolio *p, const char *name, const char *id,
     const char *grade)
 {
 	struct pl_buf	 settings = PL_BUF_INIT, profile = PL_BUF_INIT;
-	struct pl_msg	 msg = { "portfolio", "init", id, NULL,
+	struct pl_msg	 msg = { "portfolio", "init", id, NULL, NULL,
 			    PL_STRLIST_INIT };
 	struct pl_tx	*tx = NULL;
 	struct pl_date	 today;

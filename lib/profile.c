@@ -36,6 +36,18 @@ pl_profile_section(const char *word)
 	return NULL;
 }
 
+/* The word for section in a subject: "strength" for Strengths. */
+static const char *
+singular(const char *section)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(section, words[i].section) == 0)
+			break;
+	return words[i].word;
+}
+
 static int
 one_line(const char *what, const char *s)
 {
@@ -111,20 +123,26 @@ pl_profile_check(const struct pl_entry *e)
 	return pl_entry_check_date(e, "started", 0);
 }
 
+/*
+ * Commits the profile with action, a subject saying what changed and a
+ * sentence (both freed here), and key as the Pl-Key trailer.
+ */
 static int
 save(struct pl_portfolio *pf, struct pl_entry *e, const char *action,
-    char *sentence, const char *key)
+    char *subject, char *sentence, const char *key)
 {
 	struct pl_msg	msg = { 0 };
 	int		err;
 
 	msg.action = action;
+	msg.subject = subject;
 	msg.sentence = sentence;
 	pl_strlist_push_owned(&msg.trailers, pl_xasprintf("Pl-Key: %s", key));
 	/* The file may have been committed by hand: check what pl repeats */
 	if ((err = check_lines(e)) == PL_OK)
 		err = pl_entry_commit(pf, e, &msg, NULL, NULL);
 	pl_strlist_release(&msg.trailers);
+	free(subject);
 	free(sentence);
 	return err;
 }
@@ -151,8 +169,8 @@ pl_profile_set(struct pl_portfolio *pf, const char *key, const char *value)
 		free(e->id);
 		e->id = pl_xstrdup(value);
 	}
-	err = save(pf, e, "set", pl_xasprintf("Set %s to \"%s\".", key, value),
-	    key);
+	err = save(pf, e, "set", pl_xasprintf("set %s \"%s\"", key, value),
+	    pl_xasprintf("Set %s to \"%s\".", key, value), key);
 done:
 	pl_entry_free(e);
 	return err;
@@ -175,8 +193,9 @@ pl_profile_add(struct pl_portfolio *pf, const char *word, const char *text)
 	line = pl_xasprintf("- %s", text);
 	body = pl_md_append_item(e->doc->body, section, line);
 	pl_doc_set_body(e->doc, body);
-	err = save(pf, e, "add", pl_xasprintf("Added to %s: %s.", section,
-	    text), section);
+	err = save(pf, e, "add", pl_xasprintf("add %s \"%s\"",
+	    singular(section), text), pl_xasprintf("Added to %s: %s.",
+	    section, text), section);
 	free(body);
 	free(line);
 	pl_entry_free(e);

@@ -40,6 +40,12 @@ pl_reflection_is_empty(const char *text)
 	return 1;
 }
 
+char *
+pl_reflection_summary(const char *body)
+{
+	return pl_md_first_words(body);
+}
+
 int
 pl_reflection_check(const struct pl_entry *e)
 {
@@ -101,7 +107,7 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 		    "committed");
 	if ((err = prepare(&date, pf, s)) != PL_OK)
 		return err;
-	first = pl_md_first_paragraph(s->text);
+	first = pl_reflection_summary(s->text);
 	if ((err = pl_entry_new_id(&id, pf, PL_KIND_REFLECTION, first,
 	    &date)) != PL_OK)
 		goto done;

@@ -1,13 +1,22 @@
 /*
  * Ids made from titles.  Ids become file names and appear in commit
  * subjects and URLs, so they are kept to lower-case ASCII; accented
- * Latin letters are folded so "Élan vital" still reads as "elan-vital".
+ * Latin letters are folded so "Élan vital" still reads as "elan-vital",
+ * and other scripts are transliterated with ICU ("Пример" is "primer"),
+ * so a learner who writes in Greek or Japanese gets ids that say
+ * something.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
 #include "pl/slug.h"
 #include "pl/util.h"
+
+/* Below this, the table folds; from it on, ICU transliterates. */
+#define LATIN_END 0x180
 
 /* ASCII for U+00C0..U+017F, one or two letters each; "" drops it. */
 static const char *const latin[] = {
@@ -77,23 +86,97 @@ fold(struct pl_buf *b, unsigned long cp)
 		pl_buf_putc(b, (char)(cp - 'A' + 'a'));
 	else if (cp == '\'' || cp == 0x2019)
 		;	/* "Ada's" makes "adas", not "ada-s" */
-	else if (cp >= 0xc0 && cp <= 0x17f)
+	else if (cp >= 0xc0 && cp < LATIN_END)
 		pl_buf_puts(b, latin[cp - 0xc0]);
 	else if (b->len > 0 && b->ptr[b->len - 1] != '-')
 		pl_buf_putc(b, '-');
 }
 
+/* Folds the UTF-8 text s[0..n) with the table alone. */
+static void
+fold_all(struct pl_buf *b, const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*end = p + n;
+	unsigned long		 cp;
+
+	while (p < end && *p != '\0') {
+		p += utf8_next(p, &cp);
+		fold(b, cp);
+	}
+}
+
+/* ICU's "Any-Latin; Latin-ASCII", opened once: opening reads its rules. */
+static UTransliterator *
+translit(void)
+{
+	static UTransliterator	*t;
+	static int		 tried;
+	UErrorCode		 ec = U_ZERO_ERROR;
+	UChar			 id[32];
+
+	if (!tried) {
+		tried = 1;
+		u_uastrcpy(id, "Any-Latin; Latin-ASCII");
+		t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
+		if (U_FAILURE(ec))
+			t = NULL;
+	}
+	return t;
+}
+
+/*
+ * Transliterates the UTF-8 text s[0..n) and folds what ICU gives; on any
+ * failure (no ICU data) the text folds as it is, to a '-'.
+ */
+static void
+fold_other(struct pl_buf *b, const char *s, size_t n)
+{
+	UTransliterator	*t = translit();
+	UErrorCode	 ec = U_ZERO_ERROR;
+	UChar		*u;
+	char		*out;
+	int32_t		 len, cap = (int32_t)n * 8 + 16, limit, olen;
+
+	u = pl_xcalloc((size_t)cap, sizeof *u);
+	u_strFromUTF8WithSub(u, cap, &len, s, (int32_t)n, 0xfffd, NULL, &ec);
+	if (t != NULL && U_SUCCESS(ec)) {
+		limit = len;
+		utrans_transUChars(t, u, &len, cap, 0, &limit, &ec);
+	}
+	if (t == NULL || U_FAILURE(ec)) {
+		free(u);
+		fold_all(b, s, n);
+		return;
+	}
+	out = pl_xcalloc((size_t)len * 3 + 1, 1);
+	u_strToUTF8WithSub(out, len * 3 + 1, &olen, u, len, 0xfffd, NULL,
+	    &ec);
+	fold_all(b, out, U_SUCCESS(ec) ? (size_t)olen : 0);
+	free(out);
+	free(u);
+}
+
 char *
 pl_slug_make(const char *text)
 {
-	const unsigned char	*s = (const unsigned char *)text;
+	const unsigned char	*s = (const unsigned char *)text, *run;
 	struct pl_buf		 b = PL_BUF_INIT;
 	unsigned long		 cp;
-	size_t			 cut;
+	size_t			 cut, n;
 
+	/* Latin as the table says, so ids stay as they always were */
 	while (*s != '\0') {
-		s += utf8_next(s, &cp);
-		fold(&b, cp);
+		n = utf8_next(s, &cp);
+		if (cp < LATIN_END || cp == 0xfffd) {
+			fold(&b, cp);
+			s += n;
+			continue;
+		}
+		for (run = s; *s != '\0' && cp >= LATIN_END && cp != 0xfffd;
+		    n = utf8_next(s, &cp))
+			s += n;
+		fold_other(&b, (const char *)run, (size_t)(s - run));
 	}
 	while (b.len > 0 && b.ptr[b.len - 1] == '-')
 		b.ptr[--b.len] = '\0';

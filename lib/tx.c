@@ -616,9 +616,13 @@ pl_msg_format(struct pl_buf *out, const struct pl_msg *m)
 	 */
 	pl_text_put_line(out, m->kind, strlen(m->kind));
 	pl_buf_puts(out, ": ");
-	pl_text_put_line(out, m->action, strlen(m->action));
-	pl_buf_putc(out, ' ');
-	pl_text_put_line(out, m->id, strlen(m->id));
+	if (m->subject != NULL)
+		pl_text_put_line(out, m->subject, strlen(m->subject));
+	else {
+		pl_text_put_line(out, m->action, strlen(m->action));
+		pl_buf_putc(out, ' ');
+		pl_text_put_line(out, m->id, strlen(m->id));
+	}
 	pl_buf_puts(out, "\n\n");
 	if (m->sentence != NULL && *m->sentence != '\0') {
 		/* "...: Read 3 books!." would end twice: a title's own stop */

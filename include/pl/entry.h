@@ -79,7 +79,9 @@ void	 pl_entries_sort_by_date(struct pl_entries *, const char *key);
  * Makes a free id for a new entry of kind from text: its slug (or the
  * kind's name when the slug is empty), after "YYYY-MM-DD-" when date is
  * not NULL, then "-2", "-3"... until no committed or working-tree file
- * has it.  The caller frees *out.
+ * has it.  Without a date, a text that gives no slug is PL_EINVAL, "give
+ * one with --id": an id "goal" would say nothing.  The caller frees
+ * *out.
  */
 int	 pl_entry_new_id(char **out, struct pl_portfolio *, enum pl_kind,
 	    const char *text, const struct pl_date *date) PL_WUR;

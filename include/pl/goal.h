@@ -22,10 +22,43 @@ struct pl_goal {
 	const char	*parent;	/* NULL when none */
 	size_t		 done;		/* ticked steps */
 	size_t		 total;		/* steps */
+	/* Set by pl_goals_read() alone: */
+	int		 overdue;	/* active, and its due date passed */
+	long		 up;		/* index of its parent, or -1 */
 };
 
 /* Fills g from entry e (a goal); pointers live as long as e. */
 void	 pl_goal_get(struct pl_goal *g, const struct pl_entry *e);
+
+/* Every committed goal, read together so goals can see each other. */
+struct pl_goals {
+	struct pl_entries	 l;	/* sorted by id */
+	struct pl_goal		*g;	/* g[i] is l.v[i]'s */
+};
+
+/*
+ * Reads every goal as pl_entry_list() does (warnings likewise) and fills
+ * each one's overdue and up: a goal sits under its parent when the
+ * parent is there and has no parent itself, so goals nest one level and
+ * a loop in hand-edited files cannot hide one.  A long-term goal with no
+ * steps of its own has as progress the steps of the goals under it that
+ * are not dropped.  Release with pl_goals_release().
+ */
+int	 pl_goals_read(struct pl_goals *out, struct pl_portfolio *,
+	    struct pl_strlist *warnings) PL_WUR;
+void	 pl_goals_release(struct pl_goals *);
+
+/* The index of goal id in gs, or -1. */
+long	 pl_goals_find(const struct pl_goals *gs, const char *id);
+
+/*
+ * The evidence or reflections (kind) whose 'goals' list names id, newest
+ * first (by date, then id).  Files that cannot be read add warnings.
+ * Release with pl_entries_release().
+ */
+int	 pl_goal_linked(struct pl_entries *out, struct pl_portfolio *,
+	    enum pl_kind kind, const char *id, struct pl_strlist *warnings)
+	    PL_WUR;
 
 /* 1 when s is a term word (short, long), a status word, else 0. */
 int	 pl_goal_term_valid(const char *s);

@@ -40,6 +40,14 @@ void	 pl_tasks_release(struct pl_tasks *);
 char	*pl_md_tick(const char *body, int line, int done);
 
 /*
+ * Returns a copy of body in which each task of the section (as
+ * pl_md_tasks() finds them) has its list marker replaced by its number,
+ * "3.", right-aligned to the widest, so a reader sees the number that
+ * "pl goal done" takes, nested tasks included.  The caller frees.
+ */
+char	*pl_md_number_tasks(const char *body, const char *section);
+
+/*
  * Returns a copy of body with line (a whole Markdown line such as
  * "- [ ] Read chapter 3", no newline) added as the last item of the
  * section's last list, or, when the section has no list, after the
@@ -70,5 +78,12 @@ char	*pl_md_section(const char *body, const char *section);
  * caller frees.
  */
 char	*pl_md_first_paragraph(const char *body);
+
+/*
+ * The text of the first paragraph of body at any depth (in a list item
+ * or a quote too), as pl_md_first_paragraph() gives it, or NULL: the
+ * first words a person wrote under headings.  The caller frees.
+ */
+char	*pl_md_first_words(const char *body);
 
 #endif

@@ -46,6 +46,15 @@ int	 pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *,
 	    const char *path) PL_WUR;
 
 /*
+ * Appends to out the names of the repository's branches, tags and
+ * remote-tracking branches as git shortens them ("main", "v1",
+ * "origin/main"), and sorts out: the revisions a person names with
+ * --rev.
+ */
+int	 pl_portfolio_refs(struct pl_strlist *out, struct pl_portfolio *)
+	    PL_WUR;
+
+/*
  * Appends to out, sorted, the names in folder dir of the tree that end in
  * suffix (".md"), with the suffix removed.  Folders do not count; links
  * and submodules do (pl_portfolio_read() refuses them).  A missing folder

@@ -32,6 +32,13 @@ int	 pl_reflection_add(char **out_id, struct pl_portfolio *,
 int	 pl_reflection_check_spec(struct pl_portfolio *,
 	    const struct pl_reflection_spec *) PL_WUR;
 
+/*
+ * A reflection's summary, also the words its id is made from: the first
+ * paragraph of its body, in a list under a prompt too, as plain text; or
+ * NULL.  The caller frees.
+ */
+char	*pl_reflection_summary(const char *body);
+
 /* 1 when text is the template with nothing written into it (or blank). */
 int	 pl_reflection_is_empty(const char *text);
 

@@ -62,17 +62,23 @@ int	 pl_tx_put(struct pl_tx *, const char *path, const char *data,
 int	 pl_tx_put_file(struct pl_tx *, const char *path, const char *src)
 	    PL_WUR;
 
-/* A commit message: "<kind>: <action> <id>", a sentence, trailers. */
+/*
+ * A commit message: "<kind>: <subject>", a sentence, trailers.  The
+ * subject says what changed ("done step 2 of fractions-fluency"); when
+ * it is NULL it is "<action> <id>".
+ */
 struct pl_msg {
 	const char		*kind;		/* "goal" */
 	const char		*action;	/* "add" */
 	const char		*id;		/* "fractions-fluency" */
+	const char		*subject;	/* after "<kind>: ", or NULL */
 	const char		*sentence;	/* one human sentence */
 	struct pl_strlist	 trailers;	/* more "Pl-Key: value" lines */
 };
 
 /*
- * Formats msg as the full commit message into out: subject, blank line,
+ * Formats msg as the full commit message into out: "<kind>: " and the
+ * subject (or "<action> <id>"), blank line,
  * sentence, blank line, "Pl-Kind:", "Pl-Action:", "Pl-Id:" and the extra
  * trailers, each line ending in "\n".
  */

@@ -104,7 +104,7 @@ test_expect_success 'goal --help lists the sub-commands' '
 	cat >expect <<-EOF &&
 	usage: pl goal [list]
 	   or: pl goal add [--term short|long] [--due DATE] [--parent ID] [--why TEXT] [--step TEXT]... TITLE
-	   or: pl goal list [--status STATUS|all] [--term TERM] [--format text|json] [--rev REV]
+	   or: pl goal list [--status STATUS|all] [--term TERM] [--overdue] [--flat] [--format text|json] [--rev REV]
 	   or: pl goal show [--format text|json] [--rev REV] ID
 	   or: pl goal step ID TEXT
 	   or: pl goal done [--undo] ID N

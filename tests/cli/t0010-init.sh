@@ -210,7 +210,7 @@ test_expect_success 'an empty or blank name: exit 5' '
 
 test_expect_success 'a name that makes no id needs --id (5)' '
 	test_expect_code 5 pl init --name "!!!" no-id 2>err &&
-	echo "pl: cannot make an id from the name ${SQ}!!!${SQ}; give one" >expect &&
+	echo "pl: cannot make an id from the name ${SQ}!!!${SQ}; give one with --id" >expect &&
 	test_cmp expect err &&
 	test_path_is_missing no-id &&
 	pl init --name "!!!" --id bang no-id >out &&

@@ -78,7 +78,7 @@ test_expect_success 'profile set changes one line and commits' '
 	sed -e "s/^grade: \"5\"\$/grade: \"6\"/" before >expect &&
 	test_cmp expect p/profile.md &&
 	cat >expect <<-\EOF &&
-	profile: set ana-lima
+	profile: set grade "6"
 
 	Set grade to "6".
 
@@ -196,7 +196,7 @@ test_expect_success 'profile add, for each list' '
 
 test_expect_success 'profile add commits name the section' '
 	cat >expect <<-\EOF &&
-	profile: add ana-lima
+	profile: add preference "Drawing it first"
 
 	Added to How I learn best: Drawing it first.
 
@@ -208,11 +208,11 @@ test_expect_success 'profile add commits name the section' '
 	(cd p && commit_message HEAD~1) >actual &&
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
-	profile: add ana-lima
-	profile: add ana-lima
-	profile: add ana-lima
-	profile: add ana-lima
-	profile: add ana-lima
+	profile: add preference "Working with a partner"
+	profile: add preference "Drawing it first"
+	profile: add interest "Horses"
+	profile: add need "Time to plan"
+	profile: add strength "Asks good questions"
 	EOF
 	git -C p log -5 --format=%s >actual &&
 	test_cmp expect actual

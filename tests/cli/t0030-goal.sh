@@ -253,15 +253,15 @@ test_expect_success 'a bad --id: exit 5, nothing written anywhere' '
 
 test_expect_success 'goal list, as text' '
 	cat >expect <<-\EOF &&
-	become-a-confident-reader  active   long     0/0  -           Become a confident reader
-	charlotte                  active   short    0/2  2026-12-20  Finish Charlotte'"'"'s Web
-	due-today                  active   short    0/0  2026-11-26  Due today
-	due-yesterday              active   short    0/0  2026-11-25  Due yesterday
-	read-more-books            active   short    0/0  -           Read more books
-	read-more-books-2          active   short    0/0  -           Read more books
-	read-more-books-3          active   short    0/0  -           Read more books
-	short-options              active   short    0/1  2027-01-31  Short options
-	times-tables-7s            active   short    0/0  -           Times tables: 7s
+	become-a-confident-reader  active   long     0/3  -                    Become a confident reader
+	  charlotte                active   short    0/2  2026-12-20           Finish Charlotte'"'"'s Web
+	  short-options            active   short    0/1  2027-01-31           Short options
+	due-today                  active   short    0/0  2026-11-26           Due today
+	due-yesterday              active   short    0/0  2026-11-25  overdue  Due yesterday
+	read-more-books            active   short    0/0  -                    Read more books
+	read-more-books-2          active   short    0/0  -                    Read more books
+	read-more-books-3          active   short    0/0  -                    Read more books
+	times-tables-7s            active   short    0/0  -                    Times tables: 7s
 	EOF
 	pl -C p goal list >actual 2>err &&
 	test_cmp expect actual &&
@@ -274,7 +274,7 @@ test_expect_success 'goal list, as text' '
 
 test_expect_success 'goal list --term long' '
 	cat >expect <<-\EOF &&
-	become-a-confident-reader  active   long     0/0  -           Become a confident reader
+	become-a-confident-reader  active   long     0/3  -           Become a confident reader
 	EOF
 	pl -C p goal list --term long >actual &&
 	test_cmp expect actual &&
@@ -292,11 +292,16 @@ test_expect_success 'goal list --term long --format json' '
 	    "status": "active",
 	    "created": "2026-11-26",
 	    "due": null,
+	    "overdue": false,
 	    "parent": null,
+	    "children": [
+	      "charlotte",
+	      "short-options"
+	    ],
 	    "standards": [],
 	    "progress": {
 	      "done": 0,
-	      "total": 0
+	      "total": 3
 	    }
 	  }
 	]
@@ -341,8 +346,8 @@ test_expect_success 'goal show, as text' '
 
 	## Steps
 
-	- [ ] Read chapter 1
-	- [ ] Read chapter 2
+	1. [ ] Read chapter 1
+	2. [ ] Read chapter 2
 	EOF
 	pl -C p goal show charlotte >actual 2>err &&
 	test_cmp expect actual &&
@@ -358,7 +363,9 @@ test_expect_success 'goal show, as JSON' '
 	  "status": "active",
 	  "created": "2026-11-26",
 	  "due": "2026-12-20",
+	  "overdue": false,
 	  "parent": "become-a-confident-reader",
+	  "children": [],
 	  "standards": [],
 	  "progress": {
 	    "done": 0,
@@ -376,7 +383,9 @@ test_expect_success 'goal show, as JSON' '
 	      "done": false
 	    }
 	  ],
-	  "body": "\\n## Why\\n\\nIt is a good story.\\n\\n## Steps\\n\\n- [ ] Read chapter 1\\n- [ ] Read chapter 2\\n"
+	  "body": "\\n## Why\\n\\nIt is a good story.\\n\\n## Steps\\n\\n- [ ] Read chapter 1\\n- [ ] Read chapter 2\\n",
+	  "evidence": [],
+	  "reflections": []
 	}
 	EOF
 	pl -C p goal show --format json charlotte >actual &&
@@ -427,7 +436,7 @@ test_expect_success 'goal step adds a step and commits' '
 	{ cat before && echo "- [ ] Write a review"; } >expect &&
 	test_cmp expect p/goals/charlotte.md &&
 	cat >expect <<-EOF &&
-	goal: step charlotte
+	goal: add step 3 to charlotte
 
 	Added step 3 to "Finish Charlotte${SQ}s Web": Write a review.
 
@@ -476,7 +485,7 @@ test_expect_success 'goal done ticks one box and commits' '
 	sed -e "s/^- \[ \] Read chapter 2\$/- [x] Read chapter 2/" before >expect &&
 	test_cmp expect p/goals/charlotte.md &&
 	cat >expect <<-EOF &&
-	goal: done charlotte
+	goal: done step 2 of charlotte
 
 	Did step 2 of "Finish Charlotte${SQ}s Web": Read chapter 2.
 
@@ -507,7 +516,7 @@ test_expect_success 'goal done --undo unticks it' '
 	pl -C p goal done --undo charlotte 2 &&
 	grep "^- \[ \] Read chapter 2\$" p/goals/charlotte.md &&
 	cat >expect <<-EOF &&
-	goal: undo charlotte
+	goal: undo step 2 of charlotte
 
 	Reopened step 2 of "Finish Charlotte${SQ}s Web": Read chapter 2.
 
@@ -566,7 +575,7 @@ test_expect_success 'goal status marks it met and commits' '
 	sed -e "s/^status: active\$/status: met/" before >expect &&
 	test_cmp expect p/goals/charlotte.md &&
 	cat >expect <<-EOF &&
-	goal: status charlotte
+	goal: status charlotte met
 
 	Marked "Finish Charlotte${SQ}s Web" as met.
 
@@ -609,7 +618,7 @@ test_expect_success 'paused and dropped, and list --status' '
 	pl -C p goal list --status dropped --format json >json &&
 	sed -n -e "s/^    \"id\": \"\(.*\)\",\$/\1/p" json >actual &&
 	test_cmp expect actual &&
-	pl -C p goal list --status active >out &&
+	pl -C p goal list --status active --flat >out &&
 	cut -d" " -f1 out >actual &&
 	(cd p/goals && grep -l "^status: active\$" *.md) |
 		sed -e "s/\.md\$//" | LC_ALL=C sort >expect &&
@@ -693,6 +702,38 @@ test_expect_success 'a goal added in an older revision is unknown there' '
 	test_expect_code 4 pl -C p goal show --rev "$first" charlotte 2>err &&
 	pl -C p goal list --rev "$first" >out &&
 	test_must_be_empty out
+'
+
+test_expect_success 'ids for titles in other scripts are transliterated' '
+	pl init --name "Νίκος Παπαδόπουλος" scripts >out &&
+	echo nikos-papadopoulos >expect &&
+	test_cmp expect out &&
+	for title in "Παράδειγμα" "Пример" "日本 太郎" "مثال"
+	do
+		pl -C scripts goal add "$title" || return 1
+	done >actual &&
+	cat >expect <<-\EOF &&
+	paradeigma
+	primer
+	ri-ben-tai-lang
+	mthal
+	EOF
+	test_cmp expect actual &&
+	grep "^title: Пример\$" scripts/goals/primer.md
+'
+
+test_expect_success 'a title that makes no id asks for --id (5)' '
+	git -C scripts rev-parse HEAD >before &&
+	test_expect_code 5 pl -C scripts goal add "!!! ???" >out 2>err &&
+	test_must_be_empty out &&
+	echo "pl: cannot make a goal id from ${SQ}!!! ???${SQ}; give one with --id" >expect &&
+	test_cmp expect err &&
+	git -C scripts rev-parse HEAD >after &&
+	test_cmp before after &&
+	test_path_is_missing scripts/goals/goal.md &&
+	pl -C scripts goal add --id cheer "!!! ???" >out &&
+	echo cheer >expect &&
+	test_cmp expect out
 '
 
 test_done

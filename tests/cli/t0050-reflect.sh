@@ -355,4 +355,31 @@ test_expect_success 'one commit per reflection' '
 	test_must_be_empty actual
 '
 
+test_expect_success 'prompts answered with lists: id and summary from the first words' '
+	write_script ed-lists.sh <<-\EOF &&
+	cat >"$1" <<-\END
+	## What I learned
+
+	- *Thirds* are smaller
+	  than halves
+	- Twelfths too
+
+	## What was hard
+
+	Adding them.
+	END
+	EOF
+	EDITOR="$TRASH_DIRECTORY/ed-lists.sh" pl -C p reflect --date 2026-11-20 \
+		>out &&
+	echo 2026-11-20-thirds-are-smaller-than-halves >expect &&
+	test_cmp expect out &&
+	echo "2026-11-20  Thirds are smaller than halves  (2026-11-20-thirds-are-smaller-than-halves)" >expect &&
+	pl -C p reflect list >actual &&
+	head -n 1 actual >first &&
+	test_cmp expect first &&
+	echo "Reflected on 2026-11-20: Thirds are smaller than halves." >expect &&
+	(cd p && commit_message) | sed -n 3p >actual &&
+	test_cmp expect actual
+'
+
 test_done

@@ -92,11 +92,82 @@ test_expect_success 'ids after an option that takes a value' '
 	EOF
 	complete goal show --format json "" >actual &&
 	test_cmp expect actual &&
-	complete goal add --parent "" >actual &&
-	test_cmp expect actual &&
 	complete evidence add --goal "" >actual &&
 	test_cmp expect actual &&
 	complete reflect --goal "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success '--parent offers long-term goals only' '
+	echo reading >expect &&
+	complete goal add --parent "" >actual &&
+	test_cmp expect actual &&
+	complete goal add -p r >actual &&
+	test_cmp expect actual &&
+	complete goal add --parent f >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'goal done ID: step numbers, each with its text' '
+	pl -C p goal step fractions "Halves" &&
+	pl -C p goal step fractions "Quarters" &&
+	pl -C p goal step fractions "Thirds" &&
+	pl -C p goal done fractions 2 &&
+	printf "1\tHalves\n3\tThirds\n" >expect &&
+	complete goal done fractions "" >actual &&
+	test_cmp expect actual &&
+	printf "3\tThirds\n" >expect &&
+	complete goal done fractions 3 >actual &&
+	test_cmp expect actual &&
+	printf "2\tQuarters\n" >expect &&
+	complete goal done --undo fractions "" >actual &&
+	test_cmp expect actual &&
+	complete goal done fractions -u "" >actual &&
+	test_cmp expect actual &&
+	complete goal done nope "" >actual &&
+	test_must_be_empty actual &&
+	complete goal done fractions 1 "" >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success '--rev offers branches and tags' '
+	git -C p branch side &&
+	git -C p tag v1 &&
+	printf "master\nside\nv1\n" >expect &&
+	complete goal list --rev "" >actual &&
+	test_cmp expect actual &&
+	echo side >expect &&
+	complete reflect show --rev s >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'bash: step numbers with their text while there is a choice' '
+	if ! command -v bash >/dev/null
+	then
+		echo "# skip: no bash" && return 0
+	fi &&
+	cat >bash-complete <<-\EOF &&
+	. "$PL_SOURCE_ROOT/completions/pl.bash"
+	compopt () { :; }
+	run () {
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		COMPREPLY=()
+		_pl
+		printf "[%s]\n" "${COMPREPLY[@]}"
+	}
+	cd p
+	run pl goal done fractions ""
+	run pl goal done fractions 3
+	run pl goal add --parent ""
+	EOF
+	cat >expect <<-\EOF &&
+	[1  (Halves)]
+	[3  (Thirds)]
+	[3]
+	[reading]
+	EOF
+	bash bash-complete >actual &&
 	test_cmp expect actual
 '
 
@@ -166,6 +237,8 @@ test_expect_success 'options of a command' '
 	cat >expect <<-\EOF &&
 	--status
 	--term
+	--overdue
+	--flat
 	--format
 	--rev
 	--help
@@ -225,7 +298,7 @@ test_expect_success 'completion never fails, nor complains' '
 	test_must_be_empty err &&
 	printf "%s\n" evidence goal help init profile reflect >expect &&
 	test_cmp expect out &&
-	for words in "goal show a b c d" "--nope" "goal show --rev \"\"" \
+	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"
 	do
 		eval "pl -C p __complete $words" >out 2>err &&

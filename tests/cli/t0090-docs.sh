@@ -36,8 +36,8 @@ readme_tour() {
 	awk '/^## A short tour/ { on = 1; next }
 	    on && /^(- |##)/ { exit }
 	    on && /^    / {
-		sub(/^ +/, "")
-		if (cont != "") { $0 = cont " " $0; cont = "" }
+		sub(/^    /, "")
+		if (cont != "") { sub(/^ +/, ""); $0 = cont " " $0; cont = "" }
 		if (/\\$/) { sub(/ *\\$/, ""); cont = $0; next }
 		print
 	    }

@@ -244,6 +244,34 @@ test_first_paragraph(void)
 	ok(pl_md_first_paragraph("## Only\n\n- items\n") == NULL,
 	    "no paragraph");
 	ok(pl_md_first_paragraph("") == NULL, "empty body");
+	s = pl_md_first_words("## What I learned\n\n- *Halves* are\n  "
+	    "quarters\n\n## What was hard\n\nThirds.\n");
+	is_str(s, "Halves are quarters", "first words: in a list too");
+	free(s);
+	s = pl_md_first_words("> quoted\n\nTop.\n");
+	is_str(s, "quoted", "first words: in a quote");
+	free(s);
+	ok(pl_md_first_words("## Only\n") == NULL, "no words");
+}
+
+static void
+test_number(void)
+{
+	char	*s;
+
+	s = pl_md_number_tasks("## Why\n\n- [ ] not a step\n\n## Steps\n\n"
+	    "- [x] One\n  * [ ] Nested\n3. [ ] Three\n- plain\n"
+	    "- [ ] 4\n- [ ] 5\n- [ ] 6\n- [ ] 7\n- [ ] 8\n- [ ] 9\n"
+	    "- [ ] 10\r\n", "steps");
+	is_str(s, "## Why\n\n- [ ] not a step\n\n## Steps\n\n"
+	    " 1. [x] One\n   2. [ ] Nested\n 3. [ ] Three\n- plain\n"
+	    " 4. [ ] 4\n 5. [ ] 5\n 6. [ ] 6\n 7. [ ] 7\n 8. [ ] 8\n"
+	    " 9. [ ] 9\n10. [ ] 10\r\n",
+	    "steps numbered in place of their markers, nested too");
+	free(s);
+	s = pl_md_number_tasks("No tasks.\n", "steps");
+	is_str(s, "No tasks.\n", "a body without tasks is unchanged");
+	free(s);
 }
 
 int
@@ -255,5 +283,6 @@ main(void)
 	test_items();
 	test_section();
 	test_first_paragraph();
+	test_number();
 	return done_testing();
 }

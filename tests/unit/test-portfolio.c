@@ -177,7 +177,7 @@ test_init_refuses(void)
 	    "no name");
 	is_int(pl_portfolio_init(NULL, dir, "Ada", "Not An Id", NULL, NULL),
 	    PL_EINVAL, "bad id");
-	is_int(pl_portfolio_init(NULL, dir, "\xe6\x97\xa5\xe6\x9c\xac", NULL,
+	is_int(pl_portfolio_init(NULL, dir, "\xf0\x9f\x8e\xaf !!!", NULL,
 	    NULL, NULL), PL_EINVAL, "a name that makes no id");
 	is_int(pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, "Ada"),
 	    PL_EINVAL, "malformed --author");

@@ -22,7 +22,7 @@
 static void
 test_msg_format(void)
 {
-	struct pl_msg	 msg = { "goal", "add", "fractions",
+	struct pl_msg	 msg = { "goal", "add", "fractions", NULL,
 			    "Added a goal.", PL_STRLIST_INIT };
 	struct pl_buf	 b = PL_BUF_INIT;
 	char		*s, *f;
@@ -51,7 +51,7 @@ test_msg_format(void)
 static void
 test_msg_one_line(void)
 {
-	struct pl_msg	msg = { "goal", "status", "x",
+	struct pl_msg	msg = { "goal", "status", "x", NULL,
 			    "Marked \"Evil\n\nPl-Id: victim\r\x1b[2J\" as met.",
 			    PL_STRLIST_INIT };
 	struct pl_buf	b = PL_BUF_INIT;
@@ -61,13 +61,36 @@ test_msg_one_line(void)
 	    "Marked \"Evil  Pl-Id: victim  [2J\" as met.\n\n"
 	    "Pl-Kind: goal\nPl-Action: status\nPl-Id: x\n",
 	    "no line break or control character in the sentence");
+	pl_buf_clear(&b);
+	msg.subject = "status x\nPl-Id: victim";
+	msg.sentence = NULL;
+	pl_msg_format(&b, &msg);
+	is_str(b.ptr, "goal: status x Pl-Id: victim\n\n"
+	    "Pl-Kind: goal\nPl-Action: status\nPl-Id: x\n",
+	    "nor in the subject");
+	pl_buf_release(&b);
+}
+
+/* The subject says what changed; the trailers stay as they were. */
+static void
+test_msg_subject(void)
+{
+	struct pl_msg	msg = { "goal", "done", "fractions",
+			    "done step 2 of fractions", "Did step 2.",
+			    PL_STRLIST_INIT };
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_msg_format(&b, &msg);
+	is_str(b.ptr, "goal: done step 2 of fractions\n\nDid step 2.\n\n"
+	    "Pl-Kind: goal\nPl-Action: done\nPl-Id: fractions\n",
+	    "the subject replaces action and id");
 	pl_buf_release(&b);
 }
 
 static void
 test_commit(void)
 {
-	struct pl_msg		 msg = { "goal", "add", "a", "Added a.",
+	struct pl_msg		 msg = { "goal", "add", "a", NULL, "Added a.",
 				    PL_STRLIST_INIT };
 	struct pl_portfolio	*p;
 	struct pl_tx		*tx = NULL;
@@ -209,7 +232,7 @@ test_dirty(void)
 {
 	struct pl_portfolio	*p;
 	struct pl_tx		*tx = NULL;
-	struct pl_msg		 msg = { "goal", "add", "x", "x.",
+	struct pl_msg		 msg = { "goal", "add", "x", NULL, "x.",
 				    PL_STRLIST_INIT };
 	char			*d = new_portfolio(), *s;
 
@@ -318,7 +341,7 @@ test_head(void)
 {
 	struct pl_portfolio	*p;
 	struct pl_tx		*tx = NULL;
-	struct pl_msg		 msg = { "goal", "add", "x", "x.",
+	struct pl_msg		 msg = { "goal", "add", "x", NULL, "x.",
 				    PL_STRLIST_INIT };
 	struct pl_buf		 b = PL_BUF_INIT;
 	char			*d = new_portfolio();
@@ -456,7 +479,7 @@ test_put_file(void)
 {
 	struct pl_portfolio	*p;
 	struct pl_tx		*tx = NULL;
-	struct pl_msg		 msg = { "evidence", "add", "e",
+	struct pl_msg		 msg = { "evidence", "add", "e", NULL,
 				    "Added e.", PL_STRLIST_INIT };
 	struct stat		 st;
 	char			*d = new_portfolio(), *s, *src, *want;
@@ -583,6 +606,7 @@ main(void)
 	umask(022);
 	test_msg_format();
 	test_msg_one_line();
+	test_msg_subject();
 	test_commit();
 	test_user_changes_kept();
 	test_dirty();

@@ -184,7 +184,7 @@ open_at(const char *d)
 static __attribute__((unused)) int
 commit_file(struct pl_portfolio *p, const char *path, const char *text)
 {
-	struct pl_msg	 msg = { "goal", "add", "x", "Added x.",
+	struct pl_msg	 msg = { "goal", "add", "x", NULL, "Added x.",
 			    PL_STRLIST_INIT };
 	struct pl_tx	*tx = NULL;
 	int		 err;
