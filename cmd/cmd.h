@@ -31,6 +31,8 @@ struct pl_opt {
 /* The options of every show command, and of every plain write command. */
 extern const struct pl_opt pl_opts_show[];
 extern const struct pl_opt pl_opts_write[];
+/* The options of every rm command: --force, --author. */
+extern const struct pl_opt pl_opts_rm[];
 
 /* Parsed options of one invocation: every value given, in order. */
 struct pl_args {
@@ -71,7 +73,9 @@ struct pl_cmd {
 	const char		*arg_words;	/* completion of positional
 						   arguments: words per
 						   position, '|' between
-						   positions; "@goal" ids,
+						   positions, the last
+						   repeated when max_args
+						   is -1; "@goal" ids,
 						   "@long-goal", "@step"
 						   (of the first argument's
 						   goal), "@rev" */
@@ -164,6 +168,13 @@ int	 pl_edit_file(const char *path);
  */
 #include "pl/entry.h"
 int	 pl_edit_entry(struct pl_ctx *, enum pl_kind, const char *id);
+
+/*
+ * "pl goal rm [--force] ID" and "pl goal mv OLD NEW", and their kin for
+ * evidence and reflections: one commit each (see pl/life.h).
+ */
+int	 pl_rm_entry(struct pl_ctx *, enum pl_kind, struct pl_args *);
+int	 pl_mv_entry(struct pl_ctx *, enum pl_kind, struct pl_args *);
 
 /*
  * The text for a new entry's body: -m's TEXT (each -m a paragraph, as

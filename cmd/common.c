@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "pl/entry.h"
+#include "pl/life.h"
 #include "pl/text.h"
 
 const struct pl_opt pl_opts_show[] = {
@@ -170,6 +171,26 @@ resume_edit(const struct pl_entry *e, const char *file)
 			    line[strspn(line, " \t")] != 'N';
 	}
 	return yes;
+}
+
+const struct pl_opt pl_opts_rm[] = {
+	{ "force", 'f', NULL, "remove the references other entries hold to "
+	    "it too", NULL },
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+int
+pl_rm_entry(struct pl_ctx *ctx, enum pl_kind kind, struct pl_args *a)
+{
+	return pl_life_remove(ctx->pf, kind, a->argv[0],
+	    pl_arg_has(a, "force"));
+}
+
+int
+pl_mv_entry(struct pl_ctx *ctx, enum pl_kind kind, struct pl_args *a)
+{
+	return pl_life_rename(ctx->pf, kind, a->argv[0], a->argv[1]);
 }
 
 int

@@ -301,11 +301,101 @@ static const struct pl_cmd evidence_edit_cmd = {
 	.run = evidence_edit,
 };
 
+static int
+evidence_rm(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_rm_entry(ctx, PL_KIND_EVIDENCE, a);
+}
+
+static const struct pl_cmd evidence_rm_cmd = {
+	.name = "rm",
+	.summary = "remove a piece of evidence and its files",
+	.usage = "evidence rm [--force] ID",
+	.description = "Removes evidence/<id>.md and the files in "
+	    "evidence/<id>/ and commits.  Evidence\nthat reflections name "
+	    "is kept unless --force, which removes those\nreferences in the "
+	    "same commit.",
+	.opts = pl_opts_rm,
+	.arg_words = "@evidence",
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = evidence_rm,
+};
+
+static int
+evidence_mv(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_mv_entry(ctx, PL_KIND_EVIDENCE, a);
+}
+
+static const struct pl_cmd evidence_mv_cmd = {
+	.name = "mv",
+	.summary = "give a piece of evidence a new id",
+	.usage = "evidence mv OLD NEW",
+	.description = "Renames evidence/OLD.md to evidence/NEW.md and the "
+	    "folder evidence/OLD/ to\nevidence/NEW/, and rewrites every "
+	    "reference to it, in one commit.",
+	.opts = pl_opts_write,
+	.arg_words = "@evidence",
+	.min_args = 2, .max_args = 2,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = evidence_mv,
+};
+
+static int
+evidence_attach(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_strlist	files = PL_STRLIST_INIT;
+	int			i, err;
+
+	for (i = 1; i < a->argc; i++)
+		pl_strlist_push(&files, a->argv[i]);
+	err = pl_evidence_attach(ctx->pf, a->argv[0], &files);
+	pl_strlist_release(&files);
+	return err;
+}
+
+static const struct pl_cmd evidence_attach_cmd = {
+	.name = "attach",
+	.summary = "attach more files to a piece of evidence",
+	.usage = "evidence attach ID FILE...",
+	.description = "Copies each FILE into evidence/<id>/, adds it to the "
+	    "evidence's files and\ncommits them together.",
+	.opts = pl_opts_write,
+	.arg_words = "@evidence|@file",
+	.min_args = 2, .max_args = -1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = evidence_attach,
+};
+
+static int
+evidence_detach(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_evidence_detach(ctx->pf, a->argv[0], a->argv[1]);
+}
+
+static const struct pl_cmd evidence_detach_cmd = {
+	.name = "detach",
+	.summary = "remove an attached file from a piece of evidence",
+	.usage = "evidence detach ID NAME",
+	.description = "Removes evidence/<id>/NAME and its line in the "
+	    "evidence's files, and commits.",
+	.opts = pl_opts_write,
+	.arg_words = "@evidence",
+	.min_args = 2, .max_args = 2,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = evidence_detach,
+};
+
 static const struct pl_cmd *const evidence_subs[] = {
 	&evidence_add_cmd,
 	&evidence_list_cmd,
 	&evidence_show_cmd,
 	&evidence_edit_cmd,
+	&evidence_rm_cmd,
+	&evidence_mv_cmd,
+	&evidence_attach_cmd,
+	&evidence_detach_cmd,
 	NULL
 };
 

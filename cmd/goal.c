@@ -523,6 +523,46 @@ static const struct pl_cmd goal_edit_cmd = {
 	.run = goal_edit,
 };
 
+static int
+goal_rm(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_rm_entry(ctx, PL_KIND_GOAL, a);
+}
+
+static const struct pl_cmd goal_rm_cmd = {
+	.name = "rm",
+	.summary = "remove a goal",
+	.usage = "goal rm [--force] ID",
+	.description = "Removes goals/<id>.md and commits.  A goal that other "
+	    "entries name (a child's\nparent, the goals of evidence and "
+	    "reflections) is kept unless --force,\nwhich removes those "
+	    "references in the same commit.",
+	.opts = pl_opts_rm,
+	.arg_words = "@goal",
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = goal_rm,
+};
+
+static int
+goal_mv(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_mv_entry(ctx, PL_KIND_GOAL, a);
+}
+
+static const struct pl_cmd goal_mv_cmd = {
+	.name = "mv",
+	.summary = "give a goal a new id",
+	.usage = "goal mv OLD NEW",
+	.description = "Renames goals/OLD.md to goals/NEW.md and rewrites "
+	    "every reference to it,\nin one commit.",
+	.opts = pl_opts_write,
+	.arg_words = "@goal",
+	.min_args = 2, .max_args = 2,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = goal_mv,
+};
+
 static const struct pl_cmd *const goal_subs[] = {
 	&goal_add_cmd,
 	&goal_list_cmd,
@@ -531,6 +571,8 @@ static const struct pl_cmd *const goal_subs[] = {
 	&goal_done_cmd,
 	&goal_status_cmd,
 	&goal_edit_cmd,
+	&goal_rm_cmd,
+	&goal_mv_cmd,
 	NULL
 };
 

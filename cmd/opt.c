@@ -430,8 +430,12 @@ pl_complete(int argc, char **argv)
 	}
 	if (cmd == NULL || (w = cmd->arg_words) == NULL)
 		return 0;
+	/* "ID FILE...": with no limit, the last position goes on */
 	for (i = 0; i < pos && w != NULL; i++)
-		w = (w = strchr(w, '|')) != NULL ? w + 1 : NULL;
+		if (strchr(w, '|') != NULL)
+			w = strchr(w, '|') + 1;
+		else if (cmd->max_args != -1)
+			w = NULL;
 	if (w != NULL)
 		complete_words(w, cur, &c);
 	return 0;

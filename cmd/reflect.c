@@ -226,18 +226,57 @@ static const struct pl_cmd reflect_edit_cmd = {
 	.run = reflect_edit,
 };
 
+static int
+reflect_rm(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_rm_entry(ctx, PL_KIND_REFLECTION, a);
+}
+
+static const struct pl_cmd reflect_rm_cmd = {
+	.name = "rm",
+	.summary = "remove a reflection",
+	.usage = "reflect rm ID",
+	.description = "Removes reflections/<id>.md and commits.",
+	.opts = pl_opts_write,
+	.arg_words = "@reflection",
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = reflect_rm,
+};
+
+static int
+reflect_mv(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return pl_mv_entry(ctx, PL_KIND_REFLECTION, a);
+}
+
+static const struct pl_cmd reflect_mv_cmd = {
+	.name = "mv",
+	.summary = "give a reflection a new id",
+	.usage = "reflect mv OLD NEW",
+	.description = "Renames reflections/OLD.md to reflections/NEW.md and "
+	    "commits.",
+	.opts = pl_opts_write,
+	.arg_words = "@reflection",
+	.min_args = 2, .max_args = 2,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = reflect_mv,
+};
+
 static const struct pl_cmd *const reflect_subs[] = {
 	&reflect_add_cmd,
 	&reflect_list_cmd,
 	&reflect_show_cmd,
 	&reflect_edit_cmd,
+	&reflect_rm_cmd,
+	&reflect_mv_cmd,
 	NULL
 };
 
 const struct pl_cmd pl_cmd_reflect = {
 	.name = "reflect",
 	.summary = "write and read reflections",
-	.usage = "reflect [add|list|show|edit]",
+	.usage = "reflect [add|list|show|edit|rm|mv]",
 	.description = "Reflections live in reflections/<id>.md.  Without a "
 	    "command, 'pl reflect'\nwrites a new one.",
 	.subs = reflect_subs,

@@ -281,23 +281,30 @@ pl_entry_check_new_id(struct pl_portfolio *pf, enum pl_kind k,
 	return PL_OK;
 }
 
-/* Commits text as the entry's file, with attached files. */
+/*
+ * Commits one change: the files of remove taken out, each text put at
+ * the path of the same index, each file of attach staged at the path of
+ * the same index of attach_to.  Any list may be NULL.
+ */
 static int
-commit_text(struct pl_portfolio *pf, struct pl_entry *e, struct pl_msg *msg,
-    const struct pl_buf *text, const struct pl_strlist *attach,
+commit_files(struct pl_portfolio *pf, const struct pl_msg *msg,
+    const struct pl_strlist *remove, const struct pl_strlist *paths,
+    const struct pl_buf *texts, const struct pl_strlist *attach,
     const struct pl_strlist *attach_to)
 {
 	struct pl_tx	*tx = NULL;
 	size_t		 i;
 	int		 err;
 
-	msg->kind = kinds[e->kind].name;
-	msg->id = e->id;
-	if (e->kind == PL_KIND_GOAL)
-		pl_goal_trailers(e, &msg->trailers);
-	if ((err = pl_tx_begin(&tx, pf)) != PL_OK ||
-	    (err = pl_tx_put(tx, e->path, text->ptr, text->len)) != PL_OK)
+	if ((err = pl_tx_begin(&tx, pf)) != PL_OK)
 		goto done;
+	for (i = 0; remove != NULL && i < remove->n; i++)
+		if ((err = pl_tx_remove(tx, remove->v[i])) != PL_OK)
+			goto done;
+	for (i = 0; paths != NULL && i < paths->n; i++)
+		if ((err = pl_tx_put(tx, paths->v[i], texts[i].ptr,
+		    texts[i].len)) != PL_OK)
+			goto done;
 	for (i = 0; attach != NULL && i < attach->n; i++)
 		if ((err = pl_tx_put_file(tx, attach_to->v[i],
 		    attach->v[i])) != PL_OK)
@@ -305,6 +312,25 @@ commit_text(struct pl_portfolio *pf, struct pl_entry *e, struct pl_msg *msg,
 	err = pl_tx_commit(tx, msg);
 done:
 	pl_tx_free(tx);
+	return err;
+}
+
+/* Commits text as the entry's file, with attached files. */
+static int
+commit_text(struct pl_portfolio *pf, struct pl_entry *e, struct pl_msg *msg,
+    const struct pl_buf *text, const struct pl_strlist *attach,
+    const struct pl_strlist *attach_to)
+{
+	struct pl_strlist	path = PL_STRLIST_INIT;
+	int			err;
+
+	msg->kind = kinds[e->kind].name;
+	msg->id = e->id;
+	if (e->kind == PL_KIND_GOAL)
+		pl_goal_trailers(e, &msg->trailers);
+	pl_strlist_push(&path, e->path);
+	err = commit_files(pf, msg, NULL, &path, text, attach, attach_to);
+	pl_strlist_release(&path);
 	return err;
 }
 
@@ -486,6 +512,28 @@ pl_entry_commit(struct pl_portfolio *pf, struct pl_entry *e,
 	entry_text(&text, e);
 	err = commit_text(pf, e, msg, &text, attach, attach_to);
 	pl_buf_release(&text);
+	return err;
+}
+
+int
+pl_entry_commit_all(struct pl_portfolio *pf, const struct pl_msg *msg,
+    const struct pl_entries *put, const struct pl_strlist *remove,
+    const struct pl_strlist *attach, const struct pl_strlist *attach_to)
+{
+	struct pl_strlist	 paths = PL_STRLIST_INIT;
+	struct pl_buf		*texts = pl_xcalloc(put->n + 1, sizeof *texts);
+	size_t			 i;
+	int			 err;
+
+	for (i = 0; i < put->n; i++) {
+		pl_strlist_push(&paths, put->v[i]->path);
+		entry_text(&texts[i], put->v[i]);
+	}
+	err = commit_files(pf, msg, remove, &paths, texts, attach, attach_to);
+	for (i = 0; i < put->n; i++)
+		pl_buf_release(&texts[i]);
+	free(texts);
+	pl_strlist_release(&paths);
 	return err;
 }
 

@@ -14,6 +14,10 @@
 static const char *const kinds[] = { "artifact", "observation", "assessment",
 	"project", "other", NULL };
 
+/* The values pl repeats in messages and lists: each must be one line. */
+static const char *const lines[] = { "title", "date", "kind", "goals",
+	"standards", "files", NULL };
+
 int
 pl_evidence_kind_valid(const char *s)
 {
@@ -37,8 +41,6 @@ int
 pl_evidence_check(const struct pl_entry *e)
 {
 	static const char *const lists[] = { "goals", "standards", "files" };
-	static const char *const lines[] = { "title", "date", "kind",
-		"goals", "standards", "files", NULL };
 	struct pl_strlist	 l = PL_STRLIST_INIT;
 	struct pl_evidence	 ev;
 	size_t			 i;
@@ -214,5 +216,143 @@ done:
 	pl_entry_free(e);
 	free(sentence);
 	free(id);
+	return err;
+}
+
+/* The files of evidence e: its list and its folder's committed files. */
+static int
+files_of(struct pl_strlist *list, struct pl_strlist *stored,
+    struct pl_portfolio *pf, const struct pl_entry *e)
+{
+	char	*dir = pl_xasprintf("evidence/%s", e->id);
+	int	 err;
+
+	if ((err = pl_doc_get_list(e->doc, e->path, "files", list)) ==
+	    PL_OK)
+		err = pl_portfolio_list_files(stored, pf, dir);
+	free(dir);
+	return err;
+}
+
+/* "Attached a.jpg and b.pdf to "Quiz"." */
+static char *
+files_sentence(const char *verb, const struct pl_strlist *names,
+    const char *to, const struct pl_entry *e)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	const char	*t = pl_doc_get(e->doc, "title");
+	size_t		 i;
+
+	pl_buf_printf(&b, "%s ", verb);
+	for (i = 0; i < names->n; i++)
+		pl_buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == names->n ?
+		    " and " : ", ", names->v[i]);
+	pl_buf_printf(&b, " %s \"%s\".", to, t != NULL ? t : e->id);
+	return pl_buf_detach(&b);
+}
+
+int
+pl_evidence_attach(struct pl_portfolio *pf, const char *id,
+    const struct pl_strlist *files)
+{
+	struct pl_entry		*e = NULL;
+	struct pl_msg		 msg = { 0 };
+	struct pl_strlist	 list = PL_STRLIST_INIT, used = PL_STRLIST_INIT;
+	struct pl_strlist	 names = PL_STRLIST_INIT, paths = PL_STRLIST_INIT;
+	char			*prefix = pl_xasprintf("evidence/%s/", id);
+	char			*name, *s = NULL;
+	size_t			 i;
+	int			 err;
+
+	if ((err = pl_entry_load(&e, pf, PL_KIND_EVIDENCE, id)) != PL_OK ||
+	    (err = pl_entry_check_lines(e, lines)) != PL_OK ||
+	    (err = files_of(&list, &used, pf, e)) != PL_OK)
+		goto done;
+	for (i = 0; i < files->n; i++)
+		if ((err = check_file(files->v[i])) != PL_OK)
+			goto done;
+	/* Names taken: what the folder holds, and what the list names */
+	for (i = 0; i < used.n; i++)
+		memmove(used.v[i], used.v[i] + strlen(prefix),
+		    strlen(used.v[i] + strlen(prefix)) + 1);
+	for (i = 0; i < list.n; i++)
+		if (strncmp(list.v[i], prefix, strlen(prefix)) == 0)
+			pl_strlist_push(&used, list.v[i] + strlen(prefix));
+	for (i = 0; i < files->n; i++) {
+		name = attach_name(files->v[i], &used);
+		pl_strlist_push(&used, name);
+		pl_strlist_push_owned(&paths, pl_xasprintf("%s%s", prefix,
+		    name));
+		pl_strlist_push(&list, paths.v[i]);
+		pl_strlist_push_owned(&msg.trailers, pl_xasprintf("Pl-File: "
+		    "%s", paths.v[i]));
+		pl_strlist_push_owned(&names, name);
+	}
+	pl_doc_set_list(e->doc, "files", &list);
+	msg.action = "attach";
+	msg.sentence = s = files_sentence("Attached", &names, "to", e);
+	err = pl_entry_commit(pf, e, &msg, files, &paths);
+done:
+	pl_strlist_release(&msg.trailers);
+	pl_strlist_release(&list);
+	pl_strlist_release(&used);
+	pl_strlist_release(&names);
+	pl_strlist_release(&paths);
+	pl_entry_free(e);
+	free(prefix);
+	free(s);
+	return err;
+}
+
+int
+pl_evidence_detach(struct pl_portfolio *pf, const char *id, const char *name)
+{
+	struct pl_entry		*e = NULL;
+	struct pl_entries	 one = { &e, 1 };
+	struct pl_msg		 msg = { 0 };
+	struct pl_strlist	 list = PL_STRLIST_INIT, stored = PL_STRLIST_INIT;
+	struct pl_strlist	 remove = PL_STRLIST_INIT, names = PL_STRLIST_INIT;
+	char			*prefix = pl_xasprintf("evidence/%s/", id);
+	char			*path, *s = NULL;
+	int			 err, listed;
+
+	path = strncmp(name, prefix, strlen(prefix)) == 0 ? pl_xstrdup(name) :
+	    pl_xasprintf("%s%s", prefix, name);
+	if ((err = pl_entry_load(&e, pf, PL_KIND_EVIDENCE, id)) != PL_OK ||
+	    (err = pl_entry_check_lines(e, lines)) != PL_OK ||
+	    (err = files_of(&list, &stored, pf, e)) != PL_OK)
+		goto done;
+	if ((listed = pl_strlist_find(&list, path)) >= 0) {
+		free(list.v[listed]);
+		memmove(list.v + listed, list.v + listed + 1,
+		    (list.n - (size_t)listed - 1) * sizeof *list.v);
+		list.n--;
+		pl_doc_set_list(e->doc, "files", &list);
+	}
+	if (pl_strlist_find(&stored, path) >= 0)
+		pl_strlist_push(&remove, path);
+	else if (listed < 0) {
+		err = pl_error_set(PL_ENOTFOUND, "evidence '%s' has no file "
+		    "'%s'", id, name);
+		goto done;
+	}
+	pl_strlist_push(&names, path + strlen(prefix));
+	pl_strlist_push_owned(&msg.trailers, pl_xasprintf("Pl-File: %s",
+	    path));
+	msg.kind = pl_kind_name(PL_KIND_EVIDENCE);
+	msg.action = "detach";
+	msg.id = e->id;
+	msg.sentence = s = files_sentence("Detached", &names, "from", e);
+	err = pl_entry_commit_all(pf, &msg, &one, &remove, NULL, NULL);
+done:
+	pl_strlist_release(&msg.trailers);
+	pl_strlist_release(&list);
+	pl_strlist_release(&stored);
+	pl_strlist_release(&remove);
+	pl_strlist_release(&names);
+	pl_entry_free(e);
+	free(prefix);
+	free(path);
+	free(s);
 	return err;
 }

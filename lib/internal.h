@@ -102,6 +102,21 @@ int	 pl_lock_move(struct pl_lock *, const char *from, const char *to,
 int	 pl_lock_commit(struct pl_lock *, const char *branch,
 	    const git_oid *id) PL_WUR;
 
+/*
+ * Journals, as pl_lock_move() does, that finishing the commit will remove
+ * the working file path, whose blob is old (hex): a pl that finishes a
+ * dead one's commit removes it only if it still has that blob.
+ */
+int	 pl_lock_remove(struct pl_lock *, const char *path, const char *old)
+	    PL_WUR;
+
+/*
+ * Removes the working file full and the folders that leaves empty, up to
+ * the working tree's top.  0, or -1 with errno when the file stays; a
+ * file already gone is removed.
+ */
+int	 pl_lock_unlink(git_repository *repo, const char *full);
+
 /* PL_ERROR ("interrupted") once a signal was caught, else 0. */
 int	 pl_lock_check(void) PL_WUR;
 

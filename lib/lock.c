@@ -5,7 +5,8 @@
  * linked into place, so it never exists without saying who holds it
  * ("pid N", "host H"); while held, the transaction appends a line for
  * every temporary file or folder before making it ("tmp PATH", "dir
- * PATH").  A pl that finds the lock of a process that is no longer
+ * PATH"), and, just before its branch moves, one for each rename and
+ * removal that will finish it ("move FROM\tTO\tOLD", "remove PATH\tOLD").  A pl that finds the lock of a process that is no longer
  * running on this host removes what that journal names and takes the
  * lock over, so a SIGKILL never leaves work for a person to do by hand.
  *
@@ -191,6 +192,49 @@ roll_forward(git_repository *repo, char *line)
 		rename(line, to);
 }
 
+int
+pl_lock_unlink(git_repository *repo, const char *full)
+{
+	const char	*wd = git_repository_workdir(repo);
+	char		*dir, *slash;
+	int		 keep;
+
+	if (unlink(full) == -1 && errno != ENOENT)
+		return -1;
+	keep = errno;
+	/* As git rm does: folders left empty go, up to the top */
+	dir = pl_xstrdup(full);
+	while (wd != NULL && (slash = strrchr(dir, '/')) != NULL &&
+	    (size_t)(slash - dir) >= strlen(wd)) {
+		*slash = '\0';
+		if (rmdir(dir) == -1)
+			break;
+	}
+	free(dir);
+	errno = keep;
+	return 0;
+}
+
+/*
+ * Removes a working file of a dead pl's commit, as its finish would
+ * have, unless it changed since (the person's edit wins).  line is
+ * "PATH\tOLD", OLD the blob the file had.
+ */
+static void
+roll_remove(git_repository *repo, char *line)
+{
+	char	*old = strchr(line, '\t');
+	git_oid	 want, have;
+
+	if (old == NULL)
+		return;
+	*old++ = '\0';
+	if (git_oid_fromstr(&want, old) == 0 &&
+	    git_odb_hashfile(&have, line, GIT_OBJECT_BLOB) == 0 &&
+	    git_oid_equal(&want, &have))
+		(void)pl_lock_unlink(repo, line);
+}
+
 /*
  * The branch's lock file, when a dead pl was moving it: libgit2 writes
  * the new value into it only at the end, so it is empty or holds the
@@ -263,6 +307,10 @@ journal_undo(git_repository *repo, const char *gitdir, char *text)
 	for (i = 0; forward && i < lines.n; i++)
 		if (strncmp(lines.v[i], "move /", 6) == 0)
 			roll_forward(repo, lines.v[i] + 5);
+	/* Removals after, as finish() does them */
+	for (i = 0; forward && i < lines.n; i++)
+		if (strncmp(lines.v[i], "remove /", 8) == 0)
+			roll_remove(repo, lines.v[i] + 7);
 	ilock = pl_xasprintf("%sindex.lock", gitdir);
 	for (i = lines.n; i-- > 0;) {
 		s = lines.v[i];
@@ -509,6 +557,17 @@ pl_lock_move(struct pl_lock *l, const char *from, const char *to,
 	int	 err;
 
 	err = journal(l, "move", line);
+	free(line);
+	return err;
+}
+
+int
+pl_lock_remove(struct pl_lock *l, const char *path, const char *old)
+{
+	char	*line = pl_xasprintf("%s\t%s", path, old);
+	int	 err;
+
+	err = journal(l, "remove", line);
 	free(line);
 	return err;
 }

@@ -805,6 +805,56 @@ done:
 	return err;
 }
 
+/* What walk_file() collects: every file under dir. */
+struct walk {
+	const char		*dir;
+	struct pl_strlist	 files;
+};
+
+static int
+walk_file(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct walk	*w = payload;
+
+	if (git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		pl_strlist_push_owned(&w->files, pl_xasprintf("%s/%s%s",
+		    w->dir, root, git_tree_entry_name(e)));
+	return 0;
+}
+
+int
+pl_portfolio_list_files(struct pl_strlist *out, struct pl_portfolio *p,
+    const char *dir)
+{
+	struct walk	 w = { dir, PL_STRLIST_INIT };
+	git_tree_entry	*e = NULL;
+	git_tree	*sub = NULL;
+	size_t		 i;
+	int		 rc, err = 0;
+
+	if ((err = pl_path_check(dir)) != 0 || p->tree == NULL)
+		return err;
+	rc = git_tree_entry_bypath(&e, p->tree, dir);
+	read_note(p, dir, rc == 0 ? git_tree_entry_id(e) : NULL);
+	if (rc == GIT_ENOTFOUND ||
+	    (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE))
+		goto done;
+	if (rc < 0 ||
+	    (rc = git_tree_lookup(&sub, p->repo, git_tree_entry_id(e))) < 0 ||
+	    (rc = git_tree_walk(sub, GIT_TREEWALK_PRE, walk_file, &w)) < 0) {
+		err = pl_error_git(rc, dir);
+		goto done;
+	}
+	pl_strlist_sort(&w.files);
+	for (i = 0; i < w.files.n; i++)
+		pl_strlist_push(out, w.files.v[i]);
+done:
+	pl_strlist_release(&w.files);
+	git_tree_free(sub);
+	git_tree_entry_free(e);
+	return err;
+}
+
 int
 pl_portfolio_exists(struct pl_portfolio *p, const char *path)
 {

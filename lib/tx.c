@@ -28,7 +28,8 @@
 
 /*
  * A staged file: data pl made (blob and working file written at commit
- * time), or an attached file already stored and copied to tmp.
+ * time), an attached file already stored and copied to tmp, or a file to
+ * remove.
  */
 struct staged {
 	char		*path;
@@ -38,6 +39,7 @@ struct staged {
 	git_oid		 id;
 	char		*tmp;		/* the working file, for now */
 	struct stat	 st;		/* of tmp, for its index entry */
+	int		 remove;	/* removed, not written */
 };
 
 struct pl_tx {
@@ -423,6 +425,7 @@ stage(struct pl_tx *tx, const char *path)
 				unlink(s->tmp);
 			free(s->tmp);
 			s->data = s->tmp = NULL;
+			s->remove = 0;
 			return s;
 		}
 	if (tx->n == tx->cap) {
@@ -462,6 +465,27 @@ pl_tx_put(struct pl_tx *tx, const char *path, const char *data, size_t len)
 	s->data[len] = '\0';
 	s->len = len;
 	s->mode = GIT_FILEMODE_BLOB;
+	return 0;
+}
+
+int
+pl_tx_remove(struct pl_tx *tx, const char *path)
+{
+	git_tree	*tree = pl_portfolio_tree(tx->p);
+	git_tree_entry	*e = NULL;
+	int		 blob, err;
+
+	if ((err = pl_path_check(path)) != 0)
+		return err;
+	blob = tree != NULL && git_tree_entry_bypath(&e, tree, path) == 0 &&
+	    git_tree_entry_type(e) == GIT_OBJECT_BLOB;
+	git_tree_entry_free(e);
+	if (!blob)
+		return pl_error_set(PL_ENOTFOUND, "'%s' is not a committed "
+		    "file", path);
+	if ((err = put_check(tx, path)) != 0)
+		return err;
+	stage(tx, path)->remove = 1;
 	return 0;
 }
 
@@ -664,9 +688,13 @@ unchanged(struct pl_tx *tx, git_tree *base)
 	if (base == NULL)
 		return 0;
 	for (i = 0; same && i < tx->n; i++) {
-		if (git_tree_entry_bypath(&e, base, tx->v[i].path) != 0)
-			return 0;
-		same = git_oid_equal(&tx->v[i].id, git_tree_entry_id(e)) &&
+		if (git_tree_entry_bypath(&e, base, tx->v[i].path) != 0) {
+			if (!tx->v[i].remove)
+				return 0;
+			continue;
+		}
+		same = !tx->v[i].remove &&
+		    git_oid_equal(&tx->v[i].id, git_tree_entry_id(e)) &&
 		    git_tree_entry_filemode(e) == tx->v[i].mode;
 		git_tree_entry_free(e);
 	}
@@ -683,7 +711,8 @@ tree_make(git_tree **out, struct pl_tx *tx, git_tree *base)
 	int		 rc;
 
 	for (i = 0; i < tx->n; i++) {
-		u[i].action = GIT_TREE_UPDATE_UPSERT;
+		u[i].action = tx->v[i].remove ? GIT_TREE_UPDATE_REMOVE :
+		    GIT_TREE_UPDATE_UPSERT;
 		u[i].filemode = tx->v[i].mode;
 		u[i].path = tx->v[i].path;
 		git_oid_cpy(&u[i].id, &tx->v[i].id);
@@ -748,6 +777,10 @@ index_write(struct pl_tx *tx)
 	if ((err = index_load(tx)) != 0)
 		return err;
 	for (i = 0; i < tx->n && rc == 0; i++) {
+		if (tx->v[i].remove) {
+			rc = git_index_remove(tx->index, tx->v[i].path, 0);
+			continue;
+		}
 		entry_fill(&e, &tx->v[i]);
 		rc = git_index_add(tx->index, &e);
 	}
@@ -826,12 +859,25 @@ finish(struct pl_tx *tx, struct pl_advance *next)
 		    "mends it", strerror(errno)));
 	free(index);
 	for (i = 0; i < tx->n; i++) {
+		if (tx->v[i].remove)
+			continue;
 		full = pl_xasprintf("%s%s", wd, tx->v[i].path);
 		if (rename(tx->v[i].tmp, full) == -1)
 			pl_strlist_push_owned(notes, pl_xasprintf("committed, "
 			    "but '%s' could not be put in place (%s); 'git "
 			    "checkout -- %s' restores it", tx->v[i].path,
 			    strerror(errno), tx->v[i].path));
+		free(full);
+	}
+	/* Removals last: a folder they leave empty may be one just filled */
+	for (i = 0; i < tx->n; i++) {
+		if (!tx->v[i].remove)
+			continue;
+		full = pl_xasprintf("%s%s", wd, tx->v[i].path);
+		if (pl_lock_unlink(tx->repo, full) == -1)
+			pl_strlist_push_owned(notes, pl_xasprintf("committed, "
+			    "but '%s' could not be removed (%s); remove it by "
+			    "hand", tx->v[i].path, strerror(errno)));
 		free(full);
 	}
 	pl_lock_index_done(tx->lock);
@@ -862,7 +908,10 @@ moves_journal(struct pl_tx *tx, git_tree *base, const git_oid *id)
 			git_tree_entry_free(e);
 		}
 		to = pl_xasprintf("%s%s", wd, tx->v[i].path);
-		err = pl_lock_move(tx->lock, tx->v[i].tmp, to, hex);
+		if (tx->v[i].remove)
+			err = pl_lock_remove(tx->lock, to, hex);
+		else
+			err = pl_lock_move(tx->lock, tx->v[i].tmp, to, hex);
 		free(to);
 	}
 	return err != 0 ? err : pl_lock_commit(tx->lock, tx->branch, id);

@@ -125,6 +125,18 @@ int	 pl_entry_commit(struct pl_portfolio *, struct pl_entry *,
 int	 pl_entry_check_commit(struct pl_portfolio *) PL_WUR;
 
 /*
+ * Commits several files as one change (removing or renaming an entry):
+ * the files of remove taken out, then each entry of put written back as
+ * pl_entry_commit() writes it, then each file of attach staged at the
+ * path of the same index of attach_to; remove, attach and attach_to may
+ * be NULL.  msg is the caller's, kind and id included.
+ */
+int	 pl_entry_commit_all(struct pl_portfolio *, const struct pl_msg *,
+	    const struct pl_entries *put, const struct pl_strlist *remove,
+	    const struct pl_strlist *attach,
+	    const struct pl_strlist *attach_to) PL_WUR;
+
+/*
  * Editing by hand in $EDITOR, in two halves around the editor (which
  * cmd/ runs).  _begin checks what _check_commit() checks and that the
  * entry's file has no uncommitted edits, and returns in *out (the

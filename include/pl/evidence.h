@@ -47,4 +47,22 @@ int	 pl_evidence_add(char **out_id, struct pl_portfolio *,
 
 int	 pl_evidence_check(const struct pl_entry *) PL_WUR;
 
+/*
+ * Copies each of files into evidence/<id>/ (named as pl_evidence_add()
+ * names them, beside the files there already), adds them to its files
+ * and commits "evidence: attach <id>".  PL_ENOTFOUND for an unknown id
+ * or a missing file, PL_EINVAL for a folder.
+ */
+int	 pl_evidence_attach(struct pl_portfolio *, const char *id,
+	    const struct pl_strlist *files) PL_WUR;
+
+/*
+ * Removes the attached file name (its name in evidence/<id>/, or its
+ * path from the top) and its item in the evidence's files, and commits
+ * "evidence: detach <id>".  PL_ENOTFOUND when the evidence has no such
+ * file.
+ */
+int	 pl_evidence_detach(struct pl_portfolio *, const char *id,
+	    const char *name) PL_WUR;
+
 #endif

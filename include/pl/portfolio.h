@@ -63,6 +63,14 @@ int	 pl_portfolio_refs(struct pl_strlist *out, struct pl_portfolio *)
 int	 pl_portfolio_list(struct pl_strlist *out, struct pl_portfolio *,
 	    const char *dir, const char *suffix) PL_WUR;
 
+/*
+ * Appends to out, sorted, the path from the top of every file in folder
+ * dir of the tree and its sub-folders ("evidence/x/quiz.jpg"); links and
+ * submodules count as files.  A missing folder is an empty list.
+ */
+int	 pl_portfolio_list_files(struct pl_strlist *out,
+	    struct pl_portfolio *, const char *dir) PL_WUR;
+
 /* 1 when path exists in the tree or in the working tree, else 0. */
 int	 pl_portfolio_exists(struct pl_portfolio *, const char *path);
 

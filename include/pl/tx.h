@@ -63,6 +63,15 @@ int	 pl_tx_put_file(struct pl_tx *, const char *path, const char *src)
 	    PL_WUR;
 
 /*
+ * Stages the removal of path: the commit leaves it out, and its working
+ * file and index entry go once the branch has moved (with the folders
+ * that leaves empty).  PL_ENOTFOUND when HEAD has no such file; else
+ * fails, staging nothing, as pl_tx_put() does (a working file or index
+ * entry with uncommitted edits is PL_EDIRTY, never lost).
+ */
+int	 pl_tx_remove(struct pl_tx *, const char *path) PL_WUR;
+
+/*
  * A commit message: "<kind>: <subject>", a sentence, trailers.  The
  * subject says what changed ("done step 2 of fractions-fluency"); when
  * it is NULL it is "<action> <id>".

@@ -110,6 +110,8 @@ test_expect_success 'goal --help lists the sub-commands' '
 	   or: pl goal done [--undo] ID N
 	   or: pl goal status ID active|met|paused|dropped
 	   or: pl goal edit ID
+	   or: pl goal rm [--force] ID
+	   or: pl goal mv OLD NEW
 
 	Goals live in goals/<id>.md.  Without a command, ${SQ}pl goal${SQ} lists them.
 
@@ -121,6 +123,8 @@ test_expect_success 'goal --help lists the sub-commands' '
 	    done       tick a goal${SQ}s step
 	    status     set a goal${SQ}s status
 	    edit       edit a goal in \$EDITOR
+	    rm         remove a goal
+	    mv         give a goal a new id
 
 	See ${SQ}pl goal COMMAND --help${SQ} for one of them.
 	EOF

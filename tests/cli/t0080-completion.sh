@@ -43,6 +43,8 @@ test_expect_success 'sub-command names' '
 	done
 	status
 	edit
+	rm
+	mv
 	EOF
 	complete goal "" >actual &&
 	test_cmp expect actual &&
@@ -58,6 +60,8 @@ test_expect_success 'sub-command names' '
 	list
 	show
 	edit
+	rm
+	mv
 	EOF
 	complete reflect "" >actual &&
 	test_cmp expect actual
@@ -71,7 +75,7 @@ test_expect_success 'goal ids from the committed tree' '
 	EOF
 	complete goal show "" >actual &&
 	test_cmp expect actual &&
-	for c in step done status edit
+	for c in step done status edit rm mv
 	do
 		complete goal $c "" >actual &&
 		test_cmp expect actual || return 1
@@ -179,6 +183,30 @@ test_expect_success 'evidence and reflection ids' '
 	test_cmp expect actual &&
 	echo 2026-11-26-good-day >expect &&
 	complete reflect show "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'rm, mv, attach and detach' '
+	echo poem >expect &&
+	for c in rm mv attach detach
+	do
+		complete evidence $c "" >actual &&
+		test_cmp expect actual || return 1
+	done &&
+	echo 2026-11-26-good-day >expect &&
+	complete reflect rm "" >actual &&
+	test_cmp expect actual &&
+	complete goal mv fractions "" >actual &&
+	test_must_be_empty actual &&
+	echo @file >expect &&
+	complete evidence attach poem "" >actual &&
+	test_cmp expect actual &&
+	complete evidence attach poem a.jpg b.jpg "" >actual &&
+	test_cmp expect actual &&
+	printf "%s\n" --force --author --help >expect &&
+	complete goal rm -- >actual &&
+	test_cmp expect actual &&
+	complete evidence rm -- >actual &&
 	test_cmp expect actual
 '
 

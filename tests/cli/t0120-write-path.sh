@@ -146,6 +146,25 @@ test_expect_success 'a full disk at any write of an edit: the edit is kept' '
 	test_must_be_empty actual
 '
 
+test_expect_success 'a full disk at any write of a removal: nothing removed' '
+	pl -C p goal add --id gone --step "One" "To go" >/dev/null &&
+	pl -C p evidence add --id tied --goal gone \
+		--file "$TRASH_DIRECTORY/notes.txt" -m "Tied." "Tied" >/dev/null &&
+	snapshot before &&
+	each_write_fails -C p goal rm --force gone &&
+	test_must_be_empty out &&
+	test_path_is_missing p/goals/gone.md &&
+	grep "^goals: \[\]\$" p/evidence/tied.md &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual &&
+	snapshot before &&
+	each_write_fails -C p evidence rm tied &&
+	test_path_is_missing p/evidence/tied &&
+	test_path_is_missing p/evidence/tied.md &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
 test_expect_success 'SIGTERM, SIGINT, SIGHUP at any write: nothing left behind' '
 	for sig in 15 2 1
 	do
@@ -289,6 +308,87 @@ test_expect_success 'a dead pl killed after its branch moved: the next finishes 
 	printf "%s\n" "goal: add next" "goal: add finished" >expect &&
 	git -C p log -2 --format=%s >actual &&
 	test_cmp expect actual
+'
+
+test_expect_success 'SIGKILL at any write of a removal: finished or undone by the next pl' '
+	n=0 &&
+	while :
+	do
+		n=$((n + 1)) &&
+		pl -C p evidence add --id "kill-$n" -m x \
+			--file "$TRASH_DIRECTORY/notes.txt" "Kill $n" >/dev/null &&
+		st=0 &&
+		PL_FAULT_AT=$n PL_FAULT_SIGNAL=9 faulty -C p evidence rm \
+			"kill-$n" >out 2>err || st=$? &&
+		pl -C p goal add "After removal $n" >/dev/null 2>&1 &&
+		git -C p status --porcelain --untracked-files=all >actual &&
+		test_must_be_empty actual &&
+		(cd p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
+		test_must_be_empty left &&
+		if git -C p log -2 --format=%s | grep -q "^evidence: rm kill-$n\$"
+		then
+			test_path_is_missing p/evidence/kill-$n &&
+			test_path_is_missing p/evidence/kill-$n.md
+		else
+			test_path_is_file p/evidence/kill-$n/notes.txt
+		fi &&
+		if test $st = 0
+		then
+			break
+		fi &&
+		test $st = 137 || return 1
+	done &&
+	echo "$n writes tried"
+'
+
+# A journal as a pl killed after its branch moved leaves it: the commit
+# removes goals/$1.md, which the next pl removes if it still holds what
+# was committed.
+dead_remove () {
+	pl -C p goal add --id "$1" "$1" >/dev/null &&
+	blob=$(git -C p rev-parse HEAD:goals/$1.md) &&
+	git -C p read-tree --index-output=.git/pl-index.1 HEAD &&
+	GIT_INDEX_FILE=.git/pl-index.1 git -C p update-index --force-remove \
+		goals/$1.md &&
+	tree=$(GIT_INDEX_FILE=.git/pl-index.1 git -C p write-tree) &&
+	commit=$(git -C p commit-tree -p HEAD -m "goal: rm $1" $tree) &&
+	pid=$(sh -c "echo \$\$") &&
+	cat >p/.git/pl.lock <<-EOF &&
+	pid $pid
+	host $(uname -n)
+	move $TRASH_DIRECTORY/p/.git/pl-index.1	$TRASH_DIRECTORY/p/.git/index	index
+	remove $TRASH_DIRECTORY/p/goals/$1.md	$blob
+	commit $(git -C p symbolic-ref HEAD) $commit
+	EOF
+	git -C p update-ref HEAD $commit
+}
+
+# The next pl, "$@" its arguments, finishes the dead one's commit.
+next_finishes () {
+	pl -C p "$@" >out 2>err &&
+	grep "finished the commit it had made\$" err
+}
+
+test_expect_success 'a dead pl killed after a removal was committed: the next finishes it' '
+	dead_remove removed &&
+	next_finishes goal add "Next remove" &&
+	test_path_is_missing p/goals/removed.md &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual &&
+	printf "%s\n" "goal: add next-remove" "goal: rm removed" >expect &&
+	git -C p log -2 --format=%s >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a dead pl'"'"'s removal: a file edited since is kept' '
+	dead_remove edited &&
+	echo "Edited since." >>p/goals/edited.md &&
+	next_finishes goal add "After edit" &&
+	grep "^Edited since.\$" p/goals/edited.md &&
+	echo "?? goals/edited.md" >expect &&
+	git -C p status --porcelain >actual &&
+	test_cmp expect actual &&
+	rm p/goals/edited.md
 '
 
 test_expect_success 'eight writers at once: every change committed, once' '
