@@ -6,8 +6,9 @@
  * ("pid N", "host H"); while held, the transaction appends a line for
  * every temporary file or folder before making it ("tmp PATH", "dir
  * PATH"), and, just before its branch moves, one for each rename and
- * removal that will finish it ("move FROM\tTO\tOLD", "remove PATH\tOLD").  A pl that finds the lock of a process that is no longer
- * running on this host removes what that journal names and takes the
+ * removal that will finish it ("move FROM\tTO\tOLD", "remove PATH\tOLD").
+ * A pl that finds the lock of a process that is no longer running on
+ * this host undoes or finishes what that journal names and takes the
  * lock over, so a SIGKILL never leaves work for a person to do by hand.
  *
  * index.lock is git's own lock on the index: holding it for the whole
