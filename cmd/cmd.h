@@ -153,6 +153,12 @@ void	 pl_out_error(const char *prefix, const char *msg);
 void	 pl_out_warnings(const struct pl_strlist *);
 
 /*
+ * Set once the command has asked the person for something (the editor,
+ * standard input): it is then not run again on a conflict.
+ */
+extern int	 pl_cmd_interactive;
+
+/*
  * Opens the editor ($VISUAL, $EDITOR, else vi) on path and waits.
  * PL_ERROR when it cannot be started or fails (path is left as it is).
  */

@@ -14,6 +14,8 @@
 #include "pl/life.h"
 #include "pl/text.h"
 
+int	pl_cmd_interactive;
+
 const struct pl_opt pl_opts_show[] = {
 	PL_OPT_FORMAT,
 	PL_OPT_REV,
@@ -348,6 +350,7 @@ pl_edit_file(const char *path)
 	pid_t		 pid;
 	int		 status;
 
+	pl_cmd_interactive = 1;
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
 	if (ed == NULL || *ed == '\0')
@@ -396,6 +399,7 @@ pl_body_text(char **out, char **scratch, struct pl_ctx *ctx,
 		return PL_OK;
 	}
 	if (f != NULL) {
+		pl_cmd_interactive |= strcmp(f, "-") == 0;
 		if ((err = pl_read_text(&b, f)) != PL_OK) {
 			pl_buf_release(&b);
 			return err;

@@ -40,6 +40,7 @@ static const struct {
 	{ PL_EPARSE, 6 },
 	{ PL_EUNSAFE, 7 },
 	{ PL_ELOCKED, 8 },
+	{ PL_ECONFLICT, 8 },
 	{ PL_EDIRTY, 9 },
 	{ PL_EHEAD, 10 },
 	{ PL_EIDENTITY, 11 },
@@ -114,6 +115,36 @@ descend(const struct pl_cmd *cmd, int *argc, char ***argv,
 	return cmd;
 }
 
+/*
+ * Opens the portfolio (when cmd needs one) and runs cmd once; with hold,
+ * under the write lock taken before anything is read.
+ */
+static int
+run_once(struct pl_ctx *ctx, const struct pl_cmd *cmd, struct pl_args *args,
+    int hold)
+{
+	int	err;
+
+	if (cmd->flags & PL_CMD_PORTFOLIO) {
+		err = pl_portfolio_open(&ctx->pf, ctx->dir,
+		    pl_arg(args, "rev"));
+		if (err == PL_OK && hold)
+			err = pl_portfolio_hold(ctx->pf);
+		if (err != PL_OK)
+			return err;
+		if (pl_arg(args, "author") != NULL &&
+		    (err = pl_portfolio_set_author(ctx->pf,
+		    pl_arg(args, "author"))) != PL_OK)
+			return err;
+	}
+	if ((err = pl_out_format(ctx, args)) != PL_OK)
+		return err;
+	err = cmd->run(ctx, args);
+	if (ctx->pf != NULL)
+		pl_out_warnings(pl_portfolio_notes(ctx->pf));
+	return err;
+}
+
 static int
 run(const struct pl_cmd *top, int argc, char **argv, const char *dir,
     const struct pl_strlist *chdirs)
@@ -150,20 +181,18 @@ run(const struct pl_cmd *top, int argc, char **argv, const char *dir,
 	if (pl_arg(&args, "author") != NULL && (err = pl_text_check_line(
 	    "an author", pl_arg(&args, "author"))) != PL_OK)
 		goto done;
-	if (cmd->flags & PL_CMD_PORTFOLIO) {
-		err = pl_portfolio_open(&ctx.pf, dir, pl_arg(&args, "rev"));
-		if (err != PL_OK)
-			goto done;
-		if (pl_arg(&args, "author") != NULL &&
-		    (err = pl_portfolio_set_author(ctx.pf,
-		    pl_arg(&args, "author"))) != PL_OK)
-			goto done;
+	/*
+	 * A commit made meanwhile changed what this one read: nothing was
+	 * committed, so it runs again, as a person would, this time under
+	 * the lock from the start, which no other pl can take from it.  Not
+	 * when it asked for typing: that is not asked twice.
+	 */
+	err = run_once(&ctx, cmd, &args, 0);
+	if (err == PL_ECONFLICT && !pl_cmd_interactive) {
+		pl_portfolio_free(ctx.pf);
+		ctx.pf = NULL;
+		err = run_once(&ctx, cmd, &args, 1);
 	}
-	if ((err = pl_out_format(&ctx, &args)) != PL_OK)
-		goto done;
-	err = cmd->run(&ctx, &args);
-	if (ctx.pf != NULL)
-		pl_out_warnings(pl_portfolio_notes(ctx.pf));
 done:
 	pl_args_release(&args);
 	pl_portfolio_free(ctx.pf);

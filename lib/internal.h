@@ -67,6 +67,18 @@ int	 pl_portfolio_check_reads(struct pl_portfolio *, git_tree *now)
 /* Forgets what was read: a commit just made supersedes it. */
 void	 pl_portfolio_forget_reads(struct pl_portfolio *);
 
+/*
+ * The lock pl_portfolio_hold() took, or NULL; pl_portfolio_free()
+ * releases it.  A transaction uses it rather than taking its own.
+ */
+struct pl_lock *pl_portfolio_held(struct pl_portfolio *);
+
+/* Says that a change was committed under the held lock. */
+void	 pl_portfolio_held_committed(struct pl_portfolio *);
+
+/* portfolio.lockTimeout in .plconfig, in ms (default 5 s). */
+int	 pl_portfolio_lock_timeout(unsigned *ms, struct pl_portfolio *) PL_WUR;
+
 /* Notes for the person ("took over a stale lock"), printed by cmd/. */
 struct pl_strlist *pl_portfolio_notes_list(struct pl_portfolio *);
 
@@ -119,6 +131,15 @@ int	 pl_lock_unlink(git_repository *repo, const char *full);
 
 /* PL_ERROR ("interrupted") once a signal was caught, else 0. */
 int	 pl_lock_check(void) PL_WUR;
+
+/* Takes index.lock again (a held lock's next transaction), waiting. */
+int	 pl_lock_index(struct pl_lock *, unsigned timeout_ms) PL_WUR;
+
+/*
+ * Ends a transaction under a lock that stays held: removes what it
+ * recorded, releases index.lock, and starts the journal anew.
+ */
+void	 pl_lock_clean(struct pl_lock *);
 
 /* Releases index.lock, once the new index is in place. */
 void	 pl_lock_index_done(struct pl_lock *);

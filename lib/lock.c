@@ -47,6 +47,7 @@ struct pl_lock {
 	int			 fd;		/* its journal */
 	char			*ipriv;		/* index.lock, privately */
 	int			 index_held;
+	off_t			 header;	/* the journal's "pid", "host" */
 	struct pl_strlist	 temps;		/* to remove */
 	struct pl_strlist	 dirs;		/* folders made */
 };
@@ -461,6 +462,7 @@ own_try(struct pl_lock *l, const char *host, struct holder *h,
 		goto done;
 	}
 	l->fd = fd;
+	l->header = (off_t)strlen(text);
 	fd = -1;
 	orphans_remove(l->gitdir, host);
 done:
@@ -636,6 +638,48 @@ pl_lock_take(struct pl_lock **out, git_repository *repo, unsigned timeout_ms,
 	return 0;
 }
 
+int
+pl_lock_index(struct pl_lock *l, unsigned timeout_ms)
+{
+	struct holder	 h = { 0, NULL, 0 };
+	long		 deadline = now_ms() + (long)timeout_ms;
+	unsigned	 step = 0, seed = (unsigned)getpid();
+	int		 rc;
+
+	while (!l->index_held && (rc = index_try(l)) != 0) {
+		if (rc < 0 || (rc = pl_lock_check()) != 0)
+			return rc;
+		if (now_ms() >= deadline)
+			return busy_error(l, 0, &h, timeout_ms);
+		backoff(&step, &seed);
+	}
+	return 0;
+}
+
+void
+pl_lock_clean(struct pl_lock *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->temps.n; i++)
+		unlink(l->temps.v[i]);
+	for (i = l->dirs.n; i-- > 0;)
+		rmdir(l->dirs.v[i]);	/* only when left empty */
+	pl_strlist_release(&l->temps);
+	pl_strlist_release(&l->dirs);
+	pl_lock_index_done(l);
+	if (l->ipriv != NULL)
+		unlink(l->ipriv);
+	free(l->ipriv);
+	l->ipriv = NULL;
+	/*
+	 * The next transaction under this lock starts a journal of its
+	 * own: what this one did is done or undone.
+	 */
+	if (l->fd != -1 && ftruncate(l->fd, l->header) == -1)
+		(void)0;	/* its lines only name files that are gone */
+}
+
 void
 pl_lock_index_done(struct pl_lock *l)
 {
@@ -650,24 +694,13 @@ pl_lock_index_done(struct pl_lock *l)
 void
 pl_lock_release(struct pl_lock *l, int committed)
 {
-	size_t	i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->temps.n; i++)
-		unlink(l->temps.v[i]);
-	for (i = l->dirs.n; i-- > 0;)
-		rmdir(l->dirs.v[i]);	/* only when left empty */
-	pl_lock_index_done(l);
-	if (l->ipriv != NULL)
-		unlink(l->ipriv);
+	pl_lock_clean(l);
 	if (l->fd != -1) {
 		unlink(l->path);
 		close(l->fd);
 	}
-	pl_strlist_release(&l->temps);
-	pl_strlist_release(&l->dirs);
-	free(l->ipriv);
 	free(l->path);
 	free(l->gitdir);
 	free(l);

@@ -48,7 +48,12 @@ struct pl_portfolio {
 	size_t		 nreads;
 	size_t		 capreads;
 	struct pl_strlist notes;
+	struct pl_lock	*held;		/* pl_portfolio_hold()'s */
+	int		 held_committed;
 };
+
+/* How long a writer waits for another by default, in seconds. */
+#define LOCK_TIMEOUT	5
 
 /* A path read from the tree, and the object it had (none: absent). */
 struct pl_read {
@@ -140,11 +145,36 @@ pl_portfolio_check_reads(struct pl_portfolio *p, git_tree *now)
 			    &p->reads[i].id);
 		git_tree_entry_free(e);
 		if (!same)
-			return pl_error_set(PL_ELOCKED, "'%s' changed "
+			return pl_error_set(PL_ECONFLICT, "'%s' changed "
 			    "meanwhile (another commit was made); nothing "
 			    "was committed; try again", p->reads[i].path);
 	}
 	return 0;
+}
+
+int
+pl_portfolio_lock_timeout(unsigned *ms, struct pl_portfolio *p)
+{
+	char	*v = NULL, *end;
+	double	 s;
+	int	 err;
+
+	*ms = LOCK_TIMEOUT * 1000;
+	if ((err = pl_portfolio_setting(&v, p, "portfolio.lockTimeout")) != 0)
+		return err;
+	if (v == NULL)
+		return 0;
+	errno = 0;
+	s = strtod(v, &end);
+	if (errno != 0 || end == v || *end != '\0' || !(s >= 0) ||
+	    s > 3600)
+		err = pl_error_set(PL_EPARSE, "%s: portfolio.lockTimeout must "
+		    "be a number of seconds from 0 to 3600, not '%s'",
+		    PL_SETTINGS_FILE, v);
+	else
+		*ms = (unsigned)(s * 1000);
+	free(v);
+	return err;
 }
 
 void
@@ -173,6 +203,7 @@ pl_portfolio_free(struct pl_portfolio *p)
 	reads_clear(p);
 	free(p->reads);
 	pl_strlist_release(&p->notes);
+	pl_lock_release(p->held, p->held_committed);
 	git_config_free(p->settings);
 	git_tree_free(p->tree);
 	git_repository_free(p->repo);
@@ -569,6 +600,45 @@ done:
 	pl_portfolio_free(p);
 	free(top);
 	return err;
+}
+
+int
+pl_portfolio_hold(struct pl_portfolio *p)
+{
+	git_oid		 now;
+	unsigned	 ms;
+	int		 rc, err;
+
+	if (p->held != NULL)
+		return 0;
+	if ((err = pl_portfolio_lock_timeout(&ms, p)) != 0 ||
+	    (err = pl_lock_take(&p->held, p->repo, ms, &p->notes)) != 0)
+		return err;
+	/* What is read from here on cannot change before the commit. */
+	rc = git_reference_name_to_id(&now, p->repo, "HEAD");
+	if (rc == 0 && p->born && !git_oid_equal(&now, &p->head) &&
+	    p->at_head) {
+		git_tree_free(p->tree);
+		p->tree = NULL;
+		git_oid_cpy(&p->head, &now);
+		if ((err = read_rev(p, NULL)) != 0 ||
+		    (err = settings_load(p)) != 0)
+			return err;
+	}
+	reads_clear(p);
+	return 0;
+}
+
+struct pl_lock *
+pl_portfolio_held(struct pl_portfolio *p)
+{
+	return p->held;
+}
+
+void
+pl_portfolio_held_committed(struct pl_portfolio *p)
+{
+	p->held_committed = 1;
 }
 
 const char *

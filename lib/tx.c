@@ -23,9 +23,6 @@
 #include "pl/tx.h"
 #include "internal.h"
 
-/* How long a writer waits for another by default, in seconds. */
-#define LOCK_TIMEOUT	5
-
 /*
  * A staged file: data pl made (blob and working file written at commit
  * time), an attached file already stored and copied to tmp, or a file to
@@ -52,6 +49,7 @@ struct pl_tx {
 	char			*tmpdir;	/* for temporary files */
 	unsigned		 ntmp;		/* temporary names made */
 	int			 committed;
+	int			 borrowed;	/* the portfolio's lock */
 	struct staged		*v;
 	size_t			 n;
 	size_t			 cap;
@@ -86,34 +84,11 @@ pl_tx_free(struct pl_tx *tx)
 	free(tx->tmpdir);
 	free(tx->branch);
 	/* Last: it removes what is left and may raise a caught signal. */
-	pl_lock_release(tx->lock, tx->committed);
-	free(tx);
-}
-
-/* portfolio.lockTimeout in .plconfig: seconds a writer waits. */
-static int
-lock_timeout(unsigned *ms, struct pl_portfolio *p)
-{
-	char	*v = NULL, *end;
-	double	 s;
-	int	 err;
-
-	*ms = LOCK_TIMEOUT * 1000;
-	if ((err = pl_portfolio_setting(&v, p, "portfolio.lockTimeout")) != 0)
-		return err;
-	if (v == NULL)
-		return 0;
-	errno = 0;
-	s = strtod(v, &end);
-	if (errno != 0 || end == v || *end != '\0' || !(s >= 0) ||
-	    s > 3600)
-		err = pl_error_set(PL_EPARSE, "%s: portfolio.lockTimeout must "
-		    "be a number of seconds from 0 to 3600, not '%s'",
-		    PL_SETTINGS_FILE, v);
+	if (tx->borrowed)
+		pl_lock_clean(tx->lock);
 	else
-		*ms = (unsigned)(s * 1000);
-	free(v);
-	return err;
+		pl_lock_release(tx->lock, tx->committed);
+	free(tx);
 }
 
 /* git's own operations in progress, which a commit would cut into. */
@@ -223,14 +198,19 @@ begin(struct pl_tx **out, struct pl_portfolio *p, int init)
 	if (!pl_portfolio_at_head(p))
 		return pl_error_set(PL_EINVAL, "the portfolio was read at "
 		    "another revision than HEAD; changes go on HEAD only");
-	if ((err = lock_timeout(&ms, p)) != 0)
+	if ((err = pl_portfolio_lock_timeout(&ms, p)) != 0)
 		return err;
 	tx = pl_xcalloc(1, sizeof *tx);
 	tx->p = p;
 	tx->repo = repo;
 	/* The locks first, so HEAD cannot move between check and commit. */
-	if ((err = pl_lock_take(&tx->lock, repo, ms,
-	    pl_portfolio_notes_list(p))) != 0 ||
+	if ((tx->lock = pl_portfolio_held(p)) != NULL) {
+		tx->borrowed = 1;
+		err = pl_lock_index(tx->lock, ms);
+	} else
+		err = pl_lock_take(&tx->lock, repo, ms,
+		    pl_portfolio_notes_list(p));
+	if (err != 0 ||
 	    (err = state_check(tx)) != 0 ||
 	    (err = head_check(tx, init)) != 0) {
 		pl_tx_free(tx);
@@ -828,7 +808,7 @@ branch_move(struct pl_tx *tx, const git_oid *id, const char *msg,
 	    tx->branch) == 0 && git_oid_equal(&now, id))
 		rc = 0;
 	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS)
-		return pl_error_set(PL_ELOCKED, "'%s' moved meanwhile (another "
+		return pl_error_set(PL_ECONFLICT, "'%s' moved meanwhile (another "
 		    "commit was made); nothing was committed; try again",
 		    tx->branch + 11);
 	return rc < 0 ? pl_error_git(rc, "cannot move the branch") : 0;
@@ -884,6 +864,8 @@ finish(struct pl_tx *tx, struct pl_advance *next)
 	pl_portfolio_advance(tx->p, next);
 	pl_portfolio_forget_reads(tx->p);
 	tx->committed = 1;
+	if (tx->borrowed)
+		pl_portfolio_held_committed(tx->p);
 	staged_clear(tx);
 }
 

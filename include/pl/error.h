@@ -24,7 +24,9 @@ enum pl_error_code {
 	PL_EHEAD = -10,		/* detached or unborn HEAD */
 	PL_EIDENTITY = -11,	/* no author identity */
 	PL_EEXISTS = -12,	/* target exists already */
-	PL_ENOCHANGE = -13	/* an edit that changed nothing */
+	PL_ENOCHANGE = -13,	/* an edit that changed nothing */
+	PL_ECONFLICT = -14	/* a commit made meanwhile changed what was
+				   read: nothing committed, run it again */
 };
 
 /* Sets the message (printf-style) and returns code, so failing is one line. */

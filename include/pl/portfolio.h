@@ -113,6 +113,15 @@ int	 pl_portfolio_init(char **out_id, const char *dir, const char *name,
 	    const char *id, const char *grade, const char *author) PL_WUR;
 
 /*
+ * Takes the write lock now, before the command reads anything, and
+ * holds it until pl_portfolio_free(): the portfolio moves to HEAD as it
+ * is under the lock, and the transactions of this command use it.  A
+ * command that lost a race (PL_ECONFLICT) runs again this way, and then
+ * cannot lose it.  PL_ELOCKED ("busy") as pl_tx_begin().
+ */
+int	 pl_portfolio_hold(struct pl_portfolio *) PL_WUR;
+
+/*
  * What the person should be told that is not an error, such as a stale
  * lock taken over ("took over '.git/pl.lock' from pl (pid 7)...").
  * Borrowed.

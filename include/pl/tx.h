@@ -14,8 +14,8 @@
  * leaves HEAD, the index and the working tree exactly as they were and
  * removes every temporary file.  After a SIGKILL the next transaction on
  * the same host finishes or undoes the dead one from the journal in
- * pl.lock.  PL_ELOCKED ("try again") is never returned for a change that
- * was committed.
+ * pl.lock.  PL_ELOCKED ("busy") and PL_ECONFLICT ("try again") are never
+ * returned for a change that was committed.
  */
 #ifndef PL_TX_H
 #define PL_TX_H
@@ -35,7 +35,8 @@ struct pl_tx;
  * repository).  Takes the locks, waiting: PL_ELOCKED ("busy") when they
  * are still held after portfolio.lockTimeout.  When HEAD has moved since
  * the portfolio was read, the portfolio moves to it if no file it read
- * has changed meanwhile, and PL_ELOCKED otherwise.  The caller frees with
+ * has changed meanwhile, and PL_ECONFLICT otherwise (nothing done: the
+ * command may run again).  The caller frees with
  * pl_tx_free(), which releases the locks.
  */
 int	 pl_tx_begin(struct pl_tx **out, struct pl_portfolio *) PL_WUR;
@@ -96,7 +97,7 @@ void	 pl_msg_format(struct pl_buf *out, const struct pl_msg *);
 /*
  * Commits what was staged as one commit and updates the working tree and
  * index for those files.  PL_EIDENTITY without an author identity,
- * PL_ELOCKED when the branch moved meanwhile, PL_ERROR for a full disk or
+ * PL_ECONFLICT when the branch moved meanwhile, PL_ERROR for a full disk or
  * a signal; nothing is changed on failure, and the message says so.
  * Staging nothing is PL_ENOCHANGE.  Should a rename fail after the branch
  * moved, the change is committed and a note (pl_portfolio_notes()) says

@@ -433,6 +433,55 @@ test_expect_success 'eight writers at once: every change committed, once' '
 	git -C p fsck --strict --no-progress
 '
 
+test_expect_success 'eight writers on one goal: each runs again on the new HEAD' '
+	pl -C p goal add --id shared "Shared goal" >/dev/null &&
+	for w in 1 2 3 4 5 6 7 8
+	do
+		(
+			i=0 &&
+			while test $i -lt 5
+			do
+				i=$((i + 1)) &&
+				"$PL" -C p goal step shared "Writer $w step $i" \
+					2>>err.shared.$w || exit 1
+			done
+		) &
+		spids="${spids-} $!"
+	done &&
+	fails=0 &&
+	for pid in $spids
+	do
+		wait $pid || fails=$((fails + 1))
+	done &&
+	cat err.shared.* >errs &&
+	test_must_be_empty errs &&
+	test $fails = 0 &&
+	grep -c "^- \[ \] Writer [1-8] step [1-5]\$" p/goals/shared.md >actual &&
+	echo 40 >expect &&
+	test_cmp expect actual &&
+	git -C p log -40 --format=%s | grep -c "^goal: add step [0-9]* to shared\$" >actual &&
+	test_cmp expect actual &&
+	git -C p status --porcelain >actual &&
+	test_must_be_empty actual
+'
+
+test_expect_success 'a conflict after typing in the editor is not run again' '
+	write_script ed-clash.sh <<-\EOF &&
+	echo "By hand." >>"$1" &&
+	cd "$TRASH_DIRECTORY/p" &&
+	echo "- [ ] Theirs" >>goals/shared.md &&
+	git commit -q -am "Theirs"
+	EOF
+	test_expect_code 8 env EDITOR="$TRASH_DIRECTORY/ed-clash.sh" \
+		pl -C p goal edit shared 2>err &&
+	grep "^pl: ${SQ}goals/shared.md${SQ} changed meanwhile" err &&
+	test_line_count = 1 err &&
+	echo Theirs >expect &&
+	git -C p log -1 --format=%s >actual &&
+	test_cmp expect actual &&
+	rm -f p/.git/pl/EDIT-goal-shared.md
+'
+
 test_expect_success 'git add beside a pl write fails instead of being lost' '
 	mkfifo ready go &&
 	echo "a note" >p/note.txt &&

@@ -375,7 +375,7 @@ test_head(void)
 	is_int(pl_portfolio_read(&b, p, "profile.md"), 0, "read profile.md");
 	run("cd %s && echo more >>profile.md && git commit -q -am changed",
 	    d);
-	is_int(pl_tx_begin(&tx, p), PL_ELOCKED, "a file read changed");
+	is_int(pl_tx_begin(&tx, p), PL_ECONFLICT, "a file read changed");
 	is_str(pl_error_last(), "'profile.md' changed meanwhile (another "
 	    "commit was made); nothing was committed; try again", "message");
 	pl_portfolio_free(p);
@@ -387,7 +387,7 @@ test_head(void)
 	/* git commit waits for index.lock; plumbing does not */
 	run("cd %s && git update-ref HEAD $(git commit-tree -p HEAD "
 	    "-m meanwhile2 HEAD^{tree})", d);
-	is_int(pl_tx_commit(tx, &msg), PL_ELOCKED, "branch moved before "
+	is_int(pl_tx_commit(tx, &msg), PL_ECONFLICT, "branch moved before "
 	    "commit");
 	pl_tx_free(tx);
 	s = out("git -C %s log -1 --format=%%s", d);
