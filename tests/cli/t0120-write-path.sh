@@ -391,31 +391,40 @@ test_expect_success 'a dead pl'"'"'s removal: a file edited since is kept' '
 	rm p/goals/edited.md
 '
 
-test_expect_success 'eight writers at once: every change committed, once' '
-	git -C p config -f .plconfig portfolio.lockTimeout 300 &&
-	git -C p commit -q -am "Writers wait up to 300 s" &&
-	git -C p rev-list --count HEAD >count.before &&
+# Eight writers at once, each running "$2 W I" $1 times (W the writer,
+# I the try): every run must succeed and print nothing on stderr.
+eight_writers () {
+	n=$1 fn=$2 pids= &&
 	for w in 1 2 3 4 5 6 7 8
 	do
 		(
 			i=0 &&
-			while test $i -lt 20
+			while test $i -lt $n
 			do
 				i=$((i + 1)) &&
-				"$PL" -C p goal add "Writer $w goal $i" \
-					>/dev/null 2>>err.$w || exit 1
+				$fn $w $i >/dev/null 2>>err.$fn.$w || exit 1
 			done
 		) &
-		pids="${pids-} $!"
+		pids="$pids $!"
 	done &&
 	fails=0 &&
 	for pid in $pids
 	do
 		wait $pid || fails=$((fails + 1))
 	done &&
-	cat err.* >errs &&
+	cat err.$fn.* >errs &&
 	test_must_be_empty errs &&
-	test $fails = 0 &&
+	test $fails = 0
+}
+
+add_goal () { "$PL" -C p goal add "Writer $1 goal $2"; }
+add_step () { "$PL" -C p goal step shared "Writer $1 step $2"; }
+
+test_expect_success 'eight writers at once: every change committed, once' '
+	git -C p config -f .plconfig portfolio.lockTimeout 300 &&
+	git -C p commit -q -am "Writers wait up to 300 s" &&
+	git -C p rev-list --count HEAD >count.before &&
+	eight_writers 20 add_goal &&
 	echo $(( $(cat count.before) + 160 )) >expect &&
 	git -C p rev-list --count HEAD >actual &&
 	test_cmp expect actual &&
@@ -435,27 +444,7 @@ test_expect_success 'eight writers at once: every change committed, once' '
 
 test_expect_success 'eight writers on one goal: each runs again on the new HEAD' '
 	pl -C p goal add --id shared "Shared goal" >/dev/null &&
-	for w in 1 2 3 4 5 6 7 8
-	do
-		(
-			i=0 &&
-			while test $i -lt 5
-			do
-				i=$((i + 1)) &&
-				"$PL" -C p goal step shared "Writer $w step $i" \
-					2>>err.shared.$w || exit 1
-			done
-		) &
-		spids="${spids-} $!"
-	done &&
-	fails=0 &&
-	for pid in $spids
-	do
-		wait $pid || fails=$((fails + 1))
-	done &&
-	cat err.shared.* >errs &&
-	test_must_be_empty errs &&
-	test $fails = 0 &&
+	eight_writers 5 add_step &&
 	grep -c "^- \[ \] Writer [1-8] step [1-5]\$" p/goals/shared.md >actual &&
 	echo 40 >expect &&
 	test_cmp expect actual &&
