@@ -76,9 +76,10 @@ names_any(const struct pl_strlist *l, const struct pl_strlist *codes)
 	return 0;
 }
 
-static int
-users_of(struct pl_strlist *out, struct pl_portfolio *pf, enum pl_kind k,
-    const struct pl_strlist *codes, struct pl_strlist *warnings)
+int
+pl_framework_users(struct pl_strlist *out, struct pl_portfolio *pf,
+    enum pl_kind k, const struct pl_strlist *codes,
+    struct pl_strlist *warnings)
 {
 	struct pl_entries	 all = { 0 };
 	struct pl_strlist	 l = PL_STRLIST_INIT;
@@ -93,24 +94,33 @@ users_of(struct pl_strlist *out, struct pl_portfolio *pf, enum pl_kind k,
 			pl_strlist_release(&l);
 		rated(all.v[i], &l);
 		if (names_any(&l, codes))
-			pl_strlist_push_owned(out, pl_xasprintf("%s %s",
-			    pl_kind_name(k), all.v[i]->id));
+			pl_strlist_push(out, all.v[i]->id);
 		pl_strlist_release(&l);
 	}
 	pl_entries_release(&all);
 	return PL_OK;
 }
 
-int
-pl_framework_users(struct pl_strlist *out, struct pl_portfolio *pf,
+/* "goal a, goal b, evidence c": who names codes, or "" for no one. */
+static int
+users_text(struct pl_buf *out, struct pl_portfolio *pf,
     const struct pl_strlist *codes, struct pl_strlist *warnings)
 {
-	int	err;
+	static const enum pl_kind	 kinds[] = { PL_KIND_GOAL,
+					    PL_KIND_EVIDENCE };
+	struct pl_strlist		 ids = PL_STRLIST_INIT;
+	size_t				 i, k;
+	int				 err = PL_OK;
 
-	if ((err = users_of(out, pf, PL_KIND_GOAL, codes, warnings)) !=
-	    PL_OK)
-		return err;
-	return users_of(out, pf, PL_KIND_EVIDENCE, codes, warnings);
+	for (k = 0; err == PL_OK && k < 2; k++) {
+		err = pl_framework_users(&ids, pf, kinds[k], codes,
+		    warnings);
+		for (i = 0; err == PL_OK && i < ids.n; i++)
+			pl_buf_printf(out, "%s%s %s", out->len ? ", " : "",
+			    pl_kind_name(kinds[k]), ids.v[i]);
+		pl_strlist_release(&ids);
+	}
+	return err;
 }
 
 /* Fills d's added, removed and reworded from old to new. */
@@ -138,8 +148,7 @@ static int
 check_removed(struct pl_portfolio *pf, const struct pl_strlist *removed,
     int force, struct pl_strlist *warnings)
 {
-	struct pl_strlist	 users = PL_STRLIST_INIT, one = PL_STRLIST_INIT;
-	struct pl_strlist	 w = PL_STRLIST_INIT;
+	struct pl_strlist	 one = PL_STRLIST_INIT, w = PL_STRLIST_INIT;
 	struct pl_buf		 b = PL_BUF_INIT;
 	size_t			 i;
 	int			 err = PL_OK;
@@ -147,17 +156,12 @@ check_removed(struct pl_portfolio *pf, const struct pl_strlist *removed,
 	for (i = 0; !force && err == PL_OK && i < removed->n; i++) {
 		pl_strlist_push(&one, removed->v[i]);
 		pl_strlist_release(&w);
-		err = pl_framework_users(&users, pf, &one, &w);
-		if (err == PL_OK && users.n > 0) {
-			for (size_t j = 0; j < users.n; j++)
-				pl_buf_printf(&b, "%s%s", j ? ", " : "",
-				    users.v[j]);
+		err = users_text(&b, pf, &one, &w);
+		if (err == PL_OK && b.len > 0)
 			err = pl_error_set(PL_EEXISTS, "standard '%s' is "
 			    "named by %s; nothing imported (--force drops it "
 			    "anyway)", removed->v[i], b.ptr);
-		}
 		pl_strlist_release(&one);
-		pl_strlist_release(&users);
 	}
 	/* An entry that cannot be read is named once, not per code */
 	for (i = 0; i < w.n; i++)

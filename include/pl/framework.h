@@ -5,6 +5,7 @@
 #ifndef PL_FRAMEWORK_H
 #define PL_FRAMEWORK_H
 
+#include "pl/entry.h"
 #include "pl/error.h"
 #include "pl/portfolio.h"
 #include "pl/standards.h"
@@ -40,12 +41,13 @@ int	 pl_framework_import(struct pl_framework_diff *out,
 	    int force, struct pl_strlist *warnings) PL_WUR;
 
 /*
- * Appends to out "<kind> <id>" ("goal fractions") for each goal and
- * piece of evidence that names code (case aside) in its standards or,
- * for evidence, its ratings.  Entries that cannot be read are left out
- * and their messages appended to warnings.
+ * Appends to out the id of each entry of kind (goals, evidence) that
+ * names one of codes (case aside) in its standards or, for evidence, its
+ * ratings.  Entries that cannot be read are left out and their messages
+ * appended to warnings.
  */
 int	 pl_framework_users(struct pl_strlist *out, struct pl_portfolio *,
-	    const struct pl_strlist *codes, struct pl_strlist *warnings) PL_WUR;
+	    enum pl_kind, const struct pl_strlist *codes,
+	    struct pl_strlist *warnings) PL_WUR;
 
 #endif

@@ -82,7 +82,7 @@ test_expect_success 'pl help with a sub-command is its --help' '
 		"goal done" "goal status" "goal edit" "profile show" \
 		"profile set" "profile add" "profile edit" "evidence add" \
 		"evidence list" "evidence show" "reflect add" "reflect list" \
-		"reflect show" "align import" init help
+		"reflect show" "align import" "align list" "align show" init help
 	do
 		pl $c --help >expect &&
 		pl help $c >actual &&

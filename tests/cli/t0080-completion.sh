@@ -340,7 +340,7 @@ test_expect_success 'align: sub-commands, framework names, files' '
 	printf "code,description\nM.1,one\n" >m.csv &&
 	pl -C p align import --framework maths "$TRASH_DIRECTORY/m.csv" \
 		>/dev/null &&
-	echo import >expect &&
+	printf "import\nlist\nshow\n" >expect &&
 	complete align "" >actual &&
 	test_cmp expect actual &&
 	echo maths >expect &&
@@ -348,6 +348,12 @@ test_expect_success 'align: sub-commands, framework names, files' '
 	test_cmp expect actual &&
 	echo @file >expect &&
 	complete align import "" >actual &&
+	test_cmp expect actual &&
+	echo maths >expect &&
+	complete align list -f "" >actual &&
+	test_cmp expect actual &&
+	echo M.1 >expect &&
+	complete align show "" >actual &&
 	test_cmp expect actual
 '
 

@@ -216,4 +216,126 @@ test_expect_success 'uncommitted edits to the framework file are kept' '
 	git -C p checkout -q standards/orphan.csv
 '
 
+test_expect_success 'list: by framework, in file order' '
+	pl -C p align list --framework act >out &&
+	test_line_count = 28 out &&
+	head -n 2 out >first &&
+	cat >expect <<-\EOT &&
+	H.A.MATH.GM                -      Properties and measurements of and relationships among two?- and three-dimensional shapes
+	H.A.MATH.GM.PF             -      Understanding properties of and relationships among shapes that are contained in a plane
+	EOT
+	test_cmp expect first &&
+	pl -C p align list >all &&
+	test_line_count = $((517 + 64 + 28 + 269 + 1 + 2)) all
+'
+
+test_expect_success 'list: by grade (spans too), subject and text' '
+	printf "code,grade,subject,description\nS.1,K-2,Art,Draw a line\nS.2,3,Art,Draw a face\nS.3,1,Music,Sing a line\n" >span.csv &&
+	pl -C p align import "$TRASH_DIRECTORY/span.csv" >/dev/null &&
+	pl -C p align list -f span --grade 1 >out &&
+	cat >expect <<-\EOT &&
+	S.1  K-2    Draw a line
+	S.3  1      Sing a line
+	EOT
+	test_cmp expect out &&
+	pl -C p align list -f span --subject art LINE >out &&
+	echo "S.1  K-2    Draw a line" >expect &&
+	test_cmp expect out &&
+	pl -C p align list --grade 6 --subject mathematics "unit rate" >out &&
+	cut -c1-26 out >codes &&
+	cat >expect <<-\EOT &&
+	CCSS.Math.Content.6.RP.A.2
+	CCSS.Math.Content.6.RP.A.3
+	EOT
+	test_cmp expect codes
+'
+
+test_expect_success 'list --format json' '
+	pl -C p align list -f span --grade 3 --format json >out &&
+	cat >expect <<-\EOT &&
+	[
+	  {
+	    "code": "S.2",
+	    "framework": "span",
+	    "parent": "",
+	    "grade": "3",
+	    "subject": "Art",
+	    "description": "Draw a face"
+	  }
+	]
+	EOT
+	test_cmp expect out
+'
+
+test_expect_success 'list: an unknown framework' '
+	test_expect_code 4 pl -C p align list -f nope >out 2>err &&
+	echo "pl: unknown framework ${SQ}nope${SQ}" >expect &&
+	test_cmp expect err &&
+	test_must_be_empty out
+'
+
+test_expect_success 'show: a short code, its parents, children and the work that names it' '
+	sed -e "s/^standards: .*/standards: [CCSS.Math.Content.6.RP.A.1]/" \
+		p/goals/sums.md >sums &&
+	cp sums p/goals/sums.md &&
+	sed -e "s/^standards: .*/standards: [ccss.math.content.6.rp.a.1]/" \
+		p/evidence/quiz.md >quiz &&
+	cp quiz p/evidence/quiz.md &&
+	git -C p commit -q -a -m "align by hand" &&
+	pl -C p align show 6.rp.a.1 >out &&
+	cat >expect <<-\EOT &&
+	CCSS.Math.Content.6.RP.A.1
+
+	framework: ccss-math
+	grade:     6
+	subject:   Mathematics
+	parents:   CCSS.Math.Content.6.RP.A
+	goals:     sums
+	evidence:  quiz
+
+	Understand the concept of a ratio and use ratio language to describe a ratio relationship between two quantities. For example, "The ratio of wings to beaks in the bird house at the zoo was 2:1, because for every 2 wings there was 1 beak." "For every vote candidate A received, candidate C received nearly three votes."
+	EOT
+	test_cmp expect out &&
+	pl -C p align show H.A.MATH.GM.PF.2DFP >out &&
+	sed -n -e "/^parents/,/^\$/p" out >rel &&
+	cat >expect <<-\EOT &&
+	parents:   H.A.MATH.GM.PF
+	           H.A.MATH.GM
+	children:  H.A.MATH.GM.PF.2DFP.L1
+
+	EOT
+	test_cmp expect rel
+'
+
+test_expect_success 'show --format json' '
+	pl -C p align show --format json S.3 >out &&
+	cat >expect <<-\EOT &&
+	{
+	  "code": "S.3",
+	  "framework": "span",
+	  "parent": "",
+	  "grade": "1",
+	  "subject": "Music",
+	  "description": "Sing a line",
+	  "parents": [],
+	  "children": [],
+	  "goals": [],
+	  "evidence": []
+	}
+	EOT
+	test_cmp expect out
+'
+
+test_expect_success 'show: unknown and ambiguous codes' '
+	test_expect_code 4 pl -C p align show 6.RP.A.9 >out 2>err &&
+	echo "pl: unknown standard ${SQ}6.RP.A.9${SQ} (did you mean ${SQ}CCSS.Math.Content.6.RP.A.1${SQ}, ${SQ}CCSS.Math.Content.6.RP.A.2${SQ}, ${SQ}CCSS.Math.Content.6.RP.A.3${SQ}?)" >expect &&
+	test_cmp expect err &&
+	test_must_be_empty out &&
+	test_expect_code 5 pl -C p align show RP.A.1 >out 2>err &&
+	echo "pl: standard ${SQ}RP.A.1${SQ} is ambiguous: ${SQ}CCSS.Math.Content.6.RP.A.1${SQ}, ${SQ}CCSS.Math.Content.7.RP.A.1${SQ}" >expect &&
+	test_cmp expect err &&
+	test_expect_code 2 pl -C p align show 2>err &&
+	test_stderr_starts_pl err
+'
+
 test_done
