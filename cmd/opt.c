@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "pl/goal.h"
 #include "pl/md.h"
+#include "pl/standards.h"
 
 static size_t
 count_opts(const struct pl_opt *opts)
@@ -284,6 +285,19 @@ steps(struct pl_strlist *out, struct pl_portfolio *pf, const char *id,
 	pl_entry_free(e);
 }
 
+/* The codes of the portfolio's standards. */
+static void
+codes(struct pl_strlist *out, struct pl_portfolio *pf)
+{
+	struct pl_standards	l;
+	size_t			i;
+
+	if (pl_standards_load(&l, pf, NULL) == PL_OK)
+		for (i = 0; i < l.n; i++)
+			pl_strlist_push(out, l.v[i].code);
+	pl_standards_release(&l);
+}
+
 /* The words "@kind" stands for, read from the portfolio. */
 static void
 complete_ids(const char *word, size_t n, const char *prefix,
@@ -299,7 +313,13 @@ complete_ids(const char *word, size_t n, const char *prefix,
 		long_goals(&l, pf);
 	else if (strcmp(kind, "step") == 0)
 		steps(&l, pf, c->first, c->undo);
-	else if (strcmp(kind, "rev") == 0) {
+	else if (strcmp(kind, "standard") == 0)
+		codes(&l, pf);
+	else if (strcmp(kind, "framework") == 0) {
+		if (pl_portfolio_list(&l, pf, PL_STANDARDS_DIR, ".csv") !=
+		    PL_OK)
+			pl_strlist_release(&l);
+	} else if (strcmp(kind, "rev") == 0) {
 		if (pl_portfolio_refs(&l, pf) != PL_OK)
 			pl_strlist_release(&l);
 	} else {

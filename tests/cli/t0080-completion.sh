@@ -21,6 +21,7 @@ test_expect_success 'command names' '
 	complete go >actual &&
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
+	align
 	evidence
 	goal
 	help
@@ -324,7 +325,7 @@ test_expect_success 'from a subdirectory of the portfolio' '
 test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
-	printf "%s\n" evidence goal help init profile reflect >expect &&
+	printf "%s\n" align evidence goal help init profile reflect >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"
@@ -333,6 +334,27 @@ test_expect_success 'completion never fails, nor complains' '
 		test_must_be_empty out &&
 		test_must_be_empty err || return 1
 	done
+'
+
+test_expect_success 'align: sub-commands, framework names, files' '
+	printf "code,description\nM.1,one\n" >m.csv &&
+	pl -C p align import --framework maths "$TRASH_DIRECTORY/m.csv" \
+		>/dev/null &&
+	printf "import\nlist\nshow\n" >expect &&
+	complete align "" >actual &&
+	test_cmp expect actual &&
+	echo maths >expect &&
+	complete align import --framework "" >actual &&
+	test_cmp expect actual &&
+	echo @file >expect &&
+	complete align import "" >actual &&
+	test_cmp expect actual &&
+	echo maths >expect &&
+	complete align list -f "" >actual &&
+	test_cmp expect actual &&
+	echo M.1 >expect &&
+	complete align show "" >actual &&
+	test_cmp expect actual
 '
 
 test_done
