@@ -1,0 +1,58 @@
+/*
+ * Curriculum standards: the frameworks a portfolio keeps as
+ * standards/<name>.csv (header code,parent,grade,subject,description,
+ * then any extra columns), which goals and evidence name by code in
+ * their front matter "standards" list.
+ */
+#ifndef PL_STANDARDS_H
+#define PL_STANDARDS_H
+
+#include <stddef.h>
+
+#include "pl/error.h"
+#include "pl/portfolio.h"
+#include "pl/util.h"
+
+/* The folder of the portfolio that holds the frameworks. */
+#define PL_STANDARDS_DIR "standards"
+
+/* One standard (a row of a framework).  Strings are owned by the list. */
+struct pl_standard {
+	char	*framework;	/* "ccss-math": the file standards/<framework>.csv */
+	char	*code;		/* "CCSS.Math.Content.6.RP.A.1" */
+	char	*parent;	/* a code or "" */
+	char	*grade;		/* "6", "K-2" or "" */
+	char	*subject;
+	char	*description;
+};
+
+struct pl_standards {
+	struct pl_standard	*v;
+	size_t			 n;
+	/* private: an index for lookups */
+	size_t			 cap;
+	size_t			*byfold;	/* v's indexes by folded code */
+};
+
+/*
+ * Reads every committed standards/<name>.csv of the portfolio (at its
+ * revision); a file that cannot be read is a warning, not an error.
+ * Release with pl_standards_release().
+ */
+int	 pl_standards_load(struct pl_standards *out, struct pl_portfolio *,
+	    struct pl_strlist *warnings) PL_WUR;
+
+void	 pl_standards_release(struct pl_standards *);
+
+/*
+ * The standard code names: exact, else case-insensitively, else the
+ * unambiguous short form ("6.RP.A.1" for "CCSS.Math.Content.6.RP.A.1": a
+ * suffix after a '.').  PL_ENOTFOUND "unknown standard 'x' (did you mean
+ * 'a', 'b'?)" with the nearest codes by edit distance; PL_EINVAL
+ * "standard 'x' is ambiguous: 'a', 'b'".  *out is borrowed from the
+ * list.
+ */
+int	 pl_standards_find(const struct pl_standard **out,
+	    const struct pl_standards *, const char *code) PL_WUR;
+
+#endif
