@@ -18,7 +18,7 @@
 
 /* One standard (a row of a framework).  Strings are owned by the list. */
 struct pl_standard {
-	char	*framework;	/* "ccss-math": the file standards/<framework>.csv */
+	char	*framework;	/* "ccss-math": standards/<framework>.csv */
 	char	*code;		/* "CCSS.Math.Content.6.RP.A.1" */
 	char	*parent;	/* a code or "" */
 	char	*grade;		/* "6", "K-2" or "" */
@@ -32,6 +32,9 @@ struct pl_standards {
 	/* private: an index for lookups */
 	size_t			 cap;
 	size_t			*byfold;	/* v's indexes by folded code */
+	int			*line;		/* where each row was read */
+	struct pl_strlist	 cols;		/* extra columns' names */
+	struct pl_strlist	 extra;		/* n * cols.n values */
 };
 
 /*
@@ -54,5 +57,33 @@ void	 pl_standards_release(struct pl_standards *);
  */
 int	 pl_standards_find(const struct pl_standard **out,
 	    const struct pl_standards *, const char *code) PL_WUR;
+
+/*
+ * Parses the framework file name (text, len bytes) into out, each
+ * standard's framework set to framework: pl's own CSV (a header naming
+ * at least code and description, in any order; extra columns kept),
+ * Moodle's competency framework CSV, or an IMS CASE JSON package.  A
+ * byte-order mark, CR LF, blank lines and runs of white space are
+ * forgiven.  PL_EPARSE "name:LINE: what" for a file none of these, a
+ * row without a code, or a code twice ("duplicate code 'x' (also on
+ * line N)"); a parent not in the file is a warning.  Release with
+ * pl_standards_release().
+ */
+int	 pl_standards_parse(struct pl_standards *out, const char *framework,
+	    const char *name, const char *text, size_t len,
+	    struct pl_strlist *warnings) PL_WUR;
+
+/*
+ * Appends to out the framework list holds as pl keeps it in
+ * standards/<name>.csv: the header, then a row per standard, fields
+ * quoted only when they must be.
+ */
+void	 pl_standards_write(const struct pl_standards *, struct pl_buf *out);
+
+/*
+ * The index of the standard whose code is code exactly, case aside,
+ * or -1.
+ */
+long	 pl_standards_index(const struct pl_standards *, const char *code);
 
 #endif

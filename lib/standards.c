@@ -1,0 +1,885 @@
+/*
+ * Curriculum frameworks: reading them in the shapes schools get them
+ * (pl's CSV, Moodle's competency CSV, IMS CASE JSON), keeping them as
+ * standards/<name>.csv, and finding a standard by the code a person
+ * types, which is often shorter or differently cased than the
+ * framework's.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <csv.h>
+#include <jansson.h>
+
+#include "pl/doc.h"
+#include "pl/standards.h"
+
+/* The columns of pl's own file, in the order it writes them. */
+enum { COL_CODE, COL_PARENT, COL_GRADE, COL_SUBJECT, COL_DESC, NCOLS };
+static const char *const colnames[NCOLS] = { "code", "parent", "grade",
+	"subject", "description" };
+
+/* How many near codes an unknown one suggests. */
+#define NEAR_MAX	3
+
+/* The rows of a CSV file, each with the line it starts on. */
+struct rows {
+	struct pl_strlist	*v;
+	int			*line;
+	size_t			 n;
+	size_t			 cap;
+	struct pl_strlist	 cur;
+	int			 cur_line;
+};
+
+static void
+rows_release(struct rows *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->n; i++)
+		pl_strlist_release(&r->v[i]);
+	free(r->v);
+	free(r->line);
+	pl_strlist_release(&r->cur);
+}
+
+/* Appends s, its white space runs (no-break spaces too) one space. */
+static void
+put_clean(struct pl_buf *b, const char *s, size_t len)
+{
+	size_t	i, start = b->len;
+	int	space = 0;
+
+	for (i = 0; i < len; i++) {
+		if (isspace((unsigned char)s[i]) || (i + 1 < len &&
+		    (unsigned char)s[i] == 0xc2 &&
+		    (unsigned char)s[i + 1] == 0xa0)) {
+			if ((unsigned char)s[i] == 0xc2)
+				i++;
+			space = 1;
+			continue;
+		}
+		if (space && b->len > start)
+			pl_buf_putc(b, ' ');
+		space = 0;
+		pl_buf_putc(b, s[i]);
+	}
+	pl_buf_puts(b, "");
+}
+
+static char *
+clean(const char *s, size_t len)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	put_clean(&b, s, len);
+	return pl_buf_detach(&b);
+}
+
+static void
+field_cb(void *s, size_t len, void *data)
+{
+	struct rows	*r = data;
+
+	pl_strlist_push_owned(&r->cur, clean(s != NULL ? s : "", len));
+}
+
+static void
+record_cb(int c, void *data)
+{
+	struct rows	*r = data;
+	size_t		 i;
+
+	for (i = 0; i < r->cur.n; i++)
+		if (r->cur.v[i][0] != '\0')
+			break;
+	if (i < r->cur.n) {
+		if (r->n == r->cap) {
+			r->cap = r->cap ? r->cap * 2 : 64;
+			r->v = pl_xrealloc(r->v, r->cap * sizeof *r->v);
+			r->line = pl_xrealloc(r->line,
+			    r->cap * sizeof *r->line);
+		}
+		r->v[r->n] = r->cur;
+		r->line[r->n++] = r->cur_line;
+		pl_strlist_init(&r->cur);
+	} else
+		pl_strlist_release(&r->cur);
+	r->cur_line = 0;
+}
+
+static int
+blank(const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Reads CSV with libcsv, a line at a time so that each record knows the
+ * line it starts on (libcsv skips blank lines and takes CR, LF and CR LF
+ * alike, in quoted fields too).
+ */
+static int
+rows_read(struct rows *r, const char *name, const char *text, size_t len)
+{
+	struct csv_parser	 p;
+	const char		*nl;
+	size_t			 off = 0, n;
+	int			 line = 0, err = PL_OK;
+
+	memset(r, 0, sizeof *r);
+	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+		return pl_error_set(PL_ERROR, "%s: cannot read CSV", name);
+	while (off < len) {
+		nl = memchr(text + off, '\n', len - off);
+		n = nl != NULL ? (size_t)(nl - text - off) + 1 : len - off;
+		line++;
+		if (r->cur_line == 0 && !blank(text + off, n))
+			r->cur_line = line;
+		if (csv_parse(&p, text + off, n, field_cb, record_cb, r) != n) {
+			err = pl_error_set(PL_EPARSE, "%s:%d: %s", name, line,
+			    csv_strerror(csv_error(&p)));
+			goto done;
+		}
+		off += n;
+	}
+	/* Lenient with stray quotes, but not with one never closed */
+	csv_set_opts(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI);
+	if (csv_fini(&p, field_cb, record_cb, r) != 0)
+		err = pl_error_set(PL_EPARSE, "%s:%d: a quoted field has no "
+		    "closing quote", name, r->cur_line);
+done:
+	csv_free(&p);
+	return err;
+}
+
+static size_t
+push(struct pl_standards *l, const char *framework, int line)
+{
+	struct pl_standard	*s;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = pl_xrealloc(l->v, l->cap * sizeof *l->v);
+		l->line = pl_xrealloc(l->line, l->cap * sizeof *l->line);
+	}
+	s = &l->v[l->n];
+	memset(s, 0, sizeof *s);
+	s->framework = pl_xstrdup(framework);
+	l->line[l->n] = line;
+	return l->n++;
+}
+
+static void
+set(char **field, const char *value)
+{
+	free(*field);
+	*field = pl_xstrdup(value != NULL ? value : "");
+}
+
+/* The field of row r in column c (-1: none), or "". */
+static const char *
+cell(const struct rows *r, size_t row, long c)
+{
+	if (c < 0 || (size_t)c >= r->v[row].n)
+		return "";
+	return r->v[row].v[c];
+}
+
+static long
+column(const struct pl_strlist *head, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < head->n; i++)
+		if (strcasecmp(head->v[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* pl's own CSV: the five columns in any order, and any others kept. */
+static int
+parse_pl(struct pl_standards *l, const char *fw, const char *name,
+    const struct rows *r)
+{
+	const struct pl_strlist	*head = &r->v[0];
+	long			 c[NCOLS];
+	size_t			 i, j, k;
+
+	for (i = 0; i < NCOLS; i++)
+		c[i] = column(head, colnames[i]);
+	if (c[COL_CODE] < 0 || c[COL_DESC] < 0)
+		return pl_error_set(PL_EPARSE, "%s:%d: not a framework: the "
+		    "header needs 'code' and 'description' columns (pl's is "
+		    "code,parent,grade,subject,description)", name,
+		    r->line[0]);
+	for (j = 0; j < head->n; j++) {
+		for (i = 0; i < NCOLS && c[i] != (long)j; i++)
+			;
+		if (i == NCOLS && head->v[j][0] != '\0')
+			pl_strlist_push(&l->cols, head->v[j]);
+	}
+	for (i = 1; i < r->n; i++) {
+		k = push(l, fw, r->line[i]);
+		set(&l->v[k].code, cell(r, i, c[COL_CODE]));
+		set(&l->v[k].parent, cell(r, i, c[COL_PARENT]));
+		set(&l->v[k].grade, cell(r, i, c[COL_GRADE]));
+		set(&l->v[k].subject, cell(r, i, c[COL_SUBJECT]));
+		set(&l->v[k].description, cell(r, i, c[COL_DESC]));
+		for (j = 0; j < l->cols.n; j++)
+			pl_strlist_push(&l->extra, cell(r, i,
+			    column(head, l->cols.v[j])));
+	}
+	return PL_OK;
+}
+
+/* Moodle's descriptions are HTML: the text, tags and entities undone. */
+static char *
+html_text(const char *s)
+{
+	static const char *const ent[][2] = { { "&amp;", "&" },
+		{ "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+		{ "&#39;", "'" }, { "&apos;", "'" }, { "&nbsp;", " " } };
+	struct pl_buf	 b = PL_BUF_INIT;
+	const char	*e;
+	size_t		 i;
+	char		*out;
+
+	while (*s != '\0') {
+		if (*s == '<' && (e = strchr(s, '>')) != NULL) {
+			pl_buf_putc(&b, ' ');
+			s = e + 1;
+			continue;
+		}
+		for (i = 0; *s == '&' && i < sizeof ent / sizeof ent[0]; i++)
+			if (strncmp(s, ent[i][0], strlen(ent[i][0])) == 0)
+				break;
+		if (*s == '&' && i < sizeof ent / sizeof ent[0]) {
+			pl_buf_puts(&b, ent[i][1]);
+			s += strlen(ent[i][0]);
+		} else
+			pl_buf_putc(&b, *s++);
+	}
+	pl_buf_puts(&b, "");
+	out = clean(b.ptr, b.len);
+	pl_buf_release(&b);
+	return out;
+}
+
+/*
+ * Moodle's competency framework CSV (tool_lpimportcsv): the framework's
+ * own row gives the subject, every other row a competency.
+ */
+static int
+parse_moodle(struct pl_standards *l, const char *fw, const struct rows *r)
+{
+	const struct pl_strlist	*head = &r->v[0];
+	long			 code, parent, desc, sname, isfw;
+	const char		*subject = "";
+	size_t			 i, k;
+	char			*d;
+
+	code = column(head, "id number");
+	parent = column(head, "parent id number");
+	desc = column(head, "description");
+	sname = column(head, "shortname");
+	isfw = column(head, "is framework");
+	for (i = 1; i < r->n; i++)
+		if (strcmp(cell(r, i, isfw), "1") == 0)
+			subject = cell(r, i, sname);
+	for (i = 1; i < r->n; i++) {
+		if (strcmp(cell(r, i, isfw), "1") == 0)
+			continue;
+		k = push(l, fw, r->line[i]);
+		set(&l->v[k].code, cell(r, i, code));
+		set(&l->v[k].parent, cell(r, i, parent));
+		set(&l->v[k].grade, "");
+		set(&l->v[k].subject, subject);
+		d = html_text(cell(r, i, desc));
+		set(&l->v[k].description, d[0] != '\0' ? d :
+		    cell(r, i, sname));
+		free(d);
+	}
+	return PL_OK;
+}
+
+static int
+parse_csv(struct pl_standards *l, const char *fw, const char *name,
+    const char *text, size_t len)
+{
+	struct rows	r;
+	int		err;
+
+	if ((err = rows_read(&r, name, text, len)) != PL_OK)
+		goto done;
+	if (r.n == 0)
+		err = pl_error_set(PL_EPARSE, "%s: not a framework: the file "
+		    "is empty", name);
+	else if (column(&r.v[0], "id number") >= 0 &&
+	    column(&r.v[0], "parent id number") >= 0)
+		err = parse_moodle(l, fw, &r);
+	else
+		err = parse_pl(l, fw, name, &r);
+done:
+	rows_release(&r);
+	return err;
+}
+
+/* A string member, or "". */
+static const char *
+jstr(const json_t *o, const char *key)
+{
+	const char	*s = json_string_value(json_object_get(o, key));
+
+	return s != NULL ? s : "";
+}
+
+/* A node's identifier in an association: CASE 1.0's LinkURI or a draft's. */
+static const char *
+jnode(const json_t *a, const char *which)
+{
+	char		 key[64];
+	const char	*s;
+
+	snprintf(key, sizeof key, "%sNodeIdentifier", which);
+	if (*(s = jstr(a, key)) != '\0')
+		return s;
+	snprintf(key, sizeof key, "%sNodeURI", which);
+	return jstr(json_object_get(a, key), "identifier");
+}
+
+/* "KG" is K, "05" is 5: as the grades of pl's own files. */
+static void
+put_grade(struct pl_buf *b, const char *g)
+{
+	if (strcmp(g, "KG") == 0)
+		g = "K";
+	while (g[0] == '0' && g[1] != '\0')
+		g++;
+	pl_buf_puts(b, g);
+}
+
+/* CASE 1.0's educationLevel list, or the draft's educationalLevel. */
+static char *
+case_grade(const json_t *item)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	const json_t	*g = json_object_get(item, "educationLevel");
+	size_t		 n;
+
+	if (g == NULL)
+		g = json_object_get(item, "educationalLevel");
+	if (json_is_string(g))
+		put_grade(&b, json_string_value(g));
+	else if ((n = json_array_size(g)) > 0) {
+		put_grade(&b, json_string_value(json_array_get(g, 0)) ?
+		    json_string_value(json_array_get(g, 0)) : "");
+		if (n > 1 && json_is_string(json_array_get(g, n - 1))) {
+			pl_buf_putc(&b, '-');
+			put_grade(&b, json_string_value(json_array_get(g,
+			    n - 1)));
+		}
+	}
+	pl_buf_puts(&b, "");
+	return pl_buf_detach(&b);
+}
+
+static const char *
+case_subject(const json_t *doc)
+{
+	const json_t	*s = json_object_get(doc, "subject");
+
+	if (json_is_array(s))
+		s = json_array_get(s, 0);
+	return json_is_string(s) ? json_string_value(s) : "";
+}
+
+/* The position in items of the CFItem with identifier id, or -1. */
+static long
+case_item(const json_t *items, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; *id != '\0' && i < json_array_size(items); i++)
+		if (strcmp(jstr(json_array_get(items, i), "identifier"),
+		    id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * Each item's parent: the first isChildOf association naming it whose
+ * destination is an item (not the document).
+ */
+static void
+case_parents(struct pl_standards *l, size_t from, const json_t *items,
+    const json_t *assocs)
+{
+	const json_t	*a;
+	long		 child, parent;
+	size_t		 i;
+
+	for (i = 0; i < json_array_size(assocs); i++) {
+		a = json_array_get(assocs, i);
+		if (strcmp(jstr(a, "associationType"), "isChildOf") != 0)
+			continue;
+		child = case_item(items, jnode(a, "origin"));
+		parent = case_item(items, jnode(a, "destination"));
+		if (child < 0 || parent < 0 ||
+		    l->v[from + child].parent[0] != '\0')
+			continue;
+		set(&l->v[from + child].parent, l->v[from + parent].code);
+	}
+}
+
+/*
+ * An IMS CASE package: CFItems with humanCodingScheme (else their
+ * identifier) as the code, fullStatement as the statement.
+ */
+static int
+parse_case(struct pl_standards *l, const char *fw, const char *name,
+    const char *text, size_t len)
+{
+	json_error_t	 je;
+	json_t		*root, *items, *it;
+	const char	*subject, *code;
+	size_t		 i, k, from = l->n;
+	char		*g;
+
+	if ((root = json_loadb(text, len, 0, &je)) == NULL)
+		return pl_error_set(PL_EPARSE, "%s:%d: %s", name, je.line,
+		    je.text);
+	items = json_object_get(root, "CFItems");
+	if (!json_is_array(items)) {
+		json_decref(root);
+		return pl_error_set(PL_EPARSE, "%s: not a framework: no "
+		    "CFItems (an IMS CASE package has them)", name);
+	}
+	subject = case_subject(json_object_get(root, "CFDocument"));
+	for (i = 0; i < json_array_size(items); i++) {
+		it = json_array_get(items, i);
+		k = push(l, fw, (int)i + 1);
+		code = jstr(it, "humanCodingScheme");
+		l->v[k].code = clean(*code ? code : jstr(it, "identifier"),
+		    strlen(*code ? code : jstr(it, "identifier")));
+		set(&l->v[k].parent, "");
+		g = case_grade(it);
+		l->v[k].grade = g;
+		set(&l->v[k].subject, subject);
+		l->v[k].description = clean(jstr(it, "fullStatement"),
+		    strlen(jstr(it, "fullStatement")));
+	}
+	case_parents(l, from, items, json_object_get(root, "CFAssociations"));
+	json_decref(root);
+	return PL_OK;
+}
+
+static const struct pl_standards *cmp_list;
+
+static int
+cmp_fold(const void *a, const void *b)
+{
+	size_t	i = *(const size_t *)a, j = *(const size_t *)b;
+	int	c;
+
+	c = strcasecmp(cmp_list->v[i].code, cmp_list->v[j].code);
+	return c != 0 ? c : (i > j) - (i < j);
+}
+
+static void
+index_build(struct pl_standards *l)
+{
+	size_t	i;
+
+	free(l->byfold);
+	l->byfold = pl_xcalloc(l->n + 1, sizeof *l->byfold);
+	for (i = 0; i < l->n; i++)
+		l->byfold[i] = i;
+	cmp_list = l;
+	qsort(l->byfold, l->n, sizeof *l->byfold, cmp_fold);
+	cmp_list = NULL;
+}
+
+/* The first position in byfold whose code is code, case aside, or n. */
+static size_t
+index_lower(const struct pl_standards *l, const char *code)
+{
+	size_t	lo = 0, hi = l->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcasecmp(l->v[l->byfold[mid]].code, code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+long
+pl_standards_index(const struct pl_standards *l, const char *code)
+{
+	size_t	i = index_lower(l, code), first = i;
+
+	for (; i < l->n && strcasecmp(l->v[l->byfold[i]].code, code) == 0;
+	    i++)
+		if (strcmp(l->v[l->byfold[i]].code, code) == 0)
+			return (long)l->byfold[i];
+	if (first < l->n && strcasecmp(l->v[l->byfold[first]].code,
+	    code) == 0)
+		return (long)l->byfold[first];
+	return -1;
+}
+
+/* What the rows of one file must be: each with a code, each code once. */
+static int
+check_rows(const struct pl_standards *l, const char *name, int json)
+{
+	const char	*where = json ? "%s: CFItems[%d]: " : "%s:%d: ";
+	size_t		 i, a, b;
+	struct pl_buf	 fmt = PL_BUF_INIT;
+	int		 err = PL_OK;
+
+	for (i = 0; i < l->n && err == PL_OK; i++)
+		if (l->v[i].code[0] == '\0') {
+			pl_buf_printf(&fmt, where, name, l->line[i] -
+			    json);
+			err = pl_error_set(PL_EPARSE, "%sa row without a "
+			    "code", fmt.ptr);
+		}
+	for (i = 1; i < l->n && err == PL_OK; i++) {
+		a = l->byfold[i - 1];
+		b = l->byfold[i];
+		if (strcasecmp(l->v[a].code, l->v[b].code) != 0)
+			continue;
+		pl_buf_printf(&fmt, where, name, l->line[b] - json);
+		err = pl_error_set(PL_EPARSE, "%sduplicate code '%s' "
+		    "(also %s %d)", fmt.ptr, l->v[b].code,
+		    json ? "CFItems" : "on line", l->line[a] - json);
+	}
+	pl_buf_release(&fmt);
+	return err;
+}
+
+/*
+ * One warning for the parents the file does not have: the first, and
+ * how many more, for a framework cut from a bigger one may miss many.
+ */
+static void
+check_parents(const struct pl_standards *l, const char *name,
+    struct pl_strlist *warnings)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	size_t		i, first = 0, n = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].parent[0] != '\0' &&
+		    pl_standards_index(l, l->v[i].parent) < 0 && n++ == 0)
+			first = i;
+	if (n == 0 || warnings == NULL)
+		return;
+	pl_buf_printf(&b, "%s:%d: parent '%s' of '%s' is not in the "
+	    "framework", name, l->line[first], l->v[first].parent,
+	    l->v[first].code);
+	if (n > 1)
+		pl_buf_printf(&b, " (nor are the parents of %zu more)", n - 1);
+	pl_strlist_push_owned(warnings, pl_buf_detach(&b));
+}
+
+int
+pl_standards_parse(struct pl_standards *out, const char *framework,
+    const char *name, const char *text, size_t len,
+    struct pl_strlist *warnings)
+{
+	size_t	i, bom = strlen(PL_DOC_BOM);
+	int	err, json;
+
+	memset(out, 0, sizeof *out);
+	if (len >= bom && memcmp(text, PL_DOC_BOM, bom) == 0) {
+		text += bom;
+		len -= bom;
+	}
+	for (i = 0; i < len && isspace((unsigned char)text[i]); i++)
+		;
+	json = i < len && text[i] == '{';
+	if (memchr(text, '\0', len) != NULL)
+		err = pl_error_set(PL_EPARSE, "%s: not a framework: the file "
+		    "holds NUL bytes (UTF-16, or not text)", name);
+	else if (json)
+		err = parse_case(out, framework, name, text, len);
+	else
+		err = parse_csv(out, framework, name, text, len);
+	if (err != PL_OK)
+		goto done;
+	index_build(out);
+	if ((err = check_rows(out, name, json)) != PL_OK)
+		goto done;
+	check_parents(out, name, warnings);
+done:
+	if (err != PL_OK)
+		pl_standards_release(out);
+	return err;
+}
+
+void
+pl_standards_release(struct pl_standards *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].framework);
+		free(l->v[i].code);
+		free(l->v[i].parent);
+		free(l->v[i].grade);
+		free(l->v[i].subject);
+		free(l->v[i].description);
+	}
+	free(l->v);
+	free(l->byfold);
+	free(l->line);
+	pl_strlist_release(&l->cols);
+	pl_strlist_release(&l->extra);
+	memset(l, 0, sizeof *l);
+}
+
+/* Appends one field, quoted (by libcsv) only when it has to be. */
+static void
+put_field(struct pl_buf *b, const char *s, int first)
+{
+	size_t	len = strlen(s), need;
+	char	*q;
+
+	if (!first)
+		pl_buf_putc(b, ',');
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		pl_buf_puts(b, s);
+		return;
+	}
+	need = csv_write(NULL, 0, s, len);
+	q = pl_xmalloc(need);
+	csv_write(q, need, s, len);
+	pl_buf_put(b, q, need);
+	free(q);
+}
+
+void
+pl_standards_write(const struct pl_standards *l, struct pl_buf *out)
+{
+	const struct pl_standard	*s;
+	size_t				 i, j;
+
+	for (i = 0; i < NCOLS; i++)
+		put_field(out, colnames[i], i == 0);
+	for (j = 0; j < l->cols.n; j++)
+		put_field(out, l->cols.v[j], 0);
+	pl_buf_putc(out, '\n');
+	for (i = 0; i < l->n; i++) {
+		s = &l->v[i];
+		put_field(out, s->code, 1);
+		put_field(out, s->parent, 0);
+		put_field(out, s->grade, 0);
+		put_field(out, s->subject, 0);
+		put_field(out, s->description, 0);
+		for (j = 0; j < l->cols.n; j++)
+			put_field(out, l->extra.v[i * l->cols.n + j], 0);
+		pl_buf_putc(out, '\n');
+	}
+}
+
+/* Moves the standards of from to the end of to. */
+static void
+append(struct pl_standards *to, struct pl_standards *from)
+{
+	size_t	i;
+
+	for (i = 0; i < from->n; i++) {
+		push(to, "", from->line[i]);
+		free(to->v[to->n - 1].framework);
+		to->v[to->n - 1] = from->v[i];
+	}
+	from->n = 0;
+	pl_standards_release(from);
+}
+
+int
+pl_standards_load(struct pl_standards *out, struct pl_portfolio *pf,
+    struct pl_strlist *warnings)
+{
+	struct pl_strlist	 names = PL_STRLIST_INIT;
+	struct pl_standards	 one;
+	struct pl_buf		 b = PL_BUF_INIT;
+	size_t			 i;
+	char			*path = NULL;
+	int			 err;
+
+	memset(out, 0, sizeof *out);
+	if ((err = pl_portfolio_list(&names, pf, PL_STANDARDS_DIR,
+	    ".csv")) != PL_OK)
+		goto done;
+	for (i = 0; i < names.n; i++) {
+		free(path);
+		path = pl_xasprintf("%s/%s.csv", PL_STANDARDS_DIR,
+		    names.v[i]);
+		pl_buf_clear(&b);
+		if (pl_portfolio_read(&b, pf, path) != PL_OK ||
+		    pl_standards_parse(&one, names.v[i], path, b.ptr ?
+		    b.ptr : "", b.len, NULL) != PL_OK) {
+			if (warnings != NULL)
+				pl_strlist_push(warnings, pl_error_last());
+			continue;
+		}
+		append(out, &one);
+	}
+	index_build(out);
+done:
+	free(path);
+	pl_buf_release(&b);
+	pl_strlist_release(&names);
+	return err;
+}
+
+/* Edit distance, case aside, of a and b (capped lengths). */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t	la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, d;
+
+	if (la > 200 || lb > 200)
+		return (size_t)-1;
+	row = pl_xcalloc(lb + 1, sizeof *row);
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			d = prev + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (row[j] + 1 < d)
+				d = row[j] + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			row[j] = d;
+			prev = tmp;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+/* How far code is from what was typed: from itself or a short form. */
+static size_t
+nearness(const char *typed, const char *code)
+{
+	size_t		 d = distance(typed, code), e;
+	const char	*p;
+
+	for (p = strchr(code, '.'); p != NULL; p = strchr(p + 1, '.'))
+		if ((e = distance(typed, p + 1)) < d)
+			d = e;
+	return d;
+}
+
+/* "unknown standard 'x'", and the nearest codes when any are near. */
+static int
+unknown(const struct pl_standards *l, const char *code)
+{
+	size_t		 best[NEAR_MAX], dist[NEAR_MAX], i, j, k, n = 0, d;
+	size_t		 limit = strlen(code) / 3 + 1;
+	struct pl_buf	 b = PL_BUF_INIT;
+	int		 err;
+
+	for (i = 0; i < l->n; i++) {
+		if ((d = nearness(code, l->v[i].code)) > limit)
+			continue;
+		for (j = 0; j < n && dist[j] <= d; j++)
+			;
+		if (j == NEAR_MAX)
+			continue;
+		if (n < NEAR_MAX)
+			n++;
+		for (k = n - 1; k > j; k--) {
+			best[k] = best[k - 1];
+			dist[k] = dist[k - 1];
+		}
+		best[j] = i;
+		dist[j] = d;
+	}
+	for (i = 0; i < n; i++)
+		pl_buf_printf(&b, "%s'%s'", i ? ", " : " (did you mean ",
+		    l->v[best[i]].code);
+	err = pl_error_set(PL_ENOTFOUND, "unknown standard '%s'%s%s", code,
+	    pl_buf_cstr(&b), n ? "?)" : "");
+	pl_buf_release(&b);
+	return err;
+}
+
+static int
+ambiguous(const struct pl_standards *l, const char *code,
+    const size_t *idx, size_t n)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	size_t		i;
+	int		err;
+
+	for (i = 0; i < n && i < 5; i++)
+		pl_buf_printf(&b, "%s'%s'", i ? ", " : "", l->v[idx[i]].code);
+	if (n > 5)
+		pl_buf_printf(&b, " and %zu more", n - 5);
+	err = pl_error_set(PL_EINVAL, "standard '%s' is ambiguous: %s", code,
+	    b.ptr);
+	pl_buf_release(&b);
+	return err;
+}
+
+/* 1 when code ends in "." and typed, case aside. */
+static int
+short_form(const char *code, const char *typed, size_t tlen)
+{
+	size_t	clen = strlen(code);
+
+	return clen > tlen && code[clen - tlen - 1] == '.' &&
+	    strcasecmp(code + clen - tlen, typed) == 0;
+}
+
+int
+pl_standards_find(const struct pl_standard **out,
+    const struct pl_standards *l, const char *code)
+{
+	size_t	 i, n = 0, tlen = strlen(code), *idx;
+	long	 k;
+	int	 err = PL_OK;
+
+	*out = NULL;
+	if ((k = pl_standards_index(l, code)) >= 0) {
+		/* the same code, case aside, in two frameworks */
+		i = index_lower(l, code);
+		if (i + 1 < l->n && strcasecmp(l->v[l->byfold[i + 1]].code,
+		    code) == 0 && strcmp(l->v[k].code, code) != 0)
+			return ambiguous(l, code, l->byfold + i, 2);
+		*out = &l->v[k];
+		return PL_OK;
+	}
+	idx = pl_xcalloc(l->n + 1, sizeof *idx);
+	for (i = 0; i < l->n; i++)
+		if (tlen > 0 && short_form(l->v[i].code, code, tlen))
+			idx[n++] = i;
+	if (n == 1)
+		*out = &l->v[idx[0]];
+	else if (n > 1)
+		err = ambiguous(l, code, idx, n);
+	else
+		err = unknown(l, code);
+	free(idx);
+	return err;
+}

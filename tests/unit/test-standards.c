@@ -1,0 +1,243 @@
+/*
+ * Frameworks: reading the shapes schools get them in, the messy files
+ * real exports are, writing pl's own file back, and finding a standard by
+ * the code a person types.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl/standards.h"
+#include "tap.h"
+#include "testrepo.h"
+
+static int
+parse(struct pl_standards *l, const char *text, struct pl_strlist *w)
+{
+	return pl_standards_parse(l, "fw", "fw.csv", text, strlen(text), w);
+}
+
+static void
+test_pl_csv(void)
+{
+	struct pl_standards	 l;
+	struct pl_strlist	 w = PL_STRLIST_INIT;
+	struct pl_buf		 b = PL_BUF_INIT;
+	int			 err;
+
+	err = parse(&l, "\xef\xbb\xbf" "description ,code,extra,grade\r\n"
+	    "\r\n"
+	    "\"Add, subtract\r\n and  multiply \",A.1 ,x,3\r\n"
+	    "   \r\n"
+	    "Le théorème de Pythagore,A.2,\"say \"\"hi\"\"\",4\r\n", &w);
+	is_int(err, 0, "BOM, CRLF, columns in any order (%s)",
+	    pl_error_last());
+	is_int(l.n, 2, "blank lines are no rows");
+	is_str(l.n ? l.v[0].code : NULL, "A.1", "trailing spaces go");
+	is_str(l.n ? l.v[0].description : NULL, "Add, subtract and multiply",
+	    "a quoted comma and line break: one line of text");
+	is_str(l.n > 1 ? l.v[1].description : NULL,
+	    "Le théorème de Pythagore", "statements in any language");
+	is_str(l.n ? l.v[0].framework : NULL, "fw", "the framework is named");
+	is_int(w.n, 0, "no warning");
+	pl_standards_write(&l, &b);
+	is_str(b.ptr, "code,parent,grade,subject,description,extra\n"
+	    "A.1,,3,,\"Add, subtract and multiply\",x\n"
+	    "A.2,,4,,Le théorème de Pythagore,\"say \"\"hi\"\"\"\n",
+	    "written back as pl's own file, extra columns kept");
+	pl_standards_release(&l);
+	pl_buf_release(&b);
+	pl_strlist_release(&w);
+}
+
+static void
+test_pl_csv_errors(void)
+{
+	struct pl_standards	 l;
+	struct pl_strlist	 w = PL_STRLIST_INIT;
+
+	is_int(parse(&l, "code,description\nA,x\n\nB,y\na,z\n", &w),
+	    PL_EPARSE, "a duplicate code (case aside) is an error");
+	is_str(pl_error_last(), "fw.csv:5: duplicate code 'a' (also on line "
+	    "2)", "naming both lines");
+	is_int(parse(&l, "code,description\nA,x\n,y\n", &w), PL_EPARSE,
+	    "a row without a code");
+	is_str(pl_error_last(), "fw.csv:3: a row without a code",
+	    "is named by its line");
+	is_int(parse(&l, "id,text\nA,x\n", &w), PL_EPARSE,
+	    "a header without code and description");
+	is_int(parse(&l, "code,description\nA,\"x\n", &w), PL_EPARSE,
+	    "a quote never closed");
+	is_str(pl_error_last(), "fw.csv:2: a quoted field has no closing "
+	    "quote", "is named by the line it opens on");
+	is_int(parse(&l, "", &w), PL_EPARSE, "an empty file");
+	is_int(parse(&l, "code,parent,description\nA,,x\nB,Z,y\nC,Y,z\n",
+	    &w), 0, "a parent not in the file is no error");
+	is_int(w.n, 1, "but one warning");
+	is_str(w.n ? w.v[0] : NULL, "fw.csv:3: parent 'Z' of 'B' is not in "
+	    "the framework (nor are the parents of 1 more)", "saying so");
+	pl_standards_release(&l);
+	pl_strlist_release(&w);
+}
+
+static void
+test_moodle(void)
+{
+	struct pl_standards	l;
+	int			err;
+
+	err = parse(&l, "\"Parent id number\",\"Id number\",Shortname,"
+	    "Description,\"Description format\",\"Is framework\"\r\n"
+	    ",FW,OECD,\"<p>The framework</p>\",1,1\r\n"
+	    ",levels,Levels,\"<p>Each level\r\nhas &amp; shows</p><br>\","
+	    "1,\r\n"
+	    "levels,level-1,\"Level 1\",,1,\r\n", NULL);
+	is_int(err, 0, "a Moodle framework (%s)", pl_error_last());
+	is_int(l.n, 2, "its own row is not a standard");
+	is_str(l.n ? l.v[0].description : NULL, "Each level has & shows",
+	    "HTML made text");
+	is_str(l.n ? l.v[0].subject : NULL, "OECD", "subject: its shortname");
+	is_str(l.n > 1 ? l.v[1].parent : NULL, "levels", "parents kept");
+	is_str(l.n > 1 ? l.v[1].description : NULL, "Level 1",
+	    "the shortname when there is no description");
+	pl_standards_release(&l);
+}
+
+static void
+test_case(void)
+{
+	struct pl_standards	l;
+	const char		*j = "{\"CFDocument\": {\"identifier\": \"d\","
+	    "\"subject\": [\"Math\"]}, \"CFItems\": ["
+	    "{\"identifier\": \"i1\", \"humanCodingScheme\": \"M.1\","
+	    "\"fullStatement\": \"Count\", \"educationLevel\": [\"KG\","
+	    "\"01\", \"02\"]},"
+	    "{\"identifier\": \"i2\", \"fullStatement\": \"To 100\","
+	    "\"educationalLevel\": \"01\"}], \"CFAssociations\": ["
+	    "{\"associationType\": \"isChildOf\", \"originNodeURI\": "
+	    "{\"identifier\": \"i2\"}, \"destinationNodeURI\": "
+	    "{\"identifier\": \"i1\"}},"
+	    "{\"associationType\": \"isChildOf\", \"originNodeIdentifier\": "
+	    "\"i1\", \"destinationNodeIdentifier\": \"d\"}]}";
+	int			err;
+
+	err = pl_standards_parse(&l, "c", "c.json", j, strlen(j), NULL);
+	is_int(err, 0, "a CASE package (%s)", pl_error_last());
+	is_int(l.n, 2, "one standard per CFItem");
+	is_str(l.n ? l.v[0].grade : NULL, "K-2", "a span of grades");
+	is_str(l.n ? l.v[0].subject : NULL, "Math", "the document's subject");
+	is_str(l.n > 1 ? l.v[1].code : NULL, "i2",
+	    "the identifier without a humanCodingScheme");
+	is_str(l.n > 1 ? l.v[1].parent : NULL, "M.1", "isChildOf: parent");
+	is_str(l.n > 1 ? l.v[1].grade : NULL, "1", "the draft's grade");
+	is_str(l.n ? l.v[0].parent : NULL, "", "under the document: none");
+	pl_standards_release(&l);
+	is_int(pl_standards_parse(&l, "c", "c.json", "{\"a\":", 5, NULL),
+	    PL_EPARSE, "broken JSON");
+	is_int(pl_standards_parse(&l, "c", "c.json", "{}", 2, NULL),
+	    PL_EPARSE, "JSON without CFItems");
+}
+
+static void
+test_find(void)
+{
+	struct pl_standards		 l;
+	const struct pl_standard	*s = NULL;
+
+	if (parse(&l, "code,description\n"
+	    "CCSS.Math.Content.6.RP.A.1,ratios\n"
+	    "CCSS.Math.Content.6.RP.A.2,unit rates\n"
+	    "CCSS.Math.Content.7.RP.A.1,more\n"
+	    "CCSS.ELA-Literacy.RL.6.1,cite\n", NULL) != 0) {
+		ok(0, "parse: %s", pl_error_last());
+		return;
+	}
+	is_int(pl_standards_find(&s, &l, "CCSS.Math.Content.6.RP.A.2"), 0,
+	    "an exact code");
+	is_str(s ? s->description : NULL, "unit rates", "is found");
+	is_int(pl_standards_find(&s, &l, "ccss.math.content.6.rp.a.1"), 0,
+	    "case aside");
+	is_str(s ? s->code : NULL, "CCSS.Math.Content.6.RP.A.1",
+	    "the full code");
+	is_int(pl_standards_find(&s, &l, "6.rp.a.1"), 0, "a short form");
+	is_str(s ? s->code : NULL, "CCSS.Math.Content.6.RP.A.1",
+	    "names the full code");
+	is_int(pl_standards_find(&s, &l, "RP.A.1"), PL_EINVAL,
+	    "an ambiguous short form");
+	is_str(pl_error_last(), "standard 'RP.A.1' is ambiguous: "
+	    "'CCSS.Math.Content.6.RP.A.1', 'CCSS.Math.Content.7.RP.A.1'",
+	    "names each");
+	is_int(pl_standards_find(&s, &l, "6.RP.A.3"), PL_ENOTFOUND,
+	    "an unknown code");
+	is_str(pl_error_last(), "unknown standard '6.RP.A.3' (did you mean "
+	    "'CCSS.Math.Content.6.RP.A.1', 'CCSS.Math.Content.6.RP.A.2', "
+	    "'CCSS.Math.Content.7.RP.A.1'?)", "suggests the nearest");
+	is_int(pl_standards_find(&s, &l, "zzzzzzzzzzzz"), PL_ENOTFOUND,
+	    "a code near none");
+	is_str(pl_error_last(), "unknown standard 'zzzzzzzzzzzz'",
+	    "suggests nothing");
+	is_int(pl_standards_find(&s, &l, "A.1"), PL_EINVAL,
+	    "a suffix is whole parts only");
+	is_int(pl_standards_find(&s, &l, "1"), PL_EINVAL, "'1' is ambiguous");
+	is_int(pl_standards_find(&s, &l, "Content.6.RP.A.1"), 0,
+	    "any tail after a dot");
+	pl_standards_release(&l);
+}
+
+static void
+test_load(void)
+{
+	struct pl_portfolio	*p;
+	struct pl_standards	 l;
+	struct pl_strlist	 w = PL_STRLIST_INIT;
+	const struct pl_standard *s = NULL;
+	char			*d = new_portfolio(), *t;
+
+	p = open_at(d);
+	is_int(pl_standards_load(&l, p, &w), 0, "no frameworks: no error");
+	is_int(l.n, 0, "and no standards");
+	pl_standards_release(&l);
+	is_int(commit_file(p, "standards/a.csv", "code,description\nX.1,"
+	    "one\nX.2,two\n"), 0, "commit a framework");
+	is_int(commit_file(p, "standards/b.csv", "code,description\nY,y\n"
+	    "Y,z\n"), 0, "and a broken one");
+	is_int(commit_file(p, "standards/c.csv", "code,description\n"
+	    "x.1,other\n"), 0, "and one with a code of a's, but lower case");
+	t = out("git -C %s ls-tree --name-only HEAD standards/", d);
+	is_str(t, "standards/a.csv\nstandards/b.csv\nstandards/c.csv",
+	    "three files committed");
+	free(t);
+	is_int(pl_standards_load(&l, p, &w), 0, "load them");
+	is_int(l.n, 3, "the good ones' standards");
+	is_int(w.n, 1, "a warning for the broken one");
+	is_str(w.n ? w.v[0] : NULL, "standards/b.csv:3: duplicate code 'Y' "
+	    "(also on line 2)", "naming it");
+	is_int(pl_standards_find(&s, &l, "X.2"), 0, "find across them");
+	is_str(s ? s->framework : NULL, "a", "with its framework");
+	is_int(pl_standards_find(&s, &l, "x.1"), 0, "an exact code wins");
+	is_str(s ? s->framework : NULL, "c", "over another's case");
+	is_int(pl_standards_find(&s, &l, "X.1"), 0, "both ways");
+	is_str(s ? s->framework : NULL, "a", "exactly");
+	is_int(pl_standards_find(&s, &l, "X.1 "), PL_ENOTFOUND,
+	    "no match, then");
+	pl_standards_release(&l);
+	pl_strlist_release(&w);
+	pl_portfolio_free(p);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+int
+main(void)
+{
+	env_setup();
+	test_pl_csv();
+	test_pl_csv_errors();
+	test_moodle();
+	test_case();
+	test_find();
+	test_load();
+	run("rm -rf %s", home);
+	free(home);
+	return done_testing();
+}
