@@ -85,6 +85,7 @@ struct pl_cmd {
 	int			(*run)(struct pl_ctx *, struct pl_args *);
 };
 
+extern const struct pl_cmd pl_cmd_align;
 extern const struct pl_cmd pl_cmd_evidence;
 extern const struct pl_cmd pl_cmd_goal;
 extern const struct pl_cmd pl_cmd_help;

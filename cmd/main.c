@@ -16,6 +16,7 @@
 
 /* Alphabetical; exact names only, as scripts depend on them. */
 const struct pl_cmd *const pl_commands[] = {
+	&pl_cmd_align,
 	&pl_cmd_evidence,
 	&pl_cmd_goal,
 	&pl_cmd_help,

@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "pl/goal.h"
 #include "pl/md.h"
+#include "pl/standards.h"
 
 static size_t
 count_opts(const struct pl_opt *opts)
@@ -284,6 +285,26 @@ steps(struct pl_strlist *out, struct pl_portfolio *pf, const char *id,
 	pl_entry_free(e);
 }
 
+/* The codes of the portfolio's standards, or its framework names. */
+static void
+standard_words(struct pl_strlist *out, struct pl_portfolio *pf,
+    int frameworks)
+{
+	struct pl_standards	stds = { 0 };
+	struct pl_strlist	warn = PL_STRLIST_INIT;
+	const char		*w;
+	size_t			i;
+
+	if (pl_standards_load(&stds, pf, &warn) == PL_OK)
+		for (i = 0; i < stds.n; i++) {
+			w = frameworks ? stds.v[i].framework : stds.v[i].code;
+			if (out->n == 0 || strcmp(out->v[out->n - 1], w) != 0)
+				pl_strlist_push(out, w);
+		}
+	pl_standards_release(&stds);
+	pl_strlist_release(&warn);
+}
+
 /* The words "@kind" stands for, read from the portfolio. */
 static void
 complete_ids(const char *word, size_t n, const char *prefix,
@@ -299,6 +320,9 @@ complete_ids(const char *word, size_t n, const char *prefix,
 		long_goals(&l, pf);
 	else if (strcmp(kind, "step") == 0)
 		steps(&l, pf, c->first, c->undo);
+	else if (strcmp(kind, "standard") == 0 ||
+	    strcmp(kind, "framework") == 0)
+		standard_words(&l, pf, strcmp(kind, "framework") == 0);
 	else if (strcmp(kind, "rev") == 0) {
 		if (pl_portfolio_refs(&l, pf) != PL_OK)
 			pl_strlist_release(&l);

@@ -95,10 +95,10 @@ pl_scale_check(const struct pl_scale *s)
 	return PL_OK;
 }
 
-/* Splits "a, b ,c" into trimmed names. */
-static void
-split_names(struct pl_strlist *out, const char *text)
+void
+pl_scale_set_names(struct pl_scale *s, const char *text)
 {
+	struct pl_strlist	*out = &s->names;
 	const char	*p = text, *e;
 	size_t		 n;
 
@@ -142,7 +142,7 @@ read_settings(struct pl_scale *s, struct pl_portfolio *pf)
 	int	 err = PL_OK;
 
 	if (setting(&v, pf, "align.scale", &err))
-		split_names(&s->names, v);
+		pl_scale_set_names(s, v);
 	if (setting(&v, pf, "align.mastery", &err) &&
 	    parse_number(&s->mastery, v) != 0)
 		err = bad_setting("align.mastery", v);
@@ -240,9 +240,10 @@ cmp_rating(const void *pa, const void *pb)
 	int			 c;
 
 	if ((c = cmp_str(a->work_date, b->work_date)) != 0 ||
-	    (c = cmp_str(a->date, b->date)) != 0)
+	    (c = cmp_str(a->date, b->date)) != 0 ||
+	    (c = cmp_str(a->evidence, b->evidence)) != 0)
 		return c;
-	return cmp_str(a->evidence, b->evidence);
+	return (a->order > b->order) - (a->order < b->order);
 }
 
 void

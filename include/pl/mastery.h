@@ -56,6 +56,9 @@ int	 pl_scale_load(struct pl_scale *, struct pl_portfolio *) PL_WUR;
 
 void	 pl_scale_release(struct pl_scale *);
 
+/* Sets the level names from text, "a, b, c": lowest first. */
+void	 pl_scale_set_names(struct pl_scale *, const char *text);
+
 /*
  * Checks a scale as pl_scale_load() does: at least two levels, each
  * named once, mastery a level, W in (0, 1], N at least 1.  PL_EINVAL
@@ -85,11 +88,13 @@ struct pl_rating {
 	const char	*by;		/* "Name <email>" */
 	const char	*date;		/* when rated, YYYY-MM-DD */
 	const char	*note;		/* or NULL */
+	size_t		 order;		/* its place in its file */
 };
 
 /*
  * Sorts ratings into the order mastery reads them: by the date the work
- * was done, then by the date of the rating, then by evidence id.
+ * was done, then by the date of the rating, then by evidence id, then
+ * by place in the file (a rating added later comes later).
  */
 void	 pl_ratings_sort(struct pl_rating *, size_t n);
 

@@ -21,6 +21,7 @@ test_expect_success 'command names' '
 	complete go >actual &&
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
+	align
 	evidence
 	goal
 	help
@@ -324,7 +325,7 @@ test_expect_success 'from a subdirectory of the portfolio' '
 test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
-	printf "%s\n" evidence goal help init profile reflect >expect &&
+	printf "%s\n" align evidence goal help init profile reflect >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"

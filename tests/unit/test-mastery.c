@@ -110,6 +110,12 @@ test_order(void)
 	pl_mastery_compute(&r, &s, PL_METHOD_LATEST, v, 3);
 	ok(r.score == 4 && r.mastered && r.n == 3 && r.at_mastery == 1,
 	    "latest is the newest work, not the newest rating");
+	/* The same evidence rated twice on one day: the later line last */
+	v[0] = v[2];
+	v[0].order = 1;
+	v[0].level = 3;
+	pl_ratings_sort(v, 3);
+	ok(v[1].level == 4 && v[2].level == 3, "all else equal: file order");
 	pl_scale_release(&s);
 }
 
