@@ -285,24 +285,17 @@ steps(struct pl_strlist *out, struct pl_portfolio *pf, const char *id,
 	pl_entry_free(e);
 }
 
-/* The codes of the portfolio's standards, or its framework names. */
+/* The codes of the portfolio's standards. */
 static void
-standard_words(struct pl_strlist *out, struct pl_portfolio *pf,
-    int frameworks)
+codes(struct pl_strlist *out, struct pl_portfolio *pf)
 {
-	struct pl_standards	stds = { 0 };
-	struct pl_strlist	warn = PL_STRLIST_INIT;
-	const char		*w;
+	struct pl_standards	l;
 	size_t			i;
 
-	if (pl_standards_load(&stds, pf, &warn) == PL_OK)
-		for (i = 0; i < stds.n; i++) {
-			w = frameworks ? stds.v[i].framework : stds.v[i].code;
-			if (out->n == 0 || strcmp(out->v[out->n - 1], w) != 0)
-				pl_strlist_push(out, w);
-		}
-	pl_standards_release(&stds);
-	pl_strlist_release(&warn);
+	if (pl_standards_load(&l, pf, NULL) == PL_OK)
+		for (i = 0; i < l.n; i++)
+			pl_strlist_push(out, l.v[i].code);
+	pl_standards_release(&l);
 }
 
 /* The words "@kind" stands for, read from the portfolio. */
@@ -320,10 +313,13 @@ complete_ids(const char *word, size_t n, const char *prefix,
 		long_goals(&l, pf);
 	else if (strcmp(kind, "step") == 0)
 		steps(&l, pf, c->first, c->undo);
-	else if (strcmp(kind, "standard") == 0 ||
-	    strcmp(kind, "framework") == 0)
-		standard_words(&l, pf, strcmp(kind, "framework") == 0);
-	else if (strcmp(kind, "rev") == 0) {
+	else if (strcmp(kind, "standard") == 0)
+		codes(&l, pf);
+	else if (strcmp(kind, "framework") == 0) {
+		if (pl_portfolio_list(&l, pf, PL_STANDARDS_DIR, ".csv") !=
+		    PL_OK)
+			pl_strlist_release(&l);
+	} else if (strcmp(kind, "rev") == 0) {
 		if (pl_portfolio_refs(&l, pf) != PL_OK)
 			pl_strlist_release(&l);
 	} else {

@@ -851,6 +851,18 @@ short_form(const char *code, const char *typed, size_t tlen)
 	    strcasecmp(code + clen - tlen, typed) == 0;
 }
 
+static int
+same_code(const struct pl_standards *l, const size_t *idx, size_t n,
+    size_t i)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		if (strcmp(l->v[idx[k]].code, l->v[i].code) == 0)
+			return 1;
+	return 0;
+}
+
 int
 pl_standards_find(const struct pl_standard **out,
     const struct pl_standards *l, const char *code)
@@ -870,8 +882,10 @@ pl_standards_find(const struct pl_standard **out,
 		return PL_OK;
 	}
 	idx = pl_xcalloc(l->n + 1, sizeof *idx);
+	/* the same code in two frameworks is one code, as entries name it */
 	for (i = 0; i < l->n; i++)
-		if (tlen > 0 && short_form(l->v[i].code, code, tlen))
+		if (tlen > 0 && short_form(l->v[i].code, code, tlen) &&
+		    (n == 0 || !same_code(l, idx, n, i)))
 			idx[n++] = i;
 	if (n == 1)
 		*out = &l->v[idx[0]];

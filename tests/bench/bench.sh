@@ -7,6 +7,9 @@
 #   start-up    (pl goal list on a small portfolio vs git log -1)
 #   listing     (pl goal list of every goal vs git reading every goal
 #               file: ls-tree piped to cat-file --batch)
+#   framework   (pl align import of a generated 10,000-row framework, a
+#               new one each run; its time, which should be well under a
+#               second)
 # Usage: tests/bench/bench.sh [PL] [COMMITS...]   (default 300 5000)
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -101,3 +104,21 @@ for n in $sizes; do
 	ratio "listing, $n commits (pl goal list, all)" \
 	    "$(median pl_list)" "$(median git_read_goals)"
 done
+
+# A framework of 10,000 standards: 100 domains of 99 standards, with
+# quoted statements holding commas, as real ones do.
+awk 'BEGIN {
+	print "code,parent,grade,subject,description"
+	for (d = 1; d <= 100; d++) {
+		print "B." d ",," (d % 12 + 1) ",Bench,Domain " d
+		for (k = 1; k < 100; k++)
+			print "B." d "." k ",B." d "," (d % 12 + 1) ",Bench,\"Do " \
+			    k " things, in domain " d ", and explain why.\""
+	}
+}' >"$work/framework.csv"
+dir=$work/small
+pl_import() {
+	"$PL" -C "$dir" align import --framework "f$(now)" "$work/framework.csv"
+}
+median pl_import | awk '{ printf "%-44s %8.1f ms\n", \
+    "framework, 10,000 rows (pl align import)", $1 / 1e6 }'

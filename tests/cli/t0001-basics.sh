@@ -16,7 +16,7 @@ test_expect_success '--help lists the commands in order' '
 	pl keeps a learner portfolio: Markdown files in a git repository.
 
 	commands:
-	    align      align goals and evidence to curriculum standards
+	    align      tie goals and evidence to curriculum standards
 	    evidence   record what the learner did, with files
 	    goal       set goals, add and tick steps, mark them met
 	    help       show help for pl or one of its commands
@@ -82,7 +82,7 @@ test_expect_success 'pl help with a sub-command is its --help' '
 		"goal done" "goal status" "goal edit" "profile show" \
 		"profile set" "profile add" "profile edit" "evidence add" \
 		"evidence list" "evidence show" "reflect add" "reflect list" \
-		"reflect show" init help
+		"reflect show" "align import" "align list" "align show" init help
 	do
 		pl $c --help >expect &&
 		pl help $c >actual &&
@@ -93,7 +93,7 @@ test_expect_success 'pl help with a sub-command is its --help' '
 '
 
 test_expect_success 'help of every command needs no portfolio' '
-	for c in evidence goal help init profile reflect
+	for c in align evidence goal help init profile reflect
 	do
 		pl help $c >out 2>err &&
 		test -s out &&
@@ -168,7 +168,7 @@ test_expect_success 'help takes at most two words' '
 '
 
 test_expect_success 'an unknown sub-command exits 2 and names it' '
-	for c in goal profile evidence reflect
+	for c in goal profile evidence reflect align
 	do
 		test_expect_code 2 pl $c frobnicate >out 2>err &&
 		test_must_be_empty out &&

@@ -2,21 +2,8 @@
 test_description='the whole life of an entry: rm, mv, attach and detach'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
-# HEAD, the index and the working tree as they were: nothing committed.
-same_as_before () {
-	git -C p rev-parse HEAD >head.now &&
-	test_cmp head.before head.now &&
-	git -C p status --porcelain --untracked-files=all >status.now &&
-	test_cmp status.before status.now
-}
-
 head_message () {
 	(cd p && commit_message)
-}
-
-before () {
-	git -C p rev-parse HEAD >head.before &&
-	git -C p status --porcelain --untracked-files=all >status.before
 }
 
 test_expect_success 'setup' '

@@ -52,6 +52,8 @@
 #   front_matter_of FILE	the YAML between a file's "---" lines
 #   commit_count		git rev-list --count HEAD
 #   commit_message [REV]	the commit's message, exactly as stored
+#   before / same_as_before	record HEAD and the status of the
+#				portfolio p, then check that nothing moved
 #   $SQ			a single quote, for messages that quote
 #				("pl: unknown goal ${SQ}x${SQ}")
 #
@@ -315,6 +317,20 @@ body_of () {
 # The front matter of a portfolio file, without its "---" lines.
 front_matter_of () {
 	sed -n -e '2,/^---$/p' "$1" | sed -e '$d'
+}
+
+# HEAD, the index and the working tree of the portfolio p as they were:
+# nothing committed, nothing written.
+before () {
+	git -C p rev-parse HEAD >head.before &&
+	git -C p status --porcelain --untracked-files=all >status.before
+}
+
+same_as_before () {
+	git -C p rev-parse HEAD >head.now &&
+	test_cmp head.before head.now &&
+	git -C p status --porcelain --untracked-files=all >status.now &&
+	test_cmp status.before status.now
 }
 
 # The message of a commit exactly as stored (git log adds a newline).

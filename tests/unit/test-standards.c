@@ -202,13 +202,14 @@ test_load(void)
 	is_int(commit_file(p, "standards/b.csv", "code,description\nY,y\n"
 	    "Y,z\n"), 0, "and a broken one");
 	is_int(commit_file(p, "standards/c.csv", "code,description\n"
-	    "x.1,other\n"), 0, "and one with a code of a's, but lower case");
+	    "x.1,other\nX.2,two again\n"), 0,
+	    "and one with a code of a's in lower case, and one as a's");
 	t = out("git -C %s ls-tree --name-only HEAD standards/", d);
 	is_str(t, "standards/a.csv\nstandards/b.csv\nstandards/c.csv",
 	    "three files committed");
 	free(t);
 	is_int(pl_standards_load(&l, p, &w), 0, "load them");
-	is_int(l.n, 3, "the good ones' standards");
+	is_int(l.n, 4, "the good ones' standards");
 	is_int(w.n, 1, "a warning for the broken one");
 	is_str(w.n ? w.v[0] : NULL, "standards/b.csv:3: duplicate code 'Y' "
 	    "(also on line 2)", "naming it");
@@ -220,6 +221,9 @@ test_load(void)
 	is_str(s ? s->framework : NULL, "a", "exactly");
 	is_int(pl_standards_find(&s, &l, "X.1 "), PL_ENOTFOUND,
 	    "no match, then");
+	is_int(pl_standards_find(&s, &l, "2"), 0,
+	    "a short form of one code in two frameworks");
+	is_str(s ? s->code : NULL, "X.2", "is that code");
 	pl_standards_release(&l);
 	pl_strlist_release(&w);
 	pl_portfolio_free(p);
