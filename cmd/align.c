@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cmd.h"
+#include "pl/align.h"
 #include "pl/framework.h"
 #include "pl/standards.h"
 
@@ -356,10 +357,559 @@ static const struct pl_cmd align_show_cmd = {
 
 /* --- end of frameworks --- */
 
+/* --- alignment, ratings, scale, status --- */
+
+static int
+align_entry(struct pl_ctx *ctx, struct pl_args *a, enum pl_kind kind)
+{
+	struct pl_strlist	codes = PL_STRLIST_INIT, full = PL_STRLIST_INIT;
+	struct pl_strlist	id = PL_STRLIST_INIT;
+	int			i, err, remove = pl_arg_has(a, "remove");
+
+	for (i = 1; i < a->argc; i++)
+		pl_strlist_push(&codes, a->argv[i]);
+	pl_strlist_push(&id, a->argv[0]);
+	/* Removing names the entry's own codes, which may be gone since */
+	if (remove)
+		err = pl_align_entry(ctx->pf, kind, a->argv[0], &codes, 1);
+	else if ((err = pl_entry_check_ids(ctx->pf, kind, &id)) == PL_OK &&
+	    (err = pl_align_resolve(&full, ctx->pf, &codes)) == PL_OK)
+		err = pl_align_entry(ctx->pf, kind, a->argv[0], &full, 0);
+	pl_strlist_release(&codes);
+	pl_strlist_release(&full);
+	pl_strlist_release(&id);
+	return err;
+}
+
+static int
+align_goal(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return align_entry(ctx, a, PL_KIND_GOAL);
+}
+
+static int
+align_evidence(struct pl_ctx *ctx, struct pl_args *a)
+{
+	return align_entry(ctx, a, PL_KIND_EVIDENCE);
+}
+
+static const struct pl_opt align_opts[] = {
+	{ "remove", 'r', NULL, "take the standards out instead", NULL },
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd align_goal_cmd = {
+	.name = "goal",
+	.summary = "align a goal to standards",
+	.usage = "align goal [--remove] ID CODE...",
+	.description = "Adds each CODE to the goal's standards (or with "
+	    "--remove takes it out) and\ncommits.  A code may be given in "
+	    "any case or in the short form a framework\nprints; pl writes "
+	    "the full code.",
+	.opts = align_opts,
+	.arg_words = "@goal|@standard",
+	.min_args = 2, .max_args = -1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = align_goal,
+};
+
+static const struct pl_cmd align_evidence_cmd = {
+	.name = "evidence",
+	.summary = "align a piece of evidence to standards",
+	.usage = "align evidence [--remove] ID CODE...",
+	.description = "Adds each CODE to the evidence's standards (or with "
+	    "--remove takes it out)\nand commits.  Evidence also counts "
+	    "toward the standards of the goals it\nserves.",
+	.opts = align_opts,
+	.arg_words = "@evidence|@standard",
+	.min_args = 2, .max_args = -1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = align_evidence,
+};
+
+static int
+align_rate(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_rate_spec	s = { 0 };
+
+	s.evidence = a->argv[0];
+	s.code = a->argv[1];
+	s.level = a->argv[2];
+	s.by = pl_arg(a, "by");
+	s.note = pl_arg(a, "note");
+	s.date = pl_arg(a, "date");
+	return pl_rate(ctx->pf, &s);
+}
+
+static const struct pl_opt rate_opts[] = {
+	{ "by", 'b', "'NAME <EMAIL>'", "who rates (default: your git "
+	    "identity); the commit's author", NULL },
+	{ "note", 'n', "TEXT", "a one-line note with the rating", NULL },
+	{ "date", 'd', "DATE", "when rated: YYYY-MM-DD, today (default) or "
+	    "yesterday", NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd align_rate_cmd = {
+	.name = "rate",
+	.summary = "rate a piece of evidence against a standard",
+	.usage = "align rate [--by 'NAME <EMAIL>'] [--note TEXT] "
+	    "[--date DATE] EVIDENCE CODE LEVEL",
+	.description = "Adds a rating to the evidence's ratings and commits "
+	    "it with the rater as\nauthor.  LEVEL is a number of the scale "
+	    "or its name (see 'pl align scale').",
+	.opts = rate_opts,
+	.arg_words = "@evidence|@standard|1 2 3 4",
+	.min_args = 3, .max_args = 3,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = align_rate,
+};
+
+static void
+scale_show(const struct pl_scale *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->names.n; i++) {
+		pl_out_printf("%zu  ", i + 1);
+		pl_out_write(s->names.v[i], PL_OUT_LINE);
+		pl_out_printf("%s\n", (double)(i + 1) == s->mastery ?
+		    "  (mastery)" : "");
+	}
+	pl_out_printf("mastery  %g\nhalves   %s\nmethod   %s\n"
+	    "weight   %g\nntimes   %u\n", s->mastery, s->halves ? "yes" : "no",
+	    pl_method_names[s->method], s->weight, s->ntimes);
+}
+
+/* A number option: all of it a decimal number. */
+static int
+number_arg(double *out, const char *name, const char *v)
+{
+	char	*end;
+
+	*out = strtod(v, &end);
+	if (*v < '0' || *v > '9' || *end != '\0')
+		return pl_error_set(PL_EINVAL, "invalid --%s '%s': not a "
+		    "number", name, v);
+	return PL_OK;
+}
+
+static int
+scale_change(struct pl_scale *s, const struct pl_args *a)
+{
+	const char	*v;
+	double		 x;
+	int		 err = PL_OK;
+
+	if ((v = pl_arg(a, "levels")) != NULL)
+		pl_scale_set_names(s, v);
+	if ((v = pl_arg(a, "halves")) != NULL) {
+		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+			return pl_error_set(PL_EINVAL, "invalid --halves '%s' "
+			    "(use yes or no)", v);
+		s->halves = strcmp(v, "yes") == 0;
+	}
+	if ((v = pl_arg(a, "mastery")) != NULL &&
+	    (err = number_arg(&s->mastery, "mastery", v)) != PL_OK)
+		return err;
+	if ((v = pl_arg(a, "method")) != NULL &&
+	    (err = pl_method_parse(&s->method, v)) != PL_OK)
+		return err;
+	if ((v = pl_arg(a, "weight")) != NULL &&
+	    (err = number_arg(&s->weight, "weight", v)) != PL_OK)
+		return err;
+	if ((v = pl_arg(a, "ntimes")) != NULL) {
+		if ((err = number_arg(&x, "ntimes", v)) != PL_OK)
+			return err;
+		if (x < 1 || x > 1000 || x != (double)(unsigned)x)
+			return pl_error_set(PL_EINVAL, "invalid --ntimes '%s' "
+			    "(use a whole number from 1)", v);
+		s->ntimes = (unsigned)x;
+	}
+	return pl_scale_check(s);
+}
+
+static int
+align_scale(struct pl_ctx *ctx, struct pl_args *a)
+{
+	static const char *const set[] = { "levels", "mastery", "halves",
+		"method", "weight", "ntimes", NULL };
+	struct pl_scale	s;
+	size_t		i;
+	int		err, change = 0;
+
+	for (i = 0; set[i] != NULL; i++)
+		change |= pl_arg_has(a, set[i]);
+	if ((err = pl_scale_load(&s, ctx->pf)) != PL_OK)
+		goto done;
+	if (!change)
+		scale_show(&s);
+	else if ((err = scale_change(&s, a)) == PL_OK)
+		err = pl_scale_save(ctx->pf, &s);
+done:
+	pl_scale_release(&s);
+	return err;
+}
+
+static const struct pl_opt scale_opts[] = {
+	{ "levels", 'l', "NAMES", "the level names, lowest first, between "
+	    "commas", NULL },
+	{ "mastery", 'm', "LEVEL", "the level that is mastery", NULL },
+	{ "halves", 0, "yes|no", "whether 2.5 is a level", "yes no" },
+	{ "method", 0, "METHOD", "latest, highest, average, decaying, "
+	    "weighted or n-times",
+	    "latest highest average decaying weighted n-times" },
+	{ "weight", 0, "W", "the weight of decaying and weighted (0.65)",
+	    NULL },
+	{ "ntimes", 0, "N", "the ratings at mastery n-times needs (3)",
+	    NULL },
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd align_scale_cmd = {
+	.name = "scale",
+	.summary = "show or set the rating scale and mastery method",
+	.usage = "align scale [--levels NAMES] [--mastery LEVEL] "
+	    "[--halves yes|no] [--method METHOD] [--weight W] [--ntimes N]",
+	.description = "Without options, shows the scale: its levels, the "
+	    "mastery level and how\nmastery is computed.  With options, "
+	    "changes them in .plconfig and commits.",
+	.opts = scale_opts,
+	.min_args = 0, .max_args = 0,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = align_scale,
+};
+
+/* What a row comes to: mastered, not yet (rated), unrated or a gap. */
+static const char *
+row_state(const struct pl_align_row *r)
+{
+	if (r->mastery.mastered)
+		return "mastered";
+	if (r->nratings > 0)
+		return "not yet";
+	return r->evidence.n > 0 ? "unrated" : "gap";
+}
+
+static void
+join_ids(struct pl_buf *b, const struct pl_strlist *l, const char *sep)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		pl_buf_printf(b, "%s%s", i > 0 ? sep : "", l->v[i]);
+}
+
+static void
+join_levels(struct pl_buf *b, const struct pl_align_row *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nratings; i++) {
+		if (i > 0)
+			pl_buf_putc(b, ' ');
+		pl_level_format(b, r->ratings[i].level);
+	}
+}
+
+static double
+percent(size_t k, size_t n)
+{
+	return n == 0 ? 0 : 100.0 * (double)k / (double)n;
+}
+
+/* The cells of a row as text shows them: state, score, ratings... */
+static void
+row_cells(struct pl_strlist *out, const struct pl_align_row *r)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_strlist_push(out, r->std->code);
+	pl_strlist_push(out, row_state(r));
+	pl_strlist_push_owned(out, r->nratings > 0 ?
+	    pl_xasprintf("%.2f", r->mastery.score) : pl_xstrdup("-"));
+	join_levels(&b, r);
+	pl_strlist_push(out, b.len > 0 ? b.ptr : "-");
+	pl_buf_clear(&b);
+	join_ids(&b, &r->goals, ", ");
+	pl_strlist_push(out, b.len > 0 ? b.ptr : "-");
+	pl_buf_clear(&b);
+	join_ids(&b, &r->evidence, ", ");
+	pl_strlist_push(out, b.len > 0 ? b.ptr : "-");
+	pl_buf_release(&b);
+}
+
+static const char *const cell_names[] = { "standard", "state", "score",
+	"ratings", "goals", "evidence", NULL };
+#define NCELLS	6
+
+/* A line of cells: padded to w (text) or between bars (md). */
+static void
+print_cells(const char *const *v, const size_t *w, int md)
+{
+	size_t	k;
+
+	for (k = 0; k < NCELLS; k++) {
+		if (md)
+			pl_out_printf("| %s ", v[k]);
+		else if (k + 1 < NCELLS)
+			pl_out_printf("%-*s  ", (int)w[k], v[k]);
+		else
+			pl_out_printf("%s", v[k]);
+	}
+	pl_out_printf("%s\n", md ? "|" : "");
+}
+
+static void
+status_totals(const struct pl_align_status *st, int md)
+{
+	size_t	i, gaps = 0;
+
+	pl_out_printf("\n%scovered %zu of %zu (%.1f%%), mastered %zu of %zu "
+	    "(%.1f%%)\n", md ? "**Totals:** " : "", st->covered, st->n,
+	    percent(st->covered, st->n), st->mastered, st->n,
+	    percent(st->mastered, st->n));
+	for (i = 0; i < st->n; i++) {
+		if (st->rows[i].evidence.n > 0)
+			continue;
+		pl_out_printf("%s%s", gaps++ == 0 ? md ? "**Gaps:** " :
+		    "gaps: " : ", ", st->rows[i].std->code);
+	}
+	if (gaps > 0)
+		pl_out_printf("\n");
+}
+
+static void
+status_text(const struct pl_align_status *st, int md)
+{
+	static const char *const rule[] = { "---", "---", "---", "---",
+		"---", "---" };
+	struct pl_strlist	 c = PL_STRLIST_INIT;
+	size_t			 i, k, w[NCELLS];
+
+	for (k = 0; k < NCELLS; k++)
+		w[k] = strlen(cell_names[k]);
+	for (i = 0; i < st->n; i++) {
+		row_cells(&c, &st->rows[i]);
+		for (k = 0; k < NCELLS; k++)
+			if (strlen(c.v[k]) > w[k])
+				w[k] = strlen(c.v[k]);
+		pl_strlist_release(&c);
+	}
+	print_cells(cell_names, w, md);
+	if (md)
+		print_cells(rule, w, md);
+	for (i = 0; i < st->n; i++) {
+		row_cells(&c, &st->rows[i]);
+		print_cells((const char *const *)c.v, w, md);
+		pl_strlist_release(&c);
+	}
+	status_totals(st, md);
+}
+
+/* A score to five places, without trailing zeros: 3.33675, 2.5, 4. */
+static void
+score_format(struct pl_buf *b, double score)
+{
+	size_t	start = b->len;
+
+	pl_buf_printf(b, "%.5f", score);
+	while (b->len > start && b->ptr[b->len - 1] == '0')
+		b->ptr[--b->len] = '\0';
+	if (b->len > start && b->ptr[b->len - 1] == '.')
+		b->ptr[--b->len] = '\0';
+}
+
+static void
+status_csv(const struct pl_align_status *st)
+{
+	static const char *const head[] = { "framework", "code", "grade",
+		"subject", "state", "score", "mastered", "ratings", "goals",
+		"evidence", NULL };
+	const struct pl_align_row	*r;
+	struct pl_buf			 b = PL_BUF_INIT, f = PL_BUF_INIT;
+	size_t				 i, k;
+
+	for (k = 0; head[k] != NULL; k++)
+		pl_csv_field(&b, head[k], k == 0);
+	pl_buf_putc(&b, '\n');
+	for (i = 0; i < st->n; i++) {
+		r = &st->rows[i];
+		pl_csv_field(&b, r->std->framework, 1);
+		pl_csv_field(&b, r->std->code, 0);
+		pl_csv_field(&b, r->std->grade, 0);
+		pl_csv_field(&b, r->std->subject, 0);
+		pl_csv_field(&b, row_state(r), 0);
+		pl_buf_clear(&f);
+		if (r->nratings > 0)
+			score_format(&f, r->mastery.score);
+		pl_csv_field(&b, pl_buf_cstr(&f), 0);
+		pl_csv_field(&b, r->mastery.mastered ? "yes" : "no", 0);
+		pl_buf_clear(&f);
+		join_levels(&f, r);
+		pl_csv_field(&b, pl_buf_cstr(&f), 0);
+		pl_buf_clear(&f);
+		join_ids(&f, &r->goals, " ");
+		pl_csv_field(&b, pl_buf_cstr(&f), 0);
+		pl_buf_clear(&f);
+		join_ids(&f, &r->evidence, " ");
+		pl_csv_field(&b, pl_buf_cstr(&f), 0);
+		pl_buf_putc(&b, '\n');
+	}
+	pl_out_write(pl_buf_cstr(&b), PL_OUT_BODY);
+	pl_buf_release(&b);
+	pl_buf_release(&f);
+}
+
+static json_t *
+ratings_json(const struct pl_align_row *r)
+{
+	json_t	*a = json_array(), *o;
+	size_t	 i;
+
+	for (i = 0; i < r->nratings; i++) {
+		o = json_object();
+		json_object_set_new(o, "evidence",
+		    json_string(r->ratings[i].evidence));
+		json_object_set_new(o, "work_date",
+		    pl_json_str(r->ratings[i].work_date));
+		json_object_set_new(o, "level", json_real(r->ratings[i].level));
+		json_object_set_new(o, "by", pl_json_str(r->ratings[i].by));
+		json_object_set_new(o, "date", pl_json_str(r->ratings[i].date));
+		json_object_set_new(o, "note", pl_json_str(r->ratings[i].note));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+row_json(const struct pl_align_row *r)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "framework", json_string(r->std->framework));
+	json_object_set_new(o, "code", json_string(r->std->code));
+	json_object_set_new(o, "grade", json_string(r->std->grade));
+	json_object_set_new(o, "subject", json_string(r->std->subject));
+	json_object_set_new(o, "description",
+	    json_string(r->std->description));
+	json_object_set_new(o, "goals", pl_json_strlist(&r->goals));
+	json_object_set_new(o, "evidence", pl_json_strlist(&r->evidence));
+	json_object_set_new(o, "ratings", ratings_json(r));
+	json_object_set_new(o, "state", json_string(row_state(r)));
+	json_object_set_new(o, "score", r->nratings > 0 ?
+	    json_real(r->mastery.score) : json_null());
+	json_object_set_new(o, "mastered", json_boolean(r->mastery.mastered));
+	return o;
+}
+
+static void
+status_json(const struct pl_align_status *st, enum pl_method m)
+{
+	json_t	*o = json_object(), *rows = json_array(), *gaps = json_array();
+	size_t	 i;
+
+	for (i = 0; i < st->n; i++) {
+		json_array_append_new(rows, row_json(&st->rows[i]));
+		if (st->rows[i].evidence.n == 0)
+			json_array_append_new(gaps,
+			    json_string(st->rows[i].std->code));
+	}
+	json_object_set_new(o, "method", json_string(pl_method_names[m]));
+	json_object_set_new(o, "standards", rows);
+	json_object_set_new(o, "total", json_integer((json_int_t)st->n));
+	json_object_set_new(o, "covered",
+	    json_integer((json_int_t)st->covered));
+	json_object_set_new(o, "mastered",
+	    json_integer((json_int_t)st->mastered));
+	json_object_set_new(o, "covered_percent",
+	    json_real(percent(st->covered, st->n)));
+	json_object_set_new(o, "mastered_percent",
+	    json_real(percent(st->mastered, st->n)));
+	json_object_set_new(o, "gaps", gaps);
+	pl_json_print(o);
+}
+
+static int
+align_status(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_align_scope	 sc = { 0 };
+	struct pl_align_status	 st = { 0 };
+	struct pl_scale		 s;
+	struct pl_strlist	 warn = PL_STRLIST_INIT;
+	const char		*f = pl_arg(a, "format");
+	enum pl_method		 m;
+	int			 err;
+
+	sc.framework = pl_arg(a, "framework");
+	sc.grade = pl_arg(a, "grade");
+	sc.subject = pl_arg(a, "subject");
+	sc.goal = pl_arg(a, "goal");
+	if ((err = pl_scale_load(&s, ctx->pf)) != PL_OK)
+		goto done;
+	m = s.method;
+	/* --method is a what-if: this call only, nothing written */
+	if ((pl_arg(a, "method") != NULL &&
+	    (err = pl_method_parse(&m, pl_arg(a, "method"))) != PL_OK) ||
+	    (err = pl_align_status(&st, ctx->pf, &s, m, &sc, &warn)) != PL_OK)
+		goto done;
+	if (f == NULL || strcmp(f, "text") == 0 || strcmp(f, "md") == 0)
+		status_text(&st, f != NULL && strcmp(f, "md") == 0);
+	else if (strcmp(f, "csv") == 0)
+		status_csv(&st);
+	else
+		status_json(&st, m);
+	pl_out_warnings(&warn);
+done:
+	pl_align_status_release(&st);
+	pl_scale_release(&s);
+	pl_strlist_release(&warn);
+	return err;
+}
+
+static const struct pl_opt status_opts[] = {
+	{ "framework", 0, "NAME", "only standards of this framework",
+	    "@framework" },
+	{ "grade", 0, "GRADE", "only standards of this grade", NULL },
+	{ "subject", 0, "SUBJECT", "only standards of this subject", NULL },
+	{ "goal", 'g', "ID", "only the standards of this goal", "@goal" },
+	{ "method", 0, "METHOD", "compute mastery so, this once",
+	    "latest highest average decaying weighted n-times" },
+	{ "format", 0, "FMT", "output format: text (default), json, csv or "
+	    "md", "text json csv md" },
+	PL_OPT_REV,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd align_status_cmd = {
+	.name = "status",
+	.summary = "coverage and mastery of the standards",
+	.usage = "align status [--framework NAME] [--grade GRADE] "
+	    "[--subject SUBJECT] [--goal ID] [--method METHOD] "
+	    "[--format text|json|csv|md] [--rev REV]",
+	.description = "For each standard in scope: its state (mastered, not "
+	    "yet, unrated or gap),\nits mastery score, its ratings in the "
+	    "order the work was done, and the goals\nand evidence aligned to "
+	    "it.  Then the totals and the gaps: standards with no\nevidence.",
+	.opts = status_opts,
+	.min_args = 0, .max_args = 0,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = align_status,
+};
+
+/* --- end of alignment --- */
+
 static const struct pl_cmd *const align_subs[] = {
 	&align_import_cmd,
 	&align_list_cmd,
 	&align_show_cmd,
+	&align_goal_cmd,
+	&align_evidence_cmd,
+	&align_rate_cmd,
+	&align_scale_cmd,
+	&align_status_cmd,
 	NULL
 };
 
@@ -368,6 +918,7 @@ const struct pl_cmd pl_cmd_align = {
 	.summary = "tie goals and evidence to curriculum standards",
 	.usage = "align COMMAND",
 	.description = "Frameworks of standards live in standards/<name>.csv; "
-	    "goals and evidence\nname their codes in their standards list.",
+	    "goals and evidence\nname their codes in their standards list, "
+	    "and evidence keeps its ratings.",
 	.subs = align_subs,
 };

@@ -225,19 +225,56 @@ done:
 	return err;
 }
 
+/* 1 when word is one of the space-separated words. */
+static int
+word_of(const char *words, const char *word)
+{
+	size_t	n = strlen(word);
+	const char *p;
+
+	for (p = words; (p = strstr(p, word)) != NULL; p += n)
+		if ((p == words || p[-1] == ' ') &&
+		    (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* "text or json", "text, json, csv or md": the words of a list. */
+static void
+words_or(struct pl_buf *b, const char *words)
+{
+	const char	*p = words, *end;
+
+	while (*p != '\0') {
+		end = p + strcspn(p, " ");
+		pl_buf_put(b, p, (size_t)(end - p));
+		p = end + (*end == ' ');
+		if (*p != '\0')
+			pl_buf_puts(b, strchr(p, ' ') != NULL ? ", " : " or ");
+	}
+}
+
+/* The formats a command's --format offers: its completion words. */
 int
 pl_out_format(struct pl_ctx *ctx, const struct pl_args *a)
 {
-	const char	*f = pl_arg(a, "format");
+	const char	*f = pl_arg(a, "format"), *formats = "text json";
+	struct pl_buf	 b = PL_BUF_INIT;
+	size_t		 i;
+	int		 err;
 
-	if (f == NULL || strcmp(f, "text") == 0)
-		ctx->json = 0;
-	else if (strcmp(f, "json") == 0)
-		ctx->json = 1;
-	else
-		return pl_error_set(PL_EUSAGE, "unknown format '%s' (use text "
-		    "or json)", f);
-	return PL_OK;
+	for (i = 0; a->opts != NULL && a->opts[i].name != NULL; i++)
+		if (strcmp(a->opts[i].name, "format") == 0 &&
+		    a->opts[i].values != NULL)
+			formats = a->opts[i].values;
+	ctx->json = f != NULL && strcmp(f, "json") == 0;
+	if (f == NULL || word_of(formats, f))
+		return PL_OK;
+	words_or(&b, formats);
+	err = pl_error_set(PL_EUSAGE, "unknown format '%s' (use %s)", f,
+	    b.ptr);
+	pl_buf_release(&b);
+	return err;
 }
 
 /*

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "pl/align.h"
 #include "pl/evidence.h"
 
 #define DESCRIPTION_TEMPLATE \
@@ -37,7 +38,9 @@ evidence_add(struct pl_ctx *ctx, struct pl_args *a)
 	s.kind = pl_arg(a, "kind");
 	s.goals = *pl_arg_all(a, "goal");
 	s.files = *pl_arg_all(a, "file");
-	if ((err = pl_evidence_check_spec(ctx->pf, &s)) != PL_OK ||
+	if ((err = pl_align_resolve(&s.standards, ctx->pf,
+	    pl_arg_all(a, "standard"))) != PL_OK ||
+	    (err = pl_evidence_check_spec(ctx->pf, &s)) != PL_OK ||
 	    (err = pl_body_text(&text, &scratch, ctx, a, "EVIDENCE",
 	    DESCRIPTION_TEMPLATE)) != PL_OK)
 		goto done;
@@ -48,6 +51,7 @@ evidence_add(struct pl_ctx *ctx, struct pl_args *a)
 	pl_out_printf("%s\n", id);
 done:
 	err = pl_body_done(err, ctx, "description", scratch);
+	pl_strlist_release(&s.standards);
 	free(id);
 	free(text);
 	free(scratch);
@@ -230,6 +234,8 @@ static const struct pl_opt add_opts[] = {
 	    "(- for standard input)", "@file" },
 	{ "id", 0, "ID", "use this id instead of one made from date and "
 	    "title", NULL },
+	{ "standard", 0, "CODE", "a standard this evidence shows "
+	    "(repeatable)", "@standard" },
 	PL_OPT_AUTHOR,
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -238,7 +244,7 @@ static const struct pl_cmd evidence_add_cmd = {
 	.name = "add",
 	.summary = "add evidence",
 	.usage = "evidence add [--goal ID]... [--kind KIND] [--date DATE] "
-	    "[--file PATH]... [-m TEXT | -F FILE] TITLE",
+	    "[--file PATH]... [--standard CODE]... [-m TEXT | -F FILE] TITLE",
 	.description = "Adds evidence/<id>.md, copies each --file into "
 	    "evidence/<id>/ and commits them\ntogether.  The description "
 	    "comes from -m, -F or the editor.  Prints the new id.",

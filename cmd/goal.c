@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "pl/align.h"
 #include "pl/goal.h"
 #include "pl/md.h"
 #include "pl/reflection.h"
@@ -25,8 +26,11 @@ goal_add(struct pl_ctx *ctx, struct pl_args *a)
 	s.parent = pl_arg(a, "parent");
 	s.why = pl_arg(a, "why");
 	s.steps = *pl_arg_all(a, "step");
-	if ((err = pl_goal_add(&id, ctx->pf, &s)) == PL_OK)
+	if ((err = pl_align_resolve(&s.standards, ctx->pf,
+	    pl_arg_all(a, "standard"))) == PL_OK &&
+	    (err = pl_goal_add(&id, ctx->pf, &s)) == PL_OK)
 		pl_out_printf("%s\n", id);
+	pl_strlist_release(&s.standards);
 	free(id);
 	return err;
 }
@@ -409,6 +413,8 @@ static const struct pl_opt add_opts[] = {
 	{ "step", 's', "TEXT", "a step towards the goal (repeatable)", NULL },
 	{ "id", 0, "ID", "use this id instead of one made from the title",
 	    NULL },
+	{ "standard", 0, "CODE", "a standard this goal works toward "
+	    "(repeatable)", "@standard" },
 	PL_OPT_AUTHOR,
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -417,7 +423,7 @@ static const struct pl_cmd goal_add_cmd = {
 	.name = "add",
 	.summary = "add a goal",
 	.usage = "goal add [--term short|long] [--due DATE] [--parent ID] "
-	    "[--why TEXT] [--step TEXT]... TITLE",
+	    "[--why TEXT] [--step TEXT]... [--standard CODE]... TITLE",
 	.description = "Adds goals/<id>.md, with the id made from TITLE, and "
 	    "commits it.\nPrints the new goal's id.",
 	.opts = add_opts,

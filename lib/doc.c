@@ -1235,6 +1235,77 @@ pl_doc_set_list(struct pl_doc *doc, const char *key,
 	set_node(doc, key, n);
 }
 
+int
+pl_doc_get_maps(const struct pl_doc *doc, const char *name, const char *key,
+    struct pl_node *const **out, size_t *n)
+{
+	const struct pl_node	*list = pl_doc_node(doc, key);
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	if (list == NULL || (list->kind == PL_NODE_SCALAR && is_null(list)))
+		return 0;
+	if (list->kind != PL_NODE_SEQ)
+		return pl_error_set(PL_EPARSE, "%s:%d: '%s' must be a list "
+		    "of mappings", name, list->line, key);
+	for (i = 0; i < list->n; i++)
+		if (list->items[i]->kind != PL_NODE_MAP)
+			return pl_error_set(PL_EPARSE, "%s:%d: '%s' must be "
+			    "a list of mappings", name, list->items[i]->line,
+			    key);
+	*out = list->items;
+	*n = list->n;
+	return 0;
+}
+
+const char *
+pl_node_get(const struct pl_node *map, const char *key)
+{
+	int			 i = map_find(map, key);
+	const struct pl_node	*n;
+
+	if (i < 0)
+		return NULL;
+	n = map->items[i];
+	return n->kind != PL_NODE_SCALAR || is_null(n) ? NULL : n->value;
+}
+
+struct pl_node *
+pl_node_map(void)
+{
+	return node_new(PL_NODE_MAP, YAML_BLOCK_MAPPING_STYLE, 0);
+}
+
+void
+pl_node_set(struct pl_node *map, const char *key, const char *value,
+    enum pl_scalar how)
+{
+	struct pl_node	*n = scalar_new(value, how);
+	int		 i = map_find(map, key);
+
+	if (i < 0) {
+		node_push(map, pl_xstrdup(key), n);
+		return;
+	}
+	n->line = map->items[i]->line;
+	pl_node_free(map->items[i]);
+	map->items[i] = n;
+}
+
+void
+pl_doc_append(struct pl_doc *doc, const char *key, struct pl_node *item)
+{
+	int	i = map_find(doc->fm, key);
+
+	if (i < 0 || doc->fm->items[i]->kind != PL_NODE_SEQ) {
+		set_node(doc, key, node_new(PL_NODE_SEQ,
+		    YAML_BLOCK_SEQUENCE_STYLE, 0));
+		i = map_find(doc->fm, key);
+	}
+	node_push(doc->fm->items[i], NULL, item);
+}
+
 void
 pl_doc_set_body(struct pl_doc *doc, const char *body)
 {

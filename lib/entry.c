@@ -394,8 +394,13 @@ patch_lines(struct pl_buf *out, const char *fm, size_t fm_len,
 			n = ne + (*ne == '\n');
 			continue;
 		}
-		/* Keys added at the end: new lines before the same "---" */
+		/*
+		 * Keys added at the end: new lines before the same "---".
+		 * Items added to a list that ends the front matter are not:
+		 * their indentation must be the emitter's.
+		 */
 		if (o == last_line(old, strlen(old)) && added == NULL &&
+		    *n != ' ' && *n != '-' &&
 		    strlen(n) > strlen(o) &&
 		    strcmp(n + strlen(n) - strlen(o), o) == 0) {
 			added = n;

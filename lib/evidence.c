@@ -167,7 +167,7 @@ pl_evidence_add(char **out_id, struct pl_portfolio *pf,
 {
 	struct pl_entry		*e = NULL;
 	struct pl_msg		 msg = { 0 };
-	struct pl_strlist	 none = PL_STRLIST_INIT, names = PL_STRLIST_INIT;
+	struct pl_strlist	 names = PL_STRLIST_INIT;
 	struct pl_strlist	 paths = PL_STRLIST_INIT;
 	struct pl_date		 date;
 	const char		*kind = s->kind != NULL ? s->kind : "artifact";
@@ -196,7 +196,7 @@ pl_evidence_add(char **out_id, struct pl_portfolio *pf,
 	pl_doc_set(e->doc, "date", day, PL_SCALAR_PLAIN);
 	pl_doc_set(e->doc, "kind", kind, PL_SCALAR_PLAIN);
 	pl_entry_link(e, &msg, "goals", "Pl-Goal", &s->goals);
-	pl_doc_set_list(e->doc, "standards", &none);
+	pl_entry_link(e, &msg, "standards", "Pl-Standard", &s->standards);
 	pl_doc_set_list(e->doc, "files", &paths);
 	body = pl_entry_body(s->description);
 	pl_doc_set_body(e->doc, body);

@@ -329,7 +329,6 @@ pl_goal_add(char **out_id, struct pl_portfolio *pf,
 {
 	struct pl_entry		*e = NULL;
 	struct pl_msg		 msg = { 0 };
-	struct pl_strlist	 none = PL_STRLIST_INIT;
 	struct pl_buf		 body = PL_BUF_INIT;
 	struct pl_date		 today;
 	const char		*term = s->term != NULL ? s->term : "short";
@@ -356,7 +355,7 @@ pl_goal_add(char **out_id, struct pl_portfolio *pf,
 		pl_doc_set(e->doc, "due", due, PL_SCALAR_PLAIN);
 	if (s->parent != NULL)
 		pl_doc_set(e->doc, "parent", s->parent, PL_SCALAR_STR);
-	pl_doc_set_list(e->doc, "standards", &none);
+	pl_entry_link(e, &msg, "standards", "Pl-Standard", &s->standards);
 	goal_body(&body, s);
 	pl_doc_set_body(e->doc, body.ptr);
 	msg.action = "add";

@@ -650,9 +650,8 @@ pl_standards_release(struct pl_standards *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Appends one field, quoted (by libcsv) only when it has to be. */
-static void
-put_field(struct pl_buf *b, const char *s, int first)
+void
+pl_csv_field(struct pl_buf *b, const char *s, int first)
 {
 	size_t	len = strlen(s), need;
 	char	*q;
@@ -677,19 +676,19 @@ pl_standards_write(const struct pl_standards *l, struct pl_buf *out)
 	size_t				 i, j;
 
 	for (i = 0; i < NCOLS; i++)
-		put_field(out, colnames[i], i == 0);
+		pl_csv_field(out, colnames[i], i == 0);
 	for (j = 0; j < l->cols.n; j++)
-		put_field(out, l->cols.v[j], 0);
+		pl_csv_field(out, l->cols.v[j], 0);
 	pl_buf_putc(out, '\n');
 	for (i = 0; i < l->n; i++) {
 		s = &l->v[i];
-		put_field(out, s->code, 1);
-		put_field(out, s->parent, 0);
-		put_field(out, s->grade, 0);
-		put_field(out, s->subject, 0);
-		put_field(out, s->description, 0);
+		pl_csv_field(out, s->code, 1);
+		pl_csv_field(out, s->parent, 0);
+		pl_csv_field(out, s->grade, 0);
+		pl_csv_field(out, s->subject, 0);
+		pl_csv_field(out, s->description, 0);
 		for (j = 0; j < l->cols.n; j++)
-			put_field(out, l->extra.v[i * l->cols.n + j], 0);
+			pl_csv_field(out, l->extra.v[i * l->cols.n + j], 0);
 		pl_buf_putc(out, '\n');
 	}
 }

@@ -113,6 +113,36 @@ int	 pl_doc_get_list(const struct pl_doc *, const char *name,
 void	 pl_doc_set_list(struct pl_doc *, const char *key,
 	    const struct pl_strlist *);
 
+/*
+ * The items of a list of mappings under key ("ratings": a mapping per
+ * rating): *out the borrowed items, *n their number, none when key is
+ * missing or null.  Anything but a sequence of mappings: PL_EPARSE
+ * "name:LINE: 'key' must be a list of mappings".
+ */
+int	 pl_doc_get_maps(const struct pl_doc *, const char *name,
+	    const char *key, struct pl_node *const **out, size_t *n) PL_WUR;
+
+/* The scalar under key in map, as pl_doc_get() reads one.  Borrowed. */
+const char *pl_node_get(const struct pl_node *map, const char *key);
+
+/* A new, empty mapping in block style, for pl_doc_append(). */
+struct pl_node *pl_node_map(void);
+
+/*
+ * Sets key of map to a scalar written as pl_doc_set() writes one,
+ * replacing its value in place or appending it.
+ */
+void	 pl_node_set(struct pl_node *map, const char *key, const char *value,
+	    enum pl_scalar);
+
+/*
+ * Appends item (which the doc then owns) to the list under key, making
+ * a block list when key is missing or null; every other key and item
+ * stays as it was.  The caller has checked with pl_doc_get_maps() or
+ * pl_doc_get_list() that key holds a list.
+ */
+void	 pl_doc_append(struct pl_doc *, const char *key, struct pl_node *item);
+
 /* Replaces the body with a copy of body. */
 void	 pl_doc_set_body(struct pl_doc *, const char *body);
 

@@ -27,6 +27,7 @@ struct pl_evidence_spec {
 	const char		*description;
 	struct pl_strlist	 goals;		/* goal ids */
 	struct pl_strlist	 files;		/* paths to attach */
+	struct pl_strlist	 standards;	/* full codes */
 };
 
 /*

@@ -73,6 +73,7 @@ struct pl_goal_spec {
 	const char		*parent;	/* id of a long-term goal */
 	const char		*why;
 	struct pl_strlist	 steps;
+	struct pl_strlist	 standards;	/* full codes */
 };
 
 /*

@@ -81,6 +81,12 @@ int	 pl_standards_parse(struct pl_standards *out, const char *framework,
 void	 pl_standards_write(const struct pl_standards *, struct pl_buf *out);
 
 /*
+ * Appends s to b as one CSV field, after a comma unless first, quoted
+ * (by libcsv) only when it has to be.
+ */
+void	 pl_csv_field(struct pl_buf *b, const char *s, int first);
+
+/*
  * The index of the standard whose code is code exactly, case aside,
  * or -1.
  */

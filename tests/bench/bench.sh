@@ -10,6 +10,9 @@
 #   framework   (pl align import of a generated 10,000-row framework, a
 #               new one each run; its time, which should be well under a
 #               second)
+#   status      (pl align status on 1,000 pieces of evidence with 2,000
+#               ratings of 500 standards, aligned through 50 goals too;
+#               its time, which should be well under a second)
 # Usage: tests/bench/bench.sh [PL] [COMMITS...]   (default 300 5000)
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -122,3 +125,41 @@ pl_import() {
 }
 median pl_import | awk '{ printf "%-44s %8.1f ms\n", \
     "framework, 10,000 rows (pl align import)", $1 / 1e6 }'
+
+# 1,000 pieces of evidence, each aligned to a standard and serving a goal,
+# rated twice: 2,000 ratings of 500 standards, in one commit.
+rated() {
+	dir=$1
+	git init -q "$dir"
+	awk 'BEGIN {
+		print "commit refs/heads/main"
+		print "committer Bench <bench@example.com> 1700000000 +0000"
+		msg = "bench: rated portfolio\n"
+		printf "data %d\n%s\n", length(msg), msg
+		cfg = "[portfolio]\n\tversion = 1\n"
+		printf "M 100644 inline .plconfig\ndata %d\n%s\n", length(cfg), cfg
+		prof = "---\nname: Bench\nid: bench\nstarted: 2024-01-01\n---\n"
+		printf "M 100644 inline profile.md\ndata %d\n%s\n", length(prof), prof
+		csv = "code,parent,grade,subject,description\n"
+		for (k = 0; k < 500; k++)
+			csv = csv "S." k ",," (k % 12 + 1) ",Bench,Standard " k "\n"
+		printf "M 100644 inline standards/bench.csv\ndata %d\n%s\n", length(csv), csv
+		for (g = 0; g < 50; g++) {
+			body = "---\ntitle: Goal " g "\nterm: short\nstatus: active\ncreated: 2024-01-01\nstandards: [S." (g * 10) ", S." (g * 10 + 1) "]\n---\n"
+			printf "M 100644 inline goals/g%d.md\ndata %d\n%s\n", g, length(body), body
+		}
+		for (i = 0; i < 1000; i++) {
+			body = sprintf("---\ntitle: Work %d\ndate: 2024-%02d-%02d\nkind: artifact\ngoals: [g%d]\nstandards: [S.%d]\nfiles: []\nratings:\n", i, i % 12 + 1, i % 28 + 1, i % 50, i % 500)
+			for (r = 0; r < 2; r++)
+				body = body sprintf("- standard: S.%d\n  level: %d\n  by: T <t@x>\n  date: 2024-12-%02d\n", (i + r * 250) % 500, (i + r) % 4 + 1, r + 1)
+			body = body "---\n\nDid it.\n"
+			printf "M 100644 inline evidence/e%d.md\ndata %d\n%s\n", i, length(body), body
+		}
+	}' | git -C "$dir" fast-import --quiet
+	git -C "$dir" checkout -q main
+}
+rated "$work/rated"
+pl_status() { "$PL" -C "$work/rated" align status; }
+pl_status >/dev/null
+median pl_status | awk '{ printf "%-44s %8.1f ms\n", \
+    "status, 1,000 evidence, 2,000 ratings", $1 / 1e6 }'

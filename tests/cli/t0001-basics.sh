@@ -104,7 +104,7 @@ test_expect_success 'help of every command needs no portfolio' '
 test_expect_success 'goal --help lists the sub-commands' '
 	cat >expect <<-EOF &&
 	usage: pl goal [list]
-	   or: pl goal add [--term short|long] [--due DATE] [--parent ID] [--why TEXT] [--step TEXT]... TITLE
+	   or: pl goal add [--term short|long] [--due DATE] [--parent ID] [--why TEXT] [--step TEXT]... [--standard CODE]... TITLE
 	   or: pl goal list [--status STATUS|all] [--term TERM] [--overdue] [--flat] [--format text|json] [--rev REV]
 	   or: pl goal show [--format text|json] [--rev REV] ID
 	   or: pl goal step ID TEXT
@@ -197,7 +197,7 @@ test_expect_success 'a missing option value names the option' '
 
 test_expect_success 'a missing argument exits 2 with the usage' '
 	test_expect_code 2 pl goal add 2>err &&
-	echo "pl: goal add: missing argument; usage: pl goal add [--term short|long] [--due DATE] [--parent ID] [--why TEXT] [--step TEXT]... TITLE" >expect &&
+	echo "pl: goal add: missing argument; usage: pl goal add [--term short|long] [--due DATE] [--parent ID] [--why TEXT] [--step TEXT]... [--standard CODE]... TITLE" >expect &&
 	test_cmp expect err &&
 	test_expect_code 2 pl goal step only-id 2>err &&
 	echo "pl: goal step: missing argument; usage: pl goal step ID TEXT" >expect &&
@@ -215,7 +215,7 @@ test_expect_success 'usage errors come before looking for a portfolio' '
 	(
 		cd empty &&
 		test_expect_code 2 pl goal add 2>../err &&
-		echo "pl: goal add: missing argument; usage: pl goal add [--term short|long] [--due DATE] [--parent ID] [--why TEXT] [--step TEXT]... TITLE" >../expect &&
+		echo "pl: goal add: missing argument; usage: pl goal add [--term short|long] [--due DATE] [--parent ID] [--why TEXT] [--step TEXT]... [--standard CODE]... TITLE" >../expect &&
 		test_cmp ../expect ../err &&
 		test_expect_code 2 pl goal list --bogus 2>../err &&
 		echo "pl: goal list: unknown option ${SQ}--bogus${SQ}" >../expect &&

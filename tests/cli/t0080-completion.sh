@@ -340,7 +340,8 @@ test_expect_success 'align: sub-commands, framework names, files' '
 	printf "code,description\nM.1,one\n" >m.csv &&
 	pl -C p align import --framework maths "$TRASH_DIRECTORY/m.csv" \
 		>/dev/null &&
-	printf "import\nlist\nshow\n" >expect &&
+	printf "%s\n" import list show goal evidence rate scale status \
+		>expect &&
 	complete align "" >actual &&
 	test_cmp expect actual &&
 	echo maths >expect &&
@@ -354,6 +355,28 @@ test_expect_success 'align: sub-commands, framework names, files' '
 	test_cmp expect actual &&
 	echo M.1 >expect &&
 	complete align show "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'align: codes, ids, methods and formats' '
+	echo M.1 >expect &&
+	complete align goal fractions "" >actual &&
+	test_cmp expect actual &&
+	complete align rate poem "" >actual &&
+	test_cmp expect actual &&
+	complete evidence add --standard "" >actual &&
+	test_cmp expect actual &&
+	echo poem >expect &&
+	complete align rate p >actual &&
+	test_cmp expect actual &&
+	printf "%s\n" decaying >expect &&
+	complete align status --method d >actual &&
+	test_cmp expect actual &&
+	printf "%s\n" csv >expect &&
+	complete align status --format c >actual &&
+	test_cmp expect actual &&
+	echo maths >expect &&
+	complete align status --framework "" >actual &&
 	test_cmp expect actual
 '
 

@@ -354,6 +354,65 @@ test_lists(void)
 }
 
 static void
+test_maps(void)
+{
+	struct pl_doc		*doc;
+	struct pl_node *const	*v;
+	struct pl_node		*m;
+	size_t			 n;
+	char			*out;
+
+	doc = parse("---\ntitle: Quiz  # kept\nratings:\n"
+	    "  - standard: A.1\n    level: 3\n    by: T <t@x>\n"
+	    "    extra: {deep: [1, 2]}\n"
+	    "  - {standard: A.2, level: 2.5, note: \"yes\"}\n"
+	    "other: [x]\nbad: [1, {a: b}]\nscalar: 1\nnull: ~\n---\n"
+	    "Body\n");
+	if (!ok(doc != NULL, "parse a list of mappings"))
+		return;
+	ok(pl_doc_get_maps(doc, "t.md", "ratings", &v, &n) == 0 && n == 2,
+	    "two mappings");
+	is_str(pl_node_get(v[0], "standard"), "A.1", "a value of the first");
+	is_str(pl_node_get(v[1], "level"), "2.5", "a value of a flow one");
+	ok(pl_node_get(v[0], "extra") == NULL, "a nested value is no scalar");
+	ok(pl_node_get(v[0], "note") == NULL, "a missing key");
+	ok(pl_doc_get_maps(doc, "t.md", "missing", &v, &n) == 0 && n == 0 &&
+	    v == NULL, "missing: none");
+	ok(pl_doc_get_maps(doc, "t.md", "null", &v, &n) == 0 && n == 0,
+	    "null: none");
+	is_int(pl_doc_get_maps(doc, "t.md", "bad", &v, &n), PL_EPARSE,
+	    "a scalar item");
+	is_str(pl_error_last(), "t.md:10: 'bad' must be a list of mappings",
+	    "the message names the key and line");
+	is_int(pl_doc_get_maps(doc, "t.md", "scalar", &v, &n), PL_EPARSE,
+	    "a scalar is not a list of mappings");
+	m = pl_node_map();
+	pl_node_set(m, "standard", "B.1", PL_SCALAR_STR);
+	pl_node_set(m, "level", "4", PL_SCALAR_PLAIN);
+	pl_node_set(m, "date", "2024-05-01", PL_SCALAR_PLAIN);
+	pl_node_set(m, "note", "no", PL_SCALAR_STR);
+	pl_node_set(m, "note", "well done: yes", PL_SCALAR_STR);
+	pl_doc_append(doc, "ratings", m);
+	m = pl_node_map();
+	pl_node_set(m, "standard", "C", PL_SCALAR_STR);
+	pl_doc_append(doc, "null", m);
+	out = serialize(doc);
+	is_str(out, "---\ntitle: Quiz\nratings:\n"
+	    "- standard: A.1\n  level: 3\n  by: T <t@x>\n"
+	    "  extra: {deep: [1, 2]}\n"
+	    "- {standard: A.2, level: 2.5, note: \"yes\"}\n"
+	    "- standard: B.1\n  level: 4\n  date: 2024-05-01\n"
+	    "  note: 'well done: yes'\n"
+	    "other: [x]\nbad: [1, {a: b}]\nscalar: 1\nnull:\n"
+	    "- standard: C\n---\nBody\n",
+	    "append: the others kept, nested values and styles too");
+	free(out);
+	ok(pl_doc_get_maps(doc, "t.md", "ratings", &v, &n) == 0 && n == 3 &&
+	    strcmp(pl_node_get(v[2], "level"), "4") == 0, "reads back");
+	pl_doc_free(doc);
+}
+
+static void
 test_errors(void)
 {
 	parse_error("---\ntitle: x\ntags:\n\t- a\n---\n",
@@ -614,6 +673,7 @@ main(void)
 	test_set();
 	test_quoting();
 	test_lists();
+	test_maps();
 	test_errors();
 	test_body();
 	test_new_and_aliases();

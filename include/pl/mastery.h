@@ -1,0 +1,117 @@
+/*
+ * Ratings of evidence against standards, and the mastery they add up to.
+ * A rating is a level on the portfolio's scale, given by someone (the
+ * learner, a teacher) on a date; a standard's mastery is computed from
+ * its ratings in the order the work was done, by one of the methods
+ * below.  The scale and the method are settings in .plconfig:
+ *
+ *	[align]
+ *		scale = beginning, developing, proficient, advanced
+ *		mastery = 3
+ *		halves = false
+ *		method = decaying
+ *		weight = 0.65
+ *		ntimes = 3
+ */
+#ifndef PL_MASTERY_H
+#define PL_MASTERY_H
+
+#include <stddef.h>
+
+#include "pl/error.h"
+#include "pl/portfolio.h"
+#include "pl/util.h"
+
+enum pl_method {
+	PL_METHOD_LATEST,
+	PL_METHOD_HIGHEST,
+	PL_METHOD_AVERAGE,
+	PL_METHOD_DECAYING,	/* s1 = r1, sk = W rk + (1 - W) s(k-1) */
+	PL_METHOD_WEIGHTED,	/* W latest + (1 - W) mean(earlier) */
+	PL_METHOD_NTIMES	/* mastered once N ratings reach mastery */
+};
+
+/* The method names, in enum order, NULL terminated: "latest"... */
+extern const char *const pl_method_names[];
+
+/* The scale of a portfolio and how mastery is computed on it. */
+struct pl_scale {
+	struct pl_strlist	 names;		/* names.v[i]: level i + 1 */
+	double			 mastery;	/* the level that is mastery */
+	int			 halves;	/* 2.5 is a level */
+	enum pl_method		 method;
+	double			 weight;	/* W of decaying and weighted */
+	unsigned		 ntimes;	/* N of n-times */
+};
+
+/* The default: 1 beginning ... 4 advanced, mastery 3, decaying 0.65. */
+void	 pl_scale_default(struct pl_scale *);
+
+/*
+ * Reads the scale from the portfolio's settings, the default for what
+ * is not set.  PL_EPARSE ".plconfig: 'align.mastery' ..." for a value
+ * out of range.  Release with pl_scale_release().
+ */
+int	 pl_scale_load(struct pl_scale *, struct pl_portfolio *) PL_WUR;
+
+void	 pl_scale_release(struct pl_scale *);
+
+/* Sets the level names from text, "a, b, c": lowest first. */
+void	 pl_scale_set_names(struct pl_scale *, const char *text);
+
+/*
+ * Checks a scale as pl_scale_load() does: at least two levels, each
+ * named once, mastery a level, W in (0, 1], N at least 1.  PL_EINVAL
+ * naming the setting.
+ */
+int	 pl_scale_check(const struct pl_scale *) PL_WUR;
+
+/*
+ * The level text names: a number of the scale ("3", "2.5" when halves
+ * are allowed) or a level's name, in any case ("Proficient").  PL_EINVAL
+ * "invalid level 'x' (use 1-4 or beginning, developing, ...)".
+ */
+int	 pl_scale_level(double *out, const struct pl_scale *, const char *text)
+	    PL_WUR;
+
+/* The method named s, or PL_EINVAL "unknown method 'x' (use ...)". */
+int	 pl_method_parse(enum pl_method *out, const char *s) PL_WUR;
+
+/* A level as pl writes it: "3", "2.5". */
+void	 pl_level_format(struct pl_buf *out, double level);
+
+struct pl_rating {
+	const char	*evidence;	/* the evidence id */
+	const char	*work_date;	/* the evidence's date: when done */
+	const char	*standard;
+	double		 level;
+	const char	*by;		/* "Name <email>" */
+	const char	*date;		/* when rated, YYYY-MM-DD */
+	const char	*note;		/* or NULL */
+	size_t		 order;		/* its place in its file */
+};
+
+/*
+ * Sorts ratings into the order mastery reads them: by the date the work
+ * was done, then by the date of the rating, then by evidence id, then
+ * by place in the file (a rating added later comes later).
+ */
+void	 pl_ratings_sort(struct pl_rating *, size_t n);
+
+struct pl_mastery {
+	double		 score;		/* on the scale; 0 with no ratings */
+	int		 mastered;
+	size_t		 n;		/* ratings counted */
+	size_t		 at_mastery;	/* of which at the mastery level */
+};
+
+/*
+ * The mastery of a standard from its ratings v[0..n), already sorted
+ * with pl_ratings_sort(), by method on scale.  For n-times the score is
+ * the mean of the ratings at the mastery level or above once there are
+ * N of them, else the highest rating.
+ */
+void	 pl_mastery_compute(struct pl_mastery *out, const struct pl_scale *,
+	    enum pl_method, const struct pl_rating *v, size_t n);
+
+#endif

@@ -1,0 +1,342 @@
+/*
+ * Mastery from ratings.  The ratings are read in the order the work was
+ * done, not the order they were entered: a teacher who rates last
+ * month's quiz today must not make it count as the newest work (Canvas
+ * orders by when the score was entered, and its users ask for this).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pl/mastery.h"
+
+/* Scores are compared with this slack: 0.65 is not exact in binary. */
+#define EPSILON	1e-9
+
+const char *const pl_method_names[] = { "latest", "highest", "average",
+	"decaying", "weighted", "n-times", NULL };
+
+static const char *const default_names[] = { "beginning", "developing",
+	"proficient", "advanced", NULL };
+
+void
+pl_scale_default(struct pl_scale *s)
+{
+	size_t	i;
+
+	memset(s, 0, sizeof *s);
+	for (i = 0; default_names[i] != NULL; i++)
+		pl_strlist_push(&s->names, default_names[i]);
+	s->mastery = 3;
+	s->method = PL_METHOD_DECAYING;
+	s->weight = 0.65;
+	s->ntimes = 3;
+}
+
+void
+pl_scale_release(struct pl_scale *s)
+{
+	pl_strlist_release(&s->names);
+}
+
+/* A decimal number, all of s: "3", "0.65".  Nothing else. */
+static int
+parse_number(double *out, const char *s)
+{
+	char	*end;
+
+	if (s == NULL || !(*s >= '0' && *s <= '9'))
+		return -1;
+	*out = strtod(s, &end);
+	return *end == '\0' && isfinite(*out) ? 0 : -1;
+}
+
+/* 1 when x is a level of s: a whole number, or a half if allowed. */
+static int
+is_level(const struct pl_scale *s, double x)
+{
+	double	twice = x * 2;
+
+	if (x < 1 - EPSILON || x > (double)s->names.n + EPSILON)
+		return 0;
+	if (fabs(x - round(x)) < EPSILON)
+		return 1;
+	return s->halves && fabs(twice - round(twice)) < EPSILON;
+}
+
+int
+pl_scale_check(const struct pl_scale *s)
+{
+	size_t	i, j;
+
+	if (s->names.n < 2)
+		return pl_error_set(PL_EINVAL, "'align.scale' needs at least "
+		    "two levels");
+	for (i = 0; i < s->names.n; i++) {
+		if (s->names.v[i][0] == '\0' ||
+		    strcspn(s->names.v[i], ",\n") != strlen(s->names.v[i]))
+			return pl_error_set(PL_EINVAL, "'align.scale': level "
+			    "%zu has no name", i + 1);
+		for (j = 0; j < i; j++)
+			if (strcasecmp(s->names.v[i], s->names.v[j]) == 0)
+				return pl_error_set(PL_EINVAL, "'align.scale': "
+				    "'%s' names two levels", s->names.v[i]);
+	}
+	if (!is_level(s, s->mastery))
+		return pl_error_set(PL_EINVAL, "'align.mastery' must be a "
+		    "level of the scale (1-%zu)", s->names.n);
+	if (!(s->weight > 0 && s->weight <= 1))
+		return pl_error_set(PL_EINVAL, "'align.weight' must be more "
+		    "than 0 and at most 1");
+	if (s->ntimes < 1)
+		return pl_error_set(PL_EINVAL, "'align.ntimes' must be at "
+		    "least 1");
+	return PL_OK;
+}
+
+void
+pl_scale_set_names(struct pl_scale *s, const char *text)
+{
+	struct pl_strlist	*out = &s->names;
+	const char	*p = text, *e;
+	size_t		 n;
+
+	pl_strlist_release(out);
+	for (;;) {
+		p += strspn(p, " \t");
+		n = strcspn(p, ",");
+		e = p + n;
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		pl_strlist_push_owned(out, pl_xstrndup(p, (size_t)(e - p)));
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+}
+
+static int
+bad_setting(const char *key, const char *value)
+{
+	return pl_error_set(PL_EPARSE, "%s: invalid '%s' value '%s'",
+	    PL_SETTINGS_FILE, key, value);
+}
+
+/* Reads the setting key into *v; 1 when set. */
+static int
+setting(char **v, struct pl_portfolio *pf, const char *key, int *err)
+{
+	free(*v);
+	*v = NULL;
+	if (*err == PL_OK)
+		*err = pl_portfolio_setting(v, pf, key);
+	return *err == PL_OK && *v != NULL;
+}
+
+static int
+read_settings(struct pl_scale *s, struct pl_portfolio *pf)
+{
+	char	*v = NULL;
+	double	 x;
+	int	 err = PL_OK;
+
+	if (setting(&v, pf, "align.scale", &err))
+		pl_scale_set_names(s, v);
+	if (setting(&v, pf, "align.mastery", &err) &&
+	    parse_number(&s->mastery, v) != 0)
+		err = bad_setting("align.mastery", v);
+	if (setting(&v, pf, "align.halves", &err)) {
+		if (strcasecmp(v, "true") == 0 || strcmp(v, "1") == 0)
+			s->halves = 1;
+		else if (strcasecmp(v, "false") == 0 || strcmp(v, "0") == 0)
+			s->halves = 0;
+		else
+			err = bad_setting("align.halves", v);
+	}
+	if (setting(&v, pf, "align.method", &err) &&
+	    pl_method_parse(&s->method, v) != PL_OK)
+		err = bad_setting("align.method", v);
+	if (setting(&v, pf, "align.weight", &err) &&
+	    parse_number(&s->weight, v) != 0)
+		err = bad_setting("align.weight", v);
+	if (setting(&v, pf, "align.ntimes", &err)) {
+		if (parse_number(&x, v) != 0 || x != floor(x) || x > 1000)
+			err = bad_setting("align.ntimes", v);
+		else
+			s->ntimes = (unsigned)x;
+	}
+	free(v);
+	return err;
+}
+
+int
+pl_scale_load(struct pl_scale *s, struct pl_portfolio *pf)
+{
+	int	err;
+
+	pl_scale_default(s);
+	if ((err = read_settings(s, pf)) != PL_OK)
+		return err;
+	if ((err = pl_scale_check(s)) != PL_OK)
+		return pl_error_set(PL_EPARSE, "%s: %s", PL_SETTINGS_FILE,
+		    pl_error_last());
+	return PL_OK;
+}
+
+int
+pl_scale_level(double *out, const struct pl_scale *s, const char *text)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	size_t		 i;
+	int		 err;
+
+	if (parse_number(out, text) == 0 && is_level(s, *out))
+		return PL_OK;
+	for (i = 0; i < s->names.n; i++)
+		if (strcasecmp(text, s->names.v[i]) == 0) {
+			*out = (double)(i + 1);
+			return PL_OK;
+		}
+	for (i = 0; i < s->names.n; i++)
+		pl_buf_printf(&b, "%s%s", i > 0 ? ", " : "", s->names.v[i]);
+	err = pl_error_set(PL_EINVAL, "invalid level '%s' (use 1-%zu%s or "
+	    "%s)", text, s->names.n, s->halves ? " in halves" : "",
+	    pl_buf_cstr(&b));
+	pl_buf_release(&b);
+	return err;
+}
+
+int
+pl_method_parse(enum pl_method *out, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; pl_method_names[i] != NULL; i++)
+		if (strcmp(s, pl_method_names[i]) == 0) {
+			*out = (enum pl_method)i;
+			return PL_OK;
+		}
+	return pl_error_set(PL_EINVAL, "unknown method '%s' (use latest, "
+	    "highest, average, decaying, weighted or n-times)", s);
+}
+
+void
+pl_level_format(struct pl_buf *out, double level)
+{
+	pl_buf_printf(out, "%g", round(level * 2) / 2);
+}
+
+static int
+cmp_str(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "");
+}
+
+static int
+cmp_rating(const void *pa, const void *pb)
+{
+	const struct pl_rating	*a = pa, *b = pb;
+	int			 c;
+
+	if ((c = cmp_str(a->work_date, b->work_date)) != 0 ||
+	    (c = cmp_str(a->date, b->date)) != 0 ||
+	    (c = cmp_str(a->evidence, b->evidence)) != 0)
+		return c;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+void
+pl_ratings_sort(struct pl_rating *v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_rating);
+}
+
+static double
+mean(const struct pl_rating *v, size_t n)
+{
+	double	sum = 0;
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		sum += v[i].level;
+	return sum / (double)n;
+}
+
+static double
+highest(const struct pl_rating *v, size_t n)
+{
+	double	best = v[0].level;
+	size_t	i;
+
+	for (i = 1; i < n; i++)
+		if (v[i].level > best)
+			best = v[i].level;
+	return best;
+}
+
+static double
+decaying(const struct pl_rating *v, size_t n, double w)
+{
+	double	s = v[0].level;
+	size_t	i;
+
+	for (i = 1; i < n; i++)
+		s = w * v[i].level + (1 - w) * s;
+	return s;
+}
+
+/* The mean of the ratings at mastery, or the highest before N of them. */
+static double
+ntimes(const struct pl_rating *v, size_t n, const struct pl_scale *s,
+    size_t at)
+{
+	double	sum = 0;
+	size_t	i;
+
+	if (at < s->ntimes)
+		return highest(v, n);
+	for (i = 0; i < n; i++)
+		if (v[i].level >= s->mastery - EPSILON)
+			sum += v[i].level;
+	return sum / (double)at;
+}
+
+void
+pl_mastery_compute(struct pl_mastery *out, const struct pl_scale *s,
+    enum pl_method m, const struct pl_rating *v, size_t n)
+{
+	size_t	i;
+
+	memset(out, 0, sizeof *out);
+	out->n = n;
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (v[i].level >= s->mastery - EPSILON)
+			out->at_mastery++;
+	switch (m) {
+	case PL_METHOD_LATEST:
+		out->score = v[n - 1].level;
+		break;
+	case PL_METHOD_HIGHEST:
+		out->score = highest(v, n);
+		break;
+	case PL_METHOD_AVERAGE:
+		out->score = mean(v, n);
+		break;
+	case PL_METHOD_DECAYING:
+		out->score = decaying(v, n, s->weight);
+		break;
+	case PL_METHOD_WEIGHTED:
+		out->score = n == 1 ? v[0].level : s->weight * v[n - 1].level +
+		    (1 - s->weight) * mean(v, n - 1);
+		break;
+	case PL_METHOD_NTIMES:
+		out->score = ntimes(v, n, s, out->at_mastery);
+		out->mastered = out->at_mastery >= s->ntimes;
+		return;
+	}
+	out->mastered = out->score >= s->mastery - EPSILON;
+}

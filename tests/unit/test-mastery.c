@@ -1,0 +1,187 @@
+/*
+ * Mastery: every method on hand-computed ratings, the issue's worked
+ * example (1, 3, 2, 4), the order ratings are read in, and the scale's
+ * levels.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pl/mastery.h"
+#include "tap.h"
+
+/* Ratings of levels, in work order (dates 2024-01-01, -02...). */
+static size_t
+ratings(struct pl_rating *v, const double *levels, size_t n)
+{
+	static char	dates[16][16];
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(dates[i], sizeof dates[i], "2024-01-%02zu", i + 1);
+		v[i] = (struct pl_rating){ .evidence = "e", .work_date =
+		    dates[i], .standard = "S", .level = levels[i], .date =
+		    "2024-06-01" };
+	}
+	return n;
+}
+
+static double
+score(const struct pl_scale *s, enum pl_method m, const double *levels,
+    size_t n, int *mastered)
+{
+	struct pl_rating	v[16];
+	struct pl_mastery	r;
+
+	pl_mastery_compute(&r, s, m, v, ratings(v, levels, n));
+	if (mastered != NULL)
+		*mastered = r.mastered;
+	return r.score;
+}
+
+#define near(a, b)	(fabs((a) - (b)) < 1e-9)
+
+static void
+test_methods(void)
+{
+	struct pl_scale	s;
+	const double	ex[] = { 1, 3, 2, 4 }, down[] = { 4, 4, 2 };
+	const double	four[] = { 3, 1, 4, 3 };
+	int		m;
+
+	pl_scale_default(&s);
+	ok(near(score(&s, PL_METHOD_DECAYING, ex, 4, &m), 3.33675) && m,
+	    "decaying 1, 3, 2, 4: 3.33675, mastered");
+	ok(near(score(&s, PL_METHOD_WEIGHTED, ex, 4, &m), 3.3) && m,
+	    "weighted 1, 3, 2, 4: 3.3, mastered");
+	ok(near(score(&s, PL_METHOD_LATEST, ex, 4, &m), 4) && m,
+	    "latest 1, 3, 2, 4: 4");
+	ok(near(score(&s, PL_METHOD_HIGHEST, down, 3, &m), 4) && m,
+	    "highest 4, 4, 2: 4");
+	ok(near(score(&s, PL_METHOD_AVERAGE, ex, 4, &m), 2.5) && !m,
+	    "average 1, 3, 2, 4: 2.5, not mastered");
+	ok(near(score(&s, PL_METHOD_LATEST, down, 3, &m), 2) && !m,
+	    "latest 4, 4, 2: 2, not mastered");
+	/* 4, 4, 2: s = 4, 4, 0.65*2 + 0.35*4 = 2.7 */
+	ok(near(score(&s, PL_METHOD_DECAYING, down, 3, &m), 2.7) && !m,
+	    "decaying 4, 4, 2: 2.7, not mastered");
+	/* 0.65*2 + 0.35*4 = 2.7 as well */
+	ok(near(score(&s, PL_METHOD_WEIGHTED, down, 3, &m), 2.7) && !m,
+	    "weighted 4, 4, 2: 2.7");
+	ok(near(score(&s, PL_METHOD_WEIGHTED, ex, 1, &m), 1) && !m,
+	    "weighted, one rating: that rating");
+	ok(near(score(&s, PL_METHOD_DECAYING, ex, 1, NULL), 1),
+	    "decaying, one rating: that rating");
+	/* n-times, N 3: 3, 1, 4 has two at mastery: highest, 4 */
+	ok(near(score(&s, PL_METHOD_NTIMES, four, 3, &m), 4) && !m,
+	    "n-times 3, 1, 4: two of three, not mastered, highest 4");
+	ok(near(score(&s, PL_METHOD_NTIMES, four, 4, &m), 10.0 / 3) && m,
+	    "n-times 3, 1, 4, 3: mastered, mean of 3, 4, 3");
+	s.weight = 0.5;
+	ok(near(score(&s, PL_METHOD_DECAYING, ex, 4, NULL), 3),
+	    "decaying with W 0.5: s = 1, 2, 2, 3");
+	s.ntimes = 1;
+	ok(near(score(&s, PL_METHOD_NTIMES, four, 1, &m), 3) && m,
+	    "n-times with N 1: one rating at mastery is enough");
+	ok(near(score(&s, PL_METHOD_LATEST, ex, 0, &m), 0) && !m,
+	    "no ratings: 0, not mastered");
+	pl_scale_release(&s);
+}
+
+static void
+test_order(void)
+{
+	struct pl_rating	v[3];
+	struct pl_scale		s;
+	struct pl_mastery	r;
+
+	pl_scale_default(&s);
+	/* Rated in the order 4, 1, 2; the work was done 1, 2, 4. */
+	v[0] = (struct pl_rating){ .evidence = "c", .work_date = "2024-03-01",
+	    .level = 4, .date = "2024-03-02" };
+	v[1] = (struct pl_rating){ .evidence = "a", .work_date = "2024-01-01",
+	    .level = 1, .date = "2024-05-01" };
+	v[2] = (struct pl_rating){ .evidence = "b", .work_date = "2024-01-01",
+	    .level = 2, .date = "2024-05-02" };
+	pl_ratings_sort(v, 3);
+	is_str(v[0].evidence, "a", "oldest work first");
+	is_str(v[1].evidence, "b", "same work date: by rating date");
+	is_str(v[2].evidence, "c", "newest work last, though rated first");
+	pl_mastery_compute(&r, &s, PL_METHOD_LATEST, v, 3);
+	ok(r.score == 4 && r.mastered && r.n == 3 && r.at_mastery == 1,
+	    "latest is the newest work, not the newest rating");
+	/* The same evidence rated twice on one day: the later line last */
+	v[0] = v[2];
+	v[0].order = 1;
+	v[0].level = 3;
+	pl_ratings_sort(v, 3);
+	ok(v[1].level == 4 && v[2].level == 3, "all else equal: file order");
+	pl_scale_release(&s);
+}
+
+static void
+test_levels(void)
+{
+	struct pl_scale	s;
+	struct pl_buf	b = PL_BUF_INIT;
+	double		x = 0;
+
+	pl_scale_default(&s);
+	ok(pl_scale_level(&x, &s, "3") == PL_OK && x == 3, "3 is a level");
+	ok(pl_scale_level(&x, &s, "Proficient") == PL_OK && x == 3,
+	    "a name in any case");
+	is_int(pl_scale_level(&x, &s, "2.5"), PL_EINVAL,
+	    "no halves by default");
+	is_str(pl_error_last(), "invalid level '2.5' (use 1-4 or beginning, "
+	    "developing, proficient, advanced)", "the message lists them");
+	is_int(pl_scale_level(&x, &s, "5"), PL_EINVAL, "5 is off the scale");
+	is_int(pl_scale_level(&x, &s, "0"), PL_EINVAL, "0 is off the scale");
+	is_int(pl_scale_level(&x, &s, "-1"), PL_EINVAL, "negative");
+	is_int(pl_scale_level(&x, &s, "3x"), PL_EINVAL, "trailing junk");
+	s.halves = 1;
+	ok(pl_scale_level(&x, &s, "2.5") == PL_OK && x == 2.5,
+	    "2.5 with halves");
+	is_int(pl_scale_level(&x, &s, "2.25"), PL_EINVAL, "quarters never");
+	pl_level_format(&b, 2.5);
+	pl_buf_putc(&b, ' ');
+	pl_level_format(&b, 3);
+	is_str(pl_buf_cstr(&b), "2.5 3", "levels written as 2.5 and 3");
+	ok(pl_scale_check(&s) == PL_OK, "the default scale is valid");
+	s.mastery = 5;
+	is_int(pl_scale_check(&s), PL_EINVAL, "mastery off the scale");
+	s.mastery = 3;
+	s.weight = 0;
+	is_int(pl_scale_check(&s), PL_EINVAL, "W 0");
+	s.weight = 0.65;
+	pl_strlist_push(&s.names, "Beginning");
+	is_int(pl_scale_check(&s), PL_EINVAL, "a name twice");
+	is_str(pl_error_last(), "'align.scale': 'Beginning' names two "
+	    "levels", "which name");
+	pl_buf_release(&b);
+	pl_scale_release(&s);
+}
+
+static void
+test_methods_by_name(void)
+{
+	enum pl_method	m;
+	int		i, all = 1;
+
+	for (i = 0; pl_method_names[i] != NULL; i++)
+		all &= pl_method_parse(&m, pl_method_names[i]) == PL_OK &&
+		    (int)m == i;
+	ok(all, "every method name parses to its method");
+	is_int(pl_method_parse(&m, "median"), PL_EINVAL, "unknown method");
+	is_str(pl_error_last(), "unknown method 'median' (use latest, "
+	    "highest, average, decaying, weighted or n-times)", "message");
+}
+
+int
+main(void)
+{
+	test_methods();
+	test_order();
+	test_levels();
+	test_methods_by_name();
+	return done_testing();
+}
