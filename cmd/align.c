@@ -285,6 +285,57 @@ show_codes(const char *label, const struct pl_strlist *l)
 		pl_show_field(i == 0 ? label : "", l->v[i]);
 }
 
+static json_t	*ratings_json(const struct pl_align_row *);
+static const char *row_state(const struct pl_align_row *);
+
+/* The row of code in the status of its framework, with its ratings. */
+static int
+show_row(struct pl_align_status *st, const struct pl_align_row **row,
+    struct pl_scale *scale, struct pl_ctx *ctx, const struct pl_standard *s,
+    struct pl_strlist *w)
+{
+	struct pl_align_scope	scope = { s->framework, NULL, NULL, NULL };
+	size_t			i;
+	int			err;
+
+	*row = NULL;
+	if ((err = pl_scale_load(scale, ctx->pf)) != PL_OK ||
+	    (err = pl_align_status(st, ctx->pf, scale, scale->method, &scope,
+	    w)) != PL_OK)
+		return err;
+	for (i = 0; i < st->n && *row == NULL; i++)
+		if (strcmp(st->rows[i].std->code, s->code) == 0)
+			*row = &st->rows[i];
+	return PL_OK;
+}
+
+/* "ratings:" lines, oldest work first, and what they come to. */
+static void
+show_ratings(const struct pl_align_row *r, const struct pl_scale *scale)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	size_t		i;
+
+	for (i = 0; r != NULL && i < r->nratings; i++) {
+		pl_buf_clear(&b);
+		pl_buf_printf(&b, "%s  ", r->ratings[i].work_date != NULL ?
+		    r->ratings[i].work_date : "-");
+		pl_level_format(&b, r->ratings[i].level);
+		pl_buf_printf(&b, "  %s  %s", r->ratings[i].evidence,
+		    r->ratings[i].by != NULL ? r->ratings[i].by : "-");
+		if (r->ratings[i].note != NULL)
+			pl_buf_printf(&b, "  \"%s\"", r->ratings[i].note);
+		pl_show_field(i == 0 ? "ratings:" : "", pl_buf_cstr(&b));
+	}
+	if (r != NULL && r->nratings > 0) {
+		pl_buf_clear(&b);
+		pl_buf_printf(&b, "%.2f by %s: %s", r->mastery.score,
+		    pl_method_names[scale->method], row_state(r));
+		pl_show_field("mastery:", pl_buf_cstr(&b));
+	}
+	pl_buf_release(&b);
+}
+
 static int
 align_show(struct pl_ctx *ctx, struct pl_args *a)
 {
@@ -296,9 +347,14 @@ align_show(struct pl_ctx *ctx, struct pl_args *a)
 	struct pl_strlist		 ev = PL_STRLIST_INIT;
 	struct pl_strlist		 code = PL_STRLIST_INIT;
 	struct pl_strlist		 w = PL_STRLIST_INIT;
-	json_t				*j;
+	struct pl_align_status		 st;
+	const struct pl_align_row	*row = NULL;
+	struct pl_scale			 scale;
+	json_t				*j, *m;
 	int				 err;
 
+	memset(&st, 0, sizeof st);
+	pl_scale_default(&scale);
 	if ((err = load(&l, ctx, NULL)) != PL_OK ||
 	    (err = pl_standards_find(&s, &l, a->argv[0])) != PL_OK)
 		goto done;
@@ -309,14 +365,27 @@ align_show(struct pl_ctx *ctx, struct pl_args *a)
 	    &w)) != PL_OK || (err = pl_framework_users(&ev, ctx->pf,
 	    PL_KIND_EVIDENCE, &code, &w)) != PL_OK)
 		goto done;
+	pl_scale_release(&scale);
+	if ((err = show_row(&st, &row, &scale, ctx, s, &w)) != PL_OK)
+		goto done;
 	pl_out_warnings(&w);
-	/* Ratings and mastery of the standard are shown by their own code */
 	if (ctx->json) {
 		j = standard_json(s);
 		json_object_set_new(j, "parents", pl_json_strlist(&up));
 		json_object_set_new(j, "children", pl_json_strlist(&down));
 		json_object_set_new(j, "goals", pl_json_strlist(&goals));
 		json_object_set_new(j, "evidence", pl_json_strlist(&ev));
+		if (row != NULL) {
+			json_object_set_new(j, "ratings", ratings_json(row));
+			m = json_object();
+			json_object_set_new(m, "method", json_string(
+			    pl_method_names[scale.method]));
+			json_object_set_new(m, "score", row->nratings > 0 ?
+			    json_real(row->mastery.score) : json_null());
+			json_object_set_new(m, "mastered",
+			    json_boolean(row->mastery.mastered));
+			json_object_set_new(j, "mastery", m);
+		}
 		pl_json_print(j);
 		goto done;
 	}
@@ -328,8 +397,11 @@ align_show(struct pl_ctx *ctx, struct pl_args *a)
 	show_codes("children:", &down);
 	show_codes("goals:", &goals);
 	show_codes("evidence:", &ev);
+	show_ratings(row, &scale);
 	pl_show_body(s->description);
 done:
+	pl_align_status_release(&st);
+	pl_scale_release(&scale);
 	pl_strlist_release(&up);
 	pl_strlist_release(&down);
 	pl_strlist_release(&goals);
@@ -347,7 +419,8 @@ static const struct pl_cmd align_show_cmd = {
 	.description = "Shows the standard CODE (the full code, any case, or "
 	    "a short form such as\n6.RP.A.1): its framework, grade, subject, "
 	    "its parents (nearest first), its\nchildren, the goals and "
-	    "evidence that name it, then its statement.",
+	    "evidence that name it, its ratings (oldest work\nfirst) and "
+	    "the mastery they come to, then its statement.",
 	.opts = pl_opts_show,
 	.arg_words = "@standard",
 	.min_args = 1, .max_args = 1,

@@ -369,7 +369,7 @@ pl_json_strlist(const struct pl_strlist *l)
 void
 pl_json_print(json_t *j)
 {
-	char	*s = json_dumps(j, JSON_INDENT(2) |
+	char	*s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12) |
 		    JSON_PRESERVE_ORDER);
 
 	if (s != NULL) {

@@ -320,7 +320,13 @@ test_expect_success 'show --format json' '
 	  "parents": [],
 	  "children": [],
 	  "goals": [],
-	  "evidence": []
+	  "evidence": [],
+	  "ratings": [],
+	  "mastery": {
+	    "method": "decaying",
+	    "score": null,
+	    "mastered": false
+	  }
 	}
 	EOT
 	test_cmp expect out

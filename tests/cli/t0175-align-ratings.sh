@@ -174,6 +174,22 @@ test_expect_success 'status orders ratings by when the work was done' '
 	test_cmp expect actual
 '
 
+test_expect_success 'align show: the ratings, oldest work first, and their mastery' '
+	pl -C p align show 6.RP.A.2 >out &&
+	sed -n "/^ratings:/,/^mastery:/p" out >actual &&
+	cat >expect <<-\EOF &&
+	ratings:   2026-01-05  4  poster  Test Teacher <teacher@example.com>
+	           2026-01-10  3  quiz  Test Teacher <teacher@example.com>  "clear work"
+	           2026-01-20  1  test  Test Teacher <teacher@example.com>
+	mastery:   1.82 by decaying: not yet
+	EOF
+	test_cmp expect actual &&
+	pl -C p align show --format json 6.RP.A.2 >json &&
+	python3 -c "import json,sys; d=json.load(open(\"json\")); print(len(d[\"ratings\"]), d[\"mastery\"])" >actual &&
+	echo "3 {${SQ}method${SQ}: ${SQ}decaying${SQ}, ${SQ}score${SQ}: 1.8225, ${SQ}mastered${SQ}: False}" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'status --method: each method, and nothing written' '
 	git -C p rev-parse HEAD >head &&
 	for m in latest highest average decaying weighted n-times; do
