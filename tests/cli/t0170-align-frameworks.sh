@@ -344,4 +344,45 @@ test_expect_success 'show: unknown and ambiguous codes' '
 	test_stderr_starts_pl err
 '
 
+test_expect_success 'import Common Core ELA (pl CSV): every row as published' '
+	pl init --name "Bo Chen" q >/dev/null &&
+	pl -C q align import "$DATA/ccss_ela.csv" >out 2>/dev/null &&
+	echo "imported ccss-ela: 989 standards" >expect &&
+	test_cmp expect out &&
+	test_cmp "$DATA/ccss_ela.csv" q/standards/ccss-ela.csv &&
+	pl -C q align show --format json RL.6.1 >json &&
+	python3 -c "import json; d = json.load(open(\"json\")); print(d[\"code\"], d[\"grade\"]); print(d[\"description\"])" >actual &&
+	grep "^CCSS.ELA-Literacy.RL.6.1," "$DATA/ccss_ela.csv" |
+		python3 -c "import csv, sys; r = next(csv.reader(sys.stdin)); print(r[0], r[2]); print(r[4])" >expect &&
+	test_cmp expect actual
+'
+
+# The largest CASE package (1.8 MB) stays in the shared data beside the
+# source, where CI has it; the suite does not carry it.
+SHARED="$PL_SOURCE_ROOT/../shared/data"
+if test -f "$SHARED/case/ccss_math_cfpackage_opensalt.json"
+then
+	test_set_prereq SHARED_DATA
+fi
+
+test_expect_success SHARED_DATA 'import the Common Core Math CASE package: 703 items' '
+	pl -C q align import --framework ccss-case \
+		"$SHARED/case/ccss_math_cfpackage_opensalt.json" >out 2>/dev/null &&
+	echo "imported ccss-case: 703 standards" >expect &&
+	test_cmp expect out &&
+	for code in CCSS.Math.Content.6.RP.A.1 CCSS.Math.Content.K.CC.A.1 \
+		CCSS.Math.Content.HSG-CO.A.1
+	do
+		grep "^$code," "$SHARED/case/ccss_math_case.csv" |
+			cut -d, -f1,3 >expect &&
+		grep "^$code," q/standards/ccss-case.csv | cut -d, -f1,3 >actual &&
+		test_cmp expect actual &&
+		pl -C q align show --format json "$code" >json &&
+		python3 -c "import json; print(json.load(open(\"json\"))[\"description\"])" >actual &&
+		grep "^$code," "$SHARED/case/ccss_math_case.csv" |
+			python3 -c "import csv, sys; print(next(csv.reader(sys.stdin))[4])" >expect &&
+		test_cmp expect actual || return 1
+	done
+'
+
 test_done
