@@ -482,6 +482,7 @@ make_rows(struct status_ctx *c, struct pl_portfolio *pf,
 	struct pl_align_status	*st = c->st;
 	struct pl_strlist	 goal_codes = PL_STRLIST_INIT;
 	const struct pl_entry	*g = NULL;
+	const struct pl_standard *f;
 	size_t			 i;
 
 	if (sc->goal != NULL) {
@@ -499,11 +500,24 @@ make_rows(struct status_ctx *c, struct pl_portfolio *pf,
 	}
 	c->row_of = pl_xcalloc(st->stds.n + 1, sizeof *c->row_of);
 	st->rows = pl_xcalloc(st->stds.n + 1, sizeof *st->rows);
-	for (i = 0; i < st->stds.n; i++) {
+	for (i = 0; i < st->stds.n; i++)
 		c->row_of[i] = -1;
+	for (i = 0; i < st->stds.n; i++) {
 		if (!in_scope(&st->stds.v[i], sc, &goal_codes))
 			continue;
-		c->row_of[i] = (long)st->n;
+		/*
+		 * Entries name a code, not a framework, and a code is found
+		 * as f: a code two frameworks share is one row, and f leads
+		 * to it.
+		 */
+		if (pl_standards_find(&f, &st->stds, st->stds.v[i].code) !=
+		    PL_OK)
+			f = &st->stds.v[i];
+		if (c->row_of[f - st->stds.v] >= 0) {
+			c->row_of[i] = c->row_of[f - st->stds.v];
+			continue;
+		}
+		c->row_of[i] = c->row_of[f - st->stds.v] = (long)st->n;
 		st->rows[st->n++].std = &st->stds.v[i];
 	}
 	pl_strlist_release(&goal_codes);

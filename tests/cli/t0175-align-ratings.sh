@@ -344,4 +344,22 @@ test_expect_success 'ratings edited by hand are kept, and checked' '
 	grep "^pl: warning: evidence/bad.md:5:" err
 '
 
+test_expect_success 'status: a code two frameworks share is one row, aligned' '
+	cat >p/standards/copy.csv <<-\EOF &&
+	code,parent,grade,subject,description
+	CCSS.Math.Content.6.RP.A.1,,6,Math,"Understand ratios, and use them"
+	EOF
+	git -C p add standards/copy.csv &&
+	git -C p commit -q -m "standards: a copy" &&
+	pl -C p align status --format csv >all &&
+	grep -c "^[a-z]*,CCSS.Math.Content.6.RP.A.1," all >actual &&
+	echo 1 >expect &&
+	test_cmp expect actual &&
+	pl -C p align status --framework copy --format csv >copy &&
+	grep "^copy,CCSS.Math.Content.6.RP.A.1," copy | cut -d, -f9 >actual &&
+	grep "^[a-z]*,CCSS.Math.Content.6.RP.A.1," all | cut -d, -f9 >expect &&
+	test_cmp expect actual &&
+	test -s actual
+'
+
 test_done
