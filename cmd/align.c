@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "pl/align.h"
 #include "pl/framework.h"
+#include "pl/migrate.h"
 #include "pl/standards.h"
 
 /* --- frameworks: import, list, show --- */
@@ -974,6 +975,62 @@ static const struct pl_cmd align_status_cmd = {
 
 /* --- end of alignment --- */
 
+/* --- migration --- */
+
+static int
+align_migrate(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_migration	m;
+	struct pl_strlist	w = PL_STRLIST_INIT;
+	int			err, dry = pl_arg_has(a, "dry-run");
+	size_t			i;
+
+	err = pl_align_migrate(&m, ctx->pf, a->argv[0], dry, &w);
+	pl_out_warnings(&w);
+	if (err != PL_OK)
+		goto done;
+	for (i = 0; i < m.entries.n; i++) {
+		pl_out_write(m.entries.v[i], PL_OUT_LINE);
+		pl_out_write(": ", PL_OUT_LINE);
+		pl_out_write(m.changes.v[i], PL_OUT_LINE);
+		pl_out_write("\n", PL_OUT_LINE);
+	}
+	pl_out_printf("%s %zu code%s in %zu file%s%s\n", dry ?
+	    "would migrate" : "migrated", m.used.n, PLURAL(m.used.n),
+	    m.entries.n, PLURAL(m.entries.n), dry ? "; nothing committed" :
+	    "");
+done:
+	pl_migration_release(&m);
+	pl_strlist_release(&w);
+	return err;
+}
+
+static const struct pl_opt migrate_opts[] = {
+	{ "dry-run", 'n', NULL, "print what would change; commit nothing",
+	    NULL },
+	PL_OPT_AUTHOR,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct pl_cmd align_migrate_cmd = {
+	.name = "migrate",
+	.summary = "move goals, evidence and ratings to new codes",
+	.usage = "align migrate [--dry-run] FILE",
+	.description = "Reads the replacements in FILE (a CSV of two columns, "
+	    "old code and new,\nor an IMS CASE package with isReplacedBy "
+	    "associations) and rewrites every\ngoal's and evidence's "
+	    "standards and every rating that names an old code\nto the new "
+	    "one, in one commit.  Each new code must be in a framework\n"
+	    "already imported.",
+	.opts = migrate_opts,
+	.arg_words = "@file",
+	.min_args = 1, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = align_migrate,
+};
+
+/* --- end of migration --- */
+
 static const struct pl_cmd *const align_subs[] = {
 	&align_import_cmd,
 	&align_list_cmd,
@@ -983,6 +1040,7 @@ static const struct pl_cmd *const align_subs[] = {
 	&align_rate_cmd,
 	&align_scale_cmd,
 	&align_status_cmd,
+	&align_migrate_cmd,
 	NULL
 };
 

@@ -143,31 +143,44 @@ diff(struct pl_framework_diff *d, const struct pl_standards *old,
 			pl_strlist_push(&d->removed, old->v[i].code);
 }
 
-/* Refuses to drop codes the learner's work names, unless forced. */
+/*
+ * Refuses to drop codes the learner's work names, unless forced; forced,
+ * warns that they can be migrated.
+ */
 static int
 check_removed(struct pl_portfolio *pf, const struct pl_strlist *removed,
     int force, struct pl_strlist *warnings)
 {
 	struct pl_strlist	 one = PL_STRLIST_INIT, w = PL_STRLIST_INIT;
-	struct pl_buf		 b = PL_BUF_INIT;
+	struct pl_buf		 b = PL_BUF_INIT, used = PL_BUF_INIT;
 	size_t			 i;
 	int			 err = PL_OK;
 
-	for (i = 0; !force && err == PL_OK && i < removed->n; i++) {
+	for (i = 0; err == PL_OK && i < removed->n; i++) {
 		pl_strlist_push(&one, removed->v[i]);
 		pl_strlist_release(&w);
+		pl_buf_clear(&b);
 		err = users_text(&b, pf, &one, &w);
-		if (err == PL_OK && b.len > 0)
+		if (err == PL_OK && b.len > 0 && !force)
 			err = pl_error_set(PL_EEXISTS, "standard '%s' is "
 			    "named by %s; nothing imported (--force drops it "
-			    "anyway)", removed->v[i], b.ptr);
+			    "anyway; then 'pl align migrate' moves the work "
+			    "to new codes)", removed->v[i], b.ptr);
+		else if (err == PL_OK && b.len > 0)
+			pl_buf_printf(&used, "%s%s", used.len ? ", " : "",
+			    removed->v[i]);
 		pl_strlist_release(&one);
 	}
 	/* An entry that cannot be read is named once, not per code */
 	for (i = 0; i < w.n; i++)
 		pl_strlist_push(warnings, w.v[i]);
+	if (err == PL_OK && used.len > 0)
+		pl_strlist_push_owned(warnings, pl_xasprintf("goals or "
+		    "evidence still name %s; 'pl align migrate' moves them to "
+		    "new codes", used.ptr));
 	pl_strlist_release(&w);
 	pl_buf_release(&b);
+	pl_buf_release(&used);
 	return err;
 }
 
@@ -221,6 +234,11 @@ pl_framework_import(struct pl_framework_diff *d, struct pl_portfolio *pf,
 		goto done;
 	}
 	d->n = new.n;
+	if (new.replaced.old.n > 0)
+		pl_strlist_push_owned(warnings, pl_xasprintf("%s replaces "
+		    "%zu code%s; 'pl align migrate %s' moves the work to the "
+		    "new ones", file, new.replaced.old.n,
+		    new.replaced.old.n == 1 ? "" : "s", file));
 	path = pl_xasprintf("%s/%s.csv", PL_STANDARDS_DIR, d->name);
 	pl_standards_write(&new, &text);
 	if ((err = pl_portfolio_read(&was, pf, path)) == PL_OK) {

@@ -440,6 +440,50 @@ case_parents(struct pl_standards *l, size_t from, const json_t *items,
 	}
 }
 
+/* An association's end: the code of its item, else its NodeURI's title. */
+static const char *
+case_end(const struct pl_standards *l, size_t from, const json_t *items,
+    const json_t *a, const char *which)
+{
+	char	key[64];
+	long	k = case_item(items, jnode(a, which));
+
+	if (k >= 0)
+		return l->v[from + k].code;
+	snprintf(key, sizeof key, "%sNodeURI", which);
+	return jstr(json_object_get(a, key), "title");
+}
+
+/*
+ * The replacements a revised framework names, for 'pl align migrate':
+ * the origin of isReplacedBy (CASE 1.0) or replacedBy (1.1) is replaced
+ * by the destination.
+ */
+static void
+case_replaced(struct pl_standards *l, size_t from, const json_t *items,
+    const json_t *assocs, const char *name)
+{
+	const json_t	*a;
+	const char	*type, *old, *new;
+	size_t		 i;
+
+	for (i = 0; i < json_array_size(assocs); i++) {
+		a = json_array_get(assocs, i);
+		type = jstr(a, "associationType");
+		if (strcmp(type, "isReplacedBy") != 0 &&
+		    strcmp(type, "replacedBy") != 0)
+			continue;
+		old = case_end(l, from, items, a, "origin");
+		new = case_end(l, from, items, a, "destination");
+		pl_strlist_push_owned(&l->replaced.old, clean(old,
+		    strlen(old)));
+		pl_strlist_push_owned(&l->replaced.new, clean(new,
+		    strlen(new)));
+		pl_strlist_push_owned(&l->replaced.where, pl_xasprintf(
+		    "%s: CFAssociations[%zu]", name, i));
+	}
+}
+
 /*
  * An IMS CASE package: CFItems with humanCodingScheme (else their
  * identifier) as the code, fullStatement as the statement.
@@ -478,6 +522,8 @@ parse_case(struct pl_standards *l, const char *fw, const char *name,
 		    strlen(jstr(it, "fullStatement")));
 	}
 	case_parents(l, from, items, json_object_get(root, "CFAssociations"));
+	case_replaced(l, from, items, json_object_get(root, "CFAssociations"),
+	    name);
 	json_decref(root);
 	return PL_OK;
 }
@@ -594,25 +640,37 @@ check_parents(const struct pl_standards *l, const char *name,
 	pl_strlist_push_owned(warnings, pl_buf_detach(&b));
 }
 
+/*
+ * Skips a byte-order mark; 1 when the text is JSON (CASE), 0 when CSV,
+ * PL_EPARSE for NUL bytes.
+ */
+static int
+text_kind(const char **text, size_t *len, const char *name)
+{
+	size_t	i, bom = strlen(PL_DOC_BOM);
+
+	if (*len >= bom && memcmp(*text, PL_DOC_BOM, bom) == 0) {
+		*text += bom;
+		*len -= bom;
+	}
+	if (memchr(*text, '\0', *len) != NULL)
+		return pl_error_set(PL_EPARSE, "%s: not a framework: the file "
+		    "holds NUL bytes (UTF-16, or not text)", name);
+	for (i = 0; i < *len && isspace((unsigned char)(*text)[i]); i++)
+		;
+	return i < *len && (*text)[i] == '{';
+}
+
 int
 pl_standards_parse(struct pl_standards *out, const char *framework,
     const char *name, const char *text, size_t len,
     struct pl_strlist *warnings)
 {
-	size_t	i, bom = strlen(PL_DOC_BOM);
 	int	err, json;
 
 	memset(out, 0, sizeof *out);
-	if (len >= bom && memcmp(text, PL_DOC_BOM, bom) == 0) {
-		text += bom;
-		len -= bom;
-	}
-	for (i = 0; i < len && isspace((unsigned char)text[i]); i++)
-		;
-	json = i < len && text[i] == '{';
-	if (memchr(text, '\0', len) != NULL)
-		err = pl_error_set(PL_EPARSE, "%s: not a framework: the file "
-		    "holds NUL bytes (UTF-16, or not text)", name);
+	if ((json = text_kind(&text, &len, name)) < 0)
+		err = json;
 	else if (json)
 		err = parse_case(out, framework, name, text, len);
 	else
@@ -647,7 +705,91 @@ pl_standards_release(struct pl_standards *l)
 	free(l->line);
 	pl_strlist_release(&l->cols);
 	pl_strlist_release(&l->extra);
+	pl_code_map_release(&l->replaced);
 	memset(l, 0, sizeof *l);
+}
+
+void
+pl_code_map_release(struct pl_code_map *m)
+{
+	pl_strlist_release(&m->old);
+	pl_strlist_release(&m->new);
+	pl_strlist_release(&m->where);
+}
+
+/* A mapping CSV: each row an old code and its new one. */
+static int
+map_csv(struct pl_code_map *m, const char *name, const char *text,
+    size_t len)
+{
+	struct rows	r;
+	size_t		i, k;
+	int		err;
+
+	if ((err = rows_read(&r, name, text, len)) != PL_OK)
+		goto done;
+	for (i = 0; i < r.n; i++) {
+		if (i == 0 && r.v[0].n == 2 &&
+		    strcasecmp(r.v[0].v[0], "old") == 0 &&
+		    strcasecmp(r.v[0].v[1], "new") == 0)
+			continue;
+		for (k = 2; k < r.v[i].n && r.v[i].v[k][0] == '\0'; k++)
+			;
+		if (r.v[i].n < 2 || *r.v[i].v[0] == '\0' ||
+		    *r.v[i].v[1] == '\0' || k < r.v[i].n) {
+			err = pl_error_set(PL_EPARSE, "%s:%d: not a mapping: "
+			    "a row is an old code, a comma and the new code",
+			    name, r.line[i]);
+			goto done;
+		}
+		pl_strlist_push(&m->old, r.v[i].v[0]);
+		pl_strlist_push(&m->new, r.v[i].v[1]);
+		pl_strlist_push_owned(&m->where, pl_xasprintf("%s:%d", name,
+		    r.line[i]));
+	}
+done:
+	rows_release(&r);
+	return err;
+}
+
+/* Each old code once: a second would leave its new code a guess. */
+static int
+map_check(const struct pl_code_map *m)
+{
+	size_t	i, j;
+
+	for (i = 1; i < m->old.n; i++)
+		for (j = 0; j < i; j++)
+			if (strcasecmp(m->old.v[i], m->old.v[j]) == 0)
+				return pl_error_set(PL_EPARSE, "%s: code '%s' "
+				    "is replaced twice (also at %s)",
+				    m->where.v[i], m->old.v[i],
+				    m->where.v[j]);
+	return PL_OK;
+}
+
+int
+pl_code_map_read(struct pl_code_map *out, const char *name,
+    const char *text, size_t len)
+{
+	struct pl_standards	l = { 0 };
+	int			err, json;
+
+	memset(out, 0, sizeof *out);
+	if ((json = text_kind(&text, &len, name)) < 0)
+		return json;
+	if (!json)
+		err = map_csv(out, name, text, len);
+	else if ((err = parse_case(&l, "", name, text, len)) == PL_OK) {
+		*out = l.replaced;
+		memset(&l.replaced, 0, sizeof l.replaced);
+	}
+	pl_standards_release(&l);
+	if (err == PL_OK)
+		err = map_check(out);
+	if (err != PL_OK)
+		pl_code_map_release(out);
+	return err;
 }
 
 void

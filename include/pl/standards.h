@@ -26,6 +26,18 @@ struct pl_standard {
 	char	*description;
 };
 
+/*
+ * Code replacements: old[i] is replaced by new[i], read at where[i]
+ * ("map.csv:3", "pkg.json: CFAssociations[4]").
+ */
+struct pl_code_map {
+	struct pl_strlist	old;
+	struct pl_strlist	new;
+	struct pl_strlist	where;
+};
+
+void	 pl_code_map_release(struct pl_code_map *);
+
 struct pl_standards {
 	struct pl_standard	*v;
 	size_t			 n;
@@ -35,6 +47,7 @@ struct pl_standards {
 	int			*line;		/* where each row was read */
 	struct pl_strlist	 cols;		/* extra columns' names */
 	struct pl_strlist	 extra;		/* n * cols.n values */
+	struct pl_code_map	 replaced;	/* CASE isReplacedBy */
 };
 
 /*
@@ -72,6 +85,19 @@ int	 pl_standards_find(const struct pl_standard **out,
 int	 pl_standards_parse(struct pl_standards *out, const char *framework,
 	    const char *name, const char *text, size_t len,
 	    struct pl_strlist *warnings) PL_WUR;
+
+/*
+ * Reads the code replacements of file name (text, len bytes) into out:
+ * a CSV of two columns, the old code then the new (a first row
+ * "old,new" is a header), or an IMS CASE package's isReplacedBy and
+ * replacedBy associations (an end not in the package named by its
+ * NodeURI's title, where OpenSALT writes the code).  Byte-order mark,
+ * CR LF, blank lines and spaces as pl_standards_parse() forgives them.
+ * PL_EPARSE "name:LINE: what" for a row that is not two codes or an old
+ * code given twice.  Release with pl_code_map_release().
+ */
+int	 pl_code_map_read(struct pl_code_map *out, const char *name,
+	    const char *text, size_t len) PL_WUR;
 
 /*
  * Appends to out the framework list holds as pl keeps it in

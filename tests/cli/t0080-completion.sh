@@ -341,7 +341,7 @@ test_expect_success 'align: sub-commands, framework names, files' '
 	pl -C p align import --framework maths "$TRASH_DIRECTORY/m.csv" \
 		>/dev/null &&
 	printf "%s\n" import list show goal evidence rate scale status \
-		>expect &&
+		migrate >expect &&
 	complete align "" >actual &&
 	test_cmp expect actual &&
 	echo maths >expect &&
@@ -355,6 +355,12 @@ test_expect_success 'align: sub-commands, framework names, files' '
 	test_cmp expect actual &&
 	echo M.1 >expect &&
 	complete align show "" >actual &&
+	test_cmp expect actual &&
+	echo @file >expect &&
+	complete align migrate "" >actual &&
+	test_cmp expect actual &&
+	printf "%s\n" --dry-run --author --help >expect &&
+	complete align migrate - >actual &&
 	test_cmp expect actual
 '
 

@@ -191,15 +191,17 @@ test_expect_success 'an update will not drop a code goals or evidence name' '
 	printf "code,description\nM.1,Add\n" >v3.csv &&
 	test_expect_code 12 pl -C p align import --framework messy \
 		"$TRASH_DIRECTORY/v3.csv" >out 2>err &&
-	echo "pl: standard ${SQ}M.4${SQ} is named by goal sums; nothing imported (--force drops it anyway)" >expect &&
+	echo "pl: standard ${SQ}M.4${SQ} is named by goal sums; nothing imported (--force drops it anyway; then ${SQ}pl align migrate${SQ} moves the work to new codes)" >expect &&
 	test_cmp expect err &&
 	test_must_be_empty out &&
 	same_as_before &&
 	pl -C p align import --force --framework messy \
-		"$TRASH_DIRECTORY/v3.csv" >out &&
+		"$TRASH_DIRECTORY/v3.csv" >out 2>err &&
 	tail -n 1 out >last &&
 	echo "updated messy: 0 added, 3 removed, 1 reworded; 1 standard" >expect &&
 	test_cmp expect last &&
+	echo "pl: warning: goals or evidence still name M.4, M.5; ${SQ}pl align migrate${SQ} moves them to new codes" >expect &&
+	test_cmp expect err &&
 	git -C p show --stat --format= HEAD >stat &&
 	grep "standards/messy.csv" stat &&
 	test_line_count = 2 stat
