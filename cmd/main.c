@@ -21,6 +21,7 @@ const struct pl_cmd *const pl_commands[] = {
 	&pl_cmd_goal,
 	&pl_cmd_help,
 	&pl_cmd_init,
+	&pl_cmd_log,
 	&pl_cmd_profile,
 	&pl_cmd_reflect,
 	NULL
