@@ -51,7 +51,9 @@ const struct pl_strlist *pl_arg_all(const struct pl_args *, const char *name);
 int	 pl_arg_has(const struct pl_args *, const char *name);
 
 enum {
-	PL_CMD_PORTFOLIO = 1 << 0	/* the dispatcher opens it first */
+	PL_CMD_PORTFOLIO = 1 << 0,	/* the dispatcher opens it first */
+	PL_CMD_AUTHOR_FILTER = 1 << 1	/* its --author selects commits;
+					   it does not set theirs */
 };
 
 struct pl_ctx {

@@ -265,6 +265,6 @@ const struct pl_cmd pl_cmd_log = {
 	    "Merge commits are not changes of their own.",
 	.opts = log_opts,
 	.min_args = 0, .max_args = 0,
-	.flags = PL_CMD_PORTFOLIO,
+	.flags = PL_CMD_PORTFOLIO | PL_CMD_AUTHOR_FILTER,
 	.run = log_run,
 };
