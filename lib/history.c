@@ -38,13 +38,13 @@ pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
     const char *rev)
 {
 	struct pl_history	*h = pl_xcalloc(1, sizeof *h);
-	git_object		*obj = NULL;
+	git_object		*obj = NULL, *commit = NULL;
 	int			 err = PL_OK;
 
 	*out = NULL;
 	h->repo = pl_portfolio_repo(pf);
 	if (git_revparse_single(&obj, h->repo, rev != NULL ? rev : "HEAD") < 0
-	    || git_object_peel(&obj, obj, GIT_OBJECT_COMMIT) < 0) {
+	    || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
 		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'",
 		    rev != NULL ? rev : "HEAD");
 		goto done;
@@ -52,13 +52,14 @@ pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
 	if (git_revwalk_new(&h->walk, h->repo) < 0 ||
 	    git_revwalk_sorting(h->walk,
 	    GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0 ||
-	    git_revwalk_push(h->walk, git_object_id(obj)) < 0) {
+	    git_revwalk_push(h->walk, git_object_id(commit)) < 0) {
 		err = pl_error_git(-1, "cannot walk the history");
 		goto done;
 	}
 	*out = h;
 	h = NULL;
 done:
+	git_object_free(commit);
 	git_object_free(obj);
 	pl_history_free(h);
 	return err;
