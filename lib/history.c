@@ -11,9 +11,36 @@
 
 #include "pl/history.h"
 
+/*
+ * The walk's frontier: commits read but not yet described, newest
+ * committer time first, and in the order they were queued among equal
+ * times, so a child always comes before its parents on a line of
+ * history (as "git log" orders them).  libgit2's revwalk would read
+ * every commit twice (once for the walk, once for its message) and,
+ * sorted topologically, all of history before the first change.
+ */
+struct heap {
+	struct heap_item {
+		git_commit	*c;
+		git_time_t	 time;
+		size_t		 seq;
+	}		*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 seq;
+};
+
+/* The commits ever queued, so a merge's shared history is walked once. */
+struct oidset {
+	git_oid		*v;	/* open addressing; all zeros: empty */
+	size_t		 n;
+	size_t		 cap;	/* a power of two */
+};
+
 struct pl_history {
 	git_repository		*repo;
-	git_revwalk		*walk;
+	struct heap		 queue;		/* commits to describe */
+	struct oidset		 seen;		/* ever queued */
 	git_commit		*commit;	/* the one being described */
 	struct pl_strlist	 pool;		/* its strings */
 	struct pl_strlist	 files;		/* "A path": its hand changes */
@@ -33,6 +60,113 @@ static const struct {
 	{ "profile.md", "profile" },
 };
 
+static int
+heap_before(const struct heap_item *a, const struct heap_item *b)
+{
+	return a->time > b->time || (a->time == b->time && a->seq < b->seq);
+}
+
+static void
+heap_swap(struct heap *q, size_t i, size_t j)
+{
+	struct heap_item	t = q->v[i];
+
+	q->v[i] = q->v[j];
+	q->v[j] = t;
+}
+
+static void
+heap_push(struct heap *q, git_commit *c)
+{
+	size_t	i;
+
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 16;
+		q->v = pl_xrealloc(q->v, q->cap * sizeof *q->v);
+	}
+	i = q->n++;
+	q->v[i].c = c;
+	q->v[i].time = git_commit_time(c);
+	q->v[i].seq = q->seq++;
+	for (; i > 0 && heap_before(&q->v[i], &q->v[(i - 1) / 2]);
+	    i = (i - 1) / 2)
+		heap_swap(q, i, (i - 1) / 2);
+}
+
+/* The newest commit, the caller's to free; NULL when empty. */
+static git_commit *
+heap_pop(struct heap *q)
+{
+	git_commit	*c;
+	size_t		 i = 0, k;
+
+	if (q->n == 0)
+		return NULL;
+	c = q->v[0].c;
+	q->v[0] = q->v[--q->n];
+	for (;;) {
+		k = i;
+		if (2 * i + 1 < q->n && heap_before(&q->v[2 * i + 1], &q->v[k]))
+			k = 2 * i + 1;
+		if (2 * i + 2 < q->n && heap_before(&q->v[2 * i + 2], &q->v[k]))
+			k = 2 * i + 2;
+		if (k == i)
+			return c;
+		heap_swap(q, i, k);
+		i = k;
+	}
+}
+
+static size_t
+oid_slot(const struct oidset *s, const git_oid *id)
+{
+	size_t	i;
+
+	memcpy(&i, id->id, sizeof i);
+	return i & (s->cap - 1);
+}
+
+/* Adds id; 0 when it was there already. */
+static int
+oidset_add(struct oidset *s, const git_oid *id)
+{
+	static const git_oid	 zero;
+	struct oidset		 t;
+	size_t			 i, k;
+
+	if (2 * (s->n + 1) > s->cap) {
+		t.cap = s->cap ? s->cap * 2 : 1024;
+		t.n = 0;
+		t.v = pl_xcalloc(t.cap, sizeof *t.v);
+		for (i = 0; i < s->cap; i++)
+			if (!git_oid_equal(&s->v[i], &zero))
+				(void)oidset_add(&t, &s->v[i]);
+		free(s->v);
+		*s = t;
+	}
+	for (k = oid_slot(s, id); !git_oid_equal(&s->v[k], &zero);
+	    k = (k + 1) & (s->cap - 1))
+		if (git_oid_equal(&s->v[k], id))
+			return 0;
+	git_oid_cpy(&s->v[k], id);
+	s->n++;
+	return 1;
+}
+
+/* Reads commit id and queues it, unless it was queued before. */
+static int
+enqueue(struct pl_history *h, const git_oid *id)
+{
+	git_commit	*c;
+
+	if (!oidset_add(&h->seen, id))
+		return PL_OK;
+	if (git_commit_lookup(&c, h->repo, id) < 0)
+		return pl_error_git(-1, "cannot read a commit");
+	heap_push(&h->queue, c);
+	return PL_OK;
+}
+
 int
 pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
     const char *rev)
@@ -42,6 +176,12 @@ pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
 	int			 err = PL_OK;
 
 	*out = NULL;
+	/*
+	 * Each commit is read once: caching them (libgit2 does by default)
+	 * would only make memory grow with history.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
+	    (int)GIT_OBJECT_COMMIT, (size_t)0);
 	h->repo = pl_portfolio_repo(pf);
 	if (git_revparse_single(&obj, h->repo, rev != NULL ? rev : "HEAD") < 0
 	    || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
@@ -49,13 +189,8 @@ pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
 		    rev != NULL ? rev : "HEAD");
 		goto done;
 	}
-	if (git_revwalk_new(&h->walk, h->repo) < 0 ||
-	    git_revwalk_sorting(h->walk,
-	    GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0 ||
-	    git_revwalk_push(h->walk, git_object_id(commit)) < 0) {
-		err = pl_error_git(-1, "cannot walk the history");
+	if ((err = enqueue(h, git_object_id(commit))) != PL_OK)
 		goto done;
-	}
 	*out = h;
 	h = NULL;
 done:
@@ -71,7 +206,10 @@ pl_history_free(struct pl_history *h)
 	if (h == NULL)
 		return;
 	git_commit_free(h->commit);
-	git_revwalk_free(h->walk);
+	while (h->queue.n > 0)
+		git_commit_free(heap_pop(&h->queue));
+	free(h->queue.v);
+	free(h->seen.v);
 	pl_strlist_release(&h->pool);
 	pl_strlist_release(&h->files);
 	pl_strlist_release(&h->ch.goals);
@@ -310,20 +448,21 @@ static int
 next_commit(struct pl_history *h, int *done)
 {
 	const git_signature	*a;
-	git_oid			 id;
 	const char		*msg;
-	int			 rc;
+	unsigned int		 i;
+	int			 err;
 
 	*done = 0;
 	do {
 		git_commit_free(h->commit);
-		h->commit = NULL;
-		if ((rc = git_revwalk_next(&id, h->walk)) == GIT_ITEROVER) {
+		if ((h->commit = heap_pop(&h->queue)) == NULL) {
 			*done = 1;
 			return PL_OK;
 		}
-		if (rc < 0 || git_commit_lookup(&h->commit, h->repo, &id) < 0)
-			return pl_error_git(-1, "cannot read a commit");
+		for (i = 0; i < git_commit_parentcount(h->commit); i++)
+			if ((err = enqueue(h, git_commit_parent_id(h->commit,
+			    i))) != PL_OK)
+				return err;
 	} while (git_commit_parentcount(h->commit) > 1);
 	pl_strlist_release(&h->pool);
 	pl_strlist_release(&h->files);
@@ -331,7 +470,8 @@ next_commit(struct pl_history *h, int *done)
 	pl_strlist_release(&h->ch.standards);
 	h->next = 0;
 	memset(&h->ch, 0, sizeof h->ch);
-	git_oid_tostr(h->ch.commit, sizeof h->ch.commit, &id);
+	git_oid_tostr(h->ch.commit, sizeof h->ch.commit,
+	    git_commit_id(h->commit));
 	a = git_commit_author(h->commit);
 	h->ch.date = pl_date_from_time(a->when.time, a->when.offset);
 	h->ch.author = a->name;

@@ -2,17 +2,18 @@
  * A portfolio's history, one change at a time, newest first: what pl log
  * prints and what reports are built from.
  *
- * The walk is libgit2's revwalk from a commit, in commit-time order over
- * every parent (as "git log --no-merges"): a commit brought in by a merge
- * is listed where it falls in time, and the merge itself, which records
- * no change of its own, is not.  A commit that pl made says what it
+ * The walk starts at a commit and follows every parent, newest committer
+ * time first, a child before its parents (as "git log --no-merges"): a
+ * commit brought in by a merge is listed where it falls in time, and the
+ * merge itself, which records no change of its own, is not.  Each commit
+ * is read once, and the first change comes without reading the rest.  A commit that pl made says what it
  * changed in its Pl- trailers, read from the message alone; a commit
  * without a Pl-Kind trailer (made with plain git) is described from its
  * tree against its first parent's (the empty tree for a root), one change
  * per file added, modified or deleted under goals/, evidence/,
  * reflections/, standards/ or profile.md.  Only one commit is held at a
- * time, so memory does not grow with history beyond the walk's own list
- * of commit ids.
+ * time, so memory does not grow with history beyond the ids of the
+ * commits seen.
  */
 #ifndef PL_HISTORY_H
 #define PL_HISTORY_H
