@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "pl/date.h"
 #include "pl/error.h"
 #include "pl/portfolio.h"
 #include "pl/util.h"
@@ -50,7 +51,9 @@ const struct pl_strlist *pl_arg_all(const struct pl_args *, const char *name);
 int	 pl_arg_has(const struct pl_args *, const char *name);
 
 enum {
-	PL_CMD_PORTFOLIO = 1 << 0	/* the dispatcher opens it first */
+	PL_CMD_PORTFOLIO = 1 << 0,	/* the dispatcher opens it first */
+	PL_CMD_AUTHOR_FILTER = 1 << 1	/* its --author selects commits;
+					   it does not set theirs */
 };
 
 struct pl_ctx {
@@ -90,6 +93,7 @@ extern const struct pl_cmd pl_cmd_evidence;
 extern const struct pl_cmd pl_cmd_goal;
 extern const struct pl_cmd pl_cmd_help;
 extern const struct pl_cmd pl_cmd_init;
+extern const struct pl_cmd pl_cmd_log;
 extern const struct pl_cmd pl_cmd_profile;
 extern const struct pl_cmd pl_cmd_reflect;
 
@@ -216,6 +220,21 @@ void	 pl_show_list(const struct pl_entry *, const char *key,
 void	 pl_show_field(const char *label, const char *value);
 /* Prints a blank line and the body, ending in a newline. */
 void	 pl_show_body(const char *body);
+
+/*
+ * The --since and --until dates, as YYYY-MM-DD ("" when not given), so
+ * "today" and "yesterday" compare as the dates they stand for.
+ */
+struct pl_range {
+	char	since[PL_DATE_LEN];
+	char	until[PL_DATE_LEN];
+};
+
+/* Reads --since and --until; PL_EINVAL for a bad date. */
+int	 pl_range_parse(struct pl_range *, struct pl_ctx *,
+	    const struct pl_args *);
+/* 1 when date (YYYY-MM-DD, or NULL: none) is within r. */
+int	 pl_range_has(const struct pl_range *, const char *date);
 
 /* JSON output (jansson), shared by the list and show commands. */
 #include <jansson.h>

@@ -488,3 +488,38 @@ pl_show_body(const char *body)
 	if (n > 0 && body[n - 1] != '\n')
 		pl_out_write("\n", PL_OUT_BODY);
 }
+
+int
+pl_range_parse(struct pl_range *r, struct pl_ctx *ctx,
+    const struct pl_args *a)
+{
+	struct pl_date	 d, today;
+	int		 err;
+
+	r->since[0] = r->until[0] = '\0';
+	if ((err = pl_portfolio_today(&today, ctx->pf)) != PL_OK)
+		return err;
+	if (pl_arg(a, "since") != NULL) {
+		if ((err = pl_date_parse(&d, pl_arg(a, "since"), today)) !=
+		    PL_OK)
+			return err;
+		pl_date_format(r->since, d);
+	}
+	if (pl_arg(a, "until") != NULL) {
+		if ((err = pl_date_parse(&d, pl_arg(a, "until"), today)) !=
+		    PL_OK)
+			return err;
+		pl_date_format(r->until, d);
+	}
+	return PL_OK;
+}
+
+int
+pl_range_has(const struct pl_range *r, const char *date)
+{
+	if (*r->since != '\0' && (date == NULL || strcmp(date, r->since) < 0))
+		return 0;
+	if (*r->until != '\0' && (date == NULL || strcmp(date, r->until) > 0))
+		return 0;
+	return 1;
+}

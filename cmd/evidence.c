@@ -83,18 +83,9 @@ evidence_json(const struct pl_entry *e, int full)
 	return j;
 }
 
-/*
- * The --since and --until dates, as YYYY-MM-DD ("" when not given), so
- * "today" and "yesterday" compare as the dates they stand for.
- */
-struct range {
-	char	since[PL_DATE_LEN];
-	char	until[PL_DATE_LEN];
-};
-
 static int
 evidence_wanted(const struct pl_entry *e, const struct pl_args *a,
-    const struct range *r)
+    const struct pl_range *r)
 {
 	struct pl_evidence	 ev;
 	struct pl_strlist	 goals = PL_STRLIST_INIT;
@@ -104,11 +95,7 @@ evidence_wanted(const struct pl_entry *e, const struct pl_args *a,
 	pl_evidence_get(&ev, e);
 	if (k != NULL && (ev.kind == NULL || strcmp(k, ev.kind) != 0))
 		return 0;
-	if (*r->since != '\0' && (ev.date == NULL ||
-	    strcmp(ev.date, r->since) < 0))
-		return 0;
-	if (*r->until != '\0' && (ev.date == NULL ||
-	    strcmp(ev.date, r->until) > 0))
+	if (!pl_range_has(r, ev.date))
 		return 0;
 	if (g != NULL) {
 		if (pl_doc_get_list(e->doc, e->path, "goals", &goals) !=
@@ -120,36 +107,12 @@ evidence_wanted(const struct pl_entry *e, const struct pl_args *a,
 }
 
 static int
-check_range(struct range *r, struct pl_ctx *ctx, const struct pl_args *a)
-{
-	struct pl_date	 d, today;
-	int		 err;
-
-	r->since[0] = r->until[0] = '\0';
-	if ((err = pl_portfolio_today(&today, ctx->pf)) != PL_OK)
-		return err;
-	if (pl_arg(a, "since") != NULL) {
-		if ((err = pl_date_parse(&d, pl_arg(a, "since"), today)) !=
-		    PL_OK)
-			return err;
-		pl_date_format(r->since, d);
-	}
-	if (pl_arg(a, "until") != NULL) {
-		if ((err = pl_date_parse(&d, pl_arg(a, "until"), today)) !=
-		    PL_OK)
-			return err;
-		pl_date_format(r->until, d);
-	}
-	return PL_OK;
-}
-
-static int
 evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 {
 	struct pl_entries	 l = { 0 };
 	struct pl_strlist	 warn = PL_STRLIST_INIT;
 	struct pl_evidence	 ev;
-	struct range		 r;
+	struct pl_range		 r;
 	json_t			*arr = json_array();
 	size_t			 i;
 	int			 err;
@@ -162,7 +125,7 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 		goto done;
 	}
 	/* A filter names a goal as --goal of add does: it must exist */
-	if ((err = check_range(&r, ctx, a)) != PL_OK ||
+	if ((err = pl_range_parse(&r, ctx, a)) != PL_OK ||
 	    (err = pl_entry_check_ids(ctx->pf, PL_KIND_GOAL,
 	    pl_arg_all(a, "goal"))) != PL_OK ||
 	    (err = pl_entry_list(&l, ctx->pf, PL_KIND_EVIDENCE, &warn)) !=

@@ -21,6 +21,7 @@ const struct pl_cmd *const pl_commands[] = {
 	&pl_cmd_goal,
 	&pl_cmd_help,
 	&pl_cmd_init,
+	&pl_cmd_log,
 	&pl_cmd_profile,
 	&pl_cmd_reflect,
 	NULL
@@ -134,6 +135,7 @@ run_once(struct pl_ctx *ctx, const struct pl_cmd *cmd, struct pl_args *args,
 		if (err != PL_OK)
 			return err;
 		if (pl_arg(args, "author") != NULL &&
+		    !(cmd->flags & PL_CMD_AUTHOR_FILTER) &&
 		    (err = pl_portfolio_set_author(ctx->pf,
 		    pl_arg(args, "author"))) != PL_OK)
 			return err;

@@ -13,6 +13,8 @@
 #   status      (pl align status on 1,000 pieces of evidence with 2,000
 #               ratings of 500 standards, aligned through 50 goals too;
 #               its time, which should be well under a second)
+#   history     (pl log of the whole history vs git log --format=%B, the
+#               floor: reading every message once)
 # Usage: tests/bench/bench.sh [PL] [COMMITS...]   (default 300 5000)
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -84,6 +86,8 @@ git_attach() {
 }
 pl_list() { "$PL" -C "$dir" goal list; }
 git_log1() { git -C "$dir" log -1 --format=%B; }
+pl_log() { "$PL" -C "$dir" log; }
+git_log_messages() { git -C "$dir" log --format=%B; }
 git_read_goals() {
 	git -C "$dir" ls-tree --name-only HEAD goals/ | sed 's/^/HEAD:/' |
 	    git -C "$dir" cat-file --batch
@@ -100,6 +104,8 @@ ratio "start-up, 20 commits (pl goal list)" \
 for n in $sizes; do
 	dir=$work/p$n
 	generate "$n" "$dir"
+	ratio "history, $n commits (pl log)" \
+	    "$(median pl_log)" "$(median git_log_messages)"
 	ratio "one change, $n commits (pl goal add)" \
 	    "$(median pl_add)" "$(median git_add)"
 	ratio "attachment, $n commits (pl evidence add)" \

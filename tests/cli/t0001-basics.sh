@@ -21,6 +21,7 @@ test_expect_success '--help lists the commands in order' '
 	    goal       set goals, add and tick steps, mark them met
 	    help       show help for pl or one of its commands
 	    init       start a new portfolio
+	    log        show the progress timeline
 	    profile    show and change the learner profile
 	    reflect    write and read reflections
 

@@ -26,6 +26,7 @@ test_expect_success 'command names' '
 	goal
 	help
 	init
+	log
 	profile
 	reflect
 	EOF
@@ -322,10 +323,23 @@ test_expect_success 'from a subdirectory of the portfolio' '
 	test_cmp expect actual
 '
 
+test_expect_success 'log: its options, formats and kinds' '
+	complete log --max >actual &&
+	echo --max-count >expect &&
+	test_cmp expect actual &&
+	complete log --format "" >actual &&
+	printf "%s\n" text csv json >expect &&
+	test_cmp expect actual &&
+	complete log --kind re >actual &&
+	echo reflection >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
-	printf "%s\n" align evidence goal help init profile reflect >expect &&
+	printf "%s\n" align evidence goal help init log profile \
+		reflect >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"

@@ -1,0 +1,270 @@
+/*
+ * pl log: the progress timeline, one line per change, newest first, read
+ * from the commit log (see pl/history.h): what a learner, a teacher or a
+ * script asks when it wants to know how things got where they are.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cmd.h"
+#include "pl/history.h"
+#include "pl/slug.h"
+#include "pl/standards.h"
+
+enum log_format { LOG_TEXT, LOG_CSV, LOG_JSON };
+
+struct log_filter {
+	struct pl_strlist	 goals;	/* --goal and the ids it had before */
+	const char		*standard;
+	const char		*kind;
+	const char		*author;
+	struct pl_range		 range;
+	long			 max;	/* -n, or -1 */
+};
+
+/* 1 when needle is in hay, ignoring ASCII case. */
+static int
+has_word(const char *hay, const char *needle)
+{
+	size_t	n = strlen(needle);
+
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return n == 0;
+}
+
+/*
+ * A change to the goal (under any id it had: walking back through a
+ * rename, the old id is followed too), or one that links to it.
+ */
+static int
+goal_wanted(struct log_filter *f, const struct pl_change *c)
+{
+	size_t	i;
+	int	own = strcmp(c->kind, "goal") == 0 &&
+		    pl_strlist_find(&f->goals, c->id) >= 0;
+
+	if (own && c->old_id != NULL && pl_strlist_find(&f->goals,
+	    c->old_id) < 0)
+		pl_strlist_push(&f->goals, c->old_id);
+	for (i = 0; !own && i < c->goals.n; i++)
+		own = pl_strlist_find(&f->goals, c->goals.v[i]) >= 0;
+	return own;
+}
+
+static int
+wanted(struct log_filter *f, const struct pl_change *c)
+{
+	char	 date[PL_DATE_LEN];
+	char	*who;
+	int	 ok;
+
+	pl_date_format(date, c->date);
+	if (!pl_range_has(&f->range, date))
+		return 0;
+	if (f->kind != NULL && strcmp(f->kind, c->kind) != 0)
+		return 0;
+	if (f->standard != NULL && pl_strlist_find(&c->standards,
+	    f->standard) < 0)
+		return 0;
+	if (f->author != NULL) {
+		who = pl_xasprintf("%s <%s>", c->author, c->email);
+		ok = has_word(who, f->author);
+		free(who);
+		if (!ok)
+			return 0;
+	}
+	return f->goals.n == 0 || goal_wanted(f, c);
+}
+
+static void
+print_text(const struct pl_change *c)
+{
+	char	date[PL_DATE_LEN];
+
+	pl_date_format(date, c->date);
+	pl_out_printf("%s  %s  %-10s  %-7s  %s  %s\n", date, c->author,
+	    c->kind, c->action, *c->id != '\0' ? c->id : "-", c->detail);
+}
+
+/* A CSV cell a spreadsheet will not run as a formula. */
+static void
+csv_cell(struct pl_buf *b, const char *s, int first)
+{
+	char	*q;
+
+	if (strchr("=+-@", *s) == NULL || *s == '\0') {
+		pl_csv_field(b, s, first);
+		return;
+	}
+	q = pl_xasprintf("'%s", s);
+	pl_csv_field(b, q, first);
+	free(q);
+}
+
+static char *
+joined(const struct pl_strlist *l)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	size_t		i;
+
+	pl_buf_puts(&b, "");
+	for (i = 0; i < l->n; i++)
+		pl_buf_printf(&b, "%s%s", i > 0 ? " " : "", l->v[i]);
+	return pl_buf_detach(&b);
+}
+
+static const char *const csv_head[] = { "commit", "date", "author",
+	"email", "kind", "action", "id", "old_id", "goals", "standards",
+	"level", "detail", "path", NULL };
+
+static void
+print_csv(const struct pl_change *c)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	char		 date[PL_DATE_LEN];
+	char		*goals = joined(&c->goals), *stds = joined(&c->standards);
+	const char	*cells[] = { c->commit, date, c->author, c->email,
+			    c->kind, c->action, c->id, c->old_id, goals, stds,
+			    c->level, c->detail, c->path };
+	size_t		 i;
+
+	pl_date_format(date, c->date);
+	for (i = 0; i < sizeof cells / sizeof cells[0]; i++)
+		csv_cell(&b, cells[i] != NULL ? cells[i] : "", i == 0);
+	pl_buf_puts(&b, "\r\n");
+	pl_out_write(b.ptr, PL_OUT_LINE);
+	pl_buf_release(&b);
+	free(goals);
+	free(stds);
+}
+
+static void
+print_json(const struct pl_change *c, int first)
+{
+	char	 date[PL_DATE_LEN];
+	char	*s;
+	json_t	*j = json_object();
+
+	pl_date_format(date, c->date);
+	json_object_set_new(j, "commit", json_string(c->commit));
+	json_object_set_new(j, "date", json_string(date));
+	json_object_set_new(j, "author", pl_json_str(c->author));
+	json_object_set_new(j, "email", pl_json_str(c->email));
+	json_object_set_new(j, "kind", pl_json_str(c->kind));
+	json_object_set_new(j, "action", pl_json_str(c->action));
+	json_object_set_new(j, "id", pl_json_str(c->id));
+	json_object_set_new(j, "old_id", pl_json_str(c->old_id));
+	json_object_set_new(j, "goals", pl_json_strlist(&c->goals));
+	json_object_set_new(j, "standards", pl_json_strlist(&c->standards));
+	json_object_set_new(j, "level", pl_json_str(c->level));
+	json_object_set_new(j, "detail", pl_json_str(c->detail));
+	json_object_set_new(j, "path", pl_json_str(c->path));
+	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	pl_out_printf("%s  %s", first ? "[\n" : ",\n", s != NULL ? s : "{}");
+	free(s);
+	json_decref(j);
+}
+
+static int
+parse_filter(struct log_filter *f, struct pl_ctx *ctx,
+    const struct pl_args *a)
+{
+	const char	*n = pl_arg(a, "max-count");
+	char		*end;
+	int		 err;
+
+	f->standard = pl_arg(a, "standard");
+	f->kind = pl_arg(a, "kind");
+	f->author = pl_arg(a, "author");
+	f->max = -1;
+	if (pl_arg(a, "goal") != NULL) {
+		if ((err = pl_id_check("goal", pl_arg(a, "goal"))) != PL_OK)
+			return err;
+		pl_strlist_push(&f->goals, pl_arg(a, "goal"));
+	}
+	if (n != NULL && ((f->max = strtol(n, &end, 10)) < 0 ||
+	    *n == '\0' || *end != '\0'))
+		return pl_error_set(PL_EINVAL, "invalid count '%s'", n);
+	return pl_range_parse(&f->range, ctx, a);
+}
+
+static int
+log_run(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct log_filter	 f = { PL_STRLIST_INIT, NULL, NULL, NULL,
+				    { "", "" }, -1 };
+	struct pl_history	*h = NULL;
+	const struct pl_change	*c;
+	const char		*fmt = pl_arg(a, "format");
+	enum log_format		 out = LOG_TEXT;
+	long			 n = 0;
+	size_t			 i;
+	int			 err;
+
+	if (fmt != NULL && strcmp(fmt, "csv") == 0)
+		out = LOG_CSV;
+	else if (ctx->json)
+		out = LOG_JSON;
+	if ((err = parse_filter(&f, ctx, a)) != PL_OK ||
+	    (err = pl_history_new(&h, ctx->pf, pl_arg(a, "rev"))) != PL_OK)
+		goto done;
+	for (i = 0; out == LOG_CSV && csv_head[i] != NULL; i++)
+		pl_out_printf("%s%s", csv_head[i], csv_head[i + 1] != NULL ?
+		    "," : "\r\n");
+	while ((f.max < 0 || n < f.max) &&
+	    (err = pl_history_next(&c, h)) == PL_OK && c != NULL) {
+		if (!wanted(&f, c))
+			continue;
+		if (out == LOG_TEXT)
+			print_text(c);
+		else if (out == LOG_CSV)
+			print_csv(c);
+		else
+			print_json(c, n == 0);
+		n++;
+	}
+	if (err == PL_OK && out == LOG_JSON)
+		pl_out_printf("%s", n == 0 ? "[]\n" : "\n]\n");
+done:
+	pl_history_free(h);
+	pl_strlist_release(&f.goals);
+	return err;
+}
+
+static const struct pl_opt log_opts[] = {
+	{ "goal", 'g', "ID", "only the goal (under its earlier ids too) and "
+	    "the evidence and reflections linked to it", "@goal" },
+	{ "standard", 's', "CODE", "only changes naming the standard CODE",
+	    NULL },
+	{ "kind", 'k', "KIND", "only changes of this kind",
+	    "portfolio profile goal evidence reflection align" },
+	{ "author", 'a', "TEXT", "only changes whose author (\"Name "
+	    "<email>\") contains TEXT", NULL },
+	{ "since", 0, "DATE", "only changes from DATE on", NULL },
+	{ "until", 0, "DATE", "only changes up to DATE", NULL },
+	{ "max-count", 'n', "N", "at most N changes", NULL },
+	{ "format", 0, "FMT", "output format: text (default), csv or json",
+	    "text csv json" },
+	PL_OPT_REV,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+const struct pl_cmd pl_cmd_log = {
+	.name = "log",
+	.summary = "show the progress timeline",
+	.usage = "log [--goal ID] [--standard CODE] [--kind KIND] "
+	    "[--author TEXT] [--since DATE] [--until DATE] [-n N] "
+	    "[--format FMT] [--rev REV]",
+	.description = "Prints one line per change, newest first: date, "
+	    "author, kind, action, id and\nwhat changed.  Changes made "
+	    "with pl are read from their commit trailers;\na commit made "
+	    "with plain git is described file by file from its tree.\n"
+	    "Merge commits are not changes of their own.",
+	.opts = log_opts,
+	.min_args = 0, .max_args = 0,
+	.flags = PL_CMD_PORTFOLIO | PL_CMD_AUTHOR_FILTER,
+	.run = log_run,
+};

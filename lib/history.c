@@ -1,0 +1,509 @@
+/*
+ * The walk behind pl log: one commit at a time, its trailers when pl made
+ * it, else its tree against its first parent's, comparing tree ids level
+ * by level and descending only where they differ (git_diff_tree_to_tree
+ * is many times slower on a long history; see PERFORMANCE.md).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "pl/history.h"
+
+/*
+ * The walk's frontier: commits read but not yet described, newest
+ * committer time first, and in the order they were queued among equal
+ * times, so a child always comes before its parents on a line of
+ * history (as "git log" orders them).  libgit2's revwalk would read
+ * every commit twice (once for the walk, once for its message) and,
+ * sorted topologically, all of history before the first change.
+ */
+struct heap {
+	struct heap_item {
+		git_commit	*c;
+		git_time_t	 time;
+		size_t		 seq;
+	}		*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 seq;
+};
+
+/* The commits ever queued, so a merge's shared history is walked once. */
+struct oidset {
+	git_oid		*v;	/* open addressing; all zeros: empty */
+	size_t		 n;
+	size_t		 cap;	/* a power of two */
+};
+
+struct pl_history {
+	git_repository		*repo;
+	struct heap		 queue;		/* commits to describe */
+	struct oidset		 seen;		/* ever queued */
+	git_commit		*commit;	/* the one being described */
+	struct pl_strlist	 pool;		/* its strings */
+	struct pl_strlist	 files;		/* "A path": its hand changes */
+	size_t			 next;		/* in files */
+	struct pl_change	 ch;
+};
+
+/* The folders a hand-made commit is described from, and their kinds. */
+static const struct {
+	const char	*name;
+	const char	*kind;
+} folders[] = {
+	{ "goals", "goal" },
+	{ "evidence", "evidence" },
+	{ "reflections", "reflection" },
+	{ "standards", "align" },
+	{ "profile.md", "profile" },
+};
+
+static int
+heap_before(const struct heap_item *a, const struct heap_item *b)
+{
+	return a->time > b->time || (a->time == b->time && a->seq < b->seq);
+}
+
+static void
+heap_swap(struct heap *q, size_t i, size_t j)
+{
+	struct heap_item	t = q->v[i];
+
+	q->v[i] = q->v[j];
+	q->v[j] = t;
+}
+
+static void
+heap_push(struct heap *q, git_commit *c)
+{
+	size_t	i;
+
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 16;
+		q->v = pl_xrealloc(q->v, q->cap * sizeof *q->v);
+	}
+	i = q->n++;
+	q->v[i].c = c;
+	q->v[i].time = git_commit_time(c);
+	q->v[i].seq = q->seq++;
+	for (; i > 0 && heap_before(&q->v[i], &q->v[(i - 1) / 2]);
+	    i = (i - 1) / 2)
+		heap_swap(q, i, (i - 1) / 2);
+}
+
+/* The newest commit, the caller's to free; NULL when empty. */
+static git_commit *
+heap_pop(struct heap *q)
+{
+	git_commit	*c;
+	size_t		 i = 0, k;
+
+	if (q->n == 0)
+		return NULL;
+	c = q->v[0].c;
+	q->v[0] = q->v[--q->n];
+	for (;;) {
+		k = i;
+		if (2 * i + 1 < q->n && heap_before(&q->v[2 * i + 1], &q->v[k]))
+			k = 2 * i + 1;
+		if (2 * i + 2 < q->n && heap_before(&q->v[2 * i + 2], &q->v[k]))
+			k = 2 * i + 2;
+		if (k == i)
+			return c;
+		heap_swap(q, i, k);
+		i = k;
+	}
+}
+
+static size_t
+oid_slot(const struct oidset *s, const git_oid *id)
+{
+	size_t	i;
+
+	memcpy(&i, id->id, sizeof i);
+	return i & (s->cap - 1);
+}
+
+/* Adds id; 0 when it was there already. */
+static int
+oidset_add(struct oidset *s, const git_oid *id)
+{
+	static const git_oid	 zero;
+	struct oidset		 t;
+	size_t			 i, k;
+
+	if (2 * (s->n + 1) > s->cap) {
+		t.cap = s->cap ? s->cap * 2 : 1024;
+		t.n = 0;
+		t.v = pl_xcalloc(t.cap, sizeof *t.v);
+		for (i = 0; i < s->cap; i++)
+			if (!git_oid_equal(&s->v[i], &zero))
+				(void)oidset_add(&t, &s->v[i]);
+		free(s->v);
+		*s = t;
+	}
+	for (k = oid_slot(s, id); !git_oid_equal(&s->v[k], &zero);
+	    k = (k + 1) & (s->cap - 1))
+		if (git_oid_equal(&s->v[k], id))
+			return 0;
+	git_oid_cpy(&s->v[k], id);
+	s->n++;
+	return 1;
+}
+
+/* Reads commit id and queues it, unless it was queued before. */
+static int
+enqueue(struct pl_history *h, const git_oid *id)
+{
+	git_commit	*c;
+
+	if (!oidset_add(&h->seen, id))
+		return PL_OK;
+	if (git_commit_lookup(&c, h->repo, id) < 0)
+		return pl_error_git(-1, "cannot read a commit");
+	heap_push(&h->queue, c);
+	return PL_OK;
+}
+
+int
+pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
+    const char *rev)
+{
+	struct pl_history	*h = pl_xcalloc(1, sizeof *h);
+	git_object		*obj = NULL, *commit = NULL;
+	int			 err = PL_OK;
+
+	*out = NULL;
+	/*
+	 * Each commit is read once: caching them (libgit2 does by default)
+	 * would only make memory grow with history.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
+	    (int)GIT_OBJECT_COMMIT, (size_t)0);
+	h->repo = pl_portfolio_repo(pf);
+	if (git_revparse_single(&obj, h->repo, rev != NULL ? rev : "HEAD") < 0
+	    || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
+		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'",
+		    rev != NULL ? rev : "HEAD");
+		goto done;
+	}
+	if ((err = enqueue(h, git_object_id(commit))) != PL_OK)
+		goto done;
+	*out = h;
+	h = NULL;
+done:
+	git_object_free(commit);
+	git_object_free(obj);
+	pl_history_free(h);
+	return err;
+}
+
+void
+pl_history_free(struct pl_history *h)
+{
+	if (h == NULL)
+		return;
+	git_commit_free(h->commit);
+	while (h->queue.n > 0)
+		git_commit_free(heap_pop(&h->queue));
+	free(h->queue.v);
+	free(h->seen.v);
+	pl_strlist_release(&h->pool);
+	pl_strlist_release(&h->files);
+	pl_strlist_release(&h->ch.goals);
+	pl_strlist_release(&h->ch.standards);
+	free(h);
+}
+
+/* A copy of s that lives until the next commit. */
+static const char *
+keep(struct pl_history *h, const char *s, size_t len)
+{
+	pl_strlist_push_owned(&h->pool, pl_xstrndup(s, len));
+	return h->pool.v[h->pool.n - 1];
+}
+
+/*
+ * The message's sentence: the first line of its second paragraph, unless
+ * that paragraph is the trailers.  NULL when there is none.
+ */
+static const char *
+sentence(struct pl_history *h, const char *msg)
+{
+	const char	*p = strstr(msg, "\n\n"), *e;
+
+	if (p == NULL)
+		return NULL;
+	p += strspn(p, "\n");
+	if (*p == '\0' || strncmp(p, "Pl-", 3) == 0)
+		return NULL;
+	e = p + strcspn(p, "\n");
+	return keep(h, p, e - p);
+}
+
+/* The commit's subject, or "". */
+static const char *
+summary(struct pl_history *h)
+{
+	const char	*s = git_commit_summary(h->commit);
+
+	return s != NULL ? s : "";
+}
+
+/* Fills h->ch from the commit's trailers; 0 when it has no Pl-Kind. */
+static int
+from_trailers(struct pl_history *h, const char *msg)
+{
+	git_message_trailer_array	 t = { 0 };
+	struct pl_change		*c = &h->ch;
+	const char			*k, *v;
+	size_t				 i;
+	int				 found = 0;
+
+	if (git_message_trailers(&t, msg) < 0)
+		return 0;
+	c->kind = c->action = c->id = "";
+	for (i = 0; i < t.count; i++) {
+		k = t.trailers[i].key;
+		v = keep(h, t.trailers[i].value, strlen(t.trailers[i].value));
+		if (strcmp(k, "Pl-Kind") == 0) {
+			c->kind = v;
+			found = 1;
+		} else if (strcmp(k, "Pl-Action") == 0)
+			c->action = v;
+		else if (strcmp(k, "Pl-Id") == 0)
+			c->id = v;
+		else if (strcmp(k, "Pl-Old-Id") == 0)
+			c->old_id = v;
+		else if (strcmp(k, "Pl-Level") == 0)
+			c->level = v;
+		else if (strcmp(k, "Pl-Goal") == 0)
+			pl_strlist_push(&c->goals, v);
+		else if (strcmp(k, "Pl-Standard") == 0)
+			pl_strlist_push(&c->standards, v);
+	}
+	git_message_trailer_array_free(&t);
+	if (!found)
+		c->kind = NULL;
+	else if ((c->detail = sentence(h, msg)) == NULL)
+		c->detail = summary(h);
+	return found;
+}
+
+static void
+queue(struct pl_history *h, char action, const char *prefix,
+    const char *name)
+{
+	pl_strlist_push_owned(&h->files, pl_xasprintf("%c%s%s", action,
+	    prefix, name));
+}
+
+static int	compare(struct pl_history *, git_tree *, git_tree *,
+		    const char *);
+
+/* Queues every file under entry e (a blob, or a tree walked whole). */
+static int
+whole(struct pl_history *h, const git_tree_entry *e, char action,
+    const char *prefix)
+{
+	git_tree	*t = NULL;
+	char		*sub;
+	int		 err;
+
+	if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+		queue(h, action, prefix, git_tree_entry_name(e));
+		return PL_OK;
+	}
+	if (git_tree_lookup(&t, h->repo, git_tree_entry_id(e)) < 0)
+		return pl_error_git(-1, "cannot read a tree");
+	sub = pl_xasprintf("%s%s/", prefix, git_tree_entry_name(e));
+	err = action == 'A' ? compare(h, NULL, t, sub) : compare(h, t, NULL,
+	    sub);
+	free(sub);
+	git_tree_free(t);
+	return err;
+}
+
+/* Queues how entry a (old) became b (new); either may be NULL. */
+static int
+entry_change(struct pl_history *h, const git_tree_entry *a,
+    const git_tree_entry *b, const char *prefix)
+{
+	git_tree	*ta = NULL, *tb = NULL;
+	char		*sub;
+	int		 err;
+
+	if (a != NULL && b != NULL && git_oid_equal(git_tree_entry_id(a),
+	    git_tree_entry_id(b)))
+		return PL_OK;
+	if (a == NULL || b == NULL || git_tree_entry_type(a) !=
+	    git_tree_entry_type(b)) {
+		err = a != NULL ? whole(h, a, 'D', prefix) : PL_OK;
+		if (err == PL_OK && b != NULL)
+			err = whole(h, b, 'A', prefix);
+		return err;
+	}
+	if (git_tree_entry_type(a) != GIT_OBJECT_TREE) {
+		queue(h, 'M', prefix, git_tree_entry_name(a));
+		return PL_OK;
+	}
+	if (git_tree_lookup(&ta, h->repo, git_tree_entry_id(a)) < 0 ||
+	    git_tree_lookup(&tb, h->repo, git_tree_entry_id(b)) < 0) {
+		git_tree_free(ta);
+		return pl_error_git(-1, "cannot read a tree");
+	}
+	sub = pl_xasprintf("%s%s/", prefix, git_tree_entry_name(a));
+	err = compare(h, ta, tb, sub);
+	free(sub);
+	git_tree_free(ta);
+	git_tree_free(tb);
+	return err;
+}
+
+/* Queues the files that differ between trees a and b (either NULL). */
+static int
+compare(struct pl_history *h, git_tree *a, git_tree *b, const char *prefix)
+{
+	const git_tree_entry	*e, *o;
+	size_t			 i;
+	int			 err = PL_OK;
+
+	for (i = 0; a != NULL && err == PL_OK &&
+	    (e = git_tree_entry_byindex(a, i)) != NULL; i++) {
+		o = b != NULL ? git_tree_entry_byname(b,
+		    git_tree_entry_name(e)) : NULL;
+		err = entry_change(h, e, o, prefix);
+	}
+	for (i = 0; b != NULL && err == PL_OK &&
+	    (e = git_tree_entry_byindex(b, i)) != NULL; i++)
+		if (a == NULL || git_tree_entry_byname(a,
+		    git_tree_entry_name(e)) == NULL)
+			err = entry_change(h, NULL, e, prefix);
+	return err;
+}
+
+/* Queues the changes to pl's folders between the commit and its parent. */
+static int
+from_tree(struct pl_history *h)
+{
+	git_commit	*parent = NULL;
+	git_tree	*a = NULL, *b = NULL;
+	size_t		 i;
+	int		 err = PL_OK;
+
+	if ((git_commit_parentcount(h->commit) > 0 &&
+	    (git_commit_parent(&parent, h->commit, 0) < 0 ||
+	    git_commit_tree(&a, parent) < 0)) ||
+	    git_commit_tree(&b, h->commit) < 0) {
+		err = pl_error_git(-1, "cannot read a commit's tree");
+		goto done;
+	}
+	for (i = 0; err == PL_OK && i < sizeof folders / sizeof folders[0];
+	    i++)
+		err = entry_change(h, a != NULL ? git_tree_entry_byname(a,
+		    folders[i].name) : NULL, git_tree_entry_byname(b,
+		    folders[i].name), "");
+done:
+	git_tree_free(a);
+	git_tree_free(b);
+	git_commit_free(parent);
+	return err;
+}
+
+/* Describes the hand change "A path" in h->ch. */
+static void
+hand_change(struct pl_history *h, const char *f)
+{
+	static const char	*actions[] = { "add", "edit", "rm" };
+	const char		*path = f + 1, *slash, *end;
+	size_t			 i, len;
+
+	h->ch.path = path;
+	h->ch.action = actions[*f == 'A' ? 0 : *f == 'M' ? 1 : 2];
+	for (i = 0; i < sizeof folders / sizeof folders[0]; i++) {
+		len = strlen(folders[i].name);
+		if (strncmp(path, folders[i].name, len) == 0 &&
+		    (path[len] == '/' || path[len] == '\0'))
+			h->ch.kind = folders[i].kind;
+	}
+	slash = strchr(path, '/');
+	if (slash == NULL) {
+		h->ch.id = "";
+		return;
+	}
+	slash++;
+	end = slash + strcspn(slash, "/");
+	if (*end == '\0' && end - slash > 3 && strcmp(end - 3, ".md") == 0)
+		end -= 3;
+	else if (*end == '\0' && end - slash > 4 &&
+	    strcmp(end - 4, ".csv") == 0)
+		end -= 4;
+	h->ch.id = keep(h, slash, end - slash);
+}
+
+/* Moves to the next commit that is not a merge; *done at the end. */
+static int
+next_commit(struct pl_history *h, int *done)
+{
+	const git_signature	*a;
+	const char		*msg;
+	unsigned int		 i;
+	int			 err;
+
+	*done = 0;
+	do {
+		git_commit_free(h->commit);
+		if ((h->commit = heap_pop(&h->queue)) == NULL) {
+			*done = 1;
+			return PL_OK;
+		}
+		for (i = 0; i < git_commit_parentcount(h->commit); i++)
+			if ((err = enqueue(h, git_commit_parent_id(h->commit,
+			    i))) != PL_OK)
+				return err;
+	} while (git_commit_parentcount(h->commit) > 1);
+	pl_strlist_release(&h->pool);
+	pl_strlist_release(&h->files);
+	pl_strlist_release(&h->ch.goals);
+	pl_strlist_release(&h->ch.standards);
+	h->next = 0;
+	memset(&h->ch, 0, sizeof h->ch);
+	git_oid_tostr(h->ch.commit, sizeof h->ch.commit,
+	    git_commit_id(h->commit));
+	a = git_commit_author(h->commit);
+	h->ch.date = pl_date_from_time(a->when.time, a->when.offset);
+	h->ch.author = a->name;
+	h->ch.email = a->email;
+	msg = git_commit_message(h->commit);
+	if (from_trailers(h, msg != NULL ? msg : ""))
+		return PL_OK;
+	pl_strlist_release(&h->ch.goals);
+	pl_strlist_release(&h->ch.standards);
+	h->ch.old_id = h->ch.level = NULL;
+	h->ch.detail = summary(h);
+	return from_tree(h);
+}
+
+int
+pl_history_next(const struct pl_change **out, struct pl_history *h)
+{
+	int	done, err;
+
+	*out = NULL;
+	for (;;) {
+		if (h->next < h->files.n) {
+			hand_change(h, h->files.v[h->next++]);
+			*out = &h->ch;
+			return PL_OK;
+		}
+		if ((err = next_commit(h, &done)) != PL_OK || done)
+			return err;
+		/* a pl commit is one change; a hand one queued its files */
+		if (h->ch.kind != NULL) {
+			*out = &h->ch;
+			return PL_OK;
+		}
+	}
+}
