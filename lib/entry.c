@@ -366,21 +366,99 @@ last_line(const char *s, size_t len)
 	return p;
 }
 
+/* Lines the emitter adds, to go in before line at of the person's file. */
+struct insert {
+	const char	*at;
+	const char	*text;
+	size_t		 len;
+	size_t		 indent;	/* spaces before each line */
+};
+
+/* The line of top-level key in fm, or NULL. */
+static const char *
+key_at(const char *fm, const char *end, const char *key)
+{
+	const char	*at;
+
+	for (at = fm; at != NULL && at < end; at = strchr(at, '\n'),
+	    at = at != NULL ? at + 1 : NULL)
+		if (key_line(at, key))
+			return at;
+	return NULL;
+}
+
+/*
+ * Where items the emitter appended to the block list of key (the key of
+ * the last top-level line before o in old) go in the person's file:
+ * before the next top-level key line, indented as the person's items
+ * are.  0 when that is not the case.
+ */
+static int
+list_end(struct insert *ins, const char *fm, const char *close,
+    const struct pl_doc *old_doc, const char *old, const char *o)
+{
+	const char	*p = o, *at, *item;
+	char		*key;
+	int		 k;
+
+	while (p > old && (p == o || *p == ' ' || *p == '-' || *p == '#'))
+		p = last_line(old, (size_t)(p - old));
+	key = pl_xstrndup(p, strcspn(p, ":\n"));
+	for (k = 0; k < (int)old_doc->fm->n; k++)
+		if (strcmp(old_doc->fm->keys[k], key) == 0)
+			break;
+	free(key);
+	if (k == (int)old_doc->fm->n ||
+	    old_doc->fm->items[k]->kind != PL_NODE_SEQ ||
+	    (at = key_at(fm, close, old_doc->fm->keys[k])) == NULL)
+		return 0;
+	ins->indent = (size_t)-1;
+	for (at = strchr(at, '\n') + 1; at < close && (*at == ' ' ||
+	    *at == '-' || *at == '#' || *at == '\n' || *at == '\r');
+	    at = strchr(at, '\n') + 1) {
+		item = at + strspn(at, " ");
+		if (*item == '-' && ins->indent == (size_t)-1)
+			ins->indent = (size_t)(item - at);
+	}
+	if (ins->indent == (size_t)-1)
+		return 0;
+	ins->at = at;
+	return 1;
+}
+
+/* Puts s[0..len), lines of the emitter, each after indent spaces. */
+static void
+put_indented(struct pl_buf *out, const char *s, size_t len, size_t indent)
+{
+	const char	*e, *end = s + len;
+	size_t		 i;
+
+	for (; s < end; s = e) {
+		e = memchr(s, '\n', (size_t)(end - s));
+		e = e != NULL ? e + 1 : end;
+		for (i = 0; i < indent; i++)
+			pl_buf_putc(out, ' ');
+		pl_buf_put(out, s, (size_t)(e - s));
+	}
+}
+
 /*
  * Into out, the person's front matter (fm, fm_len bytes, "---" lines
  * included) with the line of each top-level key whose one-line value
- * changed replaced by its new line, and keys pl added put before the
- * closing "---".  old and new are the emitter's text for the old and the
- * new front matter; old_doc tells where each key sits in the file.  0
- * when the change is not of that kind.
+ * changed replaced by its new line, keys pl added put before the closing
+ * "---", and items pl appended to a block list put after that list's
+ * last item, indented as its items are.  old and new are the emitter's
+ * text for the old and the new front matter; old_doc tells where each
+ * key sits in the file.  0 when the change is not of that kind.
  */
 static int
 patch_lines(struct pl_buf *out, const char *fm, size_t fm_len,
     const struct pl_doc *old_doc, const char *old, const char *new)
 {
 	const char	*o = old, *n = new, *oe, *ne, *at, *eol, *close;
-	const char	*lines[64], *repl[64], *added = NULL;
-	size_t		 rlen[64], i, nl = 0, added_len = 0;
+	const char	*lines[64], *repl[64], *keys;
+	struct insert	 ins[16];
+	size_t		 rlen[64], i, nl = 0, ni = 0, len;
 	int		 k;
 
 	if (fm_len == 0)
@@ -395,17 +473,32 @@ patch_lines(struct pl_buf *out, const char *fm, size_t fm_len,
 			continue;
 		}
 		/*
-		 * Keys added at the end: new lines before the same "---".
-		 * Items added to a list that ends the front matter are not:
-		 * their indentation must be the emitter's.
+		 * Lines inserted before o: keys added at the end go before
+		 * the same "---"; list items, after their list.
 		 */
-		if (o == last_line(old, strlen(old)) && added == NULL &&
-		    *n != ' ' && *n != '-' &&
-		    strlen(n) > strlen(o) &&
+		if (ni < 15 && strlen(n) > strlen(o) &&
 		    strcmp(n + strlen(n) - strlen(o), o) == 0) {
-			added = n;
-			added_len = strlen(n) - strlen(o);
-			n += added_len;
+			len = strlen(n) - strlen(o);
+			/* List items first, then any keys after them */
+			for (keys = n; keys < n + len && (*keys == ' ' ||
+			    *keys == '-'); keys = strchr(keys, '\n') + 1)
+				;
+			if (keys > n) {
+				ins[ni].text = n;
+				ins[ni].len = (size_t)(keys - n);
+				if (!list_end(&ins[ni++], fm, close, old_doc,
+				    old, o))
+					return 0;
+			}
+			if (keys < n + len) {
+				if (o != last_line(old, strlen(old)))
+					return 0;
+				ins[ni].text = keys;
+				ins[ni].len = (size_t)(n + len - keys);
+				ins[ni].at = close;
+				ins[ni++].indent = 0;
+			}
+			n += len;
 			continue;
 		}
 		/* Else only "key: value" lines of keys already there */
@@ -431,8 +524,10 @@ patch_lines(struct pl_buf *out, const char *fm, size_t fm_len,
 	if (*o != '\0' || *n != '\0')
 		return 0;
 	for (at = fm; at < fm + fm_len; at = eol) {
-		if (at == close && added != NULL)
-			pl_buf_put(out, added, added_len);
+		for (i = 0; i < ni; i++)
+			if (ins[i].at == at)
+				put_indented(out, ins[i].text, ins[i].len,
+				    ins[i].indent);
 		eol = at + strcspn(at, "\r\n");
 		for (i = 0; i < nl && lines[i] != at; i++)
 			;

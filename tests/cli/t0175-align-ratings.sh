@@ -312,22 +312,24 @@ test_expect_success 'ratings edited by hand are kept, and checked' '
 	git -C p add evidence/hand.md &&
 	git -C p commit -q -m "by hand" &&
 	pl -C p align rate hand 7.RP.A.2 3 &&
+	# the comment and the items as the person indented them are kept
 	cat >expect <<-\EOF &&
 	---
 	title: By hand
 	date: 2026-01-02
 	kind: artifact
+	# a comment
 	extra: {keep: [1, 2]}
 	ratings:
-	- standard: CCSS.Math.Content.7.RP.A.2
-	  level: 2
-	  by: Self <me@x>
-	  date: 2026-01-03
-	  mood: happy
-	- standard: CCSS.Math.Content.7.RP.A.2
-	  level: 3
-	  by: Test Teacher <teacher@example.com>
-	  date: 2026-11-26
+	  - standard: CCSS.Math.Content.7.RP.A.2
+	    level: 2
+	    by: Self <me@x>
+	    date: 2026-01-03
+	    mood: happy
+	  - standard: CCSS.Math.Content.7.RP.A.2
+	    level: 3
+	    by: Test Teacher <teacher@example.com>
+	    date: 2026-11-26
 	standards: [CCSS.Math.Content.7.RP.A.2]
 	---
 	Body
@@ -360,6 +362,46 @@ test_expect_success 'status: a code two frameworks share is one row, aligned' '
 	grep "^[a-z]*,CCSS.Math.Content.6.RP.A.1," all | cut -d, -f9 >expect &&
 	test_cmp expect actual &&
 	test -s actual
+'
+
+test_expect_success 'a rating appended to a list in the middle keeps the rest' '
+	cat >p/evidence/mid.md <<-\EOF &&
+	---
+	title: Middle
+	date: 2026-01-04
+	kind: artifact
+	ratings:
+	    -   standard: CCSS.Math.Content.7.RP.A.2
+	        level: 1   # first try
+	# about the next key
+	standards: [CCSS.Math.Content.7.RP.A.2]
+	---
+	Body
+	EOF
+	git -C p add evidence/mid.md &&
+	git -C p commit -q -m "mid by hand" &&
+	pl -C p align rate mid 7.RP.A.2 2 &&
+	cat >expect <<-\EOF &&
+	---
+	title: Middle
+	date: 2026-01-04
+	kind: artifact
+	ratings:
+	    -   standard: CCSS.Math.Content.7.RP.A.2
+	        level: 1   # first try
+	# about the next key
+	    - standard: CCSS.Math.Content.7.RP.A.2
+	      level: 2
+	      by: Test Teacher <teacher@example.com>
+	      date: 2026-11-26
+	standards: [CCSS.Math.Content.7.RP.A.2]
+	---
+	Body
+	EOF
+	test_cmp expect p/evidence/mid.md &&
+	python3 -c "import yaml; d = yaml.safe_load(open(\"p/evidence/mid.md\").read().split(\"---\")[1]); print([r[\"level\"] for r in d[\"ratings\"]])" >actual &&
+	echo "[1, 2]" >expect &&
+	test_cmp expect actual
 '
 
 test_done
