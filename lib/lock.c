@@ -30,6 +30,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,14 +111,19 @@ pl_lock_check(void)
 }
 
 /* A line the next pl needs if this one dies: failing it is failing. */
-static int
-journal(struct pl_lock *l, const char *what, const char *path)
+static int PL_PRINTF(2, 3)
+journal(struct pl_lock *l, const char *fmt, ...)
 {
-	char	*line = pl_xasprintf("%s %s\n", what, path);
-	int	 err;
+	struct pl_buf	 line = PL_BUF_INIT;
+	va_list		 ap;
+	int		 err;
 
-	err = pl_write_all(l->fd, line, strlen(line), l->path);
-	free(line);
+	va_start(ap, fmt);
+	pl_buf_vprintf(&line, fmt, ap);
+	va_end(ap);
+	pl_buf_putc(&line, '\n');
+	err = pl_write_all(l->fd, line.ptr, line.len, l->path);
+	pl_buf_release(&line);
 	return err;
 }
 
@@ -125,14 +131,14 @@ int
 pl_lock_temp(struct pl_lock *l, const char *path)
 {
 	pl_strlist_push(&l->temps, path);
-	return journal(l, "tmp", path);
+	return journal(l, "tmp %s", path);
 }
 
 int
 pl_lock_dir(struct pl_lock *l, const char *path)
 {
 	pl_strlist_push(&l->dirs, path);
-	return journal(l, "dir", path);
+	return journal(l, "dir %s", path);
 }
 
 static char *
@@ -484,7 +490,7 @@ index_try(struct pl_lock *l)
 	if (l->ipriv == NULL) {
 		l->ipriv = pl_xasprintf("%spl-index-lock.%ld", l->gitdir,
 		    (long)getpid());
-		if ((err = journal(l, "ilock", l->ipriv)) != 0)
+		if ((err = journal(l, "ilock %s", l->ipriv)) != 0)
 			goto done;
 	}
 	if ((fd = open(l->ipriv, O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1) {
@@ -556,37 +562,22 @@ int
 pl_lock_move(struct pl_lock *l, const char *from, const char *to,
     const char *old)
 {
-	char	*line = pl_xasprintf("%s\t%s\t%s", from, to, old);
-	int	 err;
-
-	err = journal(l, "move", line);
-	free(line);
-	return err;
+	return journal(l, "move %s\t%s\t%s", from, to, old);
 }
 
 int
 pl_lock_remove(struct pl_lock *l, const char *path, const char *old)
 {
-	char	*line = pl_xasprintf("%s\t%s", path, old);
-	int	 err;
-
-	err = journal(l, "remove", line);
-	free(line);
-	return err;
+	return journal(l, "remove %s\t%s", path, old);
 }
 
 int
 pl_lock_commit(struct pl_lock *l, const char *branch, const git_oid *id)
 {
-	char	 hex[GIT_OID_HEXSZ + 1];
-	char	*line;
-	int	 err;
+	char	hex[GIT_OID_HEXSZ + 1];
 
 	git_oid_tostr(hex, sizeof hex, id);
-	line = pl_xasprintf("%s %s", branch, hex);
-	err = journal(l, "commit", line);
-	free(line);
-	return err;
+	return journal(l, "commit %s %s", branch, hex);
 }
 
 int

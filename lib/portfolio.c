@@ -394,24 +394,6 @@ temp_open(int *fd, char **out, git_repository *repo)
 	    strerror(saved));
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	ssize_t	n;
-
-	while (len > 0) {
-		if ((n = write(fd, data, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return pl_error_set(PL_ERROR, "cannot write a "
-			    "temporary file: %s", strerror(errno));
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /*
  * libgit2 reports "failed to parse config file: WHAT (in PATH:LINE, ...)";
  * say ".plconfig:LINE: WHAT", the way pl reports every parse error.
@@ -466,7 +448,7 @@ settings_parse(git_config **out, git_repository *repo, const char *text,
 			goto done;
 		named = 1;
 	}
-	if ((err = write_all(fd, text, len)) != 0)
+	if ((err = pl_write_all(fd, text, len, PL_SETTINGS_FILE)) != 0)
 		goto done;
 	if ((rc = git_config_open_ondisk(&cfg, tmp)) < 0 ||
 	    (rc = git_config_snapshot(out, cfg)) < 0)
