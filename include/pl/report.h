@@ -1,0 +1,279 @@
+/*
+ * A learner's report: where things stand (read from one committed tree)
+ * and how they got there (read from the commit log, trailers first), for
+ * the learner, a teacher or the family.  pl_report_build() gathers it
+ * into the plain data below; one renderer per format (text, Markdown,
+ * HTML, CSV, JSON) turns that into bytes.  Nothing here depends on the
+ * clock, the locale or the terminal: the same commit and the same
+ * options give the same bytes.
+ */
+#ifndef PL_REPORT_H
+#define PL_REPORT_H
+
+#include <stddef.h>
+
+#include "pl/error.h"
+#include "pl/mastery.h"
+#include "pl/util.h"
+
+/* The JSON schema's version (docs/report-schema.md). */
+#define PL_REPORT_VERSION 1
+
+/* Days without evidence after which an active goal is stalled. */
+#define PL_REPORT_STALLED_DAYS 21
+/* Weeks of activity shown when no --since is given. */
+#define PL_REPORT_WEEKS 12
+
+enum pl_report_view {
+	PL_VIEW_LEARNER,	/* goals and next steps first */
+	PL_VIEW_TEACHER,	/* dense, flags first */
+	PL_VIEW_FAMILY		/* plain words, no codes, nothing private */
+};
+
+/* The view names in enum order, NULL terminated: "learner"... */
+extern const char *const pl_report_view_names[];
+
+struct pl_report_options {
+	const char		*as_of;		/* DATE or REV; NULL: HEAD,
+						   today */
+	const char		*since;		/* DATE or NULL */
+	const char		*until;		/* DATE or NULL */
+	enum pl_report_view	 view;
+	int			 method_set;	/* --method given */
+	enum pl_method		 method;
+	int			 codes;		/* family: show codes too */
+};
+
+enum pl_pace {
+	PL_PACE_NONE,		/* no due date or no steps, or not active */
+	PL_PACE_BEHIND,
+	PL_PACE_ON,
+	PL_PACE_AHEAD
+};
+
+/* "", "behind", "on", "ahead". */
+extern const char *const pl_pace_names[];
+
+struct pl_report_goal {
+	char			*id;
+	char			*title;
+	char			*term;		/* short, long */
+	char			*status;	/* active, met, paused, dropped */
+	char			*created;	/* YYYY-MM-DD or NULL */
+	char			*due;		/* or NULL */
+	char			*parent;	/* or NULL */
+	char			*why;		/* Markdown, or NULL */
+	size_t			 done;		/* steps ticked */
+	size_t			 total;
+	struct pl_strlist	 next;		/* steps not ticked, in order */
+	struct pl_strlist	 evidence;	/* linked ids, newest first */
+	struct pl_strlist	 reflections;	/* linked ids, newest first */
+	struct pl_strlist	 standards;	/* full codes */
+	char			*last_evidence;	/* date, or NULL */
+	long			 days_since;	/* since last evidence (or
+						   since created); -1:
+						   unknown */
+	long			 due_in;	/* days to due; <0 past; 0
+						   without due */
+	int			 overdue;
+	int			 stalled;
+	enum pl_pace		 pace;
+	double			 time_share;	/* of created..due passed,
+						   0..1; 0 without due */
+};
+
+struct pl_report_evidence {
+	char			*id;
+	char			*title;
+	char			*date;
+	char			*kind;
+	char			*description;	/* Markdown, or NULL */
+	struct pl_strlist	 goals;
+	struct pl_strlist	 standards;
+	struct pl_strlist	 files;		/* attached: names */
+};
+
+struct pl_report_reflection {
+	char			*id;
+	char			*date;
+	char			*summary;	/* first words */
+	char			*body;		/* Markdown */
+	struct pl_strlist	 goals;
+	struct pl_strlist	 evidence;
+};
+
+/* A standard's mastery after each rating, in the order the work was done. */
+struct pl_report_point {
+	char			 date[11];	/* the work's date */
+	double			 level;		/* that rating */
+	double			 score;		/* mastery after it */
+};
+
+struct pl_report_standard {
+	char			*code;
+	char			*framework;
+	char			*grade;
+	char			*subject;
+	char			*description;
+	size_t			 goals;		/* aligned goals */
+	size_t			 evidence;	/* aligned evidence */
+	size_t			 ratings;
+	double			 score;		/* mastery; 0 without ratings */
+	int			 mastered;
+	char			*level;		/* the score's level name, or
+						   NULL without ratings */
+	struct pl_report_point	*points;	/* ratings in work order */
+	size_t			 npoints;
+};
+
+/* What happened in one week (Monday to Sunday) of the window. */
+struct pl_report_week {
+	char			 monday[11];
+	unsigned		 evidence;	/* evidence added */
+	unsigned		 reflections;
+	unsigned		 steps;		/* steps ticked */
+	unsigned		 ratings;
+	unsigned		 other;		/* other changes */
+};
+
+/* A commit author and what they did (in the window, else all history). */
+struct pl_report_person {
+	char			*name;
+	char			*email;
+	char			*first;		/* date of first change */
+	char			*last;
+	unsigned		 changes;	/* every change */
+	unsigned		 goals;		/* goals set */
+	unsigned		 steps;		/* steps ticked */
+	unsigned		 evidence;	/* evidence added */
+	unsigned		 reflections;
+	unsigned		 ratings;
+};
+
+/* One change in the window (--since), newest first. */
+enum pl_event_type {
+	PL_EVENT_GOAL_SET,
+	PL_EVENT_STEP_DONE,
+	PL_EVENT_GOAL_MET,
+	PL_EVENT_EVIDENCE,
+	PL_EVENT_REFLECTION,
+	PL_EVENT_RATING
+};
+
+/* "goal-set", "step-done", "goal-met", "evidence", "reflection", "rating". */
+extern const char *const pl_event_names[];
+
+struct pl_report_event {
+	enum pl_event_type	 type;
+	char			 date[11];
+	char			*author;
+	char			*id;		/* the entry's id */
+	char			*detail;	/* the commit's sentence */
+	char			*standard;	/* ratings: the code, or NULL */
+	char			*level;		/* ratings: "3", or NULL */
+};
+
+/* Mastery that moved in the window, per standard. */
+struct pl_report_move {
+	char			*code;
+	char			*description;
+	int			 had;		/* rated before the window */
+	double			 from;		/* score before; 0 if !had */
+	double			 to;
+	int			 was_mastered;
+	int			 mastered;
+};
+
+struct pl_report {
+	/* Where it was made from. */
+	char			 commit[41];	/* hex id */
+	char			 commit_date[11];
+	char			 as_of[11];	/* the day flags are for */
+	char			*since;		/* the window, or NULL */
+	char			*until;
+	char			 week_from[11];	/* first week's Monday */
+	enum pl_report_view	 view;
+	int			 codes;		/* show codes (not family, or
+						   asked) */
+	long			 stalled_days;	/* the setting used */
+
+	/* The profile in brief; sections are lists of items. */
+	char			*name;
+	char			*learner_id;
+	char			*grade;		/* or NULL */
+	char			*started;	/* or NULL */
+	struct pl_strlist	 strengths;
+	struct pl_strlist	 needs;
+	struct pl_strlist	 interests;
+	struct pl_strlist	 learns_best;
+
+	struct pl_report_goal		*goals;		/* by id */
+	size_t				 ngoals;
+	struct pl_report_evidence	*evidence;	/* newest first */
+	size_t				 nevidence;
+	struct pl_report_reflection	*reflections;	/* newest first */
+	size_t				 nreflections;
+
+	/* Standards: those aligned to anything, in framework order. */
+	struct pl_scale			 scale;
+	enum pl_method			 method;	/* the one used */
+	struct pl_report_standard	*standards;
+	size_t				 nstandards;
+	size_t				 covered;	/* with evidence */
+	size_t				 mastered;
+
+	struct pl_report_week		*weeks;		/* oldest first */
+	size_t				 nweeks;
+	struct pl_report_person		*people;	/* most changes first */
+	size_t				 npeople;
+
+	/* The window (only with since). */
+	struct pl_report_event		*events;	/* newest first */
+	size_t				 nevents;
+	struct pl_report_move		*moves;		/* in framework order */
+	size_t				 nmoves;
+
+	/* Files left out, and why ("goals/x.md:3: ..."). */
+	struct pl_strlist		 warnings;
+};
+
+/*
+ * Builds the report of the portfolio found from path (as
+ * pl_portfolio_open() finds it).  as_of: a date (YYYY-MM-DD, "today",
+ * "yesterday") picks the last commit at or before the end of that day
+ * (by committer date, as "git rev-list -1 --until" does) and measures
+ * flags against that day; anything else is a revision, whose commit's
+ * date is the day; NULL is HEAD and today.  since and until: the window
+ * (until defaults to the as-of day, and without as_of sets it).
+ * Fails with pl_portfolio_open()'s errors, PL_EINVAL for a bad date or a
+ * window that ends before it starts, PL_ENOTFOUND for an unknown
+ * revision or a date before the first commit; a file that cannot be
+ * read is a warning.  The family view leaves out every entry whose
+ * front matter says "private: true", and everything that links only
+ * to one.  Free with pl_report_free().
+ */
+int	 pl_report_build(struct pl_report **out, const char *path,
+	    const struct pl_report_options *) PL_WUR;
+
+void	 pl_report_free(struct pl_report *);
+
+/*
+ * The renderers: each appends the whole report to out.  Text is for a
+ * terminal or a pipe: colour escapes only when colour is set; control
+ * characters from the portfolio are shown as less(1) shows them.
+ * Markdown is for a wiki or an email.  HTML is one self-contained page
+ * (inline CSS and SVG, no script, no outside request), Markdown from
+ * the portfolio rendered by cmark without raw HTML or unsafe links.
+ * CSV has one row per goal, or with standards one row per standard;
+ * cells a spreadsheet would run as a formula are neutralised.  JSON
+ * follows docs/report-schema.md.
+ */
+void	 pl_report_text(struct pl_buf *out, const struct pl_report *,
+	    int colour);
+void	 pl_report_md(struct pl_buf *out, const struct pl_report *);
+void	 pl_report_html(struct pl_buf *out, const struct pl_report *);
+void	 pl_report_csv(struct pl_buf *out, const struct pl_report *,
+	    int standards);
+void	 pl_report_json(struct pl_buf *out, const struct pl_report *);
+
+#endif
