@@ -24,6 +24,7 @@ const struct pl_cmd *const pl_commands[] = {
 	&pl_cmd_log,
 	&pl_cmd_profile,
 	&pl_cmd_reflect,
+	&pl_cmd_report,
 	NULL
 };
 

@@ -279,6 +279,8 @@ from_trailers(struct pl_history *h, const char *msg)
 			c->old_id = v;
 		else if (strcmp(k, "Pl-Level") == 0)
 			c->level = v;
+		else if (strcmp(k, "Pl-Status") == 0)
+			c->status = v;
 		else if (strcmp(k, "Pl-Goal") == 0)
 			pl_strlist_push(&c->goals, v);
 		else if (strcmp(k, "Pl-Standard") == 0)
@@ -481,7 +483,7 @@ next_commit(struct pl_history *h, int *done)
 		return PL_OK;
 	pl_strlist_release(&h->ch.goals);
 	pl_strlist_release(&h->ch.standards);
-	h->ch.old_id = h->ch.level = NULL;
+	h->ch.old_id = h->ch.level = h->ch.status = NULL;
 	h->ch.detail = summary(h);
 	return from_tree(h);
 }
@@ -506,4 +508,42 @@ pl_history_next(const struct pl_change **out, struct pl_history *h)
 			return PL_OK;
 		}
 	}
+}
+
+int
+pl_history_until(char id[41], struct pl_portfolio *p, struct pl_date day)
+{
+	git_revwalk	*w = NULL;
+	git_commit	*c = NULL;
+	git_oid		 oid;
+	struct pl_date	 d;
+	char		 s[PL_DATE_LEN];
+	int		 err, r;
+
+	if (git_revwalk_new(&w, pl_portfolio_repo(p)) < 0 ||
+	    git_revwalk_sorting(w, GIT_SORT_TIME) < 0 ||
+	    git_revwalk_push_head(w) < 0) {
+		err = pl_error_git(-1, "cannot walk history");
+		goto done;
+	}
+	while ((r = git_revwalk_next(&oid, w)) == 0) {
+		if (git_commit_lookup(&c, pl_portfolio_repo(p), &oid) < 0) {
+			err = pl_error_git(-1, "cannot read commit");
+			goto done;
+		}
+		d = pl_date_from_time(git_commit_time(c),
+		    git_commit_time_offset(c));
+		git_commit_free(c);
+		if (pl_date_cmp(d, day) <= 0) {
+			git_oid_tostr(id, 41, &oid);
+			err = 0;
+			goto done;
+		}
+	}
+	pl_date_format(s, day);
+	err = r == GIT_ITEROVER ? pl_error_set(PL_ENOTFOUND, "no commit on "
+	    "or before %s", s) : pl_error_git(-1, "cannot walk history");
+done:
+	git_revwalk_free(w);
+	return err;
 }

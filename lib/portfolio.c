@@ -35,6 +35,9 @@ struct pl_portfolio {
 	git_repository	*repo;
 	git_tree	*tree;
 	git_oid		 head;		/* HEAD when read */
+	git_oid		 commit;	/* the commit whose tree is read */
+	git_time_t	 commit_time;	/* its committer time */
+	int		 commit_off;
 	int		 born;		/* head is set */
 	int		 at_head;
 	git_config	*settings;	/* snapshot of .plconfig */
@@ -360,6 +363,9 @@ read_rev(struct pl_portfolio *p, const char *rev)
 		goto done;
 	}
 	p->tree = (git_tree *)tree;
+	git_oid_cpy(&p->commit, git_object_id(commit));
+	p->commit_time = git_commit_time((git_commit *)commit);
+	p->commit_off = git_commit_time_offset((git_commit *)commit);
 	p->at_head = git_oid_equal(git_object_id(commit), &p->head);
 done:
 	git_object_free(commit);
@@ -639,6 +645,14 @@ struct git_tree *
 pl_portfolio_tree(struct pl_portfolio *p)
 {
 	return p->tree;
+}
+
+void
+pl_portfolio_commit(char id[41], struct pl_date *date,
+    const struct pl_portfolio *p)
+{
+	git_oid_tostr(id, 41, &p->commit);
+	*date = pl_date_from_time(p->commit_time, p->commit_off);
 }
 
 const git_oid *

@@ -42,6 +42,7 @@ struct pl_change {
 	const char		*id;
 	const char		*old_id;	/* Pl-Old-Id, or NULL */
 	const char		*level;		/* Pl-Level, or NULL */
+	const char		*status;	/* Pl-Status, or NULL */
 	const char		*detail;
 	const char		*path;		/* NULL for a pl commit */
 	struct pl_strlist	 goals;		/* Pl-Goal values */
@@ -65,5 +66,13 @@ int	 pl_history_next(const struct pl_change **out, struct pl_history *)
 	    PL_WUR;
 
 void	 pl_history_free(struct pl_history *);
+
+/*
+ * The last commit made on or before day (by committer date in its own
+ * zone, as "git rev-list -1 --until" picks it) reachable from HEAD, as
+ * hex in id.  PL_ENOTFOUND "no commit on or before DATE".
+ */
+int	 pl_history_until(char id[41], struct pl_portfolio *,
+	    struct pl_date day) PL_WUR;
 
 #endif

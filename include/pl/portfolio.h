@@ -71,6 +71,13 @@ int	 pl_portfolio_list(struct pl_strlist *out, struct pl_portfolio *,
 int	 pl_portfolio_list_files(struct pl_strlist *out,
 	    struct pl_portfolio *, const char *dir) PL_WUR;
 
+/*
+ * The commit whose tree the portfolio reads (hex, in id) and its
+ * committer date in its own zone.
+ */
+void	 pl_portfolio_commit(char id[41], struct pl_date *date,
+	    const struct pl_portfolio *);
+
 /* 1 when path exists in the tree or in the working tree, else 0. */
 int	 pl_portfolio_exists(struct pl_portfolio *, const char *path);
 

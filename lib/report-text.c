@@ -1,0 +1,635 @@
+/*
+ * The report as text, for a terminal or a pipe.  Three views of the same
+ * data: the learner's leads with goals and what to do next, the
+ * teacher's with what needs attention, in dense tables, the family's
+ * says it in sentences.  Every value from the portfolio is put on one
+ * line with its control characters made spaces, so the only escapes in
+ * the output are the colours asked for.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl/report.h"
+#include "pl/text.h"
+
+#define BAR	20		/* the width of a progress bar */
+
+struct out {
+	struct pl_buf		*b;
+	const struct pl_report	*r;
+	int			 colour;
+};
+
+enum colour { BOLD, DIM, RED, GREEN, YELLOW };
+
+static const char *const sgr[] = { "1", "2", "31", "32", "33" };
+
+static void
+on(struct out *o, enum colour c)
+{
+	if (o->colour)
+		pl_buf_printf(o->b, "\033[%sm", sgr[c]);
+}
+
+static void
+off(struct out *o)
+{
+	if (o->colour)
+		pl_buf_puts(o->b, "\033[m");
+}
+
+/* A value from the portfolio, on one line. */
+static void
+val(struct out *o, const char *s)
+{
+	if (s != NULL)
+		pl_text_put_line(o->b, s, strlen(s));
+}
+
+/* The characters (UTF-8 code points) of s: its width in columns. */
+static size_t
+width(const char *s)
+{
+	size_t	n = 0;
+
+	for (; s != NULL && *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* s, then spaces to w columns. */
+static void
+cell(struct out *o, const char *s, size_t w)
+{
+	size_t	n = width(s);
+
+	val(o, s);
+	for (; n < w; n++)
+		pl_buf_putc(o->b, ' ');
+}
+
+static void
+heading(struct out *o, const char *title)
+{
+	pl_buf_putc(o->b, '\n');
+	on(o, BOLD);
+	pl_buf_puts(o->b, title);
+	off(o);
+	pl_buf_putc(o->b, '\n');
+}
+
+/* "[#######-------------]" for done of total. */
+static void
+bar(struct out *o, double done, double total)
+{
+	size_t	i, n = total > 0 ? (size_t)(done / total * BAR + 0.5) : 0;
+
+	if (n > BAR)
+		n = BAR;
+	pl_buf_putc(o->b, '[');
+	on(o, GREEN);
+	for (i = 0; i < n; i++)
+		pl_buf_putc(o->b, '#');
+	off(o);
+	for (; i < BAR; i++)
+		pl_buf_putc(o->b, '-');
+	pl_buf_putc(o->b, ']');
+}
+
+/* The flags of g in words, "; " between, or "" (the caller frees). */
+static char *
+flags(const struct pl_report *r, const struct pl_report_goal *g)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	const char	*sep = "";
+
+	pl_buf_puts(&b, "");
+	if (g->overdue) {
+		pl_buf_printf(&b, "overdue by %ld day%s", -g->due_in,
+		    g->due_in == -1 ? "" : "s");
+		sep = "; ";
+	}
+	if (g->stalled) {
+		pl_buf_printf(&b, "%sstalled: no evidence for %ld days", sep,
+		    g->days_since);
+		sep = "; ";
+	}
+	if (g->pace == PL_PACE_BEHIND)
+		pl_buf_printf(&b, "%sbehind pace: %zu of %zu steps, %.0f%% of "
+		    "the time gone", sep, g->done, g->total,
+		    g->time_share * 100);
+	(void)r;
+	return pl_buf_detach(&b);
+}
+
+static int
+flagged(const struct pl_report_goal *g)
+{
+	return g->overdue || g->stalled || g->pace == PL_PACE_BEHIND;
+}
+
+static const char *
+pace_words(const struct pl_report_goal *g)
+{
+	switch (g->pace) {
+	case PL_PACE_BEHIND:
+		return "behind pace";
+	case PL_PACE_ON:
+		return "on pace";
+	case PL_PACE_AHEAD:
+		return "ahead of pace";
+	default:
+		return NULL;
+	}
+}
+
+static void
+header(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+
+	on(o, BOLD);
+	pl_buf_puts(o->b, "Report for ");
+	val(o, r->name);
+	off(o);
+	if (r->grade != NULL) {
+		pl_buf_puts(o->b, ", grade ");
+		val(o, r->grade);
+	}
+	pl_buf_printf(o->b, "\nAs of %s, from commit %.12s of %s\n", r->as_of,
+	    r->commit, r->commit_date);
+	if (r->since != NULL)
+		pl_buf_printf(o->b, "Changes from %s to %s\n", r->since,
+		    r->until);
+}
+
+static void
+profile_list(struct out *o, const char *what, const struct pl_strlist *l)
+{
+	size_t	i;
+
+	if (l->n == 0)
+		return;
+	pl_buf_printf(o->b, "  %-17s", what);
+	for (i = 0; i < l->n; i++) {
+		pl_buf_puts(o->b, i > 0 ? "; " : "");
+		val(o, l->v[i]);
+	}
+	pl_buf_putc(o->b, '\n');
+}
+
+static void
+profile(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+
+	if (r->strengths.n + r->needs.n + r->interests.n +
+	    r->learns_best.n == 0)
+		return;
+	heading(o, "Profile");
+	profile_list(o, "Strengths:", &r->strengths);
+	profile_list(o, "Needs:", &r->needs);
+	profile_list(o, "Interests:", &r->interests);
+	profile_list(o, "Learns best:", &r->learns_best);
+}
+
+/* One goal as the learner reads it: title, bar, due, pace, next step. */
+static void
+goal_card(struct out *o, const struct pl_report_goal *g)
+{
+	const char	*p;
+	char		*f;
+
+	pl_buf_puts(o->b, g->parent != NULL ? "    " : "  ");
+	on(o, BOLD);
+	val(o, g->title);
+	off(o);
+	if (o->r->codes) {
+		pl_buf_puts(o->b, " (");
+		val(o, g->id);
+		pl_buf_putc(o->b, ')');
+	}
+	if (strcmp(g->status, "active") != 0) {
+		pl_buf_puts(o->b, " - ");
+		val(o, g->status);
+	}
+	pl_buf_puts(o->b, g->parent != NULL ? "\n      " : "\n    ");
+	bar(o, (double)g->done, (double)g->total);
+	pl_buf_printf(o->b, " %zu/%zu steps", g->done, g->total);
+	if (g->due != NULL) {
+		pl_buf_puts(o->b, ", due ");
+		val(o, g->due);
+	}
+	if ((p = pace_words(g)) != NULL)
+		pl_buf_printf(o->b, ", %s", p);
+	pl_buf_putc(o->b, '\n');
+	f = flags(o->r, g);
+	if (*f != '\0') {
+		pl_buf_puts(o->b, g->parent != NULL ? "      " : "    ");
+		on(o, RED);
+		pl_buf_puts(o->b, f);
+		off(o);
+		pl_buf_putc(o->b, '\n');
+	}
+	free(f);
+	if (g->next.n > 0 && strcmp(g->status, "active") == 0) {
+		pl_buf_puts(o->b, g->parent != NULL ? "      Next: " :
+		    "    Next: ");
+		val(o, g->next.v[0]);
+		pl_buf_putc(o->b, '\n');
+	}
+}
+
+/* Goals in the order a person reads them: each parent, then its own. */
+static void
+goal_cards(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+	size_t			 i, k;
+
+	heading(o, "Goals");
+	if (r->ngoals == 0)
+		pl_buf_puts(o->b, "  No goals yet.\n");
+	for (i = 0; i < r->ngoals; i++) {
+		if (r->goals[i].parent != NULL)
+			continue;
+		goal_card(o, &r->goals[i]);
+		for (k = 0; k < r->ngoals; k++)
+			if (r->goals[k].parent != NULL &&
+			    strcmp(r->goals[k].parent, r->goals[i].id) == 0)
+				goal_card(o, &r->goals[k]);
+	}
+	/* a child whose parent is not a goal here */
+	for (i = 0; i < r->ngoals; i++) {
+		for (k = 0; k < r->ngoals; k++)
+			if (r->goals[i].parent != NULL && strcmp(
+			    r->goals[i].parent, r->goals[k].id) == 0)
+				break;
+		if (r->goals[i].parent != NULL && k == r->ngoals)
+			goal_card(o, &r->goals[i]);
+	}
+}
+
+/* The teacher's first section: every flagged goal, one per line. */
+static void
+attention(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+	size_t			 i, w = 2, n = 0;
+	char			*f;
+
+	for (i = 0; i < r->ngoals; i++)
+		if (flagged(&r->goals[i]) && width(r->goals[i].id) > w)
+			w = width(r->goals[i].id);
+	heading(o, "Needs attention");
+	for (i = 0; i < r->ngoals; i++) {
+		if (!flagged(&r->goals[i]))
+			continue;
+		n++;
+		pl_buf_puts(o->b, "  ");
+		cell(o, r->goals[i].id, w + 2);
+		f = flags(r, &r->goals[i]);
+		on(o, RED);
+		pl_buf_puts(o->b, f);
+		off(o);
+		pl_buf_putc(o->b, '\n');
+		free(f);
+	}
+	if (n == 0)
+		pl_buf_puts(o->b, "  Nothing: no goal is overdue, stalled or "
+		    "behind pace.\n");
+}
+
+static void
+goal_table(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+	const struct pl_report_goal *g;
+	size_t			 i, w = 2;
+	char			 steps[48], since[24];
+
+	for (i = 0; i < r->ngoals; i++)
+		if (width(r->goals[i].id) + (r->goals[i].parent != NULL ?
+		    2 : 0) > w)
+			w = width(r->goals[i].id) + (r->goals[i].parent !=
+			    NULL ? 2 : 0);
+	heading(o, "Goals");
+	if (r->ngoals == 0) {
+		pl_buf_puts(o->b, "  No goals yet.\n");
+		return;
+	}
+	pl_buf_puts(o->b, "  ");
+	cell(o, "ID", w + 2);
+	pl_buf_puts(o->b, "TERM   STATUS   STEPS  DUE         LAST EV.    "
+	    "DAYS  PACE    EV  REFL\n");
+	for (i = 0; i < r->ngoals; i++) {
+		g = &r->goals[i];
+		pl_buf_puts(o->b, g->parent != NULL ? "    " : "  ");
+		cell(o, g->id, w + 2 - (g->parent != NULL ? 2 : 0));
+		snprintf(steps, sizeof steps, "%zu/%zu", g->done, g->total);
+		snprintf(since, sizeof since, "%ld", g->days_since);
+		cell(o, g->term, 7);
+		cell(o, g->status, 9);
+		cell(o, steps, 7);
+		cell(o, g->due != NULL ? g->due : "-", 12);
+		cell(o, g->last_evidence != NULL ? g->last_evidence : "-", 12);
+		pl_buf_printf(o->b, "%4s  ", g->days_since >= 0 ? since : "-");
+		cell(o, g->pace != PL_PACE_NONE ? pl_pace_names[g->pace] : "-",
+		    6);
+		pl_buf_printf(o->b, "%4zu  %4zu\n", g->evidence.n,
+		    g->reflections.n);
+	}
+}
+
+static void
+evidence_list(struct out *o, size_t max)
+{
+	const struct pl_report	*r = o->r;
+	size_t			 i;
+
+	heading(o, "Evidence");
+	if (r->nevidence == 0)
+		pl_buf_puts(o->b, "  No evidence yet.\n");
+	for (i = 0; i < r->nevidence && i < max; i++) {
+		pl_buf_puts(o->b, "  ");
+		cell(o, r->evidence[i].date != NULL ? r->evidence[i].date :
+		    "-", 12);
+		cell(o, r->evidence[i].kind != NULL ? r->evidence[i].kind :
+		    "-", 13);
+		val(o, r->evidence[i].title);
+		if (r->codes) {
+			pl_buf_puts(o->b, " (");
+			val(o, r->evidence[i].id);
+			pl_buf_putc(o->b, ')');
+		}
+		pl_buf_putc(o->b, '\n');
+	}
+	if (r->nevidence > max)
+		pl_buf_printf(o->b, "  ... and %zu more\n", r->nevidence - max);
+}
+
+static void
+reflection_list(struct out *o, size_t max)
+{
+	const struct pl_report	*r = o->r;
+	size_t			 i;
+
+	heading(o, "Reflections");
+	if (r->nreflections == 0)
+		pl_buf_puts(o->b, "  No reflections yet.\n");
+	for (i = 0; i < r->nreflections && i < max; i++) {
+		pl_buf_puts(o->b, "  ");
+		cell(o, r->reflections[i].date != NULL ?
+		    r->reflections[i].date : "-", 12);
+		val(o, r->reflections[i].summary);
+		pl_buf_putc(o->b, '\n');
+	}
+	if (r->nreflections > max)
+		pl_buf_printf(o->b, "  ... and %zu more\n",
+		    r->nreflections - max);
+}
+
+static void
+score(struct out *o, double s, size_t n)
+{
+	if (n == 0)
+		pl_buf_puts(o->b, "   -");
+	else
+		pl_buf_printf(o->b, "%4.2f", s);
+}
+
+static void
+standards(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+	const struct pl_report_standard *s;
+	size_t			 i, w = 4;
+
+	if (r->nstandards == 0)
+		return;
+	heading(o, "Standards");
+	pl_buf_printf(o->b, "  %zu aligned, %zu with evidence, %zu mastered "
+	    "(%s)\n", r->nstandards, r->covered, r->mastered,
+	    pl_method_names[r->method]);
+	for (i = 0; i < r->nstandards; i++)
+		if (width(r->standards[i].code) > w)
+			w = width(r->standards[i].code);
+	for (i = 0; i < r->nstandards; i++) {
+		s = &r->standards[i];
+		pl_buf_puts(o->b, "  ");
+		if (r->codes)
+			cell(o, s->code, w + 2);
+		score(o, s->score, s->ratings);
+		pl_buf_puts(o->b, "  ");
+		cell(o, s->level != NULL ? s->level : "not rated", 12);
+		pl_buf_printf(o->b, "%3zu rating%s  ", s->ratings,
+		    s->ratings == 1 ? " " : "s");
+		if (s->mastered) {
+			on(o, GREEN);
+			pl_buf_puts(o->b, "mastered  ");
+			off(o);
+		} else
+			pl_buf_puts(o->b, "          ");
+		val(o, s->description);
+		pl_buf_putc(o->b, '\n');
+	}
+}
+
+static void
+activity(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+	const struct pl_report_week *w;
+	unsigned		 max = 0, n;
+	size_t			 i;
+
+	for (i = 0; i < r->nweeks; i++) {
+		w = &r->weeks[i];
+		n = w->evidence + w->reflections + w->steps + w->ratings;
+		if (n > max)
+			max = n;
+	}
+	heading(o, "Activity per week");
+	pl_buf_puts(o->b, "  WEEK OF     EVIDENCE  REFLECTIONS  STEPS  "
+	    "RATINGS\n");
+	for (i = 0; i < r->nweeks; i++) {
+		w = &r->weeks[i];
+		n = w->evidence + w->reflections + w->steps + w->ratings;
+		pl_buf_printf(o->b, "  %s  %8u  %11u  %5u  %7u%s", w->monday,
+		    w->evidence, w->reflections, w->steps, w->ratings,
+		    n > 0 ? "  " : "");
+		/* one mark per change, scaled down to fit a bar */
+		if (max > BAR)
+			n = (n * BAR + max - 1) / max;
+		on(o, GREEN);
+		for (; n > 0; n--)
+			pl_buf_putc(o->b, '#');
+		off(o);
+		pl_buf_putc(o->b, '\n');
+	}
+}
+
+static void
+people(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+	const struct pl_report_person *p;
+	size_t			 i, w = 4;
+
+	if (r->npeople == 0)
+		return;
+	heading(o, r->since != NULL ? "Who contributed in the window" :
+	    "Who contributed");
+	for (i = 0; i < r->npeople; i++)
+		if (width(r->people[i].name) > w)
+			w = width(r->people[i].name);
+	for (i = 0; i < r->npeople; i++) {
+		p = &r->people[i];
+		pl_buf_puts(o->b, "  ");
+		cell(o, p->name, w + 2);
+		pl_buf_printf(o->b, "%u change%s: %u goal%s, %u step%s, "
+		    "%u evidence, %u reflection%s, %u rating%s (%s to %s)\n",
+		    p->changes, p->changes == 1 ? "" : "s", p->goals,
+		    p->goals == 1 ? "" : "s", p->steps, p->steps == 1 ?
+		    "" : "s", p->evidence, p->reflections, p->reflections ==
+		    1 ? "" : "s", p->ratings, p->ratings == 1 ? "" : "s",
+		    p->first, p->last);
+	}
+}
+
+static const char *const event_words[] = { "set goal", "did a step of",
+	"met goal", "added evidence", "reflected", "rated" };
+
+static void
+window(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+	const struct pl_report_event *e;
+	const struct pl_report_move *m;
+	size_t			 i;
+
+	if (r->since == NULL)
+		return;
+	heading(o, "In the window");
+	if (r->nevents == 0)
+		pl_buf_puts(o->b, "  Nothing changed.\n");
+	for (i = 0; i < r->nevents; i++) {
+		e = &r->events[i];
+		pl_buf_printf(o->b, "  %s  ", e->date);
+		cell(o, event_words[e->type], 15);
+		val(o, e->detail);
+		pl_buf_puts(o->b, " (");
+		val(o, e->author);
+		pl_buf_puts(o->b, ")\n");
+	}
+	if (r->nmoves == 0)
+		return;
+	heading(o, "Mastery that moved");
+	for (i = 0; i < r->nmoves; i++) {
+		m = &r->moves[i];
+		pl_buf_puts(o->b, "  ");
+		if (r->codes) {
+			val(o, m->code);
+			pl_buf_puts(o->b, "  ");
+		}
+		if (m->had)
+			pl_buf_printf(o->b, "%.2f", m->from);
+		else
+			pl_buf_puts(o->b, "new");
+		pl_buf_printf(o->b, " -> %.2f%s  ", m->to, m->mastered &&
+		    !m->was_mastered ? " (mastered)" : "");
+		val(o, m->description);
+		pl_buf_putc(o->b, '\n');
+	}
+}
+
+static void
+warnings(struct out *o)
+{
+	size_t	i;
+
+	if (o->r->warnings.n == 0)
+		return;
+	heading(o, "Left out");
+	for (i = 0; i < o->r->warnings.n; i++) {
+		pl_buf_puts(o->b, "  ");
+		val(o, o->r->warnings.v[i]);
+		pl_buf_putc(o->b, '\n');
+	}
+}
+
+static size_t
+count_status(const struct pl_report *r, const char *status)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < r->ngoals; i++)
+		n += strcmp(r->goals[i].status, status) == 0;
+	return n;
+}
+
+/* The family's summary: what a parent asks first, in sentences. */
+static void
+family_summary(struct out *o)
+{
+	const struct pl_report	*r = o->r;
+	size_t			 i, active = count_status(r, "active"),
+				 met = count_status(r, "met"), late = 0;
+
+	for (i = 0; i < r->ngoals; i++)
+		late += flagged(&r->goals[i]);
+	pl_buf_putc(o->b, '\n');
+	val(o, r->name);
+	pl_buf_printf(o->b, " is working on %zu goal%s and has met %zu.",
+	    active, active == 1 ? "" : "s", met);
+	if (late > 0)
+		pl_buf_printf(o->b, " %zu goal%s could use some help.", late,
+		    late == 1 ? "" : "s");
+	pl_buf_printf(o->b, " %zu piece%s of work %s been added", r->nevidence,
+	    r->nevidence == 1 ? "" : "s", r->nevidence == 1 ? "has" : "have");
+	if (r->nstandards > 0)
+		pl_buf_printf(o->b, ", and %zu of %zu skills are mastered",
+		    r->mastered, r->nstandards);
+	pl_buf_puts(o->b, ".\n");
+}
+
+void
+pl_report_text(struct pl_buf *out, const struct pl_report *r, int colour)
+{
+	struct out	o = { out, r, colour };
+
+	header(&o);
+	switch (r->view) {
+	case PL_VIEW_TEACHER:
+		attention(&o);
+		goal_table(&o);
+		window(&o);
+		standards(&o);
+		activity(&o);
+		people(&o);
+		profile(&o);
+		evidence_list(&o, 10);
+		reflection_list(&o, 5);
+		break;
+	case PL_VIEW_FAMILY:
+		family_summary(&o);
+		goal_cards(&o);
+		window(&o);
+		evidence_list(&o, 5);
+		standards(&o);
+		activity(&o);
+		people(&o);
+		break;
+	default:
+		goal_cards(&o);
+		window(&o);
+		evidence_list(&o, 10);
+		reflection_list(&o, 5);
+		standards(&o);
+		activity(&o);
+		profile(&o);
+		people(&o);
+	}
+	warnings(&o);
+}
