@@ -215,8 +215,11 @@ goal_card(struct out *o, const struct pl_report_goal *g)
 		val(o, g->status);
 	}
 	pl_buf_puts(o->b, g->parent != NULL ? "\n      " : "\n    ");
-	bar(o, (double)g->done, (double)g->total);
-	pl_buf_printf(o->b, " %zu/%zu steps", g->done, g->total);
+	if (g->total > 0) {
+		bar(o, (double)g->done, (double)g->total);
+		pl_buf_printf(o->b, " %zu/%zu steps", g->done, g->total);
+	} else
+		pl_buf_puts(o->b, "no steps yet");
 	if (g->due != NULL) {
 		pl_buf_puts(o->b, ", due ");
 		val(o, g->due);
@@ -498,8 +501,8 @@ people(struct out *o)
 	}
 }
 
-static const char *const event_words[] = { "set goal", "did a step of",
-	"met goal", "added evidence", "reflected", "rated" };
+static const char *const event_words[] = { "goal set", "step done",
+	"goal met", "evidence", "reflection", "rating" };
 
 static void
 window(struct out *o)
@@ -517,11 +520,11 @@ window(struct out *o)
 	for (i = 0; i < r->nevents; i++) {
 		e = &r->events[i];
 		pl_buf_printf(o->b, "  %s  ", e->date);
-		cell(o, event_words[e->type], 15);
+		cell(o, event_words[e->type], 12);
 		val(o, e->detail);
-		pl_buf_puts(o->b, " (");
+		pl_buf_puts(o->b, " - ");
 		val(o, e->author);
-		pl_buf_puts(o->b, ")\n");
+		pl_buf_putc(o->b, '\n');
 	}
 	if (r->nmoves == 0)
 		return;

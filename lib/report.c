@@ -574,6 +574,7 @@ add_event(struct build *b, const struct pl_change *c, int type,
 {
 	struct pl_report	*r = b->r;
 	struct pl_report_event	*e;
+	char			*name;
 
 	if (r->nevents == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
@@ -585,12 +586,19 @@ add_event(struct build *b, const struct pl_change *c, int type,
 	memcpy(e->date, date, sizeof e->date);
 	e->author = pl_xstrdup(c->author);
 	e->id = pl_xstrdup(c->id);
-	e->detail = pl_xstrdup(c->detail != NULL ? c->detail : "");
 	if (type == PL_EVENT_RATING) {
 		e->standard = dup_or_null(c->standards.n > 0 ?
 		    c->standards.v[0] : NULL);
 		e->level = dup_or_null(c->level);
-	}
+		/* the commit's sentence names the rater's email */
+		name = c->level != NULL ? level_name(&r->scale,
+		    strtod(c->level, NULL), 1) : NULL;
+		e->detail = pl_xasprintf("Rated %s: %s%s%s%s", c->id,
+		    c->level != NULL ? c->level : "?", name != NULL ? " (" :
+		    "", name != NULL ? name : "", name != NULL ? ")" : "");
+		free(name);
+	} else
+		e->detail = pl_xstrdup(c->detail != NULL ? c->detail : "");
 }
 
 /* A change to a hidden entry, or naming one as its goal. */
@@ -788,8 +796,9 @@ pick_commit(struct build *b, char id[41], struct pl_portfolio *head,
 	if (as_of == NULL && o->until != NULL)
 		as_of = o->until;
 	if (as_of == NULL) {
-		b->day = today;
+		/* a clock behind the last commit cannot date the report */
 		pl_portfolio_commit(id, &d, head);
+		b->day = pl_date_cmp(today, d) < 0 ? d : today;
 	} else if (looks_like_date(as_of)) {
 		if ((err = parse_date(&b->day, as_of, today, "--as-of")) !=
 		    PL_OK || (err = pl_history_until(id, head, b->day)) !=
