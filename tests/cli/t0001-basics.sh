@@ -24,6 +24,7 @@ test_expect_success '--help lists the commands in order' '
 	    log        show the progress timeline
 	    profile    show and change the learner profile
 	    reflect    write and read reflections
+	    report     show where a learner stands and how they got there
 
 	See ${SQ}pl help COMMAND${SQ} or ${SQ}pl COMMAND --help${SQ} for one of them, and pl(1).
 	EOF

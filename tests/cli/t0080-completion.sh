@@ -29,6 +29,7 @@ test_expect_success 'command names' '
 	log
 	profile
 	reflect
+	report
 	EOF
 	complete "" >actual &&
 	test_cmp expect actual &&
@@ -339,7 +340,7 @@ test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
 	printf "%s\n" align evidence goal help init log profile \
-		reflect >expect &&
+		reflect report >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"
@@ -397,6 +398,22 @@ test_expect_success 'align: codes, ids, methods and formats' '
 	test_cmp expect actual &&
 	echo maths >expect &&
 	complete align status --framework "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'report: views, formats, methods, revisions' '
+	printf "%s\n" learner teacher family >expect &&
+	complete report --for "" >actual &&
+	test_cmp expect actual &&
+	printf "%s\n" text md html csv json >expect &&
+	complete report --format "" >actual &&
+	test_cmp expect actual &&
+	complete report --method "" >actual &&
+	grep -x decaying actual &&
+	complete report --as-of "" >actual &&
+	grep -x side actual &&
+	echo @file >expect &&
+	complete report -o "" >actual &&
 	test_cmp expect actual
 '
 
