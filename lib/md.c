@@ -13,6 +13,7 @@
 #include <cmark.h>
 
 #include "pl/md.h"
+#include "pl/text.h"
 
 struct line {
 	size_t	off;		/* offset in the body */
@@ -704,4 +705,41 @@ pl_md_first_words(const char *body)
 	cmark_iter_free(it);
 	text_release(&t);
 	return out;
+}
+
+void
+pl_md_escape(struct pl_buf *out, const char *s, size_t len)
+{
+	size_t	i = 0, n, d;
+	int	start = 1;
+
+	while (i < len) {
+		if ((n = pl_text_control(s + i)) > 0) {
+			pl_buf_putc(out, ' ');
+			i += n;
+			continue;
+		}
+		if (start && s[i] != ' ') {
+			/* What would open a block at a line's start. */
+			start = 0;
+			for (d = i; d < len && s[d] >= '0' && s[d] <= '9'; d++)
+				;
+			if (d > i && d < len && (s[d] == '.' || s[d] == ')')) {
+				pl_buf_put(out, s + i, d - i);
+				pl_buf_putc(out, '\\');
+				i = d;
+			} else if (strchr("#-+>=", s[i]) != NULL)
+				pl_buf_putc(out, '\\');
+		}
+		if (s[i] == '<')
+			pl_buf_puts(out, "&lt;");
+		else if (s[i] == '&')
+			pl_buf_puts(out, "&amp;");
+		else {
+			if (strchr("\\`*_[]|~!", s[i]) != NULL)
+				pl_buf_putc(out, '\\');
+			pl_buf_putc(out, s[i]);
+		}
+		i++;
+	}
 }
