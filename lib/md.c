@@ -707,10 +707,38 @@ pl_md_first_words(const char *body)
 	return out;
 }
 
+/*
+ * Where, in the line s[i..len), a backslash keeps the line from opening
+ * a block (a heading, a quote, a list item, a thematic break or a setext
+ * underline), or -1.
+ */
+static long
+block_mark(const char *s, size_t i, size_t len)
+{
+	size_t	d, k;
+
+	for (d = i; d < len && d - i < 9 && s[d] >= '0' && s[d] <= '9'; d++)
+		;
+	if (d > i && d < len && (s[d] == '.' || s[d] == ')'))
+		return d + 1 == len || s[d + 1] == ' ' || s[d + 1] == '\t' ?
+		    (long)d : -1;
+	if (s[i] == '#' || s[i] == '>')
+		return (long)i;
+	if (s[i] != '-' && s[i] != '+' && s[i] != '=')
+		return -1;
+	if (s[i] != '=' && (i + 1 == len || s[i + 1] == ' ' ||
+	    s[i + 1] == '\t'))
+		return (long)i;
+	for (k = i; k < len && (s[k] == s[i] || s[k] == ' '); k++)
+		;
+	return k == len ? (long)i : -1;
+}
+
 void
 pl_md_escape(struct pl_buf *out, const char *s, size_t len)
 {
-	size_t	i = 0, n, d;
+	size_t	i = 0, n;
+	long	mark = -1;
 	int	start = 1;
 
 	while (i < len) {
@@ -720,17 +748,11 @@ pl_md_escape(struct pl_buf *out, const char *s, size_t len)
 			continue;
 		}
 		if (start && s[i] != ' ') {
-			/* What would open a block at a line's start. */
 			start = 0;
-			for (d = i; d < len && s[d] >= '0' && s[d] <= '9'; d++)
-				;
-			if (d > i && d < len && (s[d] == '.' || s[d] == ')')) {
-				pl_buf_put(out, s + i, d - i);
-				pl_buf_putc(out, '\\');
-				i = d;
-			} else if (strchr("#-+>=", s[i]) != NULL)
-				pl_buf_putc(out, '\\');
+			mark = block_mark(s, i, len);
 		}
+		if ((long)i == mark)
+			pl_buf_putc(out, '\\');
 		if (s[i] == '<')
 			pl_buf_puts(out, "&lt;");
 		else if (s[i] == '&')

@@ -113,7 +113,6 @@ quote(struct pl_buf *b, const char *body)
 			break;
 		body = nl + 1;
 	}
-	pl_buf_putc(b, '\n');
 }
 
 static const char *
@@ -224,6 +223,7 @@ static void
 profile(struct pl_buf *b, const struct pl_report *r)
 {
 	int	family = r->view == PL_VIEW_FAMILY;
+	size_t	start;
 
 	pl_buf_puts(b, family ? "\n## About " : "\n## Profile\n\n");
 	if (family) {
@@ -234,6 +234,7 @@ profile(struct pl_buf *b, const struct pl_report *r)
 		esc(b, r->learner_id);
 		pl_buf_putc(b, '\n');
 	}
+	start = b->len;
 	if (r->grade != NULL) {
 		pl_buf_puts(b, "- Grade: ");
 		esc(b, r->grade);
@@ -246,6 +247,8 @@ profile(struct pl_buf *b, const struct pl_report *r)
 	profile_item(b, family ? "Interested in" : "Interests",
 	    &r->interests);
 	profile_item(b, "Learns best", &r->learns_best);
+	if (family && b->len == start)
+		pl_buf_puts(b, "Nothing written yet.\n");
 }
 
 static void
@@ -298,8 +301,10 @@ next_steps(struct pl_buf *b, const struct pl_report *r)
 		pl_buf_puts(b, "\n### ");
 		esc(b, g->title);
 		pl_buf_puts(b, "\n\n");
-		if (g->why != NULL)
+		if (g->why != NULL) {
 			quote(b, g->why);
+			pl_buf_putc(b, '\n');
+		}
 		for (j = 0; j < g->next.n; j++) {
 			pl_buf_puts(b, "- [ ] ");
 			esc(b, g->next.v[j]);
@@ -585,11 +590,24 @@ reflections(struct pl_buf *b, const struct pl_report *r)
 			pl_buf_printf(b, "%s### %s · ", i > 0 ? "\n" : "",
 			    f->date);
 			esc(b, f->summary);
-			pl_buf_puts(b, "\n\n");
-			if (f->body != NULL)
+			pl_buf_putc(b, '\n');
+			if (f->body != NULL) {
+				pl_buf_putc(b, '\n');
 				quote(b, f->body);
+			}
 		}
 	}
+}
+
+/* ", 2 reflections", nothing for none. */
+static void
+count(struct pl_buf *b, const char **sep, unsigned n, const char *one,
+    const char *many)
+{
+	if (n == 0)
+		return;
+	pl_buf_printf(b, "%s%u %s", *sep, n, plural(n, one, many));
+	*sep = ", ";
 }
 
 static void
@@ -597,6 +615,7 @@ weeks(struct pl_buf *b, const struct pl_report *r)
 {
 	struct pl_strlist		 c = PL_STRLIST_INIT;
 	const struct pl_report_week	*w;
+	const char			*sep;
 	size_t				 i, n = 0;
 
 	pl_buf_puts(b, "\n## Activity\n\n");
@@ -619,12 +638,14 @@ weeks(struct pl_buf *b, const struct pl_report *r)
 		if (w->evidence + w->reflections + w->steps + w->ratings == 0)
 			continue;
 		n++;
-		pl_buf_printf(b, "- Week of %s: %u %s, %u %s, %u %s done, "
-		    "%u %s\n", w->monday, w->evidence, plural(w->evidence,
-		    "piece of work", "pieces of work"), w->reflections,
-		    plural(w->reflections, "reflection", "reflections"),
-		    w->steps, plural(w->steps, "step", "steps"), w->ratings,
-		    plural(w->ratings, "rating", "ratings"));
+		pl_buf_printf(b, "- Week of %s:", w->monday);
+		sep = " ";
+		count(b, &sep, w->evidence, "piece of work",
+		    "pieces of work");
+		count(b, &sep, w->reflections, "reflection", "reflections");
+		count(b, &sep, w->steps, "step done", "steps done");
+		count(b, &sep, w->ratings, "rating", "ratings");
+		pl_buf_putc(b, '\n');
 	}
 	if (n == 0)
 		pl_buf_printf(b, "Nothing new in the weeks from %s.\n",
@@ -671,6 +692,86 @@ people(struct pl_buf *b, const struct pl_report *r)
 	}
 }
 
+static const struct pl_report_evidence *
+find_evidence(const struct pl_report *r, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < r->nevidence; i++)
+		if (strcmp(r->evidence[i].id, id) == 0)
+			return &r->evidence[i];
+	return NULL;
+}
+
+static const struct pl_report_standard *
+find_standard(const struct pl_report *r, const char *code)
+{
+	size_t	i;
+
+	for (i = 0; code != NULL && i < r->nstandards; i++)
+		if (strcmp(r->standards[i].code, code) == 0)
+			return &r->standards[i];
+	return NULL;
+}
+
+/*
+ * An event in plain words, titles for ids: "new work: Bake a cake".
+ * The commit's sentence when the entry is not in the report.
+ */
+static void
+event_words_family(struct pl_buf *b, const struct pl_report *r,
+    const struct pl_report_event *e)
+{
+	const struct pl_report_goal	*g = find_goal(r, e->id);
+	const struct pl_report_evidence	*ev = find_evidence(r, e->id);
+	const struct pl_report_standard	*s = find_standard(r, e->standard);
+	const char			*level;
+	size_t				 i;
+
+	switch (e->type) {
+	case PL_EVENT_GOAL_SET:
+	case PL_EVENT_STEP_DONE:
+	case PL_EVENT_GOAL_MET:
+		if (g == NULL)
+			break;
+		pl_buf_puts(b, e->type == PL_EVENT_GOAL_SET ? "new goal: " :
+		    e->type == PL_EVENT_STEP_DONE ? "a step done on " :
+		    "goal met: ");
+		esc(b, g->title);
+		return;
+	case PL_EVENT_EVIDENCE:
+		if (ev == NULL)
+			break;
+		pl_buf_puts(b, "new work: ");
+		esc(b, ev->title);
+		return;
+	case PL_EVENT_REFLECTION:
+		for (i = 0; i < r->nreflections; i++)
+			if (strcmp(r->reflections[i].id, e->id) == 0) {
+				pl_buf_puts(b, "a reflection: ");
+				esc(b, r->reflections[i].summary);
+				return;
+			}
+		break;
+	case PL_EVENT_RATING:
+		if (ev == NULL || s == NULL || e->level == NULL)
+			break;
+		level = pl_scale_name(&r->scale, strtod(e->level, NULL));
+		esc(b, ev->title);
+		pl_buf_puts(b, " rated ");
+		esc(b, level != NULL ? level : e->level);
+		pl_buf_puts(b, " for ");
+		esc(b, s->description);
+		if (r->codes) {
+			pl_buf_puts(b, " (");
+			esc(b, s->code);
+			pl_buf_putc(b, ')');
+		}
+		return;
+	}
+	esc(b, e->detail);
+}
+
 /* "developing (2.35)", or "proficient" for the family. */
 static void
 put_move_end(struct pl_buf *b, const struct pl_report *r, double score)
@@ -709,7 +810,7 @@ since(struct pl_buf *b, const struct pl_report *r)
 		e = &r->events[i];
 		if (family) {
 			pl_buf_printf(b, "- %s · ", e->date);
-			esc(b, e->detail);
+			event_words_family(b, r, e);
 			pl_buf_putc(b, '\n');
 			continue;
 		}
