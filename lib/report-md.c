@@ -194,6 +194,16 @@ put_score(struct pl_buf *b, double score)
 	pl_buf_printf(b, "%.2f", score);
 }
 
+/* A section's heading, then its sentence when it has nothing: 0 then. */
+static int
+section(struct pl_buf *b, const char *title, size_t n, const char *none)
+{
+	pl_buf_printf(b, "\n## %s\n\n", title);
+	if (n == 0)
+		pl_buf_printf(b, "%s\n", none);
+	return n > 0;
+}
+
 static void
 title(struct pl_buf *b, const struct pl_report *r)
 {
@@ -259,11 +269,8 @@ goals_learner(struct pl_buf *b, const struct pl_report *r)
 	const struct pl_report_goal	*g;
 	size_t				 i;
 
-	pl_buf_puts(b, "\n## Goals\n\n");
-	if (r->ngoals == 0) {
-		pl_buf_puts(b, "No goals yet.\n");
+	if (!section(b, "Goals", r->ngoals, "No goals yet."))
 		return;
-	}
 	head(b, "Goal | Part of | Status | Progress | Due | Pace | Flags");
 	for (i = 0; i < r->ngoals; i++) {
 		g = &r->goals[i];
@@ -358,11 +365,8 @@ goals_teacher(struct pl_buf *b, const struct pl_report *r)
 	const struct pl_report_goal	*g;
 	size_t				 i;
 
-	pl_buf_puts(b, "\n## Goals\n\n");
-	if (r->ngoals == 0) {
-		pl_buf_puts(b, "No goals.\n");
+	if (!section(b, "Goals", r->ngoals, "No goals."))
 		return;
-	}
 	head(b, "Goal | Title | Term | Status | Parent | Steps | Due | Pace | "
 	    "Evidence | Last | Standards");
 	for (i = 0; i < r->ngoals; i++) {
@@ -540,11 +544,8 @@ evidence_teacher(struct pl_buf *b, const struct pl_report *r)
 	const struct pl_report_evidence	*e;
 	size_t				 i;
 
-	pl_buf_puts(b, "\n## Evidence\n\n");
-	if (r->nevidence == 0) {
-		pl_buf_puts(b, "No evidence.\n");
+	if (!section(b, "Evidence", r->nevidence, "No evidence."))
 		return;
-	}
 	head(b, "Date | Evidence | Kind | Title | Goals | Standards | Files");
 	for (i = 0; i < r->nevidence; i++) {
 		e = &r->evidence[i];
@@ -566,11 +567,8 @@ reflections(struct pl_buf *b, const struct pl_report *r)
 	const struct pl_report_reflection	*f;
 	size_t					 i;
 
-	pl_buf_puts(b, "\n## Reflections\n\n");
-	if (r->nreflections == 0) {
-		pl_buf_puts(b, "No reflections yet.\n");
+	if (!section(b, "Reflections", r->nreflections, "No reflections yet."))
 		return;
-	}
 	if (r->view == PL_VIEW_TEACHER)
 		head(b, "Date | Reflection | Summary | Goals | Evidence");
 	for (i = 0; i < r->nreflections; i++) {
