@@ -783,19 +783,6 @@ status_text(const struct pl_align_status *st, int md)
 	status_totals(st, md);
 }
 
-/* A score to five places, without trailing zeros: 3.33675, 2.5, 4. */
-static void
-score_format(struct pl_buf *b, double score)
-{
-	size_t	start = b->len;
-
-	pl_buf_printf(b, "%.5f", score);
-	while (b->len > start && b->ptr[b->len - 1] == '0')
-		b->ptr[--b->len] = '\0';
-	if (b->len > start && b->ptr[b->len - 1] == '.')
-		b->ptr[--b->len] = '\0';
-}
-
 static void
 status_csv(const struct pl_align_status *st)
 {
@@ -818,7 +805,7 @@ status_csv(const struct pl_align_status *st)
 		pl_csv_field(&b, row_state(r), 0);
 		pl_buf_clear(&f);
 		if (r->nratings > 0)
-			score_format(&f, r->mastery.score);
+			pl_score_format(&f, r->mastery.score);
 		pl_csv_field(&b, pl_buf_cstr(&f), 0);
 		pl_csv_field(&b, r->mastery.mastered ? "yes" : "no", 0);
 		pl_buf_clear(&f);

@@ -237,13 +237,9 @@ int	 pl_range_parse(struct pl_range *, struct pl_ctx *,
 /* 1 when date (YYYY-MM-DD, or NULL: none) is within r. */
 int	 pl_range_has(const struct pl_range *, const char *date);
 
-/* JSON output (jansson), shared by the list and show commands. */
-#include <jansson.h>
+/* JSON output (pl_json_str() and the like), shared by list and show. */
+#include "pl/json.h"
 
-/* A JSON string, or null for NULL. */
-json_t	*pl_json_str(const char *);
-/* A JSON array of the strings. */
-json_t	*pl_json_strlist(const struct pl_strlist *);
 /* Prints j indented, with a final newline, and drops the reference. */
 void	 pl_json_print(json_t *j);
 #endif

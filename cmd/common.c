@@ -349,34 +349,14 @@ pl_out_warnings(const struct pl_strlist *w)
 		pl_out_error("pl: warning: ", w->v[i]);
 }
 
-json_t *
-pl_json_str(const char *s)
-{
-	return s != NULL ? json_string(s) : json_null();
-}
-
-json_t *
-pl_json_strlist(const struct pl_strlist *l)
-{
-	json_t	*a = json_array();
-	size_t	 i;
-
-	for (i = 0; i < l->n; i++)
-		json_array_append_new(a, json_string(l->v[i]));
-	return a;
-}
-
 void
 pl_json_print(json_t *j)
 {
-	char	*s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(12) |
-		    JSON_PRESERVE_ORDER);
+	struct pl_buf	b = PL_BUF_INIT;
 
-	if (s != NULL) {
-		fputs(s, stdout);
-		fputc('\n', stdout);
-		free(s);
-	}
+	pl_json_dump(&b, j);
+	fputs(pl_buf_cstr(&b), stdout);
+	pl_buf_release(&b);
 	json_decref(j);
 }
 

@@ -89,30 +89,12 @@ print_text(const struct pl_change *c)
 	    c->kind, c->action, *c->id != '\0' ? c->id : "-", c->detail);
 }
 
-/* A CSV cell a spreadsheet will not run as a formula. */
-static void
-csv_cell(struct pl_buf *b, const char *s, int first)
-{
-	char	*q;
-
-	if (strchr("=+-@", *s) == NULL || *s == '\0') {
-		pl_csv_field(b, s, first);
-		return;
-	}
-	q = pl_xasprintf("'%s", s);
-	pl_csv_field(b, q, first);
-	free(q);
-}
-
 static char *
 joined(const struct pl_strlist *l)
 {
 	struct pl_buf	b = PL_BUF_INIT;
-	size_t		i;
 
-	pl_buf_puts(&b, "");
-	for (i = 0; i < l->n; i++)
-		pl_buf_printf(&b, "%s%s", i > 0 ? " " : "", l->v[i]);
+	pl_strlist_join(&b, l, " ");
 	return pl_buf_detach(&b);
 }
 
@@ -129,12 +111,9 @@ print_csv(const struct pl_change *c)
 	const char	*cells[] = { c->commit, date, c->author, c->email,
 			    c->kind, c->action, c->id, c->old_id, goals, stds,
 			    c->level, c->detail, c->path };
-	size_t		 i;
 
 	pl_date_format(date, c->date);
-	for (i = 0; i < sizeof cells / sizeof cells[0]; i++)
-		csv_cell(&b, cells[i] != NULL ? cells[i] : "", i == 0);
-	pl_buf_puts(&b, "\r\n");
+	pl_csv_row(&b, cells, sizeof cells / sizeof cells[0]);
 	pl_out_write(b.ptr, PL_OUT_LINE);
 	pl_buf_release(&b);
 	free(goals);

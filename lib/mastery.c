@@ -227,6 +227,29 @@ pl_level_format(struct pl_buf *out, double level)
 	pl_buf_printf(out, "%g", round(level * 2) / 2);
 }
 
+void
+pl_score_format(struct pl_buf *out, double score)
+{
+	size_t	start = out->len;
+
+	pl_buf_printf(out, "%.5f", score);
+	while (out->len > start && out->ptr[out->len - 1] == '0')
+		out->ptr[--out->len] = '\0';
+	if (out->len > start && out->ptr[out->len - 1] == '.')
+		out->ptr[--out->len] = '\0';
+}
+
+const char *
+pl_scale_name(const struct pl_scale *s, double score)
+{
+	size_t	i;
+
+	if (score < 1 || s->names.n == 0)
+		return NULL;
+	i = (size_t)floor(score + 1e-9) - 1;
+	return s->names.v[i < s->names.n ? i : s->names.n - 1];
+}
+
 static int
 cmp_str(const char *a, const char *b)
 {

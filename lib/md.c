@@ -13,6 +13,7 @@
 #include <cmark.h>
 
 #include "pl/md.h"
+#include "pl/text.h"
 
 struct line {
 	size_t	off;		/* offset in the body */
@@ -704,4 +705,63 @@ pl_md_first_words(const char *body)
 	cmark_iter_free(it);
 	text_release(&t);
 	return out;
+}
+
+/*
+ * Where, in the line s[i..len), a backslash keeps the line from opening
+ * a block (a heading, a quote, a list item, a thematic break or a setext
+ * underline), or -1.
+ */
+static long
+block_mark(const char *s, size_t i, size_t len)
+{
+	size_t	d, k;
+
+	for (d = i; d < len && d - i < 9 && s[d] >= '0' && s[d] <= '9'; d++)
+		;
+	if (d > i && d < len && (s[d] == '.' || s[d] == ')'))
+		return d + 1 == len || s[d + 1] == ' ' || s[d + 1] == '\t' ?
+		    (long)d : -1;
+	if (s[i] == '#' || s[i] == '>')
+		return (long)i;
+	if (s[i] != '-' && s[i] != '+' && s[i] != '=')
+		return -1;
+	if (s[i] != '=' && (i + 1 == len || s[i + 1] == ' ' ||
+	    s[i + 1] == '\t'))
+		return (long)i;
+	for (k = i; k < len && (s[k] == s[i] || s[k] == ' '); k++)
+		;
+	return k == len ? (long)i : -1;
+}
+
+void
+pl_md_escape(struct pl_buf *out, const char *s, size_t len)
+{
+	size_t	i = 0, n;
+	long	mark = -1;
+	int	start = 1;
+
+	while (i < len) {
+		if ((n = pl_text_control(s + i)) > 0) {
+			pl_buf_putc(out, ' ');
+			i += n;
+			continue;
+		}
+		if (start && s[i] != ' ') {
+			start = 0;
+			mark = block_mark(s, i, len);
+		}
+		if ((long)i == mark)
+			pl_buf_putc(out, '\\');
+		if (s[i] == '<')
+			pl_buf_puts(out, "&lt;");
+		else if (s[i] == '&')
+			pl_buf_puts(out, "&amp;");
+		else {
+			if (strchr("\\`*_[]|~!", s[i]) != NULL)
+				pl_buf_putc(out, '\\');
+			pl_buf_putc(out, s[i]);
+		}
+		i++;
+	}
 }

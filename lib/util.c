@@ -245,6 +245,17 @@ pl_strlist_copy(struct pl_strlist *dst, const struct pl_strlist *src)
 		pl_strlist_push(dst, src->v[i]);
 }
 
+void
+pl_strlist_join(struct pl_buf *out, const struct pl_strlist *l,
+    const char *sep)
+{
+	size_t	i;
+
+	pl_buf_puts(out, "");
+	for (i = 0; i < l->n; i++)
+		pl_buf_printf(out, "%s%s", i > 0 ? sep : "", l->v[i]);
+}
+
 int
 pl_error_too_large(int code, const char *what)
 {

@@ -80,6 +80,16 @@ int	 pl_method_parse(enum pl_method *out, const char *s) PL_WUR;
 /* A level as pl writes it: "3", "2.5". */
 void	 pl_level_format(struct pl_buf *out, double level);
 
+/*
+ * The name of the level a score has reached: 3.4 on the default scale is
+ * "proficient", 2.9 "developing".  NULL below the first level.
+ * Borrowed from the scale.
+ */
+const char *pl_scale_name(const struct pl_scale *, double score);
+
+/* A score to five places, without trailing zeros: 3.33675, 2.5, 4. */
+void	 pl_score_format(struct pl_buf *out, double score);
+
 struct pl_rating {
 	const char	*evidence;	/* the evidence id */
 	const char	*work_date;	/* the evidence's date: when done */

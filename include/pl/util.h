@@ -57,6 +57,9 @@ void	 pl_strlist_push_owned(struct pl_strlist *, char *s);
 int	 pl_strlist_find(const struct pl_strlist *, const char *s);
 void	 pl_strlist_sort(struct pl_strlist *);
 void	 pl_strlist_copy(struct pl_strlist *dst, const struct pl_strlist *src);
+/* Appends the strings to out with sep between them ("" for none). */
+void	 pl_strlist_join(struct pl_buf *out, const struct pl_strlist *,
+	    const char *sep);
 
 /*
  * The most pl reads of one file into memory: a file of the portfolio,

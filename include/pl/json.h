@@ -1,0 +1,24 @@
+/*
+ * JSON as pl writes it (jansson): null for what is absent, keys in the
+ * order they were set, two-space indentation, reals to 12 digits.
+ */
+#ifndef PL_JSON_H
+#define PL_JSON_H
+
+#include <jansson.h>
+
+#include "pl/util.h"
+
+/* A JSON string, or null for NULL.  The caller owns the reference. */
+json_t	*pl_json_str(const char *);
+
+/* A JSON array of the strings.  The caller owns the reference. */
+json_t	*pl_json_strlist(const struct pl_strlist *);
+
+/*
+ * Appends j to out indented, keys in order, reals to 12 digits, with a
+ * final newline.  The reference stays the caller's.
+ */
+void	 pl_json_dump(struct pl_buf *out, const json_t *j);
+
+#endif

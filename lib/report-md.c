@@ -1,0 +1,928 @@
+/*
+ * The report as Markdown, for a git host's wiki or an email.  All text
+ * from the portfolio goes through pl_md_escape(), so a title cannot
+ * become a heading, a link, raw HTML or a new table cell.  Markdown
+ * bodies (a goal's why, a reflection) are shown only in the learner
+ * view, quoted line by line and escaped the same way: they read as
+ * written, and nothing in them renders.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl/md.h"
+#include "pl/report.h"
+
+static const char *const event_words[] = { "goal set", "step done",
+	"goal met", "evidence", "reflection", "rating" };
+
+static void
+esc(struct pl_buf *b, const char *s)
+{
+	if (s != NULL)
+		pl_md_escape(b, s, strlen(s));
+}
+
+static const char *
+plural(unsigned long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* One table row; an empty cell shows a dash. */
+static void
+row(struct pl_buf *b, const struct pl_strlist *cells)
+{
+	size_t	i;
+
+	for (i = 0; i < cells->n; i++) {
+		pl_buf_puts(b, "| ");
+		if (cells->v[i][0] == '\0')
+			pl_buf_puts(b, "—");
+		esc(b, cells->v[i]);
+		pl_buf_putc(b, ' ');
+	}
+	pl_buf_puts(b, "|\n");
+}
+
+/* A table's head: the names, separated by |, NULL terminated. */
+static void
+head(struct pl_buf *b, const char *names)
+{
+	const char	*p;
+
+	pl_buf_printf(b, "| %s |\n|", names);
+	for (p = names; *p != '\0'; p++)
+		if (*p == '|')
+			pl_buf_puts(b, "---|");
+	pl_buf_puts(b, "---|\n");
+}
+
+static void
+cell(struct pl_strlist *c, const char *s)
+{
+	pl_strlist_push(c, s != NULL ? s : "");
+}
+
+static void
+cellf(struct pl_strlist *c, const char *fmt, ...) PL_PRINTF(2, 3);
+
+static void
+cellf(struct pl_strlist *c, const char *fmt, ...)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	va_list		ap;
+
+	va_start(ap, fmt);
+	pl_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	pl_strlist_push_owned(c, pl_buf_detach(&b));
+}
+
+static void
+cell_list(struct pl_strlist *c, const struct pl_strlist *l)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_strlist_join(&b, l, ", ");
+	pl_strlist_push_owned(c, pl_buf_detach(&b));
+}
+
+static void
+end_row(struct pl_buf *b, struct pl_strlist *c)
+{
+	row(b, c);
+	pl_strlist_release(c);
+}
+
+/* A Markdown body as a quote, each line escaped. */
+static void
+quote(struct pl_buf *b, const char *body)
+{
+	const char	*nl;
+	size_t		 len;
+
+	while (*body != '\0') {
+		nl = strchr(body, '\n');
+		len = nl != NULL ? (size_t)(nl - body) : strlen(body);
+		if (len > 0 && body[len - 1] == '\r')
+			len--;
+		pl_buf_puts(b, len > 0 ? "> " : ">");
+		pl_md_escape(b, body, len);
+		pl_buf_putc(b, '\n');
+		if (nl == NULL)
+			break;
+		body = nl + 1;
+	}
+}
+
+static const char *
+name_of(const struct pl_report *r)
+{
+	return r->name != NULL ? r->name : r->learner_id != NULL ?
+	    r->learner_id : "the learner";
+}
+
+static const struct pl_report_goal *
+find_goal(const struct pl_report *r, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < r->ngoals; i++)
+		if (strcmp(r->goals[i].id, id) == 0)
+			return &r->goals[i];
+	return NULL;
+}
+
+static const char *
+goal_title(const struct pl_report *r, const char *id)
+{
+	const struct pl_report_goal	*g = find_goal(r, id);
+
+	return g != NULL && g->title != NULL ? g->title : id;
+}
+
+static void
+put_progress(struct pl_buf *b, const struct pl_report_goal *g)
+{
+	if (g->total == 0)
+		pl_buf_puts(b, "no steps");
+	else
+		pl_buf_printf(b, "%zu/%zu steps", g->done, g->total);
+}
+
+/* "2024-06-01 (in 12 days)", "2024-05-10 (10 days ago)". */
+static void
+put_due(struct pl_buf *b, const struct pl_report_goal *g)
+{
+	long	n = g->due_in < 0 ? -g->due_in : g->due_in;
+
+	if (g->due == NULL)
+		return;
+	pl_buf_puts(b, g->due);
+	if (strcmp(g->status, "active") != 0)
+		return;
+	if (g->due_in == 0)
+		pl_buf_puts(b, " (today)");
+	else
+		pl_buf_printf(b, g->due_in > 0 ? " (in %ld %s)" :
+		    " (%ld %s ago)", n, plural(n, "day", "days"));
+}
+
+static const char *
+pace_words(enum pl_pace p)
+{
+	static const char *const w[] = { "", "behind pace", "on pace",
+		"ahead of pace" };
+
+	return w[p];
+}
+
+/* "overdue, stalled: 30 days without evidence". */
+static void
+put_flags(struct pl_buf *b, const struct pl_report_goal *g)
+{
+	if (g->overdue)
+		pl_buf_puts(b, "overdue");
+	if (g->stalled)
+		pl_buf_printf(b, "%sstalled: %ld days without evidence",
+		    g->overdue ? ", " : "", g->days_since);
+}
+
+static void
+put_score(struct pl_buf *b, double score)
+{
+	pl_buf_printf(b, "%.2f", score);
+}
+
+/* A section's heading, then its sentence when it has nothing: 0 then. */
+static int
+section(struct pl_buf *b, const char *title, size_t n, const char *none)
+{
+	pl_buf_printf(b, "\n## %s\n\n", title);
+	if (n == 0)
+		pl_buf_printf(b, "%s\n", none);
+	return n > 0;
+}
+
+static void
+title(struct pl_buf *b, const struct pl_report *r)
+{
+	pl_buf_puts(b, "# Learning report: ");
+	esc(b, name_of(r));
+	pl_buf_printf(b, "\n\nAs of %s · made from commit %.7s (%s)\n",
+	    r->as_of, r->commit, r->commit_date);
+}
+
+static void
+profile_item(struct pl_buf *b, const char *label, const struct pl_strlist *l)
+{
+	size_t	i;
+
+	if (l->n == 0)
+		return;
+	pl_buf_printf(b, "- %s: ", label);
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			pl_buf_puts(b, "; ");
+		esc(b, l->v[i]);
+	}
+	pl_buf_putc(b, '\n');
+}
+
+static void
+profile(struct pl_buf *b, const struct pl_report *r)
+{
+	int	family = r->view == PL_VIEW_FAMILY;
+	size_t	start;
+
+	pl_buf_puts(b, family ? "\n## About " : "\n## Profile\n\n");
+	if (family) {
+		esc(b, name_of(r));
+		pl_buf_puts(b, "\n\n");
+	} else if (r->learner_id != NULL) {
+		pl_buf_puts(b, "- Learner: ");
+		esc(b, r->learner_id);
+		pl_buf_putc(b, '\n');
+	}
+	start = b->len;
+	if (r->grade != NULL) {
+		pl_buf_puts(b, "- Grade: ");
+		esc(b, r->grade);
+		pl_buf_putc(b, '\n');
+	}
+	if (r->started != NULL)
+		pl_buf_printf(b, "- Started: %s\n", r->started);
+	profile_item(b, family ? "Good at" : "Strengths", &r->strengths);
+	profile_item(b, family ? "Working on" : "Needs", &r->needs);
+	profile_item(b, family ? "Interested in" : "Interests",
+	    &r->interests);
+	profile_item(b, "Learns best", &r->learns_best);
+	if (family && b->len == start)
+		pl_buf_puts(b, "Nothing written yet.\n");
+}
+
+static void
+goals_learner(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_strlist		 c = PL_STRLIST_INIT;
+	struct pl_buf			 t = PL_BUF_INIT;
+	const struct pl_report_goal	*g;
+	size_t				 i;
+
+	if (!section(b, "Goals", r->ngoals, "No goals yet."))
+		return;
+	head(b, "Goal | Part of | Status | Progress | Due | Pace | Flags");
+	for (i = 0; i < r->ngoals; i++) {
+		g = &r->goals[i];
+		cell(&c, g->title);
+		cell(&c, g->parent != NULL ? goal_title(r, g->parent) : NULL);
+		cell(&c, g->status);
+		pl_buf_clear(&t);
+		put_progress(&t, g);
+		cell(&c, t.ptr);
+		pl_buf_clear(&t);
+		put_due(&t, g);
+		cell(&c, t.ptr);
+		cell(&c, pace_words(g->pace));
+		pl_buf_clear(&t);
+		put_flags(&t, g);
+		cell(&c, t.ptr);
+		end_row(b, &c);
+	}
+	pl_buf_release(&t);
+}
+
+static void
+next_steps(struct pl_buf *b, const struct pl_report *r)
+{
+	const struct pl_report_goal	*g;
+	size_t				 i, j, n = 0;
+
+	pl_buf_puts(b, "\n## Next steps\n");
+	for (i = 0; i < r->ngoals; i++) {
+		g = &r->goals[i];
+		if (strcmp(g->status, "active") != 0 ||
+		    (g->next.n == 0 && g->why == NULL))
+			continue;
+		n++;
+		pl_buf_puts(b, "\n### ");
+		esc(b, g->title);
+		pl_buf_puts(b, "\n\n");
+		if (g->why != NULL) {
+			quote(b, g->why);
+			pl_buf_putc(b, '\n');
+		}
+		for (j = 0; j < g->next.n; j++) {
+			pl_buf_puts(b, "- [ ] ");
+			esc(b, g->next.v[j]);
+			pl_buf_putc(b, '\n');
+		}
+	}
+	if (n == 0)
+		pl_buf_puts(b, "\nNothing left to do on an active goal.\n");
+}
+
+static void
+flags_teacher(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_strlist		 c = PL_STRLIST_INIT;
+	struct pl_buf			 t = PL_BUF_INIT;
+	const struct pl_report_goal	*g;
+	size_t				 i, n = 0;
+
+	pl_buf_puts(b, "\n## Flags\n\n");
+	for (i = 0; i < r->ngoals; i++) {
+		g = &r->goals[i];
+		if (!g->overdue && !g->stalled && g->pace != PL_PACE_BEHIND)
+			continue;
+		if (n++ == 0)
+			head(b, "Goal | Title | Overdue | Stalled | Pace | "
+			    "Due | Last evidence");
+		cell(&c, g->id);
+		cell(&c, g->title);
+		cell(&c, g->overdue ? "yes" : "no");
+		if (g->stalled)
+			cellf(&c, "%ld days", g->days_since);
+		else
+			cell(&c, "no");
+		cell(&c, pl_pace_names[g->pace]);
+		pl_buf_clear(&t);
+		put_due(&t, g);
+		cell(&c, t.ptr);
+		cell(&c, g->last_evidence);
+		end_row(b, &c);
+	}
+	if (n == 0)
+		pl_buf_puts(b, "No goal is overdue, stalled or behind pace.\n");
+	pl_buf_release(&t);
+}
+
+static void
+goals_teacher(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_strlist		 c = PL_STRLIST_INIT;
+	struct pl_buf			 t = PL_BUF_INIT;
+	const struct pl_report_goal	*g;
+	size_t				 i;
+
+	if (!section(b, "Goals", r->ngoals, "No goals."))
+		return;
+	head(b, "Goal | Title | Term | Status | Parent | Steps | Due | Pace | "
+	    "Evidence | Last | Standards");
+	for (i = 0; i < r->ngoals; i++) {
+		g = &r->goals[i];
+		cell(&c, g->id);
+		cell(&c, g->title);
+		cell(&c, g->term);
+		cell(&c, g->status);
+		cell(&c, g->parent);
+		cellf(&c, "%zu/%zu", g->done, g->total);
+		pl_buf_clear(&t);
+		put_due(&t, g);
+		cell(&c, t.ptr);
+		cell(&c, pl_pace_names[g->pace]);
+		cellf(&c, "%zu", g->evidence.n);
+		cell(&c, g->last_evidence);
+		cell_list(&c, &g->standards);
+		end_row(b, &c);
+	}
+	pl_buf_release(&t);
+}
+
+static void
+goals_family(struct pl_buf *b, const struct pl_report *r)
+{
+	const struct pl_report_goal	*g;
+	size_t				 i, active = 0, met = 0;
+
+	pl_buf_puts(b, "\n## Goals\n\n");
+	for (i = 0; i < r->ngoals; i++) {
+		active += strcmp(r->goals[i].status, "active") == 0;
+		met += strcmp(r->goals[i].status, "met") == 0;
+	}
+	esc(b, name_of(r));
+	pl_buf_printf(b, " is working on %zu %s and has met %zu.\n", active,
+	    plural(active, "goal", "goals"), met);
+	if (r->ngoals > 0)
+		pl_buf_putc(b, '\n');
+	for (i = 0; i < r->ngoals; i++) {
+		g = &r->goals[i];
+		pl_buf_puts(b, "- ");
+		esc(b, g->title);
+		if (strcmp(g->status, "active") != 0) {
+			pl_buf_printf(b, ": %s.\n", strcmp(g->status, "met") ==
+			    0 ? "met" : strcmp(g->status, "paused") == 0 ?
+			    "paused for now" : "set aside");
+			continue;
+		}
+		if (g->total > 0)
+			pl_buf_printf(b, ": %zu of %zu %s done", g->done,
+			    g->total, plural(g->total, "step", "steps"));
+		else
+			pl_buf_puts(b, ": no steps written yet");
+		if (g->due != NULL) {
+			pl_buf_puts(b, ", due ");
+			put_due(b, g);
+		}
+		if (g->pace != PL_PACE_NONE)
+			pl_buf_printf(b, ", %s", pace_words(g->pace));
+		if (g->stalled)
+			pl_buf_printf(b, "; nothing new for %ld days",
+			    g->days_since);
+		pl_buf_puts(b, ".\n");
+	}
+}
+
+static void
+coverage(struct pl_buf *b, const struct pl_report *r)
+{
+	pl_buf_printf(b, "%zu %s: %zu with evidence, %zu mastered.\n",
+	    r->nstandards, plural(r->nstandards, "standard", "standards"),
+	    r->covered, r->mastered);
+}
+
+static void
+standards_table(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_strlist		 c = PL_STRLIST_INIT;
+	struct pl_buf			 t = PL_BUF_INIT;
+	const struct pl_report_standard	*s;
+	size_t				 i, j;
+
+	pl_buf_puts(b, "\n## Standards\n\n");
+	coverage(b, r);
+	if (r->nstandards == 0)
+		return;
+	pl_buf_putc(b, '\n');
+	head(b, "Code | Description | Goals | Evidence | Ratings | Level | "
+	    "Score | Mastered");
+	for (i = 0; i < r->nstandards; i++) {
+		s = &r->standards[i];
+		cell(&c, s->code);
+		cell(&c, s->description);
+		cellf(&c, "%zu", s->goals);
+		cellf(&c, "%zu", s->evidence);
+		pl_buf_clear(&t);
+		pl_buf_puts(&t, "");
+		for (j = 0; j < s->npoints; j++) {
+			if (j > 0)
+				pl_buf_puts(&t, ", ");
+			pl_level_format(&t, s->points[j].level);
+		}
+		cell(&c, t.ptr);
+		cell(&c, s->level);
+		pl_buf_clear(&t);
+		pl_buf_puts(&t, "");
+		if (s->ratings > 0)
+			put_score(&t, s->score);
+		cell(&c, t.ptr);
+		cell(&c, s->mastered ? "yes" : "no");
+		end_row(b, &c);
+	}
+	pl_buf_release(&t);
+}
+
+static void
+standards_family(struct pl_buf *b, const struct pl_report *r)
+{
+	const struct pl_report_standard	*s;
+	size_t				 i;
+
+	pl_buf_puts(b, "\n## What has been learned\n\n");
+	esc(b, name_of(r));
+	pl_buf_printf(b, " has mastered %zu of %zu %s and has work to show "
+	    "in %zu.\n", r->mastered, r->nstandards, plural(r->nstandards,
+	    "standard", "standards"), r->covered);
+	if (r->nstandards > 0)
+		pl_buf_putc(b, '\n');
+	for (i = 0; i < r->nstandards; i++) {
+		s = &r->standards[i];
+		pl_buf_puts(b, "- ");
+		esc(b, s->description != NULL && *s->description != '\0' ?
+		    s->description : s->code);
+		if (r->codes) {
+			pl_buf_puts(b, " (");
+			esc(b, s->code);
+			pl_buf_putc(b, ')');
+		}
+		pl_buf_puts(b, ": ");
+		if (s->level == NULL)
+			pl_buf_puts(b, "not rated yet");
+		else
+			esc(b, s->level);
+		pl_buf_puts(b, s->mastered ? ", mastered.\n" : ".\n");
+	}
+}
+
+static void
+evidence_list(struct pl_buf *b, const struct pl_report *r)
+{
+	const struct pl_report_evidence	*e;
+	size_t				 i;
+	int				 family = r->view == PL_VIEW_FAMILY;
+
+	pl_buf_puts(b, family ? "\n## Work\n\n" : "\n## Evidence\n\n");
+	if (r->nevidence == 0)
+		pl_buf_puts(b, "No evidence yet.\n");
+	for (i = 0; i < r->nevidence; i++) {
+		e = &r->evidence[i];
+		pl_buf_printf(b, "- %s · ", e->date);
+		esc(b, e->title);
+		if (e->kind != NULL && !family) {
+			pl_buf_puts(b, " (");
+			esc(b, e->kind);
+			pl_buf_putc(b, ')');
+		}
+		pl_buf_putc(b, '\n');
+	}
+}
+
+static void
+evidence_teacher(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_strlist		 c = PL_STRLIST_INIT;
+	const struct pl_report_evidence	*e;
+	size_t				 i;
+
+	if (!section(b, "Evidence", r->nevidence, "No evidence."))
+		return;
+	head(b, "Date | Evidence | Kind | Title | Goals | Standards | Files");
+	for (i = 0; i < r->nevidence; i++) {
+		e = &r->evidence[i];
+		cell(&c, e->date);
+		cell(&c, e->id);
+		cell(&c, e->kind);
+		cell(&c, e->title);
+		cell_list(&c, &e->goals);
+		cell_list(&c, &e->standards);
+		cellf(&c, "%zu", e->files.n);
+		end_row(b, &c);
+	}
+}
+
+static void
+reflections(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_strlist			 c = PL_STRLIST_INIT;
+	const struct pl_report_reflection	*f;
+	size_t					 i;
+
+	if (!section(b, "Reflections", r->nreflections, "No reflections yet."))
+		return;
+	if (r->view == PL_VIEW_TEACHER)
+		head(b, "Date | Reflection | Summary | Goals | Evidence");
+	for (i = 0; i < r->nreflections; i++) {
+		f = &r->reflections[i];
+		if (r->view == PL_VIEW_TEACHER) {
+			cell(&c, f->date);
+			cell(&c, f->id);
+			cell(&c, f->summary);
+			cell_list(&c, &f->goals);
+			cell_list(&c, &f->evidence);
+			end_row(b, &c);
+		} else if (r->view == PL_VIEW_FAMILY) {
+			pl_buf_printf(b, "- %s · ", f->date);
+			esc(b, f->summary);
+			pl_buf_putc(b, '\n');
+		} else {
+			pl_buf_printf(b, "%s### %s · ", i > 0 ? "\n" : "",
+			    f->date);
+			esc(b, f->summary);
+			pl_buf_putc(b, '\n');
+			if (f->body != NULL) {
+				pl_buf_putc(b, '\n');
+				quote(b, f->body);
+			}
+		}
+	}
+}
+
+/* ", 2 reflections", nothing for none. */
+static void
+count(struct pl_buf *b, const char **sep, unsigned n, const char *one,
+    const char *many)
+{
+	if (n == 0)
+		return;
+	pl_buf_printf(b, "%s%u %s", *sep, n, plural(n, one, many));
+	*sep = ", ";
+}
+
+static void
+weeks(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_strlist		 c = PL_STRLIST_INIT;
+	const struct pl_report_week	*w;
+	const char			*sep;
+	size_t				 i, n = 0;
+
+	pl_buf_puts(b, "\n## Activity\n\n");
+	if (r->view != PL_VIEW_FAMILY && r->nweeks > 0)
+		head(b, "Week of | Evidence | Reflections | Steps | Ratings | "
+		    "Other");
+	for (i = 0; i < r->nweeks; i++) {
+		w = &r->weeks[i];
+		if (r->view != PL_VIEW_FAMILY) {
+			cell(&c, w->monday);
+			cellf(&c, "%u", w->evidence);
+			cellf(&c, "%u", w->reflections);
+			cellf(&c, "%u", w->steps);
+			cellf(&c, "%u", w->ratings);
+			cellf(&c, "%u", w->other);
+			end_row(b, &c);
+			n++;
+			continue;
+		}
+		if (w->evidence + w->reflections + w->steps + w->ratings == 0)
+			continue;
+		n++;
+		pl_buf_printf(b, "- Week of %s:", w->monday);
+		sep = " ";
+		count(b, &sep, w->evidence, "piece of work",
+		    "pieces of work");
+		count(b, &sep, w->reflections, "reflection", "reflections");
+		count(b, &sep, w->steps, "step done", "steps done");
+		count(b, &sep, w->ratings, "rating", "ratings");
+		pl_buf_putc(b, '\n');
+	}
+	if (n == 0)
+		pl_buf_printf(b, "Nothing new in the weeks from %s.\n",
+		    r->week_from);
+}
+
+static void
+people(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_strlist		 c = PL_STRLIST_INIT;
+	const struct pl_report_person	*p;
+	size_t				 i;
+
+	pl_buf_puts(b, r->view == PL_VIEW_FAMILY ? "\n## Who took part\n\n" :
+	    "\n## Contributors\n\n");
+	if (r->npeople == 0) {
+		pl_buf_puts(b, "Nobody yet.\n");
+		return;
+	}
+	if (r->view != PL_VIEW_FAMILY)
+		head(b, "Name | Email | Changes | Goals | Steps | Evidence | "
+		    "Reflections | Ratings | First | Last");
+	for (i = 0; i < r->npeople; i++) {
+		p = &r->people[i];
+		if (r->view == PL_VIEW_FAMILY) {
+			pl_buf_puts(b, "- ");
+			esc(b, p->name);
+			pl_buf_printf(b, ": %u %s, from %s to %s\n",
+			    p->changes, plural(p->changes, "change",
+			    "changes"), p->first, p->last);
+			continue;
+		}
+		cell(&c, p->name);
+		cell(&c, p->email);
+		cellf(&c, "%u", p->changes);
+		cellf(&c, "%u", p->goals);
+		cellf(&c, "%u", p->steps);
+		cellf(&c, "%u", p->evidence);
+		cellf(&c, "%u", p->reflections);
+		cellf(&c, "%u", p->ratings);
+		cell(&c, p->first);
+		cell(&c, p->last);
+		end_row(b, &c);
+	}
+}
+
+static const struct pl_report_evidence *
+find_evidence(const struct pl_report *r, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < r->nevidence; i++)
+		if (strcmp(r->evidence[i].id, id) == 0)
+			return &r->evidence[i];
+	return NULL;
+}
+
+static const struct pl_report_standard *
+find_standard(const struct pl_report *r, const char *code)
+{
+	size_t	i;
+
+	for (i = 0; code != NULL && i < r->nstandards; i++)
+		if (strcmp(r->standards[i].code, code) == 0)
+			return &r->standards[i];
+	return NULL;
+}
+
+/*
+ * An event in plain words, titles for ids: "new work: Bake a cake".
+ * The commit's sentence when the entry is not in the report.
+ */
+static void
+event_words_family(struct pl_buf *b, const struct pl_report *r,
+    const struct pl_report_event *e)
+{
+	const struct pl_report_goal	*g = find_goal(r, e->id);
+	const struct pl_report_evidence	*ev = find_evidence(r, e->id);
+	const struct pl_report_standard	*s = find_standard(r, e->standard);
+	const char			*level;
+	size_t				 i;
+
+	switch (e->type) {
+	case PL_EVENT_GOAL_SET:
+	case PL_EVENT_STEP_DONE:
+	case PL_EVENT_GOAL_MET:
+		if (g == NULL)
+			break;
+		pl_buf_puts(b, e->type == PL_EVENT_GOAL_SET ? "new goal: " :
+		    e->type == PL_EVENT_STEP_DONE ? "a step done on " :
+		    "goal met: ");
+		esc(b, g->title);
+		return;
+	case PL_EVENT_EVIDENCE:
+		if (ev == NULL)
+			break;
+		pl_buf_puts(b, "new work: ");
+		esc(b, ev->title);
+		return;
+	case PL_EVENT_REFLECTION:
+		for (i = 0; i < r->nreflections; i++)
+			if (strcmp(r->reflections[i].id, e->id) == 0) {
+				pl_buf_puts(b, "a reflection: ");
+				esc(b, r->reflections[i].summary);
+				return;
+			}
+		break;
+	case PL_EVENT_RATING:
+		if (ev == NULL || s == NULL || e->level == NULL)
+			break;
+		level = pl_scale_name(&r->scale, strtod(e->level, NULL));
+		esc(b, ev->title);
+		pl_buf_puts(b, " rated ");
+		esc(b, level != NULL ? level : e->level);
+		pl_buf_puts(b, " for ");
+		esc(b, s->description);
+		if (r->codes) {
+			pl_buf_puts(b, " (");
+			esc(b, s->code);
+			pl_buf_putc(b, ')');
+		}
+		return;
+	}
+	esc(b, e->detail);
+}
+
+/* "developing (2.35)", or "proficient" for the family. */
+static void
+put_move_end(struct pl_buf *b, const struct pl_report *r, double score)
+{
+	const char	*name = pl_scale_name(&r->scale, score);
+
+	esc(b, name != NULL ? name : "not yet a level");
+	if (r->view != PL_VIEW_FAMILY) {
+		pl_buf_puts(b, " (");
+		put_score(b, score);
+		pl_buf_putc(b, ')');
+	}
+}
+
+static void
+since(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_strlist		 c = PL_STRLIST_INIT;
+	struct pl_buf			 t = PL_BUF_INIT;
+	const struct pl_report_event	*e;
+	const struct pl_report_move	*m;
+	size_t				 i;
+	int				 family = r->view == PL_VIEW_FAMILY;
+
+	if (r->since == NULL)
+		return;
+	pl_buf_printf(b, "\n## Since %s", r->since);
+	if (r->until != NULL)
+		pl_buf_printf(b, " (until %s)", r->until);
+	pl_buf_puts(b, "\n\n");
+	if (r->nevents == 0)
+		pl_buf_puts(b, "Nothing changed.\n");
+	else if (!family)
+		head(b, "Date | What | Entry | By | Detail");
+	for (i = 0; i < r->nevents; i++) {
+		e = &r->events[i];
+		if (family) {
+			pl_buf_printf(b, "- %s · ", e->date);
+			event_words_family(b, r, e);
+			pl_buf_putc(b, '\n');
+			continue;
+		}
+		cell(&c, e->date);
+		cell(&c, event_words[e->type]);
+		cell(&c, e->id);
+		cell(&c, e->author);
+		pl_buf_clear(&t);
+		pl_buf_puts(&t, e->detail != NULL ? e->detail : "");
+		if (e->standard != NULL && e->level != NULL)
+			pl_buf_printf(&t, "%s%s: %s", t.len > 0 ? " · " : "",
+			    e->standard, e->level);
+		cell(&c, t.ptr);
+		end_row(b, &c);
+	}
+	pl_buf_release(&t);
+	if (r->nmoves == 0)
+		return;
+	pl_buf_puts(b, family ? "\nLearning that moved:\n\n" :
+	    "\nMastery that moved:\n\n");
+	if (!family)
+		head(b, "Code | Description | From | To | Mastered");
+	for (i = 0; i < r->nmoves; i++) {
+		m = &r->moves[i];
+		if (!family) {
+			cell(&c, m->code);
+			cell(&c, m->description);
+			pl_buf_clear(&t);
+			pl_buf_puts(&t, "");
+			if (m->had)
+				put_move_end(&t, r, m->from);
+			cell(&c, t.ptr);
+			pl_buf_clear(&t);
+			put_move_end(&t, r, m->to);
+			cell(&c, t.ptr);
+			cell(&c, m->mastered && !m->was_mastered ? "yes, new" :
+			    m->mastered ? "yes" : "no");
+			end_row(b, &c);
+			pl_buf_release(&t);
+			continue;
+		}
+		pl_buf_puts(b, "- ");
+		esc(b, m->description != NULL && *m->description != '\0' ?
+		    m->description : m->code);
+		if (r->codes) {
+			pl_buf_puts(b, " (");
+			esc(b, m->code);
+			pl_buf_putc(b, ')');
+		}
+		pl_buf_puts(b, ": ");
+		if (m->had)
+			put_move_end(b, r, m->from);
+		else
+			pl_buf_puts(b, "not rated");
+		pl_buf_puts(b, " → ");
+		put_move_end(b, r, m->to);
+		pl_buf_puts(b, m->mastered && !m->was_mastered ?
+		    ", now mastered.\n" : ".\n");
+	}
+}
+
+static void
+warnings(struct pl_buf *b, const struct pl_report *r)
+{
+	size_t	i;
+
+	if (r->warnings.n == 0)
+		return;
+	pl_buf_puts(b, "\n## Warnings\n\n");
+	for (i = 0; i < r->warnings.n; i++) {
+		pl_buf_puts(b, "- ");
+		esc(b, r->warnings.v[i]);
+		pl_buf_putc(b, '\n');
+	}
+}
+
+void
+pl_report_md(struct pl_buf *b, const struct pl_report *r)
+{
+	title(b, r);
+	switch (r->view) {
+	case PL_VIEW_TEACHER:
+		flags_teacher(b, r);
+		goals_teacher(b, r);
+		standards_table(b, r);
+		since(b, r);
+		evidence_teacher(b, r);
+		reflections(b, r);
+		weeks(b, r);
+		people(b, r);
+		profile(b, r);
+		warnings(b, r);
+		break;
+	case PL_VIEW_FAMILY:
+		profile(b, r);
+		goals_family(b, r);
+		since(b, r);
+		standards_family(b, r);
+		evidence_list(b, r);
+		reflections(b, r);
+		weeks(b, r);
+		people(b, r);
+		break;
+	default:
+		profile(b, r);
+		goals_learner(b, r);
+		next_steps(b, r);
+		standards_table(b, r);
+		since(b, r);
+		evidence_list(b, r);
+		reflections(b, r);
+		weeks(b, r);
+		people(b, r);
+		warnings(b, r);
+		break;
+	}
+}

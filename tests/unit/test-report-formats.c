@@ -1,0 +1,585 @@
+/*
+ * The report's Markdown, CSV and JSON renderers on a report filled by
+ * hand (a learner with four goals, a long-term parent among them, every
+ * flag, five evidence, two reflections, six standards, twelve weeks,
+ * three people, a window with events and mastery moves) and on an empty
+ * one, each compared byte for byte with tests/data/report/.  A mismatch
+ * leaves what was made beside the test as NAME.got.  Then the escaping
+ * each format relies on, with hostile strings.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl/md.h"
+#include "pl/report.h"
+#include "pl/standards.h"
+#include "tap.h"
+
+/*
+ * The names lib/report.c defines, here weak so the test links before
+ * that file exists and keeps linking after.
+ */
+__attribute__((weak)) const char *const pl_report_view_names[] = {
+	"learner", "teacher", "family", NULL };
+__attribute__((weak)) const char *const pl_pace_names[] = { "", "behind",
+	"on", "ahead", NULL };
+__attribute__((weak)) const char *const pl_event_names[] = { "goal-set",
+	"step-done", "goal-met", "evidence", "reflection", "rating", NULL };
+
+static char *
+S(const char *s)
+{
+	return s != NULL ? pl_xstrdup(s) : NULL;
+}
+
+/* Pushes the strings, up to a NULL. */
+static void
+L(struct pl_strlist *l, ...)
+{
+	va_list		 ap;
+	const char	*s;
+
+	va_start(ap, l);
+	while ((s = va_arg(ap, const char *)) != NULL)
+		pl_strlist_push(l, s);
+	va_end(ap);
+}
+
+static struct pl_report_goal *
+goal(struct pl_report *r, const char *id, const char *title,
+    const char *term, const char *status, const char *created,
+    const char *due, const char *parent)
+{
+	struct pl_report_goal	*g = &r->goals[r->ngoals++];
+
+	g->id = S(id);
+	g->title = S(title);
+	g->term = S(term);
+	g->status = S(status);
+	g->created = S(created);
+	g->due = S(due);
+	g->parent = S(parent);
+	return g;
+}
+
+static struct pl_report_evidence *
+evidence(struct pl_report *r, const char *id, const char *title,
+    const char *date, const char *kind)
+{
+	struct pl_report_evidence	*e = &r->evidence[r->nevidence++];
+
+	e->id = S(id);
+	e->title = S(title);
+	e->date = S(date);
+	e->kind = S(kind);
+	return e;
+}
+
+static struct pl_report_standard *
+standard(struct pl_report *r, const char *code, const char *fw,
+    const char *subject, const char *desc, size_t goals, size_t evidence)
+{
+	struct pl_report_standard	*s = &r->standards[r->nstandards++];
+
+	s->code = S(code);
+	s->framework = S(fw);
+	s->grade = S("6");
+	s->subject = S(subject);
+	s->description = S(desc);
+	s->goals = goals;
+	s->evidence = evidence;
+	s->points = pl_xcalloc(4, sizeof *s->points);
+	return s;
+}
+
+static void
+point(struct pl_report_standard *s, const char *date, double level,
+    double score, const char *name)
+{
+	struct pl_report_point	*p = &s->points[s->npoints++];
+
+	snprintf(p->date, sizeof p->date, "%s", date);
+	p->level = level;
+	p->score = score;
+	s->ratings = s->npoints;
+	s->score = score;
+	free(s->level);
+	s->level = S(name);
+}
+
+static void
+person(struct pl_report *r, const char *name, const char *email,
+    const char *first, const char *last, unsigned changes, unsigned goals,
+    unsigned steps, unsigned evidence, unsigned reflections,
+    unsigned ratings)
+{
+	struct pl_report_person	*p = &r->people[r->npeople++];
+
+	*p = (struct pl_report_person){ S(name), S(email), S(first), S(last),
+	    changes, goals, steps, evidence, reflections, ratings };
+}
+
+static void
+event(struct pl_report *r, enum pl_event_type type, const char *date,
+    const char *author, const char *id, const char *detail,
+    const char *standard, const char *level)
+{
+	struct pl_report_event	*e = &r->events[r->nevents++];
+
+	e->type = type;
+	snprintf(e->date, sizeof e->date, "%s", date);
+	e->author = S(author);
+	e->id = S(id);
+	e->detail = S(detail);
+	e->standard = S(standard);
+	e->level = S(level);
+}
+
+/* An empty report: a portfolio with a profile and nothing else. */
+static struct pl_report *
+empty_report(void)
+{
+	struct pl_report	*r = pl_xcalloc(1, sizeof *r);
+
+	memset(r->commit, 'a', 40);
+	strcpy(r->commit_date, "2024-03-20");
+	strcpy(r->as_of, "2024-03-20");
+	strcpy(r->week_from, "2023-12-25");
+	r->view = PL_VIEW_LEARNER;
+	r->codes = 1;
+	r->stalled_days = PL_REPORT_STALLED_DAYS;
+	r->name = S("Sam");
+	r->learner_id = S("sam");
+	pl_scale_default(&r->scale);
+	r->method = r->scale.method;
+	return r;
+}
+
+static struct pl_report *
+full_report(void)
+{
+	struct pl_report		*r = empty_report();
+	struct pl_report_goal		*g;
+	struct pl_report_evidence	*e;
+	struct pl_report_reflection	*f;
+	struct pl_report_standard	*s;
+	struct pl_report_move		*m;
+	static const unsigned		 wk[12][5] = {
+		{ 0, 0, 0, 0, 1 }, { 1, 0, 1, 1, 0 }, { 0, 0, 0, 0, 0 },
+		{ 1, 0, 2, 1, 0 }, { 0, 0, 0, 0, 0 }, { 0, 0, 1, 0, 2 },
+		{ 0, 0, 0, 0, 0 }, { 1, 1, 1, 1, 0 }, { 0, 0, 0, 0, 0 },
+		{ 0, 0, 0, 0, 1 }, { 1, 0, 1, 1, 0 }, { 1, 1, 1, 2, 0 } };
+	static const char *const	 mondays[12] = { "2024-01-01",
+		"2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29",
+		"2024-02-05", "2024-02-12", "2024-02-19", "2024-02-26",
+		"2024-03-04", "2024-03-11", "2024-03-18" };
+	size_t				 i;
+
+	memcpy(r->commit, "abc1234def5678901234567890abcdef12345678", 40);
+	strcpy(r->commit_date, "2024-03-18");
+	strcpy(r->week_from, "2024-01-01");
+	free(r->name);
+	free(r->learner_id);
+	r->name = S("Ada Lovelace");
+	r->learner_id = S("ada");
+	r->grade = S("6");
+	r->started = S("2023-09-04");
+	r->since = S("2024-03-01");
+	L(&r->strengths, "Asks good questions", "Drawing", NULL);
+	L(&r->needs, "Finishing long pieces of writing", NULL);
+	L(&r->interests, "Baking", "Machines *and* engines", NULL);
+	L(&r->learns_best, "By making things", NULL);
+
+	r->goals = pl_xcalloc(4, sizeof *r->goals);
+	g = goal(r, "essay", "Write a persuasive essay", "short", "active",
+	    "2024-02-01", "2024-03-01", NULL);
+	g->done = 1;
+	g->total = 4;
+	L(&g->next, "-2 paragraphs, then +1 more", "Peer review",
+	    "Final copy", NULL);
+	L(&g->evidence, "e-outline", NULL);
+	L(&g->standards, "CCSS.ELA-LITERACY.W.6.1", NULL);
+	g->last_evidence = S("2024-02-19");
+	g->days_since = 30;
+	g->due_in = -19;
+	g->overdue = g->stalled = 1;
+	g->pace = PL_PACE_BEHIND;
+	g->time_share = 1;
+	g = goal(r, "fractions", "Fractions | decimals", "short", "active",
+	    "2024-01-08", "2024-04-15", "numeracy");
+	g->why = S("I want to *bake* <b>cakes</b>.\n\n# Really\n"
+	    "- [link](javascript:alert(1))\n");
+	g->done = 2;
+	g->total = 3;
+	L(&g->next, "Compare fractions with unlike denominators", NULL);
+	L(&g->evidence, "e-cake", "e-quiz", NULL);
+	L(&g->reflections, "r-baking", NULL);
+	L(&g->standards, "6.NS.A.1", "6.RP.A.1", NULL);
+	g->last_evidence = S("2024-03-15");
+	g->days_since = 5;
+	g->due_in = 26;
+	g->pace = PL_PACE_AHEAD;
+	g->time_share = 0.73;
+	g = goal(r, "numeracy", "Be confident with numbers", "long",
+	    "active", "2023-09-04", NULL, NULL);
+	g->days_since = 5;
+	g->last_evidence = S("2024-03-15");
+	g = goal(r, "reading", "Read three novels", "short", "met",
+	    "2023-10-01", "2024-01-31", NULL);
+	g->done = g->total = 3;
+	L(&g->evidence, "e-book3", "e-book1", NULL);
+	L(&g->standards, "RL.6.1", NULL);
+	g->last_evidence = S("2024-01-20");
+	g->days_since = 60;
+	g->due_in = -49;
+	g->time_share = 1;
+
+	r->evidence = pl_xcalloc(5, sizeof *r->evidence);
+	e = evidence(r, "e-cake", "<b>Bake</b> a cake", "2024-03-15",
+	    "project");
+	e->description = S("We halved it.");
+	L(&e->goals, "fractions", NULL);
+	L(&e->standards, "6.RP.A.1", NULL);
+	L(&e->files, "cake.jpg", NULL);
+	e = evidence(r, "e-quiz", "Fractions quiz", "2024-03-08", "quiz");
+	L(&e->goals, "fractions", NULL);
+	L(&e->standards, "6.NS.A.1", NULL);
+	e = evidence(r, "e-outline", "Essay outline", "2024-02-19", "draft");
+	L(&e->goals, "essay", NULL);
+	L(&e->standards, "CCSS.ELA-LITERACY.W.6.1", NULL);
+	e = evidence(r, "e-book3", "Book review: Holes", "2024-01-20",
+	    "writing");
+	L(&e->goals, "reading", NULL);
+	L(&e->standards, "RL.6.1", NULL);
+	e = evidence(r, "e-book1", "=HYPERLINK(\"http://x\")", "2023-11-02",
+	    "writing");
+	L(&e->goals, "reading", NULL);
+
+	r->reflections = pl_xcalloc(2, sizeof *r->reflections);
+	r->nreflections = 2;
+	f = &r->reflections[0];
+	f->id = S("r-baking");
+	f->date = S("2024-03-16");
+	f->summary = S("Baking made fractions click");
+	f->body = S("Halving the recipe: 3/4 cup became 3/8.\n\n"
+	    "<script>alert(1)</script>\n1. first\n");
+	L(&f->goals, "fractions", NULL);
+	L(&f->evidence, "e-cake", NULL);
+	f = &r->reflections[1];
+	f->id = S("r-essay");
+	f->date = S("2024-02-20");
+	f->summary = S("Outlines help");
+	f->body = S("I | planned.");
+	L(&f->goals, "essay", NULL);
+
+	r->standards = pl_xcalloc(6, sizeof *r->standards);
+	s = standard(r, "6.NS.A.1", "ccss-math", "Math",
+	    "Divide fractions by fractions", 1, 1);
+	point(s, "2024-03-08", 2, 2, "developing");
+	point(s, "2024-03-15", 3, 2.65, "developing");
+	s = standard(r, "6.RP.A.1", "ccss-math", "Math",
+	    "Understand ratio concepts", 1, 1);
+	point(s, "2024-01-10", 1, 1, "beginning");
+	point(s, "2024-02-10", 3, 2.3, "developing");
+	point(s, "2024-03-15", 4, 3.405, "proficient");
+	s->mastered = 1;
+	s = standard(r, "6.EE.A.1", "ccss-math", "Math",
+	    "Write and evaluate numerical expressions", 0, 0);
+	s = standard(r, "CCSS.ELA-LITERACY.W.6.1", "ccss-ela", "ELA",
+	    "Write arguments [to support claims]", 1, 1);
+	point(s, "2024-02-19", 2, 2, "developing");
+	s = standard(r, "RL.6.1", "ccss-ela", "ELA",
+	    "Cite textual evidence", 1, 1);
+	point(s, "2024-01-20", 4, 4, "advanced");
+	s->mastered = 1;
+	s = standard(r, "SL.6.1", "ccss-ela", "ELA",
+	    "Engage in collaborative discussions", 0, 0);
+	r->covered = 4;
+	r->mastered = 2;
+
+	r->weeks = pl_xcalloc(12, sizeof *r->weeks);
+	r->nweeks = 12;
+	for (i = 0; i < 12; i++) {
+		r->weeks[i] = (struct pl_report_week){ .evidence = wk[i][0],
+		    .reflections = wk[i][1], .steps = wk[i][2],
+		    .ratings = wk[i][3], .other = wk[i][4] };
+		snprintf(r->weeks[i].monday, sizeof r->weeks[i].monday,
+		    "%s", mondays[i]);
+	}
+
+	r->people = pl_xcalloc(3, sizeof *r->people);
+	person(r, "Ada Lovelace", "ada@example.org", "2023-09-04",
+	    "2024-03-16", 24, 4, 7, 5, 2, 0);
+	person(r, "Ms Byron", "byron@school.example", "2024-01-10",
+	    "2024-03-15", 7, 0, 0, 0, 0, 7);
+	person(r, "Dad", "dad@example.net", "2024-02-20", "2024-02-20", 1,
+	    0, 0, 0, 0, 0);
+
+	r->events = pl_xcalloc(5, sizeof *r->events);
+	event(r, PL_EVENT_REFLECTION, "2024-03-16", "Ada Lovelace",
+	    "r-baking", "Reflect: Baking made fractions click", NULL, NULL);
+	event(r, PL_EVENT_RATING, "2024-03-15", "Ms Byron", "e-cake",
+	    "Rate e-cake", "6.RP.A.1", "4");
+	event(r, PL_EVENT_EVIDENCE, "2024-03-15", "Ada Lovelace", "e-cake",
+	    "Add evidence: <b>Bake</b> a cake", NULL, NULL);
+	event(r, PL_EVENT_STEP_DONE, "2024-03-10", "Ada Lovelace",
+	    "fractions", "Tick step 2 of fractions", NULL, NULL);
+	event(r, PL_EVENT_RATING, "2024-03-08", "Ms Byron", "e-quiz",
+	    "Rate e-quiz", "6.NS.A.1", "2.5");
+
+	r->moves = pl_xcalloc(2, sizeof *r->moves);
+	r->nmoves = 2;
+	m = &r->moves[0];
+	*m = (struct pl_report_move){ S("6.NS.A.1"),
+	    S("Divide fractions by fractions"), 0, 0, 2.65, 0, 0 };
+	m = &r->moves[1];
+	*m = (struct pl_report_move){ S("6.RP.A.1"),
+	    S("Understand ratio concepts"), 1, 2.3, 3.405, 0, 1 };
+
+	L(&r->warnings, "goals/broken.md:3: invalid date 'soon'", NULL);
+	return r;
+}
+
+static void
+free_report(struct pl_report *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->ngoals; i++) {
+		struct pl_report_goal	*g = &r->goals[i];
+
+		free(g->id); free(g->title); free(g->term); free(g->status);
+		free(g->created); free(g->due); free(g->parent);
+		free(g->why); free(g->last_evidence);
+		pl_strlist_release(&g->next);
+		pl_strlist_release(&g->evidence);
+		pl_strlist_release(&g->reflections);
+		pl_strlist_release(&g->standards);
+	}
+	for (i = 0; i < r->nevidence; i++) {
+		struct pl_report_evidence	*e = &r->evidence[i];
+
+		free(e->id); free(e->title); free(e->date); free(e->kind);
+		free(e->description);
+		pl_strlist_release(&e->goals);
+		pl_strlist_release(&e->standards);
+		pl_strlist_release(&e->files);
+	}
+	for (i = 0; i < r->nreflections; i++) {
+		struct pl_report_reflection	*f = &r->reflections[i];
+
+		free(f->id); free(f->date); free(f->summary); free(f->body);
+		pl_strlist_release(&f->goals);
+		pl_strlist_release(&f->evidence);
+	}
+	for (i = 0; i < r->nstandards; i++) {
+		struct pl_report_standard	*s = &r->standards[i];
+
+		free(s->code); free(s->framework); free(s->grade);
+		free(s->subject); free(s->description); free(s->level);
+		free(s->points);
+	}
+	for (i = 0; i < r->npeople; i++) {
+		free(r->people[i].name); free(r->people[i].email);
+		free(r->people[i].first); free(r->people[i].last);
+	}
+	for (i = 0; i < r->nevents; i++) {
+		free(r->events[i].author); free(r->events[i].id);
+		free(r->events[i].detail); free(r->events[i].standard);
+		free(r->events[i].level);
+	}
+	for (i = 0; i < r->nmoves; i++) {
+		free(r->moves[i].code);
+		free(r->moves[i].description);
+	}
+	free(r->goals); free(r->evidence); free(r->reflections);
+	free(r->standards); free(r->weeks); free(r->people);
+	free(r->events); free(r->moves);
+	free(r->since); free(r->until); free(r->name); free(r->learner_id);
+	free(r->grade); free(r->started);
+	pl_strlist_release(&r->strengths);
+	pl_strlist_release(&r->needs);
+	pl_strlist_release(&r->interests);
+	pl_strlist_release(&r->learns_best);
+	pl_strlist_release(&r->warnings);
+	pl_scale_release(&r->scale);
+	free(r);
+}
+
+/* Compares got with tests/data/report/name; writes name.got when not. */
+static void
+expect(const char *name, struct pl_buf *got)
+{
+	const char	*root = getenv("PL_SOURCE_ROOT");
+	struct pl_buf	 want = PL_BUF_INIT;
+	char		*path;
+	FILE		*fp;
+
+	path = pl_xasprintf("%s/tests/data/report/%s", root != NULL ? root :
+	    "..", name);
+	if (pl_read_file(&want, path) != PL_OK)
+		pl_buf_puts(&want, "(missing)");
+	if (!ok(strcmp(pl_buf_cstr(got), pl_buf_cstr(&want)) == 0,
+	    "%s as expected", name)) {
+		free(path);
+		path = pl_xasprintf("%s.got", name);
+		if ((fp = fopen(path, "w")) != NULL) {
+			fputs(pl_buf_cstr(got), fp);
+			fclose(fp);
+		}
+		printf("#   see %s\n", path);
+	}
+	free(path);
+	pl_buf_release(&want);
+	pl_buf_clear(got);
+}
+
+static void
+test_formats(void)
+{
+	struct pl_report	*r = full_report(), *e = empty_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+	static const char *const md[] = { "learner.md", "teacher.md",
+		"family.md" };
+	static const char *const empty_md[] = { "empty-learner.md",
+		"empty-teacher.md", "empty-family.md" };
+	int			 v;
+
+	for (v = PL_VIEW_LEARNER; v <= PL_VIEW_FAMILY; v++) {
+		r->view = v;
+		r->codes = v != PL_VIEW_FAMILY;
+		pl_report_md(&b, r);
+		expect(md[v], &b);
+	}
+	r->view = PL_VIEW_FAMILY;
+	r->codes = 1;
+	pl_report_md(&b, r);
+	expect("family-codes.md", &b);
+	r->view = PL_VIEW_LEARNER;
+	r->codes = 1;
+	pl_report_csv(&b, r, 0);
+	expect("goals.csv", &b);
+	pl_report_csv(&b, r, 1);
+	expect("standards.csv", &b);
+	pl_report_json(&b, r);
+	expect("report.json", &b);
+
+	for (v = PL_VIEW_LEARNER; v <= PL_VIEW_FAMILY; v++) {
+		e->view = v;
+		e->codes = v != PL_VIEW_FAMILY;
+		pl_report_md(&b, e);
+		expect(empty_md[v], &b);
+	}
+	pl_report_csv(&b, e, 0);
+	expect("empty-goals.csv", &b);
+	pl_report_csv(&b, e, 1);
+	expect("empty-standards.csv", &b);
+	pl_report_json(&b, e);
+	expect("empty.json", &b);
+
+	pl_buf_release(&b);
+	free_report(r);
+	free_report(e);
+}
+
+static char *
+md(const char *s)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_md_escape(&b, s, strlen(s));
+	return pl_buf_detach(&b);
+}
+
+static void
+test_md_escape(void)
+{
+	static const char *const cases[][2] = {
+		{ "<script>alert(1)</script>",
+		    "&lt;script>alert(1)&lt;/script>" },
+		{ "[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))" },
+		{ "![img](http://x/y.png)", "\\!\\[img\\](http://x/y.png)" },
+		{ "| a | b |", "\\| a \\| b \\|" },
+		{ "# heading", "\\# heading" },
+		{ "  ## indented", "  \\## indented" },
+		{ "- item", "\\- item" },
+		{ "+ item", "\\+ item" },
+		{ "> quote", "\\> quote" },
+		{ "=== ", "\\=== " },
+		{ "12. point", "12\\. point" },
+		{ "3) point", "3\\) point" },
+		{ "2024-03-01 date", "2024-03-01 date" },
+		{ "a - b > c # d", "a - b > c # d" },
+		{ "`code` *em* _em_ ~~del~~", "\\`code\\` \\*em\\* \\_em\\_ "
+		    "\\~\\~del\\~\\~" },
+		{ "back\\slash", "back\\\\slash" },
+		{ "&lt; &amp;", "&amp;lt; &amp;amp;" },
+		{ "a\nb", "a b" },
+		{ "a\r\n\tb", "a   b" },
+		{ "\n# after a break", " \\# after a break" },
+		{ "café ☕", "café ☕" },
+		{ "6.RP.A.1", "6.RP.A.1" },
+		{ "2.65", "2.65" },
+		{ "-2 paragraphs", "-2 paragraphs" },
+		{ "---", "\\---" },
+		{ "- - -", "\\- - -" },
+		{ "#hashtag", "\\#hashtag" },
+		{ "1.", "1\\." },
+	};
+	size_t	 i;
+	char	*s;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = md(cases[i][0]);
+		is_str(s, cases[i][1], "md escape of '%s'", cases[i][0]);
+		free(s);
+	}
+}
+
+static void
+test_csv_cell(void)
+{
+	static const char *const cases[][2] = {
+		{ "=SUM(A1:A2)", "'=SUM(A1:A2)" },
+		{ "+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0" },
+		{ "-2+3", "'-2+3" },
+		{ "@SUM(1)", "'@SUM(1)" },
+		{ "\tx", "'\tx" },
+		{ "\rx", "\"'\rx\"" },
+		{ "=1,2", "\"'=1,2\"" },
+		{ "-3", "-3" },
+		{ "-0.5", "-0.5" },
+		{ "-", "'-" },
+		{ "-3.", "'-3." },
+		{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "a\nb", "\"a\nb\"" },
+		{ "", "" },
+		{ "plain", "plain" },
+	};
+	struct pl_buf		 b = PL_BUF_INIT;
+	const char *const	 row[] = { "=x", NULL, "-1", "a,b" };
+	size_t			 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		pl_buf_clear(&b);
+		pl_csv_cell(&b, cases[i][0], 1);
+		is_str(pl_buf_cstr(&b), cases[i][1], "csv cell of '%s'",
+		    cases[i][0]);
+	}
+	pl_buf_clear(&b);
+	pl_csv_row(&b, row, 4);
+	is_str(pl_buf_cstr(&b), "'=x,,-1,\"a,b\"\r\n",
+	    "a row: cells, an empty one for NULL, CR LF");
+	pl_buf_release(&b);
+}
+
+int
+main(void)
+{
+	test_md_escape();
+	test_csv_cell();
+	test_formats();
+	return done_testing();
+}
