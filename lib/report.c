@@ -259,6 +259,10 @@ add_goal(struct build *b, const struct pl_goals *gs, size_t i)
 	if (s->parent != NULL && !hidden(b, "goal", s->parent))
 		g->parent = pl_xstrdup(s->parent);
 	g->why = pl_md_section(e->doc->body, PL_GOAL_WHY);
+	if (g->why != NULL && *g->why == '\0') {
+		free(g->why);
+		g->why = NULL;
+	}
 	g->done = s->done;
 	g->total = s->total;
 	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
@@ -319,18 +323,13 @@ done:
 	return err;
 }
 
-/* The name of the level a score reaches, or NULL for no score. */
+/* The name of the level a score reaches (a copy), or NULL for none. */
 static char *
 level_name(const struct pl_scale *s, double score, size_t n)
 {
-	size_t	i;
+	const char	*name = n > 0 ? pl_scale_name(s, score) : NULL;
 
-	if (n == 0 || s->names.n == 0)
-		return NULL;
-	i = score < 1 ? 0 : (size_t)floor(score + 1e-9) - 1;
-	if (i >= s->names.n)
-		i = s->names.n - 1;
-	return pl_xstrdup(s->names.v[i]);
+	return name != NULL ? pl_xstrdup(name) : NULL;
 }
 
 /* Takes out of l the ids hidden as kind. */

@@ -399,4 +399,84 @@ test_expect_success 'an empty portfolio: every section says so' '
 	grep "^  No reflections yet\.$" out
 '
 
+test_expect_success 'JSON: the version, the commit, the flags; every key documented' '
+	at_end &&
+	pl -C p report --format json --since 2026-12-03 >out.json &&
+	git -C p rev-parse HEAD >head &&
+	python3 - "$PL_SOURCE_ROOT/docs/report-schema.md" <<-\EOF
+	import json, sys
+	r = json.load(open("out.json"))
+	assert r["version"] == 1, r["version"]
+	assert r["commit"] == {"id": open("head").read().strip(),
+	    "date": "2026-12-08"}, r["commit"]
+	assert r["as_of"] == "2026-12-08"
+	assert r["window"] == {"since": "2026-12-03", "until": "2026-12-08"}
+	g = {x["id"]: x for x in r["goals"]}
+	f = g["fractions"]
+	assert (f["steps_done"], f["steps_total"], f["pace"], f["overdue"],
+	    f["stalled"], f["last_evidence"], f["days_since_evidence"],
+	    f["next"], f["why"]) == (2, 4, "behind", False, False,
+	    "2026-12-02", 6, ["Three", "Four"], None), f
+	assert f["evidence"] == ["poster", "quiz"], f["evidence"]
+	assert g["books"]["evidence"] == ["secret"]
+	assert [e["type"] for e in r["events"]] == ["step-done", "rating",
+	    "evidence", "step-done", "reflection"], r["events"]
+	m = r["moves"][0]
+	assert (m["code"], m["from"], m["to"]) == \
+	    ("CCSS.Math.Content.6.RP.A.1", 2.0, 2.65), m
+	s = r["standards"][0]
+	assert [(p["date"], p["level"], p["score"]) for p in s["points"]] == \
+	    [("2026-11-30", 2.0, 2.0), ("2026-12-02", 3.0, 2.65)], s["points"]
+	doc = open(sys.argv[1]).read()
+	def keys(v, path):
+	    if isinstance(v, dict):
+	        for k, x in v.items():
+	            assert "`%s`" % k in doc, "undocumented key " + path + k
+	            keys(x, path + k + ".")
+	    elif isinstance(v, list):
+	        for x in v:
+	            keys(x, path)
+	keys(r, "")
+	EOF
+'
+
+test_expect_success 'JSON of the family view: nothing private in it' '
+	at_end &&
+	pl -C p report --format json --for family --since 2026-11-26 >out.json &&
+	! grep -i "secret\|diary" out.json &&
+	python3 -c "import json; r = json.load(open(\"out.json\")); \
+assert r[\"view\"] == \"family\" and r[\"codes\"] is False; \
+assert [g[\"evidence\"] for g in r[\"goals\"]] == [[], [\"poster\", \"quiz\"]]"
+'
+
+test_expect_success 'CSV: one row per goal, or per standard; CRLF; the same for every view' '
+	at_end &&
+	pl -C p report --format csv >out.csv &&
+	printf "%s\r\n" \
+	"id,title,term,status,parent,created,due,steps_done,steps_total,evidence,reflections,last_evidence,days_since_evidence,overdue,stalled,pace,standards,due_in,next_step" \
+	"books,Reading,short,active,,2026-11-29,,0,0,secret,,2026-12-06,2,false,false,,,," \
+	"fractions,Fractions,short,active,,2026-11-28,2026-12-08,2,4,poster quiz,2026-12-03-halves-are-easy,2026-12-02,6,false,false,behind,CCSS.Math.Content.6.RP.A.1,0,Three" \
+		>expect &&
+	test_cmp expect out.csv &&
+	pl -C p report --format csv --for teacher >again.csv &&
+	test_cmp out.csv again.csv &&
+	pl -C p report --format csv --standards >out.csv &&
+	head -n 1 out.csv | grep "^code,framework,grade,subject,description,goals,evidence,ratings,score,level,mastered" &&
+	sed -n 2p out.csv | grep "^CCSS.Math.Content.6.RP.A.1,math,6,Math,Understand ratios,1,2,2,2.65,developing,false"
+'
+
+test_expect_success 'Markdown: the learner view leads with goals and next steps' '
+	at_end &&
+	pl -C p report --format md >out.md &&
+	head -n 3 out.md >head &&
+	cat >expect <<-EOF &&
+	# Learning report: Ana Lima
+
+	As of 2026-12-08 · made from commit $(git -C p rev-parse --short=7 HEAD) (2026-12-08)
+	EOF
+	test_cmp expect head &&
+	grep "^## Goals" out.md &&
+	grep "^- \[ \] Three$" out.md
+'
+
 test_done

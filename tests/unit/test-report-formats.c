@@ -17,17 +17,6 @@
 #include "pl/standards.h"
 #include "tap.h"
 
-/*
- * The names lib/report.c defines, here weak so the test links before
- * that file exists and keeps linking after.
- */
-__attribute__((weak)) const char *const pl_report_view_names[] = {
-	"learner", "teacher", "family", NULL };
-__attribute__((weak)) const char *const pl_pace_names[] = { "", "behind",
-	"on", "ahead", NULL };
-__attribute__((weak)) const char *const pl_event_names[] = { "goal-set",
-	"step-done", "goal-met", "evidence", "reflection", "rating", NULL };
-
 static char *
 S(const char *s)
 {
