@@ -248,34 +248,9 @@ test_expect_success TTY 'control characters from files stay escaped through the 
 	test_cmp expect paged
 '
 
-test_expect_success 'completion: --color for log; -p and -P are passed over' '
+test_expect_success 'completion offers --color for log' '
 	pl __complete log --co >actual &&
 	echo --color >expect &&
-	test_cmp expect actual &&
-	if ! command -v bash >/dev/null
-	then
-		echo "# skip: no bash" && return 0
-	fi &&
-	cat >bash-complete <<-\EOF &&
-	. "$PL_SOURCE_ROOT/completions/pl.bash"
-	compopt () { :; }
-	run () {
-		COMP_WORDS=("$@")
-		COMP_CWORD=$(($# - 1))
-		COMPREPLY=()
-		_pl
-		printf "[%s]\n" "${COMPREPLY[@]}"
-	}
-	run pl -P lo
-	run pl --paginate -C p log --colo
-	run pl -p -C p log --color=always -k re
-	EOF
-	cat >expect <<-\EOF &&
-	[log]
-	[--color]
-	[reflection]
-	EOF
-	bash bash-complete >actual &&
 	test_cmp expect actual
 '
 
