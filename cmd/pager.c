@@ -79,7 +79,7 @@ pager_command(struct pl_ctx *ctx)
 		cmd = pl_xstrdup(env);
 	else if (pl_portfolio_git_config_string(&cmd, ctx->pf,
 	    "core.pager") != PL_OK)
-		cmd = NULL;	/* as if unset: the pager is no reason to fail */
+		cmd = NULL;	/* as if unset: no reason to fail */
 	if (cmd == NULL && (env = getenv("PAGER")) != NULL)
 		cmd = pl_xstrdup(env);
 	if (cmd == NULL)
@@ -151,10 +151,11 @@ pl_pager_start(struct pl_ctx *ctx)
 int
 pl_colour(const struct pl_ctx *ctx)
 {
-	const char	*when = ctx->args != NULL ? pl_arg(ctx->args, "color") :
-			    NULL;
+	const char	*when = NULL;
 	const char	*no = getenv("NO_COLOR"), *term = getenv("TERM");
 
+	if (ctx->args != NULL)
+		when = pl_arg(ctx->args, "color");
 	if (when != NULL && (*when == '\0' || strcmp(when, "always") == 0))
 		return 1;
 	if (when != NULL && strcmp(when, "never") == 0)
