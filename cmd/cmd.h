@@ -26,6 +26,9 @@ struct pl_opt {
 	"output format: text (default) or json", "text json" }
 #define PL_OPT_REV { "rev", 0, "REV", \
 	"read the portfolio as committed at REV (default HEAD)", "@rev" }
+/* "--color" alone is "always"; read with pl_colour(). */
+#define PL_OPT_COLOR { "color", 0, "[=WHEN]", \
+	"colour: always, never or auto (the default)", NULL }
 #define PL_OPT_AUTHOR { "author", 0, "'NAME <EMAIL>'", \
 	"override the commit author", NULL }
 
@@ -63,6 +66,8 @@ struct pl_ctx {
 	const struct pl_strlist	*chdirs; /* each -C given, in order */
 	const char		*path;	/* the command: "goal edit" */
 	const struct pl_args	*args;	/* its options and arguments */
+	int			 pager;	/* -p: 1, -P: 0, else -1: the
+					   command's choice */
 };
 
 struct pl_cmd {
@@ -154,6 +159,50 @@ void	 pl_out_write(const char *s, enum pl_out);
 void	 pl_out_printf(const char *fmt, ...) PL_PRINTF(1, 2);
 /* prefix, then msg escaped even off a terminal, on one stderr line. */
 void	 pl_out_error(const char *prefix, const char *msg);
+
+/*
+ * The pager and colour (cmd/pager.c), as git has them.
+ */
+
+/*
+ * A command whose output may be long calls this before it prints: when
+ * standard output is a terminal (and not -P), its standard output, and
+ * its standard error when that is a terminal too, go to the pager until
+ * pl exits, which waits for the person to quit it; pl's exit status is
+ * kept.  The pager is $PL_PAGER, git's core.pager, $PAGER or less ("" or
+ * "cat": none), run with sh -c, with LESS=FRX and LV=-c unless they are
+ * set.  Quitting it early ends pl quietly, by SIGPIPE.  Calling it again
+ * does nothing.  PL_ERROR when it cannot be started.
+ */
+int	 pl_pager_start(struct pl_ctx *);
+
+/* 1 when standard output was a terminal before any pager took it. */
+int	 pl_out_is_terminal(void);
+
+/*
+ * 1 to colour the output, 0 not to: --color (PL_OPT_COLOR) when given,
+ * else 1 when standard output was a terminal, NO_COLOR is unset or
+ * empty and TERM is set and not "dumb".  PL_EUSAGE for an unknown
+ * --color value.  Never for csv or json: the caller does not ask.
+ */
+int	 pl_colour(const struct pl_ctx *);
+
+/* SGR parameters for pl_out_paint(). */
+#define PL_SGR_BOLD	"1"
+#define PL_SGR_RED	"31"
+#define PL_SGR_GREEN	"32"
+#define PL_SGR_YELLOW	"33"
+#define PL_SGR_BLUE	"34"
+#define PL_SGR_MAGENTA	"35"
+#define PL_SGR_CYAN	"36"
+
+/*
+ * Writes s as pl_out_write() does (PL_OUT_LINE), in the SGR colour sgr
+ * when colour is 1 and sgr is not NULL, then spaces up to width bytes
+ * of s (0: none), as printf's "%-*s" would: colour never moves a column.
+ */
+void	 pl_out_paint(const char *s, const char *sgr, int colour,
+	    size_t width);
 
 /* Prints "pl: warning: <w>" on stderr for each warning. */
 void	 pl_out_warnings(const struct pl_strlist *);

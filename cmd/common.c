@@ -309,11 +309,8 @@ put_escaped(FILE *f, const char *s, size_t len, enum pl_out mode)
 void
 pl_out_write(const char *s, enum pl_out mode)
 {
-	static int	tty = -1;
-
-	if (tty == -1)
-		tty = isatty(STDOUT_FILENO);
-	if (tty)
+	/* What the person sees: the terminal, through a pager or not */
+	if (pl_out_is_terminal())
 		put_escaped(stdout, s, strlen(s), mode);
 	else
 		fputs(s, stdout);

@@ -79,14 +79,42 @@ wanted(struct log_filter *f, const struct pl_change *c)
 	return f->goals.n == 0 || goal_wanted(f, c);
 }
 
+/* Each kind in a colour of its own; one pl does not know, in none. */
+static const char *
+kind_colour(const char *kind)
+{
+	static const struct {
+		const char	*kind;
+		const char	*sgr;
+	} colours[] = {
+		{ "portfolio", PL_SGR_BOLD },
+		{ "profile", PL_SGR_RED },
+		{ "goal", PL_SGR_GREEN },
+		{ "evidence", PL_SGR_BLUE },
+		{ "reflection", PL_SGR_MAGENTA },
+		{ "align", PL_SGR_CYAN },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof colours / sizeof colours[0]; i++)
+		if (strcmp(kind, colours[i].kind) == 0)
+			return colours[i].sgr;
+	return NULL;
+}
+
+/* The date in yellow as git's commit ids, the kind in its colour. */
 static void
-print_text(const struct pl_change *c)
+print_text(const struct pl_change *c, int colour)
 {
 	char	date[PL_DATE_LEN];
 
 	pl_date_format(date, c->date);
-	pl_out_printf("%s  %s  %-10s  %-7s  %s  %s\n", date, c->author,
-	    c->kind, c->action, *c->id != '\0' ? c->id : "-", c->detail);
+	pl_out_paint(date, PL_SGR_YELLOW, colour, 0);
+	pl_out_printf("  %s  ", c->author);
+	pl_out_paint(c->kind, kind_colour(c->kind), colour, 10);
+	pl_out_printf("  %-7s  ", c->action);
+	pl_out_paint(*c->id != '\0' ? c->id : "-", PL_SGR_BOLD, colour, 0);
+	pl_out_printf("  %s\n", c->detail);
 }
 
 static char *
@@ -181,13 +209,17 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 	enum log_format		 out = LOG_TEXT;
 	long			 n = 0;
 	size_t			 i;
-	int			 err;
+	int			 err, colour;
 
 	if (fmt != NULL && strcmp(fmt, "csv") == 0)
 		out = LOG_CSV;
 	else if (ctx->json)
 		out = LOG_JSON;
-	if ((err = parse_filter(&f, ctx, a)) != PL_OK ||
+	if ((colour = pl_colour(ctx)) < 0)
+		return colour;
+	colour &= out == LOG_TEXT;
+	if ((err = pl_pager_start(ctx)) != PL_OK ||
+	    (err = parse_filter(&f, ctx, a)) != PL_OK ||
 	    (err = pl_history_new(&h, ctx->pf, pl_arg(a, "rev"))) != PL_OK)
 		goto done;
 	for (i = 0; out == LOG_CSV && csv_head[i] != NULL; i++)
@@ -198,7 +230,7 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 		if (!wanted(&f, c))
 			continue;
 		if (out == LOG_TEXT)
-			print_text(c);
+			print_text(c, colour);
 		else if (out == LOG_CSV)
 			print_csv(c);
 		else
@@ -228,6 +260,7 @@ static const struct pl_opt log_opts[] = {
 	{ "format", 0, "FMT", "output format: text (default), csv or json",
 	    "text csv json" },
 	PL_OPT_REV,
+	PL_OPT_COLOR,
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -236,7 +269,7 @@ const struct pl_cmd pl_cmd_log = {
 	.summary = "show the progress timeline",
 	.usage = "log [--goal ID] [--standard CODE] [--kind KIND] "
 	    "[--author TEXT] [--since DATE] [--until DATE] [-n N] "
-	    "[--format FMT] [--rev REV]",
+	    "[--format FMT] [--rev REV] [--color[=WHEN]]",
 	.description = "Prints one line per change, newest first: date, "
 	    "author, kind, action, id and\nwhat changed.  Changes made "
 	    "with pl are read from their commit trailers;\na commit made "

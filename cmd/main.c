@@ -75,7 +75,8 @@ pl_usage(FILE *f)
 {
 	size_t	i;
 
-	fputs("usage: pl [-C DIR] [--version] [--help] COMMAND [ARGS]\n\n"
+	fputs("usage: pl [-C DIR] [-p | -P] [--version] [--help] COMMAND "
+	    "[ARGS]\n\n"
 	    "pl keeps a learner portfolio: Markdown files in a git "
 	    "repository.\n\ncommands:\n", f);
 	for (i = 0; pl_commands[i] != NULL; i++)
@@ -143,6 +144,8 @@ run_once(struct pl_ctx *ctx, const struct pl_cmd *cmd, struct pl_args *args,
 	}
 	if ((err = pl_out_format(ctx, args)) != PL_OK)
 		return err;
+	if (ctx->pager == 1 && (err = pl_pager_start(ctx)) != PL_OK)
+		return err;
 	err = cmd->run(ctx, args);
 	if (ctx->pf != NULL)
 		pl_out_warnings(pl_portfolio_notes(ctx->pf));
@@ -151,11 +154,12 @@ run_once(struct pl_ctx *ctx, const struct pl_cmd *cmd, struct pl_args *args,
 
 static int
 run(const struct pl_cmd *top, int argc, char **argv, const char *dir,
-    const struct pl_strlist *chdirs)
+    const struct pl_strlist *chdirs, int pager)
 {
 	struct pl_buf		 path = PL_BUF_INIT;
 	struct pl_args		 args = { 0 };
-	struct pl_ctx		 ctx = { NULL, dir, 0, chdirs, NULL, &args };
+	struct pl_ctx		 ctx = { NULL, dir, 0, chdirs, NULL, &args,
+				    pager };
 	const struct pl_cmd	*cmd;
 	int			 err;
 
@@ -210,17 +214,19 @@ pl_main(int argc, char **argv, struct pl_strlist *chdirs)
 {
 	static const struct option	 longs[] = {
 		{ "help", no_argument, NULL, 'h' },
+		{ "no-pager", no_argument, NULL, 'P' },
+		{ "paginate", no_argument, NULL, 'p' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct pl_cmd		*cmd;
 	const char			*dir = ".";
-	int				 c, err;
+	int				 c, err, pager = -1;
 
 	setlocale(LC_CTYPE, "");
 	opterr = 0;
 	/* "+": options end at the command; ":": ':' for a missing DIR */
-	while ((c = getopt_long(argc, argv, "+:C:hV", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:C:hpPV", longs, NULL)) != -1) {
 		switch (c) {
 		case 'C':
 			if (chdir(optarg) == -1) {
@@ -233,6 +239,12 @@ pl_main(int argc, char **argv, struct pl_strlist *chdirs)
 		case 'h':
 			pl_usage(stdout);
 			return 0;
+		case 'p':
+			pager = 1;
+			break;
+		case 'P':
+			pager = 0;
+			break;
 		case 'V':
 			printf("pl %s\n", PL_VERSION);
 			return 0;
@@ -257,7 +269,7 @@ pl_main(int argc, char **argv, struct pl_strlist *chdirs)
 		    "'pl --help'", argv[optind]);
 		return fail(PL_EUSAGE);
 	}
-	err = run(cmd, argc - optind, argv + optind, dir, chdirs);
+	err = run(cmd, argc - optind, argv + optind, dir, chdirs, pager);
 	if (fflush(stdout) != 0 && err == PL_OK)
 		err = pl_error_set(PL_ERROR, "cannot write output");
 	if (err < 0 && err != PL_ENOCHANGE)

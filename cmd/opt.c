@@ -23,6 +23,13 @@ count_opts(const struct pl_opt *opts)
 	return n;
 }
 
+/* An option whose value is optional, "--color[=WHEN]", has arg "[=WHEN]". */
+static int
+optional_value(const struct pl_opt *o)
+{
+	return o->arg != NULL && o->arg[0] == '[';
+}
+
 static int
 opt_index(const struct pl_args *a, const char *name)
 {
@@ -88,14 +95,15 @@ build_getopt(const struct pl_cmd *cmd, struct pl_buf *shorts,
 		const struct pl_opt *o = &cmd->opts[i];
 
 		longs[i].name = o->name;
-		longs[i].has_arg = o->arg != NULL ? required_argument :
-		    no_argument;
+		longs[i].has_arg = optional_value(o) ? optional_argument :
+		    o->arg != NULL ? required_argument : no_argument;
 		longs[i].flag = NULL;
 		longs[i].val = 256 + (int)i;
 		if (o->short_name != 0) {
 			pl_buf_putc(shorts, (char)o->short_name);
 			if (o->arg != NULL)
-				pl_buf_putc(shorts, ':');
+				pl_buf_puts(shorts, optional_value(o) ? "::" :
+				    ":");
 		}
 	}
 	longs[n].name = "help";
@@ -201,7 +209,8 @@ help_opts(FILE *f, const struct pl_opt *opts)
 			pl_buf_printf(&b, "-%c, ", opts[i].short_name);
 		pl_buf_printf(&b, "--%s", opts[i].name);
 		if (opts[i].arg != NULL)
-			pl_buf_printf(&b, " %s", opts[i].arg);
+			pl_buf_printf(&b, optional_value(&opts[i]) ? "%s" :
+			    " %s", opts[i].arg);
 		fprintf(f, "    %-26s %s\n", b.ptr, opts[i].help);
 	}
 	pl_buf_release(&b);
@@ -401,7 +410,8 @@ pl_complete(int argc, char **argv)
 			cmd = default_sub(cmd, &table);
 		if (cmd != NULL && (o = find_opt(cmd, argv[i])) != NULL) {
 			c.undo |= strcmp(o->name, "undo") == 0;
-			i += o->arg != NULL;	/* skip its value */
+			/* skip its value; an optional one is "--o=V" */
+			i += o->arg != NULL && !optional_value(o);
 			continue;
 		}
 		if (argv[i][0] == '-')
@@ -424,7 +434,8 @@ pl_complete(int argc, char **argv)
 		table = NULL;
 	}
 	if (argc >= 2 && cmd != NULL &&
-	    (o = find_opt(cmd, argv[argc - 2])) != NULL && o->arg != NULL) {
+	    (o = find_opt(cmd, argv[argc - 2])) != NULL && o->arg != NULL &&
+	    !optional_value(o)) {
 		if (o->values != NULL)
 			complete_words(o->values, cur, &c);
 		return 0;

@@ -8,7 +8,8 @@
 # this file needs no change when a command or an option is added.  A line
 # "@file" asks for file names; a line "VALUE<TAB>TEXT" is VALUE described by
 # TEXT (a step number and the step).  Global options (-C DIR) are passed on
-# to pl, so ids are read from the portfolio -C names.
+# to pl, so ids are read from the portfolio -C names; -p and -P are
+# skipped.
 
 _pl()
 {
@@ -44,7 +45,8 @@ _pl()
 			pre+=(-C "$w")
 			dirs+=("$w")
 			;;
-		-h | --help | -V | --version) ;;
+		-h | --help | -V | --version | -p | --paginate | -P | \
+		    --no-pager) ;;
 		*)
 			break
 			;;

@@ -8,7 +8,8 @@
 # this file needs no change when a command or an option is added.  A line
 # "@file" asks for file names; a line "VALUE<TAB>TEXT" is VALUE described by
 # TEXT (a step number and the step).  Global options (-C DIR) are passed on
-# to pl, so ids are read from the portfolio -C names.
+# to pl, so ids are read from the portfolio -C names; -p and -P are
+# skipped.
 
 function __pl_complete
     set -l tokens (commandline -opc)
@@ -35,7 +36,7 @@ function __pl_complete
                 set -a pre -C $dir
                 set -a dirs $dir
                 set -e tokens[1]
-            case -h --help -V --version
+            case -h --help -V --version -p --paginate -P --no-pager
                 set -e tokens[1]
             case '*'
                 break

@@ -968,6 +968,36 @@ pl_portfolio_setting(char **out, struct pl_portfolio *p, const char *key)
 	return 0;
 }
 
+int
+pl_portfolio_git_config_string(char **out, struct pl_portfolio *pf,
+    const char *key)
+{
+	git_config	*cfg = NULL, *snap = NULL;
+	const char	*v;
+	int		 rc;
+
+	*out = NULL;
+	if (pf != NULL)
+		rc = git_repository_config_snapshot(&snap, pf->repo);
+	else if ((rc = git_config_open_default(&cfg)) == 0)
+		rc = git_config_snapshot(&snap, cfg);
+	if (rc < 0) {
+		rc = pl_error_git(rc, "git config");
+		goto done;
+	}
+	rc = git_config_get_string(&v, snap, key);
+	if (rc == 0)
+		*out = pl_xstrdup(v);
+	else if (rc == GIT_ENOTFOUND)
+		rc = 0;
+	else
+		rc = pl_error_git(rc, "git config");
+done:
+	git_config_free(snap);
+	git_config_free(cfg);
+	return rc;
+}
+
 /* A copy of s[0..n) without surrounding white space. */
 static char *
 trimmed(const char *s, size_t n)

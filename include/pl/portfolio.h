@@ -89,6 +89,16 @@ int	 pl_portfolio_setting(char **out, struct pl_portfolio *,
 	    const char *key) PL_WUR;
 
 /*
+ * Reads a string from git's configuration ("core.pager"), as git reads
+ * it: the repository's own config over the user's and the system's; with
+ * pf NULL (no portfolio), the user's and the system's alone.  *out is
+ * NULL when unset.  PL_ERROR when a config file cannot be read.  The
+ * caller frees *out.
+ */
+int	 pl_portfolio_git_config_string(char **out, struct pl_portfolio *pf,
+	    const char *key) PL_WUR;
+
+/*
  * The identity and time new commits get, by git's rules: --author (set
  * here as "Name <email>"), GIT_AUTHOR_NAME, _EMAIL, _DATE, then
  * user.name, user.email (and EMAIL) from git config; the committer from

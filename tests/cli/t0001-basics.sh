@@ -11,7 +11,7 @@ test_expect_success '--version prints the version' '
 
 test_expect_success '--help lists the commands in order' '
 	cat >expect <<-EOF &&
-	usage: pl [-C DIR] [--version] [--help] COMMAND [ARGS]
+	usage: pl [-C DIR] [-p | -P] [--version] [--help] COMMAND [ARGS]
 
 	pl keeps a learner portfolio: Markdown files in a git repository.
 

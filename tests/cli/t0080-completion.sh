@@ -148,7 +148,7 @@ test_expect_success '--rev offers branches and tags' '
 	test_cmp expect actual
 '
 
-test_expect_success 'bash: step numbers with their text while there is a choice' '
+test_expect_success 'bash: step numbers with their text while there is a choice; -p, -P' '
 	if ! command -v bash >/dev/null
 	then
 		echo "# skip: no bash" && return 0
@@ -167,11 +167,15 @@ test_expect_success 'bash: step numbers with their text while there is a choice'
 	run pl goal done fractions ""
 	run pl goal done fractions 3
 	run pl goal add --parent ""
+	run pl -P --paginate go
+	run pl -p -C . goal add --parent ""
 	EOF
 	cat >expect <<-\EOF &&
 	[1  (Halves)]
 	[3  (Thirds)]
 	[3]
+	[reading]
+	[goal]
 	[reading]
 	EOF
 	bash bash-complete >actual &&
