@@ -74,14 +74,20 @@ report_run(struct pl_ctx *ctx, struct pl_args *a)
 	struct pl_buf			 b = PL_BUF_INIT;
 	const char			*out = pl_arg(a, "output");
 	const char			*fmt = pl_arg(a, "format");
-	int				 err, text;
+	int				 err, text, colour;
 
 	text = fmt == NULL || strcmp(fmt, "text") == 0;
+	if ((colour = pl_colour(ctx)) < 0)
+		return colour;
 	if ((err = parse_options(&o, a)) != PL_OK ||
 	    (err = pl_report_build(&r, ctx->dir, &o)) != PL_OK)
 		goto done;
-	render(&b, r, fmt, pl_arg_has(a, "standards"), text && out == NULL &&
-	    isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL);
+	/* a file never gets colour unless asked for */
+	if (out != NULL && pl_arg(a, "color") == NULL)
+		colour = 0;
+	render(&b, r, fmt, pl_arg_has(a, "standards"), text && colour);
+	if (out == NULL && (err = pl_pager_start(ctx)) != PL_OK)
+		goto done;
 	pl_out_warnings(&r->warnings);
 	if (out != NULL)
 		err = pl_write_file(out, pl_buf_cstr(&b), b.len, 0666);
@@ -113,6 +119,7 @@ static const struct pl_opt report_opts[] = {
 	    "instead of per goal", NULL },
 	{ "output", 'o', "FILE", "write to FILE instead of standard output",
 	    "@file" },
+	PL_OPT_COLOR,
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -121,7 +128,7 @@ const struct pl_cmd pl_cmd_report = {
 	.summary = "show where a learner stands and how they got there",
 	.usage = "report [--for VIEW] [--as-of DATE|REV] [--since DATE] "
 	    "[--until DATE] [--method METHOD] [--codes] [--format FMT] "
-	    "[--standards] [-o FILE]",
+	    "[--standards] [-o FILE] [--color[=WHEN]]",
 	.description = "Reports the profile in brief, each goal with its "
 	    "progress and flags\n(overdue, stalled, behind pace), "
 	    "standards and mastery, activity per\nweek and who "

@@ -254,4 +254,29 @@ test_expect_success 'completion offers --color for log' '
 	test_cmp expect actual
 '
 
+test_expect_success TTY 'pl report: paged and coloured on a terminal, the same text without the colour' '
+	rm -f paged &&
+	on_tty "PAGER=$TRASH_DIRECTORY/pager pl -C p report" &&
+	echo rc=0 >expect &&
+	test_cmp expect tty.out &&
+	grep "${esc}\[1mReport for Ana Lima${esc}\[m" paged &&
+	sed "s/${esc}\[[0-9;]*m//g" paged >stripped &&
+	pl -C p report >plain-report &&
+	test_cmp plain-report stripped &&
+	! grep "${esc}" plain-report
+'
+
+test_expect_success TTY 'pl report: NO_COLOR, --color=never and -o FILE are plain; --color=always colours a pipe' '
+	on_tty "NO_COLOR=1 PAGER=cat pl -C p report" &&
+	! grep "${esc}" tty.out &&
+	on_tty "PAGER=cat pl -C p report --color=never" &&
+	! grep "${esc}" tty.out &&
+	on_tty "pl -C p report -o $TRASH_DIRECTORY/r.txt" &&
+	! grep "${esc}" r.txt &&
+	pl -C p report --color=always >out &&
+	grep "${esc}\[1mGoals${esc}\[m" out &&
+	pl -C p report --format json --color=always >out &&
+	! grep "${esc}" out
+'
+
 test_done
