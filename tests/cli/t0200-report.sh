@@ -479,4 +479,31 @@ test_expect_success 'Markdown: the learner view leads with goals and next steps'
 	grep "^- \[ \] Three$" out.md
 '
 
+test_expect_success 'hostile text cannot add markup to Markdown nor escapes to text' '
+	pl init --name "Eve <script>alert(1)</script>" hostile >/dev/null &&
+	esc=$(printf "\033") &&
+	pl -C hostile goal add --id g --step "[click](javascript:alert(1))" \
+		--why "<img src=x onerror=alert(1)> | a | b |" \
+		"# Title | with <b>pipes</b>" >/dev/null &&
+	pl -C hostile reflect --goal g -m "<script>alert(2)</script>" \
+		-m "[x](javascript:alert(3)) ![t](http://evil.example/t.png)" \
+		>/dev/null &&
+	printf -- "---\ntitle: \"Bell \\\\a and \\\\e[31mred\"\ndate: 2026-11-26\nkind: artifact\ngoals: [g]\n---\n" \
+		>bell.md &&
+	mkdir -p hostile/evidence && mv bell.md hostile/evidence/ &&
+	git -C hostile add evidence/bell.md &&
+	git -C hostile commit -q -m "Add by hand" &&
+	for view in learner teacher family
+	do
+		pl -C hostile report --format md --for $view >out.md &&
+		! grep -i "<script\|<img\|<b>" out.md &&
+		! grep "[^\\]](javascript:" out.md &&
+		! grep "!\[t\](http" out.md &&
+		! grep "^# Title" out.md &&
+		pl -C hostile report --for $view --color=never >out.txt &&
+		! grep "$esc" out.txt || return 1
+	done &&
+	grep "Bell   and  \[31mred" out.txt
+'
+
 test_done
