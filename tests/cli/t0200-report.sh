@@ -506,4 +506,14 @@ test_expect_success 'hostile text cannot add markup to Markdown nor escapes to t
 	grep "Bell   and  \[31mred" out.txt
 '
 
+test_expect_success 'output does not depend on the locale or the terminal width' '
+	at_end &&
+	for f in text md csv json
+	do
+		pl -C p report --format $f >one &&
+		LC_ALL=C COLUMNS=20 LINES=5 pl -C p report --format $f >two &&
+		test_cmp one two || return 1
+	done
+'
+
 test_done
