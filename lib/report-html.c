@@ -103,6 +103,15 @@ el(struct pl_buf *out, const char *tag, const char *s)
 	pl_buf_printf(out, "</%s>", tag);
 }
 
+/* A table cell of class cls (d: a date, c: a code), which never wraps. */
+static void
+td(struct pl_buf *out, const char *cls, const char *s)
+{
+	pl_buf_printf(out, "<td class=\"%s\">", cls);
+	esc(out, s);
+	pl_buf_puts(out, "</td>");
+}
+
 /* "1 goal", "3 goals". */
 static void
 count(struct pl_buf *out, size_t n, const char *one, const char *many)
@@ -250,12 +259,13 @@ static const char css[] =
 "*,*::before,*::after{box-sizing:border-box}\n"
 "body{margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a;"
 "background:#fff;font:16px/1.5 system-ui,-apple-system,\"Segoe UI\","
-"Roboto,\"Helvetica Neue\",Arial,sans-serif;overflow-wrap:anywhere}\n"
+"Roboto,\"Helvetica Neue\",Arial,sans-serif;overflow-wrap:break-word}\n"
 "h1{font-size:1.7rem;margin:0 0 .25rem}\n"
 "h2{font-size:1.3rem;margin:2rem 0 .5rem;padding-bottom:.2rem;"
 "border-bottom:2px solid #d0d7de}\n"
 "h3{font-size:1.1rem;margin:0 0 .3rem}\n"
-"h4,h5,h6{font-size:1rem}\n"
+"h4,h5,h6{font-size:1rem;margin:.6rem 0 .2rem}\n"
+".md>:first-child{margin-top:0}\n"
 "header p{margin:.2rem 0}\n"
 ".meta,.src,footer{color:#555;font-size:.9rem}\n"
 ".card{border:1px solid #d0d7de;border-radius:6px;padding:.75rem 1rem;"
@@ -274,11 +284,15 @@ static const char css[] =
 "text-align:left;vertical-align:top}\n"
 "th{background:#f6f8fa}\n"
 "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+"td.n,td.d,td.c,time{white-space:nowrap}\n"
 "tr{break-inside:avoid}\n"
 "figure{margin:1rem 0;break-inside:avoid}\n"
 "figcaption{font-size:.9rem;color:#444}\n"
-"svg{display:block;width:100%;max-width:40rem;height:auto}\n"
-"svg text{font:12px system-ui,-apple-system,\"Segoe UI\",Roboto,"
+"svg{display:block;width:100%;max-width:32rem;height:auto}\n"
+".grid{display:grid;grid-template-columns:repeat(auto-fill,"
+"minmax(22rem,1fr));gap:0 1.5rem}\n"
+".grid figure{margin:.5rem 0}\n"
+"svg text{font:13px system-ui,-apple-system,\"Segoe UI\",Roboto,"
 "Arial,sans-serif;fill:#1a1a1a}\n"
 ".key{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 .6em;"
 "border:1px solid #555;vertical-align:-.05em}\n"
@@ -286,8 +300,9 @@ static const char css[] =
 ".md img{max-width:100%}\n"
 ".md pre{white-space:pre-wrap}\n"
 "ul.plain{padding-left:1.2rem}\n"
-".sr{position:absolute;width:1px;height:1px;overflow:hidden;"
-"clip:rect(0 0 0 0);white-space:nowrap}\n"
+
+".sr{position:absolute;width:1px;min-width:0;height:1px;"
+"overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
 "code{font-size:.9em}\n"
 "footer{margin-top:2rem;border-top:1px solid #d0d7de;padding-top:.5rem}\n"
 /*
@@ -365,6 +380,21 @@ goal_name(struct page *p, const char *id)
 	const struct pl_report_goal *g = goal_find(p->r, id);
 
 	esc(p->out, g != NULL && g->title != NULL ? g->title : id);
+}
+
+/* A piece of evidence's title, or its id for one not in the report. */
+static void
+evidence_name(struct page *p, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < p->r->nevidence; i++)
+		if (strcmp(or_empty(p->r->evidence[i].id), id) == 0 &&
+		    p->r->evidence[i].title != NULL) {
+			esc(p->out, p->r->evidence[i].title);
+			return;
+		}
+	esc(p->out, id);
 }
 
 /*
@@ -779,7 +809,7 @@ reflections_section(struct page *p)
 			for (j = 0; j < f->evidence.n; j++) {
 				if (j > 0)
 					pl_buf_puts(p->out, ", ");
-				esc(p->out, f->evidence.v[j]);
+				evidence_name(p, f->evidence.v[j]);
 			}
 			pl_buf_puts(p->out, "</p>\n");
 		}
@@ -816,7 +846,7 @@ standards_table(struct page *p)
 
 		pl_buf_puts(p->out, "<tr>");
 		if (!p->family)
-			el(p->out, "td", s->code);
+			td(p->out, "c", s->code);
 		pl_buf_puts(p->out, "<td>");
 		esc(p->out, s->description);
 		if (p->family && r->codes) {
@@ -862,91 +892,121 @@ day_number(const char *s)
 	return pl_date_days(d);
 }
 
+/* The geometry of a mastery chart: levels 1..top up the left. */
+struct mchart {
+	size_t	top;
+	long	d0, d1;		/* first and last day of the work */
+	size_t	n;
+};
+
+#define MC_LEFT		100.0
+#define MC_WIDTH	290.0
+#define MC_ROW		24.0
+
+static double
+mc_y(const struct mchart *c, double level)
+{
+	return 14 + (c->top - level) * MC_ROW;
+}
+
+/* By date of the work; all on one day, evenly; one alone, centred. */
+static double
+mc_x(const struct mchart *c, const struct pl_report_standard *s, size_t i)
+{
+	double	span = MC_WIDTH - 20;
+
+	if (c->d1 > c->d0)
+		return MC_LEFT + 10 + span *
+		    (day_number(s->points[i].date) - c->d0) / (c->d1 - c->d0);
+	if (c->n > 1)
+		return MC_LEFT + 10 + span * i / (c->n - 1);
+	return MC_LEFT + MC_WIDTH / 2;
+}
+
 /*
- * One standard's mastery over time: each rating a dot, the mastery after
- * it a line, the mastery level dashed; x is the date of the work.  The
- * numbers follow in a table for screen readers.
+ * One standard's mastery over time: each rating a circle, the mastery
+ * after it a line, the mastery level dashed; x is the date of the work.
+ * The numbers follow in a table for screen readers.
  */
 static void
 mastery_chart(struct page *p, const struct pl_report_standard *s)
 {
 	const struct pl_report *r = p->r;
 	struct pl_buf	 label = PL_BUF_INIT;
-	size_t		 i, top = scale_top(r);
-	long		 d0, d1;
-	double		 x, h = top * 24.0, left = 110, w = 350;
-	const char	*sep = "";
+	struct mchart	 c;
+	size_t		 i;
+	double		 y, bottom;
+	int		 mastery;
 
 	if (s->npoints == 0)
 		return;
-	d0 = day_number(s->points[0].date);
-	d1 = day_number(s->points[s->npoints - 1].date);
+	c.top = scale_top(r);
+	c.n = s->npoints;
+	c.d0 = day_number(s->points[0].date);
+	c.d1 = day_number(s->points[c.n - 1].date);
+	bottom = mc_y(&c, 1);
 	pl_buf_puts(&label, "Mastery over time of ");
 	pl_buf_puts(&label, p->family && !r->codes ? or_empty(s->description) :
 	    or_empty(s->code));
 	pl_buf_puts(p->out, "<figure>\n");
-	chart_open(p, 480, (unsigned)h + 36, label.ptr);
-	for (i = 1; i <= top; i++) {
-		double y = h + 10 - i * 24.0;
-
+	chart_open(p, 400, (unsigned)bottom + 30, label.ptr);
+	for (i = 1; i <= c.top; i++) {
+		y = mc_y(&c, i);
+		mastery = i == (size_t)r->scale.mastery;
 		pl_buf_printf(p->out, "<line x1=\"%.0f\" x2=\"%.0f\" "
 		    "y1=\"%.0f\" y2=\"%.0f\" stroke=\"%s\"%s/>"
 		    "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">",
-		    left, left + w, y, y,
-		    i == (size_t)r->scale.mastery ? "#1a7f37" : "#d0d7de",
-		    i == (size_t)r->scale.mastery ?
+		    MC_LEFT, MC_LEFT + MC_WIDTH, y, y,
+		    mastery ? "#1a7f37" : "#d0d7de", mastery ?
 		    " stroke-dasharray=\"6 4\" stroke-width=\"2\"" : "",
-		    left - 6, y + 4);
+		    MC_LEFT - 6, y + 4);
 		if (!p->family)
 			pl_buf_printf(p->out, "%zu ", i);
 		if (i <= r->scale.names.n)
-			esc_cut(p->out, r->scale.names.v[i - 1], 14);
+			esc_cut(p->out, r->scale.names.v[i - 1], 12);
 		pl_buf_puts(p->out, "</text>\n");
 	}
 	pl_buf_puts(p->out, "<polyline fill=\"none\" stroke=\"#0969da\" "
 	    "stroke-width=\"2\" points=\"");
-	for (i = 0; i < s->npoints; i++) {
-		long d = day_number(s->points[i].date);
-
-		x = d1 > d0 ? left + 10 + (w - 20) * (d - d0) / (d1 - d0) :
-		    s->npoints > 1 ? left + 10 + (w - 20) * i /
-		    (s->npoints - 1) : left + w / 2;
-		pl_buf_printf(p->out, "%s%.1f,%.1f", sep, x,
-		    h + 10 - s->points[i].score * 24);
-		sep = " ";
-	}
+	for (i = 0; i < c.n; i++)
+		pl_buf_printf(p->out, "%s%.1f,%.1f", i > 0 ? " " : "",
+		    mc_x(&c, s, i), mc_y(&c, s->points[i].score));
 	pl_buf_puts(p->out, "\"/>\n");
-	for (i = 0; i < s->npoints; i++) {
-		long d = day_number(s->points[i].date);
-
-		x = d1 > d0 ? left + 10 + (w - 20) * (d - d0) / (d1 - d0) :
-		    s->npoints > 1 ? left + 10 + (w - 20) * i /
-		    (s->npoints - 1) : left + w / 2;
-		pl_buf_printf(p->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
-		    "fill=\"#fff\" stroke=\"#1a1a1a\"><title>", x,
-		    h + 10 - s->points[i].level * 24);
+	for (i = 0; i < c.n; i++) {
+		pl_buf_printf(p->out, "<circle cx=\"%.1f\" cy=\"%.1f\" "
+		    "r=\"4\" fill=\"#fff\" stroke=\"#1a1a1a\"><title>",
+		    mc_x(&c, s, i), mc_y(&c, s->points[i].level));
 		esc(p->out, s->points[i].date);
 		pl_buf_puts(p->out, ": rated ");
 		esc(p->out, level_name(r, s->points[i].level));
 		pl_buf_puts(p->out, "</title></circle>\n");
 	}
-	pl_buf_printf(p->out, "<text x=\"%.0f\" y=\"%.0f\">", left,
-	    h + 30);
-	esc(p->out, s->points[0].date);
-	pl_buf_printf(p->out, "</text><text x=\"%.0f\" y=\"%.0f\" "
-	    "text-anchor=\"end\">", left + w, h + 30);
-	esc(p->out, s->points[s->npoints - 1].date);
+	y = bottom + 24;
+	if (c.d1 > c.d0) {
+		pl_buf_printf(p->out, "<text x=\"%.0f\" y=\"%.0f\">",
+		    MC_LEFT, y);
+		esc(p->out, s->points[0].date);
+		pl_buf_printf(p->out, "</text><text x=\"%.0f\" y=\"%.0f\" "
+		    "text-anchor=\"end\">", MC_LEFT + MC_WIDTH, y);
+		esc(p->out, s->points[c.n - 1].date);
+	} else {
+		pl_buf_printf(p->out, "<text x=\"%.0f\" y=\"%.0f\" "
+		    "text-anchor=\"middle\">", MC_LEFT + MC_WIDTH / 2, y);
+		esc(p->out, s->points[0].date);
+	}
 	pl_buf_puts(p->out, "</text>\n</svg>\n<figcaption>");
 	standard_name(p, s->code);
-	pl_buf_puts(p->out, ": each rating a circle, the mastery after it "
-	    "the blue line, the mastery level dashed.</figcaption>\n"
-	    "<table class=\"sr\"><caption>");
+	pl_buf_puts(p->out, ": ");
+	esc(p->out, s->level != NULL ? s->level : level_name(r, s->score));
+	if (s->mastered)
+		pl_buf_puts(p->out, ", mastered");
+	pl_buf_puts(p->out, "</figcaption>\n<div class=\"sr\"><table><caption>");
 	esc(p->out, label.ptr);
 	pl_buf_puts(p->out, "</caption><thead><tr><th>Date of the work</th>"
 	    "<th>Rating</th><th>Mastery after it</th></tr></thead><tbody>");
-	for (i = 0; i < s->npoints; i++) {
+	for (i = 0; i < c.n; i++) {
 		pl_buf_puts(p->out, "<tr>");
-		el(p->out, "td", s->points[i].date);
+		td(p->out, "d", s->points[i].date);
 		el(p->out, "td", level_name(r, s->points[i].level));
 		pl_buf_puts(p->out, "<td>");
 		esc(p->out, level_name(r, s->points[i].score));
@@ -956,7 +1016,7 @@ mastery_chart(struct page *p, const struct pl_report_standard *s)
 		}
 		pl_buf_puts(p->out, "</td></tr>");
 	}
-	pl_buf_puts(p->out, "</tbody></table>\n</figure>\n");
+	pl_buf_puts(p->out, "</tbody></table></div>\n</figure>\n");
 	pl_buf_release(&label);
 }
 
@@ -964,7 +1024,7 @@ static void
 standards_section(struct page *p)
 {
 	const struct pl_report *r = p->r;
-	size_t	i;
+	size_t	i, rated = 0;
 
 	pl_buf_puts(p->out, "<section>\n<h2>Standards</h2>\n");
 	if (r->nstandards == 0) {
@@ -978,7 +1038,16 @@ standards_section(struct page *p)
 	    r->covered, r->mastered);
 	standards_table(p);
 	for (i = 0; i < r->nstandards; i++)
+		rated += r->standards[i].npoints > 0;
+	if (rated > 0)
+		pl_buf_puts(p->out, "<h3>Mastery over time</h3>\n<p>Each circle "
+		    "is a rating, the blue line the mastery after it, the "
+		    "dashed line the level of mastery.</p>\n"
+		    "<div class=\"grid\">\n");
+	for (i = 0; i < r->nstandards; i++)
 		mastery_chart(p, &r->standards[i]);
+	if (rated > 0)
+		pl_buf_puts(p->out, "</div>\n");
 	pl_buf_puts(p->out, "</section>\n");
 }
 
@@ -1009,6 +1078,7 @@ activity_section(struct page *p)
 	const struct pl_report *r = p->r;
 	size_t		 i, k, nk = sizeof kinds / sizeof kinds[0];
 	unsigned	 max = 0, sum;
+	size_t		 step;
 	double		 bw, x, y;
 
 	pl_buf_puts(p->out, "<section>\n<h2>Activity</h2>\n");
@@ -1023,10 +1093,11 @@ activity_section(struct page *p)
 		    "</section>\n");
 		return;
 	}
-	bw = 440.0 / r->nweeks;
+	bw = 362.0 / r->nweeks;
+	step = r->nweeks > 12 ? (r->nweeks + 5) / 6 : 2;
 	pl_buf_puts(p->out, "<figure>\n");
-	chart_open(p, 480, 190, "Changes per week");
-	pl_buf_printf(p->out, "<line x1=\"34\" x2=\"480\" y1=\"160\" "
+	chart_open(p, 400, 190, "Changes per week");
+	pl_buf_printf(p->out, "<line x1=\"34\" x2=\"400\" y1=\"160\" "
 	    "y2=\"160\" stroke=\"#8c959f\"/><text x=\"30\" y=\"164\" "
 	    "text-anchor=\"end\">0</text><text x=\"30\" y=\"24\" "
 	    "text-anchor=\"end\">%u</text>\n", max);
@@ -1051,10 +1122,10 @@ activity_section(struct page *p)
 			    "width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
 			    x, y, bw * 0.7, hh, kinds[k].colour);
 		}
-		if (r->nweeks <= 12 || i % ((r->nweeks + 11) / 12) == 0) {
-			pl_buf_printf(p->out, "<text x=\"%.1f\" y=\"178\" "
-			    "text-anchor=\"middle\" font-size=\"10\">",
-			    x + bw * 0.35);
+		/* Every other week at most, or the labels run together. */
+		if (i % step == 0) {
+			pl_buf_printf(p->out, "<text x=\"%.1f\" y=\"180\" "
+			    "text-anchor=\"middle\">", x + bw * 0.35);
 			esc(p->out, w->monday + (strlen(w->monday) > 5 ? 5 :
 			    0));
 			pl_buf_puts(p->out, "</text>");
@@ -1075,7 +1146,7 @@ activity_section(struct page *p)
 	pl_buf_puts(p->out, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->nweeks; i++) {
 		pl_buf_puts(p->out, "<tr>");
-		el(p->out, "td", r->weeks[i].monday);
+		td(p->out, "d", r->weeks[i].monday);
 		for (k = 0; k < nk; k++)
 			pl_buf_printf(p->out, "<td class=\"n\">%u</td>",
 			    week_count(&r->weeks[i], k));
@@ -1117,8 +1188,8 @@ people_section(struct page *p)
 		    "<td class=\"n\">%u</td><td class=\"n\">%u</td>"
 		    "<td class=\"n\">%u</td>", h->changes, h->goals, h->steps,
 		    h->evidence, h->reflections, h->ratings);
-		el(p->out, "td", h->first);
-		el(p->out, "td", h->last);
+		td(p->out, "d", h->first);
+		td(p->out, "d", h->last);
 		pl_buf_puts(p->out, "</tr>\n");
 	}
 	pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n</section>\n");
@@ -1182,7 +1253,7 @@ since_section(struct page *p)
 		const struct pl_report_event *e = &r->events[i];
 
 		pl_buf_puts(p->out, "<tr>");
-		el(p->out, "td", e->date);
+		td(p->out, "d", e->date);
 		el(p->out, "td", (size_t)e->type < sizeof event_words /
 		    sizeof event_words[0] ? event_words[e->type] : "Change");
 		pl_buf_puts(p->out, "<td>");
@@ -1265,11 +1336,11 @@ flags_section(struct page *p)
 		if (!is_active(g))
 			continue;
 		pl_buf_puts(p->out, "<tr>");
-		el(p->out, "td", g->id);
+		td(p->out, "c", g->id);
 		el(p->out, "td", g->title);
 		pl_buf_printf(p->out, "<td class=\"n\">%zu/%zu</td>", g->done,
 		    g->total);
-		el(p->out, "td", g->due != NULL ? g->due : "");
+		td(p->out, "d", g->due != NULL ? g->due : "");
 		pl_buf_puts(p->out, "<td>");
 		if (g->last_evidence != NULL)
 			esc(p->out, g->last_evidence);

@@ -525,7 +525,7 @@ test_page(void)
 	    "why is Markdown");
 	ok(strstr(html, "<h4>What I learned</h4>") != NULL,
 	    "a body's headings come under the card's");
-	ok(strstr(html, "<tr><td>CCSS.Math.Content.5.NF.A.1</td><td>Add and "
+	ok(strstr(html, "<tr><td class=\"c\">CCSS.Math.Content.5.NF.A.1</td><td>Add and "
 	    "subtract fractions with unlike denominators</td><td>developing"
 	    "</td><td class=\"n\">2.88</td><td class=\"n\">3</td>") != NULL,
 	    "standards: code, level, score");
@@ -546,7 +546,7 @@ test_page(void)
 	ok(strstr(html, "<title>Week of 2026-11-30: 1 evidence, 0 reflections,"
 	    " 2 steps done, 2 ratings, 0 other changes</title>") != NULL,
 	    "a week's bar says its numbers");
-	ok(strstr(html, "<tr><td>2026-12-07</td><td class=\"n\">0</td>"
+	ok(strstr(html, "<tr><td class=\"d\">2026-12-07</td><td class=\"n\">0</td>"
 	    "<td class=\"n\">0</td><td class=\"n\">3</td><td class=\"n\">2</td>"
 	    "<td class=\"n\">1</td></tr>") != NULL, "the weeks in a table");
 	ok(strstr(html, "<footer>\n<p>Made by pl from commit <code>abc1234def"
@@ -576,8 +576,8 @@ test_teacher(void)
 	    "activity, people, details");
 	ok(strstr(html, "<p>1 of 3 active goals is flagged.</p>") != NULL,
 	    "flag count");
-	ok(strstr(html, "<tr><td>solar-system</td><td>Read about the solar "
-	    "system</td><td class=\"n\">1/3</td><td>2026-12-01</td>"
+	ok(strstr(html, "<tr><td class=\"c\">solar-system</td><td>Read about the solar "
+	    "system</td><td class=\"n\">1/3</td><td class=\"d\">2026-12-01</td>"
 	    "<td>2026-11-10 (30 days ago)</td><td><span class=\"flag overdue\">"
 	    "Overdue by 9 days</span>") != NULL, "a flagged row");
 	ok(strstr(html, "<td><span class=\"flag ok\">None</span></td>") != NULL,
