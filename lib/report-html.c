@@ -441,6 +441,27 @@ name_list(struct page *p, const struct pl_strlist *l, int goals)
 	}
 }
 
+/* A paragraph "<p>lead a, b and c</p>", when the list has anything. */
+static void
+name_para(struct page *p, const char *lead, const struct pl_strlist *l,
+    int goals)
+{
+	if (l->n == 0)
+		return;
+	pl_buf_puts(p->out, lead);
+	name_list(p, l, goals);
+	pl_buf_puts(p->out, "</p>\n");
+}
+
+/* Opens an entry's card, data-id its id, with its heading's tag open. */
+static void
+card_open(struct page *p, const char *id, int level)
+{
+	pl_buf_puts(p->out, "<article class=\"card\" data-id=\"");
+	esc(p->out, id);
+	pl_buf_printf(p->out, "\">\n<h%d>", level);
+}
+
 static void
 chart_open(struct page *p, unsigned w, unsigned h, const char *label)
 {
@@ -609,9 +630,7 @@ goal_card(struct page *p, const struct pl_report_goal *g, int top)
 {
 	const struct pl_report_goal *parent = goal_find(p->r, g->parent);
 
-	pl_buf_puts(p->out, "<article class=\"card\" data-id=\"");
-	esc(p->out, g->id);
-	pl_buf_printf(p->out, "\">\n<h%d>", top);
+	card_open(p, g->id, top);
 	esc(p->out, g->title);
 	pl_buf_printf(p->out, "</h%d>\n<p class=\"meta\">", top);
 	if (!p->family) {
@@ -641,11 +660,7 @@ goal_card(struct page *p, const struct pl_report_goal *g, int top)
 	}
 	progress_bar(p, g);
 	pace(p, g);
-	if (g->standards.n > 0) {
-		pl_buf_puts(p->out, "<p>Standards: ");
-		name_list(p, &g->standards, 0);
-		pl_buf_puts(p->out, "</p>\n");
-	}
+	name_para(p, "<p>Standards: ", &g->standards, 0);
 	if (g->why != NULL) {
 		pl_buf_printf(p->out, "<h%d>Why</h%d>\n", top + 1, top + 1);
 		markdown(p->out, g->why, top + 2);
@@ -740,9 +755,7 @@ evidence_section(struct page *p)
 	for (i = 0; i < r->nevidence; i++) {
 		const struct pl_report_evidence *e = &r->evidence[i];
 
-		pl_buf_puts(p->out, "<article class=\"card\" data-id=\"");
-		esc(p->out, e->id);
-		pl_buf_puts(p->out, "\">\n<h3>");
+		card_open(p, e->id, 3);
 		esc(p->out, e->title);
 		pl_buf_puts(p->out, "</h3>\n<p class=\"meta\"><time>");
 		esc(p->out, e->date);
@@ -756,16 +769,8 @@ evidence_section(struct page *p)
 			esc(p->out, e->id);
 		}
 		pl_buf_puts(p->out, "</p>\n");
-		if (e->goals.n > 0) {
-			pl_buf_puts(p->out, "<p>For ");
-			name_list(p, &e->goals, 1);
-			pl_buf_puts(p->out, "</p>\n");
-		}
-		if (e->standards.n > 0) {
-			pl_buf_puts(p->out, "<p>Standards: ");
-			name_list(p, &e->standards, 0);
-			pl_buf_puts(p->out, "</p>\n");
-		}
+		name_para(p, "<p>For ", &e->goals, 1);
+		name_para(p, "<p>Standards: ", &e->standards, 0);
 		markdown(p->out, e->description, 4);
 		if (e->files.n > 0) {
 			pl_buf_puts(p->out, "<p>Files:");
@@ -794,16 +799,11 @@ reflections_section(struct page *p)
 	for (i = 0; i < r->nreflections; i++) {
 		const struct pl_report_reflection *f = &r->reflections[i];
 
-		pl_buf_puts(p->out, "<article class=\"card\" data-id=\"");
-		esc(p->out, f->id);
-		pl_buf_puts(p->out, "\">\n<h3>Reflection of <time>");
+		card_open(p, f->id, 3);
+		pl_buf_puts(p->out, "Reflection of <time>");
 		esc(p->out, f->date);
 		pl_buf_puts(p->out, "</time></h3>\n");
-		if (f->goals.n > 0) {
-			pl_buf_puts(p->out, "<p class=\"meta\">On ");
-			name_list(p, &f->goals, 1);
-			pl_buf_puts(p->out, "</p>\n");
-		}
+		name_para(p, "<p class=\"meta\">On ", &f->goals, 1);
 		if (f->evidence.n > 0) {
 			pl_buf_puts(p->out, "<p class=\"meta\">About ");
 			for (j = 0; j < f->evidence.n; j++) {
