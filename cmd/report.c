@@ -60,6 +60,8 @@ render(struct pl_buf *b, const struct pl_report *r, const char *fmt,
 		pl_report_text(b, r, colour);
 	else if (strcmp(fmt, "md") == 0)
 		pl_report_md(b, r);
+	else if (strcmp(fmt, "html") == 0)
+		pl_report_html(b, r);
 	else if (strcmp(fmt, "csv") == 0)
 		pl_report_csv(b, r, standards);
 	else if (strcmp(fmt, "json") == 0)

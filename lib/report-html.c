@@ -1,0 +1,1513 @@
+/*
+ * The report as one HTML page that needs nothing else: inline CSS and
+ * SVG, no script, and a Content-Security-Policy that forbids every
+ * request, so a page mailed to a family or kept for years opens the same
+ * and tells no one it was opened.  Every string from the portfolio goes
+ * through esc(); the Markdown bodies go through cmark without
+ * CMARK_OPT_UNSAFE (raw HTML is dropped, javascript: and the like become
+ * empty links) and after a walk that turns outside images into links.
+ * Numbers are formatted here, in the C locale pl runs in, so the same
+ * report gives the same bytes.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define CMARK_NO_SHORT_NAMES
+#include <cmark.h>
+
+#include "pl/date.h"
+#include "pl/report.h"
+
+/* SVG labels longer than this many characters end in an ellipsis. */
+#define LABEL_MAX	48
+
+struct page {
+	struct pl_buf		*out;
+	const struct pl_report	*r;
+	int			 family;
+	unsigned		 nchart;	/* for unique SVG title ids */
+};
+
+/*
+ * The one escaping function: text and attribute values alike (quotes
+ * too), at most len bytes of s.  Control characters, which HTML calls
+ * parse errors, become U+FFFD; tab and line breaks stay.
+ */
+static void
+esc_len(struct pl_buf *out, const char *s, size_t len)
+{
+	size_t	i, from = 0;
+	const char *rep;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default:
+			if ((c < 0x20 && c != '\t' && c != '\n' &&
+			    c != '\r') || c == 0x7f)
+				rep = "\xef\xbf\xbd";
+			else
+				continue;
+		}
+		pl_buf_put(out, s + from, i - from);
+		pl_buf_puts(out, rep);
+		from = i + 1;
+	}
+	pl_buf_put(out, s + from, len - from);
+}
+
+static void
+esc(struct pl_buf *out, const char *s)
+{
+	if (s != NULL)
+		esc_len(out, s, strlen(s));
+}
+
+/* esc() of s cut to max characters (not bytes), with "…" when cut. */
+static void
+esc_cut(struct pl_buf *out, const char *s, size_t max)
+{
+	size_t	i, n = 0, cut = 0;
+
+	if (s == NULL)
+		return;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (n++ == max - 1)
+			cut = i;
+	}
+	if (n <= max) {
+		esc(out, s);
+		return;
+	}
+	esc_len(out, s, cut);
+	pl_buf_puts(out, "\xe2\x80\xa6");
+}
+
+/* <tag>s</tag>, s escaped. */
+static void
+el(struct pl_buf *out, const char *tag, const char *s)
+{
+	pl_buf_printf(out, "<%s>", tag);
+	esc(out, s);
+	pl_buf_printf(out, "</%s>", tag);
+}
+
+/* A table cell of class cls (d: a date, c: a code), which never wraps. */
+static void
+td(struct pl_buf *out, const char *cls, const char *s)
+{
+	pl_buf_printf(out, "<td class=\"%s\">", cls);
+	esc(out, s);
+	pl_buf_puts(out, "</td>");
+}
+
+/* "1 goal", "3 goals". */
+static void
+count(struct pl_buf *out, size_t n, const char *one, const char *many)
+{
+	pl_buf_printf(out, "%zu %s", n, n == 1 ? one : many);
+}
+
+static const char *
+or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/* Remote images would be fetched as the page opens: these are inline. */
+static int
+inline_image(const char *url)
+{
+	static const char *const ok[] = { "data:image/png",
+	    "data:image/gif", "data:image/jpeg", "data:image/webp" };
+	size_t	i;
+
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (strncasecmp(url, ok[i], strlen(ok[i])) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+in_link(cmark_node *n)
+{
+	for (n = cmark_node_parent(n); n != NULL; n = cmark_node_parent(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_LINK)
+			return 1;
+	return 0;
+}
+
+/*
+ * An image becomes a link to it, "image: alt text", which a reader may
+ * follow but the page never fetches; inside a link (a badge) it becomes
+ * its alt text, as links cannot nest.
+ */
+static void
+image_to_link(cmark_node *img)
+{
+	cmark_node	*link, *c, *t;
+
+	if (in_link(img)) {
+		while ((c = cmark_node_first_child(img)) != NULL)
+			cmark_node_insert_before(img, c);
+	} else {
+		link = cmark_node_new(CMARK_NODE_LINK);
+		cmark_node_set_url(link, cmark_node_get_url(img));
+		cmark_node_set_title(link, cmark_node_get_title(img));
+		t = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(t, cmark_node_first_child(img) != NULL ?
+		    "image: " : "image");
+		cmark_node_append_child(link, t);
+		while ((c = cmark_node_first_child(img)) != NULL)
+			cmark_node_append_child(link, c);
+		cmark_node_insert_before(img, link);
+	}
+	cmark_node_free(img);
+}
+
+/*
+ * The levels headings of a Markdown body move by, so that its highest
+ * is level top and the page's outline stays in order.
+ */
+static int
+heading_shift(cmark_node *doc, int top)
+{
+	cmark_iter	 *it = cmark_iter_new(doc);
+	cmark_event_type  ev;
+	cmark_node	 *n;
+	int		  min = 7;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) < min)
+			min = cmark_node_get_heading_level(n);
+	}
+	cmark_iter_free(it);
+	return top - min;
+}
+
+/*
+ * Markdown from the portfolio, its headings moved under the page's, and
+ * images that are not inline data made links.  cmark's default drops
+ * raw HTML and empties javascript:, vbscript:, file: and data: links.
+ */
+static void
+markdown(struct pl_buf *out, const char *text, int top)
+{
+	cmark_node	 *doc, *n, **imgs = NULL;
+	cmark_iter	 *it;
+	cmark_event_type  ev;
+	size_t		  nimg = 0, cap = 0, i;
+	char		 *html;
+	int		  shift, level;
+
+	if (text == NULL || text[strspn(text, " \t\r\n")] == '\0')
+		return;
+	doc = cmark_parse_document(text, strlen(text),
+	    CMARK_OPT_VALIDATE_UTF8);
+	shift = heading_shift(doc, top);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING:
+			level = cmark_node_get_heading_level(n) + shift;
+			cmark_node_set_heading_level(n, level > 6 ? 6 : level);
+			break;
+		case CMARK_NODE_IMAGE:
+			if (inline_image(or_empty(cmark_node_get_url(n))))
+				break;
+			if (nimg == cap) {
+				cap = cap ? cap * 2 : 8;
+				imgs = pl_xrealloc(imgs, cap * sizeof *imgs);
+			}
+			imgs[nimg++] = n;
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	/* Outer images first, so an inner one finds the outer's link. */
+	for (i = 0; i < nimg; i++)
+		image_to_link(imgs[i]);
+	free(imgs);
+	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+	pl_buf_puts(out, "<div class=\"md\">\n");
+	pl_buf_puts(out, html);
+	pl_buf_puts(out, "</div>\n");
+	free(html);
+	cmark_node_free(doc);
+}
+
+static const char css[] =
+"*,*::before,*::after{box-sizing:border-box}\n"
+"body{margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a;"
+"background:#fff;font:16px/1.5 system-ui,-apple-system,\"Segoe UI\","
+"Roboto,\"Helvetica Neue\",Arial,sans-serif;overflow-wrap:break-word}\n"
+"h1{font-size:1.7rem;margin:0 0 .25rem}\n"
+"h2{font-size:1.3rem;margin:2rem 0 .5rem;padding-bottom:.2rem;"
+"border-bottom:2px solid #d0d7de}\n"
+"h3{font-size:1.1rem;margin:0 0 .3rem}\n"
+"h4,h5,h6{font-size:1rem;margin:.6rem 0 .2rem}\n"
+".md>:first-child{margin-top:0}\n"
+"header p{margin:.2rem 0}\n"
+".meta,.src,footer{color:#555;font-size:.9rem}\n"
+".card{border:1px solid #d0d7de;border-radius:6px;padding:.75rem 1rem;"
+"margin:.75rem 0;break-inside:avoid}\n"
+".next{font-weight:600}\n"
+".flag{display:inline-block;border:1px solid;border-radius:4px;"
+"padding:0 .35rem;margin:0 .25rem .2rem 0;font-size:.85rem;"
+"font-weight:600}\n"
+".overdue{color:#a40e26;background:#ffebe9}\n"
+".stalled{color:#7d4e00;background:#fff8c5}\n"
+".behind{color:#953800;background:#fff1e5}\n"
+".ok{color:#116329;background:#dafbe1}\n"
+".scroll{overflow-x:auto;margin:.5rem 0}\n"
+"table{border-collapse:collapse;font-size:.9rem;min-width:100%}\n"
+"th,td{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;"
+"text-align:left;vertical-align:top}\n"
+"th{background:#f6f8fa}\n"
+"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+"td.n,td.d,td.c,time{white-space:nowrap}\n"
+"tr{break-inside:avoid}\n"
+"figure{margin:1rem 0;break-inside:avoid}\n"
+"figcaption{font-size:.9rem;color:#444}\n"
+"svg{display:block;width:100%;max-width:32rem;height:auto}\n"
+".grid{display:grid;grid-template-columns:repeat(auto-fill,"
+"minmax(22rem,1fr));gap:0 1.5rem}\n"
+".grid figure{margin:.5rem 0}\n"
+"svg text{font:13px system-ui,-apple-system,\"Segoe UI\",Roboto,"
+"Arial,sans-serif;fill:#1a1a1a}\n"
+".key{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 .6em;"
+"border:1px solid #555;vertical-align:-.05em}\n"
+".md{overflow-x:auto}\n"
+".md img{max-width:100%}\n"
+".md pre{white-space:pre-wrap}\n"
+"ul.plain{padding-left:1.2rem}\n"
+
+".sr{position:absolute;width:1px;min-width:0;height:1px;"
+"overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
+"code{font-size:.9em}\n"
+"footer{margin-top:2rem;border-top:1px solid #d0d7de;padding-top:.5rem}\n"
+/*
+ * No page size: the same margins fit A4 and Letter, so the printer's
+ * paper decides.  Scrolling wrappers would cut tables on paper.
+ */
+"@page{margin:15mm 12mm}\n"
+"@media print{body{max-width:none;padding:0;font-size:11pt}"
+".scroll,.md{overflow:visible}"
+"h2,h3{break-after:avoid}"
+"a{color:inherit}"
+"svg{max-width:16cm}}\n";
+
+static const char *const view_words[] = { "Learner report",
+    "Teacher report", "Family report" };
+
+static const char *
+view_word(const struct pl_report *r)
+{
+	return (size_t)r->view < sizeof view_words / sizeof view_words[0] ?
+	    view_words[r->view] : view_words[0];
+}
+
+/* The goal with id, or NULL: goals come sorted by id. */
+static int
+goal_cmp(const void *key, const void *g)
+{
+	return strcmp(key, or_empty(((const struct pl_report_goal *)g)->id));
+}
+
+static const struct pl_report_goal *
+goal_find(const struct pl_report *r, const char *id)
+{
+	if (id == NULL || r->ngoals == 0)
+		return NULL;
+	return bsearch(id, r->goals, r->ngoals, sizeof *r->goals, goal_cmp);
+}
+
+static const struct pl_report_standard *
+standard_find(const struct pl_report *r, const char *code)
+{
+	size_t	i;
+
+	for (i = 0; code != NULL && i < r->nstandards; i++)
+		if (strcmp(or_empty(r->standards[i].code), code) == 0)
+			return &r->standards[i];
+	return NULL;
+}
+
+/* The name of the level a score has reached ("developing" for 2.8). */
+static const char *
+level_name(const struct pl_report *r, double score)
+{
+	long	i = (long)floor(score + 1e-9) - 1;
+
+	if (r->scale.names.n == 0)
+		return "";
+	if (i < 0)
+		i = 0;
+	if ((size_t)i >= r->scale.names.n)
+		i = (long)r->scale.names.n - 1;
+	return r->scale.names.v[i];
+}
+
+static size_t
+scale_top(const struct pl_report *r)
+{
+	return r->scale.names.n > 0 ? r->scale.names.n : 4;
+}
+
+/* A goal's title, or its id for a goal not in the report. */
+static void
+goal_name(struct page *p, const char *id)
+{
+	const struct pl_report_goal *g = goal_find(p->r, id);
+
+	esc(p->out, g != NULL && g->title != NULL ? g->title : id);
+}
+
+/* A piece of evidence's title, or its id for one not in the report. */
+static void
+evidence_name(struct page *p, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < p->r->nevidence; i++)
+		if (strcmp(or_empty(p->r->evidence[i].id), id) == 0 &&
+		    p->r->evidence[i].title != NULL) {
+			esc(p->out, p->r->evidence[i].title);
+			return;
+		}
+	esc(p->out, id);
+}
+
+/*
+ * A standard as this view names it: the code with its description, or
+ * for the family the description alone (the code beside it if asked).
+ */
+static void
+standard_name(struct page *p, const char *code)
+{
+	const struct pl_report_standard *s = standard_find(p->r, code);
+	const char *d = s != NULL ? s->description : NULL;
+
+	if (p->family && d != NULL && *d != '\0') {
+		esc(p->out, d);
+		if (p->r->codes) {
+			pl_buf_puts(p->out, " (<code>");
+			esc(p->out, code);
+			pl_buf_puts(p->out, "</code>)");
+		}
+		return;
+	}
+	if (p->family && !p->r->codes) {
+		pl_buf_puts(p->out, "a standard");
+		return;
+	}
+	pl_buf_puts(p->out, "<code>");
+	esc(p->out, code);
+	pl_buf_puts(p->out, "</code>");
+}
+
+/* "a, b and c" of goal titles or standards. */
+static void
+name_list(struct page *p, const struct pl_strlist *l, int goals)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			pl_buf_puts(p->out, i + 1 == l->n ? " and " : ", ");
+		if (goals)
+			goal_name(p, l->v[i]);
+		else
+			standard_name(p, l->v[i]);
+	}
+}
+
+/* A paragraph "<p>lead a, b and c</p>", when the list has anything. */
+static void
+name_para(struct page *p, const char *lead, const struct pl_strlist *l,
+    int goals)
+{
+	if (l->n == 0)
+		return;
+	pl_buf_puts(p->out, lead);
+	name_list(p, l, goals);
+	pl_buf_puts(p->out, "</p>\n");
+}
+
+/* Opens an entry's card, data-id its id, with its heading's tag open. */
+static void
+card_open(struct page *p, const char *id, int level)
+{
+	pl_buf_puts(p->out, "<article class=\"card\" data-id=\"");
+	esc(p->out, id);
+	pl_buf_printf(p->out, "\">\n<h%d>", level);
+}
+
+static void
+chart_open(struct page *p, unsigned w, unsigned h, const char *label)
+{
+	p->nchart++;
+	pl_buf_printf(p->out, "<svg role=\"img\" aria-labelledby=\"c%u\" "
+	    "viewBox=\"0 0 %u %u\" width=\"%u\" height=\"%u\">"
+	    "<title id=\"c%u\">", p->nchart, w, h, w, h, p->nchart);
+	esc(p->out, label);
+	pl_buf_puts(p->out, "</title>\n");
+}
+
+static void
+header(struct page *p)
+{
+	const struct pl_report *r = p->r;
+
+	pl_buf_puts(p->out, "<header>\n<h1>");
+	esc(p->out, r->name != NULL ? r->name : r->learner_id);
+	pl_buf_puts(p->out, "</h1>\n<p>");
+	if (r->grade != NULL && *r->grade != '\0') {
+		pl_buf_puts(p->out, "Grade ");
+		esc(p->out, r->grade);
+		pl_buf_puts(p->out, " &middot; ");
+	}
+	esc(p->out, view_word(r));
+	pl_buf_puts(p->out, " as of <time>");
+	esc(p->out, r->as_of);
+	pl_buf_puts(p->out, "</time>");
+	if (r->since != NULL) {
+		pl_buf_puts(p->out, " &middot; changes since ");
+		esc(p->out, r->since);
+		if (r->until != NULL) {
+			pl_buf_puts(p->out, " until ");
+			esc(p->out, r->until);
+		}
+	}
+	pl_buf_puts(p->out, "</p>\n<p class=\"src\" data-commit=\"");
+	esc(p->out, r->commit);
+	pl_buf_puts(p->out, "\">Made from commit <code>");
+	esc_len(p->out, r->commit, strnlen(r->commit, 7));
+	pl_buf_puts(p->out, "</code> of ");
+	esc(p->out, r->commit_date);
+	pl_buf_puts(p->out, ".</p>\n</header>\n");
+}
+
+static void
+profile_list(struct page *p, const char *what, const struct pl_strlist *l)
+{
+	size_t	i;
+
+	if (l->n == 0)
+		return;
+	pl_buf_puts(p->out, "<h3>");
+	pl_buf_puts(p->out, what);
+	pl_buf_puts(p->out, "</h3>\n<ul class=\"plain\">\n");
+	for (i = 0; i < l->n; i++) {
+		el(p->out, "li", l->v[i]);
+		pl_buf_putc(p->out, '\n');
+	}
+	pl_buf_puts(p->out, "</ul>\n");
+}
+
+static void
+profile(struct page *p)
+{
+	const struct pl_report *r = p->r;
+
+	if (r->strengths.n + r->needs.n + r->interests.n +
+	    r->learns_best.n == 0)
+		return;
+	pl_buf_puts(p->out, "<section>\n<h2>About ");
+	esc(p->out, r->name);
+	pl_buf_puts(p->out, "</h2>\n");
+	profile_list(p, "Strengths", &r->strengths);
+	profile_list(p, p->family ? "Working on" : "Needs", &r->needs);
+	profile_list(p, "Interests", &r->interests);
+	profile_list(p, "Learns best", &r->learns_best);
+	pl_buf_puts(p->out, "</section>\n");
+}
+
+/* The flags of a goal in words, each a labelled badge. */
+static int
+flags(struct page *p, const struct pl_report_goal *g)
+{
+	int	n = 0;
+
+	if (g->overdue) {
+		pl_buf_printf(p->out, "<span class=\"flag overdue\">Overdue "
+		    "by %ld %s</span>", -g->due_in,
+		    g->due_in == -1 ? "day" : "days");
+		n++;
+	}
+	if (g->stalled) {
+		pl_buf_printf(p->out, "<span class=\"flag stalled\">Stalled: "
+		    "no new evidence for %ld days</span>", g->days_since);
+		n++;
+	}
+	if (g->pace == PL_PACE_BEHIND) {
+		pl_buf_puts(p->out, "<span class=\"flag behind\">Behind "
+		    "schedule</span>");
+		n++;
+	}
+	return n;
+}
+
+/* The due date and pace in a sentence. */
+static void
+pace(struct page *p, const struct pl_report_goal *g)
+{
+	if (g->due == NULL)
+		return;
+	pl_buf_puts(p->out, "<p>Due <time>");
+	esc(p->out, g->due);
+	pl_buf_puts(p->out, "</time>");
+	if (g->due_in > 0)
+		pl_buf_printf(p->out, ", in %ld %s", g->due_in,
+		    g->due_in == 1 ? "day" : "days");
+	else if (g->due_in == 0)
+		pl_buf_puts(p->out, ", today");
+	else
+		pl_buf_printf(p->out, ", %ld %s ago", -g->due_in,
+		    g->due_in == -1 ? "day" : "days");
+	pl_buf_puts(p->out, ". ");
+	switch (g->pace) {
+	case PL_PACE_BEHIND:
+		pl_buf_printf(p->out, "Behind schedule: %zu of %zu steps done "
+		    "with %.0f%% of the time gone.", g->done, g->total,
+		    g->time_share * 100);
+		break;
+	case PL_PACE_ON:
+		pl_buf_puts(p->out, "On schedule.");
+		break;
+	case PL_PACE_AHEAD:
+		pl_buf_puts(p->out, "Ahead of schedule.");
+		break;
+	default:
+		break;
+	}
+	pl_buf_puts(p->out, "</p>\n");
+}
+
+/* A goal's progress as a bar, its numbers in the label and beside it. */
+static void
+progress_bar(struct page *p, const struct pl_report_goal *g)
+{
+	double	w = g->total > 0 ? 300.0 * g->done / g->total : 0;
+	char	*label;
+
+	if (g->total == 0) {
+		pl_buf_puts(p->out, "<p>No steps yet.</p>\n");
+		return;
+	}
+	label = pl_xasprintf("%zu of %zu steps done", g->done, g->total);
+	chart_open(p, 300, 14, label);
+	pl_buf_printf(p->out, "<rect width=\"300\" height=\"14\" rx=\"3\" "
+	    "fill=\"#eaeef2\" stroke=\"#8c959f\"/>"
+	    "<rect width=\"%.1f\" height=\"14\" rx=\"3\" fill=\"#2da44e\"/>"
+	    "</svg>\n<p>", w);
+	esc(p->out, label);
+	pl_buf_puts(p->out, ".</p>\n");
+	free(label);
+}
+
+static void
+goal_card(struct page *p, const struct pl_report_goal *g, int top)
+{
+	const struct pl_report_goal *parent = goal_find(p->r, g->parent);
+
+	card_open(p, g->id, top);
+	esc(p->out, g->title);
+	pl_buf_printf(p->out, "</h%d>\n<p class=\"meta\">", top);
+	if (!p->family) {
+		esc(p->out, g->id);
+		pl_buf_puts(p->out, " &middot; ");
+	}
+	esc(p->out, g->term != NULL && strcmp(g->term, "long") == 0 ?
+	    "Long-term goal" : "Goal");
+	if (g->status != NULL && strcmp(g->status, "active") != 0) {
+		pl_buf_puts(p->out, ", ");
+		esc(p->out, g->status);
+	}
+	if (g->parent != NULL) {
+		pl_buf_puts(p->out, " &middot; part of ");
+		esc(p->out, parent != NULL ? parent->title : g->parent);
+	}
+	pl_buf_puts(p->out, "</p>\n");
+	if (g->overdue || g->stalled || g->pace == PL_PACE_BEHIND) {
+		pl_buf_puts(p->out, "<p>");
+		flags(p, g);
+		pl_buf_puts(p->out, "</p>\n");
+	}
+	if (g->next.n > 0) {
+		pl_buf_puts(p->out, "<p class=\"next\">Next step: ");
+		esc(p->out, g->next.v[0]);
+		pl_buf_puts(p->out, "</p>\n");
+	}
+	progress_bar(p, g);
+	pace(p, g);
+	name_para(p, "<p>Standards: ", &g->standards, 0);
+	if (g->why != NULL) {
+		pl_buf_printf(p->out, "<h%d>Why</h%d>\n", top + 1, top + 1);
+		markdown(p->out, g->why, top + 2);
+	}
+	pl_buf_puts(p->out, "</article>\n");
+}
+
+static int
+is_active(const struct pl_report_goal *g)
+{
+	return g->status == NULL || strcmp(g->status, "active") == 0;
+}
+
+static size_t
+active_goals(const struct pl_report *r)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < r->ngoals; i++)
+		n += is_active(&r->goals[i]);
+	return n;
+}
+
+/* Steps done per goal: one bar each, the numbers in a table for all. */
+static void
+progress_chart(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t	i, n = 0, row = 0;
+
+	for (i = 0; i < r->ngoals; i++)
+		n += r->goals[i].total > 0;
+	if (n == 0)
+		return;
+	pl_buf_puts(p->out, "<figure>\n");
+	chart_open(p, 400, (unsigned)(n * 34 + 4), "Steps done per goal");
+	for (i = 0; i < r->ngoals; i++) {
+		const struct pl_report_goal *g = &r->goals[i];
+		double y = row * 34.0;
+
+		if (g->total == 0)
+			continue;
+		row++;
+		pl_buf_printf(p->out, "<g><title>");
+		esc(p->out, g->title);
+		pl_buf_printf(p->out, ": %zu of %zu steps done</title>"
+		    "<text x=\"0\" y=\"%.0f\">", g->done, g->total, y + 13);
+		esc_cut(p->out, g->title, LABEL_MAX);
+		pl_buf_printf(p->out, "</text><rect x=\"0\" y=\"%.0f\" "
+		    "width=\"340\" height=\"12\" fill=\"#eaeef2\" "
+		    "stroke=\"#8c959f\"/><rect x=\"0\" y=\"%.0f\" "
+		    "width=\"%.1f\" height=\"12\" fill=\"#2da44e\"/>"
+		    "<text x=\"400\" y=\"%.0f\" text-anchor=\"end\">"
+		    "%zu/%zu</text></g>\n", y + 18, y + 18,
+		    340.0 * g->done / g->total, y + 29, g->done, g->total);
+	}
+	pl_buf_puts(p->out, "</svg>\n<figcaption>Steps done per goal"
+	    "</figcaption>\n</figure>\n");
+}
+
+static void
+goals_section(struct page *p, int active)
+{
+	const struct pl_report *r = p->r;
+	size_t	i, n = 0;
+
+	pl_buf_printf(p->out, "<section>\n<h2>%s</h2>\n", active ?
+	    "Goals and next steps" : "Other goals");
+	for (i = 0; i < r->ngoals; i++) {
+		if (is_active(&r->goals[i]) != active)
+			continue;
+		goal_card(p, &r->goals[i], 3);
+		n++;
+	}
+	if (n == 0)
+		pl_buf_puts(p->out, active ? "<p>No active goals yet.</p>\n" :
+		    "<p>No goals met, paused or dropped yet.</p>\n");
+	if (active)
+		progress_chart(p);
+	pl_buf_puts(p->out, "</section>\n");
+}
+
+static void
+evidence_section(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t	i, j;
+
+	pl_buf_puts(p->out, "<section>\n<h2>Evidence</h2>\n");
+	if (r->nevidence == 0)
+		pl_buf_puts(p->out, "<p>No evidence yet.</p>\n");
+	for (i = 0; i < r->nevidence; i++) {
+		const struct pl_report_evidence *e = &r->evidence[i];
+
+		card_open(p, e->id, 3);
+		esc(p->out, e->title);
+		pl_buf_puts(p->out, "</h3>\n<p class=\"meta\"><time>");
+		esc(p->out, e->date);
+		pl_buf_puts(p->out, "</time>");
+		if (e->kind != NULL) {
+			pl_buf_puts(p->out, " &middot; ");
+			esc(p->out, e->kind);
+		}
+		if (!p->family) {
+			pl_buf_puts(p->out, " &middot; ");
+			esc(p->out, e->id);
+		}
+		pl_buf_puts(p->out, "</p>\n");
+		name_para(p, "<p>For ", &e->goals, 1);
+		name_para(p, "<p>Standards: ", &e->standards, 0);
+		markdown(p->out, e->description, 4);
+		if (e->files.n > 0) {
+			pl_buf_puts(p->out, "<p>Files:");
+			for (j = 0; j < e->files.n; j++) {
+				pl_buf_puts(p->out, j > 0 ? ", " : " ");
+				pl_buf_puts(p->out, "<code>");
+				esc(p->out, e->files.v[j]);
+				pl_buf_puts(p->out, "</code>");
+			}
+			pl_buf_puts(p->out, "</p>\n");
+		}
+		pl_buf_puts(p->out, "</article>\n");
+	}
+	pl_buf_puts(p->out, "</section>\n");
+}
+
+static void
+reflections_section(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t	i, j;
+
+	pl_buf_puts(p->out, "<section>\n<h2>Reflections</h2>\n");
+	if (r->nreflections == 0)
+		pl_buf_puts(p->out, "<p>No reflections yet.</p>\n");
+	for (i = 0; i < r->nreflections; i++) {
+		const struct pl_report_reflection *f = &r->reflections[i];
+
+		card_open(p, f->id, 3);
+		pl_buf_puts(p->out, "Reflection of <time>");
+		esc(p->out, f->date);
+		pl_buf_puts(p->out, "</time></h3>\n");
+		name_para(p, "<p class=\"meta\">On ", &f->goals, 1);
+		if (f->evidence.n > 0) {
+			pl_buf_puts(p->out, "<p class=\"meta\">About ");
+			for (j = 0; j < f->evidence.n; j++) {
+				if (j > 0)
+					pl_buf_puts(p->out, ", ");
+				evidence_name(p, f->evidence.v[j]);
+			}
+			pl_buf_puts(p->out, "</p>\n");
+		}
+		markdown(p->out, f->body, 4);
+		pl_buf_puts(p->out, "</article>\n");
+	}
+	pl_buf_puts(p->out, "</section>\n");
+}
+
+static void
+score(struct pl_buf *out, double s)
+{
+	pl_buf_printf(out, "%.2f", s);
+}
+
+static void
+standards_table(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t	i;
+
+	pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
+	    "aria-label=\"Standards\" tabindex=\"0\">\n<table>\n<thead><tr>");
+	if (!p->family)
+		pl_buf_puts(p->out, "<th>Code</th>");
+	pl_buf_puts(p->out, p->family ? "<th>What it is about</th>"
+	    "<th>Where things stand</th><th class=\"n\">Pieces of work</th>" :
+	    "<th>Standard</th><th>Level</th><th class=\"n\">Mastery</th>"
+	    "<th class=\"n\">Ratings</th><th class=\"n\">Evidence</th>"
+	    "<th class=\"n\">Goals</th>");
+	pl_buf_puts(p->out, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < r->nstandards; i++) {
+		const struct pl_report_standard *s = &r->standards[i];
+
+		pl_buf_puts(p->out, "<tr>");
+		if (!p->family)
+			td(p->out, "c", s->code);
+		pl_buf_puts(p->out, "<td>");
+		esc(p->out, s->description);
+		if (p->family && r->codes) {
+			pl_buf_puts(p->out, " (<code>");
+			esc(p->out, s->code);
+			pl_buf_puts(p->out, "</code>)");
+		}
+		pl_buf_puts(p->out, "</td><td>");
+		if (s->ratings == 0)
+			pl_buf_puts(p->out, "Not yet rated");
+		else
+			esc(p->out, s->level != NULL ? s->level :
+			    level_name(r, s->score));
+		if (s->mastered)
+			pl_buf_puts(p->out, ", mastered");
+		pl_buf_puts(p->out, "</td>");
+		if (p->family) {
+			pl_buf_printf(p->out, "<td class=\"n\">%zu</td></tr>\n",
+			    s->evidence);
+			continue;
+		}
+		pl_buf_puts(p->out, "<td class=\"n\">");
+		if (s->ratings > 0)
+			score(p->out, s->score);
+		else
+			pl_buf_puts(p->out, "&ndash;");
+		pl_buf_printf(p->out, "</td><td class=\"n\">%zu</td>"
+		    "<td class=\"n\">%zu</td><td class=\"n\">%zu</td></tr>\n",
+		    s->ratings, s->evidence, s->goals);
+	}
+	pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n");
+}
+
+/* Days since 1970 of "YYYY-MM-DD", or 0 for anything else. */
+static long
+day_number(const char *s)
+{
+	struct pl_date	d;
+
+	if (!pl_date_valid(s) || sscanf(s, "%4d-%2d-%2d", &d.y, &d.m,
+	    &d.d) != 3)
+		return 0;
+	return pl_date_days(d);
+}
+
+/* The geometry of a mastery chart: levels 1..top up the left. */
+struct mchart {
+	size_t	top;
+	long	d0, d1;		/* first and last day of the work */
+	size_t	n;
+};
+
+#define MC_LEFT		100.0
+#define MC_WIDTH	290.0
+#define MC_ROW		24.0
+
+static double
+mc_y(const struct mchart *c, double level)
+{
+	return 14 + (c->top - level) * MC_ROW;
+}
+
+/* By date of the work; all on one day, evenly; one alone, centred. */
+static double
+mc_x(const struct mchart *c, const struct pl_report_standard *s, size_t i)
+{
+	double	span = MC_WIDTH - 20;
+
+	if (c->d1 > c->d0)
+		return MC_LEFT + 10 + span *
+		    (day_number(s->points[i].date) - c->d0) / (c->d1 - c->d0);
+	if (c->n > 1)
+		return MC_LEFT + 10 + span * i / (c->n - 1);
+	return MC_LEFT + MC_WIDTH / 2;
+}
+
+/*
+ * One standard's mastery over time: each rating a circle, the mastery
+ * after it a line, the mastery level dashed; x is the date of the work.
+ * The numbers follow in a table for screen readers.
+ */
+static void
+mastery_chart(struct page *p, const struct pl_report_standard *s)
+{
+	const struct pl_report *r = p->r;
+	struct pl_buf	 label = PL_BUF_INIT;
+	struct mchart	 c;
+	size_t		 i;
+	double		 y, bottom;
+	int		 mastery;
+
+	if (s->npoints == 0)
+		return;
+	c.top = scale_top(r);
+	c.n = s->npoints;
+	c.d0 = day_number(s->points[0].date);
+	c.d1 = day_number(s->points[c.n - 1].date);
+	bottom = mc_y(&c, 1);
+	pl_buf_puts(&label, "Mastery over time of ");
+	pl_buf_puts(&label, p->family && !r->codes ? or_empty(s->description) :
+	    or_empty(s->code));
+	pl_buf_puts(p->out, "<figure>\n");
+	chart_open(p, 400, (unsigned)bottom + 30, label.ptr);
+	for (i = 1; i <= c.top; i++) {
+		y = mc_y(&c, i);
+		mastery = i == (size_t)r->scale.mastery;
+		pl_buf_printf(p->out, "<line x1=\"%.0f\" x2=\"%.0f\" "
+		    "y1=\"%.0f\" y2=\"%.0f\" stroke=\"%s\"%s/>"
+		    "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">",
+		    MC_LEFT, MC_LEFT + MC_WIDTH, y, y,
+		    mastery ? "#1a7f37" : "#d0d7de", mastery ?
+		    " stroke-dasharray=\"6 4\" stroke-width=\"2\"" : "",
+		    MC_LEFT - 6, y + 4);
+		if (!p->family)
+			pl_buf_printf(p->out, "%zu ", i);
+		if (i <= r->scale.names.n)
+			esc_cut(p->out, r->scale.names.v[i - 1], 12);
+		pl_buf_puts(p->out, "</text>\n");
+	}
+	pl_buf_puts(p->out, "<polyline fill=\"none\" stroke=\"#0969da\" "
+	    "stroke-width=\"2\" points=\"");
+	for (i = 0; i < c.n; i++)
+		pl_buf_printf(p->out, "%s%.1f,%.1f", i > 0 ? " " : "",
+		    mc_x(&c, s, i), mc_y(&c, s->points[i].score));
+	pl_buf_puts(p->out, "\"/>\n");
+	for (i = 0; i < c.n; i++) {
+		pl_buf_printf(p->out, "<circle cx=\"%.1f\" cy=\"%.1f\" "
+		    "r=\"4\" fill=\"#fff\" stroke=\"#1a1a1a\"><title>",
+		    mc_x(&c, s, i), mc_y(&c, s->points[i].level));
+		esc(p->out, s->points[i].date);
+		pl_buf_puts(p->out, ": rated ");
+		esc(p->out, level_name(r, s->points[i].level));
+		pl_buf_puts(p->out, "</title></circle>\n");
+	}
+	y = bottom + 24;
+	if (c.d1 > c.d0) {
+		pl_buf_printf(p->out, "<text x=\"%.0f\" y=\"%.0f\">",
+		    MC_LEFT, y);
+		esc(p->out, s->points[0].date);
+		pl_buf_printf(p->out, "</text><text x=\"%.0f\" y=\"%.0f\" "
+		    "text-anchor=\"end\">", MC_LEFT + MC_WIDTH, y);
+		esc(p->out, s->points[c.n - 1].date);
+	} else {
+		pl_buf_printf(p->out, "<text x=\"%.0f\" y=\"%.0f\" "
+		    "text-anchor=\"middle\">", MC_LEFT + MC_WIDTH / 2, y);
+		esc(p->out, s->points[0].date);
+	}
+	pl_buf_puts(p->out, "</text>\n</svg>\n<figcaption>");
+	standard_name(p, s->code);
+	pl_buf_puts(p->out, ": ");
+	esc(p->out, s->level != NULL ? s->level : level_name(r, s->score));
+	if (s->mastered)
+		pl_buf_puts(p->out, ", mastered");
+	pl_buf_puts(p->out, "</figcaption>\n<div class=\"sr\"><table><caption>");
+	esc(p->out, label.ptr);
+	pl_buf_puts(p->out, "</caption><thead><tr><th>Date of the work</th>"
+	    "<th>Rating</th><th>Mastery after it</th></tr></thead><tbody>");
+	for (i = 0; i < c.n; i++) {
+		pl_buf_puts(p->out, "<tr>");
+		td(p->out, "d", s->points[i].date);
+		el(p->out, "td", level_name(r, s->points[i].level));
+		pl_buf_puts(p->out, "<td>");
+		esc(p->out, level_name(r, s->points[i].score));
+		if (!p->family) {
+			pl_buf_puts(p->out, " ");
+			score(p->out, s->points[i].score);
+		}
+		pl_buf_puts(p->out, "</td></tr>");
+	}
+	pl_buf_puts(p->out, "</tbody></table></div>\n</figure>\n");
+	pl_buf_release(&label);
+}
+
+static void
+standards_section(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t	i, rated = 0;
+
+	pl_buf_puts(p->out, "<section>\n<h2>Standards</h2>\n");
+	if (r->nstandards == 0) {
+		pl_buf_puts(p->out, "<p>No standards aligned yet.</p>\n"
+		    "</section>\n");
+		return;
+	}
+	pl_buf_puts(p->out, "<p>");
+	count(p->out, r->nstandards, "standard", "standards");
+	pl_buf_printf(p->out, ", %zu with evidence, %zu mastered.</p>\n",
+	    r->covered, r->mastered);
+	standards_table(p);
+	for (i = 0; i < r->nstandards; i++)
+		rated += r->standards[i].npoints > 0;
+	if (rated > 0)
+		pl_buf_puts(p->out, "<h3>Mastery over time</h3>\n<p>Each circle "
+		    "is a rating, the blue line the mastery after it, the "
+		    "dashed line the level of mastery.</p>\n"
+		    "<div class=\"grid\">\n");
+	for (i = 0; i < r->nstandards; i++)
+		mastery_chart(p, &r->standards[i]);
+	if (rated > 0)
+		pl_buf_puts(p->out, "</div>\n");
+	pl_buf_puts(p->out, "</section>\n");
+}
+
+static const struct {
+	const char	*word;
+	const char	*colour;
+} kinds[] = {
+	{ "evidence", "#0969da" },
+	{ "reflections", "#8250df" },
+	{ "steps done", "#2da44e" },
+	{ "ratings", "#bf8700" },
+	{ "other changes", "#8c959f" },
+};
+
+static unsigned
+week_count(const struct pl_report_week *w, size_t k)
+{
+	const unsigned v[] = { w->evidence, w->reflections, w->steps,
+	    w->ratings, w->other };
+
+	return v[k];
+}
+
+/* Activity per week: stacked bars, a key in words, and the table. */
+static void
+activity_section(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t		 i, k, nk = sizeof kinds / sizeof kinds[0];
+	unsigned	 max = 0, sum;
+	size_t		 step;
+	double		 bw, x, y;
+
+	pl_buf_puts(p->out, "<section>\n<h2>Activity</h2>\n");
+	for (i = 0; i < r->nweeks; i++) {
+		for (sum = 0, k = 0; k < nk; k++)
+			sum += week_count(&r->weeks[i], k);
+		if (sum > max)
+			max = sum;
+	}
+	if (r->nweeks == 0 || max == 0) {
+		pl_buf_puts(p->out, "<p>No activity in these weeks.</p>\n"
+		    "</section>\n");
+		return;
+	}
+	bw = 362.0 / r->nweeks;
+	step = r->nweeks > 12 ? (r->nweeks + 5) / 6 : 2;
+	pl_buf_puts(p->out, "<figure>\n");
+	chart_open(p, 400, 190, "Changes per week");
+	pl_buf_printf(p->out, "<line x1=\"34\" x2=\"400\" y1=\"160\" "
+	    "y2=\"160\" stroke=\"#8c959f\"/><text x=\"30\" y=\"164\" "
+	    "text-anchor=\"end\">0</text><text x=\"30\" y=\"24\" "
+	    "text-anchor=\"end\">%u</text>\n", max);
+	for (i = 0; i < r->nweeks; i++) {
+		const struct pl_report_week *w = &r->weeks[i];
+
+		x = 38 + i * bw;
+		y = 160;
+		pl_buf_puts(p->out, "<g><title>Week of ");
+		esc(p->out, w->monday);
+		for (k = 0; k < nk; k++)
+			pl_buf_printf(p->out, "%s %u %s", k ? "," : ":",
+			    week_count(w, k), kinds[k].word);
+		pl_buf_puts(p->out, "</title>");
+		for (k = 0; k < nk; k++) {
+			double hh = 140.0 * week_count(w, k) / max;
+
+			if (hh <= 0)
+				continue;
+			y -= hh;
+			pl_buf_printf(p->out, "<rect x=\"%.1f\" y=\"%.1f\" "
+			    "width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
+			    x, y, bw * 0.7, hh, kinds[k].colour);
+		}
+		/* Every other week at most, or the labels run together. */
+		if (i % step == 0) {
+			pl_buf_printf(p->out, "<text x=\"%.1f\" y=\"180\" "
+			    "text-anchor=\"middle\">", x + bw * 0.35);
+			esc(p->out, w->monday + (strlen(w->monday) > 5 ? 5 :
+			    0));
+			pl_buf_puts(p->out, "</text>");
+		}
+		pl_buf_puts(p->out, "</g>\n");
+	}
+	pl_buf_puts(p->out, "</svg>\n<figcaption>Changes per week (weeks "
+	    "start on Monday):");
+	for (k = 0; k < nk; k++)
+		pl_buf_printf(p->out, "<span class=\"key\" style=\"background:"
+		    "%s\"></span>%s", kinds[k].colour, kinds[k].word);
+	pl_buf_puts(p->out, "</figcaption>\n</figure>\n"
+	    "<div class=\"scroll\" role=\"region\" aria-label=\"Activity per "
+	    "week\" tabindex=\"0\">\n<table>\n<thead><tr><th>Week of</th>");
+	for (k = 0; k < nk; k++)
+		pl_buf_printf(p->out, "<th class=\"n\">%c%s</th>",
+		    kinds[k].word[0] - 'a' + 'A', kinds[k].word + 1);
+	pl_buf_puts(p->out, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < r->nweeks; i++) {
+		pl_buf_puts(p->out, "<tr>");
+		td(p->out, "d", r->weeks[i].monday);
+		for (k = 0; k < nk; k++)
+			pl_buf_printf(p->out, "<td class=\"n\">%u</td>",
+			    week_count(&r->weeks[i], k));
+		pl_buf_puts(p->out, "</tr>\n");
+	}
+	pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+static void
+people_section(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t	i;
+
+	pl_buf_puts(p->out, "<section>\n<h2>Contributors</h2>\n");
+	if (r->npeople == 0) {
+		pl_buf_puts(p->out, "<p>No one has made a change yet.</p>\n"
+		    "</section>\n");
+		return;
+	}
+	pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
+	    "aria-label=\"Contributors\" tabindex=\"0\">\n<table>\n"
+	    "<thead><tr><th>Name</th>");
+	if (!p->family)
+		pl_buf_puts(p->out, "<th>Email</th>");
+	pl_buf_puts(p->out, "<th class=\"n\">Changes</th><th class=\"n\">"
+	    "Goals set</th><th class=\"n\">Steps done</th><th class=\"n\">"
+	    "Evidence</th><th class=\"n\">Reflections</th><th class=\"n\">"
+	    "Ratings</th><th>First</th><th>Last</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < r->npeople; i++) {
+		const struct pl_report_person *h = &r->people[i];
+
+		pl_buf_puts(p->out, "<tr>");
+		el(p->out, "td", h->name);
+		if (!p->family)
+			el(p->out, "td", h->email);
+		pl_buf_printf(p->out, "<td class=\"n\">%u</td>"
+		    "<td class=\"n\">%u</td><td class=\"n\">%u</td>"
+		    "<td class=\"n\">%u</td><td class=\"n\">%u</td>"
+		    "<td class=\"n\">%u</td>", h->changes, h->goals, h->steps,
+		    h->evidence, h->reflections, h->ratings);
+		td(p->out, "d", h->first);
+		td(p->out, "d", h->last);
+		pl_buf_puts(p->out, "</tr>\n");
+	}
+	pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+static const char *const event_words[] = { "Goal set", "Step done",
+    "Goal met", "Evidence added", "Reflection written", "Rating" };
+
+/* An author as the view shows them: the family sees no email. */
+static void
+author(struct page *p, const char *a)
+{
+	const char *lt;
+
+	if (a == NULL)
+		return;
+	if (p->family && (lt = strchr(a, '<')) != NULL) {
+		while (lt > a && lt[-1] == ' ')
+			lt--;
+		esc_len(p->out, a, (size_t)(lt - a));
+	} else
+		esc(p->out, a);
+}
+
+/* "developing (2.40)", or for the family the level name alone. */
+static void
+move_level(struct page *p, int had, double s)
+{
+	if (!had) {
+		pl_buf_puts(p->out, "not rated");
+		return;
+	}
+	esc(p->out, level_name(p->r, s));
+	if (!p->family) {
+		pl_buf_puts(p->out, " (");
+		score(p->out, s);
+		pl_buf_puts(p->out, ")");
+	}
+}
+
+static void
+since_section(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t	i;
+
+	if (r->since == NULL)
+		return;
+	pl_buf_puts(p->out, "<section>\n<h2>Since ");
+	esc(p->out, r->since);
+	pl_buf_puts(p->out, "</h2>\n");
+	if (r->nevents == 0)
+		pl_buf_puts(p->out, "<p>No changes in this time.</p>\n");
+	else {
+		pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
+		    "aria-label=\"Changes\" tabindex=\"0\">\n<table>\n"
+		    "<thead><tr><th>Date</th><th>What</th><th>By</th>"
+		    "<th>Detail</th></tr></thead>\n<tbody>\n");
+	}
+	for (i = 0; i < r->nevents; i++) {
+		const struct pl_report_event *e = &r->events[i];
+
+		pl_buf_puts(p->out, "<tr>");
+		td(p->out, "d", e->date);
+		el(p->out, "td", (size_t)e->type < sizeof event_words /
+		    sizeof event_words[0] ? event_words[e->type] : "Change");
+		pl_buf_puts(p->out, "<td>");
+		author(p, e->author);
+		pl_buf_puts(p->out, "</td><td>");
+		esc(p->out, e->detail);
+		if (e->type == PL_EVENT_RATING && e->standard != NULL) {
+			double lv = e->level != NULL ? atof(e->level) : 0;
+
+			pl_buf_puts(p->out, e->detail != NULL ? " (" : "");
+			standard_name(p, e->standard);
+			if (e->level != NULL) {
+				pl_buf_puts(p->out, ": ");
+				esc(p->out, level_name(r, lv));
+			}
+			pl_buf_puts(p->out, e->detail != NULL ? ")" : "");
+		}
+		pl_buf_puts(p->out, "</td></tr>\n");
+	}
+	if (r->nevents > 0)
+		pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n");
+	pl_buf_puts(p->out, "<h3>Mastery moves</h3>\n");
+	if (r->nmoves == 0)
+		pl_buf_puts(p->out, "<p>No mastery moved in this time.</p>\n");
+	else
+		pl_buf_puts(p->out, "<ul class=\"plain\">\n");
+	for (i = 0; i < r->nmoves; i++) {
+		const struct pl_report_move *m = &r->moves[i];
+
+		pl_buf_puts(p->out, "<li>");
+		if (!p->family || r->codes) {
+			pl_buf_puts(p->out, "<code>");
+			esc(p->out, m->code);
+			pl_buf_puts(p->out, "</code> ");
+		}
+		esc(p->out, m->description);
+		pl_buf_puts(p->out, ": from ");
+		move_level(p, m->had, m->from);
+		pl_buf_puts(p->out, " to ");
+		move_level(p, 1, m->to);
+		if (m->mastered && !m->was_mastered)
+			pl_buf_puts(p->out, ", <strong>now mastered</strong>");
+		else if (!m->mastered && m->was_mastered)
+			pl_buf_puts(p->out, ", no longer mastered");
+		pl_buf_puts(p->out, "</li>\n");
+	}
+	if (r->nmoves > 0)
+		pl_buf_puts(p->out, "</ul>\n");
+	pl_buf_puts(p->out, "</section>\n");
+}
+
+/* The teacher's first table: every active goal and what is wrong. */
+static void
+flags_section(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t	i, n = 0, active = active_goals(r);
+
+	pl_buf_puts(p->out, "<section>\n<h2>Flags</h2>\n");
+	for (i = 0; i < r->ngoals; i++) {
+		const struct pl_report_goal *g = &r->goals[i];
+
+		n += is_active(g) && (g->overdue || g->stalled ||
+		    g->pace == PL_PACE_BEHIND);
+	}
+	if (active == 0) {
+		pl_buf_puts(p->out, "<p>No active goals.</p>\n</section>\n");
+		return;
+	}
+	pl_buf_printf(p->out, "<p>%zu of ", n);
+	count(p->out, active, "active goal", "active goals");
+	pl_buf_printf(p->out, " %s flagged.</p>\n", n == 1 ? "is" : "are");
+	pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
+	    "aria-label=\"Flags\" tabindex=\"0\">\n<table>\n<thead><tr>"
+	    "<th>Goal</th><th>Title</th><th class=\"n\">Steps</th><th>Due</th>"
+	    "<th>Last evidence</th><th>Flags</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < r->ngoals; i++) {
+		const struct pl_report_goal *g = &r->goals[i];
+
+		if (!is_active(g))
+			continue;
+		pl_buf_puts(p->out, "<tr>");
+		td(p->out, "c", g->id);
+		el(p->out, "td", g->title);
+		pl_buf_printf(p->out, "<td class=\"n\">%zu/%zu</td>", g->done,
+		    g->total);
+		td(p->out, "d", g->due != NULL ? g->due : "");
+		pl_buf_puts(p->out, "<td>");
+		if (g->last_evidence != NULL)
+			esc(p->out, g->last_evidence);
+		else
+			pl_buf_puts(p->out, "none");
+		if (g->days_since >= 0)
+			pl_buf_printf(p->out, " (%ld days ago)", g->days_since);
+		pl_buf_puts(p->out, "</td><td>");
+		if (flags(p, g) == 0)
+			pl_buf_puts(p->out, "<span class=\"flag ok\">None"
+			    "</span>");
+		pl_buf_puts(p->out, "</td></tr>\n");
+	}
+	pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n");
+	progress_chart(p);
+	pl_buf_puts(p->out, "</section>\n");
+}
+
+/* The family's opening: where things stand, in sentences. */
+static void
+summary_section(struct page *p)
+{
+	const struct pl_report *r = p->r;
+	size_t	i, active = active_goals(r), behind = 0, overdue = 0;
+	size_t	stalled = 0, met = 0;
+	const char *name = r->name != NULL ? r->name : "The learner";
+
+	for (i = 0; i < r->ngoals; i++) {
+		const struct pl_report_goal *g = &r->goals[i];
+
+		if (!is_active(g)) {
+			met += g->status != NULL &&
+			    strcmp(g->status, "met") == 0;
+			continue;
+		}
+		behind += g->pace == PL_PACE_BEHIND;
+		overdue += g->overdue;
+		stalled += g->stalled;
+	}
+	pl_buf_puts(p->out, "<section>\n<h2>In short</h2>\n<p>");
+	esc(p->out, name);
+	if (active == 0)
+		pl_buf_puts(p->out, " has no goals in progress.");
+	else {
+		pl_buf_puts(p->out, " is working on ");
+		count(p->out, active, "goal", "goals");
+		pl_buf_puts(p->out, ".");
+	}
+	if (behind > 0) {
+		pl_buf_putc(p->out, ' ');
+		count(p->out, behind, "goal is", "goals are");
+		pl_buf_puts(p->out, " behind schedule.");
+	}
+	if (overdue > 0) {
+		pl_buf_putc(p->out, ' ');
+		count(p->out, overdue, "goal is", "goals are");
+		pl_buf_puts(p->out, " past its due date.");
+	}
+	if (stalled > 0) {
+		pl_buf_putc(p->out, ' ');
+		count(p->out, stalled, "goal has", "goals have");
+		pl_buf_printf(p->out, " had no new work for %ld days or more.",
+		    r->stalled_days);
+	}
+	if (met > 0) {
+		pl_buf_putc(p->out, ' ');
+		count(p->out, met, "goal has", "goals have");
+		pl_buf_puts(p->out, " been met.");
+	}
+	pl_buf_puts(p->out, "</p>\n<p>");
+	esc(p->out, name);
+	pl_buf_puts(p->out, " has added ");
+	count(p->out, r->nevidence, "piece of work", "pieces of work");
+	pl_buf_puts(p->out, " and written ");
+	count(p->out, r->nreflections, "reflection", "reflections");
+	pl_buf_puts(p->out, ".");
+	if (r->nstandards > 0) {
+		pl_buf_puts(p->out, " Of ");
+		count(p->out, r->nstandards, "standard", "standards");
+		pl_buf_printf(p->out, " in the goals, %zu %s been mastered.",
+		    r->mastered, r->mastered == 1 ? "has" : "have");
+	}
+	pl_buf_puts(p->out, "</p>\n</section>\n");
+}
+
+static void
+warnings_section(struct page *p)
+{
+	size_t	i;
+
+	if (p->r->warnings.n == 0)
+		return;
+	pl_buf_puts(p->out, "<section>\n<h2>Left out</h2>\n<p>These files "
+	    "could not be read:</p>\n<ul>\n");
+	for (i = 0; i < p->r->warnings.n; i++) {
+		el(p->out, "li", p->r->warnings.v[i]);
+		pl_buf_putc(p->out, '\n');
+	}
+	pl_buf_puts(p->out, "</ul>\n</section>\n");
+}
+
+void
+pl_report_html(struct pl_buf *out, const struct pl_report *r)
+{
+	struct page	p = { out, r, r->view == PL_VIEW_FAMILY, 0 };
+
+	pl_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
+	    "default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+	    "<meta name=\"referrer\" content=\"no-referrer\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<meta name=\"generator\" content=\"pl\">\n"
+	    "<title>");
+	esc(out, r->name != NULL ? r->name : r->learner_id);
+	pl_buf_puts(out, " &ndash; ");
+	esc(out, view_word(r));
+	pl_buf_puts(out, ", ");
+	esc(out, r->as_of);
+	pl_buf_puts(out, "</title>\n<style>\n");
+	pl_buf_puts(out, css);
+	pl_buf_puts(out, "</style>\n</head>\n<body>\n");
+	header(&p);
+	pl_buf_puts(out, "<main>\n");
+	switch (r->view) {
+	case PL_VIEW_TEACHER:
+		flags_section(&p);
+		standards_section(&p);
+		since_section(&p);
+		activity_section(&p);
+		people_section(&p);
+		goals_section(&p, 1);
+		goals_section(&p, 0);
+		evidence_section(&p);
+		reflections_section(&p);
+		profile(&p);
+		warnings_section(&p);
+		break;
+	case PL_VIEW_FAMILY:
+		summary_section(&p);
+		goals_section(&p, 1);
+		since_section(&p);
+		evidence_section(&p);
+		reflections_section(&p);
+		standards_section(&p);
+		activity_section(&p);
+		people_section(&p);
+		goals_section(&p, 0);
+		profile(&p);
+		break;
+	default:
+		goals_section(&p, 1);
+		since_section(&p);
+		evidence_section(&p);
+		reflections_section(&p);
+		standards_section(&p);
+		activity_section(&p);
+		people_section(&p);
+		goals_section(&p, 0);
+		profile(&p);
+		warnings_section(&p);
+		break;
+	}
+	pl_buf_puts(out, "</main>\n<footer>\n<p>Made by pl from commit <code>");
+	esc(out, r->commit);
+	pl_buf_puts(out, "</code> of ");
+	esc(out, r->commit_date);
+	pl_buf_puts(out, ". The same commit gives the same report.</p>\n"
+	    "</footer>\n</body>\n</html>\n");
+}
