@@ -516,4 +516,20 @@ test_expect_success 'output does not depend on the locale or the terminal width'
 	done
 '
 
+test_expect_success 'every format of the family view leaves private work, emails and codes out' '
+	at_end &&
+	for f in text md html csv json
+	do
+		pl -C p report --for family --since 2026-11-26 --format $f >out &&
+		! grep -i "secret\|diary" out || return 1
+	done &&
+	for f in text md html
+	do
+		pl -C p report --for family --format $f >out &&
+		! grep "CCSS\|rivera@" out &&
+		pl -C p report --for family --codes --format $f >out &&
+		grep "CCSS" out || return 1
+	done
+'
+
 test_done
