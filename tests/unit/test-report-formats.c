@@ -17,6 +17,24 @@
 #include "pl/standards.h"
 #include "tap.h"
 
+/* s with its line breaks and tabs as C escapes: one TAP line. */
+static const char *
+shown(const char *s)
+{
+	static char	buf[256];
+	size_t		n = 0;
+
+	for (; *s != '\0' && n + 3 < sizeof buf; s++) {
+		if (*s == '\n' || *s == '\t' || *s == '\r') {
+			buf[n++] = '\\';
+			buf[n++] = *s == '\n' ? 'n' : *s == '\t' ? 't' : 'r';
+		} else
+			buf[n++] = *s;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 static char *
 S(const char *s)
 {
@@ -522,7 +540,7 @@ test_md_escape(void)
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		s = md(cases[i][0]);
-		is_str(s, cases[i][1], "md escape of '%s'", cases[i][0]);
+		is_str(s, cases[i][1], "md escape of '%s'", shown(cases[i][0]));
 		free(s);
 	}
 }
@@ -555,7 +573,7 @@ test_csv_cell(void)
 		pl_buf_clear(&b);
 		pl_csv_cell(&b, cases[i][0], 1);
 		is_str(pl_buf_cstr(&b), cases[i][1], "csv cell of '%s'",
-		    cases[i][0]);
+		    shown(cases[i][0]));
 	}
 	pl_buf_clear(&b);
 	pl_csv_row(&b, row, 4);
