@@ -177,11 +177,16 @@ pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
 
 	*out = NULL;
 	/*
-	 * Each commit is read once: caching them (libgit2 does by default)
-	 * would only make memory grow with history.
+	 * Each commit is read once, and a tree at most twice (a hand
+	 * commit's and its parent's): caching them (libgit2 does by
+	 * default, up to 256 MiB) would only make memory grow with history.
+	 * With a hand commit every 30 or so, caching trees took pl log on
+	 * 50,000 commits from 177 to 629 MiB.
 	 */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
 	    (int)GIT_OBJECT_COMMIT, (size_t)0);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
+	    (int)GIT_OBJECT_TREE, (size_t)0);
 	h->repo = pl_portfolio_repo(pf);
 	if (git_revparse_single(&obj, h->repo, rev != NULL ? rev : "HEAD") < 0
 	    || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
