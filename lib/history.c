@@ -177,11 +177,16 @@ pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
 
 	*out = NULL;
 	/*
-	 * Each commit is read once: caching them (libgit2 does by default)
-	 * would only make memory grow with history.
+	 * Each commit is read once, and a tree at most twice (a hand
+	 * commit's and its parent's): caching them (libgit2 does by
+	 * default, up to 256 MiB) would only make memory grow with history.
+	 * With a hand commit every 30 or so, caching trees took pl log on
+	 * 50,000 commits from 177 to 629 MiB.
 	 */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
 	    (int)GIT_OBJECT_COMMIT, (size_t)0);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
+	    (int)GIT_OBJECT_TREE, (size_t)0);
 	h->repo = pl_portfolio_repo(pf);
 	if (git_revparse_single(&obj, h->repo, rev != NULL ? rev : "HEAD") < 0
 	    || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
@@ -364,24 +369,67 @@ entry_change(struct pl_history *h, const git_tree_entry *a,
 	return err;
 }
 
-/* Queues the files that differ between trees a and b (either NULL). */
+/*
+ * Orders entries as git sorts a tree: by name, a tree's name as if it
+ * ended in '/'.
+ */
+static int
+entry_cmp(const git_tree_entry *a, const git_tree_entry *b)
+{
+	const unsigned char	*na, *nb;
+	unsigned char		 ca, cb;
+
+	na = (const unsigned char *)git_tree_entry_name(a);
+	nb = (const unsigned char *)git_tree_entry_name(b);
+	for (; *na != '\0' && *na == *nb; na++, nb++)
+		;
+	ca = *na != '\0' ? *na : git_tree_entry_type(a) == GIT_OBJECT_TREE ?
+	    '/' : '\0';
+	cb = *nb != '\0' ? *nb : git_tree_entry_type(b) == GIT_OBJECT_TREE ?
+	    '/' : '\0';
+	return (int)ca - (int)cb;
+}
+
+/*
+ * The entry of t named as e, or NULL.  Both trees are sorted, so the
+ * walk goes forward from *k: a merge over two folders of thousands of
+ * files costs their length, not a search per entry.  A name whose type
+ * changed sorts elsewhere, and is looked up by name.
+ */
+static const git_tree_entry *
+same_name(git_tree *t, size_t *k, const git_tree_entry *e)
+{
+	const git_tree_entry	*o;
+	int			 c = -1;
+
+	while ((o = git_tree_entry_byindex(t, *k)) != NULL &&
+	    (c = entry_cmp(o, e)) < 0)
+		(*k)++;
+	if (o != NULL && c == 0)
+		return o;
+	return git_tree_entry_byname(t, git_tree_entry_name(e));
+}
+
+/*
+ * Queues the files that differ between trees a and b (either NULL):
+ * changes and deletions in a's order, then additions in b's.
+ */
 static int
 compare(struct pl_history *h, git_tree *a, git_tree *b, const char *prefix)
 {
 	const git_tree_entry	*e, *o;
-	size_t			 i;
+	size_t			 i, k = 0;
 	int			 err = PL_OK;
 
 	for (i = 0; a != NULL && err == PL_OK &&
 	    (e = git_tree_entry_byindex(a, i)) != NULL; i++) {
-		o = b != NULL ? git_tree_entry_byname(b,
-		    git_tree_entry_name(e)) : NULL;
+		o = b != NULL ? same_name(b, &k, e) : NULL;
 		err = entry_change(h, e, o, prefix);
 	}
+	k = 0;
 	for (i = 0; b != NULL && err == PL_OK &&
 	    (e = git_tree_entry_byindex(b, i)) != NULL; i++)
-		if (a == NULL || git_tree_entry_byname(a,
-		    git_tree_entry_name(e)) == NULL)
+		if (a == NULL || same_name(a, &k, e) == NULL)
 			err = entry_change(h, NULL, e, prefix);
 	return err;
 }
