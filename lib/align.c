@@ -392,12 +392,9 @@ entry_codes(struct pl_strlist *out, const struct pl_entry *e,
 static const struct pl_entry *
 find_entry(const struct pl_entries *l, const char *id)
 {
-	size_t	i;
+	long	i = pl_entries_find(l, id);
 
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->v[i]->id, id) == 0)
-			return l->v[i];
-	return NULL;
+	return i >= 0 ? l->v[i] : NULL;
 }
 
 static void
@@ -524,8 +521,9 @@ make_rows(struct status_ctx *c, struct pl_portfolio *pf,
 	return PL_OK;
 }
 
-int
-pl_align_status(struct pl_align_status *st, struct pl_portfolio *pf,
+/* The rows of st, its goals and evidence read. */
+static int
+status_fill(struct pl_align_status *st, struct pl_portfolio *pf,
     const struct pl_scale *scale, enum pl_method method,
     const struct pl_align_scope *sc, struct pl_strlist *warnings)
 {
@@ -534,12 +532,7 @@ pl_align_status(struct pl_align_status *st, struct pl_portfolio *pf,
 	size_t			 i;
 	int			 err;
 
-	memset(st, 0, sizeof *st);
 	if ((err = pl_standards_load(&st->stds, pf, warnings)) != PL_OK ||
-	    (err = pl_entry_list(&st->goals, pf, PL_KIND_GOAL, warnings)) !=
-	    PL_OK ||
-	    (err = pl_entry_list(&st->evidence, pf, PL_KIND_EVIDENCE,
-	    warnings)) != PL_OK ||
 	    (err = make_rows(&c, pf, sc)) != PL_OK)
 		goto done;
 	add_goals(&c);
@@ -557,6 +550,46 @@ done:
 	return err;
 }
 
+int
+pl_align_status(struct pl_align_status *st, struct pl_portfolio *pf,
+    const struct pl_scale *scale, enum pl_method method,
+    const struct pl_align_scope *sc, struct pl_strlist *warnings)
+{
+	int	err;
+
+	memset(st, 0, sizeof *st);
+	if ((err = pl_entry_list(&st->goals, pf, PL_KIND_GOAL, warnings)) !=
+	    PL_OK ||
+	    (err = pl_entry_list(&st->evidence, pf, PL_KIND_EVIDENCE,
+	    warnings)) != PL_OK)
+		return err;
+	return status_fill(st, pf, scale, method, sc, warnings);
+}
+
+/* A list of the same entries, which the copy does not own. */
+static void
+borrow(struct pl_entries *dst, const struct pl_entries *src)
+{
+	dst->n = src->n;
+	dst->v = pl_xcalloc(src->n + 1, sizeof *dst->v);
+	memcpy(dst->v, src->v, src->n * sizeof *dst->v);
+}
+
+int
+pl_align_status_of(struct pl_align_status *st, struct pl_portfolio *pf,
+    const struct pl_scale *scale, enum pl_method method,
+    const struct pl_entries *goals, const struct pl_entries *evidence,
+    struct pl_strlist *warnings)
+{
+	struct pl_align_scope	sc = { 0 };
+
+	memset(st, 0, sizeof *st);
+	st->borrowed = 1;
+	borrow(&st->goals, goals);
+	borrow(&st->evidence, evidence);
+	return status_fill(st, pf, scale, method, &sc, warnings);
+}
+
 void
 pl_align_status_release(struct pl_align_status *st)
 {
@@ -569,8 +602,13 @@ pl_align_status_release(struct pl_align_status *st)
 	}
 	free(st->rows);
 	pl_standards_release(&st->stds);
-	pl_entries_release(&st->goals);
-	pl_entries_release(&st->evidence);
+	if (st->borrowed) {
+		free(st->goals.v);
+		free(st->evidence.v);
+	} else {
+		pl_entries_release(&st->goals);
+		pl_entries_release(&st->evidence);
+	}
 	memset(st, 0, sizeof *st);
 }
 

@@ -122,6 +122,24 @@ done:
 	return err;
 }
 
+long
+pl_entries_find(const struct pl_entries *l, const char *id)
+{
+	size_t	lo = 0, hi = l->n, mid;
+	int	c;
+
+	while (id != NULL && lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(l->v[mid]->id, id)) == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
 void
 pl_entries_release(struct pl_entries *l)
 {

@@ -63,12 +63,7 @@ pl_goal_get(struct pl_goal *g, const struct pl_entry *e)
 long
 pl_goals_find(const struct pl_goals *gs, const char *id)
 {
-	size_t	i;
-
-	for (i = 0; id != NULL && i < gs->l.n; i++)
-		if (strcmp(gs->l.v[i]->id, id) == 0)
-			return (long)i;
-	return -1;
+	return pl_entries_find(&gs->l, id);
 }
 
 /* 1 when g is active and its due date is before today. */

@@ -569,7 +569,7 @@ pl_history_until(char id[41], struct pl_portfolio *p, struct pl_date day)
 	int		 err, r;
 
 	if (git_revwalk_new(&w, pl_portfolio_repo(p)) < 0 ||
-	    git_revwalk_sorting(w, GIT_SORT_TIME) < 0 ||
+	    git_revwalk_sorting(w, GIT_SORT_NONE) < 0 ||
 	    git_revwalk_push_head(w) < 0) {
 		err = pl_error_git(-1, "cannot walk history");
 		goto done;

@@ -33,6 +33,11 @@ struct build {
 	int				 window;
 	long				 first_week;	/* its Monday's days */
 	struct pl_strlist		 hidden;	/* "kind/id" private */
+	/* The entries, read once for everything. */
+	struct pl_goals			 gs;
+	struct pl_entries		 ev, refl;
+	struct pl_align_status		 st;
+	int				 have_st;
 };
 
 /* "true" as YAML 1.2 reads it. */
@@ -194,22 +199,6 @@ days_between(const char *from, struct pl_date to)
 	return pl_date_days(to) - pl_date_days(d);
 }
 
-/* 1 when evidence v serves goal i or, for a long-term goal, a child. */
-static int
-serves(const struct pl_report_evidence *v, const struct pl_goals *gs,
-    size_t i)
-{
-	size_t	k;
-	long	j;
-
-	for (k = 0; k < v->goals.n; k++) {
-		j = pl_goals_find(gs, v->goals.v[k]);
-		if (j == (long)i || (j >= 0 && gs->g[j].up == (long)i))
-			return 1;
-	}
-	return 0;
-}
-
 /* Overdue, stalled and pace, against the as-of day. */
 static void
 flag_goal(struct build *b, struct pl_report_goal *g)
@@ -271,56 +260,98 @@ add_goal(struct build *b, const struct pl_goals *gs, size_t i)
 			pl_strlist_push(&g->next, t.v[k].text);
 	pl_tasks_release(&t);
 	get_list(b, e, "standards", NULL, &g->standards);
-	for (k = 0; k < r->nevidence; k++)
-		if (serves(&r->evidence[k], gs, i)) {
-			if (pl_strlist_find(&r->evidence[k].goals, e->id) >= 0)
-				pl_strlist_push(&g->evidence,
-				    r->evidence[k].id);
-			if (r->evidence[k].date != NULL &&
-			    (g->last_evidence == NULL || strcmp(
-			    r->evidence[k].date, g->last_evidence) > 0)) {
-				free(g->last_evidence);
-				g->last_evidence = pl_xstrdup(
-				    r->evidence[k].date);
-			}
-		}
-	for (k = 0; k < r->nreflections; k++)
-		if (pl_strlist_find(&r->reflections[k].goals, e->id) >= 0)
-			pl_strlist_push(&g->reflections, r->reflections[k].id);
-	flag_goal(b, g);
 }
 
+/* A later date of evidence for goal g. */
+static void
+seen_on(struct pl_report_goal *g, const char *date)
+{
+	if (date == NULL || (g->last_evidence != NULL &&
+	    strcmp(date, g->last_evidence) <= 0))
+		return;
+	free(g->last_evidence);
+	g->last_evidence = pl_xstrdup(date);
+}
+
+/*
+ * Links each goal to its evidence and reflections in one pass over them
+ * (newest first, so the lists are too): at[] is each goal's place in the
+ * report, -1 for one left out.  Evidence for a goal counts as evidence
+ * of its long-term goal too, for its last date.
+ */
+static void
+link_goals(struct build *b, const struct pl_goals *gs, const long *at)
+{
+	struct pl_report		*r = b->r;
+	const struct pl_report_evidence	*v;
+	const struct pl_report_reflection *f;
+	size_t				 i, k;
+	long				 j, up;
+
+	for (i = 0; i < r->nevidence; i++) {
+		v = &r->evidence[i];
+		for (k = 0; k < v->goals.n; k++) {
+			if ((j = pl_goals_find(gs, v->goals.v[k])) < 0 ||
+			    at[j] < 0)
+				continue;
+			pl_strlist_push(&r->goals[at[j]].evidence, v->id);
+			seen_on(&r->goals[at[j]], v->date);
+			if ((up = gs->g[j].up) >= 0 && at[up] >= 0)
+				seen_on(&r->goals[at[up]], v->date);
+		}
+	}
+	for (i = 0; i < r->nreflections; i++) {
+		f = &r->reflections[i];
+		for (k = 0; k < f->goals.n; k++)
+			if ((j = pl_goals_find(gs, f->goals.v[k])) >= 0 &&
+			    at[j] >= 0)
+				pl_strlist_push(&r->goals[at[j]].reflections,
+				    f->id);
+	}
+	for (i = 0; i < r->ngoals; i++)
+		flag_goal(b, &r->goals[i]);
+}
+
+/* Reads the entries once, and hides what the view leaves out. */
 static int
+read_entries(struct build *b)
+{
+	int	err;
+
+	if ((err = pl_goals_read(&b->gs, b->p, &b->r->warnings)) != PL_OK ||
+	    (err = pl_entry_list(&b->ev, b->p, PL_KIND_EVIDENCE,
+	    &b->r->warnings)) != PL_OK ||
+	    (err = pl_entry_list(&b->refl, b->p, PL_KIND_REFLECTION,
+	    &b->r->warnings)) != PL_OK)
+		return err;
+	hide(b, &b->gs.l, "goal");
+	hide(b, &b->ev, "evidence");
+	hide(b, &b->refl, "reflection");
+	return PL_OK;
+}
+
+static void
 add_entries(struct build *b)
 {
 	struct pl_report	*r = b->r;
-	struct pl_entries	 ev = { 0 }, refl = { 0 };
-	struct pl_goals		 gs = { 0 };
+	long			*at;
 	size_t			 i;
-	int			 err;
 
-	if ((err = pl_goals_read(&gs, b->p, &r->warnings)) != PL_OK ||
-	    (err = pl_entry_list(&ev, b->p, PL_KIND_EVIDENCE,
-	    &r->warnings)) != PL_OK ||
-	    (err = pl_entry_list(&refl, b->p, PL_KIND_REFLECTION,
-	    &r->warnings)) != PL_OK)
-		goto done;
-	hide(b, &gs.l, "goal");
-	hide(b, &ev, "evidence");
-	hide(b, &refl, "reflection");
-	pl_entries_sort_by_date(&ev, "date");
-	pl_entries_sort_by_date(&refl, "date");
-	add_evidence(b, &ev);
-	add_reflections(b, &refl);
-	r->goals = pl_xcalloc(gs.l.n + 1, sizeof *r->goals);
-	for (i = 0; i < gs.l.n; i++)
-		if (!hidden(b, "goal", gs.l.v[i]->id))
-			add_goal(b, &gs, i);
-done:
-	pl_goals_release(&gs);
-	pl_entries_release(&ev);
-	pl_entries_release(&refl);
-	return err;
+	pl_entries_sort_by_date(&b->ev, "date");
+	pl_entries_sort_by_date(&b->refl, "date");
+	add_evidence(b, &b->ev);
+	add_reflections(b, &b->refl);
+	r->goals = pl_xcalloc(b->gs.l.n + 1, sizeof *r->goals);
+	at = pl_xcalloc(b->gs.l.n + 1, sizeof *at);
+	for (i = 0; i < b->gs.l.n; i++) {
+		at[i] = -1;
+		if (!hidden(b, "goal", b->gs.l.v[i]->id)) {
+			at[i] = (long)r->ngoals;
+			add_goal(b, &b->gs, i);
+		}
+	}
+	link_goals(b, &b->gs, at);
+	free(at);
 }
 
 /* The name of the level a score reaches (a copy), or NULL for none. */
@@ -371,20 +402,6 @@ unhide_rows(struct build *b, struct pl_align_status *st)
 	}
 }
 
-static int
-status_of(struct build *b, struct pl_portfolio *p, struct pl_align_status *st)
-{
-	struct pl_align_scope	sc = { 0 };
-	struct pl_strlist	w = PL_STRLIST_INIT;
-	int			err;
-
-	err = pl_align_status(st, p, &b->r->scale, b->r->method, &sc, &w);
-	pl_strlist_release(&w);
-	if (err == PL_OK)
-		unhide_rows(b, st);
-	return err;
-}
-
 static void
 add_standard(struct build *b, const struct pl_align_row *row)
 {
@@ -419,18 +436,26 @@ add_standard(struct build *b, const struct pl_align_row *row)
 	r->mastered += s->mastered;
 }
 
+/*
+ * The standards aligned to anything, from the entries read already
+ * (before they are sorted by date: the status looks goals up by id).
+ */
 static int
-add_standards(struct build *b, struct pl_align_status *st)
+add_standards(struct build *b)
 {
 	struct pl_report	*r = b->r;
+	struct pl_align_status	*st = &b->st;
 	size_t			 i;
 	int			 err;
 
 	if ((err = pl_scale_load(&r->scale, b->p)) != PL_OK)
 		return err;
 	r->method = b->o->method_set ? b->o->method : r->scale.method;
-	if ((err = status_of(b, b->p, st)) != PL_OK)
+	b->have_st = 1;
+	if ((err = pl_align_status_of(st, b->p, &r->scale, r->method,
+	    &b->gs.l, &b->ev, &r->warnings)) != PL_OK)
 		return err;
+	unhide_rows(b, st);
 	r->standards = pl_xcalloc(st->n + 1, sizeof *r->standards);
 	for (i = 0; i < st->n; i++)
 		if (st->rows[i].goals.n > 0 || st->rows[i].evidence.n > 0)
@@ -664,65 +689,49 @@ walk(struct build *b)
 	return err;
 }
 
-static const struct pl_align_row *
-row_of(const struct pl_align_status *st, const char *code)
-{
-	size_t	i;
-
-	for (i = 0; i < st->n; i++)
-		if (strcmp(st->rows[i].std->code, code) == 0)
-			return &st->rows[i];
-	return NULL;
-}
-
 /*
- * Mastery that moved in the window: each standard whose score or
- * ratings differ between the last commit before the window and the
- * report's.  Before the first commit nothing was rated.
+ * Mastery that moved in the window, per standard: from the ratings given
+ * before it (by the date each was given) to all of them, each time read
+ * in the order the work was done, by the same method.  A rating given
+ * in the window therefore moves its standard even when it lands on the
+ * same score; a standard rated before the window only stays out.
  */
-static int
-add_moves(struct build *b, const char *path, struct pl_align_status *now)
+static void
+add_moves(struct build *b)
 {
-	struct pl_report	*r = b->r;
-	struct pl_portfolio	*p = NULL;
-	struct pl_align_status	 then = { 0 };
-	const struct pl_align_row *x, *y;
-	struct pl_report_move	*m;
-	char			 id[41];
-	size_t			 i;
-	int			 err, had_then = 0;
+	struct pl_report		*r = b->r;
+	const struct pl_align_row	*row;
+	struct pl_report_move		*m;
+	struct pl_rating		*before;
+	struct pl_mastery		 then;
+	char				 since[PL_DATE_LEN];
+	const char			*d;
+	size_t				 i, k, n;
 
-	err = pl_history_until(id, b->p, from_days(pl_date_days(b->since) -
-	    1));
-	if (err == PL_OK) {
-		if ((err = pl_portfolio_open(&p, path, id)) != PL_OK ||
-		    (err = status_of(b, p, &then)) != PL_OK)
-			goto done;
-		had_then = 1;
-	} else if (err != PL_ENOTFOUND)
-		goto done;
-	err = PL_OK;
-	r->moves = pl_xcalloc(now->n + 1, sizeof *r->moves);
-	for (i = 0; i < now->n; i++) {
-		y = &now->rows[i];
-		x = had_then ? row_of(&then, y->std->code) : NULL;
-		if (y->nratings == 0 || (x != NULL && x->nratings ==
-		    y->nratings && x->mastery.score == y->mastery.score))
+	pl_date_format(since, b->since);
+	r->moves = pl_xcalloc(b->st.n + 1, sizeof *r->moves);
+	for (i = 0; i < b->st.n; i++) {
+		row = &b->st.rows[i];
+		before = pl_xcalloc(row->nratings + 1, sizeof *before);
+		for (k = n = 0; k < row->nratings; k++) {
+			d = row->ratings[k].date != NULL ?
+			    row->ratings[k].date : row->ratings[k].work_date;
+			if (d != NULL && strcmp(d, since) < 0)
+				before[n++] = row->ratings[k];
+		}
+		pl_mastery_compute(&then, &r->scale, r->method, before, n);
+		free(before);
+		if (n == row->nratings)
 			continue;
 		m = &r->moves[r->nmoves++];
-		m->code = pl_xstrdup(y->std->code);
-		m->description = pl_xstrdup(y->std->description);
-		m->had = x != NULL && x->nratings > 0;
-		m->from = m->had ? x->mastery.score : 0;
-		m->was_mastered = m->had && x->mastery.mastered;
-		m->to = y->mastery.score;
-		m->mastered = y->mastery.mastered;
+		m->code = pl_xstrdup(row->std->code);
+		m->description = pl_xstrdup(row->std->description);
+		m->had = n > 0;
+		m->from = n > 0 ? then.score : 0;
+		m->was_mastered = n > 0 && then.mastered;
+		m->to = row->mastery.score;
+		m->mastered = row->mastery.mastered;
 	}
-done:
-	if (had_then)
-		pl_align_status_release(&then);
-	pl_portfolio_free(p);
-	return err;
 }
 
 static int
@@ -848,9 +857,8 @@ pl_report_build(struct pl_report **out, const char *path,
 {
 	struct build		 b;
 	struct pl_portfolio	*head = NULL;
-	struct pl_align_status	 st = { 0 };
 	char			 id[41];
-	int			 err, have_st = 0;
+	int			 err;
 
 	*out = NULL;
 	memset(&b, 0, sizeof b);
@@ -863,19 +871,23 @@ pl_report_build(struct pl_report **out, const char *path,
 	set_header(&b);
 	if ((err = stalled_days(&b.r->stalled_days, b.p)) != PL_OK ||
 	    (err = add_profile(&b)) != PL_OK ||
-	    (err = add_entries(&b)) != PL_OK ||
-	    (err = add_standards(&b, &st)) != PL_OK)
+	    (err = read_entries(&b)) != PL_OK ||
+	    (err = add_standards(&b)) != PL_OK)
 		goto done;
-	have_st = 1;
+	add_entries(&b);
 	add_weeks(&b);
-	if ((err = walk(&b)) != PL_OK ||
-	    (b.window && (err = add_moves(&b, path, &st)) != PL_OK))
+	if ((err = walk(&b)) != PL_OK)
 		goto done;
+	if (b.window)
+		add_moves(&b);
 	*out = b.r;
 	b.r = NULL;
 done:
-	if (have_st)
-		pl_align_status_release(&st);
+	if (b.have_st)
+		pl_align_status_release(&b.st);
+	pl_goals_release(&b.gs);
+	pl_entries_release(&b.ev);
+	pl_entries_release(&b.refl);
 	pl_strlist_release(&b.hidden);
 	pl_portfolio_free(b.p);
 	pl_portfolio_free(head);

@@ -91,6 +91,7 @@ struct pl_align_status {
 	/* private: what the rows borrow from */
 	struct pl_standards	 stds;
 	struct pl_entries	 goals, evidence;
+	int			 borrowed;	/* goals, evidence not ours */
 };
 
 /*
@@ -103,6 +104,16 @@ struct pl_align_status {
 int	 pl_align_status(struct pl_align_status *out, struct pl_portfolio *,
 	    const struct pl_scale *, enum pl_method,
 	    const struct pl_align_scope *, struct pl_strlist *warnings) PL_WUR;
+
+/*
+ * As pl_align_status() for every standard, with the goals and evidence
+ * already read (sorted by id, as pl_entry_list() leaves them): the
+ * status borrows them, so they must outlive it.
+ */
+int	 pl_align_status_of(struct pl_align_status *out,
+	    struct pl_portfolio *, const struct pl_scale *, enum pl_method,
+	    const struct pl_entries *goals, const struct pl_entries *evidence,
+	    struct pl_strlist *warnings) PL_WUR;
 
 void	 pl_align_status_release(struct pl_align_status *);
 

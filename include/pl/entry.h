@@ -70,6 +70,12 @@ int	 pl_entry_list(struct pl_entries *out, struct pl_portfolio *,
 void	 pl_entries_release(struct pl_entries *);
 
 /*
+ * The index of entry id in l, sorted by id as pl_entry_list() leaves it
+ * (a binary search), or -1.
+ */
+long	 pl_entries_find(const struct pl_entries *l, const char *id);
+
+/*
  * Sorts entries by the date under key (those without one first), then by
  * id, so evidence and reflections list in the order they happened.
  */
