@@ -9,6 +9,7 @@
 
 #include <git2.h>
 
+#include "logcache.h"
 #include "pl/history.h"
 
 /*
@@ -46,6 +47,8 @@ struct pl_history {
 	struct pl_strlist	 files;		/* "A path": its hand changes */
 	size_t			 next;		/* in files */
 	struct pl_change	 ch;
+	struct pl_logcache	*cache;		/* opened at the first hand
+						   commit */
 };
 
 /* The folders a hand-made commit is described from, and their kinds. */
@@ -219,6 +222,7 @@ pl_history_free(struct pl_history *h)
 	pl_strlist_release(&h->files);
 	pl_strlist_release(&h->ch.goals);
 	pl_strlist_release(&h->ch.standards);
+	pl_logcache_close(h->cache);
 	free(h);
 }
 
@@ -533,7 +537,13 @@ next_commit(struct pl_history *h, int *done)
 	pl_strlist_release(&h->ch.standards);
 	h->ch.old_id = h->ch.level = h->ch.status = NULL;
 	h->ch.detail = summary(h);
-	return from_tree(h);
+	if (h->cache == NULL)
+		h->cache = pl_logcache_open(h->repo);
+	if (pl_logcache_get(h->cache, git_commit_id(h->commit), &h->files))
+		return PL_OK;
+	if ((err = from_tree(h)) == PL_OK)
+		pl_logcache_put(h->cache, git_commit_id(h->commit), &h->files);
+	return err;
 }
 
 int

@@ -210,4 +210,45 @@ test_expect_success 'a subject a spreadsheet would run is neutralised in csv' '
 	test_cmp expect out
 '
 
+test_expect_success 'hand commits are described once: the cache in .git/pl/log-cache' '
+	rm -rf p/.git/pl &&
+	pl -C p log >first &&
+	head -n 1 p/.git/pl/log-cache >head &&
+	echo "pl log cache 1" >expect &&
+	test_cmp expect head &&
+	hand=$(git -C p rev-parse ":/Tidy the goal") &&
+	grep "^$hand 1$" p/.git/pl/log-cache &&
+	grep -A1 "^$hand 1$" p/.git/pl/log-cache | tail -n 1 >line &&
+	echo "Mgoals/parts.md" >expect &&
+	test_cmp expect line &&
+	pl -C p log >second &&
+	test_cmp first second
+'
+
+test_expect_success 'the cache is what the walk reads for a hand commit' '
+	hand=$(git -C p rev-parse ":/Tidy the goal") &&
+	sed -i "/^$hand 1$/{n;s/.*/Agoals\/cached.md/}" p/.git/pl/log-cache &&
+	pl -C p log >out &&
+	grep "^2026-12-04  Test Teacher  goal        add      cached  Tidy the goal$" out &&
+	rm p/.git/pl/log-cache
+'
+
+test_expect_success 'a broken cache is ignored and written again; one that cannot be written is not' '
+	pl -C p log >expect &&
+	printf "pl log cache 1\nnot a record\n" >p/.git/pl/log-cache &&
+	pl -C p log >out 2>err &&
+	test_cmp expect out &&
+	test_must_be_empty err &&
+	head -n 1 p/.git/pl/log-cache >head &&
+	echo "pl log cache 1" >want &&
+	test_cmp want head &&
+	! grep "not a record" p/.git/pl/log-cache &&
+	rm -rf p/.git/pl &&
+	: >p/.git/pl &&
+	pl -C p log >out 2>err &&
+	test_cmp expect out &&
+	test_must_be_empty err &&
+	rm p/.git/pl
+'
+
 test_done

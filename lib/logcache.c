@@ -1,0 +1,180 @@
+/*
+ * What the commits made with plain git changed in pl's folders, kept in
+ * <gitdir>/pl/log-cache so that a walk describes each of them from its
+ * trees once, not on every pl log: on a long history with large folders
+ * the trees are nearly all of the walk's cost (see PERFORMANCE.md).
+ * A commit and its parent never change, so neither does what it
+ * changed; the file only grows.  It is a cache: a file pl cannot read or
+ * trust is ignored whole, and one it cannot write is not written.
+ *
+ *	pl log cache 1
+ *	<commit hex> <n>
+ *	<n lines: "A", "M" or "D", then the path>
+ *	...
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <git2.h>
+
+#include "logcache.h"
+#include "pl/util.h"
+
+#define HEADER		"pl log cache 1\n"
+#define MAX_SIZE	(64 * 1024 * 1024)
+
+struct record {
+	git_oid		 id;
+	size_t		 first;		/* in lines */
+	size_t		 n;
+};
+
+struct pl_logcache {
+	char			*path;
+	struct pl_buf		 text;		/* the file, when valid */
+	struct record		*v;		/* sorted by id */
+	size_t			 n;
+	struct pl_strlist	 lines;
+	struct pl_buf		 added;		/* records to write */
+};
+
+static int
+by_id(const void *a, const void *b)
+{
+	return git_oid_cmp(&((const struct record *)a)->id,
+	    &((const struct record *)b)->id);
+}
+
+/* Reads the records of c->text; 0 when anything in it is not right. */
+static int
+parse(struct pl_logcache *c)
+{
+	const char	*p = c->text.ptr, *end = p + c->text.len, *nl;
+	char		*line, *rest;
+	struct record	 r;
+	size_t		 cap = 0, k;
+
+	if (c->text.len < strlen(HEADER) || strncmp(p, HEADER,
+	    strlen(HEADER)) != 0)
+		return 0;
+	for (p += strlen(HEADER); p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL ||
+		    nl - p < GIT_OID_HEXSZ + 2 || p[GIT_OID_HEXSZ] != ' ' ||
+		    git_oid_fromstrn(&r.id, p, GIT_OID_HEXSZ) < 0)
+			return 0;
+		line = pl_xstrndup(p + GIT_OID_HEXSZ + 1,
+		    (size_t)(nl - p) - GIT_OID_HEXSZ - 1);
+		r.n = strtoul(line, &rest, 10);
+		k = *line != '\0' && *rest == '\0' && r.n < 1000000;
+		free(line);
+		if (!k)
+			return 0;
+		r.first = c->lines.n;
+		for (k = 0; k < r.n; k++) {
+			p = nl + 1;
+			if (p >= end || (nl = memchr(p, '\n',
+			    (size_t)(end - p))) == NULL || nl - p < 2 ||
+			    strchr("AMD", *p) == NULL)
+				return 0;
+			pl_strlist_push_owned(&c->lines, pl_xstrndup(p,
+			    (size_t)(nl - p)));
+		}
+		if (c->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			c->v = pl_xrealloc(c->v, cap * sizeof *c->v);
+		}
+		c->v[c->n++] = r;
+	}
+	qsort(c->v, c->n, sizeof *c->v, by_id);
+	return 1;
+}
+
+struct pl_logcache *
+pl_logcache_open(git_repository *repo)
+{
+	struct pl_logcache	*c = pl_xcalloc(1, sizeof *c);
+	struct stat		 st;
+
+	c->path = pl_xasprintf("%spl/log-cache", git_repository_path(repo));
+	if (stat(c->path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > MAX_SIZE || pl_read_file(&c->text, c->path) != 0 ||
+	    !parse(c)) {
+		pl_buf_release(&c->text);
+		pl_strlist_release(&c->lines);
+		free(c->v);
+		c->v = NULL;
+		c->n = 0;
+	}
+	return c;
+}
+
+int
+pl_logcache_get(struct pl_logcache *c, const git_oid *id,
+    struct pl_strlist *out)
+{
+	struct record	 key, *r;
+	size_t		 i;
+
+	git_oid_cpy(&key.id, id);
+	if (c->n == 0 || (r = bsearch(&key, c->v, c->n, sizeof *c->v,
+	    by_id)) == NULL)
+		return 0;
+	for (i = 0; i < r->n; i++)
+		pl_strlist_push(out, c->lines.v[r->first + i]);
+	return 1;
+}
+
+void
+pl_logcache_put(struct pl_logcache *c, const git_oid *id,
+    const struct pl_strlist *files)
+{
+	char	hex[GIT_OID_HEXSZ + 1];
+	size_t	i;
+
+	/* a path with a line break cannot be written as a line */
+	for (i = 0; i < files->n; i++)
+		if (strchr(files->v[i], '\n') != NULL)
+			return;
+	git_oid_tostr(hex, sizeof hex, id);
+	pl_buf_printf(&c->added, "%s %zu\n", hex, files->n);
+	for (i = 0; i < files->n; i++)
+		pl_buf_printf(&c->added, "%s\n", files->v[i]);
+}
+
+/* Writes what was added after what was read, in place of the file. */
+static void
+save(struct pl_logcache *c)
+{
+	struct pl_buf	 all = PL_BUF_INIT;
+	char		*dir;
+
+	if (c->text.len > 0)
+		pl_buf_put(&all, c->text.ptr, c->text.len);
+	else
+		pl_buf_puts(&all, HEADER);
+	pl_buf_put(&all, c->added.ptr, c->added.len);
+	dir = pl_xstrndup(c->path, strlen(c->path) - strlen("/log-cache"));
+	if ((mkdir(dir, 0777) == 0 || errno == EEXIST) &&
+	    all.len <= MAX_SIZE)
+		/* a cache that cannot be written is only slower */
+		(void)!pl_write_file(c->path, all.ptr, all.len, 0666);
+	free(dir);
+	pl_buf_release(&all);
+}
+
+void
+pl_logcache_close(struct pl_logcache *c)
+{
+	if (c == NULL)
+		return;
+	if (c->added.len > 0)
+		save(c);
+	free(c->path);
+	pl_buf_release(&c->text);
+	pl_buf_release(&c->added);
+	pl_strlist_release(&c->lines);
+	free(c->v);
+	free(c);
+}
