@@ -185,27 +185,41 @@ done:
 	return err;
 }
 
-static const char *sort_key;
+/* An entry and its date, looked up once before sorting. */
+struct dated {
+	const char	*date;
+	struct pl_entry	*e;
+};
 
 static int
 by_date(const void *a, const void *b)
 {
-	const struct pl_entry	*x = *(struct pl_entry *const *)a;
-	const struct pl_entry	*y = *(struct pl_entry *const *)b;
-	const char		*dx = pl_doc_get(x->doc, sort_key);
-	const char		*dy = pl_doc_get(y->doc, sort_key);
+	const struct dated	*x = a, *y = b;
 	int			 c;
 
-	c = strcmp(dx != NULL ? dx : "", dy != NULL ? dy : "");
-	return c != 0 ? c : strcmp(x->id, y->id);
+	c = strcmp(x->date, y->date);
+	return c != 0 ? c : strcmp(x->e->id, y->e->id);
 }
 
 void
 pl_entries_sort_by_date(struct pl_entries *l, const char *key)
 {
-	sort_key = key;
-	if (l->n > 1)
-		qsort(l->v, l->n, sizeof *l->v, by_date);
+	struct dated	*v;
+	const char	*d;
+	size_t		 i;
+
+	if (l->n < 2)
+		return;
+	v = pl_xcalloc(l->n, sizeof *v);
+	for (i = 0; i < l->n; i++) {
+		d = pl_doc_get(l->v[i]->doc, key);
+		v[i].date = d != NULL ? d : "";
+		v[i].e = l->v[i];
+	}
+	qsort(v, l->n, sizeof *v, by_date);
+	for (i = 0; i < l->n; i++)
+		l->v[i] = v[i].e;
+	free(v);
 }
 
 static int

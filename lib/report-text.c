@@ -196,12 +196,12 @@ profile(struct out *o)
 
 /* One goal as the learner reads it: title, bar, due, pace, next step. */
 static void
-goal_card(struct out *o, const struct pl_report_goal *g)
+goal_card(struct out *o, const struct pl_report_goal *g, int nested)
 {
 	const char	*p;
 	char		*f;
 
-	pl_buf_puts(o->b, g->parent != NULL ? "    " : "  ");
+	pl_buf_puts(o->b, nested ? "    " : "  ");
 	on(o, BOLD);
 	val(o, g->title);
 	off(o);
@@ -214,7 +214,7 @@ goal_card(struct out *o, const struct pl_report_goal *g)
 		pl_buf_puts(o->b, " - ");
 		val(o, g->status);
 	}
-	pl_buf_puts(o->b, g->parent != NULL ? "\n      " : "\n    ");
+	pl_buf_puts(o->b, nested ? "\n      " : "\n    ");
 	if (g->total > 0) {
 		bar(o, (double)g->done, (double)g->total);
 		pl_buf_printf(o->b, " %zu/%zu steps", g->done, g->total);
@@ -229,7 +229,7 @@ goal_card(struct out *o, const struct pl_report_goal *g)
 	pl_buf_putc(o->b, '\n');
 	f = flags(o->r, g);
 	if (*f != '\0') {
-		pl_buf_puts(o->b, g->parent != NULL ? "      " : "    ");
+		pl_buf_puts(o->b, nested ? "      " : "    ");
 		on(o, RED);
 		pl_buf_puts(o->b, f);
 		off(o);
@@ -237,41 +237,88 @@ goal_card(struct out *o, const struct pl_report_goal *g)
 	}
 	free(f);
 	if (g->next.n > 0 && strcmp(g->status, "active") == 0) {
-		pl_buf_puts(o->b, g->parent != NULL ? "      Next: " :
+		pl_buf_puts(o->b, nested ? "      Next: " :
 		    "    Next: ");
 		val(o, g->next.v[0]);
 		pl_buf_putc(o->b, '\n');
 	}
 }
 
-/* Goals in the order a person reads them: each parent, then its own. */
+/* The index of goal id in r (its goals are sorted by id), or -1. */
+static long
+goal_at(const struct pl_report *r, const char *id)
+{
+	size_t	lo = 0, hi = r->ngoals, mid;
+	int	c;
+
+	while (id != NULL && lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(r->goals[mid].id, id)) == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/*
+ * The index of goal i's parent when it sits under it, or -1: goals nest
+ * one level, as pl goal list shows them, so a parent that has a parent
+ * of its own does not count.
+ */
+static long
+parent_at(const struct pl_report *r, size_t i)
+{
+	long	up = goal_at(r, r->goals[i].parent);
+
+	return up >= 0 && up != (long)i && r->goals[up].parent == NULL ?
+	    up : -1;
+}
+
+/*
+ * Goals in the order a person reads them: each parent, then its own (a
+ * child whose parent is not here stands alone).  Children are chained
+ * to their parent first, so a thousand goals cost a thousand steps.
+ */
 static void
 goal_cards(struct out *o)
 {
 	const struct pl_report	*r = o->r;
-	size_t			 i, k;
+	long			*first, *next, *last, up;
+	size_t			 i;
+	long			 k;
 
 	heading(o, "Goals");
-	if (r->ngoals == 0)
+	if (r->ngoals == 0) {
 		pl_buf_puts(o->b, "  No goals yet.\n");
+		return;
+	}
+	first = pl_xcalloc(r->ngoals, sizeof *first);
+	next = pl_xcalloc(r->ngoals, sizeof *next);
+	last = pl_xcalloc(r->ngoals, sizeof *last);
+	for (i = 0; i < r->ngoals; i++)
+		first[i] = next[i] = last[i] = -1;
 	for (i = 0; i < r->ngoals; i++) {
-		if (r->goals[i].parent != NULL)
+		if ((up = parent_at(r, i)) < 0)
 			continue;
-		goal_card(o, &r->goals[i]);
-		for (k = 0; k < r->ngoals; k++)
-			if (r->goals[k].parent != NULL &&
-			    strcmp(r->goals[k].parent, r->goals[i].id) == 0)
-				goal_card(o, &r->goals[k]);
+		if (last[up] < 0)
+			first[up] = (long)i;
+		else
+			next[last[up]] = (long)i;
+		last[up] = (long)i;
 	}
-	/* a child whose parent is not a goal here */
 	for (i = 0; i < r->ngoals; i++) {
-		for (k = 0; k < r->ngoals; k++)
-			if (r->goals[i].parent != NULL && strcmp(
-			    r->goals[i].parent, r->goals[k].id) == 0)
-				break;
-		if (r->goals[i].parent != NULL && k == r->ngoals)
-			goal_card(o, &r->goals[i]);
+		if (parent_at(r, i) >= 0)
+			continue;
+		goal_card(o, &r->goals[i], 0);
+		for (k = first[i]; k >= 0; k = next[k])
+			goal_card(o, &r->goals[k], 1);
 	}
+	free(first);
+	free(next);
+	free(last);
 }
 
 /* The teacher's first section: every flagged goal, one per line. */
