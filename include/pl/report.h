@@ -260,7 +260,7 @@ void	 pl_report_free(struct pl_report *);
 /*
  * The renderers: each appends the whole report to out.  Text is for a
  * terminal or a pipe: colour escapes only when colour is set; control
- * characters from the portfolio are shown as less(1) shows them.
+ * characters from the portfolio become spaces.
  * Markdown is for a wiki or an email.  HTML is one self-contained page
  * (inline CSS and SVG, no script, no outside request), Markdown from
  * the portfolio rendered by cmark without raw HTML or unsafe links.
