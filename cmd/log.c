@@ -104,11 +104,35 @@ kind_colour(const char *kind)
 
 /* The date in yellow as git's commit ids, the kind in its colour. */
 static void
-print_text(const struct pl_change *c, int colour)
+print_text(struct pl_buf *line, const struct pl_change *c, int colour)
 {
-	char	date[PL_DATE_LEN];
+	struct pl_buf	*b = line;		/* reused from line to line */
+	char		 date[PL_DATE_LEN];
+	size_t		 n;
 
 	pl_date_format(date, c->date);
+	if (!colour) {
+		/* the common case for scripts, without printf per field */
+		pl_buf_clear(b);
+		pl_buf_puts(b, date);
+		pl_buf_puts(b, "  ");
+		pl_buf_puts(b, c->author);
+		pl_buf_puts(b, "  ");
+		pl_buf_puts(b, c->kind);
+		for (n = strlen(c->kind); n < 10; n++)
+			pl_buf_putc(b, ' ');
+		pl_buf_puts(b, "  ");
+		pl_buf_puts(b, c->action);
+		for (n = strlen(c->action); n < 7; n++)
+			pl_buf_putc(b, ' ');
+		pl_buf_puts(b, "  ");
+		pl_buf_puts(b, *c->id != '\0' ? c->id : "-");
+		pl_buf_puts(b, "  ");
+		pl_buf_puts(b, c->detail);
+		pl_buf_putc(b, '\n');
+		pl_out_write(b->ptr, PL_OUT_LINE);
+		return;
+	}
 	pl_out_paint(date, PL_SGR_YELLOW, colour, 0);
 	pl_out_printf("  %s  ", c->author);
 	pl_out_paint(c->kind, kind_colour(c->kind), colour, 10);
@@ -205,6 +229,7 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 				    { "", "" }, -1 };
 	struct pl_history	*h = NULL;
 	const struct pl_change	*c;
+	struct pl_buf		 line = PL_BUF_INIT;
 	const char		*fmt = pl_arg(a, "format");
 	enum log_format		 out = LOG_TEXT;
 	long			 n = 0;
@@ -230,7 +255,7 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 		if (!wanted(&f, c))
 			continue;
 		if (out == LOG_TEXT)
-			print_text(c, colour);
+			print_text(&line, c, colour);
 		else if (out == LOG_CSV)
 			print_csv(c);
 		else
@@ -240,6 +265,7 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 	if (err == PL_OK && out == LOG_JSON)
 		pl_out_printf("%s", n == 0 ? "[]\n" : "\n]\n");
 done:
+	pl_buf_release(&line);
 	pl_history_free(h);
 	pl_strlist_release(&f.goals);
 	return err;

@@ -102,8 +102,21 @@ pl_date_parse(struct pl_date *out, const char *s, struct pl_date today)
 void
 pl_date_format(char buf[PL_DATE_LEN], struct pl_date d)
 {
-	snprintf(buf, PL_DATE_LEN, "%04u-%02u-%02u", (unsigned)d.y % 10000,
-	    (unsigned)d.m % 100, (unsigned)d.d % 100);
+	unsigned	y = (unsigned)d.y % 10000, m = (unsigned)d.m % 100;
+	unsigned	day = (unsigned)d.d % 100;
+
+	/* by hand: pl log formats one per change, and snprintf showed */
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + day / 10);
+	buf[9] = (char)('0' + day % 10);
+	buf[10] = '\0';
 }
 
 int
