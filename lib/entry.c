@@ -122,22 +122,21 @@ done:
 	return err;
 }
 
+static int
+id_cmp(const void *key, const void *e)
+{
+	return strcmp(key, (*(struct pl_entry *const *)e)->id);
+}
+
 long
 pl_entries_find(const struct pl_entries *l, const char *id)
 {
-	size_t	lo = 0, hi = l->n, mid;
-	int	c;
+	struct pl_entry	**e;
 
-	while (id != NULL && lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((c = strcmp(l->v[mid]->id, id)) == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	if (id == NULL || l->n == 0 ||
+	    (e = bsearch(id, l->v, l->n, sizeof *l->v, id_cmp)) == NULL)
+		return -1;
+	return (long)(e - l->v);
 }
 
 void

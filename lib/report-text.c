@@ -244,23 +244,22 @@ goal_card(struct out *o, const struct pl_report_goal *g, int nested)
 	}
 }
 
+static int
+goal_cmp(const void *id, const void *g)
+{
+	return strcmp(id, ((const struct pl_report_goal *)g)->id);
+}
+
 /* The index of goal id in r (its goals are sorted by id), or -1. */
 static long
 goal_at(const struct pl_report *r, const char *id)
 {
-	size_t	lo = 0, hi = r->ngoals, mid;
-	int	c;
+	const struct pl_report_goal	*g;
 
-	while (id != NULL && lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((c = strcmp(r->goals[mid].id, id)) == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	if (id == NULL || r->ngoals == 0 || (g = bsearch(id, r->goals,
+	    r->ngoals, sizeof *r->goals, goal_cmp)) == NULL)
+		return -1;
+	return (long)(g - r->goals);
 }
 
 /*

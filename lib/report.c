@@ -952,10 +952,17 @@ free_standard(struct pl_report_standard *s)
 void
 pl_report_free(struct pl_report *r)
 {
-	size_t	i;
-
 	if (r == NULL)
 		return;
+	pl_report_release(r);
+	free(r);
+}
+
+void
+pl_report_release(struct pl_report *r)
+{
+	size_t	i;
+
 	free(r->since);
 	free(r->until);
 	free(r->name);
@@ -1001,5 +1008,5 @@ pl_report_free(struct pl_report *r)
 	}
 	free(r->moves);
 	pl_strlist_release(&r->warnings);
-	free(r);
+	memset(r, 0, sizeof *r);
 }

@@ -257,6 +257,9 @@ int	 pl_report_build(struct pl_report **out, const char *path,
 
 void	 pl_report_free(struct pl_report *);
 
+/* Frees what r holds (a report filled by hand), not r itself. */
+void	 pl_report_release(struct pl_report *r);
+
 /*
  * The renderers: each appends the whole report to out.  Text is for a
  * terminal or a pipe: colour escapes only when colour is set; control

@@ -349,71 +349,6 @@ full_report(void)
 	return r;
 }
 
-static void
-free_report(struct pl_report *r)
-{
-	size_t	i;
-
-	for (i = 0; i < r->ngoals; i++) {
-		struct pl_report_goal	*g = &r->goals[i];
-
-		free(g->id); free(g->title); free(g->term); free(g->status);
-		free(g->created); free(g->due); free(g->parent);
-		free(g->why); free(g->last_evidence);
-		pl_strlist_release(&g->next);
-		pl_strlist_release(&g->evidence);
-		pl_strlist_release(&g->reflections);
-		pl_strlist_release(&g->standards);
-	}
-	for (i = 0; i < r->nevidence; i++) {
-		struct pl_report_evidence	*e = &r->evidence[i];
-
-		free(e->id); free(e->title); free(e->date); free(e->kind);
-		free(e->description);
-		pl_strlist_release(&e->goals);
-		pl_strlist_release(&e->standards);
-		pl_strlist_release(&e->files);
-	}
-	for (i = 0; i < r->nreflections; i++) {
-		struct pl_report_reflection	*f = &r->reflections[i];
-
-		free(f->id); free(f->date); free(f->summary); free(f->body);
-		pl_strlist_release(&f->goals);
-		pl_strlist_release(&f->evidence);
-	}
-	for (i = 0; i < r->nstandards; i++) {
-		struct pl_report_standard	*s = &r->standards[i];
-
-		free(s->code); free(s->framework); free(s->grade);
-		free(s->subject); free(s->description); free(s->level);
-		free(s->points);
-	}
-	for (i = 0; i < r->npeople; i++) {
-		free(r->people[i].name); free(r->people[i].email);
-		free(r->people[i].first); free(r->people[i].last);
-	}
-	for (i = 0; i < r->nevents; i++) {
-		free(r->events[i].author); free(r->events[i].id);
-		free(r->events[i].detail); free(r->events[i].standard);
-		free(r->events[i].level);
-	}
-	for (i = 0; i < r->nmoves; i++) {
-		free(r->moves[i].code);
-		free(r->moves[i].description);
-	}
-	free(r->goals); free(r->evidence); free(r->reflections);
-	free(r->standards); free(r->weeks); free(r->people);
-	free(r->events); free(r->moves);
-	free(r->since); free(r->until); free(r->name); free(r->learner_id);
-	free(r->grade); free(r->started);
-	pl_strlist_release(&r->strengths);
-	pl_strlist_release(&r->needs);
-	pl_strlist_release(&r->interests);
-	pl_strlist_release(&r->learns_best);
-	pl_strlist_release(&r->warnings);
-	pl_scale_release(&r->scale);
-	free(r);
-}
 
 /* Compares got with tests/data/report/name; writes name.got when not. */
 static void
@@ -487,8 +422,8 @@ test_formats(void)
 	expect("empty.json", &b);
 
 	pl_buf_release(&b);
-	free_report(r);
-	free_report(e);
+	pl_report_free(r);
+	pl_report_free(e);
 }
 
 static char *

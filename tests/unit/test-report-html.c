@@ -28,78 +28,6 @@ list(struct pl_strlist *l, const char *a, const char *b)
 		pl_strlist_push(l, b);
 }
 
-static void
-release(struct pl_report *r)
-{
-	size_t	i;
-
-	free(r->since);
-	free(r->until);
-	free(r->name);
-	free(r->learner_id);
-	free(r->grade);
-	free(r->started);
-	pl_strlist_release(&r->strengths);
-	pl_strlist_release(&r->needs);
-	pl_strlist_release(&r->interests);
-	pl_strlist_release(&r->learns_best);
-	for (i = 0; i < r->ngoals; i++) {
-		struct pl_report_goal *g = &r->goals[i];
-
-		free(g->id), free(g->title), free(g->term), free(g->status);
-		free(g->created), free(g->due), free(g->parent), free(g->why);
-		free(g->last_evidence);
-		pl_strlist_release(&g->next);
-		pl_strlist_release(&g->evidence);
-		pl_strlist_release(&g->reflections);
-		pl_strlist_release(&g->standards);
-	}
-	free(r->goals);
-	for (i = 0; i < r->nevidence; i++) {
-		struct pl_report_evidence *e = &r->evidence[i];
-
-		free(e->id), free(e->title), free(e->date), free(e->kind);
-		free(e->description);
-		pl_strlist_release(&e->goals);
-		pl_strlist_release(&e->standards);
-		pl_strlist_release(&e->files);
-	}
-	free(r->evidence);
-	for (i = 0; i < r->nreflections; i++) {
-		struct pl_report_reflection *f = &r->reflections[i];
-
-		free(f->id), free(f->date), free(f->summary), free(f->body);
-		pl_strlist_release(&f->goals);
-		pl_strlist_release(&f->evidence);
-	}
-	free(r->reflections);
-	pl_scale_release(&r->scale);
-	for (i = 0; i < r->nstandards; i++) {
-		struct pl_report_standard *s = &r->standards[i];
-
-		free(s->code), free(s->framework), free(s->grade);
-		free(s->subject), free(s->description), free(s->level);
-		free(s->points);
-	}
-	free(r->standards);
-	free(r->weeks);
-	for (i = 0; i < r->npeople; i++) {
-		free(r->people[i].name), free(r->people[i].email);
-		free(r->people[i].first), free(r->people[i].last);
-	}
-	free(r->people);
-	for (i = 0; i < r->nevents; i++) {
-		free(r->events[i].author), free(r->events[i].id);
-		free(r->events[i].detail), free(r->events[i].standard);
-		free(r->events[i].level);
-	}
-	free(r->events);
-	for (i = 0; i < r->nmoves; i++)
-		free(r->moves[i].code), free(r->moves[i].description);
-	free(r->moves);
-	pl_strlist_release(&r->warnings);
-	memset(r, 0, sizeof *r);
-}
 
 /* A report with nothing in it: a portfolio just made. */
 static void
@@ -557,7 +485,7 @@ test_page(void)
 	    "no script, nothing from outside");
 	free(again);
 	free(html);
-	release(&r);
+	pl_report_release(&r);
 }
 
 static void
@@ -583,7 +511,7 @@ test_teacher(void)
 	ok(strstr(html, "<td><span class=\"flag ok\">None</span></td>") != NULL,
 	    "no flag says so");
 	free(html);
-	release(&r);
+	pl_report_release(&r);
 }
 
 static void
@@ -620,7 +548,7 @@ test_family(void)
 	    NULL, "family with codes: the code beside the description");
 	ok(strstr(html, "school.example") == NULL, "still no email");
 	free(html);
-	release(&r);
+	pl_report_release(&r);
 }
 
 static void
@@ -661,7 +589,7 @@ test_empty(void)
 	    "time.</p>\n<h3>Mastery moves</h3>\n<p>No mastery moved in this "
 	    "time.</p>") != NULL, "an empty window");
 	free(html);
-	release(&r);
+	pl_report_release(&r);
 }
 
 static void
@@ -717,7 +645,7 @@ test_hostile(void)
 	ok(strstr(html, "A title with &quot;quotes&quot; &amp; &#39;"
 	    "apostrophes&#39;") != NULL, "quotes and ampersands");
 	free(html);
-	release(&r);
+	pl_report_release(&r);
 }
 
 /* Long labels are cut by characters, never inside one. */
@@ -756,7 +684,7 @@ test_labels(void)
 	    "a control character is shown as U+FFFD");
 	free(html);
 	pl_buf_release(&want);
-	release(&r);
+	pl_report_release(&r);
 }
 
 /* Big bodies and many goals: the page grows with them, no faster. */
@@ -787,7 +715,7 @@ test_size(void)
 	    len1);
 	ok(strstr(html, "javascript") == NULL, "no javascript: in a table");
 	free(html);
-	release(&r);
+	pl_report_release(&r);
 
 	empty(&r, PL_VIEW_TEACHER);
 	for (i = 0; i < 2000; i++) {
@@ -802,7 +730,7 @@ test_size(void)
 	ok(strstr(html, "<p>0 of 2000 active goals are flagged.</p>") != NULL,
 	    "2,000 goals counted");
 	free(html);
-	release(&r);
+	pl_report_release(&r);
 }
 
 static int
@@ -826,7 +754,7 @@ write_sample(const char *path, const char *view)
 	html = render(&r);
 	err = pl_write_file(path, html, strlen(html), 0644);
 	free(html);
-	release(&r);
+	pl_report_release(&r);
 	if (err != PL_OK)
 		fprintf(stderr, "test-report-html: %s\n", pl_error_last());
 	return err != PL_OK;
