@@ -532,4 +532,12 @@ test_expect_success 'every format of the family view leaves private work, emails
 	done
 '
 
+test_expect_success 'a bare repository (a git host'"'"'s copy) reports the same' '
+	at_end &&
+	git clone -q --bare p bare.git &&
+	pl -C p report --for teacher --format json >expect &&
+	pl -C bare.git report --for teacher --format json >out &&
+	test_cmp expect out
+'
+
 test_done
