@@ -4,6 +4,7 @@
  * by hand.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -84,12 +85,15 @@ profile_id(struct pl_entry *e)
 	e->id = pl_xstrdup(id != NULL ? id : "");
 }
 
-int
-pl_entry_load(struct pl_entry **out, struct pl_portfolio *pf,
+/*
+ * The first half of reading an entry, on the portfolio's thread: checks
+ * the id and finds the file's object, remembering the read.
+ */
+static int
+entry_find(struct pl_entry **out, git_oid *blob, struct pl_portfolio *pf,
     enum pl_kind k, const char *id)
 {
-	struct pl_buf	 text = PL_BUF_INIT;
-	struct pl_entry	*e = NULL;
+	struct pl_entry	*e;
 	int		 err;
 
 	*out = NULL;
@@ -97,28 +101,59 @@ pl_entry_load(struct pl_entry **out, struct pl_portfolio *pf,
 	    PL_OK)
 		return err;
 	e = pl_entry_new(k, id);
-	if ((err = pl_portfolio_read(&text, pf, e->path)) != PL_OK) {
+	if ((err = pl_portfolio_locate(blob, pf, e->path)) != PL_OK) {
 		if (err == PL_ENOTFOUND && k != PL_KIND_PROFILE)
 			pl_error_set(err, "unknown %s '%s'", kinds[k].name,
 			    id);
 		else if (err == PL_ENOTFOUND)
 			pl_error_set(err, "the portfolio has no profile.md");
-		goto done;
+		pl_entry_free(e);
+		return err;
 	}
+	*out = e;
+	return PL_OK;
+}
+
+/* The second half, on any thread that alone uses repo: read and parse. */
+static int
+entry_read(struct pl_entry *e, git_repository *repo, const git_oid *blob)
+{
+	struct pl_buf	 text = PL_BUF_INIT;
+	int		 err;
+
+	if ((err = pl_portfolio_read_blob(&text, repo, blob, e->path)) !=
+	    PL_OK)
+		goto done;
 	pl_doc_free(e->doc);
 	e->doc = NULL;
 	if ((err = pl_doc_parse(&e->doc, e->path, text.ptr, text.len)) !=
 	    PL_OK)
 		goto done;
-	if (k == PL_KIND_PROFILE)
+	if (e->kind == PL_KIND_PROFILE)
 		profile_id(e);
 	e->text = text;
 	pl_buf_init(&text);
-	*out = e;
-	e = NULL;
 done:
-	pl_entry_free(e);
 	pl_buf_release(&text);
+	return err;
+}
+
+int
+pl_entry_load(struct pl_entry **out, struct pl_portfolio *pf,
+    enum pl_kind k, const char *id)
+{
+	struct pl_entry	*e;
+	git_oid		 blob;
+	int		 err;
+
+	*out = NULL;
+	if ((err = entry_find(&e, &blob, pf, k, id)) != PL_OK)
+		return err;
+	if ((err = entry_read(e, pl_portfolio_repo(pf), &blob)) != PL_OK) {
+		pl_entry_free(e);
+		e = NULL;
+	}
+	*out = e;
 	return err;
 }
 
@@ -151,12 +186,101 @@ pl_entries_release(struct pl_entries *l)
 	l->n = 0;
 }
 
+/* One file of pl_entry_list(): found, then read on some thread. */
+struct load {
+	struct pl_entry	*e;		/* NULL once left out */
+	git_oid		 blob;
+	char		*warning;	/* why it was left out */
+};
+
+/* A run of loads one thread reads. */
+struct share {
+	struct load	*l;
+	size_t		 from, to;
+	const char	*gitdir;
+	pthread_t	 thread;
+	int		 started, done;
+};
+
+/* Fewer files than this are read faster than a thread starts. */
+#define THREADS_MIN_FILES	256
+#define THREADS_MAX		4
+
+static void
+read_loads(struct load *l, size_t from, size_t to, git_repository *repo)
+{
+	size_t	i;
+
+	for (i = from; i < to; i++)
+		if (l[i].e != NULL && entry_read(l[i].e, repo, &l[i].blob) !=
+		    PL_OK) {
+			l[i].warning = pl_xstrdup(pl_error_last());
+			pl_entry_free(l[i].e);
+			l[i].e = NULL;
+		}
+}
+
+/*
+ * libgit2 lets threads share nothing of a repository, so each opens its
+ * own; one that cannot leaves its share to the calling thread.
+ */
+static void *
+read_share(void *arg)
+{
+	struct share	*s = arg;
+	git_repository	*repo;
+
+	if (git_repository_open_bare(&repo, s->gitdir) < 0)
+		return NULL;
+	read_loads(s->l, s->from, s->to, repo);
+	git_repository_free(repo);
+	s->done = 1;
+	return NULL;
+}
+
+static size_t
+thread_count(size_t n)
+{
+	long	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < THREADS_MIN_FILES ||
+	    !(git_libgit2_features() & GIT_FEATURE_THREADS) || cpus < 1)
+		return 1;
+	return cpus < THREADS_MAX ? (size_t)cpus : THREADS_MAX;
+}
+
+/*
+ * Reads and parses the n loads, each thread into its own slots, so the
+ * result is the same whatever the number of threads.
+ */
+static void
+read_all(struct load *l, size_t n, struct pl_portfolio *pf)
+{
+	struct share	 s[THREADS_MAX];
+	git_repository	*repo = pl_portfolio_repo(pf);
+	size_t		 i, k = thread_count(n);
+
+	for (i = 1; i < k; i++) {
+		s[i] = (struct share){ l, n * i / k, n * (i + 1) / k,
+		    git_repository_commondir(repo), 0, 0, 0 };
+		s[i].started = pthread_create(&s[i].thread, NULL, read_share,
+		    &s[i]) == 0;
+	}
+	read_loads(l, 0, n / k, repo);
+	for (i = 1; i < k; i++) {
+		if (s[i].started)
+			pthread_join(s[i].thread, NULL);
+		if (!s[i].done)
+			read_loads(l, s[i].from, s[i].to, repo);
+	}
+}
+
 int
 pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
     enum pl_kind k, struct pl_strlist *warnings)
 {
 	struct pl_strlist	 ids = PL_STRLIST_INIT;
-	struct pl_entry		*e;
+	struct load		*l = NULL;
 	size_t			 i;
 	int			 err;
 
@@ -165,21 +289,23 @@ pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
 	if ((err = pl_portfolio_list(&ids, pf, kinds[k].dir, ".md")) != PL_OK)
 		goto done;
 	out->v = pl_xcalloc(ids.n, sizeof *out->v);
-	for (i = 0; i < ids.n; i++) {
-		if (!pl_id_valid(ids.v[i])) {
-			pl_strlist_push_owned(warnings, pl_xasprintf("%s/%s.md: "
-			    "not a valid id; skipped", kinds[k].dir,
-			    ids.v[i]));
-			continue;
-		}
-		if (pl_entry_load(&e, pf, k, ids.v[i]) != PL_OK) {
-			pl_strlist_push(warnings, pl_error_last());
-			continue;
-		}
-		out->v[out->n++] = e;
-	}
+	l = pl_xcalloc(ids.n, sizeof *l);
+	for (i = 0; i < ids.n; i++)
+		if (!pl_id_valid(ids.v[i]))
+			l[i].warning = pl_xasprintf("%s/%s.md: not a valid "
+			    "id; skipped", kinds[k].dir, ids.v[i]);
+		else if (entry_find(&l[i].e, &l[i].blob, pf, k, ids.v[i]) !=
+		    PL_OK)
+			l[i].warning = pl_xstrdup(pl_error_last());
+	read_all(l, ids.n, pf);
+	for (i = 0; i < ids.n; i++)
+		if (l[i].warning != NULL)
+			pl_strlist_push_owned(warnings, l[i].warning);
+		else
+			out->v[out->n++] = l[i].e;
 	pl_error_clear();
 done:
+	free(l);
 	pl_strlist_release(&ids);
 	return err;
 }

@@ -1,6 +1,6 @@
 /*
- * The one place error messages live.  Kept per thread so the library
- * could serve a threaded caller; pl itself is single-threaded.
+ * The one place error messages live.  Kept per thread: pl_entry_list()
+ * reads files on several threads, each failing on its own.
  */
 #include <stdarg.h>
 #include <stdio.h>

@@ -76,6 +76,18 @@ struct pl_lock *pl_portfolio_held(struct pl_portfolio *);
 /* Says that a change was committed under the held lock. */
 void	 pl_portfolio_held_committed(struct pl_portfolio *);
 
+/*
+ * pl_portfolio_read() in two halves, so that entries can be read on
+ * several threads: _locate() looks path up in the tree, remembers the
+ * read and refuses links, submodules and folders as _read() does, and
+ * must run on the portfolio's thread; _read_blob() reads the object id
+ * from repo, which only one thread may use, naming path in its errors.
+ */
+int	 pl_portfolio_locate(git_oid *out, struct pl_portfolio *,
+	    const char *path) PL_WUR;
+int	 pl_portfolio_read_blob(struct pl_buf *out, git_repository *repo,
+	    const git_oid *id, const char *path) PL_WUR;
+
 /* portfolio.lockTimeout in .plconfig, in ms (default 5 s). */
 int	 pl_portfolio_lock_timeout(unsigned *ms, struct pl_portfolio *) PL_WUR;
 

@@ -713,14 +713,9 @@ pl_portfolio_advance(struct pl_portfolio *p, struct pl_advance *a)
 }
 
 int
-pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
-    const char *path)
+pl_portfolio_locate(git_oid *out, struct pl_portfolio *p, const char *path)
 {
 	git_tree_entry	*e = NULL;
-	git_odb		*odb = NULL;
-	git_blob	*blob = NULL;
-	git_object_t	 type;
-	size_t		 size;
 	int		 rc, err = 0;
 
 	if ((err = pl_path_check(path)) != 0)
@@ -752,10 +747,25 @@ pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
 	default:
 		break;
 	}
+	git_oid_cpy(out, git_tree_entry_id(e));
+done:
+	git_tree_entry_free(e);
+	return err;
+}
+
+int
+pl_portfolio_read_blob(struct pl_buf *out, git_repository *repo, const git_oid *id,
+    const char *path)
+{
+	git_odb		*odb = NULL;
+	git_blob	*blob = NULL;
+	git_object_t	 type;
+	size_t		 size;
+	int		 rc, err = 0;
+
 	/* The header alone, so a huge blob is refused before it is inflated */
-	if ((rc = git_repository_odb(&odb, p->repo)) < 0 ||
-	    (rc = git_odb_read_header(&size, &type, odb,
-	    git_tree_entry_id(e))) < 0) {
+	if ((rc = git_repository_odb(&odb, repo)) < 0 ||
+	    (rc = git_odb_read_header(&size, &type, odb, id)) < 0) {
 		err = pl_error_git(rc, path);
 		goto done;
 	}
@@ -763,7 +773,7 @@ pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
 		err = pl_error_too_large(PL_EPARSE, path);
 		goto done;
 	}
-	if ((rc = git_blob_lookup(&blob, p->repo, git_tree_entry_id(e))) < 0) {
+	if ((rc = git_blob_lookup(&blob, repo, id)) < 0) {
 		err = pl_error_git(rc, path);
 		goto done;
 	}
@@ -772,8 +782,19 @@ pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
 done:
 	git_blob_free(blob);
 	git_odb_free(odb);
-	git_tree_entry_free(e);
 	return err;
+}
+
+int
+pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
+    const char *path)
+{
+	git_oid	id;
+	int	err;
+
+	if ((err = pl_portfolio_locate(&id, p, path)) != 0)
+		return err;
+	return pl_portfolio_read_blob(out, p->repo, &id, path);
 }
 
 static int
