@@ -307,11 +307,15 @@ static const char css[] =
 "footer{margin-top:2rem;border-top:1px solid #d0d7de;padding-top:.5rem}\n"
 /*
  * No page size: the same margins fit A4 and Letter, so the printer's
- * paper decides.  Scrolling wrappers would cut tables on paper.
+ * paper decides.  Scrolling wrappers would cut tables on paper, so
+ * there tables shrink and their cells wrap to the paper's width.
  */
 "@page{margin:15mm 12mm}\n"
 "@media print{body{max-width:none;padding:0;font-size:11pt}"
 ".scroll,.md{overflow:visible}"
+"table{font-size:8pt;min-width:0;width:100%}"
+"th,td{padding:.15rem .25rem;overflow-wrap:anywhere}"
+"td.n,td.d,td.c,time{white-space:normal}"
 "h2,h3{break-after:avoid}"
 "a{color:inherit}"
 "svg{max-width:16cm}}\n";

@@ -4,11 +4,19 @@
 # every console message, log entry and exception ("console ...",
 # "log LEVEL ...", "exception ..."), then "loaded" once the load event
 # came.  It waits for Chromium's own "networkIdle" (no request for
-# 500 ms) too, as a refused image is reported after the load event.  Usage: cdp.py CHROMIUM URL WIDTH HEIGHT [SCREENSHOT.png]
+# 500 ms) too, as a refused image is reported after the load event.
+# With PRINT for the last argument it then prints the page to PDF on A4
+# and on Letter and says, for each, "print A4 ok" when it made pages
+# and nothing in print media is wider than the paper's printable width,
+# else what is wrong.
+# Usage: page-check.py CHROMIUM URL WIDTH HEIGHT [SCREENSHOT.png | PRINT]
 import base64, json, os, subprocess, sys, time
 
 chromium, url, width, height = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 shot = sys.argv[5] if len(sys.argv) > 5 else None
+printing = shot == 'PRINT'
+if printing:
+    shot = None
 to_chrome_r, to_chrome_w = os.pipe()
 from_chrome_r, from_chrome_w = os.pipe()
 
@@ -111,6 +119,26 @@ loaded = state.get('loaded')
 if loaded and shot:
     png = call('Page.captureScreenshot', {'format': 'png'}, s)['data']
     open(shot, 'wb').write(base64.b64decode(png))
+# Paper in inches; the printable width at 96 px an inch, less 2 x 15 mm.
+papers = (('A4', 8.27, 11.69), ('Letter', 8.5, 11.0))
+if loaded and printing:
+    call('Emulation.setEmulatedMedia', {'media': 'print'}, s)
+    for name, w, h in papers:
+        px = int(w * 96 - 2 * 15 / 25.4 * 96)
+        call('Emulation.setDeviceMetricsOverride', {'width': px,
+            'height': int(h * 96), 'deviceScaleFactor': 1, 'mobile': False}, s)
+        wide = call('Runtime.evaluate', {'expression':
+            'document.documentElement.scrollWidth', 'returnByValue': True},
+            s)['result']['value']
+        pdf = base64.b64decode(call('Page.printToPDF', {'paperWidth': w,
+            'paperHeight': h, 'marginTop': 0.6, 'marginBottom': 0.6,
+            'marginLeft': 0.6, 'marginRight': 0.6}, s)['data'])
+        pages = pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')
+        if pdf[:5] == b'%PDF-' and pages > 0 and wide <= px:
+            out.append('print %s ok' % name)
+        else:
+            out.append('print %s: %d pages, %d px wide of %d' % (name,
+                pages, wide, px))
 for l in out:
     print(l)
 if loaded:

@@ -14,9 +14,10 @@ test -x "$sample" ||
 	test_skip_all "no $sample to write the sample pages (build the tests)"
 check=$TEST_DIRECTORY/page-check.py
 
-# page-check FILE.html W H: the report of the page at W x H.
+# page-check FILE.html W H [PRINT]: the report of the page at W x H
+# (and, with PRINT, of printing it on A4 and on Letter).
 page_check () {
-	timeout 120 python3 "$check" "$chromium" "file://$PWD/$1" "$2" "$3"
+	timeout 120 python3 "$check" "$chromium" "file://$PWD/$1" "$2" "$3" ${4:-}
 }
 
 # shot FILE.html W H: a screenshot as the issue asks, FILE-W.png; its
@@ -84,6 +85,22 @@ test_expect_success 'a real portfolio: pl report --format html' '
 		shot demo-$view.html 390 844 &&
 		shot demo-$view.html 1280 900 || return 1
 	done
+'
+
+test_expect_success 'it prints on A4 and on Letter, nothing wider than the paper' '
+	cat >expect <<-\EOF &&
+	print A4 ok
+	print Letter ok
+	loaded
+	EOF
+	for view in learner teacher family
+	do
+		page_check demo-$view.html 1280 900 PRINT >out &&
+		test_cmp expect out || return 1
+	done &&
+	"$sample" --write sample-teacher.html teacher &&
+	page_check sample-teacher.html 1280 900 PRINT >out &&
+	test_cmp expect out
 '
 
 test_done
