@@ -501,7 +501,11 @@ test_expect_success 'hostile text cannot add markup to Markdown nor escapes to t
 		! grep "!\[t\](http" out.md &&
 		! grep "^# Title" out.md &&
 		pl -C hostile report --for $view --color=never >out.txt &&
-		! grep "$esc" out.txt || return 1
+		! grep "$esc" out.txt &&
+		pl -C hostile report --format html --for $view >out.html &&
+		! grep -i "<script\|<img\|<b>\|href=.javascript\|src=.http" \
+			out.html &&
+		! grep -iE "<[a-z]+[^>]* on[a-z]+=" out.html || return 1
 	done &&
 	grep "Bell   and  \[31mred" out.txt
 '
