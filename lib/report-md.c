@@ -436,6 +436,10 @@ goals_family(struct pl_buf *b, const struct pl_report *r)
 static void
 coverage(struct pl_buf *b, const struct pl_report *r)
 {
+	if (r->nstandards == 0) {
+		pl_buf_puts(b, "No standards aligned yet.\n");
+		return;
+	}
 	pl_buf_printf(b, "%zu %s: %zu with evidence, %zu mastered.\n",
 	    r->nstandards, plural(r->nstandards, "standard", "standards"),
 	    r->covered, r->mastered);
@@ -489,6 +493,10 @@ standards_family(struct pl_buf *b, const struct pl_report *r)
 	size_t				 i;
 
 	pl_buf_puts(b, "\n## What has been learned\n\n");
+	if (r->nstandards == 0) {
+		pl_buf_puts(b, "No standards aligned yet.\n");
+		return;
+	}
 	esc(b, name_of(r));
 	pl_buf_printf(b, " has mastered %zu of %zu %s and has work to show "
 	    "in %zu.\n", r->mastered, r->nstandards, plural(r->nstandards,
