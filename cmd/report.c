@@ -81,7 +81,7 @@ report_run(struct pl_ctx *ctx, struct pl_args *a)
 	if ((colour = pl_colour(ctx)) < 0)
 		return colour;
 	if ((err = parse_options(&o, a)) != PL_OK ||
-	    (err = pl_report_build(&r, ctx->dir, &o)) != PL_OK)
+	    (err = pl_report_build(&r, ctx->pf, &o)) != PL_OK)
 		goto done;
 	/* a file never gets colour unless asked for */
 	if (out != NULL && pl_arg(a, "color") == NULL)

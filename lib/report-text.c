@@ -99,7 +99,7 @@ bar(struct out *o, double done, double total)
 
 /* The flags of g in words, "; " between, or "" (the caller frees). */
 static char *
-flags(const struct pl_report *r, const struct pl_report_goal *g)
+flags(const struct pl_report_goal *g)
 {
 	struct pl_buf	b = PL_BUF_INIT;
 	const char	*sep = "";
@@ -119,7 +119,6 @@ flags(const struct pl_report *r, const struct pl_report_goal *g)
 		pl_buf_printf(&b, "%sbehind pace: %zu of %zu steps, %.0f%% of "
 		    "the time gone", sep, g->done, g->total,
 		    g->time_share * 100);
-	(void)r;
 	return pl_buf_detach(&b);
 }
 
@@ -227,7 +226,7 @@ goal_card(struct out *o, const struct pl_report_goal *g, int nested)
 	if ((p = pace_words(g)) != NULL)
 		pl_buf_printf(o->b, ", %s", p);
 	pl_buf_putc(o->b, '\n');
-	f = flags(o->r, g);
+	f = flags(g);
 	if (*f != '\0') {
 		pl_buf_puts(o->b, nested ? "      " : "    ");
 		on(o, RED);
@@ -338,7 +337,7 @@ attention(struct out *o)
 		n++;
 		pl_buf_puts(o->b, "  ");
 		cell(o, r->goals[i].id, w + 2);
-		f = flags(r, &r->goals[i]);
+		f = flags(&r->goals[i]);
 		on(o, RED);
 		pl_buf_puts(o->b, f);
 		off(o);

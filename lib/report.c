@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <git2.h>
+
 #include "pl/align.h"
 #include "pl/evidence.h"
 #include "pl/goal.h"
@@ -26,7 +28,8 @@ const char *const pl_event_names[] = { "goal-set", "step-done", "goal-met",
 
 struct build {
 	struct pl_report		*r;
-	struct pl_portfolio		*p;
+	struct pl_portfolio		*p;		/* read: head or own */
+	struct pl_portfolio		*own;		/* opened here */
 	const struct pl_report_options	*o;
 	struct pl_date			 day;		/* as of */
 	struct pl_date			 since, until;
@@ -780,17 +783,38 @@ stalled_days(long *out, struct pl_portfolio *p)
 }
 
 /*
+ * Opens in b->own the portfolio at commit id, unless it is the one head
+ * reads; b->p is whichever it reads.  Found again by its git folder.
+ */
+static int
+read_at(struct build *b, struct pl_portfolio *head, const char *id)
+{
+	struct pl_date	d;
+	char		now[41];
+	int		err;
+
+	pl_portfolio_commit(now, &d, head);
+	b->p = head;
+	if (strcmp(now, id) == 0)
+		return PL_OK;
+	if ((err = pl_portfolio_open(&b->own, git_repository_path(
+	    pl_portfolio_repo(head)), id)) != PL_OK)
+		return err;
+	b->p = b->own;
+	return PL_OK;
+}
+
+/*
  * Which commit the report is made from and which day it speaks of:
  * --as-of's date or revision, else --until's date, else HEAD today.
  */
 static int
-pick_commit(struct build *b, char id[41], struct pl_portfolio *head,
-    const char *path)
+pick_commit(struct build *b, struct pl_portfolio *head)
 {
 	const struct pl_report_options	*o = b->o;
-	struct pl_portfolio		*p = NULL;
 	struct pl_date			 today, d;
 	const char			*as_of = o->as_of;
+	char				 id[41];
 	int				 err;
 
 	if ((err = pl_portfolio_today(&today, head)) != PL_OK)
@@ -807,16 +831,18 @@ pick_commit(struct build *b, char id[41], struct pl_portfolio *head,
 		/* a clock behind the last commit cannot date the report */
 		pl_portfolio_commit(id, &d, head);
 		b->day = pl_date_cmp(today, d) < 0 ? d : today;
+		b->p = head;
 	} else if (looks_like_date(as_of)) {
 		if ((err = parse_date(&b->day, as_of, today, "--as-of")) !=
 		    PL_OK || (err = pl_history_until(id, head, b->day)) !=
-		    PL_OK)
+		    PL_OK || (err = read_at(b, head, id)) != PL_OK)
 			return err;
 	} else {
-		if ((err = pl_portfolio_open(&p, path, as_of)) != PL_OK)
+		if ((err = pl_portfolio_open(&b->own, git_repository_path(
+		    pl_portfolio_repo(head)), as_of)) != PL_OK)
 			return err;
-		pl_portfolio_commit(id, &b->day, p);
-		pl_portfolio_free(p);
+		b->p = b->own;
+		pl_portfolio_commit(id, &b->day, b->p);
 	}
 	if (o->until == NULL)
 		b->until = b->day;
@@ -852,21 +878,17 @@ set_header(struct build *b)
 }
 
 int
-pl_report_build(struct pl_report **out, const char *path,
+pl_report_build(struct pl_report **out, struct pl_portfolio *head,
     const struct pl_report_options *o)
 {
 	struct build		 b;
-	struct pl_portfolio	*head = NULL;
-	char			 id[41];
 	int			 err;
 
 	*out = NULL;
 	memset(&b, 0, sizeof b);
 	b.o = o;
 	b.r = pl_xcalloc(1, sizeof *b.r);
-	if ((err = pl_portfolio_open(&head, path, NULL)) != PL_OK ||
-	    (err = pick_commit(&b, id, head, path)) != PL_OK ||
-	    (err = pl_portfolio_open(&b.p, path, id)) != PL_OK)
+	if ((err = pick_commit(&b, head)) != PL_OK)
 		goto done;
 	set_header(&b);
 	if ((err = stalled_days(&b.r->stalled_days, b.p)) != PL_OK ||
@@ -889,8 +911,7 @@ done:
 	pl_entries_release(&b.ev);
 	pl_entries_release(&b.refl);
 	pl_strlist_release(&b.hidden);
-	pl_portfolio_free(b.p);
-	pl_portfolio_free(head);
+	pl_portfolio_free(b.own);
 	pl_report_free(b.r);
 	return err;
 }

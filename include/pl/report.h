@@ -14,6 +14,7 @@
 
 #include "pl/error.h"
 #include "pl/mastery.h"
+#include "pl/portfolio.h"
 #include "pl/util.h"
 
 /* The JSON schema's version (docs/report-schema.md). */
@@ -238,8 +239,8 @@ struct pl_report {
 };
 
 /*
- * Builds the report of the portfolio found from path (as
- * pl_portfolio_open() finds it).  as_of: a date (YYYY-MM-DD, "today",
+ * Builds the report of portfolio pf, read at HEAD (the caller's; a
+ * revision the report needs is read from the same repository).  as_of: a date (YYYY-MM-DD, "today",
  * "yesterday") picks the last commit at or before the end of that day
  * (by committer date, as "git rev-list -1 --until" does) and measures
  * flags against that day; anything else is a revision, whose commit's
@@ -252,7 +253,7 @@ struct pl_report {
  * front matter says "private: true", and everything that links only
  * to one.  Free with pl_report_free().
  */
-int	 pl_report_build(struct pl_report **out, const char *path,
+int	 pl_report_build(struct pl_report **out, struct pl_portfolio *pf,
 	    const struct pl_report_options *) PL_WUR;
 
 void	 pl_report_free(struct pl_report *);

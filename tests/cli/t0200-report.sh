@@ -544,4 +544,13 @@ test_expect_success 'a bare repository (a git host'"'"'s copy) reports the same'
 	test_cmp expect out
 '
 
+test_expect_success 'a linked worktree reads an older commit from the same repository' '
+	at_end &&
+	git -C p worktree add -q "$TRASH_DIRECTORY/wt" &&
+	pl -C p report --for teacher --as-of HEAD~5 >expect &&
+	pl -C wt report --for teacher --as-of HEAD~5 >out &&
+	test_cmp expect out &&
+	git -C p worktree remove wt
+'
+
 test_done
