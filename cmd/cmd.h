@@ -161,7 +161,7 @@ void	 pl_out_printf(const char *fmt, ...) PL_PRINTF(1, 2);
 void	 pl_out_error(const char *prefix, const char *msg);
 
 /*
- * The pager and colour (cmd/pager.c), as git has them.
+ * The pager and colour (cmd/common.c), as git has them.
  */
 
 /*
