@@ -12,10 +12,13 @@
  *	<n lines: "A", "M" or "D", then the path>
  *	...
  */
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -143,6 +146,36 @@ pl_logcache_put(struct pl_logcache *c, const git_oid *id,
 		pl_buf_printf(&c->added, "%s\n", files->v[i]);
 }
 
+/*
+ * Removes the temporary files of writers that died before their rename
+ * (pl_write_file() names them "<file>.pl-tmp-<pid>"): nothing else ever
+ * would, and each kill would leave a copy of the cache behind.
+ */
+static void
+remove_stale(const char *dir)
+{
+	static const char	 prefix[] = "log-cache.pl-tmp-";
+	struct dirent		*d;
+	DIR			*dp;
+	char			*end, *path;
+	long			 pid;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if (strncmp(d->d_name, prefix, sizeof prefix - 1) != 0)
+			continue;
+		pid = strtol(d->d_name + sizeof prefix - 1, &end, 10);
+		if (*end != '\0' || pid <= 0 || kill((pid_t)pid, 0) == 0 ||
+		    errno != ESRCH)
+			continue;
+		path = pl_xasprintf("%s/%s", dir, d->d_name);
+		(void)unlink(path);
+		free(path);
+	}
+	closedir(dp);
+}
+
 /* Writes what was added after what was read, in place of the file. */
 static void
 save(struct pl_logcache *c)
@@ -156,6 +189,7 @@ save(struct pl_logcache *c)
 		pl_buf_puts(&all, HEADER);
 	pl_buf_put(&all, c->added.ptr, c->added.len);
 	dir = pl_xstrndup(c->path, strlen(c->path) - strlen("/log-cache"));
+	remove_stale(dir);
 	if ((mkdir(dir, 0777) == 0 || errno == EEXIST) &&
 	    all.len <= MAX_SIZE)
 		/* a cache that cannot be written is only slower */
