@@ -353,6 +353,7 @@ row_for(struct status_ctx *c, const struct pl_entry *e, const char *code)
 	return r < 0 ? NULL : &c->st->rows[r];
 }
 
+/* Entries are added one at a time, so a repeat can only be the last. */
 static void
 push_once(struct pl_strlist *l, const char *id)
 {
@@ -464,8 +465,7 @@ add_evidence(struct status_ctx *c, const struct pl_scale *scale)
 		for (k = 0; k < n; k++)
 			if ((row = row_for(c, e, v[k].standard)) != NULL) {
 				add_rating(row, &v[k]);
-				if (pl_strlist_find(&row->evidence, e->id) < 0)
-					pl_strlist_push(&row->evidence, e->id);
+				push_once(&row->evidence, e->id);
 			}
 		free(v);
 	}

@@ -12,6 +12,7 @@
 
 #include <git2.h>
 
+#include "cache.h"
 #include "internal.h"
 #include "pl/entry.h"
 #include "pl/evidence.h"
@@ -114,6 +115,21 @@ entry_find(struct pl_entry **out, git_oid *blob, struct pl_portfolio *pf,
 	return PL_OK;
 }
 
+/* Parses len bytes of text as e's file (not keeping them). */
+static int
+entry_parse(struct pl_entry *e, const char *text, size_t len)
+{
+	int	err;
+
+	pl_doc_free(e->doc);
+	e->doc = NULL;
+	if ((err = pl_doc_parse(&e->doc, e->path, text, len)) != PL_OK)
+		return err;
+	if (e->kind == PL_KIND_PROFILE)
+		profile_id(e);
+	return PL_OK;
+}
+
 /* The second half, on any thread that alone uses repo: read and parse. */
 static int
 entry_read(struct pl_entry *e, git_repository *repo, const git_oid *blob)
@@ -121,19 +137,11 @@ entry_read(struct pl_entry *e, git_repository *repo, const git_oid *blob)
 	struct pl_buf	 text = PL_BUF_INIT;
 	int		 err;
 
-	if ((err = pl_portfolio_read_blob(&text, repo, blob, e->path)) !=
-	    PL_OK)
-		goto done;
-	pl_doc_free(e->doc);
-	e->doc = NULL;
-	if ((err = pl_doc_parse(&e->doc, e->path, text.ptr, text.len)) !=
-	    PL_OK)
-		goto done;
-	if (e->kind == PL_KIND_PROFILE)
-		profile_id(e);
-	e->text = text;
-	pl_buf_init(&text);
-done:
+	if ((err = pl_portfolio_read_blob(&text, repo, blob, e->path)) ==
+	    PL_OK && (err = entry_parse(e, text.ptr, text.len)) == PL_OK) {
+		e->text = text;
+		pl_buf_init(&text);
+	}
 	pl_buf_release(&text);
 	return err;
 }
@@ -190,6 +198,8 @@ pl_entries_release(struct pl_entries *l)
 struct load {
 	struct pl_entry	*e;		/* NULL once left out */
 	git_oid		 blob;
+	const char	*cached;	/* its text in the cache, or NULL */
+	size_t		 len;
 	char		*warning;	/* why it was left out */
 };
 
@@ -206,14 +216,26 @@ struct share {
 #define THREADS_MIN_FILES	256
 #define THREADS_MAX		4
 
+/* Reads l's entry from the text cache when it is there, else from repo. */
+static int
+load_one(struct load *l, git_repository *repo)
+{
+	int	err;
+
+	if (l->cached == NULL)
+		return entry_read(l->e, repo, &l->blob);
+	if ((err = entry_parse(l->e, l->cached, l->len)) == PL_OK)
+		pl_buf_put(&l->e->text, l->cached, l->len);
+	return err;
+}
+
 static void
 read_loads(struct load *l, size_t from, size_t to, git_repository *repo)
 {
 	size_t	i;
 
 	for (i = from; i < to; i++)
-		if (l[i].e != NULL && entry_read(l[i].e, repo, &l[i].blob) !=
-		    PL_OK) {
+		if (l[i].e != NULL && load_one(&l[i], repo) != PL_OK) {
 			l[i].warning = pl_xstrdup(pl_error_last());
 			pl_entry_free(l[i].e);
 			l[i].e = NULL;
@@ -280,6 +302,7 @@ pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
     enum pl_kind k, struct pl_strlist *warnings)
 {
 	struct pl_strlist	 ids = PL_STRLIST_INIT;
+	struct pl_textcache	*cache = NULL;
 	struct load		*l = NULL;
 	size_t			 i;
 	int			 err;
@@ -288,6 +311,7 @@ pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
 	out->n = 0;
 	if ((err = pl_portfolio_list(&ids, pf, kinds[k].dir, ".md")) != PL_OK)
 		goto done;
+	cache = pl_textcache_open(pl_portfolio_repo(pf), kinds[k].dir);
 	out->v = pl_xcalloc(ids.n, sizeof *out->v);
 	l = pl_xcalloc(ids.n, sizeof *l);
 	for (i = 0; i < ids.n; i++)
@@ -297,12 +321,23 @@ pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
 		else if (entry_find(&l[i].e, &l[i].blob, pf, k, ids.v[i]) !=
 		    PL_OK)
 			l[i].warning = pl_xstrdup(pl_error_last());
+		else
+			l[i].cached = pl_textcache_get(cache, &l[i].blob,
+			    &l[i].len);
 	read_all(l, ids.n, pf);
-	for (i = 0; i < ids.n; i++)
+	for (i = 0; i < ids.n; i++) {
+		if (l[i].e != NULL)
+			pl_textcache_put(cache, &l[i].blob, l[i].e->text.ptr,
+			    l[i].e->text.len);
+		else if (l[i].cached != NULL)
+			pl_textcache_put(cache, &l[i].blob, l[i].cached,
+			    l[i].len);
 		if (l[i].warning != NULL)
 			pl_strlist_push_owned(warnings, l[i].warning);
 		else
 			out->v[out->n++] = l[i].e;
+	}
+	pl_textcache_close(cache);
 	pl_error_clear();
 done:
 	free(l);

@@ -5,23 +5,20 @@
  * the trees are nearly all of the walk's cost (see PERFORMANCE.md).
  * A commit and its parent never change, so neither does what it
  * changed; the file only grows.  It is a cache: a file pl cannot read or
- * trust is ignored whole, and one it cannot write is not written.
+ * trust is ignored whole, and one it cannot write is not written
+ * (cache.h).
  *
  *	pl log cache 1
  *	<commit hex> <n>
  *	<n lines: "A", "M" or "D", then the path>
  *	...
  */
-#include <dirent.h>
-#include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <git2.h>
 
+#include "cache.h"
 #include "logcache.h"
 #include "pl/util.h"
 
@@ -98,12 +95,9 @@ struct pl_logcache *
 pl_logcache_open(git_repository *repo)
 {
 	struct pl_logcache	*c = pl_xcalloc(1, sizeof *c);
-	struct stat		 st;
 
 	c->path = pl_xasprintf("%spl/log-cache", git_repository_path(repo));
-	if (stat(c->path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > MAX_SIZE || pl_read_file(&c->text, c->path) != 0 ||
-	    !parse(c)) {
+	if (pl_cache_read(&c->text, c->path, MAX_SIZE) != 0 || !parse(c)) {
 		pl_buf_release(&c->text);
 		pl_strlist_release(&c->lines);
 		free(c->v);
@@ -146,55 +140,19 @@ pl_logcache_put(struct pl_logcache *c, const git_oid *id,
 		pl_buf_printf(&c->added, "%s\n", files->v[i]);
 }
 
-/*
- * Removes the temporary files of writers that died before their rename
- * (pl_write_file() names them "<file>.pl-tmp-<pid>"): nothing else ever
- * would, and each kill would leave a copy of the cache behind.
- */
-static void
-remove_stale(const char *dir)
-{
-	static const char	 prefix[] = "log-cache.pl-tmp-";
-	struct dirent		*d;
-	DIR			*dp;
-	char			*end, *path;
-	long			 pid;
-
-	if ((dp = opendir(dir)) == NULL)
-		return;
-	while ((d = readdir(dp)) != NULL) {
-		if (strncmp(d->d_name, prefix, sizeof prefix - 1) != 0)
-			continue;
-		pid = strtol(d->d_name + sizeof prefix - 1, &end, 10);
-		if (*end != '\0' || pid <= 0 || kill((pid_t)pid, 0) == 0 ||
-		    errno != ESRCH)
-			continue;
-		path = pl_xasprintf("%s/%s", dir, d->d_name);
-		(void)unlink(path);
-		free(path);
-	}
-	closedir(dp);
-}
-
 /* Writes what was added after what was read, in place of the file. */
 static void
 save(struct pl_logcache *c)
 {
 	struct pl_buf	 all = PL_BUF_INIT;
-	char		*dir;
 
 	if (c->text.len > 0)
 		pl_buf_put(&all, c->text.ptr, c->text.len);
 	else
 		pl_buf_puts(&all, HEADER);
 	pl_buf_put(&all, c->added.ptr, c->added.len);
-	dir = pl_xstrndup(c->path, strlen(c->path) - strlen("/log-cache"));
-	remove_stale(dir);
-	if ((mkdir(dir, 0777) == 0 || errno == EEXIST) &&
-	    all.len <= MAX_SIZE)
-		/* a cache that cannot be written is only slower */
-		(void)!pl_write_file(c->path, all.ptr, all.len, 0666);
-	free(dir);
+	if (all.len <= MAX_SIZE)
+		pl_cache_save(c->path, all.ptr, all.len);
 	pl_buf_release(&all);
 }
 

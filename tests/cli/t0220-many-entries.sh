@@ -41,6 +41,12 @@ test_expect_success 'the same from packed objects' '
 	git -C p gc -q &&
 	git -C p count-objects -v >count &&
 	grep "^count: 0\$" count &&
+	rm -rf p/.git/pl &&
+	check_list p
+'
+
+test_expect_success 'the same from the text cache the last listing wrote' '
+	test_path_is_file p/.git/pl/goals-cache &&
 	check_list p
 '
 
