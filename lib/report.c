@@ -6,6 +6,7 @@
  * clock, so one commit and one set of options give one report.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,13 @@ is_private(const struct pl_entry *e)
 }
 
 static int
+str_cmp(const void *key, const void *s)
+{
+	return strcmp(key, *(char *const *)s);
+}
+
+/* 1 when kind's id is private in the family view (b->hidden is sorted). */
+static int
 hidden(const struct build *b, const char *kind, const char *id)
 {
 	char	*k;
@@ -62,7 +70,8 @@ hidden(const struct build *b, const char *kind, const char *id)
 	if (b->hidden.n == 0 || id == NULL)
 		return 0;
 	k = pl_xasprintf("%s/%s", kind, id);
-	found = pl_strlist_find(&b->hidden, k) >= 0;
+	found = bsearch(k, b->hidden.v, b->hidden.n, sizeof *b->hidden.v,
+	    str_cmp) != NULL;
 	free(k);
 	return found;
 }
@@ -330,19 +339,30 @@ read_entries(struct build *b)
 	hide(b, &b->gs.l, "goal");
 	hide(b, &b->ev, "evidence");
 	hide(b, &b->refl, "reflection");
+	pl_strlist_sort(&b->hidden);
 	return PL_OK;
 }
 
+/*
+ * The report's evidence, reflections and goals.  Evidence is put in date
+ * order in a list of its own: the standards, built meanwhile, look it up
+ * by id in b->ev.
+ */
 static void
 add_entries(struct build *b)
 {
 	struct pl_report	*r = b->r;
+	struct pl_entries	 ev;
 	long			*at;
 	size_t			 i;
 
-	pl_entries_sort_by_date(&b->ev, "date");
+	ev.n = b->ev.n;
+	ev.v = pl_xcalloc(ev.n + 1, sizeof *ev.v);
+	memcpy(ev.v, b->ev.v, ev.n * sizeof *ev.v);
+	pl_entries_sort_by_date(&ev, "date");
 	pl_entries_sort_by_date(&b->refl, "date");
-	add_evidence(b, &b->ev);
+	add_evidence(b, &ev);
+	free(ev.v);
 	add_reflections(b, &b->refl);
 	r->goals = pl_xcalloc(b->gs.l.n + 1, sizeof *r->goals);
 	at = pl_xcalloc(b->gs.l.n + 1, sizeof *at);
@@ -441,10 +461,10 @@ add_standard(struct build *b, const struct pl_align_row *row)
 
 /*
  * The standards aligned to anything, from the entries read already
- * (before they are sorted by date: the status looks goals up by id).
+ * (in id order: the status looks goals up by id); warnings to warnings.
  */
 static int
-add_standards(struct build *b)
+add_standards(struct build *b, struct pl_strlist *warnings)
 {
 	struct pl_report	*r = b->r;
 	struct pl_align_status	*st = &b->st;
@@ -456,7 +476,7 @@ add_standards(struct build *b)
 	r->method = b->o->method_set ? b->o->method : r->scale.method;
 	b->have_st = 1;
 	if ((err = pl_align_status_of(st, b->p, &r->scale, r->method,
-	    &b->gs.l, &b->ev, &r->warnings)) != PL_OK)
+	    &b->gs.l, &b->ev, warnings)) != PL_OK)
 		return err;
 	unhide_rows(b, st);
 	r->standards = pl_xcalloc(st->n + 1, sizeof *r->standards);
@@ -464,6 +484,51 @@ add_standards(struct build *b)
 		if (st->rows[i].goals.n > 0 || st->rows[i].evidence.n > 0)
 			add_standard(b, &st->rows[i]);
 	return PL_OK;
+}
+
+/* add_standards() on a thread of its own, beside add_entries(). */
+struct standards_job {
+	struct build		*b;
+	struct pl_strlist	 warnings;
+	int			 err;
+	char			*error;		/* its message, when err */
+	pthread_t		 thread;
+};
+
+static void *
+standards_run(void *arg)
+{
+	struct standards_job	*j = arg;
+
+	if ((j->err = add_standards(j->b, &j->warnings)) != PL_OK)
+		j->error = pl_xstrdup(pl_error_last());
+	return NULL;
+}
+
+/*
+ * The standards (which read the repository) and the report's entries
+ * (which read the parsed entries alone) need nothing of each other, so
+ * they are built on two cores; the warnings come out in the order one
+ * thread would give them.
+ */
+static int
+add_standards_and_entries(struct build *b)
+{
+	struct standards_job	 j = { b, PL_STRLIST_INIT, PL_OK, NULL, 0 };
+	int			 started;
+
+	started = pthread_create(&j.thread, NULL, standards_run, &j) == 0;
+	if (!started)
+		standards_run(&j);
+	add_entries(b);
+	if (started)
+		pthread_join(j.thread, NULL);
+	pl_strlist_copy(&b->r->warnings, &j.warnings);
+	pl_strlist_release(&j.warnings);
+	if (j.err != PL_OK)
+		pl_error_set(j.err, "%s", j.error);
+	free(j.error);
+	return j.err;
 }
 
 static struct pl_date
@@ -894,9 +959,8 @@ pl_report_build(struct pl_report **out, struct pl_portfolio *head,
 	if ((err = stalled_days(&b.r->stalled_days, b.p)) != PL_OK ||
 	    (err = add_profile(&b)) != PL_OK ||
 	    (err = read_entries(&b)) != PL_OK ||
-	    (err = add_standards(&b)) != PL_OK)
+	    (err = add_standards_and_entries(&b)) != PL_OK)
 		goto done;
-	add_entries(&b);
 	add_weeks(&b);
 	if ((err = walk(&b)) != PL_OK)
 		goto done;
