@@ -2,13 +2,8 @@
 test_description='the write path: a full disk, kills and signals at every write, writers that wait, git beside pl'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
-# The fault injector (tests/fault/fault.c) counts pl's and libgit2's
-# writes and fails, kills or pauses at the Nth.  ASan wants to be the
-# first library; the injector only wraps libc, so let it load after.
-faulty () {
-	env LD_PRELOAD="$PL_FAULT_LIB" \
-		ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" "$PL" "$@"
-}
+# The fault injector (tests/fault/fault.c, run by faulty) counts pl's
+# and libgit2's writes and fails, kills or pauses at the Nth.
 
 # What a person sees after a change that must not have happened: HEAD,
 # index and working tree as they were, no lock, no temporary file.

@@ -251,42 +251,9 @@ test_expect_success 'a broken cache is ignored and written again; one that canno
 	rm p/.git/pl
 '
 
-faulty () {
-	env LD_PRELOAD="$PL_FAULT_LIB" \
-		ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" "$PL" "$@"
-}
-
 test_expect_success 'a full disk or a kill while the cache is written: the log is whole, nothing is left' '
-	pl -C p log >expect &&
-	# the writes of reading alone (settings go through a memfd), then
-	# those of writing the cache as well: the points to try are these
-	rm -f count &&
-	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C p log >/dev/null &&
-	rm -rf p/.git/pl &&
-	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C p log >/dev/null &&
-	m=$(sed -n 1p count) &&
-	n=$(sed -n 2p count) &&
-	test "$n" -gt "$m" &&
-	i=$((m + 1)) &&
-	while test $i -le $n
-	do
-		rm -rf p/.git/pl &&
-		PL_FAULT_AT=$i faulty -C p log >out 2>err &&
-		test_cmp expect out &&
-		test_must_be_empty err &&
-		rm -rf p/.git/pl &&
-		test_expect_code 137 env PL_FAULT_AT=$i PL_FAULT_SIGNAL=9 \
-			LD_PRELOAD="$PL_FAULT_LIB" \
-			ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
-			"$PL" -C p log >/dev/null 2>&1 &&
-		pl -C p log >out 2>err &&
-		test_cmp expect out &&
-		test_must_be_empty err &&
-		ls -A p/.git/pl >left &&
-		echo log-cache >want &&
-		test_cmp want left || return 1
-		i=$((i + 1))
-	done
+	# (settings are read through a memfd: its writes come first)
+	test_cache_faults log-cache -C p log
 '
 
 test_done

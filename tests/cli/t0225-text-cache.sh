@@ -140,42 +140,8 @@ test_expect_success 'a temporary file of a writer that was killed is removed; a 
 	rm p/.git/pl/goals-cache.pl-tmp-$$
 '
 
-faulty () {
-	env LD_PRELOAD="$PL_FAULT_LIB" \
-		ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" "$PL" "$@"
-}
-
 test_expect_success 'a full disk or a kill while the cache is written: the listing is whole, nothing is left' '
-	pl -C p goal list >expect &&
-	# the writes of listing alone, then those of writing the cache
-	# as well: the points to try are the ones between
-	rm -f count &&
-	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C p goal list >/dev/null &&
-	rm -rf p/.git/pl &&
-	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C p goal list >/dev/null &&
-	m=$(sed -n 1p count) &&
-	n=$(sed -n 2p count) &&
-	test "$n" -gt "$m" &&
-	i=$((m + 1)) &&
-	while test $i -le $n
-	do
-		rm -rf p/.git/pl &&
-		PL_FAULT_AT=$i faulty -C p goal list >out 2>err &&
-		test_cmp expect out &&
-		test_must_be_empty err &&
-		rm -rf p/.git/pl &&
-		test_expect_code 137 env PL_FAULT_AT=$i PL_FAULT_SIGNAL=9 \
-			LD_PRELOAD="$PL_FAULT_LIB" \
-			ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
-			"$PL" -C p goal list >/dev/null 2>&1 &&
-		pl -C p goal list >out 2>err &&
-		test_cmp expect out &&
-		test_must_be_empty err &&
-		ls -A p/.git/pl >left &&
-		echo goals-cache >want &&
-		test_cmp want left || return 1
-		i=$((i + 1))
-	done
+	test_cache_faults goals-cache -C p goal list
 '
 
 test_done

@@ -56,6 +56,14 @@
 #				portfolio p, then check that nothing moved
 #   $SQ			a single quote, for messages that quote
 #				("pl: unknown goal ${SQ}x${SQ}")
+#   faulty ARGS...		runs $PL under the fault injector
+#				(tests/fault/fault.c; PL_FAULT_AT=N fails
+#				the Nth write, PL_FAULT_SIGNAL=S kills there)
+#   test_cache_faults CACHE ARGS...
+#				pl ARGS writes .git/pl/CACHE of portfolio
+#				p: with a full disk, or killed, at each
+#				write of the cache, the output is whole and
+#				nothing is left but the cache
 #
 # Functions for scripts:
 #   test_expect_success [PREREQ] DESC BODY
@@ -242,6 +250,53 @@ test_might_fail () {
 
 test_cmp () {
 	diff -u "$1" "$2"
+}
+
+# ASan wants to be the first library; the injector only wraps libc, so
+# it is let load after.
+faulty () {
+	env LD_PRELOAD="$PL_FAULT_LIB" \
+		ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" "$PL" "$@"
+}
+
+test_cache_faults () {
+	test_cf_cache_=$1 &&
+	shift &&
+	pl "$@" >tcf-expect &&
+	# the writes with the cache there, then with it to write: the
+	# points to try are those in between
+	rm -f tcf-count &&
+	PL_FAULT_COUNT="$TRASH_DIRECTORY/tcf-count" faulty "$@" >/dev/null &&
+	rm -rf p/.git/pl &&
+	PL_FAULT_COUNT="$TRASH_DIRECTORY/tcf-count" faulty "$@" >/dev/null &&
+	test_cf_m_=$(sed -n 1p tcf-count) &&
+	test_cf_n_=$(sed -n 2p tcf-count) &&
+	test "$test_cf_n_" -gt "$test_cf_m_" &&
+	test_cf_i_=$((test_cf_m_ + 1)) &&
+	echo "$test_cf_cache_" >tcf-want &&
+	while test $test_cf_i_ -le $test_cf_n_
+	do
+		rm -rf p/.git/pl &&
+		(
+			PL_FAULT_AT=$test_cf_i_ &&
+			export PL_FAULT_AT &&
+			faulty "$@" >tcf-out 2>tcf-err
+		) &&
+		test_cmp tcf-expect tcf-out &&
+		test_must_be_empty tcf-err &&
+		rm -rf p/.git/pl &&
+		(
+			PL_FAULT_AT=$test_cf_i_ PL_FAULT_SIGNAL=9 &&
+			export PL_FAULT_AT PL_FAULT_SIGNAL &&
+			test_expect_code 137 faulty "$@" >/dev/null 2>&1
+		) &&
+		pl "$@" >tcf-out 2>tcf-err &&
+		test_cmp tcf-expect tcf-out &&
+		test_must_be_empty tcf-err &&
+		ls -A p/.git/pl >tcf-left &&
+		test_cmp tcf-want tcf-left || return 1
+		test_cf_i_=$((test_cf_i_ + 1))
+	done
 }
 
 test_must_be_empty () {

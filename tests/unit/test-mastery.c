@@ -14,7 +14,7 @@
 static size_t
 ratings(struct pl_rating *v, const double *levels, size_t n)
 {
-	static char	dates[16][16];
+	static char	dates[16][32];
 	size_t		i;
 
 	for (i = 0; i < n; i++) {
