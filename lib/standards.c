@@ -13,6 +13,7 @@
 #include <csv.h>
 #include <jansson.h>
 
+#include "csvrows.h"
 #include "pl/doc.h"
 #include "pl/standards.h"
 
@@ -23,143 +24,6 @@ static const char *const colnames[NCOLS] = { "code", "parent", "grade",
 
 /* How many near codes an unknown one suggests. */
 #define NEAR_MAX	3
-
-/* The rows of a CSV file, each with the line it starts on. */
-struct rows {
-	struct pl_strlist	*v;
-	int			*line;
-	size_t			 n;
-	size_t			 cap;
-	struct pl_strlist	 cur;
-	int			 cur_line;
-};
-
-static void
-rows_release(struct rows *r)
-{
-	size_t	i;
-
-	for (i = 0; i < r->n; i++)
-		pl_strlist_release(&r->v[i]);
-	free(r->v);
-	free(r->line);
-	pl_strlist_release(&r->cur);
-}
-
-/* Appends s, its white space runs (no-break spaces too) one space. */
-static void
-put_clean(struct pl_buf *b, const char *s, size_t len)
-{
-	size_t	i, start = b->len;
-	int	space = 0;
-
-	for (i = 0; i < len; i++) {
-		if (isspace((unsigned char)s[i]) || (i + 1 < len &&
-		    (unsigned char)s[i] == 0xc2 &&
-		    (unsigned char)s[i + 1] == 0xa0)) {
-			if ((unsigned char)s[i] == 0xc2)
-				i++;
-			space = 1;
-			continue;
-		}
-		if (space && b->len > start)
-			pl_buf_putc(b, ' ');
-		space = 0;
-		pl_buf_putc(b, s[i]);
-	}
-	pl_buf_puts(b, "");
-}
-
-static char *
-clean(const char *s, size_t len)
-{
-	struct pl_buf	b = PL_BUF_INIT;
-
-	put_clean(&b, s, len);
-	return pl_buf_detach(&b);
-}
-
-static void
-field_cb(void *s, size_t len, void *data)
-{
-	struct rows	*r = data;
-
-	pl_strlist_push_owned(&r->cur, clean(s != NULL ? s : "", len));
-}
-
-static void
-record_cb(int c, void *data)
-{
-	struct rows	*r = data;
-	size_t		 i;
-
-	for (i = 0; i < r->cur.n; i++)
-		if (r->cur.v[i][0] != '\0')
-			break;
-	if (i < r->cur.n) {
-		if (r->n == r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 64;
-			r->v = pl_xrealloc(r->v, r->cap * sizeof *r->v);
-			r->line = pl_xrealloc(r->line,
-			    r->cap * sizeof *r->line);
-		}
-		r->v[r->n] = r->cur;
-		r->line[r->n++] = r->cur_line;
-		pl_strlist_init(&r->cur);
-	} else
-		pl_strlist_release(&r->cur);
-	r->cur_line = 0;
-}
-
-static int
-blank(const char *s, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++)
-		if (!isspace((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
-/*
- * Reads CSV with libcsv, a line at a time so that each record knows the
- * line it starts on (libcsv skips blank lines and takes CR, LF and CR LF
- * alike, in quoted fields too).
- */
-static int
-rows_read(struct rows *r, const char *name, const char *text, size_t len)
-{
-	struct csv_parser	 p;
-	const char		*nl;
-	size_t			 off = 0, n;
-	int			 line = 0, err = PL_OK;
-
-	memset(r, 0, sizeof *r);
-	if (csv_init(&p, CSV_APPEND_NULL) != 0)
-		return pl_error_set(PL_ERROR, "%s: cannot read CSV", name);
-	while (off < len) {
-		nl = memchr(text + off, '\n', len - off);
-		n = nl != NULL ? (size_t)(nl - text - off) + 1 : len - off;
-		line++;
-		if (r->cur_line == 0 && !blank(text + off, n))
-			r->cur_line = line;
-		if (csv_parse(&p, text + off, n, field_cb, record_cb, r) != n) {
-			err = pl_error_set(PL_EPARSE, "%s:%d: %s", name, line,
-			    csv_strerror(csv_error(&p)));
-			goto done;
-		}
-		off += n;
-	}
-	/* Lenient with stray quotes, but not with one never closed */
-	csv_set_opts(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI);
-	if (csv_fini(&p, field_cb, record_cb, r) != 0)
-		err = pl_error_set(PL_EPARSE, "%s:%d: a quoted field has no "
-		    "closing quote", name, r->cur_line);
-done:
-	csv_free(&p);
-	return err;
-}
 
 static size_t
 push(struct pl_standards *l, const char *framework, int line)
@@ -185,37 +49,17 @@ set(char **field, const char *value)
 	*field = pl_xstrdup(value != NULL ? value : "");
 }
 
-/* The field of row r in column c (-1: none), or "". */
-static const char *
-cell(const struct rows *r, size_t row, long c)
-{
-	if (c < 0 || (size_t)c >= r->v[row].n)
-		return "";
-	return r->v[row].v[c];
-}
-
-static long
-column(const struct pl_strlist *head, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < head->n; i++)
-		if (strcasecmp(head->v[i], name) == 0)
-			return (long)i;
-	return -1;
-}
-
 /* pl's own CSV: the five columns in any order, and any others kept. */
 static int
 parse_pl(struct pl_standards *l, const char *fw, const char *name,
-    const struct rows *r)
+    const struct pl_csv_rows *r)
 {
 	const struct pl_strlist	*head = &r->v[0];
 	long			 c[NCOLS];
 	size_t			 i, j, k;
 
 	for (i = 0; i < NCOLS; i++)
-		c[i] = column(head, colnames[i]);
+		c[i] = pl_csv_column(head, colnames[i]);
 	if (c[COL_CODE] < 0 || c[COL_DESC] < 0)
 		return pl_error_set(PL_EPARSE, "%s:%d: not a framework: the "
 		    "header needs 'code' and 'description' columns (pl's is "
@@ -229,14 +73,14 @@ parse_pl(struct pl_standards *l, const char *fw, const char *name,
 	}
 	for (i = 1; i < r->n; i++) {
 		k = push(l, fw, r->line[i]);
-		set(&l->v[k].code, cell(r, i, c[COL_CODE]));
-		set(&l->v[k].parent, cell(r, i, c[COL_PARENT]));
-		set(&l->v[k].grade, cell(r, i, c[COL_GRADE]));
-		set(&l->v[k].subject, cell(r, i, c[COL_SUBJECT]));
-		set(&l->v[k].description, cell(r, i, c[COL_DESC]));
+		set(&l->v[k].code, pl_csv_cell_of(r, i, c[COL_CODE]));
+		set(&l->v[k].parent, pl_csv_cell_of(r, i, c[COL_PARENT]));
+		set(&l->v[k].grade, pl_csv_cell_of(r, i, c[COL_GRADE]));
+		set(&l->v[k].subject, pl_csv_cell_of(r, i, c[COL_SUBJECT]));
+		set(&l->v[k].description, pl_csv_cell_of(r, i, c[COL_DESC]));
 		for (j = 0; j < l->cols.n; j++)
-			pl_strlist_push(&l->extra, cell(r, i,
-			    column(head, l->cols.v[j])));
+			pl_strlist_push(&l->extra, pl_csv_cell_of(r, i,
+			    pl_csv_column(head, l->cols.v[j])));
 	}
 	return PL_OK;
 }
@@ -269,7 +113,7 @@ html_text(const char *s)
 			pl_buf_putc(&b, *s++);
 	}
 	pl_buf_puts(&b, "");
-	out = clean(b.ptr, b.len);
+	out = pl_csv_clean(b.ptr, b.len);
 	pl_buf_release(&b);
 	return out;
 }
@@ -279,7 +123,7 @@ html_text(const char *s)
  * own row gives the subject, every other row a competency.
  */
 static int
-parse_moodle(struct pl_standards *l, const char *fw, const struct rows *r)
+parse_moodle(struct pl_standards *l, const char *fw, const struct pl_csv_rows *r)
 {
 	const struct pl_strlist	*head = &r->v[0];
 	long			 code, parent, desc, sname, isfw;
@@ -287,25 +131,25 @@ parse_moodle(struct pl_standards *l, const char *fw, const struct rows *r)
 	size_t			 i, k;
 	char			*d;
 
-	code = column(head, "id number");
-	parent = column(head, "parent id number");
-	desc = column(head, "description");
-	sname = column(head, "shortname");
-	isfw = column(head, "is framework");
+	code = pl_csv_column(head, "id number");
+	parent = pl_csv_column(head, "parent id number");
+	desc = pl_csv_column(head, "description");
+	sname = pl_csv_column(head, "shortname");
+	isfw = pl_csv_column(head, "is framework");
 	for (i = 1; i < r->n; i++)
-		if (strcmp(cell(r, i, isfw), "1") == 0)
-			subject = cell(r, i, sname);
+		if (strcmp(pl_csv_cell_of(r, i, isfw), "1") == 0)
+			subject = pl_csv_cell_of(r, i, sname);
 	for (i = 1; i < r->n; i++) {
-		if (strcmp(cell(r, i, isfw), "1") == 0)
+		if (strcmp(pl_csv_cell_of(r, i, isfw), "1") == 0)
 			continue;
 		k = push(l, fw, r->line[i]);
-		set(&l->v[k].code, cell(r, i, code));
-		set(&l->v[k].parent, cell(r, i, parent));
+		set(&l->v[k].code, pl_csv_cell_of(r, i, code));
+		set(&l->v[k].parent, pl_csv_cell_of(r, i, parent));
 		set(&l->v[k].grade, "");
 		set(&l->v[k].subject, subject);
-		d = html_text(cell(r, i, desc));
+		d = html_text(pl_csv_cell_of(r, i, desc));
 		set(&l->v[k].description, d[0] != '\0' ? d :
-		    cell(r, i, sname));
+		    pl_csv_cell_of(r, i, sname));
 		free(d);
 	}
 	return PL_OK;
@@ -315,21 +159,21 @@ static int
 parse_csv(struct pl_standards *l, const char *fw, const char *name,
     const char *text, size_t len)
 {
-	struct rows	r;
+	struct pl_csv_rows	r;
 	int		err;
 
-	if ((err = rows_read(&r, name, text, len)) != PL_OK)
+	if ((err = pl_csv_rows_read(&r, name, text, len, 0)) != PL_OK)
 		goto done;
 	if (r.n == 0)
 		err = pl_error_set(PL_EPARSE, "%s: not a framework: the file "
 		    "is empty", name);
-	else if (column(&r.v[0], "id number") >= 0 &&
-	    column(&r.v[0], "parent id number") >= 0)
+	else if (pl_csv_column(&r.v[0], "id number") >= 0 &&
+	    pl_csv_column(&r.v[0], "parent id number") >= 0)
 		err = parse_moodle(l, fw, &r);
 	else
 		err = parse_pl(l, fw, name, &r);
 done:
-	rows_release(&r);
+	pl_csv_rows_release(&r);
 	return err;
 }
 
@@ -475,9 +319,9 @@ case_replaced(struct pl_standards *l, size_t from, const json_t *items,
 			continue;
 		old = case_end(l, from, items, a, "origin");
 		new = case_end(l, from, items, a, "destination");
-		pl_strlist_push_owned(&l->replaced.old, clean(old,
+		pl_strlist_push_owned(&l->replaced.old, pl_csv_clean(old,
 		    strlen(old)));
-		pl_strlist_push_owned(&l->replaced.new, clean(new,
+		pl_strlist_push_owned(&l->replaced.new, pl_csv_clean(new,
 		    strlen(new)));
 		pl_strlist_push_owned(&l->replaced.where, pl_xasprintf(
 		    "%s: CFAssociations[%zu]", name, i));
@@ -512,13 +356,13 @@ parse_case(struct pl_standards *l, const char *fw, const char *name,
 		it = json_array_get(items, i);
 		k = push(l, fw, (int)i + 1);
 		code = jstr(it, "humanCodingScheme");
-		l->v[k].code = clean(*code ? code : jstr(it, "identifier"),
+		l->v[k].code = pl_csv_clean(*code ? code : jstr(it, "identifier"),
 		    strlen(*code ? code : jstr(it, "identifier")));
 		set(&l->v[k].parent, "");
 		g = case_grade(it);
 		l->v[k].grade = g;
 		set(&l->v[k].subject, subject);
-		l->v[k].description = clean(jstr(it, "fullStatement"),
+		l->v[k].description = pl_csv_clean(jstr(it, "fullStatement"),
 		    strlen(jstr(it, "fullStatement")));
 	}
 	case_parents(l, from, items, json_object_get(root, "CFAssociations"));
@@ -722,11 +566,11 @@ static int
 map_csv(struct pl_code_map *m, const char *name, const char *text,
     size_t len)
 {
-	struct rows	r;
+	struct pl_csv_rows	r;
 	size_t		i, k;
 	int		err;
 
-	if ((err = rows_read(&r, name, text, len)) != PL_OK)
+	if ((err = pl_csv_rows_read(&r, name, text, len, 0)) != PL_OK)
 		goto done;
 	for (i = 0; i < r.n; i++) {
 		if (i == 0 && r.v[0].n == 2 &&
@@ -748,7 +592,7 @@ map_csv(struct pl_code_map *m, const char *name, const char *text,
 		    r.line[i]));
 	}
 done:
-	rows_release(&r);
+	pl_csv_rows_release(&r);
 	return err;
 }
 
