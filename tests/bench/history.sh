@@ -32,14 +32,10 @@ sizes=${*:-300 5000 50000}
 cache=${TMPDIR:-/tmp}/pl-bench-history
 export HOME="$cache" GIT_CONFIG_NOSYSTEM=1 LC_ALL=C TZ=UTC
 
-if ! [ -x /usr/bin/time ]; then
-	echo "history.sh: GNU time (/usr/bin/time) is needed" >&2
-	exit 1
-fi
+. "$top/tests/bench/lib.sh"
+need_gnu_time
 have_report=0
 "$PL" report --help >/dev/null 2>&1 && have_report=1
-
-now() { date +%s%N; }
 
 # The portfolio of n commits, made once.
 portfolio() {
@@ -55,6 +51,7 @@ portfolio() {
 
 # The commands, by number: their names, and how each is run.
 names="pl_log pl_report git_names git_msgs"
+[ $have_report = 1 ] || names="pl_log git_names git_msgs"
 run() {
 	case $1 in
 	pl_log)		"$PL" -C "$dir" log ;;
@@ -62,34 +59,6 @@ run() {
 	git_names)	git -C "$dir" log --name-only ;;
 	git_msgs)	git -C "$dir" log --format=%B ;;
 	esac >/dev/null 2>&1
-}
-
-# Interleaved runs; leaves "name ns" lines in $work/times.
-measure() {
-	i=0
-	: >"$work/times"
-	while [ $i -lt "$runs" ]; do
-		for c in $names; do
-			[ $c = pl_report ] && [ $have_report = 0 ] && continue
-			s=$(now)
-			run $c || { echo "history.sh: $c failed in $dir" >&2; \
-			    exit 1; }
-			e=$(now)
-			echo "$c $((e - s))" >>"$work/times"
-		done
-		i=$((i + 1))
-	done
-}
-
-median() {
-	awk -v c="$1" '$1 == c { print $2 }' "$work/times" | sort -n |
-	    awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }'
-}
-
-# Peak resident set, in KiB, of one run.
-rss() {
-	/usr/bin/time -f %M -o "$work/rss" sh -c 'exec "$@" >/dev/null 2>&1' \
-	    sh "$@" && tail -n 1 "$work/rss"
 }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pl-bench-history.XXXXXX")
