@@ -113,8 +113,9 @@ function t(x) {
 	return x < 120 ? sprintf("%.0f s", x) : sprintf("%.1f min", x / 60)
 }
 BEGIN {
-	printf "50,000 learners, from %d: %s on these %d cores; %s of one core\n",
-	    n, t(a / 1e9 / n * 50000), c, t(o / 1e9 / n * 50000)
-	printf "(%.0f core-seconds: divide by the cores of the machine that runs it)\n",
-	    o / 1e9 / n * 50000
+	printf "50,000 learners, from %d: %s on these %d cores; " \
+	    "%s of one core\n", n, t(a / 1e9 / n * 50000), c,
+	    t(o / 1e9 / n * 50000)
+	printf "(%.0f core-seconds: divide by the cores of the machine " \
+	    "that runs it)\n", o / 1e9 / n * 50000
 }'
