@@ -61,8 +61,7 @@ run() {
 	esac >/dev/null 2>&1
 }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/pl-bench-history.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+scratch pl-bench-history
 
 echo "Targets (PERFORMANCE.md): pl log and pl report at most 0.2x git log"
 echo "--name-only and at most 1.3x git log --format=%B; peak RSS flat as"

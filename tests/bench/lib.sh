@@ -1,5 +1,5 @@
 # Helpers shared by the benchmarks (history.sh, roster.sh), sourced.  The
-# caller sets work (a scratch folder), names (the commands, in the order
+# caller makes $work with scratch, sets names (the commands, in the order
 # they run), runs (rounds), and defines run NAME, which runs one command
 # with its output thrown away.
 
@@ -42,4 +42,10 @@ need_gnu_time() {
 		echo "${0##*/}: GNU time (/usr/bin/time) is needed" >&2
 		exit 1
 	fi
+}
+
+# The scratch folder $work, named after $1, removed on exit.
+scratch() {
+	work=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
 }

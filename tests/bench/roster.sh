@@ -63,8 +63,7 @@ run() {
 	esac >/dev/null 2>&1
 }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/pl-bench-roster.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+scratch pl-bench-roster
 
 echo "pl report --roster ROSTER --format csv on all $cores cores and with"
 echo "--jobs 1, against git log --format=%B on each portfolio in turn."
