@@ -2,6 +2,7 @@
  * The text and Markdown pieces every report renderer shares (render.h).
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -89,6 +90,16 @@ pl_text_rpad(struct pl_buf *b, const char *s, size_t w)
 	for (n = pl_text_width(s); n < w; n++)
 		pl_buf_putc(b, ' ');
 	pl_text_put(b, s);
+}
+
+int
+pl_text_pct(char *out, size_t n, size_t part, size_t whole)
+{
+	*out = '\0';
+	if (whole == 0)
+		return 0;
+	snprintf(out, n, "%.1f", 100.0 * (double)part / (double)whole);
+	return 1;
 }
 
 void
