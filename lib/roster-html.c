@@ -22,6 +22,8 @@
 #define CHAR_W		7	/* a 12px character, about */
 
 static const char more_css[] =
+"body{max-width:90rem}\n"
+"td.why{min-width:12rem}\n"
 ".need{color:#a40e26;background:#ffebe9}\n"
 ".fail{color:#fff;background:#57606a;border-color:#57606a}\n"
 "table.sort th{white-space:nowrap}\n"
@@ -31,7 +33,8 @@ static const char more_css[] =
 "tr.gone td{color:#57606a}\n"
 ".heat svg{width:auto;max-width:none}\n"
 ".heat svg text{font-size:12px}\n"
-"@media print{table.sort th::after{content:none}"
+"@media print{table.sort th{white-space:normal}td.why{min-width:0}"
+"table.sort th::after{content:none}"
 ".heat svg{width:100%;max-width:100%}}\n";
 
 /* What became of a portfolio, in words (enum pl_roster_state order). */
@@ -150,11 +153,10 @@ learner_row(struct pl_buf *out, const struct pl_roster_report *r,
 		pl_buf_puts(out, "</a>");
 	} else
 		pl_html_esc(out, l->row->learner);
-	pl_buf_puts(out, "</td>");
-	pl_html_el(out, "td", l->row->group);
-	pl_buf_puts(out, "<td>");
+	pl_buf_puts(out, "</td><td class=\"why\">");
 	badges(out, l);
 	pl_buf_puts(out, "</td>");
+	pl_html_el(out, "td", l->row->group);
 	num(out, read, l->active);
 	num(out, read, l->met);
 	num(out, read, l->overdue);
@@ -197,8 +199,8 @@ learners(struct pl_buf *out, const struct pl_roster_report *r, int links)
 	}
 	pl_buf_printf(out, "</p>\n<div class=\"scroll\" role=\"region\" "
 	    "aria-label=\"Learners\" tabindex=\"0\">\n<table class=\"sort\">\n"
-	    "<thead><tr><th>Learner</th><th>Group</th>"
-	    "<th aria-sort=\"descending\">Needs attention</th>"
+	    "<thead><tr><th>Learner</th>"
+	    "<th aria-sort=\"descending\">Needs attention</th><th>Group</th>"
 	    "<th class=\"n\">Active</th><th class=\"n\">Met</th>"
 	    "<th class=\"n\">Overdue</th><th class=\"n\">Stalled</th>"
 	    "<th class=\"n\">Behind</th><th class=\"n\">Evidence, %d days</th>"
@@ -279,6 +281,26 @@ longest(const struct pl_roster_report *r, int codes, size_t max)
 	return most < max ? most : max;
 }
 
+/*
+ * A code for a label: its last max characters, "…" before them when
+ * cut, as codes differ at their end (CCSS.Math.Content.6.RP.A.1).
+ */
+static void
+code_label(struct pl_buf *out, const char *code, size_t max)
+{
+	size_t	n = 0, i = strlen(code);
+
+	while (i > 0 && n < max - 1) {
+		i--;
+		n += ((unsigned char)code[i] & 0xc0) != 0x80;
+	}
+	if (i > 0 && pl_text_width(code) > max)
+		pl_buf_puts(out, "\xe2\x80\xa6");
+	else
+		i = 0;
+	pl_html_esc(out, code + i);
+}
+
 /* One cell: its colour, and in its title who, what and where. */
 static void
 heat_cell(struct pl_buf *out, const struct pl_roster_report *r,
@@ -341,7 +363,7 @@ heat_map(struct pl_buf *out, const struct pl_roster_report *r)
 		x = left + CELL * (unsigned)j + CELL / 2;
 		pl_buf_printf(out, "<text transform=\"translate(%u %u) "
 		    "rotate(-45)\">", x, top - 6);
-		pl_html_esc_cut(out, r->standards[j].code, CODE_MAX);
+		code_label(out, r->standards[j].code, CODE_MAX);
 		pl_buf_puts(out, "</text>\n");
 	}
 	for (i = 0; i < r->n; i++) {
@@ -392,8 +414,9 @@ pl_roster_html(struct pl_buf *out, const struct pl_roster_report *r,
 	heat_map(out, r);
 	pl_buf_puts(out, "</main>\n<footer>\n<p>Made by pl from <code>");
 	pl_html_esc(out, r->roster);
-	pl_buf_puts(out, "</code> as of ");
+	pl_buf_puts(out, "</code> as of <time>");
 	pl_html_esc(out, r->as_of);
-	pl_buf_puts(out, ". Each learner's own report has the details.</p>\n"
-	    "</footer>\n</body>\n</html>\n");
+	pl_buf_puts(out, links ? "</time>. Each name links the learner's own "
+	    "report.</p>\n" : "</time>.</p>\n");
+	pl_buf_puts(out, "</footer>\n</body>\n</html>\n");
 }

@@ -406,18 +406,19 @@ test_html(void)
 	ok(in_order(html, ">Zoe Quinn<", ">Ben Ortiz</a>", "Ana Lopez</a>"),
 	    "learners in the report's order");
 	ok(strstr(html, "<tr class=\"attn\"><td><a href=\"ben-ortiz.html\">Ben "
-	    "Ortiz</a></td><td>7b</td><td><span class=\"flag need\">no "
+	    "Ortiz</a></td><td class=\"why\"><span class=\"flag need\">no "
 	    "evidence for 23 days</span><span class=\"flag need\">2 goals "
 	    "overdue</span><span class=\"flag need\">1 goal behind pace"
-	    "</span></td><td class=\"n\">3</td><td class=\"n\">1</td>") !=
-	    NULL, "a learner who needs attention: a badge per reason");
+	    "</span></td><td>7b</td><td class=\"n\">3</td><td class=\"n\">1"
+	    "</td>") != NULL, "a learner who needs attention: a badge per "
+	    "reason, beside the name");
 	ok(strstr(html, "<td class=\"d\">2024-03-19</td><td class=\"n\">37.5%"
 	    "</td><td class=\"n\">62.5%</td><td class=\"n\">2</td>") != NULL,
 	    "mastered and covered in per cent, then the window");
-	ok(strstr(html, "<tr class=\"attn gone\"><td>Zoe Quinn</td><td>7b</td>"
-	    "<td><span class=\"flag fail\">Missing</span> no portfolio at "
-	    "&#39;class/zoe&#39; (clone it with pl roster sync)</td><td "
-	    "class=\"n\">&ndash;</td>") != NULL,
+	ok(strstr(html, "<tr class=\"attn gone\"><td>Zoe Quinn</td><td "
+	    "class=\"why\"><span class=\"flag fail\">Missing</span> no "
+	    "portfolio at &#39;class/zoe&#39; (clone it with pl roster sync)"
+	    "</td><td>7b</td><td class=\"n\">&ndash;</td>") != NULL,
 	    "a missing portfolio: the problem, no numbers, no link");
 	ok(strstr(html, "<span class=\"flag ok\">None</span>") != NULL,
 	    "a learner doing fine says so");
@@ -425,6 +426,8 @@ test_html(void)
 	    "by fractions</td><td class=\"n\">0</td><td class=\"n\">2</td>"
 	    "<td class=\"n\">1</td><td class=\"n\">1</td></tr>") != NULL,
 	    "a standard of the class");
+	ok(strstr(html, "rotate(-45)\">\xe2\x80\xa6-LITERACY.W.6.1</text>") !=
+	    NULL, "a long code's label: its end");
 	ok(strstr(html, "<title>Ben Ortiz: 6.RP.A.1 developing 2.5</title>") !=
 	    NULL, "a cell of the map says who, what and the score");
 	ok(strstr(html, "<rect x=\"180\" y=\"118\" width=\"20\" height=\"20\" "
