@@ -1,7 +1,8 @@
 /*
  * What the report format tests share: comparing a renderer's bytes with
- * a file under tests/data/, and finding each key of its JSON in
- * docs/report-schema.md.  Include after tap.h.
+ * a file under tests/data/, finding each key of its JSON in
+ * docs/report-schema.md, and looking for strings in a page.  Include
+ * after tap.h.
  */
 #ifndef PL_TEST_GOLDEN_H
 #define PL_TEST_GOLDEN_H
@@ -117,6 +118,44 @@ undocumented(const json_t *j, const char *doc, const char *path,
 		free(sub);
 	}
 	return n;
+}
+
+/*
+ * Checks that json reads back and that each of its keys is named in the
+ * schema's section from (NULL: anywhere), as undocumented() looks.
+ */
+static void __attribute__((unused))
+check_schema(const char *json, const char *from, const char *data)
+{
+	json_t	*j = json_loads(json, 0, NULL);
+	char	*doc = schema_doc(from);
+
+	ok(j != NULL, "the JSON reads back");
+	is_int(undocumented(j, doc, "", data), 0, "every key documented%s%s",
+	    from != NULL ? " in " : "", from != NULL ? from : "");
+	json_decref(j);
+	free(doc);
+}
+
+static size_t __attribute__((unused))
+occurrences(const char *s, const char *what)
+{
+	size_t	n = 0;
+
+	while ((s = strstr(s, what)) != NULL) {
+		n++;
+		s += strlen(what);
+	}
+	return n;
+}
+
+/* 1 when a, b and c occur in s in that order. */
+static int __attribute__((unused))
+in_order(const char *s, const char *a, const char *b, const char *c)
+{
+	const char *pa = strstr(s, a), *pb = strstr(s, b), *pc = strstr(s, c);
+
+	return pa != NULL && pb != NULL && pc != NULL && pa < pb && pb < pc;
 }
 
 #endif
