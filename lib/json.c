@@ -6,10 +6,35 @@
 
 #include "pl/json.h"
 
+void
+pl_json_set(json_t *o, const char *key, json_t *v)
+{
+	json_object_set_new(o, key, v);
+}
+
+json_t *
+pl_json_size(size_t n)
+{
+	return json_integer((json_int_t)n);
+}
+
 json_t *
 pl_json_str(const char *s)
 {
 	return s != NULL ? json_string(s) : json_null();
+}
+
+json_t *
+pl_json_window(const char *since, const char *until)
+{
+	json_t	*o;
+
+	if (since == NULL)
+		return json_null();
+	o = json_object();
+	pl_json_set(o, "since", json_string(since));
+	pl_json_set(o, "until", pl_json_str(until));
+	return o;
 }
 
 json_t *

@@ -3,7 +3,7 @@
  * SVG, no script, and a Content-Security-Policy that forbids every
  * request, so a page mailed to a family or kept for years opens the same
  * and tells no one it was opened.  Every string from the portfolio goes
- * through esc(); the Markdown bodies go through cmark without
+ * through pl_html_esc(); the Markdown bodies go through cmark without
  * CMARK_OPT_UNSAFE (raw HTML is dropped, javascript: and the like become
  * empty links) and after a walk that turns outside images into links.
  * Numbers are formatted here, in the C locale pl runs in, so the same
@@ -20,6 +20,7 @@
 
 #include "pl/date.h"
 #include "pl/report.h"
+#include "render.h"
 
 /* SVG labels longer than this many characters end in an ellipsis. */
 #define LABEL_MAX	48
@@ -30,94 +31,6 @@ struct page {
 	int			 family;
 	unsigned		 nchart;	/* for unique SVG title ids */
 };
-
-/*
- * The one escaping function: text and attribute values alike (quotes
- * too), at most len bytes of s.  Control characters, which HTML calls
- * parse errors, become U+FFFD; tab and line breaks stay.
- */
-static void
-esc_len(struct pl_buf *out, const char *s, size_t len)
-{
-	size_t	i, from = 0;
-	const char *rep;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		switch (c) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default:
-			if ((c < 0x20 && c != '\t' && c != '\n' &&
-			    c != '\r') || c == 0x7f)
-				rep = "\xef\xbf\xbd";
-			else
-				continue;
-		}
-		pl_buf_put(out, s + from, i - from);
-		pl_buf_puts(out, rep);
-		from = i + 1;
-	}
-	pl_buf_put(out, s + from, len - from);
-}
-
-static void
-esc(struct pl_buf *out, const char *s)
-{
-	if (s != NULL)
-		esc_len(out, s, strlen(s));
-}
-
-/* esc() of s cut to max characters (not bytes), with "…" when cut. */
-static void
-esc_cut(struct pl_buf *out, const char *s, size_t max)
-{
-	size_t	i, n = 0, cut = 0;
-
-	if (s == NULL)
-		return;
-	for (i = 0; s[i] != '\0'; i++) {
-		if (((unsigned char)s[i] & 0xc0) == 0x80)
-			continue;
-		if (n++ == max - 1)
-			cut = i;
-	}
-	if (n <= max) {
-		esc(out, s);
-		return;
-	}
-	esc_len(out, s, cut);
-	pl_buf_puts(out, "\xe2\x80\xa6");
-}
-
-/* <tag>s</tag>, s escaped. */
-static void
-el(struct pl_buf *out, const char *tag, const char *s)
-{
-	pl_buf_printf(out, "<%s>", tag);
-	esc(out, s);
-	pl_buf_printf(out, "</%s>", tag);
-}
-
-/* A table cell of class cls (d: a date, c: a code), which never wraps. */
-static void
-td(struct pl_buf *out, const char *cls, const char *s)
-{
-	pl_buf_printf(out, "<td class=\"%s\">", cls);
-	esc(out, s);
-	pl_buf_puts(out, "</td>");
-}
-
-/* "1 goal", "3 goals". */
-static void
-count(struct pl_buf *out, size_t n, const char *one, const char *many)
-{
-	pl_buf_printf(out, "%zu %s", n, n == 1 ? one : many);
-}
 
 static const char *
 or_empty(const char *s)
@@ -255,71 +168,6 @@ markdown(struct pl_buf *out, const char *text, int top)
 	cmark_node_free(doc);
 }
 
-static const char css[] =
-"*,*::before,*::after{box-sizing:border-box}\n"
-"body{margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a;"
-"background:#fff;font:16px/1.5 system-ui,-apple-system,\"Segoe UI\","
-"Roboto,\"Helvetica Neue\",Arial,sans-serif;overflow-wrap:break-word}\n"
-"h1{font-size:1.7rem;margin:0 0 .25rem}\n"
-"h2{font-size:1.3rem;margin:2rem 0 .5rem;padding-bottom:.2rem;"
-"border-bottom:2px solid #d0d7de}\n"
-"h3{font-size:1.1rem;margin:0 0 .3rem}\n"
-"h4,h5,h6{font-size:1rem;margin:.6rem 0 .2rem}\n"
-".md>:first-child{margin-top:0}\n"
-"header p{margin:.2rem 0}\n"
-".meta,.src,footer{color:#555;font-size:.9rem}\n"
-".card{border:1px solid #d0d7de;border-radius:6px;padding:.75rem 1rem;"
-"margin:.75rem 0;break-inside:avoid}\n"
-".next{font-weight:600}\n"
-".flag{display:inline-block;border:1px solid;border-radius:4px;"
-"padding:0 .35rem;margin:0 .25rem .2rem 0;font-size:.85rem;"
-"font-weight:600}\n"
-".overdue{color:#a40e26;background:#ffebe9}\n"
-".stalled{color:#7d4e00;background:#fff8c5}\n"
-".behind{color:#953800;background:#fff1e5}\n"
-".ok{color:#116329;background:#dafbe1}\n"
-".scroll{overflow-x:auto;margin:.5rem 0}\n"
-"table{border-collapse:collapse;font-size:.9rem;min-width:100%}\n"
-"th,td{border-bottom:1px solid #d0d7de;padding:.3rem .5rem;"
-"text-align:left;vertical-align:top}\n"
-"th{background:#f6f8fa}\n"
-"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-"td.n,td.d,td.c,time{white-space:nowrap}\n"
-"tr{break-inside:avoid}\n"
-"figure{margin:1rem 0;break-inside:avoid}\n"
-"figcaption{font-size:.9rem;color:#444}\n"
-"svg{display:block;width:100%;max-width:32rem;height:auto}\n"
-".grid{display:grid;grid-template-columns:repeat(auto-fill,"
-"minmax(22rem,1fr));gap:0 1.5rem}\n"
-".grid figure{margin:.5rem 0}\n"
-"svg text{font:13px system-ui,-apple-system,\"Segoe UI\",Roboto,"
-"Arial,sans-serif;fill:#1a1a1a}\n"
-".key{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 .6em;"
-"border:1px solid #555;vertical-align:-.05em}\n"
-".md{overflow-x:auto}\n"
-".md img{max-width:100%}\n"
-".md pre{white-space:pre-wrap}\n"
-"ul.plain{padding-left:1.2rem}\n"
-
-".sr{position:absolute;width:1px;min-width:0;height:1px;"
-"overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
-"code{font-size:.9em}\n"
-"footer{margin-top:2rem;border-top:1px solid #d0d7de;padding-top:.5rem}\n"
-/*
- * No page size: the same margins fit A4 and Letter, so the printer's
- * paper decides.  Scrolling wrappers would cut tables on paper, so
- * there tables shrink and their cells wrap to the paper's width.
- */
-"@page{margin:15mm 12mm}\n"
-"@media print{body{max-width:none;padding:0;font-size:11pt}"
-".scroll,.md{overflow:visible}"
-"table{font-size:8pt;min-width:0;width:100%}"
-"th,td{padding:.15rem .25rem;overflow-wrap:anywhere}"
-"td.n,td.d,td.c,time{white-space:normal}"
-"h2,h3{break-after:avoid}"
-"a{color:inherit}"
-"svg{max-width:16cm}}\n";
-
 static const char *const view_words[] = { "Learner report",
     "Teacher report", "Family report" };
 
@@ -383,7 +231,7 @@ goal_name(struct page *p, const char *id)
 {
 	const struct pl_report_goal *g = goal_find(p->r, id);
 
-	esc(p->out, g != NULL && g->title != NULL ? g->title : id);
+	pl_html_esc(p->out, g != NULL && g->title != NULL ? g->title : id);
 }
 
 /* A piece of evidence's title, or its id for one not in the report. */
@@ -395,10 +243,10 @@ evidence_name(struct page *p, const char *id)
 	for (i = 0; i < p->r->nevidence; i++)
 		if (strcmp(or_empty(p->r->evidence[i].id), id) == 0 &&
 		    p->r->evidence[i].title != NULL) {
-			esc(p->out, p->r->evidence[i].title);
+			pl_html_esc(p->out, p->r->evidence[i].title);
 			return;
 		}
-	esc(p->out, id);
+	pl_html_esc(p->out, id);
 }
 
 /*
@@ -412,10 +260,10 @@ standard_name(struct page *p, const char *code)
 	const char *d = s != NULL ? s->description : NULL;
 
 	if (p->family && d != NULL && *d != '\0') {
-		esc(p->out, d);
+		pl_html_esc(p->out, d);
 		if (p->r->codes) {
 			pl_buf_puts(p->out, " (<code>");
-			esc(p->out, code);
+			pl_html_esc(p->out, code);
 			pl_buf_puts(p->out, "</code>)");
 		}
 		return;
@@ -425,7 +273,7 @@ standard_name(struct page *p, const char *code)
 		return;
 	}
 	pl_buf_puts(p->out, "<code>");
-	esc(p->out, code);
+	pl_html_esc(p->out, code);
 	pl_buf_puts(p->out, "</code>");
 }
 
@@ -462,7 +310,7 @@ static void
 card_open(struct page *p, const char *id, int level)
 {
 	pl_buf_puts(p->out, "<article class=\"card\" data-id=\"");
-	esc(p->out, id);
+	pl_html_esc(p->out, id);
 	pl_buf_printf(p->out, "\">\n<h%d>", level);
 }
 
@@ -473,7 +321,7 @@ chart_open(struct page *p, unsigned w, unsigned h, const char *label)
 	pl_buf_printf(p->out, "<svg role=\"img\" aria-labelledby=\"c%u\" "
 	    "viewBox=\"0 0 %u %u\" width=\"%u\" height=\"%u\">"
 	    "<title id=\"c%u\">", p->nchart, w, h, w, h, p->nchart);
-	esc(p->out, label);
+	pl_html_esc(p->out, label);
 	pl_buf_puts(p->out, "</title>\n");
 }
 
@@ -483,31 +331,31 @@ header(struct page *p)
 	const struct pl_report *r = p->r;
 
 	pl_buf_puts(p->out, "<header>\n<h1>");
-	esc(p->out, r->name != NULL ? r->name : r->learner_id);
+	pl_html_esc(p->out, r->name != NULL ? r->name : r->learner_id);
 	pl_buf_puts(p->out, "</h1>\n<p>");
 	if (r->grade != NULL && *r->grade != '\0') {
 		pl_buf_puts(p->out, "Grade ");
-		esc(p->out, r->grade);
+		pl_html_esc(p->out, r->grade);
 		pl_buf_puts(p->out, " &middot; ");
 	}
-	esc(p->out, view_word(r));
+	pl_html_esc(p->out, view_word(r));
 	pl_buf_puts(p->out, " as of <time>");
-	esc(p->out, r->as_of);
+	pl_html_esc(p->out, r->as_of);
 	pl_buf_puts(p->out, "</time>");
 	if (r->since != NULL) {
 		pl_buf_puts(p->out, " &middot; changes since ");
-		esc(p->out, r->since);
+		pl_html_esc(p->out, r->since);
 		if (r->until != NULL) {
 			pl_buf_puts(p->out, " until ");
-			esc(p->out, r->until);
+			pl_html_esc(p->out, r->until);
 		}
 	}
 	pl_buf_puts(p->out, "</p>\n<p class=\"src\" data-commit=\"");
-	esc(p->out, r->commit);
+	pl_html_esc(p->out, r->commit);
 	pl_buf_puts(p->out, "\">Made from commit <code>");
-	esc_len(p->out, r->commit, strnlen(r->commit, 7));
+	pl_html_esc_len(p->out, r->commit, strnlen(r->commit, 7));
 	pl_buf_puts(p->out, "</code> of ");
-	esc(p->out, r->commit_date);
+	pl_html_esc(p->out, r->commit_date);
 	pl_buf_puts(p->out, ".</p>\n</header>\n");
 }
 
@@ -522,7 +370,7 @@ profile_list(struct page *p, const char *what, const struct pl_strlist *l)
 	pl_buf_puts(p->out, what);
 	pl_buf_puts(p->out, "</h3>\n<ul class=\"plain\">\n");
 	for (i = 0; i < l->n; i++) {
-		el(p->out, "li", l->v[i]);
+		pl_html_el(p->out, "li", l->v[i]);
 		pl_buf_putc(p->out, '\n');
 	}
 	pl_buf_puts(p->out, "</ul>\n");
@@ -537,7 +385,7 @@ profile(struct page *p)
 	    r->learns_best.n == 0)
 		return;
 	pl_buf_puts(p->out, "<section>\n<h2>About ");
-	esc(p->out, r->name);
+	pl_html_esc(p->out, r->name);
 	pl_buf_puts(p->out, "</h2>\n");
 	profile_list(p, "Strengths", &r->strengths);
 	profile_list(p, p->family ? "Working on" : "Needs", &r->needs);
@@ -578,7 +426,7 @@ pace(struct page *p, const struct pl_report_goal *g)
 	if (g->due == NULL)
 		return;
 	pl_buf_puts(p->out, "<p>Due <time>");
-	esc(p->out, g->due);
+	pl_html_esc(p->out, g->due);
 	pl_buf_puts(p->out, "</time>");
 	if (g->due_in > 0)
 		pl_buf_printf(p->out, ", in %ld %s", g->due_in,
@@ -624,7 +472,7 @@ progress_bar(struct page *p, const struct pl_report_goal *g)
 	    "fill=\"#eaeef2\" stroke=\"#8c959f\"/>"
 	    "<rect width=\"%.1f\" height=\"14\" rx=\"3\" fill=\"#2da44e\"/>"
 	    "</svg>\n<p>", w);
-	esc(p->out, label);
+	pl_html_esc(p->out, label);
 	pl_buf_puts(p->out, ".</p>\n");
 	free(label);
 }
@@ -635,21 +483,21 @@ goal_card(struct page *p, const struct pl_report_goal *g, int top)
 	const struct pl_report_goal *parent = goal_find(p->r, g->parent);
 
 	card_open(p, g->id, top);
-	esc(p->out, g->title);
+	pl_html_esc(p->out, g->title);
 	pl_buf_printf(p->out, "</h%d>\n<p class=\"meta\">", top);
 	if (!p->family) {
-		esc(p->out, g->id);
+		pl_html_esc(p->out, g->id);
 		pl_buf_puts(p->out, " &middot; ");
 	}
-	esc(p->out, g->term != NULL && strcmp(g->term, "long") == 0 ?
+	pl_html_esc(p->out, g->term != NULL && strcmp(g->term, "long") == 0 ?
 	    "Long-term goal" : "Goal");
 	if (g->status != NULL && strcmp(g->status, "active") != 0) {
 		pl_buf_puts(p->out, ", ");
-		esc(p->out, g->status);
+		pl_html_esc(p->out, g->status);
 	}
 	if (g->parent != NULL) {
 		pl_buf_puts(p->out, " &middot; part of ");
-		esc(p->out, parent != NULL ? parent->title : g->parent);
+		pl_html_esc(p->out, parent != NULL ? parent->title : g->parent);
 	}
 	pl_buf_puts(p->out, "</p>\n");
 	if (g->overdue || g->stalled || g->pace == PL_PACE_BEHIND) {
@@ -659,7 +507,7 @@ goal_card(struct page *p, const struct pl_report_goal *g, int top)
 	}
 	if (g->next.n > 0) {
 		pl_buf_puts(p->out, "<p class=\"next\">Next step: ");
-		esc(p->out, g->next.v[0]);
+		pl_html_esc(p->out, g->next.v[0]);
 		pl_buf_puts(p->out, "</p>\n");
 	}
 	progress_bar(p, g);
@@ -709,10 +557,10 @@ progress_chart(struct page *p)
 			continue;
 		row++;
 		pl_buf_printf(p->out, "<g><title>");
-		esc(p->out, g->title);
+		pl_html_esc(p->out, g->title);
 		pl_buf_printf(p->out, ": %zu of %zu steps done</title>"
 		    "<text x=\"0\" y=\"%.0f\">", g->done, g->total, y + 13);
-		esc_cut(p->out, g->title, LABEL_MAX);
+		pl_html_esc_cut(p->out, g->title, LABEL_MAX);
 		pl_buf_printf(p->out, "</text><rect x=\"0\" y=\"%.0f\" "
 		    "width=\"340\" height=\"12\" fill=\"#eaeef2\" "
 		    "stroke=\"#8c959f\"/><rect x=\"0\" y=\"%.0f\" "
@@ -760,17 +608,17 @@ evidence_section(struct page *p)
 		const struct pl_report_evidence *e = &r->evidence[i];
 
 		card_open(p, e->id, 3);
-		esc(p->out, e->title);
+		pl_html_esc(p->out, e->title);
 		pl_buf_puts(p->out, "</h3>\n<p class=\"meta\"><time>");
-		esc(p->out, e->date);
+		pl_html_esc(p->out, e->date);
 		pl_buf_puts(p->out, "</time>");
 		if (e->kind != NULL) {
 			pl_buf_puts(p->out, " &middot; ");
-			esc(p->out, e->kind);
+			pl_html_esc(p->out, e->kind);
 		}
 		if (!p->family) {
 			pl_buf_puts(p->out, " &middot; ");
-			esc(p->out, e->id);
+			pl_html_esc(p->out, e->id);
 		}
 		pl_buf_puts(p->out, "</p>\n");
 		name_para(p, "<p>For ", &e->goals, 1);
@@ -781,7 +629,7 @@ evidence_section(struct page *p)
 			for (j = 0; j < e->files.n; j++) {
 				pl_buf_puts(p->out, j > 0 ? ", " : " ");
 				pl_buf_puts(p->out, "<code>");
-				esc(p->out, e->files.v[j]);
+				pl_html_esc(p->out, e->files.v[j]);
 				pl_buf_puts(p->out, "</code>");
 			}
 			pl_buf_puts(p->out, "</p>\n");
@@ -805,7 +653,7 @@ reflections_section(struct page *p)
 
 		card_open(p, f->id, 3);
 		pl_buf_puts(p->out, "Reflection of <time>");
-		esc(p->out, f->date);
+		pl_html_esc(p->out, f->date);
 		pl_buf_puts(p->out, "</time></h3>\n");
 		name_para(p, "<p class=\"meta\">On ", &f->goals, 1);
 		if (f->evidence.n > 0) {
@@ -850,19 +698,19 @@ standards_table(struct page *p)
 
 		pl_buf_puts(p->out, "<tr>");
 		if (!p->family)
-			td(p->out, "c", s->code);
+			pl_html_td(p->out, "c", s->code);
 		pl_buf_puts(p->out, "<td>");
-		esc(p->out, s->description);
+		pl_html_esc(p->out, s->description);
 		if (p->family && r->codes) {
 			pl_buf_puts(p->out, " (<code>");
-			esc(p->out, s->code);
+			pl_html_esc(p->out, s->code);
 			pl_buf_puts(p->out, "</code>)");
 		}
 		pl_buf_puts(p->out, "</td><td>");
 		if (s->ratings == 0)
 			pl_buf_puts(p->out, "Not yet rated");
 		else
-			esc(p->out, s->level != NULL ? s->level :
+			pl_html_esc(p->out, s->level != NULL ? s->level :
 			    level_name(r, s->score));
 		if (s->mastered)
 			pl_buf_puts(p->out, ", mastered");
@@ -967,7 +815,7 @@ mastery_chart(struct page *p, const struct pl_report_standard *s)
 		if (!p->family)
 			pl_buf_printf(p->out, "%zu ", i);
 		if (i <= r->scale.names.n)
-			esc_cut(p->out, r->scale.names.v[i - 1], 12);
+			pl_html_esc_cut(p->out, r->scale.names.v[i - 1], 12);
 		pl_buf_puts(p->out, "</text>\n");
 	}
 	pl_buf_puts(p->out, "<polyline fill=\"none\" stroke=\"#0969da\" "
@@ -980,40 +828,41 @@ mastery_chart(struct page *p, const struct pl_report_standard *s)
 		pl_buf_printf(p->out, "<circle cx=\"%.1f\" cy=\"%.1f\" "
 		    "r=\"4\" fill=\"#fff\" stroke=\"#1a1a1a\"><title>",
 		    mc_x(&c, s, i), mc_y(&c, s->points[i].level));
-		esc(p->out, s->points[i].date);
+		pl_html_esc(p->out, s->points[i].date);
 		pl_buf_puts(p->out, ": rated ");
-		esc(p->out, level_name(r, s->points[i].level));
+		pl_html_esc(p->out, level_name(r, s->points[i].level));
 		pl_buf_puts(p->out, "</title></circle>\n");
 	}
 	y = bottom + 24;
 	if (c.d1 > c.d0) {
 		pl_buf_printf(p->out, "<text x=\"%.0f\" y=\"%.0f\">",
 		    MC_LEFT, y);
-		esc(p->out, s->points[0].date);
+		pl_html_esc(p->out, s->points[0].date);
 		pl_buf_printf(p->out, "</text><text x=\"%.0f\" y=\"%.0f\" "
 		    "text-anchor=\"end\">", MC_LEFT + MC_WIDTH, y);
-		esc(p->out, s->points[c.n - 1].date);
+		pl_html_esc(p->out, s->points[c.n - 1].date);
 	} else {
 		pl_buf_printf(p->out, "<text x=\"%.0f\" y=\"%.0f\" "
 		    "text-anchor=\"middle\">", MC_LEFT + MC_WIDTH / 2, y);
-		esc(p->out, s->points[0].date);
+		pl_html_esc(p->out, s->points[0].date);
 	}
 	pl_buf_puts(p->out, "</text>\n</svg>\n<figcaption>");
 	standard_name(p, s->code);
 	pl_buf_puts(p->out, ": ");
-	esc(p->out, s->level != NULL ? s->level : level_name(r, s->score));
+	pl_html_esc(p->out, s->level != NULL ? s->level :
+	    level_name(r, s->score));
 	if (s->mastered)
 		pl_buf_puts(p->out, ", mastered");
 	pl_buf_puts(p->out, "</figcaption>\n<div class=\"sr\"><table><caption>");
-	esc(p->out, label.ptr);
+	pl_html_esc(p->out, label.ptr);
 	pl_buf_puts(p->out, "</caption><thead><tr><th>Date of the work</th>"
 	    "<th>Rating</th><th>Mastery after it</th></tr></thead><tbody>");
 	for (i = 0; i < c.n; i++) {
 		pl_buf_puts(p->out, "<tr>");
-		td(p->out, "d", s->points[i].date);
-		el(p->out, "td", level_name(r, s->points[i].level));
+		pl_html_td(p->out, "d", s->points[i].date);
+		pl_html_el(p->out, "td", level_name(r, s->points[i].level));
 		pl_buf_puts(p->out, "<td>");
-		esc(p->out, level_name(r, s->points[i].score));
+		pl_html_esc(p->out, level_name(r, s->points[i].score));
 		if (!p->family) {
 			pl_buf_puts(p->out, " ");
 			score(p->out, s->points[i].score);
@@ -1037,7 +886,7 @@ standards_section(struct page *p)
 		return;
 	}
 	pl_buf_puts(p->out, "<p>");
-	count(p->out, r->nstandards, "standard", "standards");
+	pl_html_count(p->out, r->nstandards, "standard", "standards");
 	pl_buf_printf(p->out, ", %zu with evidence, %zu mastered.</p>\n",
 	    r->covered, r->mastered);
 	standards_table(p);
@@ -1111,7 +960,7 @@ activity_section(struct page *p)
 		x = 38 + i * bw;
 		y = 160;
 		pl_buf_puts(p->out, "<g><title>Week of ");
-		esc(p->out, w->monday);
+		pl_html_esc(p->out, w->monday);
 		for (k = 0; k < nk; k++)
 			pl_buf_printf(p->out, "%s %u %s", k ? "," : ":",
 			    week_count(w, k), kinds[k].word);
@@ -1130,8 +979,8 @@ activity_section(struct page *p)
 		if (i % step == 0) {
 			pl_buf_printf(p->out, "<text x=\"%.1f\" y=\"180\" "
 			    "text-anchor=\"middle\">", x + bw * 0.35);
-			esc(p->out, w->monday + (strlen(w->monday) > 5 ? 5 :
-			    0));
+			pl_html_esc(p->out, w->monday +
+			    (strlen(w->monday) > 5 ? 5 : 0));
 			pl_buf_puts(p->out, "</text>");
 		}
 		pl_buf_puts(p->out, "</g>\n");
@@ -1150,7 +999,7 @@ activity_section(struct page *p)
 	pl_buf_puts(p->out, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->nweeks; i++) {
 		pl_buf_puts(p->out, "<tr>");
-		td(p->out, "d", r->weeks[i].monday);
+		pl_html_td(p->out, "d", r->weeks[i].monday);
 		for (k = 0; k < nk; k++)
 			pl_buf_printf(p->out, "<td class=\"n\">%u</td>",
 			    week_count(&r->weeks[i], k));
@@ -1184,16 +1033,16 @@ people_section(struct page *p)
 		const struct pl_report_person *h = &r->people[i];
 
 		pl_buf_puts(p->out, "<tr>");
-		el(p->out, "td", h->name);
+		pl_html_el(p->out, "td", h->name);
 		if (!p->family)
-			el(p->out, "td", h->email);
+			pl_html_el(p->out, "td", h->email);
 		pl_buf_printf(p->out, "<td class=\"n\">%u</td>"
 		    "<td class=\"n\">%u</td><td class=\"n\">%u</td>"
 		    "<td class=\"n\">%u</td><td class=\"n\">%u</td>"
 		    "<td class=\"n\">%u</td>", h->changes, h->goals, h->steps,
 		    h->evidence, h->reflections, h->ratings);
-		td(p->out, "d", h->first);
-		td(p->out, "d", h->last);
+		pl_html_td(p->out, "d", h->first);
+		pl_html_td(p->out, "d", h->last);
 		pl_buf_puts(p->out, "</tr>\n");
 	}
 	pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n</section>\n");
@@ -1213,9 +1062,9 @@ author(struct page *p, const char *a)
 	if (p->family && (lt = strchr(a, '<')) != NULL) {
 		while (lt > a && lt[-1] == ' ')
 			lt--;
-		esc_len(p->out, a, (size_t)(lt - a));
+		pl_html_esc_len(p->out, a, (size_t)(lt - a));
 	} else
-		esc(p->out, a);
+		pl_html_esc(p->out, a);
 }
 
 /* "developing (2.40)", or for the family the level name alone. */
@@ -1226,7 +1075,7 @@ move_level(struct page *p, int had, double s)
 		pl_buf_puts(p->out, "not rated");
 		return;
 	}
-	esc(p->out, level_name(p->r, s));
+	pl_html_esc(p->out, level_name(p->r, s));
 	if (!p->family) {
 		pl_buf_puts(p->out, " (");
 		score(p->out, s);
@@ -1243,7 +1092,7 @@ since_section(struct page *p)
 	if (r->since == NULL)
 		return;
 	pl_buf_puts(p->out, "<section>\n<h2>Since ");
-	esc(p->out, r->since);
+	pl_html_esc(p->out, r->since);
 	pl_buf_puts(p->out, "</h2>\n");
 	if (r->nevents == 0)
 		pl_buf_puts(p->out, "<p>No changes in this time.</p>\n");
@@ -1257,13 +1106,13 @@ since_section(struct page *p)
 		const struct pl_report_event *e = &r->events[i];
 
 		pl_buf_puts(p->out, "<tr>");
-		td(p->out, "d", e->date);
-		el(p->out, "td", (size_t)e->type < sizeof event_words /
+		pl_html_td(p->out, "d", e->date);
+		pl_html_el(p->out, "td", (size_t)e->type < sizeof event_words /
 		    sizeof event_words[0] ? event_words[e->type] : "Change");
 		pl_buf_puts(p->out, "<td>");
 		author(p, e->author);
 		pl_buf_puts(p->out, "</td><td>");
-		esc(p->out, e->detail);
+		pl_html_esc(p->out, e->detail);
 		if (e->type == PL_EVENT_RATING && e->standard != NULL) {
 			double lv = e->level != NULL ? atof(e->level) : 0;
 
@@ -1271,7 +1120,7 @@ since_section(struct page *p)
 			standard_name(p, e->standard);
 			if (e->level != NULL) {
 				pl_buf_puts(p->out, ": ");
-				esc(p->out, level_name(r, lv));
+				pl_html_esc(p->out, level_name(r, lv));
 			}
 			pl_buf_puts(p->out, e->detail != NULL ? ")" : "");
 		}
@@ -1290,10 +1139,10 @@ since_section(struct page *p)
 		pl_buf_puts(p->out, "<li>");
 		if (!p->family || r->codes) {
 			pl_buf_puts(p->out, "<code>");
-			esc(p->out, m->code);
+			pl_html_esc(p->out, m->code);
 			pl_buf_puts(p->out, "</code> ");
 		}
-		esc(p->out, m->description);
+		pl_html_esc(p->out, m->description);
 		pl_buf_puts(p->out, ": from ");
 		move_level(p, m->had, m->from);
 		pl_buf_puts(p->out, " to ");
@@ -1328,7 +1177,7 @@ flags_section(struct page *p)
 		return;
 	}
 	pl_buf_printf(p->out, "<p>%zu of ", n);
-	count(p->out, active, "active goal", "active goals");
+	pl_html_count(p->out, active, "active goal", "active goals");
 	pl_buf_printf(p->out, " %s flagged.</p>\n", n == 1 ? "is" : "are");
 	pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
 	    "aria-label=\"Flags\" tabindex=\"0\">\n<table>\n<thead><tr>"
@@ -1340,14 +1189,14 @@ flags_section(struct page *p)
 		if (!is_active(g))
 			continue;
 		pl_buf_puts(p->out, "<tr>");
-		td(p->out, "c", g->id);
-		el(p->out, "td", g->title);
+		pl_html_td(p->out, "c", g->id);
+		pl_html_el(p->out, "td", g->title);
 		pl_buf_printf(p->out, "<td class=\"n\">%zu/%zu</td>", g->done,
 		    g->total);
-		td(p->out, "d", g->due != NULL ? g->due : "");
+		pl_html_td(p->out, "d", g->due != NULL ? g->due : "");
 		pl_buf_puts(p->out, "<td>");
 		if (g->last_evidence != NULL)
-			esc(p->out, g->last_evidence);
+			pl_html_esc(p->out, g->last_evidence);
 		else
 			pl_buf_puts(p->out, "none");
 		if (g->days_since >= 0)
@@ -1385,45 +1234,45 @@ summary_section(struct page *p)
 		stalled += g->stalled;
 	}
 	pl_buf_puts(p->out, "<section>\n<h2>In short</h2>\n<p>");
-	esc(p->out, name);
+	pl_html_esc(p->out, name);
 	if (active == 0)
 		pl_buf_puts(p->out, " has no goals in progress.");
 	else {
 		pl_buf_puts(p->out, " is working on ");
-		count(p->out, active, "goal", "goals");
+		pl_html_count(p->out, active, "goal", "goals");
 		pl_buf_puts(p->out, ".");
 	}
 	if (behind > 0) {
 		pl_buf_putc(p->out, ' ');
-		count(p->out, behind, "goal is", "goals are");
+		pl_html_count(p->out, behind, "goal is", "goals are");
 		pl_buf_puts(p->out, " behind schedule.");
 	}
 	if (overdue > 0) {
 		pl_buf_putc(p->out, ' ');
-		count(p->out, overdue, "goal is", "goals are");
+		pl_html_count(p->out, overdue, "goal is", "goals are");
 		pl_buf_puts(p->out, " past its due date.");
 	}
 	if (stalled > 0) {
 		pl_buf_putc(p->out, ' ');
-		count(p->out, stalled, "goal has", "goals have");
+		pl_html_count(p->out, stalled, "goal has", "goals have");
 		pl_buf_printf(p->out, " had no new work for %ld days or more.",
 		    r->stalled_days);
 	}
 	if (met > 0) {
 		pl_buf_putc(p->out, ' ');
-		count(p->out, met, "goal has", "goals have");
+		pl_html_count(p->out, met, "goal has", "goals have");
 		pl_buf_puts(p->out, " been met.");
 	}
 	pl_buf_puts(p->out, "</p>\n<p>");
-	esc(p->out, name);
+	pl_html_esc(p->out, name);
 	pl_buf_puts(p->out, " has added ");
-	count(p->out, r->nevidence, "piece of work", "pieces of work");
+	pl_html_count(p->out, r->nevidence, "piece of work", "pieces of work");
 	pl_buf_puts(p->out, " and written ");
-	count(p->out, r->nreflections, "reflection", "reflections");
+	pl_html_count(p->out, r->nreflections, "reflection", "reflections");
 	pl_buf_puts(p->out, ".");
 	if (r->nstandards > 0) {
 		pl_buf_puts(p->out, " Of ");
-		count(p->out, r->nstandards, "standard", "standards");
+		pl_html_count(p->out, r->nstandards, "standard", "standards");
 		pl_buf_printf(p->out, " in the goals, %zu %s been mastered.",
 		    r->mastered, r->mastered == 1 ? "has" : "have");
 	}
@@ -1440,7 +1289,7 @@ warnings_section(struct page *p)
 	pl_buf_puts(p->out, "<section>\n<h2>Left out</h2>\n<p>These files "
 	    "could not be read:</p>\n<ul>\n");
 	for (i = 0; i < p->r->warnings.n; i++) {
-		el(p->out, "li", p->r->warnings.v[i]);
+		pl_html_el(p->out, "li", p->r->warnings.v[i]);
 		pl_buf_putc(p->out, '\n');
 	}
 	pl_buf_puts(p->out, "</ul>\n</section>\n");
@@ -1451,22 +1300,13 @@ pl_report_html(struct pl_buf *out, const struct pl_report *r)
 {
 	struct page	p = { out, r, r->view == PL_VIEW_FAMILY, 0 };
 
-	pl_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    "default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-	    "<meta name=\"referrer\" content=\"no-referrer\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n<meta name=\"generator\" content=\"pl\">\n"
-	    "<title>");
-	esc(out, r->name != NULL ? r->name : r->learner_id);
+	pl_html_begin(out);
+	pl_html_esc(out, r->name != NULL ? r->name : r->learner_id);
 	pl_buf_puts(out, " &ndash; ");
-	esc(out, view_word(r));
+	pl_html_esc(out, view_word(r));
 	pl_buf_puts(out, ", ");
-	esc(out, r->as_of);
-	pl_buf_puts(out, "</title>\n<style>\n");
-	pl_buf_puts(out, css);
-	pl_buf_puts(out, "</style>\n</head>\n<body>\n");
+	pl_html_esc(out, r->as_of);
+	pl_html_style(out, NULL);
 	header(&p);
 	pl_buf_puts(out, "<main>\n");
 	switch (r->view) {
@@ -1509,9 +1349,9 @@ pl_report_html(struct pl_buf *out, const struct pl_report *r)
 		break;
 	}
 	pl_buf_puts(out, "</main>\n<footer>\n<p>Made by pl from commit <code>");
-	esc(out, r->commit);
+	pl_html_esc(out, r->commit);
 	pl_buf_puts(out, "</code> of ");
-	esc(out, r->commit_date);
+	pl_html_esc(out, r->commit_date);
 	pl_buf_puts(out, ". The same commit gives the same report.</p>\n"
 	    "</footer>\n</body>\n</html>\n");
 }

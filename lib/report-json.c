@@ -10,31 +10,19 @@
 #include "pl/json.h"
 #include "pl/report.h"
 
-static void
-set(json_t *o, const char *key, json_t *v)
-{
-	json_object_set_new(o, key, v);
-}
-
-static json_t *
-size(size_t n)
-{
-	return json_integer((json_int_t)n);
-}
-
 static json_t *
 learner(const struct pl_report *r)
 {
 	json_t	*o = json_object();
 
-	set(o, "name", pl_json_str(r->name));
-	set(o, "id", pl_json_str(r->learner_id));
-	set(o, "grade", pl_json_str(r->grade));
-	set(o, "started", pl_json_str(r->started));
-	set(o, "strengths", pl_json_strlist(&r->strengths));
-	set(o, "needs", pl_json_strlist(&r->needs));
-	set(o, "interests", pl_json_strlist(&r->interests));
-	set(o, "learns_best", pl_json_strlist(&r->learns_best));
+	pl_json_set(o, "name", pl_json_str(r->name));
+	pl_json_set(o, "id", pl_json_str(r->learner_id));
+	pl_json_set(o, "grade", pl_json_str(r->grade));
+	pl_json_set(o, "started", pl_json_str(r->started));
+	pl_json_set(o, "strengths", pl_json_strlist(&r->strengths));
+	pl_json_set(o, "needs", pl_json_strlist(&r->needs));
+	pl_json_set(o, "interests", pl_json_strlist(&r->interests));
+	pl_json_set(o, "learns_best", pl_json_strlist(&r->learns_best));
 	return o;
 }
 
@@ -43,11 +31,11 @@ scale(const struct pl_scale *s)
 {
 	json_t	*o = json_object();
 
-	set(o, "levels", pl_json_strlist(&s->names));
-	set(o, "mastery", json_real(s->mastery));
-	set(o, "halves", json_boolean(s->halves));
-	set(o, "weight", json_real(s->weight));
-	set(o, "ntimes", json_integer(s->ntimes));
+	pl_json_set(o, "levels", pl_json_strlist(&s->names));
+	pl_json_set(o, "mastery", json_real(s->mastery));
+	pl_json_set(o, "halves", json_boolean(s->halves));
+	pl_json_set(o, "weight", json_real(s->weight));
+	pl_json_set(o, "ntimes", json_integer(s->ntimes));
 	return o;
 }
 
@@ -56,30 +44,30 @@ goal(const struct pl_report_goal *g)
 {
 	json_t	*o = json_object();
 
-	set(o, "id", pl_json_str(g->id));
-	set(o, "title", pl_json_str(g->title));
-	set(o, "term", pl_json_str(g->term));
-	set(o, "status", pl_json_str(g->status));
-	set(o, "created", pl_json_str(g->created));
-	set(o, "due", pl_json_str(g->due));
-	set(o, "parent", pl_json_str(g->parent));
-	set(o, "why", pl_json_str(g->why));
-	set(o, "steps_done", size(g->done));
-	set(o, "steps_total", size(g->total));
-	set(o, "next", pl_json_strlist(&g->next));
-	set(o, "evidence", pl_json_strlist(&g->evidence));
-	set(o, "reflections", pl_json_strlist(&g->reflections));
-	set(o, "standards", pl_json_strlist(&g->standards));
-	set(o, "last_evidence", pl_json_str(g->last_evidence));
-	set(o, "days_since_evidence", g->days_since >= 0 ?
+	pl_json_set(o, "id", pl_json_str(g->id));
+	pl_json_set(o, "title", pl_json_str(g->title));
+	pl_json_set(o, "term", pl_json_str(g->term));
+	pl_json_set(o, "status", pl_json_str(g->status));
+	pl_json_set(o, "created", pl_json_str(g->created));
+	pl_json_set(o, "due", pl_json_str(g->due));
+	pl_json_set(o, "parent", pl_json_str(g->parent));
+	pl_json_set(o, "why", pl_json_str(g->why));
+	pl_json_set(o, "steps_done", pl_json_size(g->done));
+	pl_json_set(o, "steps_total", pl_json_size(g->total));
+	pl_json_set(o, "next", pl_json_strlist(&g->next));
+	pl_json_set(o, "evidence", pl_json_strlist(&g->evidence));
+	pl_json_set(o, "reflections", pl_json_strlist(&g->reflections));
+	pl_json_set(o, "standards", pl_json_strlist(&g->standards));
+	pl_json_set(o, "last_evidence", pl_json_str(g->last_evidence));
+	pl_json_set(o, "days_since_evidence", g->days_since >= 0 ?
 	    json_integer(g->days_since) : json_null());
-	set(o, "due_in", g->due != NULL ? json_integer(g->due_in) :
+	pl_json_set(o, "due_in", g->due != NULL ? json_integer(g->due_in) :
 	    json_null());
-	set(o, "time_share", g->due != NULL ? json_real(g->time_share) :
+	pl_json_set(o, "time_share", g->due != NULL ? json_real(g->time_share) :
 	    json_null());
-	set(o, "overdue", json_boolean(g->overdue));
-	set(o, "stalled", json_boolean(g->stalled));
-	set(o, "pace", g->pace != PL_PACE_NONE ?
+	pl_json_set(o, "overdue", json_boolean(g->overdue));
+	pl_json_set(o, "stalled", json_boolean(g->stalled));
+	pl_json_set(o, "pace", g->pace != PL_PACE_NONE ?
 	    json_string(pl_pace_names[g->pace]) : json_null());
 	return o;
 }
@@ -89,14 +77,14 @@ evidence(const struct pl_report_evidence *e)
 {
 	json_t	*o = json_object();
 
-	set(o, "id", pl_json_str(e->id));
-	set(o, "title", pl_json_str(e->title));
-	set(o, "date", pl_json_str(e->date));
-	set(o, "kind", pl_json_str(e->kind));
-	set(o, "description", pl_json_str(e->description));
-	set(o, "goals", pl_json_strlist(&e->goals));
-	set(o, "standards", pl_json_strlist(&e->standards));
-	set(o, "files", pl_json_strlist(&e->files));
+	pl_json_set(o, "id", pl_json_str(e->id));
+	pl_json_set(o, "title", pl_json_str(e->title));
+	pl_json_set(o, "date", pl_json_str(e->date));
+	pl_json_set(o, "kind", pl_json_str(e->kind));
+	pl_json_set(o, "description", pl_json_str(e->description));
+	pl_json_set(o, "goals", pl_json_strlist(&e->goals));
+	pl_json_set(o, "standards", pl_json_strlist(&e->standards));
+	pl_json_set(o, "files", pl_json_strlist(&e->files));
 	return o;
 }
 
@@ -105,12 +93,12 @@ reflection(const struct pl_report_reflection *f)
 {
 	json_t	*o = json_object();
 
-	set(o, "id", pl_json_str(f->id));
-	set(o, "date", pl_json_str(f->date));
-	set(o, "summary", pl_json_str(f->summary));
-	set(o, "body", pl_json_str(f->body));
-	set(o, "goals", pl_json_strlist(&f->goals));
-	set(o, "evidence", pl_json_strlist(&f->evidence));
+	pl_json_set(o, "id", pl_json_str(f->id));
+	pl_json_set(o, "date", pl_json_str(f->date));
+	pl_json_set(o, "summary", pl_json_str(f->summary));
+	pl_json_set(o, "body", pl_json_str(f->body));
+	pl_json_set(o, "goals", pl_json_strlist(&f->goals));
+	pl_json_set(o, "evidence", pl_json_strlist(&f->evidence));
 	return o;
 }
 
@@ -120,25 +108,26 @@ standard(const struct pl_report_standard *s)
 	json_t	*o = json_object(), *pts = json_array(), *p;
 	size_t	 i;
 
-	set(o, "code", pl_json_str(s->code));
-	set(o, "framework", pl_json_str(s->framework));
-	set(o, "grade", pl_json_str(s->grade));
-	set(o, "subject", pl_json_str(s->subject));
-	set(o, "description", pl_json_str(s->description));
-	set(o, "goals", size(s->goals));
-	set(o, "evidence", size(s->evidence));
-	set(o, "ratings", size(s->ratings));
-	set(o, "score", s->ratings > 0 ? json_real(s->score) : json_null());
-	set(o, "level", pl_json_str(s->level));
-	set(o, "mastered", json_boolean(s->mastered));
+	pl_json_set(o, "code", pl_json_str(s->code));
+	pl_json_set(o, "framework", pl_json_str(s->framework));
+	pl_json_set(o, "grade", pl_json_str(s->grade));
+	pl_json_set(o, "subject", pl_json_str(s->subject));
+	pl_json_set(o, "description", pl_json_str(s->description));
+	pl_json_set(o, "goals", pl_json_size(s->goals));
+	pl_json_set(o, "evidence", pl_json_size(s->evidence));
+	pl_json_set(o, "ratings", pl_json_size(s->ratings));
+	pl_json_set(o, "score", s->ratings > 0 ? json_real(s->score) :
+	    json_null());
+	pl_json_set(o, "level", pl_json_str(s->level));
+	pl_json_set(o, "mastered", json_boolean(s->mastered));
 	for (i = 0; i < s->npoints; i++) {
 		p = json_object();
-		set(p, "date", json_string(s->points[i].date));
-		set(p, "level", json_real(s->points[i].level));
-		set(p, "score", json_real(s->points[i].score));
+		pl_json_set(p, "date", json_string(s->points[i].date));
+		pl_json_set(p, "level", json_real(s->points[i].level));
+		pl_json_set(p, "score", json_real(s->points[i].score));
 		json_array_append_new(pts, p);
 	}
-	set(o, "points", pts);
+	pl_json_set(o, "points", pts);
 	return o;
 }
 
@@ -147,12 +136,12 @@ week(const struct pl_report_week *w)
 {
 	json_t	*o = json_object();
 
-	set(o, "monday", json_string(w->monday));
-	set(o, "evidence", json_integer(w->evidence));
-	set(o, "reflections", json_integer(w->reflections));
-	set(o, "steps", json_integer(w->steps));
-	set(o, "ratings", json_integer(w->ratings));
-	set(o, "other", json_integer(w->other));
+	pl_json_set(o, "monday", json_string(w->monday));
+	pl_json_set(o, "evidence", json_integer(w->evidence));
+	pl_json_set(o, "reflections", json_integer(w->reflections));
+	pl_json_set(o, "steps", json_integer(w->steps));
+	pl_json_set(o, "ratings", json_integer(w->ratings));
+	pl_json_set(o, "other", json_integer(w->other));
 	return o;
 }
 
@@ -161,16 +150,16 @@ person(const struct pl_report_person *p)
 {
 	json_t	*o = json_object();
 
-	set(o, "name", pl_json_str(p->name));
-	set(o, "email", pl_json_str(p->email));
-	set(o, "first", pl_json_str(p->first));
-	set(o, "last", pl_json_str(p->last));
-	set(o, "changes", json_integer(p->changes));
-	set(o, "goals", json_integer(p->goals));
-	set(o, "steps", json_integer(p->steps));
-	set(o, "evidence", json_integer(p->evidence));
-	set(o, "reflections", json_integer(p->reflections));
-	set(o, "ratings", json_integer(p->ratings));
+	pl_json_set(o, "name", pl_json_str(p->name));
+	pl_json_set(o, "email", pl_json_str(p->email));
+	pl_json_set(o, "first", pl_json_str(p->first));
+	pl_json_set(o, "last", pl_json_str(p->last));
+	pl_json_set(o, "changes", json_integer(p->changes));
+	pl_json_set(o, "goals", json_integer(p->goals));
+	pl_json_set(o, "steps", json_integer(p->steps));
+	pl_json_set(o, "evidence", json_integer(p->evidence));
+	pl_json_set(o, "reflections", json_integer(p->reflections));
+	pl_json_set(o, "ratings", json_integer(p->ratings));
 	return o;
 }
 
@@ -179,14 +168,14 @@ event(const struct pl_report_event *e)
 {
 	json_t	*o = json_object();
 
-	set(o, "type", json_string(pl_event_names[e->type]));
-	set(o, "date", json_string(e->date));
-	set(o, "author", pl_json_str(e->author));
-	set(o, "id", pl_json_str(e->id));
-	set(o, "detail", pl_json_str(e->detail));
-	set(o, "standard", pl_json_str(e->standard));
+	pl_json_set(o, "type", json_string(pl_event_names[e->type]));
+	pl_json_set(o, "date", json_string(e->date));
+	pl_json_set(o, "author", pl_json_str(e->author));
+	pl_json_set(o, "id", pl_json_str(e->id));
+	pl_json_set(o, "detail", pl_json_str(e->detail));
+	pl_json_set(o, "standard", pl_json_str(e->standard));
 	/* A level is a number of the scale ("2.5"), written as one. */
-	set(o, "level", e->level != NULL ? json_real(strtod(e->level,
+	pl_json_set(o, "level", e->level != NULL ? json_real(strtod(e->level,
 	    NULL)) : json_null());
 	return o;
 }
@@ -196,12 +185,12 @@ move(const struct pl_report_move *m)
 {
 	json_t	*o = json_object();
 
-	set(o, "code", pl_json_str(m->code));
-	set(o, "description", pl_json_str(m->description));
-	set(o, "from", m->had ? json_real(m->from) : json_null());
-	set(o, "to", json_real(m->to));
-	set(o, "was_mastered", json_boolean(m->was_mastered));
-	set(o, "mastered", json_boolean(m->mastered));
+	pl_json_set(o, "code", pl_json_str(m->code));
+	pl_json_set(o, "description", pl_json_str(m->description));
+	pl_json_set(o, "from", m->had ? json_real(m->from) : json_null());
+	pl_json_set(o, "to", json_real(m->to));
+	pl_json_set(o, "was_mastered", json_boolean(m->was_mastered));
+	pl_json_set(o, "mastered", json_boolean(m->mastered));
 	return o;
 }
 
@@ -211,56 +200,50 @@ pl_report_json(struct pl_buf *out, const struct pl_report *r)
 	json_t	*o = json_object(), *c, *a;
 	size_t	 i;
 
-	set(o, "version", json_integer(PL_REPORT_VERSION));
+	pl_json_set(o, "version", json_integer(PL_REPORT_VERSION));
 	c = json_object();
-	set(c, "id", json_string(r->commit));
-	set(c, "date", json_string(r->commit_date));
-	set(o, "commit", c);
-	set(o, "as_of", json_string(r->as_of));
-	c = json_null();
-	if (r->since != NULL) {
-		c = json_object();
-		set(c, "since", json_string(r->since));
-		set(c, "until", pl_json_str(r->until));
-	}
-	set(o, "window", c);
-	set(o, "week_from", json_string(r->week_from));
-	set(o, "view", json_string(pl_report_view_names[r->view]));
-	set(o, "codes", json_boolean(r->codes));
-	set(o, "method", json_string(pl_method_names[r->method]));
-	set(o, "stalled_days", json_integer(r->stalled_days));
-	set(o, "scale", scale(&r->scale));
-	set(o, "learner", learner(r));
-	set(o, "goals", a = json_array());
+	pl_json_set(c, "id", json_string(r->commit));
+	pl_json_set(c, "date", json_string(r->commit_date));
+	pl_json_set(o, "commit", c);
+	pl_json_set(o, "as_of", json_string(r->as_of));
+	pl_json_set(o, "window", pl_json_window(r->since, r->until));
+	pl_json_set(o, "week_from", json_string(r->week_from));
+	pl_json_set(o, "view", json_string(pl_report_view_names[r->view]));
+	pl_json_set(o, "codes", json_boolean(r->codes));
+	pl_json_set(o, "method", json_string(pl_method_names[r->method]));
+	pl_json_set(o, "stalled_days", json_integer(r->stalled_days));
+	pl_json_set(o, "scale", scale(&r->scale));
+	pl_json_set(o, "learner", learner(r));
+	pl_json_set(o, "goals", a = json_array());
 	for (i = 0; i < r->ngoals; i++)
 		json_array_append_new(a, goal(&r->goals[i]));
-	set(o, "evidence", a = json_array());
+	pl_json_set(o, "evidence", a = json_array());
 	for (i = 0; i < r->nevidence; i++)
 		json_array_append_new(a, evidence(&r->evidence[i]));
-	set(o, "reflections", a = json_array());
+	pl_json_set(o, "reflections", a = json_array());
 	for (i = 0; i < r->nreflections; i++)
 		json_array_append_new(a, reflection(&r->reflections[i]));
-	set(o, "standards", a = json_array());
+	pl_json_set(o, "standards", a = json_array());
 	for (i = 0; i < r->nstandards; i++)
 		json_array_append_new(a, standard(&r->standards[i]));
 	c = json_object();
-	set(c, "standards", size(r->nstandards));
-	set(c, "covered", size(r->covered));
-	set(c, "mastered", size(r->mastered));
-	set(o, "coverage", c);
-	set(o, "weeks", a = json_array());
+	pl_json_set(c, "standards", pl_json_size(r->nstandards));
+	pl_json_set(c, "covered", pl_json_size(r->covered));
+	pl_json_set(c, "mastered", pl_json_size(r->mastered));
+	pl_json_set(o, "coverage", c);
+	pl_json_set(o, "weeks", a = json_array());
 	for (i = 0; i < r->nweeks; i++)
 		json_array_append_new(a, week(&r->weeks[i]));
-	set(o, "people", a = json_array());
+	pl_json_set(o, "people", a = json_array());
 	for (i = 0; i < r->npeople; i++)
 		json_array_append_new(a, person(&r->people[i]));
-	set(o, "events", a = json_array());
+	pl_json_set(o, "events", a = json_array());
 	for (i = 0; i < r->nevents; i++)
 		json_array_append_new(a, event(&r->events[i]));
-	set(o, "moves", a = json_array());
+	pl_json_set(o, "moves", a = json_array());
 	for (i = 0; i < r->nmoves; i++)
 		json_array_append_new(a, move(&r->moves[i]));
-	set(o, "warnings", pl_json_strlist(&r->warnings));
+	pl_json_set(o, "warnings", pl_json_strlist(&r->warnings));
 	pl_json_dump(out, o);
 	json_decref(o);
 }

@@ -11,6 +11,7 @@
 
 #include "pl/md.h"
 #include "pl/report.h"
+#include "render.h"
 
 static const char *const event_words[] = { "goal set", "step done",
 	"goal met", "evidence", "reflection", "rating" };
@@ -28,56 +29,6 @@ plural(unsigned long n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* One table row; an empty cell shows a dash. */
-static void
-row(struct pl_buf *b, const struct pl_strlist *cells)
-{
-	size_t	i;
-
-	for (i = 0; i < cells->n; i++) {
-		pl_buf_puts(b, "| ");
-		if (cells->v[i][0] == '\0')
-			pl_buf_puts(b, "—");
-		esc(b, cells->v[i]);
-		pl_buf_putc(b, ' ');
-	}
-	pl_buf_puts(b, "|\n");
-}
-
-/* A table's head: the names, separated by |, NULL terminated. */
-static void
-head(struct pl_buf *b, const char *names)
-{
-	const char	*p;
-
-	pl_buf_printf(b, "| %s |\n|", names);
-	for (p = names; *p != '\0'; p++)
-		if (*p == '|')
-			pl_buf_puts(b, "---|");
-	pl_buf_puts(b, "---|\n");
-}
-
-static void
-cell(struct pl_strlist *c, const char *s)
-{
-	pl_strlist_push(c, s != NULL ? s : "");
-}
-
-static void
-cellf(struct pl_strlist *c, const char *fmt, ...) PL_PRINTF(2, 3);
-
-static void
-cellf(struct pl_strlist *c, const char *fmt, ...)
-{
-	struct pl_buf	b = PL_BUF_INIT;
-	va_list		ap;
-
-	va_start(ap, fmt);
-	pl_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	pl_strlist_push_owned(c, pl_buf_detach(&b));
-}
-
 static void
 cell_list(struct pl_strlist *c, const struct pl_strlist *l)
 {
@@ -85,13 +36,6 @@ cell_list(struct pl_strlist *c, const struct pl_strlist *l)
 
 	pl_strlist_join(&b, l, ", ");
 	pl_strlist_push_owned(c, pl_buf_detach(&b));
-}
-
-static void
-end_row(struct pl_buf *b, struct pl_strlist *c)
-{
-	row(b, c);
-	pl_strlist_release(c);
 }
 
 /* A Markdown body as a quote, each line escaped. */
@@ -271,23 +215,25 @@ goals_learner(struct pl_buf *b, const struct pl_report *r)
 
 	if (!section(b, "Goals", r->ngoals, "No goals yet."))
 		return;
-	head(b, "Goal | Part of | Status | Progress | Due | Pace | Flags");
+	pl_md_head(b, "Goal | Part of | Status | Progress | Due | Pace | "
+	    "Flags");
 	for (i = 0; i < r->ngoals; i++) {
 		g = &r->goals[i];
-		cell(&c, g->title);
-		cell(&c, g->parent != NULL ? goal_title(r, g->parent) : NULL);
-		cell(&c, g->status);
+		pl_md_cell(&c, g->title);
+		pl_md_cell(&c, g->parent != NULL ? goal_title(r, g->parent) :
+		    NULL);
+		pl_md_cell(&c, g->status);
 		pl_buf_clear(&t);
 		put_progress(&t, g);
-		cell(&c, t.ptr);
+		pl_md_cell(&c, t.ptr);
 		pl_buf_clear(&t);
 		put_due(&t, g);
-		cell(&c, t.ptr);
-		cell(&c, pace_words(g->pace));
+		pl_md_cell(&c, t.ptr);
+		pl_md_cell(&c, pace_words(g->pace));
 		pl_buf_clear(&t);
 		put_flags(&t, g);
-		cell(&c, t.ptr);
-		end_row(b, &c);
+		pl_md_cell(&c, t.ptr);
+		pl_md_row(b, &c);
 	}
 	pl_buf_release(&t);
 }
@@ -336,21 +282,21 @@ flags_teacher(struct pl_buf *b, const struct pl_report *r)
 		if (!g->overdue && !g->stalled && g->pace != PL_PACE_BEHIND)
 			continue;
 		if (n++ == 0)
-			head(b, "Goal | Title | Overdue | Stalled | Pace | "
-			    "Due | Last evidence");
-		cell(&c, g->id);
-		cell(&c, g->title);
-		cell(&c, g->overdue ? "yes" : "no");
+			pl_md_head(b, "Goal | Title | Overdue | Stalled | "
+			    "Pace | Due | Last evidence");
+		pl_md_cell(&c, g->id);
+		pl_md_cell(&c, g->title);
+		pl_md_cell(&c, g->overdue ? "yes" : "no");
 		if (g->stalled)
-			cellf(&c, "%ld days", g->days_since);
+			pl_md_cellf(&c, "%ld days", g->days_since);
 		else
-			cell(&c, "no");
-		cell(&c, pl_pace_names[g->pace]);
+			pl_md_cell(&c, "no");
+		pl_md_cell(&c, pl_pace_names[g->pace]);
 		pl_buf_clear(&t);
 		put_due(&t, g);
-		cell(&c, t.ptr);
-		cell(&c, g->last_evidence);
-		end_row(b, &c);
+		pl_md_cell(&c, t.ptr);
+		pl_md_cell(&c, g->last_evidence);
+		pl_md_row(b, &c);
 	}
 	if (n == 0)
 		pl_buf_puts(b, "No goal is overdue, stalled or behind pace.\n");
@@ -367,24 +313,24 @@ goals_teacher(struct pl_buf *b, const struct pl_report *r)
 
 	if (!section(b, "Goals", r->ngoals, "No goals."))
 		return;
-	head(b, "Goal | Title | Term | Status | Parent | Steps | Due | Pace | "
-	    "Evidence | Last | Standards");
+	pl_md_head(b, "Goal | Title | Term | Status | Parent | Steps | Due | "
+	    "Pace | Evidence | Last | Standards");
 	for (i = 0; i < r->ngoals; i++) {
 		g = &r->goals[i];
-		cell(&c, g->id);
-		cell(&c, g->title);
-		cell(&c, g->term);
-		cell(&c, g->status);
-		cell(&c, g->parent);
-		cellf(&c, "%zu/%zu", g->done, g->total);
+		pl_md_cell(&c, g->id);
+		pl_md_cell(&c, g->title);
+		pl_md_cell(&c, g->term);
+		pl_md_cell(&c, g->status);
+		pl_md_cell(&c, g->parent);
+		pl_md_cellf(&c, "%zu/%zu", g->done, g->total);
 		pl_buf_clear(&t);
 		put_due(&t, g);
-		cell(&c, t.ptr);
-		cell(&c, pl_pace_names[g->pace]);
-		cellf(&c, "%zu", g->evidence.n);
-		cell(&c, g->last_evidence);
+		pl_md_cell(&c, t.ptr);
+		pl_md_cell(&c, pl_pace_names[g->pace]);
+		pl_md_cellf(&c, "%zu", g->evidence.n);
+		pl_md_cell(&c, g->last_evidence);
 		cell_list(&c, &g->standards);
-		end_row(b, &c);
+		pl_md_row(b, &c);
 	}
 	pl_buf_release(&t);
 }
@@ -458,14 +404,14 @@ standards_table(struct pl_buf *b, const struct pl_report *r)
 	if (r->nstandards == 0)
 		return;
 	pl_buf_putc(b, '\n');
-	head(b, "Code | Description | Goals | Evidence | Ratings | Level | "
-	    "Score | Mastered");
+	pl_md_head(b, "Code | Description | Goals | Evidence | Ratings | "
+	    "Level | Score | Mastered");
 	for (i = 0; i < r->nstandards; i++) {
 		s = &r->standards[i];
-		cell(&c, s->code);
-		cell(&c, s->description);
-		cellf(&c, "%zu", s->goals);
-		cellf(&c, "%zu", s->evidence);
+		pl_md_cell(&c, s->code);
+		pl_md_cell(&c, s->description);
+		pl_md_cellf(&c, "%zu", s->goals);
+		pl_md_cellf(&c, "%zu", s->evidence);
 		pl_buf_clear(&t);
 		pl_buf_puts(&t, "");
 		for (j = 0; j < s->npoints; j++) {
@@ -473,15 +419,15 @@ standards_table(struct pl_buf *b, const struct pl_report *r)
 				pl_buf_puts(&t, ", ");
 			pl_level_format(&t, s->points[j].level);
 		}
-		cell(&c, t.ptr);
-		cell(&c, s->level);
+		pl_md_cell(&c, t.ptr);
+		pl_md_cell(&c, s->level);
 		pl_buf_clear(&t);
 		pl_buf_puts(&t, "");
 		if (s->ratings > 0)
 			put_score(&t, s->score);
-		cell(&c, t.ptr);
-		cell(&c, s->mastered ? "yes" : "no");
-		end_row(b, &c);
+		pl_md_cell(&c, t.ptr);
+		pl_md_cell(&c, s->mastered ? "yes" : "no");
+		pl_md_row(b, &c);
 	}
 	pl_buf_release(&t);
 }
@@ -554,17 +500,18 @@ evidence_teacher(struct pl_buf *b, const struct pl_report *r)
 
 	if (!section(b, "Evidence", r->nevidence, "No evidence."))
 		return;
-	head(b, "Date | Evidence | Kind | Title | Goals | Standards | Files");
+	pl_md_head(b, "Date | Evidence | Kind | Title | Goals | Standards | "
+	    "Files");
 	for (i = 0; i < r->nevidence; i++) {
 		e = &r->evidence[i];
-		cell(&c, e->date);
-		cell(&c, e->id);
-		cell(&c, e->kind);
-		cell(&c, e->title);
+		pl_md_cell(&c, e->date);
+		pl_md_cell(&c, e->id);
+		pl_md_cell(&c, e->kind);
+		pl_md_cell(&c, e->title);
 		cell_list(&c, &e->goals);
 		cell_list(&c, &e->standards);
-		cellf(&c, "%zu", e->files.n);
-		end_row(b, &c);
+		pl_md_cellf(&c, "%zu", e->files.n);
+		pl_md_row(b, &c);
 	}
 }
 
@@ -578,16 +525,16 @@ reflections(struct pl_buf *b, const struct pl_report *r)
 	if (!section(b, "Reflections", r->nreflections, "No reflections yet."))
 		return;
 	if (r->view == PL_VIEW_TEACHER)
-		head(b, "Date | Reflection | Summary | Goals | Evidence");
+		pl_md_head(b, "Date | Reflection | Summary | Goals | Evidence");
 	for (i = 0; i < r->nreflections; i++) {
 		f = &r->reflections[i];
 		if (r->view == PL_VIEW_TEACHER) {
-			cell(&c, f->date);
-			cell(&c, f->id);
-			cell(&c, f->summary);
+			pl_md_cell(&c, f->date);
+			pl_md_cell(&c, f->id);
+			pl_md_cell(&c, f->summary);
 			cell_list(&c, &f->goals);
 			cell_list(&c, &f->evidence);
-			end_row(b, &c);
+			pl_md_row(b, &c);
 		} else if (r->view == PL_VIEW_FAMILY) {
 			pl_buf_printf(b, "- %s · ", f->date);
 			esc(b, f->summary);
@@ -626,18 +573,18 @@ weeks(struct pl_buf *b, const struct pl_report *r)
 
 	pl_buf_puts(b, "\n## Activity\n\n");
 	if (r->view != PL_VIEW_FAMILY && r->nweeks > 0)
-		head(b, "Week of | Evidence | Reflections | Steps | Ratings | "
-		    "Other");
+		pl_md_head(b, "Week of | Evidence | Reflections | Steps | "
+		    "Ratings | Other");
 	for (i = 0; i < r->nweeks; i++) {
 		w = &r->weeks[i];
 		if (r->view != PL_VIEW_FAMILY) {
-			cell(&c, w->monday);
-			cellf(&c, "%u", w->evidence);
-			cellf(&c, "%u", w->reflections);
-			cellf(&c, "%u", w->steps);
-			cellf(&c, "%u", w->ratings);
-			cellf(&c, "%u", w->other);
-			end_row(b, &c);
+			pl_md_cell(&c, w->monday);
+			pl_md_cellf(&c, "%u", w->evidence);
+			pl_md_cellf(&c, "%u", w->reflections);
+			pl_md_cellf(&c, "%u", w->steps);
+			pl_md_cellf(&c, "%u", w->ratings);
+			pl_md_cellf(&c, "%u", w->other);
+			pl_md_row(b, &c);
 			n++;
 			continue;
 		}
@@ -672,8 +619,8 @@ people(struct pl_buf *b, const struct pl_report *r)
 		return;
 	}
 	if (r->view != PL_VIEW_FAMILY)
-		head(b, "Name | Email | Changes | Goals | Steps | Evidence | "
-		    "Reflections | Ratings | First | Last");
+		pl_md_head(b, "Name | Email | Changes | Goals | Steps | "
+		    "Evidence | Reflections | Ratings | First | Last");
 	for (i = 0; i < r->npeople; i++) {
 		p = &r->people[i];
 		if (r->view == PL_VIEW_FAMILY) {
@@ -684,17 +631,17 @@ people(struct pl_buf *b, const struct pl_report *r)
 			    "changes"), p->first, p->last);
 			continue;
 		}
-		cell(&c, p->name);
-		cell(&c, p->email);
-		cellf(&c, "%u", p->changes);
-		cellf(&c, "%u", p->goals);
-		cellf(&c, "%u", p->steps);
-		cellf(&c, "%u", p->evidence);
-		cellf(&c, "%u", p->reflections);
-		cellf(&c, "%u", p->ratings);
-		cell(&c, p->first);
-		cell(&c, p->last);
-		end_row(b, &c);
+		pl_md_cell(&c, p->name);
+		pl_md_cell(&c, p->email);
+		pl_md_cellf(&c, "%u", p->changes);
+		pl_md_cellf(&c, "%u", p->goals);
+		pl_md_cellf(&c, "%u", p->steps);
+		pl_md_cellf(&c, "%u", p->evidence);
+		pl_md_cellf(&c, "%u", p->reflections);
+		pl_md_cellf(&c, "%u", p->ratings);
+		pl_md_cell(&c, p->first);
+		pl_md_cell(&c, p->last);
+		pl_md_row(b, &c);
 	}
 }
 
@@ -811,7 +758,7 @@ since(struct pl_buf *b, const struct pl_report *r)
 	if (r->nevents == 0)
 		pl_buf_puts(b, "Nothing changed.\n");
 	else if (!family)
-		head(b, "Date | What | Entry | By | Detail");
+		pl_md_head(b, "Date | What | Entry | By | Detail");
 	for (i = 0; i < r->nevents; i++) {
 		e = &r->events[i];
 		if (family) {
@@ -820,17 +767,17 @@ since(struct pl_buf *b, const struct pl_report *r)
 			pl_buf_putc(b, '\n');
 			continue;
 		}
-		cell(&c, e->date);
-		cell(&c, event_words[e->type]);
-		cell(&c, e->id);
-		cell(&c, e->author);
+		pl_md_cell(&c, e->date);
+		pl_md_cell(&c, event_words[e->type]);
+		pl_md_cell(&c, e->id);
+		pl_md_cell(&c, e->author);
 		pl_buf_clear(&t);
 		pl_buf_puts(&t, e->detail != NULL ? e->detail : "");
 		if (e->standard != NULL && e->level != NULL)
 			pl_buf_printf(&t, "%s%s: %s", t.len > 0 ? " · " : "",
 			    e->standard, e->level);
-		cell(&c, t.ptr);
-		end_row(b, &c);
+		pl_md_cell(&c, t.ptr);
+		pl_md_row(b, &c);
 	}
 	pl_buf_release(&t);
 	if (r->nmoves == 0)
@@ -838,23 +785,23 @@ since(struct pl_buf *b, const struct pl_report *r)
 	pl_buf_puts(b, family ? "\nLearning that moved:\n\n" :
 	    "\nMastery that moved:\n\n");
 	if (!family)
-		head(b, "Code | Description | From | To | Mastered");
+		pl_md_head(b, "Code | Description | From | To | Mastered");
 	for (i = 0; i < r->nmoves; i++) {
 		m = &r->moves[i];
 		if (!family) {
-			cell(&c, m->code);
-			cell(&c, m->description);
+			pl_md_cell(&c, m->code);
+			pl_md_cell(&c, m->description);
 			pl_buf_clear(&t);
 			pl_buf_puts(&t, "");
 			if (m->had)
 				put_move_end(&t, r, m->from);
-			cell(&c, t.ptr);
+			pl_md_cell(&c, t.ptr);
 			pl_buf_clear(&t);
 			put_move_end(&t, r, m->to);
-			cell(&c, t.ptr);
-			cell(&c, m->mastered && !m->was_mastered ? "yes, new" :
-			    m->mastered ? "yes" : "no");
-			end_row(b, &c);
+			pl_md_cell(&c, t.ptr);
+			pl_md_cell(&c, m->mastered && !m->was_mastered ?
+			    "yes, new" : m->mastered ? "yes" : "no");
+			pl_md_row(b, &c);
 			pl_buf_release(&t);
 			continue;
 		}

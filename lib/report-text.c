@@ -12,6 +12,7 @@
 
 #include "pl/report.h"
 #include "pl/text.h"
+#include "render.h"
 
 #define BAR	20		/* the width of a progress bar */
 
@@ -21,62 +22,36 @@ struct out {
 	int			 colour;
 };
 
-enum colour { BOLD, DIM, RED, GREEN, YELLOW };
-
-static const char *const sgr[] = { "1", "2", "31", "32", "33" };
-
 static void
-on(struct out *o, enum colour c)
+on(struct out *o, enum pl_sgr c)
 {
-	if (o->colour)
-		pl_buf_printf(o->b, "\033[%sm", sgr[c]);
+	pl_sgr_on(o->b, o->colour, c);
 }
 
 static void
 off(struct out *o)
 {
-	if (o->colour)
-		pl_buf_puts(o->b, "\033[m");
+	pl_sgr_off(o->b, o->colour);
 }
 
 /* A value from the portfolio, on one line. */
 static void
 val(struct out *o, const char *s)
 {
-	if (s != NULL)
-		pl_text_put_line(o->b, s, strlen(s));
-}
-
-/* The characters (UTF-8 code points) of s: its width in columns. */
-static size_t
-width(const char *s)
-{
-	size_t	n = 0;
-
-	for (; s != NULL && *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
+	pl_text_put(o->b, s);
 }
 
 /* s, then spaces to w columns. */
 static void
 cell(struct out *o, const char *s, size_t w)
 {
-	size_t	n = width(s);
-
-	val(o, s);
-	for (; n < w; n++)
-		pl_buf_putc(o->b, ' ');
+	pl_text_pad(o->b, s, w);
 }
 
 static void
 heading(struct out *o, const char *title)
 {
-	pl_buf_putc(o->b, '\n');
-	on(o, BOLD);
-	pl_buf_puts(o->b, title);
-	off(o);
-	pl_buf_putc(o->b, '\n');
+	pl_text_heading(o->b, o->colour, title);
 }
 
 /* "[#######-------------]" for done of total. */
@@ -88,7 +63,7 @@ bar(struct out *o, double done, double total)
 	if (n > BAR)
 		n = BAR;
 	pl_buf_putc(o->b, '[');
-	on(o, GREEN);
+	on(o, PL_SGR_GREEN);
 	for (i = 0; i < n; i++)
 		pl_buf_putc(o->b, '#');
 	off(o);
@@ -148,7 +123,7 @@ header(struct out *o)
 {
 	const struct pl_report	*r = o->r;
 
-	on(o, BOLD);
+	on(o, PL_SGR_BOLD);
 	pl_buf_puts(o->b, "Report for ");
 	val(o, r->name);
 	off(o);
@@ -201,7 +176,7 @@ goal_card(struct out *o, const struct pl_report_goal *g, int nested)
 	char		*f;
 
 	pl_buf_puts(o->b, nested ? "    " : "  ");
-	on(o, BOLD);
+	on(o, PL_SGR_BOLD);
 	val(o, g->title);
 	off(o);
 	if (o->r->codes) {
@@ -229,7 +204,7 @@ goal_card(struct out *o, const struct pl_report_goal *g, int nested)
 	f = flags(g);
 	if (*f != '\0') {
 		pl_buf_puts(o->b, nested ? "      " : "    ");
-		on(o, RED);
+		on(o, PL_SGR_RED);
 		pl_buf_puts(o->b, f);
 		off(o);
 		pl_buf_putc(o->b, '\n');
@@ -328,8 +303,8 @@ attention(struct out *o)
 	char			*f;
 
 	for (i = 0; i < r->ngoals; i++)
-		if (flagged(&r->goals[i]) && width(r->goals[i].id) > w)
-			w = width(r->goals[i].id);
+		if (flagged(&r->goals[i]) && pl_text_width(r->goals[i].id) > w)
+			w = pl_text_width(r->goals[i].id);
 	heading(o, "Needs attention");
 	for (i = 0; i < r->ngoals; i++) {
 		if (!flagged(&r->goals[i]))
@@ -338,7 +313,7 @@ attention(struct out *o)
 		pl_buf_puts(o->b, "  ");
 		cell(o, r->goals[i].id, w + 2);
 		f = flags(&r->goals[i]);
-		on(o, RED);
+		on(o, PL_SGR_RED);
 		pl_buf_puts(o->b, f);
 		off(o);
 		pl_buf_putc(o->b, '\n');
@@ -354,14 +329,15 @@ goal_table(struct out *o)
 {
 	const struct pl_report	*r = o->r;
 	const struct pl_report_goal *g;
-	size_t			 i, w = 2;
+	size_t			 i, n, w = 2;
 	char			 steps[48], since[24];
 
-	for (i = 0; i < r->ngoals; i++)
-		if (width(r->goals[i].id) + (r->goals[i].parent != NULL ?
-		    2 : 0) > w)
-			w = width(r->goals[i].id) + (r->goals[i].parent !=
-			    NULL ? 2 : 0);
+	for (i = 0; i < r->ngoals; i++) {
+		n = pl_text_width(r->goals[i].id) +
+		    (r->goals[i].parent != NULL ? 2 : 0);
+		if (n > w)
+			w = n;
+	}
 	heading(o, "Goals");
 	if (r->ngoals == 0) {
 		pl_buf_puts(o->b, "  No goals yet.\n");
@@ -461,8 +437,8 @@ standards(struct out *o)
 	    "(%s)\n", r->nstandards, r->covered, r->mastered,
 	    pl_method_names[r->method]);
 	for (i = 0; i < r->nstandards; i++)
-		if (width(r->standards[i].code) > w)
-			w = width(r->standards[i].code);
+		if (pl_text_width(r->standards[i].code) > w)
+			w = pl_text_width(r->standards[i].code);
 	for (i = 0; i < r->nstandards; i++) {
 		s = &r->standards[i];
 		pl_buf_puts(o->b, "  ");
@@ -474,7 +450,7 @@ standards(struct out *o)
 		pl_buf_printf(o->b, "%3zu rating%s  ", s->ratings,
 		    s->ratings == 1 ? " " : "s");
 		if (s->mastered) {
-			on(o, GREEN);
+			on(o, PL_SGR_GREEN);
 			pl_buf_puts(o->b, "mastered  ");
 			off(o);
 		} else
@@ -510,7 +486,7 @@ activity(struct out *o)
 		/* one mark per change, scaled down to fit a bar */
 		if (max > BAR)
 			n = (n * BAR + max - 1) / max;
-		on(o, GREEN);
+		on(o, PL_SGR_GREEN);
 		for (; n > 0; n--)
 			pl_buf_putc(o->b, '#');
 		off(o);
@@ -530,8 +506,8 @@ people(struct out *o)
 	heading(o, r->since != NULL ? "Who contributed in the window" :
 	    "Who contributed");
 	for (i = 0; i < r->npeople; i++)
-		if (width(r->people[i].name) > w)
-			w = width(r->people[i].name);
+		if (pl_text_width(r->people[i].name) > w)
+			w = pl_text_width(r->people[i].name);
 	for (i = 0; i < r->npeople; i++) {
 		p = &r->people[i];
 		pl_buf_puts(o->b, "  ");

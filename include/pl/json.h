@@ -9,6 +9,18 @@
 
 #include "pl/util.h"
 
+/* Sets o's key to v, taking v's reference. */
+void	 pl_json_set(json_t *o, const char *key, json_t *v);
+
+/* A count as a JSON integer.  The caller owns the reference. */
+json_t	*pl_json_size(size_t n);
+
+/*
+ * A report's window: {"since": since, "until": until}, or null without
+ * since.  The caller owns the reference.
+ */
+json_t	*pl_json_window(const char *since, const char *until);
+
 /* A JSON string, or null for NULL.  The caller owns the reference. */
 json_t	*pl_json_str(const char *);
 

@@ -16,6 +16,7 @@
 #include "pl/report.h"
 #include "pl/standards.h"
 #include "tap.h"
+#include "golden.h"
 
 /* s with its line breaks and tabs as C escapes: one TAP line. */
 static const char *
@@ -350,32 +351,23 @@ full_report(void)
 }
 
 
-/* Compares got with tests/data/report/name; writes name.got when not. */
 static void
 expect(const char *name, struct pl_buf *got)
 {
-	const char	*root = getenv("PL_SOURCE_ROOT");
-	struct pl_buf	 want = PL_BUF_INIT;
-	char		*path;
-	FILE		*fp;
+	expect_file("report", name, got);
+}
 
-	path = pl_xasprintf("%s/tests/data/report/%s", root != NULL ? root :
-	    "..", name);
-	if (pl_read_file(&want, path) != PL_OK)
-		pl_buf_puts(&want, "(missing)");
-	if (!ok(strcmp(pl_buf_cstr(got), pl_buf_cstr(&want)) == 0,
-	    "%s as expected", name)) {
-		free(path);
-		path = pl_xasprintf("%s.got", name);
-		if ((fp = fopen(path, "w")) != NULL) {
-			fputs(pl_buf_cstr(got), fp);
-			fclose(fp);
-		}
-		printf("#   see %s\n", path);
-	}
-	free(path);
-	pl_buf_release(&want);
-	pl_buf_clear(got);
+/* Every key of the sample's JSON is in docs/report-schema.md. */
+static void
+test_schema(void)
+{
+	struct pl_report	*r = full_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+
+	pl_report_json(&b, r);
+	check_schema(pl_buf_cstr(&b), NULL, NULL);
+	pl_buf_release(&b);
+	pl_report_free(r);
 }
 
 static void
@@ -523,5 +515,6 @@ main(void)
 	test_md_escape();
 	test_csv_cell();
 	test_formats();
+	test_schema();
 	return done_testing();
 }

@@ -12,6 +12,7 @@
 #include "pl/date.h"
 #include "pl/report.h"
 #include "tap.h"
+#include "golden.h"
 
 static char *
 S(const char *s)
@@ -381,27 +382,6 @@ render(const struct pl_report *r)
 
 	pl_report_html(&b, r);
 	return pl_buf_detach(&b);
-}
-
-static size_t
-occurrences(const char *s, const char *what)
-{
-	size_t	n = 0;
-
-	while ((s = strstr(s, what)) != NULL) {
-		n++;
-		s += strlen(what);
-	}
-	return n;
-}
-
-/* 1 when a, b and c occur in s in that order. */
-static int
-in_order(const char *s, const char *a, const char *b, const char *c)
-{
-	const char *pa = strstr(s, a), *pb = strstr(s, b), *pc = strstr(s, c);
-
-	return pa != NULL && pb != NULL && pc != NULL && pa < pb && pb < pc;
 }
 
 static void

@@ -1,0 +1,107 @@
+/*
+ * Internal: what the renderers of a learner's report (report-*.c) and
+ * of a class (roster-*.c) share, so both look alike and escape alike:
+ * aligned text with optional colour (render.c), Markdown tables
+ * (render.c), and the HTML page's head, style and escaping
+ * (render-html.c).
+ */
+#ifndef PL_RENDER_H
+#define PL_RENDER_H
+
+#include <stddef.h>
+
+#include "pl/util.h"
+
+/* Text. */
+
+/* The colours (SGR) a text report uses. */
+enum pl_sgr {
+	PL_SGR_BOLD,
+	PL_SGR_DIM,
+	PL_SGR_RED,
+	PL_SGR_GREEN,
+	PL_SGR_YELLOW
+};
+
+/* Starts colour c, when colour is set; pl_sgr_off() ends it. */
+void	 pl_sgr_on(struct pl_buf *, int colour, enum pl_sgr c);
+void	 pl_sgr_off(struct pl_buf *, int colour);
+
+/*
+ * The columns s takes on a terminal, whatever its locale: wide and
+ * full-width characters (East Asian Width W or F) two, combining marks
+ * and format characters none, every other character (a byte that is
+ * not UTF-8 too) one.  NULL takes none.
+ */
+size_t	 pl_text_width(const char *s);
+
+/* s (NULL: nothing) on one line, as pl_text_put_line() puts it. */
+void	 pl_text_put(struct pl_buf *, const char *s);
+
+/* pl_text_put() of s, then spaces up to w columns. */
+void	 pl_text_pad(struct pl_buf *, const char *s, size_t w);
+
+/* spaces, then s, to w columns: s right-aligned. */
+void	 pl_text_rpad(struct pl_buf *, const char *s, size_t w);
+
+/*
+ * part of whole in per cent to one place ("62.5") in out (at least 8
+ * bytes); 0 when whole is 0 and there is no such number (out "").
+ */
+int	 pl_text_pct(char *out, size_t n, size_t part, size_t whole);
+
+/* A blank line, then title in bold (when colour) on its own line. */
+void	 pl_text_heading(struct pl_buf *, int colour, const char *title);
+
+/* Markdown tables; every cell goes through pl_md_escape(). */
+
+/* A table's head: names separated by " | ", then the rule. */
+void	 pl_md_head(struct pl_buf *, const char *names);
+
+/* Adds a cell to cells: s (NULL: empty, which shows a dash). */
+void	 pl_md_cell(struct pl_strlist *cells, const char *s);
+void	 pl_md_cellf(struct pl_strlist *cells, const char *fmt, ...)
+	    PL_PRINTF(2, 3);
+
+/* Appends the row of cells, escaped, and empties cells. */
+void	 pl_md_row(struct pl_buf *, struct pl_strlist *cells);
+
+/* HTML (render-html.c). */
+
+/*
+ * The one escaping function: text and attribute values alike (quotes
+ * too), len bytes of s.  Control characters, which HTML calls parse
+ * errors, become U+FFFD; tab and line breaks stay.
+ */
+void	 pl_html_esc_len(struct pl_buf *, const char *s, size_t len);
+
+/* pl_html_esc_len() of all of s; NULL: nothing. */
+void	 pl_html_esc(struct pl_buf *, const char *s);
+
+/* pl_html_esc() of s cut to max characters (not bytes), "…" if cut. */
+void	 pl_html_esc_cut(struct pl_buf *, const char *s, size_t max);
+
+/* <tag>s</tag>, s escaped. */
+void	 pl_html_el(struct pl_buf *, const char *tag, const char *s);
+
+/* A table cell of class cls (d: a date, c: a code, n: a number). */
+void	 pl_html_td(struct pl_buf *, const char *cls, const char *s);
+
+/* "1 goal", "3 goals". */
+void	 pl_html_count(struct pl_buf *, size_t n, const char *one,
+	    const char *many);
+
+/*
+ * The page up to its title's text: doctype, charset, a CSP that allows
+ * no request, no referrer, the viewport.  The caller writes the title,
+ * escaped, then calls pl_html_style().
+ */
+void	 pl_html_begin(struct pl_buf *);
+
+/*
+ * Ends the title and the head with the style every page shares, then
+ * more (NULL: none), and opens the body.
+ */
+void	 pl_html_style(struct pl_buf *, const char *more);
+
+#endif

@@ -1,0 +1,521 @@
+/*
+ * The class report's renderers on a report filled by hand: five
+ * learners (two who need attention, one whose portfolio is missing, one
+ * with a hostile name and group, one doing fine), the roster's extra
+ * columns email2 and notes, four standards of the class and a window;
+ * and an empty one.  Text (with and without colour), Markdown, CSV and
+ * JSON are compared byte for byte with tests/data/roster/; the JSON's
+ * keys are looked for in docs/report-schema.md; the HTML is checked
+ * for what a teacher sees and for escaping.  "test-roster-formats
+ * --write FILE VIEW" writes a sample class page instead (VIEW: sample,
+ * nolinks or empty), for a browser to look at (t0235).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pl/roster.h"
+#include "tap.h"
+#include "golden.h"
+
+static char *
+S(const char *s)
+{
+	return s != NULL ? pl_xstrdup(s) : NULL;
+}
+
+static void
+expect(const char *name, struct pl_buf *got)
+{
+	expect_file("roster", name, got);
+}
+
+static struct pl_roster_report *
+empty_report(void)
+{
+	struct pl_roster_report	*r = pl_xcalloc(1, sizeof *r);
+
+	r->roster = S("rosters/7b.csv");
+	strcpy(r->as_of, "2024-03-20");
+	r->view = PL_VIEW_TEACHER;
+	r->group = S("7b");
+	return r;
+}
+
+static void
+row(struct pl_roster_row *w, size_t line, const char *learner,
+    const char *portfolio, const char *group, const char *teacher,
+    const char *family, const char *email2, const char *notes)
+{
+	w->line = line;
+	w->learner = S(learner);
+	w->portfolio = S(portfolio);
+	w->group = S(group);
+	w->teacher = S(teacher);
+	w->family = S(family);
+	pl_strlist_push(&w->extra, email2);
+	pl_strlist_push(&w->extra, notes);
+}
+
+/* A learner whose portfolio was read: the counts, in the header's order. */
+struct counts {
+	size_t	goals, active, met, overdue, stalled, behind, ev14, ev30;
+	size_t	in_scope, covered, mastered;
+	size_t	w_evidence, w_steps, w_met, w_ratings, w_moved, warnings;
+};
+
+static struct pl_roster_learner *
+learner(struct pl_roster_report *r, const char *page, const char *name,
+    const char *commit, const char *last_activity, const char *last_ev,
+    long days, const struct counts *c, const char *reasons,
+    unsigned nreasons)
+{
+	struct pl_roster_learner *l = &r->learners[r->n];
+
+	l->row = &r->list.rows[r->n++];
+	l->path = pl_xasprintf("/srv/%s", l->row->portfolio);
+	l->page = S(page);
+	l->state = PL_ROSTER_READ;
+	l->name = S(name);
+	memset(l->commit, commit[0], 40);
+	strcpy(l->commit_date, last_activity);
+	strcpy(l->last_activity, last_activity);
+	strcpy(l->last_evidence, last_ev);
+	l->days_since = days;
+	l->stalled_days = 21;
+	l->goals = c->goals;
+	l->active = c->active;
+	l->met = c->met;
+	l->overdue = c->overdue;
+	l->stalled = c->stalled;
+	l->behind = c->behind;
+	l->evidence_short = c->ev14;
+	l->evidence_long = c->ev30;
+	l->in_scope = c->in_scope;
+	l->covered = c->covered;
+	l->mastered = c->mastered;
+	l->window_evidence = c->w_evidence;
+	l->window_steps = c->w_steps;
+	l->window_met = c->w_met;
+	l->window_ratings = c->w_ratings;
+	l->window_moved = c->w_moved;
+	l->warnings = c->warnings;
+	l->reasons = S(reasons);
+	l->nreasons = nreasons;
+	r->read++;
+	r->attention += *reasons != '\0';
+	return l;
+}
+
+static void
+mark(struct pl_roster_learner *l, size_t standard,
+    enum pl_roster_mastery state, double score)
+{
+	struct pl_roster_mark	*m;
+
+	l->marks = pl_xrealloc(l->marks, (l->nmarks + 1) * sizeof *m);
+	m = &l->marks[l->nmarks++];
+	m->standard = standard;
+	m->state = state;
+	m->score = score;
+}
+
+static void
+standard(struct pl_roster_report *r, const char *code, const char *fw,
+    const char *desc, size_t mastered, size_t developing, size_t evidence,
+    size_t none)
+{
+	struct pl_roster_standard *s = &r->standards[r->nstandards++];
+
+	s->code = S(code);
+	s->framework = S(fw);
+	s->description = S(desc);
+	s->mastered = mastered;
+	s->developing = developing;
+	s->evidence = evidence;
+	s->none = none;
+}
+
+/*
+ * Class 7b on 2024-03-20, changes since 2024-03-01: Zoe's portfolio is
+ * not cloned yet; Ben has three reasons, Chloe one; the learner with the
+ * hostile name and Ana are fine (in name order, '<' before 'A').
+ */
+static struct pl_roster_report *
+sample_report(void)
+{
+	struct pl_roster_report		*r = empty_report();
+	struct pl_roster_learner	*l;
+	struct pl_roster_row		*w;
+	static const struct counts	 ben = { 4, 3, 1, 2, 1, 1, 0, 1, 8, 3,
+		0, 0, 1, 0, 0, 0, 1 };
+	static const struct counts	 chloe = { 2, 0, 2, 0, 0, 0, 2, 5, 6,
+		4, 1, 3, 0, 1, 2, 1, 0 };
+	static const struct counts	 hostile = { 1, 1, 0, 0, 0, 0, 1, 1, 0,
+		0, 0, 1, 0, 0, 0, 0, 0 };
+	static const struct counts	 ana = { 3, 2, 1, 0, 0, 0, 3, 6, 8, 5,
+		3, 2, 3, 0, 2, 1, 0 };
+
+	free(r->roster);
+	free(r->group);
+	r->roster = S("class/7b.csv");
+	r->group = NULL;
+	r->since = S("2024-03-01");
+	r->until = S("2024-03-20");
+	r->list.path = S("class/7b.csv");
+	pl_strlist_push(&r->extra, "email2");
+	pl_strlist_push(&r->extra, "notes");
+	pl_strlist_push(&r->list.extra, "email2");
+	pl_strlist_push(&r->list.extra, "notes");
+	r->list.rows = pl_xcalloc(5, sizeof *r->list.rows);
+	r->list.n = 5;
+	w = r->list.rows;
+	row(&w[0], 6, "Zoe Quinn", "class/zoe", "7b", "Ms Byron",
+	    "quinn@example.net", "", "moved in March");
+	row(&w[1], 3, "Ben Ortiz", "class/ben", "7b", "Ms Byron",
+	    "ortiz@example.net", "ben.parent2@example.org", "");
+	row(&w[2], 4, "Chloe Park 朴", "class/chloe", "7a", "Mr Lee",
+	    "", "", "reads a lot, \"fast\"");
+	row(&w[3], 5, "<script>alert(1)</script> | =cmd", "class/x",
+	    "=HYPERLINK(\"http://evil.example\",\"x\")", "@teacher",
+	    "\"><script>@evil.example", "+33 6 12 34 56 78", "=1+2");
+	row(&w[4], 2, "Ana Lopez", "https://git.school.example/7b/ana.git",
+	    "7a", "Mr Lee", "lopez@example.net", "", "");
+
+	r->learners = pl_xcalloc(5, sizeof *r->learners);
+	l = &r->learners[r->n];
+	l->row = &r->list.rows[r->n++];
+	l->page = S("zoe-quinn.html");
+	l->state = PL_ROSTER_MISSING;
+	l->problem = S("no portfolio at 'class/zoe' (clone it with pl roster "
+	    "sync)");
+	l->days_since = -1;
+	l->reasons = S("portfolio missing");
+	l->nreasons = 1;
+	r->failed++;
+	r->attention++;
+
+	l = learner(r, "ben-ortiz.html", "Benjamín Ortiz", "b",
+	    "2024-03-02", "2024-02-26", 23, &ben, "no evidence for 23 days; "
+	    "2 goals overdue; 1 goal behind pace", 3);
+	mark(l, 0, PL_ROSTER_EVIDENCE, 0);
+	mark(l, 1, PL_ROSTER_DEVELOPING, 2.5);
+	mark(l, 2, PL_ROSTER_NONE, 0);
+	mark(l, 3, PL_ROSTER_NONE, 0);
+	/* only the standards with something, to try both lookups */
+	l = learner(r, "chloe-park.html", NULL, "c", "2024-03-18",
+	    "2024-03-15", 5, &chloe, "no active goal", 1);
+	mark(l, 1, PL_ROSTER_DEVELOPING, 2);
+	mark(l, 2, PL_ROSTER_EVIDENCE, 0);
+	mark(l, 3, PL_ROSTER_MASTERED, 3);
+	l = learner(r, "x\" onmouseover=\"alert(1).html", "<b>Eve</b>", "d",
+	    "2024-03-10", "2024-03-10", 10, &hostile, "", 0);
+	mark(l, 0, PL_ROSTER_DEVELOPING, 1.5);
+	mark(l, 1, PL_ROSTER_EVIDENCE, 0);
+	mark(l, 2, PL_ROSTER_NONE, 0);
+	mark(l, 3, PL_ROSTER_MASTERED, 3.5);
+	l = learner(r, "ana-lopez.html", "Ana López", "a", "2024-03-19",
+	    "2024-03-19", 1, &ana, "", 0);
+	mark(l, 0, PL_ROSTER_DEVELOPING, 2.65);
+	mark(l, 1, PL_ROSTER_MASTERED, 3.4);
+	mark(l, 2, PL_ROSTER_MASTERED, 4);
+	mark(l, 3, PL_ROSTER_MASTERED, 3.65);
+
+	r->standards = pl_xcalloc(4, sizeof *r->standards);
+	standard(r, "6.NS.A.1", "ccss-math", "Divide fractions by fractions",
+	    0, 2, 1, 1);
+	standard(r, "6.RP.A.1", "ccss-math", "Understand ratio concepts", 1,
+	    2, 1, 0);
+	standard(r, "CCSS.ELA-LITERACY.W.6.1", "ccss-ela", "Write arguments "
+	    "[to support claims] | with <evidence>", 1, 0, 1, 2);
+	standard(r, "6.EE.A.1", "ccss-math", "Write and evaluate numerical "
+	    "expressions", 3, 0, 0, 1);
+	return r;
+}
+
+static void
+report_free(struct pl_roster_report *r)
+{
+	struct pl_roster_learner	*l;
+	size_t				 i;
+
+	for (i = 0; i < r->n; i++) {
+		l = &r->learners[i];
+		free(l->path);
+		free(l->page);
+		free(l->problem);
+		free(l->name);
+		free(l->reasons);
+		free(l->marks);
+	}
+	for (i = 0; i < r->nstandards; i++) {
+		free(r->standards[i].code);
+		free(r->standards[i].framework);
+		free(r->standards[i].description);
+	}
+	for (i = 0; i < r->list.n; i++) {
+		free(r->list.rows[i].learner);
+		free(r->list.rows[i].portfolio);
+		free(r->list.rows[i].group);
+		free(r->list.rows[i].teacher);
+		free(r->list.rows[i].family);
+		pl_strlist_release(&r->list.rows[i].extra);
+	}
+	free(r->list.rows);
+	free(r->list.path);
+	pl_strlist_release(&r->list.extra);
+	pl_strlist_release(&r->extra);
+	free(r->learners);
+	free(r->standards);
+	free(r->roster);
+	free(r->since);
+	free(r->until);
+	free(r->group);
+	free(r);
+}
+
+static void
+test_formats(void)
+{
+	struct pl_roster_report	*r = sample_report(), *e = empty_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+
+	pl_roster_text(&b, r, 0);
+	expect("class.txt", &b);
+	pl_roster_text(&b, r, 1);
+	expect("class-colour.txt", &b);
+	pl_roster_md(&b, r);
+	expect("class.md", &b);
+	pl_roster_csv(&b, r, 0);
+	expect("learners.csv", &b);
+	pl_roster_csv(&b, r, 1);
+	expect("standards.csv", &b);
+	pl_roster_json(&b, r);
+	expect("class.json", &b);
+
+	pl_roster_text(&b, e, 0);
+	expect("empty.txt", &b);
+	pl_roster_md(&b, e);
+	expect("empty.md", &b);
+	pl_roster_csv(&b, e, 0);
+	expect("empty-learners.csv", &b);
+	pl_roster_csv(&b, e, 1);
+	expect("empty-standards.csv", &b);
+	pl_roster_json(&b, e);
+	expect("empty.json", &b);
+
+	pl_buf_release(&b);
+	report_free(r);
+	report_free(e);
+}
+
+/* Every key of the sample's JSON is in the schema's "Roster" section. */
+static void
+test_schema(void)
+{
+	struct pl_roster_report	*r = sample_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+	char			*doc = schema_doc("Roster");
+
+	ok(strstr(doc, "## Roster") == doc, "the schema has a Roster section");
+	free(doc);
+	pl_roster_json(&b, r);
+	check_schema(pl_buf_cstr(&b), "Roster", "extra");
+	pl_buf_release(&b);
+	report_free(r);
+}
+
+static char *
+render(const struct pl_roster_report *r, int links)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_roster_html(&b, r, links);
+	return pl_buf_detach(&b);
+}
+
+/* Each open tag of the list as often as its close tag. */
+static void
+balanced(const char *html, const char *what)
+{
+	static const char *const tags[][2] = { { "<svg", "</svg>" },
+	    { "<g>", "</g>" }, { "<rect", "</rect>" }, { "<text", "</text>" },
+	    { "<title", "</title>" }, { "<tr", "</tr>" }, { "<td", "</td>" },
+	    { "<table", "</table>" }, { "<a ", "</a>" },
+	    { "<section", "</section>" }, { "<span", "</span>" } };
+	size_t	i;
+	int	pass = 1;
+
+	for (i = 0; i < sizeof tags / sizeof tags[0]; i++)
+		if (occurrences(html, tags[i][0]) !=
+		    occurrences(html, tags[i][1])) {
+			printf("#   %s: %zu %s, %zu %s\n", what,
+			    occurrences(html, tags[i][0]), tags[i][0],
+			    occurrences(html, tags[i][1]), tags[i][1]);
+			pass = 0;
+		}
+	ok(pass, "%s: every tag closed", what);
+}
+
+static void
+test_html(void)
+{
+	struct pl_roster_report	*r = sample_report(), *e = empty_report();
+	char			*html, *again, *plain;
+
+	html = render(r, 1);
+	again = render(r, 1);
+	is_str(again, html, "the same report gives the same bytes");
+	ok(strncmp(html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-"
+	    "Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+	    "img-src data:\">\n", 138) == 0, "doctype, lang, charset, CSP");
+	ok(strstr(html, "<title>Class report &ndash; class/7b.csv, 2024-03-20"
+	    "</title>") != NULL, "title");
+	ok(strstr(html, "<p><code>class/7b.csv</code> &middot; as of <time>"
+	    "2024-03-20</time> &middot; changes since 2024-03-01 until "
+	    "2024-03-20</p>\n<p>5 learners, 3 need attention, 1 could not be "
+	    "read.</p>") != NULL, "the header's facts");
+	ok(in_order(html, "<h2>Learners</h2>", "<h2>Standards of the class"
+	    "</h2>", "<h2>Mastery map</h2>"), "learners, standards, map");
+	ok(in_order(html, ">Zoe Quinn<", ">Ben Ortiz</a>", "Ana Lopez</a>"),
+	    "learners in the report's order");
+	ok(strstr(html, "<tr class=\"attn\"><td><a href=\"ben-ortiz.html\">Ben "
+	    "Ortiz</a></td><td class=\"why\"><span class=\"flag need\">no "
+	    "evidence for 23 days</span><span class=\"flag need\">2 goals "
+	    "overdue</span><span class=\"flag need\">1 goal behind pace"
+	    "</span></td><td>7b</td><td class=\"n\">3</td><td class=\"n\">1"
+	    "</td>") != NULL, "a learner who needs attention: a badge per "
+	    "reason, beside the name");
+	ok(strstr(html, "<td class=\"d\">2024-03-19</td><td class=\"n\">37.5%"
+	    "</td><td class=\"n\">62.5%</td><td class=\"n\">2</td>") != NULL,
+	    "mastered and covered in per cent, then the window");
+	ok(strstr(html, "<tr class=\"attn gone\"><td>Zoe Quinn</td><td "
+	    "class=\"why\"><span class=\"flag fail\">Missing</span> no "
+	    "portfolio at &#39;class/zoe&#39; (clone it with pl roster sync)"
+	    "</td><td>7b</td><td class=\"n\">&ndash;</td>") != NULL,
+	    "a missing portfolio: the problem, no numbers, no link");
+	ok(strstr(html, "<span class=\"flag ok\">None</span>") != NULL,
+	    "a learner doing fine says so");
+	ok(strstr(html, "<tr><td class=\"c\">6.NS.A.1</td><td>Divide fractions "
+	    "by fractions</td><td class=\"n\">0</td><td class=\"n\">2</td>"
+	    "<td class=\"n\">1</td><td class=\"n\">1</td></tr>") != NULL,
+	    "a standard of the class");
+	ok(strstr(html, "rotate(-45)\">\xe2\x80\xa6-LITERACY.W.6.1</text>") !=
+	    NULL, "a long code's label: its end");
+	ok(strstr(html, "<title>Ben Ortiz: 6.RP.A.1 developing 2.5</title>") !=
+	    NULL, "a cell of the map says who, what and the score");
+	ok(strstr(html, "<rect x=\"180\" y=\"118\" width=\"20\" height=\"20\" "
+	    "fill=\"#b6e3ff\"><title>Ben Ortiz: 6.NS.A.1 evidence, not rated"
+	    "</title></rect>") != NULL, "a cell's place and colour");
+	ok(strstr(html, "fill=\"#eaeef2\"><title>Chloe Park 朴: 6.NS.A.1 no "
+	    "evidence</title>") != NULL, "a standard without a mark: none");
+	ok(strstr(html, "fill=\"#8c959f\"><title>Zoe Quinn: not read "
+	    "(missing)</title>") != NULL, "a learner not read: a grey row");
+	is_int(occurrences(html, "<rect "), 4 * 4 + 1,
+	    "a cell per learner read and standard, a row for the one not read");
+	ok(strstr(html, "<figcaption><span class=\"key\" style=\"background:"
+	    "#eaeef2\"></span>no evidence") != NULL, "a legend");
+	balanced(html, "the class page");
+
+	is_int(occurrences(html, "<script"), 0, "no script element");
+	ok(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt; | =cmd") !=
+	    NULL, "a hostile name escaped");
+	ok(strstr(html, "<td>=HYPERLINK(&quot;http://evil.example&quot;,"
+	    "&quot;x&quot;)</td>") != NULL, "a hostile group escaped");
+	ok(strstr(html, "<a href=\"x&quot; onmouseover=&quot;alert(1).html\">")
+	    != NULL, "a page name escaped in its attribute");
+	is_int(occurrences(html, "\" onmouseover"), 0, "no attribute breaks");
+	ok(strstr(html, "<td>Write arguments [to support claims] | with "
+	    "&lt;evidence&gt;</td>") != NULL, "a description escaped");
+	is_int(occurrences(html, "<a href="), 4, "links to the pages read");
+
+	plain = render(r, 0);
+	is_int(occurrences(plain, "<a "), 0, "no link unless asked");
+	ok(strstr(plain, "<td>Ben Ortiz</td>") != NULL, "names without links");
+	free(plain);
+	free(again);
+	free(html);
+
+	html = render(e, 0);
+	ok(strstr(html, "<p><code>rosters/7b.csv</code> &middot; group 7b "
+	    "&middot; as of <time>2024-03-20</time></p>\n<p>0 learners, 0 need "
+	    "attention, 0 could not be read.</p>") != NULL, "empty: the header");
+	ok(strstr(html, "<p>No learners.</p>") != NULL &&
+	    strstr(html, "<p>No standard is aligned in a portfolio read.</p>")
+	    != NULL, "empty: each section says so");
+	ok(strstr(html, "<svg") == NULL, "empty: no map");
+	balanced(html, "the empty page");
+	free(html);
+	report_free(r);
+	report_free(e);
+}
+
+/* A class of 40 learners and 30 standards, with long names and codes. */
+static struct pl_roster_report *
+big_report(void)
+{
+	struct pl_roster_report	*r = sample_report(), *big;
+	struct pl_roster_learner *l;
+	static const struct counts c = { 2, 2, 0, 0, 0, 0, 1, 2, 30, 10, 5,
+		0, 0, 0, 0, 0, 0 };
+	size_t			 i, j;
+	char			 name[64], code[64];
+
+	big = empty_report();
+	big->since = S(r->since);
+	big->until = S(r->until);
+	report_free(r);
+	big->list.rows = pl_xcalloc(40, sizeof *big->list.rows);
+	big->list.n = 40;
+	big->learners = pl_xcalloc(40, sizeof *big->learners);
+	big->standards = pl_xcalloc(30, sizeof *big->standards);
+	for (j = 0; j < 30; j++) {
+		snprintf(code, sizeof code, "CCSS.Math.Content.6.RP.A.%zu", j);
+		standard(big, code, "ccss-math", "A standard with a rather long "
+		    "description that wraps", j % 5, 10, 10, 20 - j % 5);
+	}
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof name, "Learner %02zu Wolfeschlegelstein"
+		    "hausenbergerdorff", i);
+		row(&big->list.rows[i], i + 2, name, "class/x", "7b",
+		    "Ms Byron", "", "", "");
+		l = learner(big, "x.html", NULL, "e", "2024-03-19",
+		    "2024-03-19", 1, &c, i % 3 == 0 ? "no evidence for 30 "
+		    "days; 3 goals overdue; 2 goals behind pace" : "", 0);
+		for (j = 0; j < 30; j++)
+			mark(l, j, (enum pl_roster_mastery)((i + j) % 4),
+			    (i + j) % 4 >= 2 ? 1.5 + (double)((i + j) % 3) :
+			    0);
+	}
+	return big;
+}
+
+static int
+write_sample(const char *path, const char *view)
+{
+	struct pl_roster_report	*r;
+	char			*html;
+	int			 err;
+
+	r = strcmp(view, "empty") == 0 ? empty_report() :
+	    strcmp(view, "big") == 0 ? big_report() : sample_report();
+	html = render(r, strcmp(view, "nolinks") != 0);
+	err = pl_write_file(path, html, strlen(html), 0644);
+	free(html);
+	report_free(r);
+	if (err != PL_OK)
+		fprintf(stderr, "test-roster-formats: %s\n", pl_error_last());
+	return err != PL_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 4 && strcmp(argv[1], "--write") == 0)
+		return write_sample(argv[2], argv[3]);
+	test_formats();
+	test_schema();
+	test_html();
+	return done_testing();
+}
