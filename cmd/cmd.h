@@ -90,6 +90,9 @@ struct pl_cmd {
 	int			 min_args;
 	int			 max_args;	/* -1: any */
 	int			 flags;
+	const char		*portfolio_unless; /* an option that makes
+						   PL_CMD_PORTFOLIO's
+						   portfolio needless */
 	int			(*run)(struct pl_ctx *, struct pl_args *);
 };
 

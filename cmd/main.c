@@ -48,6 +48,7 @@ static const struct {
 	{ PL_EHEAD, 10 },
 	{ PL_EIDENTITY, 11 },
 	{ PL_EEXISTS, 12 },
+	{ PL_EINCOMPLETE, 13 },
 };
 
 static int
@@ -129,7 +130,8 @@ run_once(struct pl_ctx *ctx, const struct pl_cmd *cmd, struct pl_args *args,
 {
 	int	err;
 
-	if (cmd->flags & PL_CMD_PORTFOLIO) {
+	if ((cmd->flags & PL_CMD_PORTFOLIO) && (cmd->portfolio_unless == NULL ||
+	    !pl_arg_has(args, cmd->portfolio_unless))) {
 		err = pl_portfolio_open(&ctx->pf, ctx->dir,
 		    pl_arg(args, "rev"));
 		if (err == PL_OK && hold)

@@ -4,12 +4,17 @@
  * (see pl/report.h).  The report names the commit it was made from, so
  * "--as-of" that commit makes it again, byte for byte.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "pl/report.h"
+#include "pl/roster.h"
 
 static int
 word(const char *const *names, const char *s)
@@ -67,6 +72,182 @@ render(struct pl_buf *b, const struct pl_report *r, const char *fmt,
 		pl_report_json(b, r);
 }
 
+/* The output: to -o FILE, or to standard output (through the pager). */
+static int
+emit(struct pl_ctx *ctx, const struct pl_buf *b, const char *out, int text)
+{
+	int	err;
+
+	if (out != NULL)
+		return pl_write_file(out, pl_buf_cstr(b), b->len, 0666);
+	if ((err = pl_pager_start(ctx)) != PL_OK)
+		return err;
+	if (text)
+		fwrite(pl_buf_cstr(b), 1, b->len, stdout);
+	else
+		pl_out_write(pl_buf_cstr(b), PL_OUT_BODY);
+	return PL_OK;
+}
+
+/*
+ * Where a roster's git URLs are cloned: --clones, else $PL_CLONES, else
+ * $XDG_CACHE_HOME/pl/clones (~/.cache/pl/clones).  The caller frees.
+ */
+static char *
+clones_dir(const struct pl_args *a)
+{
+	const char	*v;
+
+	if ((v = pl_arg(a, "clones")) != NULL)
+		return pl_xstrdup(v);
+	if ((v = getenv("PL_CLONES")) != NULL && *v != '\0')
+		return pl_xstrdup(v);
+	if ((v = getenv("XDG_CACHE_HOME")) != NULL && *v == '/')
+		return pl_xasprintf("%s/pl/clones", v);
+	if ((v = getenv("HOME")) != NULL && *v != '\0')
+		return pl_xasprintf("%s/.cache/pl/clones", v);
+	return NULL;
+}
+
+/* "pl: reading portfolios: 12/30", over and over on one terminal line. */
+static void
+progress(size_t done, size_t total, void *arg)
+{
+	fprintf(stderr, "\rpl: reading portfolios: %zu/%zu", done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static int
+roster_options(struct pl_roster_options *ro, const struct pl_args *a)
+{
+	const char	*v, *fmt = pl_arg(a, "format");
+	char		*end;
+	long		 n;
+
+	if ((v = pl_arg(a, "jobs")) != NULL) {
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || errno != 0 || n < 1 ||
+		    n > 256)
+			return pl_error_set(PL_EUSAGE, "--jobs takes a number "
+			    "from 1 to 256, not '%s'", v);
+		ro->jobs = (unsigned)n;
+	}
+	ro->group = pl_arg(a, "group");
+	if (ro->report.view == PL_VIEW_LEARNER && pl_arg(a, "for") == NULL)
+		ro->report.view = PL_VIEW_TEACHER;
+	if (pl_arg(a, "out-dir") == NULL) {
+		if (ro->report.view == PL_VIEW_FAMILY)
+			return pl_error_set(PL_EUSAGE, "--roster --for family "
+			    "writes one page per learner: give --out-dir DIR");
+		return PL_OK;
+	}
+	if (pl_arg(a, "output") != NULL || (fmt != NULL &&
+	    strcmp(fmt, "html") != 0))
+		return pl_error_set(PL_EUSAGE, "--out-dir writes HTML pages; "
+		    "it goes without -o and --format");
+	ro->pages_dir = pl_arg(a, "out-dir");
+	ro->page = pl_report_html;
+	return PL_OK;
+}
+
+static void
+render_roster(struct pl_buf *b, const struct pl_roster_report *r,
+    const char *fmt, int standards, int colour)
+{
+	if (fmt == NULL || strcmp(fmt, "text") == 0)
+		pl_roster_text(b, r, colour);
+	else if (strcmp(fmt, "md") == 0)
+		pl_roster_md(b, r);
+	else if (strcmp(fmt, "html") == 0)
+		pl_roster_html(b, r, 0);
+	else if (strcmp(fmt, "csv") == 0)
+		pl_roster_csv(b, r, standards);
+	else if (strcmp(fmt, "json") == 0)
+		pl_roster_json(b, r);
+}
+
+/* The class page, index.html, beside the learners' pages. */
+static int
+write_class_page(const struct pl_roster_report *r, const char *dir)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	char		*path = pl_xasprintf("%s/index.html", dir);
+	int		 err;
+
+	pl_roster_html(&b, r, 1);
+	err = pl_write_file(path, pl_buf_cstr(&b), b.len, 0666);
+	free(path);
+	pl_buf_release(&b);
+	return err;
+}
+
+static int
+make_dir(const char *dir)
+{
+	struct stat	st;
+
+	if (mkdir(dir, 0777) == 0 || (errno == EEXIST && stat(dir, &st) == 0 &&
+	    S_ISDIR(st.st_mode)))
+		return PL_OK;
+	return pl_error_set(errno == EEXIST ? PL_EEXISTS : PL_ERROR, "cannot "
+	    "make the folder '%s': %s", dir, errno == EEXIST ?
+	    "a file is in the way" : strerror(errno));
+}
+
+/* pl report --roster: the class, then its failures in the exit status. */
+static int
+roster_run(struct pl_ctx *ctx, struct pl_args *a, struct pl_roster_options *ro,
+    int colour)
+{
+	struct pl_roster_report	*r = NULL;
+	struct pl_buf		 b = PL_BUF_INIT;
+	const char		*fmt = pl_arg(a, "format");
+	char			*clones = clones_dir(a);
+	int			 err, text = fmt == NULL || strcmp(fmt, "text") == 0;
+
+	ro->clones = clones;
+	if (isatty(STDERR_FILENO))
+		ro->progress = progress;
+	if ((err = roster_options(ro, a)) != PL_OK ||
+	    (ro->pages_dir != NULL && (err = make_dir(ro->pages_dir)) != PL_OK)
+	    || (err = pl_roster_build(&r, pl_arg(a, "roster"), ro)) != PL_OK)
+		goto done;
+	if (ro->pages_dir != NULL) {
+		if (ro->report.view != PL_VIEW_FAMILY)
+			err = write_class_page(r, ro->pages_dir);
+	} else {
+		render_roster(&b, r, fmt, pl_arg_has(a, "standards"),
+		    text && colour);
+		err = emit(ctx, &b, pl_arg(a, "output"), text);
+	}
+	if (err == PL_OK && r->failed > 0)
+		err = pl_error_set(PL_EINCOMPLETE, "%zu of %zu portfolios "
+		    "could not be read (their rows say why)", r->failed, r->n);
+done:
+	free(clones);
+	pl_buf_release(&b);
+	pl_roster_report_free(r);
+	return err;
+}
+
+/* The options that make sense with --roster alone. */
+static int
+roster_only(const struct pl_args *a)
+{
+	static const char *const names[] = { "group", "jobs", "clones",
+		"out-dir", NULL };
+	size_t			 i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (pl_arg_has(a, names[i]))
+			return pl_error_set(PL_EUSAGE, "--%s goes with "
+			    "--roster", names[i]);
+	return PL_OK;
+}
+
 static int
 report_run(struct pl_ctx *ctx, struct pl_args *a)
 {
@@ -80,22 +261,25 @@ report_run(struct pl_ctx *ctx, struct pl_args *a)
 	text = fmt == NULL || strcmp(fmt, "text") == 0;
 	if ((colour = pl_colour(ctx)) < 0)
 		return colour;
-	if ((err = parse_options(&o, a)) != PL_OK ||
-	    (err = pl_report_build(&r, ctx->pf, &o)) != PL_OK)
-		goto done;
 	/* a file never gets colour unless asked for */
 	if (out != NULL && pl_arg(a, "color") == NULL)
 		colour = 0;
+	if ((err = parse_options(&o, a)) != PL_OK)
+		goto done;
+	if (pl_arg(a, "roster") != NULL) {
+		struct pl_roster_options	ro = { .report = o };
+
+		err = roster_run(ctx, a, &ro, colour);
+		goto done;
+	}
+	if ((err = roster_only(a)) != PL_OK ||
+	    (err = pl_report_build(&r, ctx->pf, &o)) != PL_OK)
+		goto done;
 	render(&b, r, fmt, pl_arg_has(a, "standards"), text && colour);
 	if (out == NULL && (err = pl_pager_start(ctx)) != PL_OK)
 		goto done;
 	pl_out_warnings(&r->warnings);
-	if (out != NULL)
-		err = pl_write_file(out, pl_buf_cstr(&b), b.len, 0666);
-	else if (text)
-		fwrite(pl_buf_cstr(&b), 1, b.len, stdout);
-	else
-		pl_out_write(pl_buf_cstr(&b), PL_OUT_BODY);
+	err = emit(ctx, &b, out, text);
 done:
 	pl_buf_release(&b);
 	pl_report_free(r);
@@ -120,6 +304,16 @@ static const struct pl_opt report_opts[] = {
 	    "instead of per goal", NULL },
 	{ "output", 'o', "FILE", "write to FILE instead of standard output",
 	    "@file" },
+	{ "roster", 0, "ROSTER", "a class: one row per learner of the "
+	    "roster file (CSV)", "@file" },
+	{ "group", 0, "GROUP", "with --roster: the learners of GROUP alone",
+	    NULL },
+	{ "jobs", 'j', "N", "with --roster: read N portfolios at once "
+	    "(default: one per core)", NULL },
+	{ "clones", 0, "DIR", "with --roster: where portfolios named by URL "
+	    "are cloned", "@file" },
+	{ "out-dir", 0, "DIR", "with --roster: write the class page and each "
+	    "learner's page to DIR", "@file" },
 	PL_OPT_COLOR,
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -129,16 +323,23 @@ const struct pl_cmd pl_cmd_report = {
 	.summary = "show where a learner stands and how they got there",
 	.usage = "report [--for VIEW] [--as-of DATE|REV] [--since DATE] "
 	    "[--until DATE] [--method METHOD] [--codes] [--format FMT] "
-	    "[--standards] [-o FILE] [--color[=WHEN]]",
+	    "[--standards] [-o FILE] [--color[=WHEN]]\n"
+	    "   or: pl report --roster ROSTER [--group GROUP] [-j N] "
+	    "[--clones DIR] [--for VIEW] [--as-of DATE] [--since DATE] "
+	    "[--until DATE] [--method METHOD] [--format FMT] [--standards] "
+	    "[-o FILE | --out-dir DIR] [--color[=WHEN]]",
 	.description = "Reports the profile in brief, each goal with its "
 	    "progress and flags\n(overdue, stalled, behind pace), "
 	    "standards and mastery, activity per\nweek and who "
 	    "contributed, read from the committed portfolio and its\n"
 	    "history.  With --since, also what changed in the window and "
 	    "how mastery\nmoved.  The report names the commit it was made "
-	    "from.",
+	    "from.\n\nWith --roster, a class: one row per learner of the "
+	    "roster, those who need\nattention first with the reasons, "
+	    "and the class per standard, stuck\nstandards first.",
 	.opts = report_opts,
 	.min_args = 0, .max_args = 0,
 	.flags = PL_CMD_PORTFOLIO,
+	.portfolio_unless = "roster",
 	.run = report_run,
 };

@@ -4,11 +4,13 @@
  * by level and descending only where they differ (git_diff_tree_to_tree
  * is many times slower on a long history; see PERFORMANCE.md).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <git2.h>
 
+#include "internal.h"
 #include "logcache.h"
 #include "pl/history.h"
 
@@ -170,6 +172,31 @@ enqueue(struct pl_history *h, const git_oid *id)
 	return PL_OK;
 }
 
+/*
+ * Each commit is read once, and a tree at most twice (a hand commit's and
+ * its parent's): caching them (libgit2 does by default, up to 256 MiB)
+ * would only make memory grow with history.  With a hand commit every 30
+ * or so, caching trees took pl log on 50,000 commits from 177 to 629 MiB.
+ * Once for the process, as libgit2's options are (see lib_init()): the
+ * entries a walk needs are read before it.
+ */
+static void
+walk_options(void)
+{
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
+	    (int)GIT_OBJECT_COMMIT, (size_t)0);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
+	    (int)GIT_OBJECT_TREE, (size_t)0);
+}
+
+void
+pl_history_options(void)
+{
+	static pthread_once_t	once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, walk_options);
+}
+
 int
 pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
     const char *rev)
@@ -179,17 +206,7 @@ pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
 	int			 err = PL_OK;
 
 	*out = NULL;
-	/*
-	 * Each commit is read once, and a tree at most twice (a hand
-	 * commit's and its parent's): caching them (libgit2 does by
-	 * default, up to 256 MiB) would only make memory grow with history.
-	 * With a hand commit every 30 or so, caching trees took pl log on
-	 * 50,000 commits from 177 to 629 MiB.
-	 */
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
-	    (int)GIT_OBJECT_COMMIT, (size_t)0);
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
-	    (int)GIT_OBJECT_TREE, (size_t)0);
+	pl_history_options();
 	h->repo = pl_portfolio_repo(pf);
 	if (git_revparse_single(&obj, h->repo, rev != NULL ? rev : "HEAD") < 0
 	    || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {

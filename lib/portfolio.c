@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -72,13 +73,14 @@ struct pl_read {
 #define SET_NAME "'git config --global user.name \"Your Name\"'"
 #define SET_EMAIL "'git config --global user.email you@example.com'"
 
-static int
-lib_init(void)
+/*
+ * libgit2's options are the process's, not a repository's: they are set
+ * once, so threads that open portfolios never write them while others
+ * read them.
+ */
+static void
+lib_options(void)
 {
-	int	rc;
-
-	if ((rc = git_libgit2_init()) < 0)
-		return pl_error_git(rc, "cannot start libgit2");
 	/* git does not re-hash every object it reads; this costs 18-127%. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	/*
@@ -88,7 +90,35 @@ lib_init(void)
 	 */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (int)GIT_OBJECT_TREE,
 	    (size_t)16 << 20);
+}
+
+static int
+lib_init(void)
+{
+	static pthread_once_t	once = PTHREAD_ONCE_INIT;
+	int			rc;
+
+	if ((rc = git_libgit2_init()) < 0)
+		return pl_error_git(rc, "cannot start libgit2");
+	pthread_once(&once, lib_options);
 	return 0;
+}
+
+int
+pl_lib_hold(void)
+{
+	int	err;
+
+	if ((err = lib_init()) != 0)
+		return err;
+	pl_history_options();
+	return 0;
+}
+
+void
+pl_lib_release(void)
+{
+	git_libgit2_shutdown();
 }
 
 /* Each portfolio holds one libgit2 reference, dropped by _free(). */
@@ -264,11 +294,11 @@ top_dir(const struct pl_portfolio *p)
  * goes up from path and stops at GIT_CEILING_DIRECTORIES.
  */
 static int
-repo_open(git_repository **out, const char *path)
+repo_open(git_repository **out, const char *path, int exact)
 {
-	const char	*gitdir = getenv("GIT_DIR");
-	const char	*wt = getenv("GIT_WORK_TREE");
-	unsigned	 flags = 0;
+	const char	*gitdir = exact ? NULL : getenv("GIT_DIR");
+	const char	*wt = exact ? NULL : getenv("GIT_WORK_TREE");
+	unsigned	 flags = exact ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0;
 	int		 rc;
 
 	if (path == NULL)
@@ -280,6 +310,9 @@ repo_open(git_repository **out, const char *path)
 	}
 	rc = git_repository_open_ext(out, path, flags,
 	    getenv("GIT_CEILING_DIRECTORIES"));
+	if (rc == GIT_ENOTFOUND && exact)
+		return pl_error_set(PL_ENOTPORTFOLIO, "'%s' is not a "
+		    "portfolio (no git repository)", path);
 	if (rc == GIT_ENOTFOUND)
 		return pl_error_set(PL_ENOTPORTFOLIO, "not a portfolio (or "
 		    "any of the parent directories): %s", path);
@@ -297,6 +330,8 @@ repo_open(git_repository **out, const char *path)
  * or core.fsyncObjectFiles does; not by default, as git does not (about
  * 2 ms a change).  pl flushes its working files and index in any case.
  */
+static pthread_mutex_t	fsync_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void
 fsync_config(git_repository *repo)
 {
@@ -312,7 +347,10 @@ fsync_config(git_repository *repo)
 		    strstr(v, "-loose-object") == NULL);
 	if (!on && git_config_get_bool(&on, cfg, "core.fsyncObjectFiles") < 0)
 		on = 0;
+	/* a process-wide option: threads opening portfolios take turns */
+	pthread_mutex_lock(&fsync_lock);
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
+	pthread_mutex_unlock(&fsync_lock);
 	git_config_free(cfg);
 }
 
@@ -558,9 +596,9 @@ settings_load(struct pl_portfolio *p)
 	return 0;
 }
 
-int
-pl_portfolio_open(struct pl_portfolio **out, const char *path,
-    const char *rev)
+static int
+portfolio_open(struct pl_portfolio **out, const char *path, const char *rev,
+    int exact)
 {
 	struct pl_portfolio	*p;
 	char			*top = NULL;
@@ -570,7 +608,7 @@ pl_portfolio_open(struct pl_portfolio **out, const char *path,
 	if ((err = lib_init()) != 0)
 		return err;
 	p = portfolio_new();
-	if ((err = repo_open(&p->repo, path)) != 0 ||
+	if ((err = repo_open(&p->repo, path, exact)) != 0 ||
 	    (err = read_head(p)) != 0)
 		goto done;
 	fsync_config(p->repo);
@@ -588,6 +626,19 @@ done:
 	pl_portfolio_free(p);
 	free(top);
 	return err;
+}
+
+int
+pl_portfolio_open(struct pl_portfolio **out, const char *path,
+    const char *rev)
+{
+	return portfolio_open(out, path, rev, 0);
+}
+
+int
+pl_portfolio_open_dir(struct pl_portfolio **out, const char *dir)
+{
+	return portfolio_open(out, dir, NULL, 1);
 }
 
 int
@@ -1103,6 +1154,18 @@ author_time(struct pl_portfolio *p)
 	if ((err = env_date(&p->when, &p->off, "GIT_AUTHOR_DATE")) != 0)
 		return err;
 	p->have_when = 1;
+	return 0;
+}
+
+int
+pl_today(struct pl_date *out)
+{
+	git_time_t	when;
+	int		off, err;
+
+	if ((err = env_date(&when, &off, "GIT_AUTHOR_DATE")) != 0)
+		return err;
+	*out = pl_date_from_time((time_t)when, off);
 	return 0;
 }
 

@@ -479,6 +479,7 @@ add_standards(struct build *b, struct pl_strlist *warnings)
 	    &b->gs.l, &b->ev, warnings)) != PL_OK)
 		return err;
 	unhide_rows(b, st);
+	r->in_scope = st->n;
 	r->standards = pl_xcalloc(st->n + 1, sizeof *r->standards);
 	for (i = 0; i < st->n; i++)
 		if (st->rows[i].goals.n > 0 || st->rows[i].evidence.n > 0)

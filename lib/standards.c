@@ -372,7 +372,8 @@ parse_case(struct pl_standards *l, const char *fw, const char *name,
 	return PL_OK;
 }
 
-static const struct pl_standards *cmp_list;
+/* qsort() has no argument for it; each thread sorts its own list */
+static _Thread_local const struct pl_standards *cmp_list;
 
 static int
 cmp_fold(const void *a, const void *b)

@@ -25,8 +25,10 @@ enum pl_error_code {
 	PL_EIDENTITY = -11,	/* no author identity */
 	PL_EEXISTS = -12,	/* target exists already */
 	PL_ENOCHANGE = -13,	/* an edit that changed nothing */
-	PL_ECONFLICT = -14	/* a commit made meanwhile changed what was
+	PL_ECONFLICT = -14,	/* a commit made meanwhile changed what was
 				   read: nothing committed, run it again */
+	PL_EINCOMPLETE = -15	/* done, but some of many portfolios could
+				   not be read */
 };
 
 /* Sets the message (printf-style) and returns code, so failing is one line. */

@@ -31,6 +31,15 @@ struct pl_portfolio;
 int	 pl_portfolio_open(struct pl_portfolio **out, const char *path,
 	    const char *rev) PL_WUR;
 
+/*
+ * Opens the portfolio at dir itself (its top folder, or a bare
+ * repository), at HEAD: no search in the folders above, and GIT_DIR and
+ * GIT_WORK_TREE are not looked at, as when a roster names many
+ * portfolios.  Errors as pl_portfolio_open()'s.
+ */
+int	 pl_portfolio_open_dir(struct pl_portfolio **out, const char *dir)
+	    PL_WUR;
+
 void	 pl_portfolio_free(struct pl_portfolio *);
 
 /* The working tree's top folder with a trailing '/', or NULL when bare. */
@@ -114,6 +123,13 @@ int	 pl_portfolio_set_author(struct pl_portfolio *, const char *author)
  * time's own UTC offset.
  */
 int	 pl_portfolio_today(struct pl_date *out, struct pl_portfolio *) PL_WUR;
+
+/*
+ * Today without a portfolio, as pl_portfolio_today() reads it:
+ * GIT_AUTHOR_DATE's day when set (PL_EINVAL when it is not a date),
+ * else the clock's in the local time zone.
+ */
+int	 pl_today(struct pl_date *out) PL_WUR;
 
 /*
  * Makes a new portfolio in dir (created if missing): a new repository, or

@@ -220,6 +220,9 @@ struct pl_report {
 	enum pl_method			 method;	/* the one used */
 	struct pl_report_standard	*standards;
 	size_t				 nstandards;
+	size_t				 in_scope;	/* standards of the
+							   portfolio's
+							   frameworks */
 	size_t				 covered;	/* with evidence */
 	size_t				 mastered;
 

@@ -1,0 +1,1054 @@
+/*
+ * The class report: a roster file read, every learner's portfolio read
+ * into a learner's report (report.c) on a pool of threads and summed up
+ * in one row, the rows ordered so those who need attention come first,
+ * and a view of the class per standard.
+ */
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "csvrows.h"
+#include "internal.h"
+#include "pl/date.h"
+#include "pl/roster.h"
+#include "pl/slug.h"
+
+const char *const pl_roster_state_names[] = { "read", "bad-row", "missing",
+	"not-portfolio", "broken", NULL };
+
+const char *const pl_roster_mastery_names[] = { "none", "evidence",
+	"developing", "mastered", NULL };
+
+/* The columns pl knows, in any case and order; the rest are extra. */
+enum { COL_LEARNER, COL_PORTFOLIO, COL_GROUP, COL_TEACHER, COL_FAMILY,
+	NCOLS };
+static const char *const colnames[NCOLS] = { "learner", "portfolio",
+	"group", "teacher", "family" };
+
+/* The most learners a roster may hold: a district's, and then some. */
+#define ROSTER_MAX	1000000
+
+static void
+row_release(struct pl_roster_row *r)
+{
+	free(r->learner);
+	free(r->portfolio);
+	free(r->group);
+	free(r->teacher);
+	free(r->family);
+	pl_strlist_release(&r->extra);
+}
+
+void
+pl_roster_release(struct pl_roster *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		row_release(&l->rows[i]);
+	free(l->rows);
+	free(l->path);
+	pl_strlist_release(&l->extra);
+	memset(l, 0, sizeof *l);
+}
+
+/* A cell without the white space around it. */
+static char *
+trimmed(const char *s)
+{
+	size_t	n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	return pl_xstrndup(s, n);
+}
+
+static int
+roster_columns(long c[NCOLS], struct pl_roster *out,
+    const struct pl_csv_rows *r)
+{
+	const struct pl_strlist	*head = &r->v[0];
+	size_t			 i, k;
+
+	for (k = 0; k < NCOLS; k++)
+		c[k] = pl_csv_column(head, colnames[k]);
+	for (k = 0; k < 2; k++)
+		if (c[k] < 0)
+			return pl_error_set(PL_EPARSE, "%s:%d: no '%s' column "
+			    "(a roster's first line names its columns: "
+			    "learner,portfolio and any of group,teacher,"
+			    "family)", out->path, r->line[0], colnames[k]);
+	for (i = 0; i < head->n; i++) {
+		for (k = 0; k < NCOLS; k++)
+			if (c[k] == (long)i)
+				break;
+		if (k == NCOLS)
+			pl_strlist_push(&out->extra, head->v[i]);
+	}
+	return PL_OK;
+}
+
+static void
+roster_row(struct pl_roster_row *row, const struct pl_roster *out,
+    const struct pl_csv_rows *r, size_t i, const long c[NCOLS])
+{
+	const struct pl_strlist	*head = &r->v[0];
+	size_t			 k;
+
+	row->line = (size_t)r->line[i];
+	row->learner = trimmed(pl_csv_cell_of(r, i, c[COL_LEARNER]));
+	row->portfolio = trimmed(pl_csv_cell_of(r, i, c[COL_PORTFOLIO]));
+	row->group = trimmed(pl_csv_cell_of(r, i, c[COL_GROUP]));
+	row->teacher = trimmed(pl_csv_cell_of(r, i, c[COL_TEACHER]));
+	row->family = trimmed(pl_csv_cell_of(r, i, c[COL_FAMILY]));
+	for (k = 0; k < out->extra.n; k++)
+		pl_strlist_push_owned(&row->extra, trimmed(pl_csv_cell_of(r, i,
+		    pl_csv_column(head, out->extra.v[k]))));
+}
+
+int
+pl_roster_read(struct pl_roster *out, const char *path)
+{
+	struct pl_csv_rows	 r;
+	struct pl_buf		 text = PL_BUF_INIT;
+	const char		*p;
+	long			 c[NCOLS];
+	size_t			 i, skip = 0;
+	int			 err;
+
+	memset(out, 0, sizeof *out);
+	memset(&r, 0, sizeof r);
+	out->path = pl_xstrdup(path);
+	if ((err = pl_read_text(&text, path)) != PL_OK)
+		goto done;
+	p = pl_buf_cstr(&text);
+	/* a spreadsheet saving "CSV UTF-8" begins with a byte-order mark */
+	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	if ((err = pl_csv_rows_read(&r, path, p + skip, text.len - skip,
+	    1)) != PL_OK)
+		goto done;
+	if (r.n == 0) {
+		err = pl_error_set(PL_EPARSE, "%s: empty (a roster's first "
+		    "line names its columns: learner,portfolio)", path);
+		goto done;
+	}
+	if (r.n - 1 > ROSTER_MAX) {
+		err = pl_error_set(PL_EPARSE, "%s: more than %d learners",
+		    path, ROSTER_MAX);
+		goto done;
+	}
+	if ((err = roster_columns(c, out, &r)) != PL_OK)
+		goto done;
+	out->rows = pl_xcalloc(r.n, sizeof *out->rows);
+	for (i = 1; i < r.n; i++)
+		roster_row(&out->rows[out->n++], out, &r, i, c);
+done:
+	if (err != PL_OK)
+		pl_roster_release(out);
+	pl_csv_rows_release(&r);
+	pl_buf_release(&text);
+	return err;
+}
+
+int
+pl_roster_is_url(const char *s)
+{
+	const char	*colon = strchr(s, ':'), *slash = strchr(s, '/');
+	size_t		 i;
+
+	if (strstr(s, "://") != NULL) {
+		for (i = 0; s[i] != ':'; i++)
+			if (!isalnum((unsigned char)s[i]) && s[i] != '+' &&
+			    s[i] != '-' && s[i] != '.')
+				return 0;
+		return i > 0;
+	}
+	/* as git: host:path is scp-like when the colon comes before any
+	   slash (write ./a:b for a folder named a:b) */
+	return colon != NULL && colon > s && (slash == NULL || colon < slash);
+}
+
+/* 1 when a component of a folder made from a URL is safe to use. */
+static int
+safe_part(const char *s, size_t n)
+{
+	size_t	i;
+
+	if (n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' &&
+	    s[1] == '.'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == '\\' ||
+		    s[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* Appends to out "/" and each component of path, checked. */
+static int
+put_parts(struct pl_buf *out, const char *path, size_t len)
+{
+	const char	*p = path, *end = path + len, *slash;
+	size_t		 n;
+
+	while (p < end) {
+		slash = memchr(p, '/', (size_t)(end - p));
+		n = slash != NULL ? (size_t)(slash - p) : (size_t)(end - p);
+		if (n > 0) {
+			if (!safe_part(p, n))
+				return -1;
+			pl_buf_putc(out, '/');
+			pl_buf_put(out, p, n);
+		}
+		p += n + 1;
+	}
+	return 0;
+}
+
+/* <clones>/<host>/<path> for a URL (see roster.h). */
+static int
+clone_dir(char **out, const char *url, const char *clones)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	const char	*host, *hend, *path, *at, *sep;
+	size_t		 plen;
+
+	if ((sep = strstr(url, "://")) != NULL) {
+		host = sep + 3;
+		path = host + strcspn(host, "/");
+		hend = path;
+		if (strncmp(url, "file://", 7) == 0 && host == hend)
+			host = "file", hend = host + 4;
+	} else {
+		host = url;
+		hend = strchr(url, ':');
+		path = hend + 1;
+	}
+	/* user@host: the user is not part of where it lives */
+	if ((at = memchr(host, '@', (size_t)(hend - host))) != NULL)
+		host = at + 1;
+	plen = strlen(path);
+	while (plen > 0 && path[plen - 1] == '/')
+		plen--;
+	if (plen >= 4 && strncmp(path + plen - 4, ".git", 4) == 0)
+		plen -= 4;
+	while (plen > 0 && (*path == '/' || *path == '~')) {
+		path++;
+		plen--;
+	}
+	pl_buf_puts(&b, clones);
+	if (hend == host || put_parts(&b, host, (size_t)(hend - host)) != 0 ||
+	    plen == 0 || put_parts(&b, path, plen) != 0) {
+		pl_buf_release(&b);
+		return pl_error_set(PL_EINVAL, "'%s': no folder can be made "
+		    "of this URL", url);
+	}
+	*out = pl_buf_detach(&b);
+	return PL_OK;
+}
+
+int
+pl_roster_locate(char **out, const struct pl_roster *l,
+    const struct pl_roster_row *row, const char *clones)
+{
+	const char	*slash;
+
+	*out = NULL;
+	if (pl_roster_is_url(row->portfolio)) {
+		if (clones == NULL)
+			return pl_error_set(PL_EINVAL, "'%s': no folder for "
+			    "clones", row->portfolio);
+		return clone_dir(out, row->portfolio, clones);
+	}
+	slash = strrchr(l->path, '/');
+	if (row->portfolio[0] == '/' || slash == NULL ||
+	    strcmp(l->path, "-") == 0)
+		*out = pl_xstrdup(row->portfolio);
+	else
+		*out = pl_xasprintf("%.*s/%s", (int)(slash - l->path),
+		    l->path, row->portfolio);
+	return PL_OK;
+}
+
+/* A standard a learner's report holds, before the class view numbers it. */
+struct seen {
+	const char		*code;		/* borrowed from held */
+	enum pl_roster_mastery	 state;
+	double			 score;
+};
+
+/* What a learner's report leaves for the class view. */
+struct held {
+	struct seen		*v;
+	size_t			 n;
+	struct pl_strlist	 text;		/* code, framework,
+						   description per standard */
+};
+
+struct build {
+	struct pl_roster_report		*r;
+	const struct pl_roster_options	*o;
+	struct pl_date			 day;
+	struct held			*held;		/* per learner */
+	pthread_mutex_t			 lock;
+	size_t				 next, done;
+	int				 err;		/* writing a page */
+	char				*error;
+};
+
+static void
+put_reason(struct pl_buf *b, unsigned *n, const char *fmt, size_t k)
+{
+	if (b->len > 0)
+		pl_buf_puts(b, "; ");
+	pl_buf_printf(b, fmt, k, k == 1 ? "" : "s");
+	(*n)++;
+}
+
+/* Why l needs attention, in words (roster.h says when). */
+static void
+reasons(struct pl_roster_learner *l)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_buf_puts(&b, "");
+	if (l->state == PL_ROSTER_READ) {
+		if (l->days_since >= l->stalled_days && l->last_evidence[0])
+			put_reason(&b, &l->nreasons, "no evidence for %zu "
+			    "day%s", (size_t)l->days_since);
+		else if (l->days_since >= l->stalled_days)
+			put_reason(&b, &l->nreasons, "no evidence in the %zu "
+			    "day%s since the portfolio began",
+			    (size_t)l->days_since);
+		if (l->overdue > 0)
+			put_reason(&b, &l->nreasons, "%zu goal%s overdue",
+			    l->overdue);
+		if (l->stalled > 0)
+			put_reason(&b, &l->nreasons, "%zu goal%s stalled",
+			    l->stalled);
+		if (l->behind > 0)
+			put_reason(&b, &l->nreasons, "%zu goal%s behind pace",
+			    l->behind);
+		if (l->active == 0) {
+			if (b.len > 0)
+				pl_buf_puts(&b, "; ");
+			pl_buf_puts(&b, "no active goals");
+			l->nreasons++;
+		}
+		if (l->warnings > 0)
+			put_reason(&b, &l->nreasons, "%zu file%s could not be "
+			    "read", l->warnings);
+	}
+	l->reasons = pl_buf_detach(&b);
+}
+
+/* Days from the date text s to day; -1 when s is not a date. */
+static long
+days_to(const char *s, struct pl_date day)
+{
+	struct pl_date	d;
+
+	if (s == NULL || !pl_date_valid(s) || pl_date_parse(&d, s, day) !=
+	    PL_OK)
+		return -1;
+	return pl_date_days(day) - pl_date_days(d);
+}
+
+static void
+count_goals(struct pl_roster_learner *l, const struct pl_report *rep)
+{
+	const struct pl_report_goal	*g;
+	size_t				 i;
+
+	l->goals = rep->ngoals;
+	for (i = 0; i < rep->ngoals; i++) {
+		g = &rep->goals[i];
+		l->active += strcmp(g->status, "active") == 0;
+		l->met += strcmp(g->status, "met") == 0;
+		l->overdue += g->overdue != 0;
+		l->stalled += g->stalled != 0;
+		l->behind += g->pace == PL_PACE_BEHIND;
+	}
+}
+
+static void
+count_evidence(struct pl_roster_learner *l, const struct pl_report *rep,
+    struct pl_date day)
+{
+	const char	*last = NULL;
+	size_t		 i;
+	long		 ago;
+
+	for (i = 0; i < rep->nevidence; i++) {
+		/* work dated after the day the report is for does not count */
+		if ((ago = days_to(rep->evidence[i].date, day)) < 0)
+			continue;
+		l->evidence_short += ago < PL_ROSTER_RECENT_SHORT;
+		l->evidence_long += ago < PL_ROSTER_RECENT_LONG;
+		if (last == NULL || strcmp(rep->evidence[i].date, last) > 0)
+			last = rep->evidence[i].date;
+	}
+	if (last != NULL) {
+		snprintf(l->last_evidence, sizeof l->last_evidence, "%s", last);
+		l->days_since = days_to(last, day);
+	} else
+		l->days_since = days_to(rep->started, day);
+}
+
+static void
+count_window(struct pl_roster_learner *l, const struct pl_report *rep)
+{
+	size_t	i;
+
+	if (rep->since == NULL)
+		return;
+	for (i = 0; i < rep->nevents; i++)
+		switch (rep->events[i].type) {
+		case PL_EVENT_EVIDENCE:
+			l->window_evidence++;
+			break;
+		case PL_EVENT_STEP_DONE:
+			l->window_steps++;
+			break;
+		case PL_EVENT_GOAL_MET:
+			l->window_met++;
+			break;
+		case PL_EVENT_RATING:
+			l->window_ratings++;
+			break;
+		default:
+			break;
+		}
+	l->window_moved = rep->nmoves;
+}
+
+static void
+hold_standards(struct held *h, const struct pl_report *rep)
+{
+	const struct pl_report_standard	*s;
+	size_t				 i;
+
+	h->v = pl_xcalloc(rep->nstandards + 1, sizeof *h->v);
+	for (i = 0; i < rep->nstandards; i++) {
+		s = &rep->standards[i];
+		pl_strlist_push(&h->text, s->code);
+		pl_strlist_push(&h->text, s->framework != NULL ?
+		    s->framework : "");
+		pl_strlist_push(&h->text, s->description != NULL ?
+		    s->description : "");
+		h->v[h->n].state = s->ratings > 0 ? (s->mastered ?
+		    PL_ROSTER_MASTERED : PL_ROSTER_DEVELOPING) :
+		    s->evidence > 0 ? PL_ROSTER_EVIDENCE : PL_ROSTER_NONE;
+		h->v[h->n++].score = s->score;
+	}
+	for (i = 0; i < h->n; i++)
+		h->v[i].code = h->text.v[3 * i];
+}
+
+static void
+summarize(struct build *b, size_t i, const struct pl_report *rep)
+{
+	struct pl_roster_learner	*l = &b->r->learners[i];
+	struct pl_date			 day;
+
+	if (pl_date_parse(&day, rep->as_of, b->day) != PL_OK)
+		day = b->day;
+	memcpy(l->commit, rep->commit, sizeof l->commit);
+	memcpy(l->commit_date, rep->commit_date, sizeof l->commit_date);
+	if (rep->name != NULL && *rep->name != '\0')
+		l->name = pl_xstrdup(rep->name);
+	count_goals(l, rep);
+	count_evidence(l, rep, day);
+	snprintf(l->last_activity, sizeof l->last_activity, "%s",
+	    rep->commit_date);
+	l->stalled_days = rep->stalled_days;
+	l->in_scope = rep->in_scope;
+	l->covered = rep->covered;
+	l->mastered = rep->mastered;
+	count_window(l, rep);
+	l->warnings = rep->warnings.n;
+	hold_standards(&b->held[i], rep);
+}
+
+static void
+fail(struct pl_roster_learner *l, enum pl_roster_state state)
+{
+	l->state = state;
+	l->problem = pl_xstrdup(pl_error_last());
+	pl_error_clear();
+}
+
+/* The learner's own page, written from the report just built. */
+static void
+write_page(struct build *b, const struct pl_roster_learner *l,
+    const struct pl_report *rep)
+{
+	struct pl_buf	 out = PL_BUF_INIT;
+	char		*path;
+	int		 err;
+
+	b->o->page(&out, rep);
+	path = pl_xasprintf("%s/%s", b->o->pages_dir, l->page);
+	err = pl_write_file(path, out.ptr != NULL ? out.ptr : "", out.len,
+	    0666);
+	pthread_mutex_lock(&b->lock);
+	if (err != PL_OK && b->err == PL_OK) {
+		b->err = err;
+		b->error = pl_xstrdup(pl_error_last());
+	}
+	pthread_mutex_unlock(&b->lock);
+	free(path);
+	pl_buf_release(&out);
+}
+
+static void
+read_learner(struct build *b, size_t i)
+{
+	struct pl_roster_learner	*l = &b->r->learners[i];
+	struct pl_portfolio		*pf = NULL;
+	struct pl_report		*rep = NULL;
+	struct stat			 st;
+	int				 err;
+
+	if (l->state != PL_ROSTER_READ)
+		return;
+	if (stat(l->path, &st) != 0) {
+		pl_error_set(PL_ENOTFOUND, pl_roster_is_url(l->row->portfolio) ?
+		    "not cloned yet: no folder '%s'" : "no folder '%s'",
+		    l->path);
+		fail(l, PL_ROSTER_MISSING);
+		return;
+	}
+	if ((err = pl_portfolio_open_dir(&pf, l->path)) != PL_OK) {
+		fail(l, err == PL_ENOTPORTFOLIO ? PL_ROSTER_NOT_PORTFOLIO :
+		    PL_ROSTER_BROKEN);
+		return;
+	}
+	/* a portfolio begun after the day asked for was not there yet */
+	if ((err = pl_report_build(&rep, pf, &b->o->report)) != PL_OK)
+		fail(l, err == PL_ENOTFOUND ? PL_ROSTER_MISSING :
+		    PL_ROSTER_BROKEN);
+	else {
+		summarize(b, i, rep);
+		if (b->o->pages_dir != NULL && b->o->page != NULL)
+			write_page(b, l, rep);
+	}
+	pl_report_free(rep);
+	pl_portfolio_free(pf);
+}
+
+static void *
+work(void *arg)
+{
+	struct build	*b = arg;
+	size_t		 i, total = b->r->n;
+
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= total)
+			break;
+		read_learner(b, i);
+		pthread_mutex_lock(&b->lock);
+		b->done++;
+		if (b->o->progress != NULL)
+			b->o->progress(b->done, total, b->o->arg);
+		pthread_mutex_unlock(&b->lock);
+	}
+	return NULL;
+}
+
+static unsigned
+job_count(const struct pl_roster_options *o, size_t n)
+{
+	long		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned	k = o->jobs > 0 ? o->jobs : cpus > 0 ? (unsigned)cpus : 1;
+
+	if (k > n)
+		k = n > 0 ? (unsigned)n : 1;
+	return k > 256 ? 256 : k;
+}
+
+/* Reads every learner's portfolio on a pool of threads. */
+static void
+read_all(struct build *b)
+{
+	pthread_t	*t;
+	unsigned	 i, k = job_count(b->o, b->r->n), started = 0;
+
+	t = pl_xcalloc(k, sizeof *t);
+	for (i = 1; i < k; i++)
+		if (pthread_create(&t[started], NULL, work, b) == 0)
+			started++;
+	work(b);
+	for (i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	free(t);
+}
+
+/* Sorting rows by a key to find repeats: the key, then the line. */
+struct keyed {
+	const char	*key;
+	size_t		 i;
+};
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct keyed	*x = a, *y = b;
+	int			 c = strcasecmp(x->key, y->key);
+
+	if (c == 0)
+		c = strcmp(x->key, y->key);
+	if (c == 0)
+		c = x->i < y->i ? -1 : x->i > y->i;
+	return c;
+}
+
+/*
+ * Marks a bad row each later row whose key (at offset key in the learner)
+ * an earlier one has: "line N: what 'K' (line M)".
+ */
+static void
+mark_repeats(struct pl_roster_report *r, int paths)
+{
+	struct pl_roster_learner	*l, *first;
+	struct keyed			*k = pl_xcalloc(r->n + 1, sizeof *k);
+	size_t				 i, n = 0, run;
+
+	for (i = 0; i < r->n; i++) {
+		l = &r->learners[i];
+		if (l->state == PL_ROSTER_READ)
+			k[n++] = (struct keyed){ paths ? l->path :
+			    l->row->learner, i };
+	}
+	qsort(k, n, sizeof *k, by_key);
+	for (i = 1, run = 0; i < n; i++) {
+		if ((paths ? strcmp(k[i].key, k[run].key) :
+		    strcasecmp(k[i].key, k[run].key)) != 0) {
+			run = i;
+			continue;
+		}
+		l = &r->learners[k[i].i];
+		first = &r->learners[k[run].i];
+		l->state = PL_ROSTER_BAD_ROW;
+		l->problem = paths ? pl_xasprintf("line %zu: the same "
+		    "portfolio as '%s' (line %zu)", l->row->line,
+		    first->row->learner, first->row->line) :
+		    pl_xasprintf("line %zu: '%s' is listed already (line %zu)",
+		    l->row->line, l->row->learner, first->row->line);
+	}
+	free(k);
+}
+
+/* Checks what can be checked of a row before its portfolio is read. */
+static void
+check_row(struct pl_roster_learner *l, const struct pl_roster *list,
+    const char *clones)
+{
+	const struct pl_roster_row	*row = l->row;
+
+	if (*row->learner == '\0')
+		l->problem = pl_xasprintf("line %zu: no learner name",
+		    row->line);
+	else if (*row->portfolio == '\0')
+		l->problem = pl_xasprintf("line %zu: no portfolio for '%s'",
+		    row->line, row->learner);
+	else if (pl_roster_locate(&l->path, list, row, clones) != PL_OK) {
+		l->problem = pl_xasprintf("line %zu: %s", row->line,
+		    pl_error_last());
+		pl_error_clear();
+	}
+	if (l->problem != NULL)
+		l->state = PL_ROSTER_BAD_ROW;
+}
+
+/* Page names: the learner's slug and ".html", "-2"... when taken. */
+static void
+name_pages(struct pl_roster_report *r)
+{
+	struct pl_strlist	 taken = PL_STRLIST_INIT;
+	char			*slug, *name;
+	size_t			 i, k;
+
+	for (i = 0; i < r->n; i++) {
+		slug = pl_slug_make(r->learners[i].row->learner);
+		if (*slug == '\0') {
+			free(slug);
+			slug = pl_xstrdup("learner");
+		}
+		name = pl_xasprintf("%s.html", slug);
+		/* "index" is the class page's */
+		for (k = 2; strcmp(name, "index.html") == 0 ||
+		    pl_strlist_find(&taken, name) >= 0; k++) {
+			free(name);
+			name = pl_xasprintf("%s-%zu.html", slug, k);
+		}
+		pl_strlist_push(&taken, name);
+		r->learners[i].page = name;
+		free(slug);
+	}
+	pl_strlist_release(&taken);
+}
+
+/* The learners of the roster in the group asked for, checked. */
+static int
+select_learners(struct pl_roster_report *r, const struct pl_roster_options *o)
+{
+	struct pl_roster_learner	*l;
+	size_t				 i;
+
+	r->learners = pl_xcalloc(r->list.n + 1, sizeof *r->learners);
+	for (i = 0; i < r->list.n; i++) {
+		if (o->group != NULL && strcasecmp(r->list.rows[i].group,
+		    o->group) != 0)
+			continue;
+		l = &r->learners[r->n++];
+		l->row = &r->list.rows[i];
+		l->days_since = -1;
+		check_row(l, &r->list, o->clones);
+	}
+	if (o->group != NULL && r->n == 0)
+		return pl_error_set(PL_ENOTFOUND, "no learner in group '%s' "
+		    "in %s", o->group, r->list.path);
+	mark_repeats(r, 0);
+	mark_repeats(r, 1);
+	name_pages(r);
+	return PL_OK;
+}
+
+/* A standard of the class view while it is made: where it came from. */
+struct code_at {
+	const char	*code;
+	size_t		 learner, k;	/* in held */
+};
+
+static int
+by_code(const void *a, const void *b)
+{
+	const struct code_at	*x = a, *y = b;
+	int			 c = strcmp(x->code, y->code);
+
+	if (c == 0)
+		c = x->learner < y->learner ? -1 : x->learner > y->learner;
+	return c;
+}
+
+/* A standard of the class view and its place in code order. */
+struct ranked {
+	struct pl_roster_standard	 s;
+	size_t				 from;
+};
+
+static int
+stuck_first(const void *a, const void *b)
+{
+	const struct pl_roster_standard	*x = &((const struct ranked *)a)->s;
+	const struct pl_roster_standard	*y = &((const struct ranked *)b)->s;
+	size_t				 sx = x->developing + x->evidence;
+	size_t				 sy = y->developing + y->evidence;
+
+	if (sx != sy)
+		return sx > sy ? -1 : 1;
+	if (x->mastered != y->mastered)
+		return x->mastered < y->mastered ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+static void
+add_mark(struct pl_roster_learner *l, size_t standard, const struct seen *s)
+{
+	if ((l->nmarks & (l->nmarks - 1)) == 0)
+		l->marks = pl_xrealloc(l->marks, (l->nmarks == 0 ? 1 :
+		    2 * l->nmarks) * sizeof *l->marks);
+	l->marks[l->nmarks++] = (struct pl_roster_mark){ standard, s->state,
+	    s->score };
+}
+
+static int
+by_standard(const void *a, const void *b)
+{
+	const struct pl_roster_mark	*x = a, *y = b;
+
+	return x->standard < y->standard ? -1 : x->standard > y->standard;
+}
+
+/* The standards of v (sorted by code), each code once, counted. */
+static size_t *
+count_codes(struct build *b, const struct code_at *v, size_t n)
+{
+	struct pl_roster_report		*r = b->r;
+	struct pl_roster_standard	*s;
+	const struct held		*h;
+	size_t				*group = pl_xcalloc(n + 1, sizeof *group);
+	size_t				 i, m;
+
+	r->standards = pl_xcalloc(n + 1, sizeof *r->standards);
+	for (i = 0; i < n; i = m) {
+		h = &b->held[v[i].learner];
+		s = &r->standards[r->nstandards];
+		s->code = pl_xstrdup(v[i].code);
+		s->framework = pl_xstrdup(h->text.v[3 * v[i].k + 1]);
+		s->description = pl_xstrdup(h->text.v[3 * v[i].k + 2]);
+		for (m = i; m < n && strcmp(v[m].code, v[i].code) == 0; m++) {
+			group[m] = r->nstandards;
+			switch (b->held[v[m].learner].v[v[m].k].state) {
+			case PL_ROSTER_MASTERED:
+				s->mastered++;
+				break;
+			case PL_ROSTER_DEVELOPING:
+				s->developing++;
+				break;
+			case PL_ROSTER_EVIDENCE:
+				s->evidence++;
+				break;
+			default:
+				break;
+			}
+		}
+		s->none = r->read - s->mastered - s->developing - s->evidence;
+		r->nstandards++;
+	}
+	return group;
+}
+
+/*
+ * The class view: each code some report holds once (its framework and
+ * description from the first learner that has it), counted, ordered
+ * stuck first; then each learner's marks point into it.
+ */
+static void
+class_view(struct build *b)
+{
+	struct pl_roster_report		*r = b->r;
+	struct ranked			*rank;
+	struct code_at			*v;
+	size_t				 i, k, n = 0, *group, *pos;
+
+	for (i = 0; i < r->n; i++)
+		n += b->held[i].n;
+	v = pl_xcalloc(n + 1, sizeof *v);
+	for (i = n = 0; i < r->n; i++)
+		for (k = 0; k < b->held[i].n; k++)
+			v[n++] = (struct code_at){ b->held[i].v[k].code, i, k };
+	qsort(v, n, sizeof *v, by_code);
+	group = count_codes(b, v, n);
+	rank = pl_xcalloc(r->nstandards + 1, sizeof *rank);
+	pos = pl_xcalloc(r->nstandards + 1, sizeof *pos);
+	for (i = 0; i < r->nstandards; i++)
+		rank[i] = (struct ranked){ r->standards[i], i };
+	qsort(rank, r->nstandards, sizeof *rank, stuck_first);
+	for (i = 0; i < r->nstandards; i++) {
+		r->standards[i] = rank[i].s;
+		pos[rank[i].from] = i;
+	}
+	for (i = 0; i < n; i++)
+		add_mark(&r->learners[v[i].learner], pos[group[i]],
+		    &b->held[v[i].learner].v[v[i].k]);
+	for (i = 0; i < r->n; i++)
+		qsort(r->learners[i].marks, r->learners[i].nmarks,
+		    sizeof *r->learners[i].marks, by_standard);
+	free(pos);
+	free(rank);
+	free(group);
+	free(v);
+}
+
+static int
+by_name(const struct pl_roster_learner *x, const struct pl_roster_learner *y)
+{
+	int	c = strcasecmp(x->row->learner, y->row->learner);
+
+	if (c == 0)
+		c = strcmp(x->row->learner, y->row->learner);
+	if (c == 0)
+		c = x->row->line < y->row->line ? -1 : x->row->line >
+		    y->row->line;
+	return c;
+}
+
+/* Not read first (in roster order), then attention (roster.h), the rest. */
+static int
+attention_first(const void *a, const void *b)
+{
+	const struct pl_roster_learner	*x = a, *y = b;
+	int				 xr = x->state == PL_ROSTER_READ;
+	int				 yr = y->state == PL_ROSTER_READ;
+
+	if (xr != yr)
+		return xr - yr;
+	if (!xr)
+		return x->row->line < y->row->line ? -1 : 1;
+	if ((x->nreasons > 0) != (y->nreasons > 0))
+		return x->nreasons > 0 ? -1 : 1;
+	if (x->nreasons != y->nreasons)
+		return x->nreasons > y->nreasons ? -1 : 1;
+	if (x->nreasons > 0 && x->days_since != y->days_since)
+		return x->days_since > y->days_since ? -1 : 1;
+	return by_name(x, y);
+}
+
+static void
+held_release(struct held *h)
+{
+	free(h->v);
+	pl_strlist_release(&h->text);
+}
+
+/* Counts, reasons, the class view and the order, once all are read. */
+static void
+finish(struct build *b)
+{
+	struct pl_roster_report		*r = b->r;
+	struct pl_roster_learner	*l;
+	size_t				 i;
+
+	for (i = 0; i < r->n; i++) {
+		l = &r->learners[i];
+		if (l->state == PL_ROSTER_READ)
+			r->read++;
+		else {
+			r->failed++;
+			free(l->page);
+			l->page = NULL;
+		}
+		reasons(l);
+		r->attention += l->nreasons > 0;
+	}
+	class_view(b);
+	qsort(r->learners, r->n, sizeof *r->learners, attention_first);
+}
+
+/* The day the class report is for: as_of (a date), else today. */
+static int
+class_day(struct build *b, const struct pl_roster_options *o)
+{
+	struct pl_date	today;
+	int		err;
+
+	if ((err = pl_today(&today)) != PL_OK)
+		return err;
+	b->day = today;
+	if (o->report.as_of == NULL)
+		return PL_OK;
+	if (pl_date_parse(&b->day, o->report.as_of, today) != PL_OK)
+		return pl_error_set(PL_EINVAL, "with --roster, --as-of takes "
+		    "a date (YYYY-MM-DD, today, yesterday), not '%s'",
+		    o->report.as_of);
+	return PL_OK;
+}
+
+static void
+set_header(struct pl_roster_report *r, const struct build *b,
+    const struct pl_roster_options *o)
+{
+	struct pl_date	d;
+	char		s[PL_DATE_LEN];
+
+	r->roster = pl_xstrdup(r->list.path);
+	pl_date_format(r->as_of, b->day);
+	if (o->report.since != NULL && pl_date_parse(&d, o->report.since,
+	    b->day) == PL_OK) {
+		pl_date_format(s, d);
+		r->since = pl_xstrdup(s);
+		if (o->report.until != NULL && pl_date_parse(&d,
+		    o->report.until, b->day) == PL_OK)
+			pl_date_format(s, d);
+		else
+			pl_date_format(s, b->day);
+		r->until = pl_xstrdup(s);
+	}
+	r->view = o->report.view;
+	if (o->group != NULL)
+		r->group = pl_xstrdup(o->group);
+	pl_strlist_copy(&r->extra, &r->list.extra);
+}
+
+int
+pl_roster_build(struct pl_roster_report **out, const char *path,
+    const struct pl_roster_options *o)
+{
+	struct pl_roster_report	*r = pl_xcalloc(1, sizeof *r);
+	struct build		 b;
+	size_t			 i, nheld = 0;
+	int			 err, held = 0;
+
+	*out = NULL;
+	memset(&b, 0, sizeof b);
+	b.r = r;
+	b.o = o;
+	pthread_mutex_init(&b.lock, NULL);
+	if ((err = class_day(&b, o)) != PL_OK ||
+	    (err = pl_roster_read(&r->list, path)) != PL_OK ||
+	    (err = select_learners(r, o)) != PL_OK ||
+	    (err = pl_lib_hold()) != PL_OK)
+		goto done;
+	held = 1;
+	set_header(r, &b, o);
+	nheld = r->n;
+	b.held = pl_xcalloc(nheld + 1, sizeof *b.held);
+	read_all(&b);
+	if (b.err != PL_OK) {
+		err = pl_error_set(b.err, "%s", b.error);
+		goto done;
+	}
+	finish(&b);
+	*out = r;
+	r = NULL;
+done:
+	if (held)
+		pl_lib_release();
+	for (i = 0; i < nheld; i++)
+		held_release(&b.held[i]);
+	free(b.held);
+	free(b.error);
+	pthread_mutex_destroy(&b.lock);
+	pl_roster_report_free(r);
+	return err;
+}
+
+void
+pl_roster_report_free(struct pl_roster_report *r)
+{
+	struct pl_roster_learner	*l;
+	size_t				 i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		l = &r->learners[i];
+		free(l->path);
+		free(l->page);
+		free(l->problem);
+		free(l->name);
+		free(l->reasons);
+		free(l->marks);
+	}
+	free(r->learners);
+	for (i = 0; i < r->nstandards; i++) {
+		free(r->standards[i].code);
+		free(r->standards[i].framework);
+		free(r->standards[i].description);
+	}
+	free(r->standards);
+	free(r->roster);
+	free(r->since);
+	free(r->until);
+	free(r->group);
+	pl_strlist_release(&r->extra);
+	pl_roster_release(&r->list);
+	free(r);
+}
