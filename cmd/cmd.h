@@ -93,6 +93,9 @@ struct pl_cmd {
 	const char		*portfolio_unless; /* an option that makes
 						   PL_CMD_PORTFOLIO's
 						   portfolio needless */
+	int			(*check)(const struct pl_args *); /* options
+						   that go together, before
+						   anything is opened */
 	int			(*run)(struct pl_ctx *, struct pl_args *);
 };
 

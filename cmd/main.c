@@ -130,6 +130,8 @@ run_once(struct pl_ctx *ctx, const struct pl_cmd *cmd, struct pl_args *args,
 {
 	int	err;
 
+	if (cmd->check != NULL && (err = cmd->check(args)) != PL_OK)
+		return err;
 	if ((cmd->flags & PL_CMD_PORTFOLIO) && (cmd->portfolio_unless == NULL ||
 	    !pl_arg_has(args, cmd->portfolio_unless))) {
 		err = pl_portfolio_open(&ctx->pf, ctx->dir,

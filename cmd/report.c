@@ -241,6 +241,8 @@ roster_only(const struct pl_args *a)
 		"out-dir", NULL };
 	size_t			 i;
 
+	if (pl_arg(a, "roster") != NULL)
+		return PL_OK;
 	for (i = 0; names[i] != NULL; i++)
 		if (pl_arg_has(a, names[i]))
 			return pl_error_set(PL_EUSAGE, "--%s goes with "
@@ -272,8 +274,7 @@ report_run(struct pl_ctx *ctx, struct pl_args *a)
 		err = roster_run(ctx, a, &ro, colour);
 		goto done;
 	}
-	if ((err = roster_only(a)) != PL_OK ||
-	    (err = pl_report_build(&r, ctx->pf, &o)) != PL_OK)
+	if ((err = pl_report_build(&r, ctx->pf, &o)) != PL_OK)
 		goto done;
 	render(&b, r, fmt, pl_arg_has(a, "standards"), text && colour);
 	if (out == NULL && (err = pl_pager_start(ctx)) != PL_OK)
@@ -341,5 +342,6 @@ const struct pl_cmd pl_cmd_report = {
 	.min_args = 0, .max_args = 0,
 	.flags = PL_CMD_PORTFOLIO,
 	.portfolio_unless = "roster",
+	.check = roster_only,
 	.run = report_run,
 };

@@ -110,7 +110,8 @@ struct pl_roster_learner {
 						   NULL when it has none */
 	char			*page;		/* their own page's file name
 						   ("ana-lopez.html"), unique
-						   in the report */
+						   in the report; NULL when
+						   not read */
 	enum pl_roster_state	 state;
 	char			*problem;	/* why not read, or NULL */
 
@@ -145,7 +146,8 @@ struct pl_roster_learner {
 	/* Why they need attention, in words; "" when they do not. */
 	char			*reasons;
 	unsigned		 nreasons;
-	struct pl_roster_mark	*marks;		/* by standard index */
+	struct pl_roster_mark	*marks;		/* those it has, by
+						   standard index */
 	size_t			 nmarks;
 };
 
@@ -210,18 +212,18 @@ struct pl_roster_options {
 
 /*
  * Reads the roster at path and every learner's portfolio in it (those of
- * group alone when set), on jobs threads.  A learner needs attention
- * when: their portfolio could not be read; they have had no evidence for
- * their portfolio's stalled days (report.stalledDays) or more; any
- * goal is overdue, stalled or behind pace; no goal is active.  They come
- * first, those with the most reasons leading, then those longest
- * without evidence, then by name; the rest follow by name.  The class
- * view holds each standard aligned to anything in at least one
- * portfolio read.  Fails (nothing built) with pl_roster_read()'s errors,
- * PL_EINVAL for an as_of that is not a date, PL_ENOTFOUND for a group
- * no row has, or a failure writing a page; a learner whose portfolio
- * could not be read is a row, and leaves failed non-zero.  Free with
- * pl_roster_report_free().
+ * group alone when set), on jobs threads.  Learners whose portfolio
+ * could not be read come first, in roster order (failed counts them).
+ * A learner read needs attention when they have had no evidence for
+ * their portfolio's stalled days (report.stalledDays) or more; any goal
+ * is overdue, stalled or behind pace; no goal is active; or files of
+ * the portfolio could not be read.  They come next, those with the most
+ * reasons leading, then those longest without evidence, then by name;
+ * the rest follow by name.  The class view holds each standard aligned
+ * to anything in at least one portfolio read.  Fails (nothing built)
+ * with pl_roster_read()'s errors, PL_EINVAL for an as_of that is not a
+ * date, PL_ENOTFOUND for a group no row has, or a failure writing a
+ * page.  Free with pl_roster_report_free().
  */
 int	 pl_roster_build(struct pl_roster_report **out, const char *path,
 	    const struct pl_roster_options *) PL_WUR;

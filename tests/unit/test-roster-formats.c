@@ -233,46 +233,6 @@ sample_report(void)
 	return r;
 }
 
-static void
-report_free(struct pl_roster_report *r)
-{
-	struct pl_roster_learner	*l;
-	size_t				 i;
-
-	for (i = 0; i < r->n; i++) {
-		l = &r->learners[i];
-		free(l->path);
-		free(l->page);
-		free(l->problem);
-		free(l->name);
-		free(l->reasons);
-		free(l->marks);
-	}
-	for (i = 0; i < r->nstandards; i++) {
-		free(r->standards[i].code);
-		free(r->standards[i].framework);
-		free(r->standards[i].description);
-	}
-	for (i = 0; i < r->list.n; i++) {
-		free(r->list.rows[i].learner);
-		free(r->list.rows[i].portfolio);
-		free(r->list.rows[i].group);
-		free(r->list.rows[i].teacher);
-		free(r->list.rows[i].family);
-		pl_strlist_release(&r->list.rows[i].extra);
-	}
-	free(r->list.rows);
-	free(r->list.path);
-	pl_strlist_release(&r->list.extra);
-	pl_strlist_release(&r->extra);
-	free(r->learners);
-	free(r->standards);
-	free(r->roster);
-	free(r->since);
-	free(r->until);
-	free(r->group);
-	free(r);
-}
 
 static void
 test_formats(void)
@@ -305,8 +265,8 @@ test_formats(void)
 	expect("empty.json", &b);
 
 	pl_buf_release(&b);
-	report_free(r);
-	report_free(e);
+	pl_roster_report_free(r);
+	pl_roster_report_free(e);
 }
 
 /* Every key of the sample's JSON is in the schema's "Roster" section. */
@@ -322,7 +282,7 @@ test_schema(void)
 	pl_roster_json(&b, r);
 	check_schema(pl_buf_cstr(&b), "Roster", "extra");
 	pl_buf_release(&b);
-	report_free(r);
+	pl_roster_report_free(r);
 }
 
 static char *
@@ -447,8 +407,8 @@ test_html(void)
 	ok(strstr(html, "<svg") == NULL, "empty: no map");
 	balanced(html, "the empty page");
 	free(html);
-	report_free(r);
-	report_free(e);
+	pl_roster_report_free(r);
+	pl_roster_report_free(e);
 }
 
 /* A class of 40 learners and 30 standards, with long names and codes. */
@@ -465,7 +425,7 @@ big_report(void)
 	big = empty_report();
 	big->since = S(r->since);
 	big->until = S(r->until);
-	report_free(r);
+	pl_roster_report_free(r);
 	big->list.rows = pl_xcalloc(40, sizeof *big->list.rows);
 	big->list.n = 40;
 	big->learners = pl_xcalloc(40, sizeof *big->learners);
@@ -503,7 +463,7 @@ write_sample(const char *path, const char *view)
 	html = render(r, strcmp(view, "nolinks") != 0);
 	err = pl_write_file(path, html, strlen(html), 0644);
 	free(html);
-	report_free(r);
+	pl_roster_report_free(r);
 	if (err != PL_OK)
 		fprintf(stderr, "test-roster-formats: %s\n", pl_error_last());
 	return err != PL_OK;
