@@ -421,4 +421,21 @@ test_expect_success 'report: views, formats, methods, revisions' '
 	test_cmp expect actual
 '
 
+test_expect_success 'report --roster: its options, files and folders' '
+	printf "%s\n" --roster >expect &&
+	complete report --ros >actual &&
+	test_cmp expect actual &&
+	printf "%s\n" --group >expect &&
+	complete report --gr >actual &&
+	test_cmp expect actual &&
+	echo @file >expect &&
+	for o in --roster --clones --out-dir
+	do
+		complete report $o "" >actual &&
+		test_cmp expect actual || return 1
+	done &&
+	complete report --j >actual &&
+	grep -x -- --jobs actual
+'
+
 test_done

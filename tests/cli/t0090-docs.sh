@@ -33,9 +33,15 @@ examples() {
 # The tour in README.md in the same form: its indented lines, a command
 # continued with "\\" joined into one line.
 readme_tour() {
-	awk '/^## A short tour/ { on = 1; next }
+	awk -v section="${1:-A short tour}" '$0 == "## " section { on = 1; next }
 	    on && /^(- |##)/ { exit }
+	    on && /^$/ { blank += inblock; next }
+	    on && !/^    / { blank = inblock = 0 }
 	    on && /^    / {
+		# a blank line between two indented ones is output too
+		for (; blank > 0; blank--)
+			print ""
+		inblock = 1
 		sub(/^    /, "")
 		if (cont != "") { sub(/^ +/, ""); $0 = cont " " $0; cont = "" }
 		if (/\\$/) { sub(/ *\\$/, ""); cont = $0; next }
@@ -156,6 +162,18 @@ test_expect_success 'README: the tour runs as written, on no identity' '
 		HOME=$PWD/home &&
 		export HOME &&
 		test_must_fail git config user.name &&
+		run_examples <today
+	)
+'
+
+test_expect_success 'README: the teacher'"'"'s section runs as written' '
+	mkdir teacher &&
+	cd teacher &&
+	readme_tour "For a teacher" >script &&
+	grep -q "^\\$ pl report --roster" script &&
+	sed -e "s/2026-11-26/$(date +%F)/g" script >today &&
+	(
+		unset GIT_AUTHOR_DATE GIT_COMMITTER_DATE &&
 		run_examples <today
 	)
 '
