@@ -23,4 +23,16 @@ for view in sample big; do
 	'
 done
 
+test_expect_success 'a real class: pl report --roster --out-dir, the class page and a learner'"'"'s' '
+	sh "$PL_SOURCE_ROOT/tests/demo.sh" "$PL" class/maya >/dev/null 2>&1 &&
+	pl init --name "Ben Ortiz" class/ben >/dev/null &&
+	printf "learner,portfolio,group\nMaya Okafor,maya,6A\nBen Ortiz,ben,6A\nZoe,zoe,6B\n" \
+		>class/roster.csv &&
+	test_expect_code 13 pl report --roster class/roster.csv --out-dir site &&
+	page_loads site/index.html &&
+	page_check site/index.html 1280 900 PRINT >out &&
+	test_cmp printed out &&
+	page_loads site/maya-okafor.html
+'
+
 test_done
