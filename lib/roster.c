@@ -859,8 +859,9 @@ class_view(struct build *b)
 		add_mark(&r->learners[v[i].learner], pos[group[i]],
 		    &b->held[v[i].learner].v[v[i].k]);
 	for (i = 0; i < r->n; i++)
-		qsort(r->learners[i].marks, r->learners[i].nmarks,
-		    sizeof *r->learners[i].marks, by_standard);
+		if (r->learners[i].nmarks > 1)
+			qsort(r->learners[i].marks, r->learners[i].nmarks,
+			    sizeof *r->learners[i].marks, by_standard);
 	free(pos);
 	free(rank);
 	free(group);
