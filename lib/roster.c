@@ -282,9 +282,20 @@ pl_roster_locate(char **out, const struct pl_roster *l,
 	return PL_OK;
 }
 
-/* A standard a learner's report holds, before the class view numbers it. */
+/*
+ * A standard of the class: its text kept once for all learners (a class
+ * of thousands would otherwise hold each description thousands of
+ * times), numbered in the order it was first seen.
+ */
+struct class_std {
+	char			*code;
+	char			*framework;
+	char			*description;
+};
+
+/* A standard a learner's report holds, by its number in the class. */
 struct seen {
-	const char		*code;		/* borrowed from held */
+	size_t			 std;
 	enum pl_roster_mastery	 state;
 	double			 score;
 };
@@ -293,8 +304,6 @@ struct seen {
 struct held {
 	struct seen		*v;
 	size_t			 n;
-	struct pl_strlist	 text;		/* code, framework,
-						   description per standard */
 };
 
 struct build {
@@ -302,6 +311,10 @@ struct build {
 	const struct pl_roster_options	*o;
 	struct pl_date			 day;
 	struct held			*held;		/* per learner */
+	struct class_std		*stds;		/* as first seen */
+	size_t				*by_code;	/* stds' numbers, by
+							   code */
+	size_t				 nstds, capstds;
 	pthread_mutex_t			 lock;
 	size_t				 next, done;
 	int				 err;		/* writing a page */
@@ -434,27 +447,71 @@ count_window(struct pl_roster_learner *l, const struct pl_report *rep)
 	l->window_moved = rep->nmoves;
 }
 
+/* The number of code in the class, b->by_code's place for it in *at. */
+static int
+find_std(const struct build *b, const char *code, size_t *at)
+{
+	size_t	lo = 0, hi = b->nstds, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(code, b->stds[b->by_code[mid]].code)) == 0) {
+			*at = mid;
+			return 1;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	*at = lo;
+	return 0;
+}
+
+/* The number of standard s in the class, adding it when new; locked. */
+static size_t
+class_std(struct build *b, const struct pl_report_standard *s)
+{
+	size_t	at, k;
+
+	if (find_std(b, s->code, &at))
+		return b->by_code[at];
+	if (b->nstds == b->capstds) {
+		b->capstds = b->capstds ? b->capstds * 2 : 64;
+		b->stds = pl_xrealloc(b->stds, b->capstds * sizeof *b->stds);
+		b->by_code = pl_xrealloc(b->by_code, b->capstds *
+		    sizeof *b->by_code);
+	}
+	k = b->nstds++;
+	b->stds[k] = (struct class_std){ pl_xstrdup(s->code),
+	    pl_xstrdup(s->framework != NULL ? s->framework : ""),
+	    pl_xstrdup(s->description != NULL ? s->description : "") };
+	memmove(&b->by_code[at + 1], &b->by_code[at], (k - at) *
+	    sizeof *b->by_code);
+	b->by_code[at] = k;
+	return k;
+}
+
 static void
-hold_standards(struct held *h, const struct pl_report *rep)
+hold_standards(struct build *b, struct held *h, const struct pl_report *rep)
 {
 	const struct pl_report_standard	*s;
 	size_t				 i;
 
 	h->v = pl_xcalloc(rep->nstandards + 1, sizeof *h->v);
+	pthread_mutex_lock(&b->lock);
+	for (i = 0; i < rep->nstandards; i++)
+		h->v[i].std = class_std(b, &rep->standards[i]);
+	pthread_mutex_unlock(&b->lock);
 	for (i = 0; i < rep->nstandards; i++) {
 		s = &rep->standards[i];
-		pl_strlist_push(&h->text, s->code);
-		pl_strlist_push(&h->text, s->framework != NULL ?
-		    s->framework : "");
-		pl_strlist_push(&h->text, s->description != NULL ?
-		    s->description : "");
-		h->v[h->n].state = s->ratings > 0 ? (s->mastered ?
+		h->v[i].state = s->ratings > 0 ? (s->mastered ?
 		    PL_ROSTER_MASTERED : PL_ROSTER_DEVELOPING) :
 		    s->evidence > 0 ? PL_ROSTER_EVIDENCE : PL_ROSTER_NONE;
-		h->v[h->n++].score = s->score;
+		h->v[i].score = s->score;
 	}
-	for (i = 0; i < h->n; i++)
-		h->v[i].code = h->text.v[3 * i];
+	h->n = rep->nstandards;
 }
 
 static void
@@ -479,7 +536,7 @@ summarize(struct build *b, size_t i, const struct pl_report *rep)
 	l->mastered = rep->mastered;
 	count_window(l, rep);
 	l->warnings = rep->warnings.n;
-	hold_standards(&b->held[i], rep);
+	hold_standards(b, &b->held[i], rep);
 }
 
 static void
@@ -730,24 +787,7 @@ select_learners(struct pl_roster_report *r, const struct pl_roster_options *o)
 	return PL_OK;
 }
 
-/* A standard of the class view while it is made: where it came from. */
-struct code_at {
-	const char	*code;
-	size_t		 learner, k;	/* in held */
-};
-
-static int
-by_code(const void *a, const void *b)
-{
-	const struct code_at	*x = a, *y = b;
-	int			 c = strcmp(x->code, y->code);
-
-	if (c == 0)
-		c = x->learner < y->learner ? -1 : x->learner > y->learner;
-	return c;
-}
-
-/* A standard of the class view and its place in code order. */
+/* A standard of the class view and its number in the class. */
 struct ranked {
 	struct pl_roster_standard	 s;
 	size_t				 from;
@@ -786,86 +826,70 @@ by_standard(const void *a, const void *b)
 	return x->standard < y->standard ? -1 : x->standard > y->standard;
 }
 
-/* The standards of v (sorted by code), each code once, counted. */
-static size_t *
-count_codes(struct build *b, const struct code_at *v, size_t n)
+/* Each standard of the class with how many learners stand where. */
+static struct ranked *
+count_standards(struct build *b)
 {
-	struct pl_roster_report		*r = b->r;
-	struct pl_roster_standard	*s;
-	const struct held		*h;
-	size_t				*group = pl_xcalloc(n + 1, sizeof *group);
-	size_t				 i, m;
+	struct ranked	*rank = pl_xcalloc(b->nstds + 1, sizeof *rank);
+	struct seen	*s;
+	size_t		 i, k;
 
-	r->standards = pl_xcalloc(n + 1, sizeof *r->standards);
-	for (i = 0; i < n; i = m) {
-		h = &b->held[v[i].learner];
-		s = &r->standards[r->nstandards];
-		s->code = pl_xstrdup(v[i].code);
-		s->framework = pl_xstrdup(h->text.v[3 * v[i].k + 1]);
-		s->description = pl_xstrdup(h->text.v[3 * v[i].k + 2]);
-		for (m = i; m < n && strcmp(v[m].code, v[i].code) == 0; m++) {
-			group[m] = r->nstandards;
-			switch (b->held[v[m].learner].v[v[m].k].state) {
-			case PL_ROSTER_MASTERED:
-				s->mastered++;
-				break;
-			case PL_ROSTER_DEVELOPING:
-				s->developing++;
-				break;
-			case PL_ROSTER_EVIDENCE:
-				s->evidence++;
-				break;
-			default:
-				break;
-			}
-		}
-		s->none = r->read - s->mastered - s->developing - s->evidence;
-		r->nstandards++;
+	for (i = 0; i < b->nstds; i++) {
+		rank[i].from = i;
+		/* the class takes over the text */
+		rank[i].s.code = b->stds[i].code;
+		rank[i].s.framework = b->stds[i].framework;
+		rank[i].s.description = b->stds[i].description;
 	}
-	return group;
+	for (i = 0; i < b->r->n; i++)
+		for (k = 0; k < b->held[i].n; k++) {
+			s = &b->held[i].v[k];
+			rank[s->std].s.mastered += s->state ==
+			    PL_ROSTER_MASTERED;
+			rank[s->std].s.developing += s->state ==
+			    PL_ROSTER_DEVELOPING;
+			rank[s->std].s.evidence += s->state ==
+			    PL_ROSTER_EVIDENCE;
+		}
+	for (i = 0; i < b->nstds; i++)
+		rank[i].s.none = b->r->read - rank[i].s.mastered -
+		    rank[i].s.developing - rank[i].s.evidence;
+	free(b->stds);
+	b->stds = NULL;
+	return rank;
 }
 
 /*
- * The class view: each code some report holds once (its framework and
- * description from the first learner that has it), counted, ordered
- * stuck first; then each learner's marks point into it.
+ * The class view: the standards counted and ordered stuck first; then
+ * each learner's marks point into it, in its order.
  */
 static void
 class_view(struct build *b)
 {
-	struct pl_roster_report		*r = b->r;
-	struct ranked			*rank;
-	struct code_at			*v;
-	size_t				 i, k, n = 0, *group, *pos;
+	struct pl_roster_report	*r = b->r;
+	struct ranked		*rank = count_standards(b);
+	struct pl_roster_learner *l;
+	size_t			 i, k, *pos;
 
-	for (i = 0; i < r->n; i++)
-		n += b->held[i].n;
-	v = pl_xcalloc(n + 1, sizeof *v);
-	for (i = n = 0; i < r->n; i++)
-		for (k = 0; k < b->held[i].n; k++)
-			v[n++] = (struct code_at){ b->held[i].v[k].code, i, k };
-	qsort(v, n, sizeof *v, by_code);
-	group = count_codes(b, v, n);
-	rank = pl_xcalloc(r->nstandards + 1, sizeof *rank);
-	pos = pl_xcalloc(r->nstandards + 1, sizeof *pos);
-	for (i = 0; i < r->nstandards; i++)
-		rank[i] = (struct ranked){ r->standards[i], i };
-	qsort(rank, r->nstandards, sizeof *rank, stuck_first);
-	for (i = 0; i < r->nstandards; i++) {
+	qsort(rank, b->nstds, sizeof *rank, stuck_first);
+	r->standards = pl_xcalloc(b->nstds + 1, sizeof *r->standards);
+	pos = pl_xcalloc(b->nstds + 1, sizeof *pos);
+	for (i = 0; i < b->nstds; i++) {
 		r->standards[i] = rank[i].s;
 		pos[rank[i].from] = i;
 	}
-	for (i = 0; i < n; i++)
-		add_mark(&r->learners[v[i].learner], pos[group[i]],
-		    &b->held[v[i].learner].v[v[i].k]);
-	for (i = 0; i < r->n; i++)
-		if (r->learners[i].nmarks > 1)
-			qsort(r->learners[i].marks, r->learners[i].nmarks,
-			    sizeof *r->learners[i].marks, by_standard);
+	r->nstandards = b->nstds;
+	for (i = 0; i < r->n; i++) {
+		l = &r->learners[i];
+		for (k = 0; k < b->held[i].n; k++)
+			add_mark(l, pos[b->held[i].v[k].std],
+			    &b->held[i].v[k]);
+		if (l->nmarks > 1)
+			qsort(l->marks, l->nmarks, sizeof *l->marks,
+			    by_standard);
+	}
 	free(pos);
 	free(rank);
-	free(group);
-	free(v);
 }
 
 static int
@@ -906,7 +930,6 @@ static void
 held_release(struct held *h)
 {
 	free(h->v);
-	pl_strlist_release(&h->text);
 }
 
 /* Counts, reasons, the class view and the order, once all are read. */
@@ -1015,6 +1038,14 @@ done:
 	for (i = 0; i < nheld; i++)
 		held_release(&b.held[i]);
 	free(b.held);
+	/* left when the class view did not take them */
+	for (i = 0; b.stds != NULL && i < b.nstds; i++) {
+		free(b.stds[i].code);
+		free(b.stds[i].framework);
+		free(b.stds[i].description);
+	}
+	free(b.stds);
+	free(b.by_code);
 	free(b.error);
 	pthread_mutex_destroy(&b.lock);
 	pl_roster_report_free(r);
