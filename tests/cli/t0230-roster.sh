@@ -181,6 +181,33 @@ test_expect_success 'as of a day: the class as it stood then' '
 	test_cmp expect got
 '
 
+test_expect_success '-o FILE, --color, the other formats' '
+	test_expect_code 13 roster --group 7B >expect &&
+	test_expect_code 13 roster --group 7B -o file.txt &&
+	test_cmp expect file.txt &&
+	test_expect_code 13 roster --group 7B --color=always >out &&
+	grep -q "$(printf "\033")\[" out &&
+	test_expect_code 13 roster --group 7B --format md >out &&
+	grep "^| Cai " out &&
+	test_expect_code 13 roster --group 7B --format html >out &&
+	grep -c "<svg" out &&
+	! grep "href=\"cai.html\"" out
+'
+
+test_expect_success '--method and --until reach every learner'"'"'s report' '
+	test_expect_code 13 roster --method latest --group 7A --format csv >out &&
+	grep "^Ana,.*,2,2,100.0,1,50.0," out &&
+	test_expect_code 13 roster --method average --group 7A --format csv \
+		--standards >out &&
+	grep "^MATH.1,math,Add fractions,1,0,0,1,2" out &&
+	test_expect_code 13 roster --since 2026-11-01 --until 2026-11-25 \
+		--group 7A --format csv >out &&
+	cut -d, -f1,24,27 out | tr -d "\r" >got &&
+	printf "%s\n" learner,window_evidence,window_ratings Eve,, Ben,0,0 \
+		Ana,1,2 >expect &&
+	test_cmp expect got
+'
+
 test_expect_success 'a group where every portfolio reads: exit 0' '
 	printf "learner,portfolio\nCai,cai\n" >class/one.csv &&
 	pl report --roster class/one.csv --format json >out &&
