@@ -25,6 +25,7 @@ const struct pl_cmd *const pl_commands[] = {
 	&pl_cmd_profile,
 	&pl_cmd_reflect,
 	&pl_cmd_report,
+	&pl_cmd_sync,
 	NULL
 };
 

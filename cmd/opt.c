@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <git2.h>
+
 #include "cmd.h"
 #include "pl/goal.h"
 #include "pl/md.h"
@@ -307,6 +309,20 @@ codes(struct pl_strlist *out, struct pl_portfolio *pf)
 	pl_standards_release(&l);
 }
 
+/* The names of the repository's remotes, for pl sync. */
+static void
+remotes(struct pl_strlist *out, struct pl_portfolio *pf)
+{
+	git_strarray	names = { NULL, 0 };
+	size_t		i;
+
+	if (git_remote_list(&names, pl_portfolio_repo(pf)) < 0)
+		return;
+	for (i = 0; i < names.count; i++)
+		pl_strlist_push(out, names.strings[i]);
+	git_strarray_dispose(&names);
+}
+
 /* The words "@kind" stands for, read from the portfolio. */
 static void
 complete_ids(const char *word, size_t n, const char *prefix,
@@ -328,6 +344,8 @@ complete_ids(const char *word, size_t n, const char *prefix,
 		if (pl_portfolio_list(&l, pf, PL_STANDARDS_DIR, ".csv") !=
 		    PL_OK)
 			pl_strlist_release(&l);
+	} else if (strcmp(kind, "remote") == 0) {
+		remotes(&l, pf);
 	} else if (strcmp(kind, "rev") == 0) {
 		if (pl_portfolio_refs(&l, pf) != PL_OK)
 			pl_strlist_release(&l);

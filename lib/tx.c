@@ -50,6 +50,9 @@ struct pl_tx {
 	unsigned		 ntmp;		/* temporary names made */
 	int			 committed;
 	int			 borrowed;	/* the portfolio's lock */
+	git_oid			 other;		/* a merge's second parent,
+						   or where to fast-forward */
+	int			 merge, ff;
 	struct staged		*v;
 	size_t			 n;
 	size_t			 cap;
@@ -431,7 +434,8 @@ put_check(struct pl_tx *tx, const char *path)
 }
 
 int
-pl_tx_put(struct pl_tx *tx, const char *path, const char *data, size_t len)
+pl_tx_put_mode(struct pl_tx *tx, const char *path, const char *data,
+    size_t len, int executable)
 {
 	struct staged	*s;
 	int		 err;
@@ -444,8 +448,44 @@ pl_tx_put(struct pl_tx *tx, const char *path, const char *data, size_t len)
 		memcpy(s->data, data, len);
 	s->data[len] = '\0';
 	s->len = len;
-	s->mode = GIT_FILEMODE_BLOB;
+	s->mode = executable ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
 	return 0;
+}
+
+int
+pl_tx_put(struct pl_tx *tx, const char *path, const char *data, size_t len)
+{
+	return pl_tx_put_mode(tx, path, data, len, 0);
+}
+
+int
+pl_tx_merge(struct pl_tx *tx, const char *other, int fast_forward)
+{
+	if (git_oid_fromstr(&tx->other, other) < 0)
+		return pl_error_set(PL_EINVAL, "'%s' is not a commit id",
+		    other);
+	tx->merge = !fast_forward;
+	tx->ff = fast_forward;
+	return 0;
+}
+
+/*
+ * The commit a fast-forward moves to, checked to have the tree made
+ * from HEAD's and the staged files, so the working tree and index
+ * written for those are the commit's.
+ */
+static int
+ff_check(struct pl_tx *tx, git_tree *tree)
+{
+	git_commit	*c = NULL;
+	int		 rc, same;
+
+	if ((rc = git_commit_lookup(&c, tx->repo, &tx->other)) < 0)
+		return pl_error_git(rc, "cannot read the commit to move to");
+	same = git_oid_equal(git_commit_tree_id(c), git_tree_id(tree));
+	git_commit_free(c);
+	return same ? 0 : pl_error_set(PL_ERROR, "the files staged do not "
+	    "make the tree of the commit to move to");
 }
 
 int
@@ -716,7 +756,8 @@ files_write(struct pl_tx *tx)
 		s = &tx->v[i];
 		if (s->data == NULL)
 			continue;
-		if ((err = tmp_open(&fd, s, tx, 0666)) != 0)
+		if ((err = tmp_open(&fd, s, tx, s->mode ==
+		    GIT_FILEMODE_BLOB_EXECUTABLE ? 0777 : 0666)) != 0)
 			break;
 		if ((err = pl_write_all(fd, s->data, s->len, s->path)) == 0 &&
 		    fsync(fd) == -1)
@@ -915,6 +956,29 @@ base_read(git_commit **parent, git_tree **base, struct pl_tx *tx)
 	return 0;
 }
 
+/* The commit: HEAD's child, and with a merge the other's too. */
+static int
+commit_make(git_oid *id, struct pl_tx *tx, const struct pl_buf *text,
+    const git_signature *author, const git_signature *committer,
+    git_tree *tree, git_commit *parent)
+{
+	const git_commit	*parents[2] = { parent, NULL };
+	git_commit		*other = NULL;
+	size_t			 n = parent != NULL ? 1 : 0;
+	int			 rc;
+
+	if (tx->merge) {
+		if ((rc = git_commit_lookup(&other, tx->repo, &tx->other)) < 0)
+			return pl_error_git(rc, "cannot read the commit to "
+			    "merge");
+		parents[n++] = other;
+	}
+	rc = git_commit_create(id, tx->repo, NULL, author, committer, NULL,
+	    text->ptr, tree, n, parents);
+	git_commit_free(other);
+	return rc < 0 ? pl_error_git(rc, "cannot write the commit") : 0;
+}
+
 int
 pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 {
@@ -924,10 +988,10 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 	git_commit	*parent = NULL;
 	git_tree	*base = NULL, *tree = NULL;
 	git_oid		 id;
-	int		 rc, err;
+	int		 err;
 
 	memset(&next, 0, sizeof next);
-	if (tx->n == 0)
+	if (tx->n == 0 && !tx->merge && !tx->ff)
 		return pl_error_set(PL_ENOCHANGE, "nothing to commit");
 	/* Everything that can refuse does so before anything is written. */
 	if ((err = pl_portfolio_signatures(&author, &committer, tx->p)) != 0 ||
@@ -935,20 +999,21 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 		goto refused;
 	if ((err = blobs_make(tx)) != 0)
 		goto done;
-	if (unchanged(tx, base)) {
+	/* a merge is a commit even when it changes no file here */
+	if (!tx->merge && !tx->ff && unchanged(tx, base)) {
 		err = pl_error_set(PL_ENOCHANGE, "nothing changed");
 		goto done;
 	}
 	if ((err = tree_make(&tree, tx, base)) != 0)
 		goto done;
 	pl_msg_format(&text, msg);
-	rc = git_commit_create(&id, tx->repo, NULL, author, committer, NULL,
-	    text.ptr, tree, parent != NULL ? 1 : 0,
-	    (const git_commit **)&parent);
-	if (rc < 0) {
-		err = pl_error_git(rc, "cannot write the commit");
+	if (tx->ff) {
+		if ((err = ff_check(tx, tree)) != 0)
+			goto done;
+		git_oid_cpy(&id, &tx->other);
+	} else if ((err = commit_make(&id, tx, &text, author, committer,
+	    tree, parent)) != 0)
 		goto done;
-	}
 	if ((err = files_write(tx)) != 0 ||
 	    (err = index_write(tx)) != 0 ||
 	    (err = pl_portfolio_advance_prepare(&next, tx->p, &id)) != 0 ||

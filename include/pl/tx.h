@@ -52,6 +52,19 @@ int	 pl_tx_begin(struct pl_tx **out, struct pl_portfolio *) PL_WUR;
 int	 pl_tx_put(struct pl_tx *, const char *path, const char *data,
 	    size_t len) PL_WUR;
 
+/* As pl_tx_put(), the file executable when executable is set. */
+int	 pl_tx_put_mode(struct pl_tx *, const char *path, const char *data,
+	    size_t len, int executable) PL_WUR;
+
+/*
+ * Makes the commit a merge, with the commit other (a hex id) as its
+ * second parent; with fast_forward no commit is made: the branch moves to
+ * other, whose tree must be HEAD's with the staged files (the files that
+ * differ between them).  PL_EINVAL for a bad id.
+ */
+int	 pl_tx_merge(struct pl_tx *, const char *other, int fast_forward)
+	    PL_WUR;
+
 /*
  * Stages path with the contents of the file src (any path the user
  * named), streamed: it is copied to its working-tree place under a

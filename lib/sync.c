@@ -1,0 +1,586 @@
+/*
+ * pl sync (see sync.h): fetch the branch from the remote, bring it in
+ * through the write path (a fast-forward, or a merge whose portfolio
+ * files both sides changed are merged by structure), push.  What the
+ * remote's branch changes is worked out as a plan of whole files first;
+ * only a plan with no conflict is staged and committed.
+ */
+#include <string.h>
+
+#include <git2.h>
+
+#include "internal.h"
+#include "pl/merge.h"
+#include "pl/sync.h"
+#include "pl/tx.h"
+
+/* One file the sync writes or removes. */
+struct change {
+	char		*path;
+	git_oid		 blob;		/* theirs, when text is NULL */
+	char		*text;		/* merged by structure */
+	int		 exec;
+	int		 remove;
+};
+
+struct plan {
+	struct change		*v;
+	size_t			 n, cap;
+	struct pl_strlist	 conflicts;	/* "path ('status')" */
+};
+
+struct sync {
+	struct pl_portfolio		*pf;
+	git_repository			*repo;
+	const struct pl_sync_options	*o;
+	struct pl_sync_result		*r;
+	git_remote			*remote;
+	char				*name;		/* the remote's, or NULL
+							   for a URL */
+	char				*remote_branch;
+	git_oid				 theirs;
+	int				 have_theirs;
+	unsigned			 tries;		/* credentials asked */
+	char				*refused;	/* a push refused */
+};
+
+void
+pl_sync_result_release(struct pl_sync_result *r)
+{
+	free(r->remote);
+	free(r->branch);
+	pl_strlist_release(&r->merged);
+	memset(r, 0, sizeof *r);
+}
+
+static void
+plan_release(struct plan *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].path);
+		free(p->v[i].text);
+	}
+	free(p->v);
+	pl_strlist_release(&p->conflicts);
+}
+
+static struct change *
+plan_add(struct plan *p, const char *path)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 16;
+		p->v = pl_xrealloc(p->v, p->cap * sizeof *p->v);
+	}
+	memset(&p->v[p->n], 0, sizeof p->v[p->n]);
+	p->v[p->n].path = pl_xstrdup(path);
+	return &p->v[p->n++];
+}
+
+/*
+ * ssh-agent for ssh, and what the URL holds for http (libgit2 reads a
+ * user and password in it); asked once: a second ask means the first
+ * answer was refused.
+ */
+static int
+credentials(git_credential **out, const char *url, const char *user,
+    unsigned int allowed, void *payload)
+{
+	struct sync	*s = payload;
+
+	(void)url;
+	if (s->tries++ > 0)
+		return GIT_EUSER;
+	if (allowed & GIT_CREDENTIAL_SSH_KEY)
+		return git_credential_ssh_key_from_agent(out,
+		    user != NULL ? user : "git");
+	if (allowed & GIT_CREDENTIAL_USERNAME)
+		return git_credential_username_new(out,
+		    user != NULL ? user : "git");
+	return GIT_PASSTHROUGH;
+}
+
+static int
+push_status(const char *ref, const char *status, void *payload)
+{
+	struct sync	*s = payload;
+
+	(void)ref;
+	if (status != NULL && s->refused == NULL)
+		s->refused = pl_xstrdup(status);
+	return 0;
+}
+
+static void
+callbacks(git_remote_callbacks *cb, struct sync *s)
+{
+	cb->credentials = credentials;
+	cb->push_update_reference = push_status;
+	cb->payload = s;
+}
+
+/* A failure to reach the remote, said as plainly as can be. */
+static int
+unreachable(struct sync *s, int rc, const char *what)
+{
+	const git_error	*e = git_error_last();
+
+	if (s->tries > 1 || rc == GIT_EAUTH)
+		return pl_error_set(PL_ERROR, "authentication failed for %s",
+		    git_remote_url(s->remote));
+	return pl_error_set(PL_ERROR, "cannot %s %s: %s", what,
+	    git_remote_url(s->remote), e != NULL && e->message != NULL ?
+	    e->message : "unknown error");
+}
+
+/* The branch's remote: named, the branch's own, else "origin". */
+static int
+remote_find(struct sync *s, const char *branch)
+{
+	git_config	*cfg = NULL;
+	git_buf		 b = GIT_BUF_INIT;
+	char		*key;
+	const char	*name = s->o->remote;
+	int		 rc;
+
+	if (git_repository_config_snapshot(&cfg, s->repo) < 0)
+		cfg = NULL;
+	key = pl_xasprintf("branch.%s.remote", branch);
+	if (name == NULL && cfg != NULL && git_config_get_string_buf(&b, cfg,
+	    key) == 0)
+		name = b.ptr;
+	if (name == NULL)
+		name = "origin";
+	rc = git_remote_lookup(&s->remote, s->repo, name);
+	if (rc == 0)
+		s->name = pl_xstrdup(name);
+	else if (s->o->remote != NULL && (strchr(name, '/') != NULL ||
+	    strchr(name, ':') != NULL))
+		rc = git_remote_create_anonymous(&s->remote, s->repo, name);
+	free(key);
+	/* the branch the remote's is named in branch.<b>.merge */
+	key = pl_xasprintf("branch.%s.merge", branch);
+	git_buf_dispose(&b);
+	if (s->name != NULL && cfg != NULL && git_config_get_string_buf(&b,
+	    cfg, key) == 0 && strncmp(b.ptr, "refs/heads/", 11) == 0)
+		s->remote_branch = pl_xstrdup(b.ptr + 11);
+	else
+		s->remote_branch = pl_xstrdup(branch);
+	free(key);
+	git_buf_dispose(&b);
+	git_config_free(cfg);
+	s->r->remote = pl_xstrdup(s->name != NULL ? s->name : name);
+	if (rc < 0)
+		return pl_error_set(PL_ENOTFOUND, "no remote '%s' (add one "
+		    "with: git remote add %s URL)", name, name);
+	return PL_OK;
+}
+
+/* Fetches the remote's branch; theirs is where it is, if it is. */
+static int
+fetch(struct sync *s)
+{
+	git_fetch_options		 fo;
+	const git_remote_head		**heads;
+	git_strarray			 specs;
+	char				*spec, *ref, *want;
+	size_t				 n, i;
+	int				 rc;
+
+	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	callbacks(&fo.callbacks, s);
+	want = pl_xasprintf("refs/heads/%s", s->remote_branch);
+	spec = s->name != NULL ? pl_xasprintf("+%s:refs/remotes/%s/%s", want,
+	    s->name, s->remote_branch) : pl_xstrdup(want);
+	specs.strings = &spec;
+	specs.count = 1;
+	rc = git_remote_fetch(s->remote, &specs, &fo, "pl sync");
+	free(spec);
+	if (rc < 0) {
+		free(want);
+		return unreachable(s, rc, "fetch from");
+	}
+	if (s->name != NULL) {
+		ref = pl_xasprintf("refs/remotes/%s/%s", s->name,
+		    s->remote_branch);
+		s->have_theirs = git_reference_name_to_id(&s->theirs, s->repo,
+		    ref) == 0;
+		free(ref);
+	} else if (git_remote_ls(&heads, &n, s->remote) == 0)
+		for (i = 0; i < n; i++)
+			if (strcmp(heads[i]->name, want) == 0) {
+				git_oid_cpy(&s->theirs, &heads[i]->oid);
+				s->have_theirs = 1;
+			}
+	free(want);
+	return PL_OK;
+}
+
+static int
+tree_of(git_tree **out, git_repository *repo, const git_oid *commit)
+{
+	git_commit	*c = NULL;
+	int		 rc;
+
+	if ((rc = git_commit_lookup(&c, repo, commit)) == 0)
+		rc = git_commit_tree(out, c);
+	git_commit_free(c);
+	return rc < 0 ? pl_error_git(rc, "cannot read a commit") : PL_OK;
+}
+
+static int
+diff_trees(git_diff **out, git_repository *repo, git_tree *a, git_tree *b)
+{
+	int	rc = git_diff_tree_to_tree(out, repo, a, b, NULL);
+
+	return rc < 0 ? pl_error_git(rc, "cannot compare two trees") : PL_OK;
+}
+
+/* Theirs' side of a delta, as a change of the plan. */
+static int
+take(struct plan *p, const git_diff_delta *d)
+{
+	struct change	*c;
+	git_filemode_t	 m = d->new_file.mode;
+
+	if (d->status != GIT_DELTA_DELETED && m != GIT_FILEMODE_BLOB &&
+	    m != GIT_FILEMODE_BLOB_EXECUTABLE)
+		return pl_error_set(PL_EUNSAFE, "unsafe path '%s': the remote "
+		    "has a %s there", d->new_file.path, m == GIT_FILEMODE_LINK ?
+		    "symbolic link" : "submodule");
+	c = plan_add(p, d->new_file.path);
+	c->remove = d->status == GIT_DELTA_DELETED;
+	c->exec = m == GIT_FILEMODE_BLOB_EXECUTABLE;
+	git_oid_cpy(&c->blob, &d->new_file.id);
+	return PL_OK;
+}
+
+/* 1 when path is a file pl merges by structure. */
+static int
+portfolio_file(const char *path)
+{
+	static const char *const dirs[] = { "goals/", "evidence/",
+		"reflections/", NULL };
+	size_t			 i, n = strlen(path);
+
+	if (strcmp(path, "profile.md") == 0)
+		return 1;
+	if (n < 4 || strcmp(path + n - 3, ".md") != 0)
+		return 0;
+	for (i = 0; dirs[i] != NULL; i++)
+		if (strncmp(path, dirs[i], strlen(dirs[i])) == 0 &&
+		    strchr(path + strlen(dirs[i]), '/') == NULL)
+			return 1;
+	return 0;
+}
+
+/* A blob's text; NULL for none or a NUL byte in it (not text). */
+static char *
+blob_text(git_repository *repo, const git_oid *id)
+{
+	git_blob	*b = NULL;
+	char		*s = NULL;
+	size_t		 n;
+
+	if (git_oid_is_zero(id))
+		return pl_xstrdup("");
+	if (git_blob_lookup(&b, repo, id) < 0)
+		return NULL;
+	n = (size_t)git_blob_rawsize(b);
+	if (memchr(git_blob_rawcontent(b), '\0', n) == NULL)
+		s = pl_xstrndup(git_blob_rawcontent(b), n);
+	git_blob_free(b);
+	return s;
+}
+
+/* A file both sides changed: merged by structure, or a conflict. */
+static void
+both(struct sync *s, struct plan *p, const git_diff_delta *mine,
+    const git_diff_delta *d)
+{
+	struct pl_strlist	 why = PL_STRLIST_INIT;
+	struct pl_buf		 out = PL_BUF_INIT, list = PL_BUF_INIT;
+	const char		*path = d->new_file.path;
+	char			*b, *o, *t;
+
+	if ((mine->status == GIT_DELTA_DELETED) !=
+	    (d->status == GIT_DELTA_DELETED)) {
+		pl_strlist_push_owned(&p->conflicts, pl_xasprintf("%s (taken "
+		    "out on one side, changed on the other)", path));
+		return;
+	}
+	if (d->status == GIT_DELTA_DELETED || (git_oid_equal(
+	    &mine->new_file.id, &d->new_file.id) && mine->new_file.mode ==
+	    d->new_file.mode))
+		return;		/* the same on both sides */
+	b = blob_text(s->repo, &d->old_file.id);
+	o = blob_text(s->repo, &mine->new_file.id);
+	t = blob_text(s->repo, &d->new_file.id);
+	if (!portfolio_file(path) || b == NULL || o == NULL || t == NULL)
+		pl_strlist_push_owned(&p->conflicts, pl_xasprintf("%s (changed "
+		    "on both sides; pl merges goals, evidence, reflections "
+		    "and the profile)", path));
+	else if (pl_merge_file(&out, &why, path, b, o, t) != PL_OK) {
+		pl_strlist_join(&list, &why, ", ");
+		pl_strlist_push_owned(&p->conflicts, pl_xasprintf("%s (%s)",
+		    path, pl_buf_cstr(&list)));
+		pl_error_clear();
+	} else {
+		plan_add(p, path)->text = pl_buf_detach(&out);
+		pl_strlist_push(&s->r->merged, path);
+	}
+	pl_strlist_release(&why);
+	pl_buf_release(&out);
+	pl_buf_release(&list);
+	free(b);
+	free(o);
+	free(t);
+}
+
+static const git_diff_delta *
+delta_find(git_diff *d, const char *path)
+{
+	size_t	i, n = git_diff_num_deltas(d);
+
+	/* the deltas come sorted by path */
+	for (i = 0; i < n; i++)
+		if (strcmp(git_diff_get_delta(d, i)->new_file.path, path) == 0)
+			return git_diff_get_delta(d, i);
+	return NULL;
+}
+
+/*
+ * The plan: each file theirs changed since the merge base (or since ours,
+ * for a fast-forward), merged with ours where both changed it.
+ */
+static int
+plan_make(struct sync *s, struct plan *p, const git_oid *ours, int ff)
+{
+	git_tree	*bt = NULL, *ot = NULL, *tt = NULL;
+	git_diff	*mine = NULL, *theirs = NULL;
+	const git_diff_delta *d, *m;
+	git_oid		 base;
+	size_t		 i;
+	int		 rc, err;
+
+	if (ff)
+		git_oid_cpy(&base, ours);
+	else if ((rc = git_merge_base(&base, s->repo, ours, &s->theirs)) < 0) {
+		err = pl_error_git(rc, "no history in common with the remote");
+		goto done;
+	}
+	if ((err = tree_of(&bt, s->repo, &base)) != PL_OK ||
+	    (err = tree_of(&ot, s->repo, ours)) != PL_OK ||
+	    (err = tree_of(&tt, s->repo, &s->theirs)) != PL_OK ||
+	    (err = diff_trees(&mine, s->repo, bt, ot)) != PL_OK ||
+	    (err = diff_trees(&theirs, s->repo, bt, tt)) != PL_OK)
+		goto done;
+	for (i = 0; i < git_diff_num_deltas(theirs); i++) {
+		d = git_diff_get_delta(theirs, i);
+		if (ff || (m = delta_find(mine, d->new_file.path)) == NULL) {
+			if ((err = take(p, d)) != PL_OK)
+				goto done;
+		} else
+			both(s, p, m, d);
+	}
+done:
+	git_diff_free(mine);
+	git_diff_free(theirs);
+	git_tree_free(bt);
+	git_tree_free(ot);
+	git_tree_free(tt);
+	return err;
+}
+
+static int
+conflicts(struct sync *s, const struct plan *p)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	int		err;
+
+	pl_strlist_join(&b, &p->conflicts, "; ");
+	err = pl_error_set(PL_ECONFLICT, "cannot merge %s/%s: %s; nothing "
+	    "was changed", s->r->remote, s->remote_branch, pl_buf_cstr(&b));
+	pl_buf_release(&b);
+	return err;
+}
+
+static int
+stage(struct sync *s, struct pl_tx *tx, const struct change *c)
+{
+	git_blob	*b = NULL;
+	int		 rc, err;
+
+	if (c->remove)
+		return pl_tx_remove(tx, c->path);
+	if (c->text != NULL)
+		return pl_tx_put(tx, c->path, c->text, strlen(c->text));
+	if ((rc = git_blob_lookup(&b, s->repo, &c->blob)) < 0)
+		return pl_error_git(rc, c->path);
+	err = pl_tx_put_mode(tx, c->path, git_blob_rawcontent(b),
+	    (size_t)git_blob_rawsize(b), c->exec);
+	git_blob_free(b);
+	return err;
+}
+
+/* Stages the plan and moves the branch: fast-forward or merge commit. */
+static int
+apply(struct sync *s, struct pl_tx *tx, const struct plan *p, int ff)
+{
+	struct pl_msg	msg;
+	char		hex[GIT_OID_HEXSZ + 1], *id;
+	size_t		i;
+	int		err = PL_OK;
+
+	for (i = 0; i < p->n && err == PL_OK; i++)
+		err = stage(s, tx, &p->v[i]);
+	if (err != PL_OK)
+		return err;
+	git_oid_tostr(hex, sizeof hex, &s->theirs);
+	if ((err = pl_tx_merge(tx, hex, ff)) != PL_OK)
+		return err;
+	id = pl_xasprintf("%s/%s", s->r->remote, s->remote_branch);
+	memset(&msg, 0, sizeof msg);
+	msg.kind = "sync";
+	msg.action = "merge";
+	msg.id = id;
+	msg.sentence = "Brought in the changes made elsewhere.";
+	err = pl_tx_commit(tx, &msg);
+	free(id);
+	return err;
+}
+
+/* Brings theirs in under the write lock, HEAD read once the lock held. */
+static int
+bring_in(struct sync *s)
+{
+	struct pl_tx	*tx = NULL;
+	struct plan	 p;
+	const git_oid	*head;
+	git_oid		 ours;
+	size_t		 ahead = 0, behind = 0;
+	int		 rc, err, ff;
+
+	memset(&p, 0, sizeof p);
+	if (!s->o->dry_run && (err = pl_tx_begin(&tx, s->pf)) != PL_OK)
+		return err;
+	head = pl_portfolio_head(s->pf);
+	git_oid_cpy(&ours, head);
+	git_oid_tostr(s->r->before, sizeof s->r->before, &ours);
+	memcpy(s->r->after, s->r->before, sizeof s->r->after);
+	if (!s->have_theirs) {
+		s->r->action = PL_SYNC_NEW_REMOTE;
+		err = PL_OK;
+		goto done;
+	}
+	if ((rc = git_graph_ahead_behind(&ahead, &behind, s->repo, &ours,
+	    &s->theirs)) < 0) {
+		err = pl_error_git(rc, "cannot compare with the remote");
+		goto done;
+	}
+	s->r->in = behind;
+	s->r->out = ahead;
+	if (behind == 0) {
+		s->r->action = PL_SYNC_UP_TO_DATE;
+		err = PL_OK;
+		goto done;
+	}
+	ff = ahead == 0;
+	s->r->action = ff ? PL_SYNC_FAST_FORWARD : PL_SYNC_MERGE;
+	if ((err = plan_make(s, &p, &ours, ff)) != PL_OK)
+		goto done;
+	if (p.conflicts.n > 0) {
+		err = conflicts(s, &p);
+		goto done;
+	}
+	if (s->o->dry_run)
+		goto done;
+	if ((err = apply(s, tx, &p, ff)) != PL_OK)
+		goto done;
+	git_oid_tostr(s->r->after, sizeof s->r->after,
+	    pl_portfolio_head(s->pf));
+done:
+	plan_release(&p);
+	pl_tx_free(tx);
+	return err;
+}
+
+/* Pushes the branch when the remote lacks some of it; never forced. */
+static int
+push(struct sync *s, const char *branch)
+{
+	git_push_options	 po;
+	git_strarray		 specs;
+	char			*spec;
+	int			 rc;
+
+	if (s->have_theirs && s->r->out == 0 && s->r->action !=
+	    PL_SYNC_MERGE)
+		return PL_OK;
+	if (s->o->dry_run)
+		return PL_OK;
+	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+	callbacks(&po.callbacks, s);
+	s->tries = 0;
+	spec = pl_xasprintf("refs/heads/%s:refs/heads/%s", branch,
+	    s->remote_branch);
+	specs.strings = &spec;
+	specs.count = 1;
+	rc = git_remote_push(s->remote, &specs, &po);
+	free(spec);
+	if (rc < 0)
+		return unreachable(s, rc, "push to");
+	if (s->refused != NULL)
+		return pl_error_set(PL_ECONFLICT, "%s refused the push (%s); "
+		    "nothing was pushed; run pl sync again", s->r->remote,
+		    s->refused);
+	s->r->pushed = 1;
+	return PL_OK;
+}
+
+static int
+branch_name(char **out, git_repository *repo)
+{
+	git_reference	*head = NULL;
+	int		 rc;
+
+	*out = NULL;
+	if ((rc = git_repository_head(&head, repo)) < 0 ||
+	    !git_reference_is_branch(head)) {
+		git_reference_free(head);
+		return pl_error_set(PL_EHEAD, "HEAD is not on a branch; check "
+		    "one out to sync it");
+	}
+	*out = pl_xstrdup(git_reference_shorthand(head));
+	git_reference_free(head);
+	return PL_OK;
+}
+
+int
+pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
+    const struct pl_sync_options *o)
+{
+	struct sync	s;
+	int		err;
+
+	memset(out, 0, sizeof *out);
+	memset(&s, 0, sizeof s);
+	s.pf = pf;
+	s.repo = pl_portfolio_repo(pf);
+	s.o = o;
+	s.r = out;
+	if ((err = branch_name(&out->branch, s.repo)) != PL_OK ||
+	    (err = remote_find(&s, out->branch)) != PL_OK ||
+	    (err = fetch(&s)) != PL_OK ||
+	    (err = bring_in(&s)) != PL_OK)
+		goto done;
+	if (o->push)
+		err = push(&s, out->branch);
+done:
+	git_remote_free(s.remote);
+	free(s.name);
+	free(s.remote_branch);
+	free(s.refused);
+	return err;
+}
