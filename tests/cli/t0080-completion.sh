@@ -30,6 +30,7 @@ test_expect_success 'command names' '
 	profile
 	reflect
 	report
+	sync
 	EOF
 	complete "" >actual &&
 	test_cmp expect actual &&
@@ -344,7 +345,7 @@ test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
 	printf "%s\n" align evidence goal help init log profile \
-		reflect report >expect &&
+		reflect report sync >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"
@@ -418,6 +419,17 @@ test_expect_success 'report: views, formats, methods, revisions' '
 	grep -x side actual &&
 	echo @file >expect &&
 	complete report -o "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'sync: the remotes, its options' '
+	git -C p remote add origin ../elsewhere &&
+	git -C p remote add school ../school &&
+	printf "%s\n" origin school >expect &&
+	complete sync "" >actual &&
+	test_cmp expect actual &&
+	printf "%s\n" --no-push >expect &&
+	complete sync --no >actual &&
 	test_cmp expect actual
 '
 

@@ -141,6 +141,9 @@ if ! test -x "$PL"; then
 fi
 export PL
 TEST_DIRECTORY=${TEST_DIRECTORY:-$(cd "$(dirname "$0")" && pwd)}
+# What libgit2 itself leaks (see lsan.supp).
+LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$TEST_DIRECTORY/lsan.supp:print_suppressions=0"
+export LSAN_OPTIONS
 export TEST_DIRECTORY
 
 test_name_=$(basename "$0" .sh)

@@ -1,0 +1,164 @@
+#!/bin/sh
+test_description='pl sync against real servers: git daemon and smart HTTP, two clones diverging, merged by structure, nothing lost'
+. "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+
+command -v python3 >/dev/null || test_skip_all 'no python3'
+git daemon --help >/dev/null 2>&1 || test_skip_all 'no git daemon'
+
+# The servers, each on a free port it prints once it listens (so reading
+# the port is waiting for them to be ready), stopped when the script ends.
+mkdir base &&
+mkfifo daemon.fifo http.fifo || exit 1
+python3 "$TEST_DIRECTORY/git-server.py" daemon base >daemon.fifo 2>daemon.err &
+daemon_pid=$!
+python3 "$TEST_DIRECTORY/git-server.py" http base >http.fifo 2>http.err &
+http_pid=$!
+trap 'kill $daemon_pid $http_pid 2>/dev/null; test_exit_trap_' EXIT
+read daemon_port <daemon.fifo
+read http_port <http.fifo
+
+# A portfolio with a goal and a piece of evidence, shared as base/ana.git.
+test_expect_success 'setup: a portfolio on the server, a learner'"'"'s and a teacher'"'"'s clones' '
+	pl init --name "Ana Lima" ana >/dev/null &&
+	mkdir ana/standards &&
+	printf "code,parent,grade,subject,description\nM.1,,6,Math,Add\nM.2,,6,Math,Compare\n" \
+		>ana/standards/math.csv &&
+	git -C ana add standards &&
+	git -C ana commit -q -m "standards: math" &&
+	pl -C ana goal add --id fr --step One --step Two --standard M.1 \
+		Fractions >/dev/null &&
+	pl -C ana evidence add --id quiz --goal fr -m "Quiz." Quiz >/dev/null &&
+	git clone -q --bare ana base/ana.git &&
+	git clone -q "git://127.0.0.1:$daemon_port/ana.git" learner &&
+	git clone -q "http://127.0.0.1:$http_port/ana.git" teacher
+'
+
+test_expect_success 'both sides change the same goal and evidence; both sync; both end with every change' '
+	pl -C learner goal done fr 1 &&
+	pl -C learner evidence add --id poster --goal fr -m "A poster." \
+		Poster >/dev/null &&
+	pl -C learner align goal fr M.2 >/dev/null &&
+	pl -C teacher goal step fr Three &&
+	pl -C teacher align rate --by "Ms Rivera <rivera@school.example>" \
+		quiz M.1 3 >/dev/null &&
+	(cd learner && pl sync >../out) &&
+	cat >expect <<-\EOF &&
+	Nothing new on origin/master.
+	Pushed master to origin.
+	EOF
+	test_cmp expect out &&
+	(cd teacher && pl sync >../out) &&
+	cat >expect <<-\EOF &&
+	Merged origin/master into master: 3 commits in, 2 out.
+	Merged by structure: goals/fr.md
+	Pushed master to origin.
+	EOF
+	test_cmp expect out &&
+	(cd learner && pl sync >../out) &&
+	grep "^Fast-forwarded master to origin/master: 3 commits in" out &&
+	for who in learner teacher
+	do
+		git -C $who rev-parse HEAD >$who.head &&
+		git -C $who status --porcelain >$who.status &&
+		test_must_be_empty $who.status || return 1
+	done &&
+	test_cmp learner.head teacher.head &&
+	git -C base/ana.git rev-parse HEAD >server.head &&
+	test_cmp learner.head server.head &&
+	sed -n "/^## Steps/,\$p" learner/goals/fr.md >steps &&
+	printf "%s\n" "## Steps" "" "- [x] One" "- [ ] Two" "- [ ] Three" >expect &&
+	test_cmp expect steps &&
+	grep "^standards: \[M.1, M.2\]\$" learner/goals/fr.md &&
+	test_path_is_file learner/evidence/poster.md &&
+	grep "standard: M.1" learner/evidence/quiz.md &&
+	git -C learner log --format=%s -1 >subject &&
+	echo "sync: merge origin/master" >expect &&
+	test_cmp expect subject &&
+	git -C learner log --format=%P -1 | wc -w >parents &&
+	echo 2 >expect &&
+	test_cmp expect parents
+'
+
+test_expect_success 'a change pl cannot merge: it stops, and nothing changes on either side' '
+	pl -C learner goal status fr met &&
+	pl -C teacher goal status fr paused &&
+	(cd learner && pl sync >/dev/null) &&
+	git -C base/ana.git rev-parse HEAD >server.before &&
+	git -C teacher rev-parse HEAD >head.before &&
+	git -C teacher status --porcelain >status.before &&
+	cp teacher/goals/fr.md fr.before &&
+	(cd teacher && test_expect_code 8 pl sync >../out 2>../err) &&
+	echo "pl: cannot merge origin/master: goals/fr.md (${SQ}status${SQ}); nothing was changed" >expect &&
+	test_cmp expect err &&
+	test_must_be_empty out &&
+	git -C teacher rev-parse HEAD >head.after &&
+	test_cmp head.before head.after &&
+	git -C teacher status --porcelain >status.after &&
+	test_cmp status.before status.after &&
+	test_cmp fr.before teacher/goals/fr.md &&
+	git -C base/ana.git rev-parse HEAD >server.after &&
+	test_cmp server.before server.after
+'
+
+test_expect_success 'the teacher gives way by hand; then sync goes through' '
+	pl -C teacher goal status fr met &&
+	(cd teacher && pl sync >../out) &&
+	grep "^Merged origin/master into master" out
+'
+
+test_expect_success '--dry-run says what would happen and changes nothing; --no-push pushes nothing' '
+	pl -C learner goal step fr Four &&
+	git -C learner rev-parse HEAD >head.before &&
+	(cd learner && pl sync --dry-run >../out) &&
+	echo "Would push master to origin." >expect &&
+	grep -F "Would push master to origin." out &&
+	git -C base/ana.git rev-parse HEAD >server.before &&
+	(cd learner && pl sync --no-push >../out) &&
+	git -C base/ana.git rev-parse HEAD >server.after &&
+	test_cmp server.before server.after &&
+	(cd learner && pl sync >../out) &&
+	grep "^Pushed master to origin.\$" out
+'
+
+test_expect_success 'a file with uncommitted edits the sync would change: refused, nothing changed' '
+	pl -C learner goal step fr Five &&
+	(cd learner && pl sync >/dev/null) &&
+	echo "my notes" >>teacher/goals/fr.md &&
+	git -C teacher rev-parse HEAD >head.before &&
+	(cd teacher && test_expect_code 9 pl sync >/dev/null 2>../err) &&
+	grep "^pl: .*goals/fr.md" err &&
+	git -C teacher rev-parse HEAD >head.after &&
+	test_cmp head.before head.after &&
+	grep "my notes" teacher/goals/fr.md &&
+	git -C teacher checkout -q goals/fr.md
+'
+
+test_expect_success 'no such remote, an unreachable server: one line, exit status' '
+	(cd teacher && test_expect_code 4 pl sync nosuch 2>../err) &&
+	echo "pl: no remote ${SQ}nosuch${SQ} (add one with: git remote add nosuch URL)" >expect &&
+	test_cmp expect err &&
+	git -C teacher remote add gone "git://127.0.0.1:1/ana.git" &&
+	(cd teacher && test_expect_code 1 pl sync gone 2>../err) &&
+	grep "^pl: cannot fetch from git://127.0.0.1:1/ana.git: " err
+'
+
+test_expect_success 'a push the server refuses: said, nothing pushed, never forced; the next sync pushes' '
+	write_script base/ana.git/hooks/pre-receive <<-\EOF &&
+	echo "closed for the holidays" >&2
+	exit 1
+	EOF
+	pl -C learner goal step fr Six &&
+	git -C base/ana.git rev-parse HEAD >server.before &&
+	(cd learner && test_expect_code 8 pl sync >/dev/null 2>../err) &&
+	grep "^pl: origin refused the push (.*); nothing was pushed; run pl sync again\$" err &&
+	git -C base/ana.git rev-parse HEAD >server.after &&
+	test_cmp server.before server.after &&
+	rm base/ana.git/hooks/pre-receive &&
+	(cd learner && pl sync >../out) &&
+	grep "^Pushed master to origin.\$" out &&
+	git -C learner rev-parse HEAD >learner.head &&
+	git -C base/ana.git rev-parse HEAD >server.head &&
+	test_cmp learner.head server.head
+'
+
+test_done
