@@ -216,4 +216,19 @@ int	 pl_git_date_parse(git_time_t *t, int *off, const char *s);
 /* The local zone's UTC offset at t, in minutes (tm_gmtoff is not POSIX). */
 int	 pl_local_offset(time_t t);
 
+/*
+ * What the credentials callback of a clone or a fetch has tried, so that
+ * it never offers the same thing twice: ssh-agent, then the URL's
+ * user:password.  url is the remote's URL as the person gave it.
+ */
+struct pl_cred {
+	const char	*url;
+	int		 agent;		/* ssh-agent asked */
+	int		 userpass;	/* the URL's user:password given */
+	int		 failed;	/* nothing more to try: GIT_EAUTH */
+};
+
+/* Sets cb's credentials callback (lib/clone.c), c its state. */
+void	 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c);
+
 #endif

@@ -146,6 +146,15 @@ int	 pl_portfolio_init(char **out_id, const char *dir, const char *name,
 	    const char *id, const char *grade, const char *author) PL_WUR;
 
 /*
+ * Registers pl as git's merge driver for portfolio files (pl/driver.h):
+ * writes merge.pl.name and merge.pl.driver to the repository's own
+ * config (never the user's), each only when the repository's config does
+ * not set it already: a driver a person set by hand stays.  PL_ERROR when
+ * the config cannot be read or written.
+ */
+int	 pl_portfolio_register_driver(struct pl_portfolio *) PL_WUR;
+
+/*
  * Takes the write lock now, before the command reads anything, and
  * holds it until pl_portfolio_free(): the portfolio moves to HEAD as it
  * is under the lock, and the transactions of this command use it.  A

@@ -17,6 +17,7 @@ test_expect_success '--help lists the commands in order' '
 
 	commands:
 	    align      tie goals and evidence to curriculum standards
+	    clone      copy a portfolio from a server or a folder
 	    evidence   record what the learner did, with files
 	    goal       set goals, add and tick steps, mark them met
 	    help       show help for pl or one of its commands
@@ -31,6 +32,15 @@ test_expect_success '--help lists the commands in order' '
 	pl --help >actual 2>err &&
 	test_cmp expect actual &&
 	test_must_be_empty err
+'
+
+test_expect_success 'plumbing is left out of the list but has its help' '
+	pl --help >list &&
+	! grep merge-file list &&
+	pl help merge-file >actual &&
+	head -n 1 actual >first &&
+	echo "usage: pl merge-file [--marker-size N] BASE OURS THEIRS PATH" >expect &&
+	test_cmp expect first
 '
 
 test_expect_success 'pl help, pl -h and pl --help agree' '
