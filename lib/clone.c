@@ -20,8 +20,6 @@
 #include "pl/util.h"
 #include "internal.h"
 
-#define NOT_PF "not a portfolio: "
-
 char *
 pl_clone_dir(const char *url)
 {
@@ -232,7 +230,7 @@ pl_clone(char **out_dir, const char *url, const char *dir)
 	struct pl_portfolio	*pf = NULL;
 	struct pl_cred		 c = { url, 0, 0, 0 };
 	const git_error		*ge;
-	char			*d = NULL, *why = NULL, *shown;
+	char			*d = NULL, *shown;
 	int			 rc, err, existed;
 
 	*out_dir = NULL;
@@ -267,13 +265,11 @@ pl_clone(char **out_dir, const char *url, const char *dir)
 	}
 	git_repository_free(repo);
 	repo = NULL;
-	if ((err = pl_portfolio_open_dir(&pf, d)) == PL_ENOTPORTFOLIO) {
-		why = pl_xstrdup(pl_error_last());
+	/* no commits, or none with .plconfig: one message says both */
+	if ((err = pl_portfolio_open_dir(&pf, d)) == PL_ENOTPORTFOLIO)
 		err = pl_error_set(PL_ENOTPORTFOLIO, "'%s' is not a "
-		    "portfolio: %s; the clone is removed", shown,
-		    strncmp(why, NOT_PF, strlen(NOT_PF)) == 0 ?
-		    why + strlen(NOT_PF) : why);
-	}
+		    "portfolio: its HEAD has no %s; the clone is removed",
+		    shown, PL_SETTINGS_FILE);
 	if (err != 0 || (err = pl_portfolio_register_driver(pf)) != 0) {
 		remove_tree(d, existed);
 		goto release;
@@ -285,7 +281,6 @@ release:
 	pl_lib_release();
 done:
 	free(d);
-	free(why);
 	free(shown);
 	return err;
 }

@@ -211,7 +211,7 @@ test_expect_success 'clone of a repository that is not a portfolio: exit 3, remo
 	git -C notpf commit -q --allow-empty -m empty &&
 	test_expect_code 3 pl clone notpf copy >out 2>err &&
 	test_must_be_empty out &&
-	echo "pl: ${SQ}notpf${SQ} is not a portfolio: ${SQ}$TRASH_DIRECTORY/copy${SQ} has no .plconfig; the clone is removed" >expect &&
+	echo "pl: ${SQ}notpf${SQ} is not a portfolio: its HEAD has no .plconfig; the clone is removed" >expect &&
 	test_cmp expect err &&
 	test_path_is_missing copy &&
 	mkdir empty &&
