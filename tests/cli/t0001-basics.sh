@@ -150,8 +150,9 @@ test_expect_success 'init --help shows the option table' '
 	usage: pl init --name NAME [--id ID] [--grade GRADE] [DIR]
 
 	Makes DIR (default: the current folder) a new portfolio: a git repository with
-	.plconfig and profile.md, and a first commit.  DIR must be new, empty, or an
-	empty repository.  Prints the learner${SQ}s id.
+	.plconfig, profile.md and .gitattributes (git merges the files with pl), and a
+	first commit.  DIR must be new, empty, or an empty repository.  Prints the
+	learner${SQ}s id.
 
 	options:
 	    -n, --name NAME            the learner${SQ}s name (required)
