@@ -179,25 +179,11 @@ remove_tree(const char *dir, int keep_dir)
 static int
 target(const char *dir)
 {
-	struct stat	 st;
-	struct dirent	*de;
-	DIR		*d;
-	int		 empty = 1;
+	int	err, git, other;
 
-	if (stat(dir, &st) == -1)
-		return errno == ENOENT ? 0 : pl_error_set(PL_ERROR, "cannot "
-		    "read '%s': %s", dir, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return pl_error_set(PL_EEXISTS, "'%s' exists and is not a "
-		    "folder", dir);
-	if ((d = opendir(dir)) == NULL)
-		return pl_error_set(PL_ERROR, "cannot read '%s': %s", dir,
-		    strerror(errno));
-	while (empty && (de = readdir(d)) != NULL)
-		empty = strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0;
-	closedir(d);
-	if (!empty)
+	if ((err = pl_dir_probe(dir, &git, &other)) <= 0)
+		return err;
+	if (git || other)
 		return pl_error_set(PL_EEXISTS, "'%s' exists and is not "
 		    "empty", dir);
 	return 1;

@@ -1362,15 +1362,14 @@ init_open(git_repository **out, const char *dir)
  * dir may be missing, empty, or hold nothing but an empty repository's
  * .git; *repo gets that repository.
  */
-static int
-init_target(git_repository **repo, const char *dir)
+int
+pl_dir_probe(const char *dir, int *git, int *other)
 {
 	struct stat	 st;
 	struct dirent	*de;
 	DIR		*d;
-	int		 git = 0, other = 0;
 
-	*repo = NULL;
+	*git = *other = 0;
 	if (stat(dir, &st) == -1)
 		return errno == ENOENT ? 0 : pl_error_set(PL_ERROR, "cannot "
 		    "read '%s': %s", dir, strerror(errno));
@@ -1385,11 +1384,22 @@ init_target(git_repository **repo, const char *dir)
 		    strcmp(de->d_name, "..") == 0)
 			continue;
 		if (strcmp(de->d_name, ".git") == 0)
-			git = 1;
+			*git = 1;
 		else
-			other = 1;
+			*other = 1;
 	}
 	closedir(d);
+	return 1;
+}
+
+static int
+init_target(git_repository **repo, const char *dir)
+{
+	int	err, git, other;
+
+	*repo = NULL;
+	if ((err = pl_dir_probe(dir, &git, &other)) <= 0)
+		return err;
 	if (git)
 		return init_open(repo, dir);
 	if (other)
