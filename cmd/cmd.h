@@ -55,8 +55,10 @@ int	 pl_arg_has(const struct pl_args *, const char *name);
 
 enum {
 	PL_CMD_PORTFOLIO = 1 << 0,	/* the dispatcher opens it first */
-	PL_CMD_AUTHOR_FILTER = 1 << 1	/* its --author selects commits;
+	PL_CMD_AUTHOR_FILTER = 1 << 1,	/* its --author selects commits;
 					   it does not set theirs */
+	PL_CMD_HIDDEN = 1 << 2		/* plumbing: not listed by pl help
+					   nor completed as a command */
 };
 
 struct pl_ctx {
@@ -100,11 +102,13 @@ struct pl_cmd {
 };
 
 extern const struct pl_cmd pl_cmd_align;
+extern const struct pl_cmd pl_cmd_clone;
 extern const struct pl_cmd pl_cmd_evidence;
 extern const struct pl_cmd pl_cmd_goal;
 extern const struct pl_cmd pl_cmd_help;
 extern const struct pl_cmd pl_cmd_init;
 extern const struct pl_cmd pl_cmd_log;
+extern const struct pl_cmd pl_cmd_merge_file;
 extern const struct pl_cmd pl_cmd_profile;
 extern const struct pl_cmd pl_cmd_reflect;
 extern const struct pl_cmd pl_cmd_report;

@@ -39,7 +39,8 @@ const struct pl_cmd pl_cmd_help = {
 	.summary = "show help for pl or one of its commands",
 	.usage = "help [COMMAND [SUBCOMMAND]]",
 	.opts = help_opts,
-	.arg_words = "evidence goal help init profile reflect",
+	.arg_words = "align clone evidence goal help init log profile reflect "
+	    "report",
 	.min_args = 0, .max_args = 2,
 	.run = help_run,
 };

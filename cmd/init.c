@@ -38,9 +38,10 @@ const struct pl_cmd pl_cmd_init = {
 	.summary = "start a new portfolio",
 	.usage = "init --name NAME [--id ID] [--grade GRADE] [DIR]",
 	.description = "Makes DIR (default: the current folder) a new "
-	    "portfolio: a git repository with\n.plconfig and profile.md, "
-	    "and a first commit.  DIR must be new, empty, or an\nempty "
-	    "repository.  Prints the learner's id.",
+	    "portfolio: a git repository with\n.plconfig, profile.md and "
+	    ".gitattributes (git merges the files with pl), and a\nfirst "
+	    "commit.  DIR must be new, empty, or an empty repository.  "
+	    "Prints the\nlearner's id.",
 	.opts = init_opts,
 	.arg_words = "@file",
 	.min_args = 0, .max_args = 1,

@@ -17,11 +17,13 @@
 /* Alphabetical; exact names only, as scripts depend on them. */
 const struct pl_cmd *const pl_commands[] = {
 	&pl_cmd_align,
+	&pl_cmd_clone,
 	&pl_cmd_evidence,
 	&pl_cmd_goal,
 	&pl_cmd_help,
 	&pl_cmd_init,
 	&pl_cmd_log,
+	&pl_cmd_merge_file,
 	&pl_cmd_profile,
 	&pl_cmd_reflect,
 	&pl_cmd_report,
@@ -82,8 +84,9 @@ pl_usage(FILE *f)
 	    "pl keeps a learner portfolio: Markdown files in a git "
 	    "repository.\n\ncommands:\n", f);
 	for (i = 0; pl_commands[i] != NULL; i++)
-		fprintf(f, "    %-10s %s\n", pl_commands[i]->name,
-		    pl_commands[i]->summary);
+		if (!(pl_commands[i]->flags & PL_CMD_HIDDEN))
+			fprintf(f, "    %-10s %s\n", pl_commands[i]->name,
+			    pl_commands[i]->summary);
 	fputs("\nSee 'pl help COMMAND' or 'pl COMMAND --help' for one of "
 	    "them, and pl(1).\n", f);
 }

@@ -471,7 +471,8 @@ pl_complete(int argc, char **argv)
 	}
 	if (table != NULL && pos == 0) {
 		for (k = 0; table[k] != NULL; k++)
-			if (strncmp(table[k]->name, cur, strlen(cur)) == 0)
+			if (!(table[k]->flags & PL_CMD_HIDDEN) &&
+			    strncmp(table[k]->name, cur, strlen(cur)) == 0)
 				printf("%s\n", table[k]->name);
 		if (cmd == NULL || cmd->default_sub == NULL)
 			return 0;

@@ -216,4 +216,27 @@ int	 pl_git_date_parse(git_time_t *t, int *off, const char *s);
 /* The local zone's UTC offset at t, in minutes (tm_gmtoff is not POSIX). */
 int	 pl_local_offset(time_t t);
 
+/*
+ * Looks at dir before something is made there: 0 when it does not exist,
+ * 1 when it is a folder, with *git set when it holds .git and *other when
+ * it holds anything else; PL_EEXISTS when it is not a folder, PL_ERROR
+ * when it cannot be read.
+ */
+int	 pl_dir_probe(const char *dir, int *git, int *other) PL_WUR;
+
+/*
+ * What the credentials callback of a clone or a fetch has tried, so that
+ * it never offers the same thing twice: ssh-agent, then the URL's
+ * user:password.  url is the remote's URL as the person gave it.
+ */
+struct pl_cred {
+	const char	*url;
+	int		 agent;		/* ssh-agent asked */
+	int		 userpass;	/* the URL's user:password given */
+	int		 failed;	/* nothing more to try: GIT_EAUTH */
+};
+
+/* Sets cb's credentials callback (lib/clone.c), c its state. */
+void	 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c);
+
 #endif

@@ -20,6 +20,7 @@
 
 #include "pl/date.h"
 #include "pl/doc.h"
+#include "pl/driver.h"
 #include "pl/portfolio.h"
 #include "pl/slug.h"
 #include "pl/text.h"
@@ -1361,15 +1362,14 @@ init_open(git_repository **out, const char *dir)
  * dir may be missing, empty, or hold nothing but an empty repository's
  * .git; *repo gets that repository.
  */
-static int
-init_target(git_repository **repo, const char *dir)
+int
+pl_dir_probe(const char *dir, int *git, int *other)
 {
 	struct stat	 st;
 	struct dirent	*de;
 	DIR		*d;
-	int		 git = 0, other = 0;
 
-	*repo = NULL;
+	*git = *other = 0;
 	if (stat(dir, &st) == -1)
 		return errno == ENOENT ? 0 : pl_error_set(PL_ERROR, "cannot "
 		    "read '%s': %s", dir, strerror(errno));
@@ -1384,11 +1384,22 @@ init_target(git_repository **repo, const char *dir)
 		    strcmp(de->d_name, "..") == 0)
 			continue;
 		if (strcmp(de->d_name, ".git") == 0)
-			git = 1;
+			*git = 1;
 		else
-			other = 1;
+			*other = 1;
 	}
 	closedir(d);
+	return 1;
+}
+
+static int
+init_target(git_repository **repo, const char *dir)
+{
+	int	err, git, other;
+
+	*repo = NULL;
+	if ((err = pl_dir_probe(dir, &git, &other)) <= 0)
+		return err;
 	if (git)
 		return init_open(repo, dir);
 	if (other)
@@ -1410,6 +1421,46 @@ init_repo(git_repository **out, const char *dir)
 	if ((rc = git_repository_init_ext(out, dir, &opts)) < 0)
 		return pl_error_git(rc, "cannot make a repository");
 	return 0;
+}
+
+/* Sets key to value in cfg (the repository's own file) unless set there. */
+static int
+config_default(git_config *cfg, const char *key, const char *value)
+{
+	git_config_entry	*e = NULL;
+	int			 rc;
+
+	if ((rc = git_config_get_entry(&e, cfg, key)) == 0) {
+		git_config_entry_free(e);
+		return 0;
+	}
+	if (rc != GIT_ENOTFOUND)
+		return pl_error_git(rc, "cannot read git config");
+	if ((rc = git_config_set_string(cfg, key, value)) < 0)
+		return pl_error_git(rc, "cannot write git config");
+	return 0;
+}
+
+int
+pl_portfolio_register_driver(struct pl_portfolio *pf)
+{
+	git_config	*all = NULL, *local = NULL;
+	int		 rc, err = 0;
+
+	if ((rc = git_repository_config(&all, pl_portfolio_repo(pf))) < 0 ||
+	    (rc = git_config_open_level(&local, all,
+	    GIT_CONFIG_LEVEL_LOCAL)) < 0) {
+		err = pl_error_git(rc, "cannot read git config");
+		goto done;
+	}
+	if ((err = config_default(local, "merge.pl.name",
+	    PL_DRIVER_NAME)) != 0)
+		goto done;
+	err = config_default(local, "merge.pl.driver", PL_DRIVER_COMMAND);
+done:
+	git_config_free(local);
+	git_config_free(all);
+	return err;
 }
 
 /* The settings file, as "git config -f .plconfig" writes it. */
@@ -1447,6 +1498,7 @@ init_commit(struct pl_portfolio *p, const char *name, const char *id,
     const char *grade)
 {
 	struct pl_buf	 settings = PL_BUF_INIT, profile = PL_BUF_INIT;
+	struct pl_buf	 attrs = PL_BUF_INIT;
 	struct pl_msg	 msg = { "portfolio", "init", id, NULL, NULL,
 			    PL_STRLIST_INIT };
 	struct pl_tx	*tx = NULL;
@@ -1460,7 +1512,11 @@ init_commit(struct pl_portfolio *p, const char *name, const char *id,
 		goto done;
 	settings_text(&settings);
 	profile_text(&profile, name, id, grade, today);
+	/* committed, so that every clone merges the files as pl does */
+	(void)pl_driver_attributes(&attrs, "");
 	if ((err = pl_tx_begin_init(&tx, p)) != 0 ||
+	    (err = pl_tx_put(tx, PL_ATTRIBUTES_FILE, attrs.ptr,
+	    attrs.len)) != 0 ||
 	    (err = pl_tx_put(tx, PL_SETTINGS_FILE, settings.ptr,
 	    settings.len)) != 0 ||
 	    (err = pl_tx_put(tx, "profile.md", profile.ptr, profile.len)) != 0)
@@ -1470,6 +1526,7 @@ done:
 	pl_tx_free(tx);
 	pl_buf_release(&settings);
 	pl_buf_release(&profile);
+	pl_buf_release(&attrs);
 	free(sentence);
 	return err;
 }
@@ -1501,7 +1558,8 @@ pl_portfolio_init(char **out_id, const char *dir, const char *name,
 		goto done;
 	if (p->repo == NULL && (err = init_repo(&p->repo, dir)) != 0)
 		goto done;
-	if ((err = init_commit(p, nm, lid, grade)) != 0)
+	if ((err = pl_portfolio_register_driver(p)) != 0 ||
+	    (err = init_commit(p, nm, lid, grade)) != 0)
 		goto done;
 	if (out_id != NULL) {
 		*out_id = lid;

@@ -325,6 +325,12 @@ pl_read_file(struct pl_buf *out, const char *path)
 }
 
 int
+pl_read_bytes(struct pl_buf *out, const char *path)
+{
+	return read_upto(out, path, PL_READ_MAX);
+}
+
+int
 pl_read_text(struct pl_buf *out, const char *path)
 {
 	size_t	start = out->len;
@@ -339,8 +345,10 @@ pl_read_text(struct pl_buf *out, const char *path)
 	return 0;
 }
 
-int
-pl_write_file(const char *path, const char *data, size_t len, unsigned mode)
+/* Writes data to a temporary file beside path, then renames it to path. */
+static int
+write_replace(const char *path, const char *data, size_t len, unsigned mode,
+    int exact)
 {
 	char	*tmp = pl_xasprintf("%s.pl-tmp-%ld", path, (long)getpid());
 	int	 fd, err = 0;
@@ -353,7 +361,11 @@ pl_write_file(const char *path, const char *data, size_t len, unsigned mode)
 		    strerror(errno));
 		goto done;
 	}
-	while (off < len) {
+	/* open(2) took the umask off, which the file replaced did not have */
+	if (exact && fchmod(fd, mode) == -1)
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
+	while (err == 0 && off < len) {
 		n = write(fd, data + off, len - off);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -378,4 +390,25 @@ pl_write_file(const char *path, const char *data, size_t len, unsigned mode)
 done:
 	free(tmp);
 	return err;
+}
+
+int
+pl_write_file(const char *path, const char *data, size_t len, unsigned mode)
+{
+	return write_replace(path, data, len, mode, 0);
+}
+
+int
+pl_replace_file(const char *path, const char *data, size_t len)
+{
+	struct stat	st;
+
+	if (stat(path, &st) == -1)
+		return errno == ENOENT ?
+		    pl_error_set(PL_ENOTFOUND, "'%s' does not exist", path) :
+		    pl_error_set(PL_ERROR, "cannot read '%s': %s", path,
+		    strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return pl_error_set(PL_EINVAL, "'%s' is not a file", path);
+	return write_replace(path, data, len, st.st_mode & 07777, 1);
 }

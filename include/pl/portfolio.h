@@ -135,8 +135,9 @@ int	 pl_today(struct pl_date *out) PL_WUR;
  * Makes a new portfolio in dir (created if missing): a new repository, or
  * an existing one with no commits yet and nothing in its working tree but
  * .git.  Writes the settings file and profile.md (the learner's name, id,
- * grade and started date; the empty sections) and commits them as
- * "portfolio: init <id>".  id NULL: made from name.  grade may be NULL.
+ * grade and started date; the empty sections) and .gitattributes (pl's
+ * merge driver, pl/driver.h) and commits them as "portfolio: init <id>",
+ * with the driver registered in the repository's config.  id NULL: made from name.  grade may be NULL.
  * PL_EEXISTS when dir is a repository with commits or holds files;
  * PL_EINVAL for an empty name or a bad id; PL_EIDENTITY without an
  * identity.  *out_id gets the learner id (the caller frees) when out_id
@@ -144,6 +145,15 @@ int	 pl_today(struct pl_date *out) PL_WUR;
  */
 int	 pl_portfolio_init(char **out_id, const char *dir, const char *name,
 	    const char *id, const char *grade, const char *author) PL_WUR;
+
+/*
+ * Registers pl as git's merge driver for portfolio files (pl/driver.h):
+ * writes merge.pl.name and merge.pl.driver to the repository's own
+ * config (never the user's), each only when the repository's config does
+ * not set it already: a driver a person set by hand stays.  PL_ERROR when
+ * the config cannot be read or written.
+ */
+int	 pl_portfolio_register_driver(struct pl_portfolio *) PL_WUR;
 
 /*
  * Takes the write lock now, before the command reads anything, and

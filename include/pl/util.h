@@ -81,6 +81,12 @@ int	 pl_read_file(struct pl_buf *out, const char *path) PL_WUR;
  */
 int	 pl_read_text(struct pl_buf *out, const char *path) PL_WUR;
 
+/*
+ * Reads a whole file as pl_read_file() does, refusing more than
+ * PL_READ_MAX bytes (PL_EINVAL), NUL bytes and all: the caller looks.
+ */
+int	 pl_read_bytes(struct pl_buf *out, const char *path) PL_WUR;
+
 /* Sets "'what' is larger than 16 MiB" (PL_READ_MAX) and returns code. */
 int	 pl_error_too_large(int code, const char *what);
 
@@ -90,5 +96,13 @@ int	 pl_error_too_large(int code, const char *what);
  */
 int	 pl_write_file(const char *path, const char *data, size_t len,
 	    unsigned mode) PL_WUR;
+
+/*
+ * Replaces the file at path with data as pl_write_file() does, the new
+ * file keeping the old one's permissions exactly.  PL_ENOTFOUND when
+ * path does not exist, PL_EINVAL when it is not a regular file.
+ */
+int	 pl_replace_file(const char *path, const char *data, size_t len)
+	    PL_WUR;
 
 #endif

@@ -17,6 +17,7 @@ test_expect_success '--help lists the commands in order' '
 
 	commands:
 	    align      tie goals and evidence to curriculum standards
+	    clone      copy a portfolio from a server or a folder
 	    evidence   record what the learner did, with files
 	    goal       set goals, add and tick steps, mark them met
 	    help       show help for pl or one of its commands
@@ -32,6 +33,15 @@ test_expect_success '--help lists the commands in order' '
 	pl --help >actual 2>err &&
 	test_cmp expect actual &&
 	test_must_be_empty err
+'
+
+test_expect_success 'plumbing is left out of the list but has its help' '
+	pl --help >list &&
+	! grep merge-file list &&
+	pl help merge-file >actual &&
+	head -n 1 actual >first &&
+	echo "usage: pl merge-file [--marker-size N] BASE OURS THEIRS PATH" >expect &&
+	test_cmp expect first
 '
 
 test_expect_success 'pl help, pl -h and pl --help agree' '
@@ -141,8 +151,9 @@ test_expect_success 'init --help shows the option table' '
 	usage: pl init --name NAME [--id ID] [--grade GRADE] [DIR]
 
 	Makes DIR (default: the current folder) a new portfolio: a git repository with
-	.plconfig and profile.md, and a first commit.  DIR must be new, empty, or an
-	empty repository.  Prints the learner${SQ}s id.
+	.plconfig, profile.md and .gitattributes (git merges the files with pl), and a
+	first commit.  DIR must be new, empty, or an empty repository.  Prints the
+	learner${SQ}s id.
 
 	options:
 	    -n, --name NAME            the learner${SQ}s name (required)

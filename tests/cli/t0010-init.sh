@@ -39,15 +39,39 @@ test_expect_success '.plconfig is git-config with portfolio.version 1' '
 	test_cmp expect ana/.plconfig
 '
 
-test_expect_success 'exactly one commit, with those two files' '
+test_expect_success 'exactly one commit, with those three files' '
 	echo 1 >expect &&
 	git -C ana rev-list --count HEAD >actual &&
 	test_cmp expect actual &&
-	printf ".plconfig\nprofile.md\n" >expect &&
+	printf ".gitattributes\n.plconfig\nprofile.md\n" >expect &&
 	git -C ana ls-tree -r --name-only HEAD >actual &&
 	test_cmp expect actual &&
 	git -C ana ls-tree -r HEAD >modes &&
 	! grep -v "^100644 blob " modes
+'
+
+test_expect_success '.gitattributes names pl merge driver, the config defines it' '
+	cat >expect <<-\EOF &&
+	goals/*.md merge=pl
+	evidence/*.md merge=pl
+	reflections/*.md merge=pl
+	/profile.md merge=pl
+	EOF
+	test_cmp expect ana/.gitattributes &&
+	echo "profile.md: merge: pl" >expect &&
+	git -C ana check-attr merge profile.md >actual &&
+	test_cmp expect actual &&
+	echo "evidence/x/profile.md: merge: unspecified" >expect &&
+	git -C ana check-attr merge evidence/x/profile.md >actual &&
+	test_cmp expect actual &&
+	cat >expect <<-\EOF &&
+	merge.pl.name=pl portfolio merge
+	merge.pl.driver=pl merge-file %O %A %B %P
+	EOF
+	git -C ana config --local --get-regexp "^merge\." |
+		sed "s/ /=/" >actual &&
+	test_cmp expect actual &&
+	test_path_is_missing "$HOME/.gitconfig"
 '
 
 test_expect_success 'the commit message: subject, sentence, trailers' '

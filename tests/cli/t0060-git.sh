@@ -635,6 +635,7 @@ test_expect_success 'each commit changes only its own files' '
 	profile.md
 	portfolio: init sam-taylor
 
+	.gitattributes
 	.plconfig
 	profile.md
 	EOF

@@ -22,6 +22,7 @@ test_expect_success 'command names' '
 	test_cmp expect actual &&
 	cat >expect <<-\EOF &&
 	align
+	clone
 	evidence
 	goal
 	help
@@ -35,6 +36,8 @@ test_expect_success 'command names' '
 	complete "" >actual &&
 	test_cmp expect actual &&
 	complete zz >actual &&
+	test_must_be_empty actual &&
+	complete merge >actual &&
 	test_must_be_empty actual
 '
 
@@ -344,7 +347,7 @@ test_expect_success 'log: its options, formats and kinds' '
 test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
-	printf "%s\n" align evidence goal help init log profile \
+	printf "%s\n" align clone evidence goal help init log profile \
 		reflect report sync >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \

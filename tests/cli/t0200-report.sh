@@ -81,7 +81,7 @@ test_expect_success 'the teacher view: flags first, then the goals table' '
 	test_must_be_empty err &&
 	cat >expect <<-\EOF &&
 	Report for Ana Lima, grade 6
-	As of 2026-12-08, from commit 6bb8bef6a6ea of 2026-12-08
+	As of 2026-12-08, from commit fde2f1872f35 of 2026-12-08
 
 	Needs attention
 	  fractions  behind pace: 2 of 4 steps, 100% of the time gone
@@ -121,7 +121,7 @@ test_expect_success 'the learner view: goals and next steps first' '
 	pl -C p report >out &&
 	cat >expect <<-\EOF &&
 	Report for Ana Lima, grade 6
-	As of 2026-12-08, from commit 6bb8bef6a6ea of 2026-12-08
+	As of 2026-12-08, from commit fde2f1872f35 of 2026-12-08
 
 	Goals
 	  Reading (books)
@@ -164,7 +164,7 @@ test_expect_success 'a window: what changed, a hand-made commit too, and mastery
 	grep "^As of 2026-12-02, from commit $(cut -c1-12 commit) of 2026-12-02$" out &&
 	cat >expect <<-\EOF &&
 	Report for Ana Lima, grade 6
-	As of 2026-12-02, from commit f657b9e41157 of 2026-12-02
+	As of 2026-12-02, from commit 0575db12322d of 2026-12-02
 	Changes from 2026-11-30 to 2026-12-02
 
 	Needs attention
@@ -212,7 +212,7 @@ test_expect_success '--as-of DATE: the last commit on or before that day, as git
 	grep "^As of 2026-12-01, from commit $(cut -c1-12 commit) of 2026-12-01$" out &&
 	cat >expect <<-\EOF &&
 	Report for Ana Lima, grade 6
-	As of 2026-12-01, from commit ca09c2cb3780 of 2026-12-01
+	As of 2026-12-01, from commit dec672568113 of 2026-12-01
 
 	Needs attention
 	  fractions  behind pace: 0 of 4 steps, 30% of the time gone

@@ -53,7 +53,8 @@ test_init(void)
 	    "author and committer from the environment");
 	free(s);
 	s = out("git -C %s ls-tree -r --name-only HEAD", dir);
-	is_str(s, ".plconfig\nprofile.md", "both files committed");
+	is_str(s, ".gitattributes\n.plconfig\nprofile.md",
+	    "the three files committed");
 	free(s);
 	s = out("git -C %s status --porcelain --ignored", dir);
 	is_str(s, "", "clean status");
