@@ -22,6 +22,7 @@
 #include "pl/text.h"
 #include "pl/tx.h"
 #include "internal.h"
+#include "sign.h"
 
 /*
  * A staged file: data pl made (blob and working file written at commit
@@ -915,6 +916,34 @@ base_read(git_commit **parent, git_tree **base, struct pl_tx *tx)
 	return 0;
 }
 
+/*
+ * The commit object, signed when git's configuration asks for it (as git
+ * commit does, with the committer's key): signing can fail, so it is
+ * done here, before anything else is written.
+ */
+static int
+commit_write(git_oid *id, struct pl_tx *tx, const git_signature *author,
+    const git_signature *committer, const char *text, git_tree *tree,
+    git_commit *parent)
+{
+	const git_commit	*parents[1] = { parent };
+	git_buf			 buf = { 0 };
+	char			*sig = NULL;
+	int			 rc, err = 0;
+
+	if ((rc = git_commit_create_buffer(&buf, tx->repo, author, committer,
+	    NULL, text, tree, parent != NULL ? 1 : 0, parents)) < 0)
+		return pl_error_git(rc, "cannot write the commit");
+	if ((err = pl_sign_commit(&sig, tx->repo, committer, buf.ptr)) == 0 &&
+	    (err = pl_lock_check()) == 0 && (rc =
+	    git_commit_create_with_signature(id, tx->repo, buf.ptr, sig,
+	    sig != NULL ? "gpgsig" : NULL)) < 0)
+		err = pl_error_git(rc, "cannot write the commit");
+	git_buf_dispose(&buf);
+	free(sig);
+	return err;
+}
+
 int
 pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 {
@@ -924,7 +953,7 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 	git_commit	*parent = NULL;
 	git_tree	*base = NULL, *tree = NULL;
 	git_oid		 id;
-	int		 rc, err;
+	int		 err;
 
 	memset(&next, 0, sizeof next);
 	if (tx->n == 0)
@@ -942,14 +971,9 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 	if ((err = tree_make(&tree, tx, base)) != 0)
 		goto done;
 	pl_msg_format(&text, msg);
-	rc = git_commit_create(&id, tx->repo, NULL, author, committer, NULL,
-	    text.ptr, tree, parent != NULL ? 1 : 0,
-	    (const git_commit **)&parent);
-	if (rc < 0) {
-		err = pl_error_git(rc, "cannot write the commit");
-		goto done;
-	}
-	if ((err = files_write(tx)) != 0 ||
+	if ((err = commit_write(&id, tx, author, committer, text.ptr, tree,
+	    parent)) != 0 ||
+	    (err = files_write(tx)) != 0 ||
 	    (err = index_write(tx)) != 0 ||
 	    (err = pl_portfolio_advance_prepare(&next, tx->p, &id)) != 0 ||
 	    (err = moves_journal(tx, base, &id)) != 0 ||
