@@ -25,6 +25,7 @@ const struct pl_cmd *const pl_commands[] = {
 	&pl_cmd_profile,
 	&pl_cmd_reflect,
 	&pl_cmd_report,
+	&pl_cmd_verify,
 	NULL
 };
 
@@ -49,6 +50,7 @@ static const struct {
 	{ PL_EIDENTITY, 11 },
 	{ PL_EEXISTS, 12 },
 	{ PL_EINCOMPLETE, 13 },
+	{ PL_EBADSIG, 14 },
 };
 
 static int

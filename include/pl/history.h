@@ -43,6 +43,7 @@ struct pl_change {
 	const char		*old_id;	/* Pl-Old-Id, or NULL */
 	const char		*level;		/* Pl-Level, or NULL */
 	const char		*status;	/* Pl-Status, or NULL */
+	const char		*rater;		/* Pl-Rater, or NULL */
 	const char		*detail;
 	const char		*path;		/* NULL for a pl commit */
 	struct pl_strlist	 goals;		/* Pl-Goal values */
