@@ -26,13 +26,6 @@ state_word(enum pl_sig_state s)
 	return words[s];
 }
 
-static int
-is_rating(const struct pl_change *c)
-{
-	return c->path == NULL && strcmp(c->kind, "evidence") == 0 &&
-	    strcmp(c->action, "rate") == 0;
-}
-
 /* The rater's name ("Ms Rivera" of "Ms Rivera <rivera@...>"). */
 static char *
 rater_name(const struct pl_change *c)
@@ -178,7 +171,7 @@ verify_run(struct pl_ctx *ctx, struct pl_args *a)
 		if (strcmp(c->commit, last) == 0)
 			continue;
 		memcpy(last, c->commit, sizeof last);
-		rating = is_rating(c);
+		rating = pl_change_is_rating(c);
 		if ((err = pl_verify_commit(&s, v, c->commit)) != PL_OK)
 			goto done;
 		if (!rating && s->state == PL_SIG_NONE)
@@ -193,15 +186,16 @@ verify_run(struct pl_ctx *ctx, struct pl_args *a)
 		goto done;
 	summary_out(&t, ratings, others);
 	ratings = others = NULL;
-	if (t.bad + t.others_bad > 0)
-		err = pl_error_set(PL_EBADSIG, "%zu commit%s a bad signature",
-		    t.bad + t.others_bad, t.bad + t.others_bad == 1 ?
-		    " has" : "s have");
 done:
 	json_decref(ratings);
 	json_decref(others);
 	pl_history_free(h);
+	/* Last: writing the cache may clear the error set before. */
 	pl_verifier_free(v);
+	if (err == PL_OK && t.bad + t.others_bad > 0)
+		err = pl_error_set(PL_EBADSIG, "%zu commit%s a bad signature",
+		    t.bad + t.others_bad, t.bad + t.others_bad == 1 ?
+		    " has" : "s have");
 	return err;
 }
 

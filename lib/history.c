@@ -588,6 +588,13 @@ pl_history_next(const struct pl_change **out, struct pl_history *h)
 }
 
 int
+pl_change_is_rating(const struct pl_change *c)
+{
+	return c->path == NULL && strcmp(c->kind, "evidence") == 0 &&
+	    strcmp(c->action, "rate") == 0;
+}
+
+int
 pl_history_until(char id[41], struct pl_portfolio *p, struct pl_date day)
 {
 	git_revwalk	*w = NULL;

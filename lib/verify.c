@@ -422,6 +422,8 @@ static void
 cache_save(struct pl_verifier *v)
 {
 	struct pl_buf	 all = PL_BUF_INIT;
+	char		*msg = pl_xstrdup(pl_error_last());
+	int		 code = pl_error_code();
 	size_t		 i;
 
 	pl_buf_printf(&all, "%s%s\n", HEADER, v->signers_id);
@@ -430,6 +432,10 @@ cache_save(struct pl_verifier *v)
 	pl_buf_put(&all, v->added.ptr, v->added.len);
 	if (all.len <= MAX_SIZE)
 		pl_cache_save(v->cache_path, all.ptr, all.len);
+	/* the caller's error, which saving the cache clears, stays */
+	if (code != PL_OK)
+		(void)pl_error_set(code, "%s", msg);
+	free(msg);
 	pl_buf_release(&all);
 }
 

@@ -68,6 +68,9 @@ int	 pl_history_next(const struct pl_change **out, struct pl_history *)
 
 void	 pl_history_free(struct pl_history *);
 
+/* 1 when c is a rating made with pl (align rate), else 0. */
+int	 pl_change_is_rating(const struct pl_change *c);
+
 /*
  * The last commit made on or before day (by committer date in its own
  * zone, as "git rev-list -1 --until" picks it) reachable from HEAD, as
