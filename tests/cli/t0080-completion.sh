@@ -30,6 +30,7 @@ test_expect_success 'command names' '
 	profile
 	reflect
 	report
+	verify
 	EOF
 	complete "" >actual &&
 	test_cmp expect actual &&
@@ -344,7 +345,7 @@ test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
 	printf "%s\n" align evidence goal help init log profile \
-		reflect report >expect &&
+		reflect report verify >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"
@@ -418,6 +419,15 @@ test_expect_success 'report: views, formats, methods, revisions' '
 	grep -x side actual &&
 	echo @file >expect &&
 	complete report -o "" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'verify: its formats and a revision' '
+	printf "%s\n" text json >expect &&
+	complete verify --format "" >actual &&
+	test_cmp expect actual &&
+	echo side >expect &&
+	complete verify s >actual &&
 	test_cmp expect actual
 '
 
