@@ -56,6 +56,25 @@ test_expect_success 'commit.gpgsign with gpg.format ssh: pl signs, git verifies'
 	test_cmp expect actual
 '
 
+command -v ssh-agent >/dev/null && command -v ssh-add >/dev/null &&
+	test_set_prereq AGENT
+
+test_expect_success AGENT 'user.signingkey key::<public key>: the key in ssh-agent' '
+	eval "$(ssh-agent -s)" >/dev/null &&
+	test_when_finished "kill $SSH_AGENT_PID" &&
+	ssh-add -q ana 2>/dev/null &&
+	git -C p config user.signingkey "key::$(cat ana.pub)" &&
+	mv ana ana.away &&
+	test_when_finished "mv ana.away ana" &&
+	pl -C p goal add --id agent "Agent" >/dev/null &&
+	git -C p -c gpg.ssh.allowedSignersFile="$TRASH_DIRECTORY/mine" \
+		verify-commit HEAD 2>err &&
+	grep "^Good \"git\" signature for teacher@example.com" err &&
+	ls "${TMPDIR:-/tmp}" >tmp.after &&
+	! grep "^pl-key-" tmp.after &&
+	ssh_as ana
+'
+
 test_expect_success 'a signing program that fails: nothing committed, exit 1' '
 	write_script no-sign <<-\EOF &&
 	cat >/dev/null
@@ -140,7 +159,7 @@ test_expect_success 'pl verify: one line per rating, then the summary' '
 	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  poster  signed, unknown key
 	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  3  quiz  verified (rivera@school.example)
 	3 ratings: 1 verified, 1 signed with an unknown key, 1 unsigned, 0 bad
-	2 other signed commits: 0 bad
+	3 other signed commits: 0 bad
 	EOF
 	test_cmp expect out
 '
@@ -163,10 +182,11 @@ test_expect_success 'pl verify --format json: each rating, the signer and key' '
 	assert r[1]["key"] == ana and r[1]["signer"] is None, r[1]
 	assert r[0]["format"] is None and r[0]["key"] is None, r[0]
 	assert [(o["kind"], o["action"], o["id"], o["signature"])
-	    for o in d["others"]] == [("goal", "add", "ratios",
+	    for o in d["others"]] == [("goal", "add", "agent",
+	    "unknown_key"), ("goal", "add", "ratios",
 	    "unknown_key"), ("goal", "add", "fractions", "unknown_key")], d
 	assert d["summary"] == {"ratings": 3, "verified": 1,
-	    "unknown_key": 1, "unsigned": 1, "bad": 0, "others": 2,
+	    "unknown_key": 1, "unsigned": 1, "bad": 0, "others": 3,
 	    "others_bad": 0}, d["summary"]
 	EOF
 '
@@ -237,7 +257,7 @@ test_expect_success 'a signed commit changed afterwards: bad signature, exit 14'
 	cat >expect <<-\EOF &&
 	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  quiz  bad signature
 	1 rating: 0 verified, 0 signed with an unknown key, 0 unsigned, 1 bad
-	2 other signed commits: 0 bad
+	3 other signed commits: 0 bad
 	EOF
 	test_cmp expect out &&
 	pl -C p log --rev forged --kind evidence -n 1 >out &&
