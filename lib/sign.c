@@ -26,27 +26,28 @@ config_str(git_config *cfg, const char *key)
 	return s;
 }
 
+/* A signing failure, in why (freed here). */
 static int
-refused(const struct pl_run *r, const char *program)
+sign_failed(char *why)
 {
-	char	*why = pl_run_message(r, program);
-	int	 err;
+	int	err;
 
 	err = pl_error_set(PL_ERROR, "cannot sign the commit: %s", why);
 	free(why);
 	return err;
 }
 
-/* A program that cannot be started, said as a signing failure. */
+/* The program's own message, or why it could not be started. */
+static int
+refused(const struct pl_run *r, const char *program)
+{
+	return sign_failed(pl_run_message(r, program));
+}
+
 static int
 not_run(void)
 {
-	char	*why = pl_xstrdup(pl_error_last());
-	int	 err;
-
-	err = pl_error_set(PL_ERROR, "cannot sign the commit: %s", why);
-	free(why);
-	return err;
+	return sign_failed(pl_xstrdup(pl_error_last()));
 }
 
 /* gpg (or gpgsm): "-bsau KEY", a detached armoured signature on stdout. */
@@ -126,7 +127,7 @@ pl_sign_commit(char **out, git_repository *repo,
 	git_config	*cfg = NULL;
 	char		*format = NULL, *program = NULL, *key = NULL;
 	size_t		 n;
-	int		 on = 0, rc, err = 0;
+	int		 on = 0, x509, rc, err = 0;
 
 	*out = NULL;
 	if ((rc = git_repository_config_snapshot(&cfg, repo)) < 0)
@@ -135,17 +136,13 @@ pl_sign_commit(char **out, git_repository *repo,
 		goto done;
 	format = config_str(cfg, "gpg.format");
 	key = config_str(cfg, "user.signingkey");
-	if (format == NULL || strcmp(format, "openpgp") == 0) {
-		if ((program = config_str(cfg, "gpg.openpgp.program")) ==
-		    NULL && (program = config_str(cfg, "gpg.program")) == NULL)
-			program = pl_xstrdup("gpg");
-		if (key == NULL)
-			key = pl_xasprintf("%s <%s>", committer->name,
-			    committer->email);
-		err = sign_gpg(out, program, key, buf);
-	} else if (strcmp(format, "x509") == 0) {
-		if ((program = config_str(cfg, "gpg.x509.program")) == NULL)
-			program = pl_xstrdup("gpgsm");
+	x509 = format != NULL && strcmp(format, "x509") == 0;
+	if (format == NULL || strcmp(format, "openpgp") == 0 || x509) {
+		/* git's order: gpg.<format>.program, then gpg.program */
+		if ((program = config_str(cfg, x509 ? "gpg.x509.program" :
+		    "gpg.openpgp.program")) == NULL && (x509 ||
+		    (program = config_str(cfg, "gpg.program")) == NULL))
+			program = pl_xstrdup(x509 ? "gpgsm" : "gpg");
 		if (key == NULL)
 			key = pl_xasprintf("%s <%s>", committer->name,
 			    committer->email);

@@ -237,6 +237,20 @@ ssh_key(struct pl_verifier *v, const struct pl_run *r)
 	return keep(v, p, strcspn(p, " \r\n"));
 }
 
+/*
+ * What checking a signature starts with: r empty, the signature unknown
+ * until a program says otherwise, and in a file for it to read.
+ */
+static int
+check_begin(char **sigfile, struct pl_run *r, struct pl_verifier *v,
+    const char *sig)
+{
+	pl_buf_init(&r->out);
+	pl_buf_init(&r->err);
+	v->sig.state = PL_SIG_UNKNOWN;
+	return tmp_write(sigfile, v, "sig", sig, strlen(sig));
+}
+
 static int
 verify_ssh(struct pl_verifier *v, const char *email, const char *sig,
     const char *data, size_t len)
@@ -249,10 +263,7 @@ verify_ssh(struct pl_verifier *v, const char *email, const char *sig,
 	char		*signers = NULL, *sigfile = NULL;
 	int		 err;
 
-	pl_buf_init(&r.out);
-	pl_buf_init(&r.err);
-	v->sig.state = PL_SIG_UNKNOWN;
-	if ((err = tmp_write(&sigfile, v, "sig", sig, strlen(sig))) != 0)
+	if ((err = check_begin(&sigfile, &r, v, sig)) != 0)
 		goto done;
 	verify[10] = check[6] = sigfile;
 	if (v->trusts) {
@@ -314,10 +325,7 @@ verify_gpg(struct pl_verifier *v, const char *program, const char *sig,
 	char		*sigfile = NULL;
 	int		 err;
 
-	pl_buf_init(&r.out);
-	pl_buf_init(&r.err);
-	v->sig.state = PL_SIG_UNKNOWN;
-	if ((err = tmp_write(&sigfile, v, "sig", sig, strlen(sig))) != 0)
+	if ((err = check_begin(&sigfile, &r, v, sig)) != 0)
 		goto done;
 	argv[3] = sigfile;
 	if (pl_run(&r, argv, data, len) != 0)
@@ -422,8 +430,6 @@ static void
 cache_save(struct pl_verifier *v)
 {
 	struct pl_buf	 all = PL_BUF_INIT;
-	char		*msg = pl_xstrdup(pl_error_last());
-	int		 code = pl_error_code();
 	size_t		 i;
 
 	pl_buf_printf(&all, "%s%s\n", HEADER, v->signers_id);
@@ -432,10 +438,6 @@ cache_save(struct pl_verifier *v)
 	pl_buf_put(&all, v->added.ptr, v->added.len);
 	if (all.len <= MAX_SIZE)
 		pl_cache_save(v->cache_path, all.ptr, all.len);
-	/* the caller's error, which saving the cache clears, stays */
-	if (code != PL_OK)
-		(void)pl_error_set(code, "%s", msg);
-	free(msg);
 	pl_buf_release(&all);
 }
 
