@@ -113,6 +113,7 @@ extern const struct pl_cmd pl_cmd_profile;
 extern const struct pl_cmd pl_cmd_reflect;
 extern const struct pl_cmd pl_cmd_report;
 extern const struct pl_cmd pl_cmd_sync;
+extern const struct pl_cmd pl_cmd_verify;
 
 /* The table of top-level commands, NULL terminated (cmd/main.c). */
 extern const struct pl_cmd *const pl_commands[];

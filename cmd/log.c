@@ -11,6 +11,7 @@
 #include "pl/history.h"
 #include "pl/slug.h"
 #include "pl/standards.h"
+#include "pl/verify.h"
 
 enum log_format { LOG_TEXT, LOG_CSV, LOG_JSON };
 
@@ -102,9 +103,33 @@ kind_colour(const char *kind)
 	return NULL;
 }
 
+/*
+ * A rating whose commit carries a good signature from a trusted key is
+ * marked at the end of its line, where the mark moves no column; one
+ * whose signature does not match its commit is marked too.
+ */
+static const char *
+sig_mark(const struct pl_sig *s)
+{
+	if (s == NULL)
+		return "";
+	if (s->state == PL_SIG_GOOD)
+		return " (verified)";
+	return s->state == PL_SIG_BAD ? " (bad signature)" : "";
+}
+
+/* true, false, or null for a change that is not a rating. */
+static json_t *
+sig_json(const struct pl_sig *s)
+{
+	return s == NULL ? json_null() : json_boolean(s->state ==
+	    PL_SIG_GOOD);
+}
+
 /* The date in yellow as git's commit ids, the kind in its colour. */
 static void
-print_text(struct pl_buf *line, const struct pl_change *c, int colour)
+print_text(struct pl_buf *line, const struct pl_change *c, int colour,
+    const struct pl_sig *sig)
 {
 	struct pl_buf	*b = line;		/* reused from line to line */
 	char		 date[PL_DATE_LEN];
@@ -129,6 +154,7 @@ print_text(struct pl_buf *line, const struct pl_change *c, int colour)
 		pl_buf_puts(b, *c->id != '\0' ? c->id : "-");
 		pl_buf_puts(b, "  ");
 		pl_buf_puts(b, c->detail);
+		pl_buf_puts(b, sig_mark(sig));
 		pl_buf_putc(b, '\n');
 		pl_out_write(b->ptr, PL_OUT_LINE);
 		return;
@@ -138,7 +164,7 @@ print_text(struct pl_buf *line, const struct pl_change *c, int colour)
 	pl_out_paint(c->kind, kind_colour(c->kind), colour, 10);
 	pl_out_printf("  %-7s  ", c->action);
 	pl_out_paint(*c->id != '\0' ? c->id : "-", PL_SGR_BOLD, colour, 0);
-	pl_out_printf("  %s\n", c->detail);
+	pl_out_printf("  %s%s\n", c->detail, sig_mark(sig));
 }
 
 static char *
@@ -152,20 +178,22 @@ joined(const struct pl_strlist *l)
 
 static const char *const csv_head[] = { "commit", "date", "author",
 	"email", "kind", "action", "id", "old_id", "goals", "standards",
-	"level", "detail", "path", NULL };
+	"level", "detail", "path", "verified", NULL };
 
+/* With a trusted key, a last column: "true", "false" or "" (no rating). */
 static void
-print_csv(const struct pl_change *c)
+print_csv(const struct pl_change *c, int trusts, const struct pl_sig *sig)
 {
 	struct pl_buf	 b = PL_BUF_INIT;
 	char		 date[PL_DATE_LEN];
 	char		*goals = joined(&c->goals), *stds = joined(&c->standards);
 	const char	*cells[] = { c->commit, date, c->author, c->email,
 			    c->kind, c->action, c->id, c->old_id, goals, stds,
-			    c->level, c->detail, c->path };
+			    c->level, c->detail, c->path, sig == NULL ? "" :
+			    sig->state == PL_SIG_GOOD ? "true" : "false" };
 
 	pl_date_format(date, c->date);
-	pl_csv_row(&b, cells, sizeof cells / sizeof cells[0]);
+	pl_csv_row(&b, cells, sizeof cells / sizeof cells[0] - !trusts);
 	pl_out_write(b.ptr, PL_OUT_LINE);
 	pl_buf_release(&b);
 	free(goals);
@@ -173,7 +201,8 @@ print_csv(const struct pl_change *c)
 }
 
 static void
-print_json(const struct pl_change *c, int first)
+print_json(const struct pl_change *c, int first, int trusts,
+    const struct pl_sig *sig)
 {
 	char	 date[PL_DATE_LEN];
 	char	*s;
@@ -193,6 +222,8 @@ print_json(const struct pl_change *c, int first)
 	json_object_set_new(j, "level", pl_json_str(c->level));
 	json_object_set_new(j, "detail", pl_json_str(c->detail));
 	json_object_set_new(j, "path", pl_json_str(c->path));
+	if (trusts)
+		json_object_set_new(j, "verified", sig_json(sig));
 	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	pl_out_printf("%s  %s", first ? "[\n" : ",\n", s != NULL ? s : "{}");
 	free(s);
@@ -228,13 +259,15 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 	struct log_filter	 f = { PL_STRLIST_INIT, NULL, NULL, NULL,
 				    { "", "" }, -1 };
 	struct pl_history	*h = NULL;
+	struct pl_verifier	*v = NULL;
 	const struct pl_change	*c;
+	const struct pl_sig	*sig;
 	struct pl_buf		 line = PL_BUF_INIT;
 	const char		*fmt = pl_arg(a, "format");
 	enum log_format		 out = LOG_TEXT;
 	long			 n = 0;
 	size_t			 i;
-	int			 err, colour;
+	int			 err, colour, trusts;
 
 	if (fmt != NULL && strcmp(fmt, "csv") == 0)
 		out = LOG_CSV;
@@ -245,27 +278,35 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 	colour &= out == LOG_TEXT;
 	if ((err = pl_pager_start(ctx)) != PL_OK ||
 	    (err = parse_filter(&f, ctx, a)) != PL_OK ||
-	    (err = pl_history_new(&h, ctx->pf, pl_arg(a, "rev"))) != PL_OK)
+	    (err = pl_history_new(&h, ctx->pf, pl_arg(a, "rev"))) != PL_OK ||
+	    (err = pl_verifier_new(&v, ctx->pf)) != PL_OK)
 		goto done;
-	for (i = 0; out == LOG_CSV && csv_head[i] != NULL; i++)
-		pl_out_printf("%s%s", csv_head[i], csv_head[i + 1] != NULL ?
-		    "," : "\r\n");
+	/* Without trusted keys the log is exactly what it always was. */
+	trusts = pl_verifier_trusts(v);
+	for (i = 0; out == LOG_CSV && csv_head[i + !trusts] != NULL; i++)
+		pl_out_printf("%s%s", csv_head[i], csv_head[i + 1 + !trusts]
+		    != NULL ? "," : "\r\n");
 	while ((f.max < 0 || n < f.max) &&
 	    (err = pl_history_next(&c, h)) == PL_OK && c != NULL) {
 		if (!wanted(&f, c))
 			continue;
+		sig = NULL;
+		if (trusts && pl_change_is_rating(c) &&
+		    (err = pl_verify_commit(&sig, v, c->commit)) != PL_OK)
+			break;
 		if (out == LOG_TEXT)
-			print_text(&line, c, colour);
+			print_text(&line, c, colour, sig);
 		else if (out == LOG_CSV)
-			print_csv(c);
+			print_csv(c, trusts, sig);
 		else
-			print_json(c, n == 0);
+			print_json(c, n == 0, trusts, sig);
 		n++;
 	}
 	if (err == PL_OK && out == LOG_JSON)
 		pl_out_printf("%s", n == 0 ? "[]\n" : "\n]\n");
 done:
 	pl_buf_release(&line);
+	pl_verifier_free(v);
 	pl_history_free(h);
 	pl_strlist_release(&f.goals);
 	return err;

@@ -28,6 +28,7 @@ const struct pl_cmd *const pl_commands[] = {
 	&pl_cmd_reflect,
 	&pl_cmd_report,
 	&pl_cmd_sync,
+	&pl_cmd_verify,
 	NULL
 };
 
@@ -52,6 +53,7 @@ static const struct {
 	{ PL_EIDENTITY, 11 },
 	{ PL_EEXISTS, 12 },
 	{ PL_EINCOMPLETE, 13 },
+	{ PL_EBADSIG, 14 },
 };
 
 static int

@@ -1,7 +1,7 @@
 # fish completion for pl(1), the learner portfolio tool.
 #
 # Commands: align, clone, evidence, goal, help, init, log, profile, reflect,
-# report.
+# report, sync, verify.
 #
 # The candidates come from pl itself: "pl __complete WORDS..." is given the
 # words after "pl" up to and including the one being completed, and prints

@@ -77,15 +77,21 @@ void
 pl_cache_save(const char *path, const char *data, size_t len)
 {
 	const char	*slash = strrchr(path, '/');
-	char		*dir;
+	char		*dir, *msg;
+	int		 code = pl_error_code();
 
 	if (slash == NULL)
 		return;
+	/* saved at the end of a command, which may be failing */
+	msg = pl_xstrdup(pl_error_last());
 	dir = pl_xstrndup(path, (size_t)(slash - path));
 	remove_stale(dir, slash + 1);
 	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
 		(void)!pl_write_file(path, data, len, 0666);
 	pl_error_clear();
+	if (code != PL_OK)
+		(void)pl_error_set(code, "%s", msg);
+	free(msg);
 	free(dir);
 }
 

@@ -23,7 +23,8 @@ int	 pl_cache_read(struct pl_buf *out, const char *path, size_t max);
  * Replaces the cache file path (in a folder of the git folder, made when
  * missing) by len bytes of data, through a temporary file and a rename,
  * after removing the temporary files of writers that were killed.
- * A failure is ignored: the cache is only slower without it.
+ * A failure is ignored: the cache is only slower without it; the last
+ * error set (pl_error_last()) stays as it was.
  */
 void	 pl_cache_save(const char *path, const char *data, size_t len);
 

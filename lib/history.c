@@ -307,6 +307,8 @@ from_trailers(struct pl_history *h, const char *msg)
 			c->level = v;
 		else if (strcmp(k, "Pl-Status") == 0)
 			c->status = v;
+		else if (strcmp(k, "Pl-Rater") == 0)
+			c->rater = v;
 		else if (strcmp(k, "Pl-Goal") == 0)
 			pl_strlist_push(&c->goals, v);
 		else if (strcmp(k, "Pl-Standard") == 0)
@@ -552,7 +554,7 @@ next_commit(struct pl_history *h, int *done)
 		return PL_OK;
 	pl_strlist_release(&h->ch.goals);
 	pl_strlist_release(&h->ch.standards);
-	h->ch.old_id = h->ch.level = h->ch.status = NULL;
+	h->ch.old_id = h->ch.level = h->ch.status = h->ch.rater = NULL;
 	h->ch.detail = summary(h);
 	if (h->cache == NULL)
 		h->cache = pl_logcache_open(h->repo);
@@ -583,6 +585,13 @@ pl_history_next(const struct pl_change **out, struct pl_history *h)
 			return PL_OK;
 		}
 	}
+}
+
+int
+pl_change_is_rating(const struct pl_change *c)
+{
+	return c->path == NULL && strcmp(c->kind, "evidence") == 0 &&
+	    strcmp(c->action, "rate") == 0;
 }
 
 int

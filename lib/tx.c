@@ -22,6 +22,7 @@
 #include "pl/text.h"
 #include "pl/tx.h"
 #include "internal.h"
+#include "sign.h"
 
 /*
  * A staged file: data pl made (blob and working file written at commit
@@ -956,16 +957,23 @@ base_read(git_commit **parent, git_tree **base, struct pl_tx *tx)
 	return 0;
 }
 
-/* The commit: HEAD's child, and with a merge the other's too. */
+/*
+ * The commit object: HEAD's child, and with a merge the other's too;
+ * signed when git's configuration asks for it (as git commit does, with
+ * the committer's key).  Signing can fail, so it is done here, before
+ * anything else is written.
+ */
 static int
-commit_make(git_oid *id, struct pl_tx *tx, const struct pl_buf *text,
-    const git_signature *author, const git_signature *committer,
-    git_tree *tree, git_commit *parent)
+commit_write(git_oid *id, struct pl_tx *tx, const git_signature *author,
+    const git_signature *committer, const char *text, git_tree *tree,
+    git_commit *parent)
 {
 	const git_commit	*parents[2] = { parent, NULL };
 	git_commit		*other = NULL;
+	git_buf			 buf = { 0 };
+	char			*sig = NULL;
 	size_t			 n = parent != NULL ? 1 : 0;
-	int			 rc;
+	int			 rc, err = 0;
 
 	if (tx->merge) {
 		if ((rc = git_commit_lookup(&other, tx->repo, &tx->other)) < 0)
@@ -973,10 +981,18 @@ commit_make(git_oid *id, struct pl_tx *tx, const struct pl_buf *text,
 			    "merge");
 		parents[n++] = other;
 	}
-	rc = git_commit_create(id, tx->repo, NULL, author, committer, NULL,
-	    text->ptr, tree, n, parents);
+	if ((rc = git_commit_create_buffer(&buf, tx->repo, author, committer,
+	    NULL, text, tree, n, parents)) < 0)
+		err = pl_error_git(rc, "cannot write the commit");
+	else if ((err = pl_sign_commit(&sig, tx->repo, committer,
+	    buf.ptr)) == 0 && (err = pl_lock_check()) == 0 && (rc =
+	    git_commit_create_with_signature(id, tx->repo, buf.ptr, sig,
+	    sig != NULL ? "gpgsig" : NULL)) < 0)
+		err = pl_error_git(rc, "cannot write the commit");
+	git_buf_dispose(&buf);
 	git_commit_free(other);
-	return rc < 0 ? pl_error_git(rc, "cannot write the commit") : 0;
+	free(sig);
+	return err;
 }
 
 int
@@ -1011,7 +1027,7 @@ pl_tx_commit(struct pl_tx *tx, const struct pl_msg *msg)
 		if ((err = ff_check(tx, tree)) != 0)
 			goto done;
 		git_oid_cpy(&id, &tx->other);
-	} else if ((err = commit_make(&id, tx, &text, author, committer,
+	} else if ((err = commit_write(&id, tx, author, committer, text.ptr,
 	    tree, parent)) != 0)
 		goto done;
 	if ((err = files_write(tx)) != 0 ||

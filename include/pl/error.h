@@ -27,8 +27,9 @@ enum pl_error_code {
 	PL_ENOCHANGE = -13,	/* an edit that changed nothing */
 	PL_ECONFLICT = -14,	/* a commit made meanwhile changed what was
 				   read: nothing committed, run it again */
-	PL_EINCOMPLETE = -15	/* done, but some of many portfolios could
+	PL_EINCOMPLETE = -15,	/* done, but some of many portfolios could
 				   not be read */
+	PL_EBADSIG = -16	/* a commit's signature does not match it */
 };
 
 /* Sets the message (printf-style) and returns code, so failing is one line. */

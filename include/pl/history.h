@@ -43,6 +43,7 @@ struct pl_change {
 	const char		*old_id;	/* Pl-Old-Id, or NULL */
 	const char		*level;		/* Pl-Level, or NULL */
 	const char		*status;	/* Pl-Status, or NULL */
+	const char		*rater;		/* Pl-Rater, or NULL */
 	const char		*detail;
 	const char		*path;		/* NULL for a pl commit */
 	struct pl_strlist	 goals;		/* Pl-Goal values */
@@ -66,6 +67,9 @@ int	 pl_history_next(const struct pl_change **out, struct pl_history *)
 	    PL_WUR;
 
 void	 pl_history_free(struct pl_history *);
+
+/* 1 when c is a rating made with pl (align rate), else 0. */
+int	 pl_change_is_rating(const struct pl_change *c);
 
 /*
  * The last commit made on or before day (by committer date in its own

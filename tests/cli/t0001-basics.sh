@@ -27,6 +27,7 @@ test_expect_success '--help lists the commands in order' '
 	    reflect    write and read reflections
 	    report     show where a learner stands and how they got there
 	    sync       share the portfolio through a git remote
+	    verify     check the signatures of ratings and signed commits
 
 	See ${SQ}pl help COMMAND${SQ} or ${SQ}pl COMMAND --help${SQ} for one of them, and pl(1).
 	EOF

@@ -32,6 +32,7 @@ test_expect_success 'command names' '
 	reflect
 	report
 	sync
+	verify
 	EOF
 	complete "" >actual &&
 	test_cmp expect actual &&
@@ -348,7 +349,7 @@ test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
 	printf "%s\n" align clone evidence goal help init log profile \
-		reflect report sync >expect &&
+		reflect report sync verify >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"
@@ -433,6 +434,15 @@ test_expect_success 'sync: the remotes, its options' '
 	test_cmp expect actual &&
 	printf "%s\n" --no-push >expect &&
 	complete sync --no >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'verify: its formats and a revision' '
+	printf "%s\n" text json >expect &&
+	complete verify --format "" >actual &&
+	test_cmp expect actual &&
+	echo side >expect &&
+	complete verify s >actual &&
 	test_cmp expect actual
 '
 

@@ -1,0 +1,225 @@
+/*
+ * pl verify: which ratings a teacher really made.  Every rating commit is
+ * checked against the keys the portfolio trusts (.pl/allowed_signers at
+ * HEAD), and every other signed commit too, so that a learner's forged
+ * rating or a commit changed after it was signed shows, and a script can
+ * tell from the exit status.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "pl/history.h"
+#include "pl/verify.h"
+
+struct tally {
+	size_t	ratings, verified, unknown, unsigned_, bad;
+	size_t	others, others_bad;
+};
+
+static const char *
+state_word(enum pl_sig_state s)
+{
+	static const char *const words[] = { "unsigned", "verified",
+		"unknown_key", "bad" };
+
+	return words[s];
+}
+
+/* The rater's name ("Ms Rivera" of "Ms Rivera <rivera@...>"). */
+static char *
+rater_name(const struct pl_change *c)
+{
+	const char	*r = c->rater != NULL ? c->rater : c->author;
+	const char	*lt = strstr(r, " <");
+
+	return lt != NULL ? pl_xstrndup(r, (size_t)(lt - r)) :
+	    pl_xstrdup(r);
+}
+
+static void
+sig_json(json_t *j, const struct pl_sig *s)
+{
+	json_object_set_new(j, "signature", json_string(state_word(s->state)));
+	json_object_set_new(j, "format", pl_json_str(s->format));
+	json_object_set_new(j, "signer", pl_json_str(s->signer));
+	json_object_set_new(j, "key", pl_json_str(s->key));
+}
+
+static void
+rating_out(json_t *list, const struct pl_change *c, const struct pl_sig *s)
+{
+	char	 date[PL_DATE_LEN], *name = rater_name(c), *what;
+	json_t	*j;
+
+	pl_date_format(date, c->date);
+	if (list == NULL) {
+		what = pl_sig_describe(s);
+		pl_out_printf("%s  %s  %s  %s  %s  %s\n", date, name,
+		    c->standards.n > 0 ? c->standards.v[0] : "-",
+		    c->level != NULL ? c->level : "-", c->id, what);
+		free(what);
+	} else {
+		j = json_object();
+		json_object_set_new(j, "commit", json_string(c->commit));
+		json_object_set_new(j, "date", json_string(date));
+		json_object_set_new(j, "rater", pl_json_str(c->rater != NULL ?
+		    c->rater : c->author));
+		json_object_set_new(j, "standard", pl_json_str(
+		    c->standards.n > 0 ? c->standards.v[0] : NULL));
+		json_object_set_new(j, "level", pl_json_str(c->level));
+		json_object_set_new(j, "evidence", pl_json_str(c->id));
+		sig_json(j, s);
+		json_array_append_new(list, j);
+	}
+	free(name);
+}
+
+/* Another signed commit: in text, only when its signature is bad. */
+static void
+other_out(json_t *list, const struct pl_change *c, const struct pl_sig *s)
+{
+	char	 date[PL_DATE_LEN], *what;
+	json_t	*j;
+
+	pl_date_format(date, c->date);
+	if (list == NULL) {
+		if (s->state != PL_SIG_BAD)
+			return;
+		what = pl_sig_describe(s);
+		pl_out_printf("%s  %s  %s %s %s  %s\n", date, c->author,
+		    c->kind, c->action, *c->id != '\0' ? c->id : "-", what);
+		free(what);
+		return;
+	}
+	j = json_object();
+	json_object_set_new(j, "commit", json_string(c->commit));
+	json_object_set_new(j, "date", json_string(date));
+	json_object_set_new(j, "author", pl_json_str(c->author));
+	json_object_set_new(j, "kind", pl_json_str(c->kind));
+	json_object_set_new(j, "action", pl_json_str(c->action));
+	json_object_set_new(j, "id", pl_json_str(c->id));
+	sig_json(j, s);
+	json_array_append_new(list, j);
+}
+
+static void
+count(struct tally *t, int rating, enum pl_sig_state s)
+{
+	if (!rating) {
+		t->others++;
+		t->others_bad += s == PL_SIG_BAD;
+		return;
+	}
+	t->ratings++;
+	t->verified += s == PL_SIG_GOOD;
+	t->unknown += s == PL_SIG_UNKNOWN;
+	t->unsigned_ += s == PL_SIG_NONE;
+	t->bad += s == PL_SIG_BAD;
+}
+
+static void
+summary_out(const struct tally *t, json_t *ratings, json_t *others)
+{
+	json_t	*j;
+
+	if (ratings == NULL) {
+		pl_out_printf("%zu rating%s: %zu verified, %zu signed with an "
+		    "unknown key, %zu unsigned, %zu bad\n", t->ratings,
+		    t->ratings == 1 ? "" : "s", t->verified, t->unknown,
+		    t->unsigned_, t->bad);
+		if (t->others > 0)
+			pl_out_printf("%zu other signed commit%s: %zu bad\n",
+			    t->others, t->others == 1 ? "" : "s",
+			    t->others_bad);
+		return;
+	}
+	j = json_object();
+	json_object_set_new(j, "ratings", ratings);
+	json_object_set_new(j, "others", others);
+	json_object_set_new(j, "summary", json_pack("{s:I,s:I,s:I,s:I,s:I,"
+	    "s:I,s:I}", "ratings", (json_int_t)t->ratings, "verified",
+	    (json_int_t)t->verified, "unknown_key", (json_int_t)t->unknown,
+	    "unsigned", (json_int_t)t->unsigned_, "bad", (json_int_t)t->bad,
+	    "others", (json_int_t)t->others, "others_bad",
+	    (json_int_t)t->others_bad));
+	pl_json_print(j);
+}
+
+static int
+verify_run(struct pl_ctx *ctx, struct pl_args *a)
+{
+	struct pl_verifier	*v = NULL;
+	struct pl_history	*h = NULL;
+	const struct pl_change	*c;
+	const struct pl_sig	*s;
+	struct tally		 t = { 0, 0, 0, 0, 0, 0, 0 };
+	json_t			*ratings = NULL, *others = NULL;
+	char			 last[41] = "";
+	int			 err, rating;
+
+	if (ctx->json) {
+		ratings = json_array();
+		others = json_array();
+	}
+	if ((err = pl_verifier_new(&v, ctx->pf)) != PL_OK ||
+	    (err = pl_history_new(&h, ctx->pf, a->argc > 0 ? a->argv[0] :
+	    NULL)) != PL_OK)
+		goto done;
+	while ((err = pl_history_next(&c, h)) == PL_OK && c != NULL) {
+		/* a hand commit is a change per file: checked once */
+		if (strcmp(c->commit, last) == 0)
+			continue;
+		memcpy(last, c->commit, sizeof last);
+		rating = pl_change_is_rating(c);
+		if ((err = pl_verify_commit(&s, v, c->commit)) != PL_OK)
+			goto done;
+		if (!rating && s->state == PL_SIG_NONE)
+			continue;
+		count(&t, rating, s->state);
+		if (rating)
+			rating_out(ratings, c, s);
+		else
+			other_out(others, c, s);
+	}
+	if (err != PL_OK)
+		goto done;
+	summary_out(&t, ratings, others);
+	ratings = others = NULL;
+done:
+	json_decref(ratings);
+	json_decref(others);
+	pl_history_free(h);
+	/* Last: writing the cache may clear the error set before. */
+	pl_verifier_free(v);
+	if (err == PL_OK && t.bad + t.others_bad > 0)
+		err = pl_error_set(PL_EBADSIG, "%zu commit%s a bad signature",
+		    t.bad + t.others_bad, t.bad + t.others_bad == 1 ?
+		    " has" : "s have");
+	return err;
+}
+
+static const struct pl_opt verify_opts[] = {
+	PL_OPT_FORMAT,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+const struct pl_cmd pl_cmd_verify = {
+	.name = "verify",
+	.summary = "check the signatures of ratings and signed commits",
+	.usage = "verify [--format FMT] [REV]",
+	.description = "Walks the history from REV (default HEAD) and checks "
+	    "the signature of every\nrating commit and every other signed "
+	    "commit against the keys in\n.pl/allowed_signers at HEAD "
+	    "(ssh-keygen -Y verify as the committer's\nemail; gpg's keyring "
+	    "for openpgp signatures).  One line per rating:\ndate, rater, "
+	    "standard, level, evidence and \"verified (SIGNER)\", \"signed,\n"
+	    "unknown key\", \"bad signature\" or \"not signed\"; other "
+	    "commits only when\ntheir signature is bad; then a summary.  "
+	    "Exit status 14 when any\nsignature is bad.",
+	.opts = verify_opts,
+	.arg_words = "@rev",
+	.min_args = 0, .max_args = 1,
+	.flags = PL_CMD_PORTFOLIO,
+	.run = verify_run,
+};
