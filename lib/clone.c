@@ -74,9 +74,8 @@ url_decode(const char *s, size_t n)
 	return pl_buf_detach(&b);
 }
 
-/* The URL for messages: "https://ana:secret@h/" as "https://ana@h/". */
-static char *
-url_shown(const char *url)
+char *
+pl_url_shown(const char *url)
 {
 	const char	*s, *at, *colon, *slash;
 
@@ -220,7 +219,7 @@ pl_clone(char **out_dir, const char *url, const char *dir)
 	int			 rc, err, existed;
 
 	*out_dir = NULL;
-	shown = url_shown(url);
+	shown = pl_url_shown(url);
 	if (dir != NULL)
 		d = pl_xstrdup(dir);
 	else if ((d = pl_clone_dir(url)) == NULL) {

@@ -236,6 +236,12 @@ struct pl_cred {
 	int		 failed;	/* nothing more to try: GIT_EAUTH */
 };
 
+/*
+ * The URL for messages, its password left out: "https://ana:secret@h/"
+ * as "https://ana@h/".  The caller frees.
+ */
+char	*pl_url_shown(const char *url);
+
 /* Sets cb's credentials callback (lib/clone.c), c its state. */
 void	 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c);
 

@@ -5,6 +5,7 @@
  * remote's branch changes is worked out as a plan of whole files first;
  * only a plan with no conflict is staged and committed.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <git2.h>
@@ -30,6 +31,8 @@ struct plan {
 };
 
 struct sync {
+	struct pl_cred			 cred;		/* first: the payload of
+							   the remote's callbacks */
 	struct pl_portfolio		*pf;
 	git_repository			*repo;
 	const struct pl_sync_options	*o;
@@ -40,7 +43,6 @@ struct sync {
 	char				*remote_branch;
 	git_oid				 theirs;
 	int				 have_theirs;
-	unsigned			 tries;		/* credentials asked */
 	char				*refused;	/* a push refused */
 };
 
@@ -78,29 +80,6 @@ plan_add(struct plan *p, const char *path)
 	return &p->v[p->n++];
 }
 
-/*
- * ssh-agent for ssh, and what the URL holds for http (libgit2 reads a
- * user and password in it); asked once: a second ask means the first
- * answer was refused.
- */
-static int
-credentials(git_credential **out, const char *url, const char *user,
-    unsigned int allowed, void *payload)
-{
-	struct sync	*s = payload;
-
-	(void)url;
-	if (s->tries++ > 0)
-		return GIT_EUSER;
-	if (allowed & GIT_CREDENTIAL_SSH_KEY)
-		return git_credential_ssh_key_from_agent(out,
-		    user != NULL ? user : "git");
-	if (allowed & GIT_CREDENTIAL_USERNAME)
-		return git_credential_username_new(out,
-		    user != NULL ? user : "git");
-	return GIT_PASSTHROUGH;
-}
-
 static int
 push_status(const char *ref, const char *status, void *payload)
 {
@@ -112,12 +91,14 @@ push_status(const char *ref, const char *status, void *payload)
 	return 0;
 }
 
+/* ssh-agent and the URL's user and password (clone.c), and the push. */
 static void
 callbacks(git_remote_callbacks *cb, struct sync *s)
 {
-	cb->credentials = credentials;
+	memset(&s->cred, 0, sizeof s->cred);
+	s->cred.url = git_remote_url(s->remote);
+	pl_remote_callbacks(cb, &s->cred);
 	cb->push_update_reference = push_status;
-	cb->payload = s;
 }
 
 /* A failure to reach the remote, said as plainly as can be. */
@@ -125,13 +106,18 @@ static int
 unreachable(struct sync *s, int rc, const char *what)
 {
 	const git_error	*e = git_error_last();
+	char		*url = pl_url_shown(git_remote_url(s->remote));
+	int		 err;
 
-	if (s->tries > 1 || rc == GIT_EAUTH)
-		return pl_error_set(PL_ERROR, "authentication failed for %s",
-		    git_remote_url(s->remote));
-	return pl_error_set(PL_ERROR, "cannot %s %s: %s", what,
-	    git_remote_url(s->remote), e != NULL && e->message != NULL ?
-	    e->message : "unknown error");
+	if (s->cred.failed || rc == GIT_EAUTH)
+		err = pl_error_set(PL_ERROR, "authentication failed for %s",
+		    url);
+	else
+		err = pl_error_set(PL_ERROR, "cannot %s %s: %s", what, url,
+		    e != NULL && e->message != NULL ? e->message :
+		    "unknown error");
+	free(url);
+	return err;
 }
 
 /* The branch's remote: named, the branch's own, else "origin". */
@@ -522,7 +508,6 @@ push(struct sync *s, const char *branch)
 		return PL_OK;
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	callbacks(&po.callbacks, s);
-	s->tries = 0;
 	spec = pl_xasprintf("refs/heads/%s:refs/heads/%s", branch,
 	    s->remote_branch);
 	specs.strings = &spec;

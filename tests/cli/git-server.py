@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Serves the bare repositories under BASE to the tests, on 127.0.0.1.
 
-Usage: git-server.py daemon|http BASE
+Usage: git-server.py daemon|http BASE [USER:PASSWORD]
 
 Binds a free port, prints it on standard output (one line, flushed) once
 the socket listens, so a test that reads that line knows the server is
@@ -12,9 +12,12 @@ ready without waiting on a clock, then serves until killed:
           serving BASE (git://127.0.0.1:PORT/NAME.git)
   http    git's smart HTTP: each request runs `git http-backend` as a CGI
           script with GIT_PROJECT_ROOT=BASE and GIT_HTTP_EXPORT_ALL
-          (http://127.0.0.1:PORT/NAME.git), pushes allowed (a user is set)
+          (http://127.0.0.1:PORT/NAME.git), pushes allowed (a user is set);
+          with USER:PASSWORD, only for requests that give them (HTTP
+          basic authentication), 401 for the others
 """
 
+import base64
 import os
 import socket
 import socketserver
@@ -39,7 +42,7 @@ def daemon_handler(base):
     return Handler
 
 
-def http_handler(base):
+def http_handler(base, login):
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -58,7 +61,22 @@ def http_handler(base):
             length = int(self.headers.get("Content-Length") or 0)
             return self.rfile.read(length) if length else b""
 
+        def refused(self):
+            if login is None:
+                return False
+            want = "Basic " + base64.b64encode(login.encode()).decode()
+            if self.headers.get("Authorization") == want:
+                return False
+            self.body()
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="tests"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return True
+
         def cgi(self):
+            if self.refused():
+                return
             path, _, query = self.path.partition("?")
             body = self.body()
             env = dict(os.environ)
@@ -105,14 +123,15 @@ def http_handler(base):
 
 
 def main(argv):
-    if len(argv) != 3 or argv[1] not in ("daemon", "http"):
+    if len(argv) not in (3, 4) or argv[1] not in ("daemon", "http"):
         sys.stderr.write(__doc__)
         return 2
     base = os.path.abspath(argv[2])
     if argv[1] == "daemon":
         server = Daemon(("127.0.0.1", 0), daemon_handler(base))
     else:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), http_handler(base))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), http_handler(
+            base, argv[3] if len(argv) == 4 else None))
     print(server.server_address[1], flush=True)
     server.serve_forever()
     return 0

@@ -8,14 +8,17 @@ git daemon --help >/dev/null 2>&1 || test_skip_all 'no git daemon'
 # The servers, each on a free port it prints once it listens (so reading
 # the port is waiting for them to be ready), stopped when the script ends.
 mkdir base &&
-mkfifo daemon.fifo http.fifo || exit 1
+mkfifo daemon.fifo http.fifo auth.fifo || exit 1
 python3 "$TEST_DIRECTORY/git-server.py" daemon base >daemon.fifo 2>daemon.err &
 daemon_pid=$!
 python3 "$TEST_DIRECTORY/git-server.py" http base >http.fifo 2>http.err &
 http_pid=$!
-trap 'kill $daemon_pid $http_pid 2>/dev/null; test_exit_trap_' EXIT
+python3 "$TEST_DIRECTORY/git-server.py" http base ana:s3cret >auth.fifo 2>auth.err &
+auth_pid=$!
+trap 'kill $daemon_pid $http_pid $auth_pid 2>/dev/null; test_exit_trap_' EXIT
 read daemon_port <daemon.fifo
 read http_port <http.fifo
+read auth_port <auth.fifo
 
 # A portfolio with a goal and a piece of evidence, shared as base/ana.git.
 test_expect_success 'setup: a portfolio on the server, a learner'"'"'s and a teacher'"'"'s clones' '
@@ -140,6 +143,17 @@ test_expect_success 'no such remote, an unreachable server: one line, exit statu
 	git -C teacher remote add gone "git://127.0.0.1:1/ana.git" &&
 	(cd teacher && test_expect_code 1 pl sync gone 2>../err) &&
 	grep "^pl: cannot fetch from git://127.0.0.1:1/ana.git: " err
+'
+
+test_expect_success 'a server that asks for a login: the URL'"'"'s user and password, or one line' '
+	git -C teacher remote add login "http://ana:s3cret@127.0.0.1:$auth_port/ana.git" &&
+	git -C teacher remote add nologin "http://ana:wrong@127.0.0.1:$auth_port/ana.git" &&
+	(cd teacher && pl sync --no-push login >../out) &&
+	grep "up to date with login/master\|Fast-forwarded\|Merged\|Nothing new" out &&
+	(cd teacher && test_expect_code 1 pl sync --no-push nologin 2>../err) &&
+	echo "pl: authentication failed for http://ana@127.0.0.1:$auth_port/ana.git" >expect &&
+	test_cmp expect err &&
+	! grep -r wrong err teacher/.git/pl 2>/dev/null
 '
 
 test_expect_success 'a push the server refuses: said, nothing pushed, never forced; the next sync pushes' '
