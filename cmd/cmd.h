@@ -112,8 +112,18 @@ extern const struct pl_cmd pl_cmd_merge_file;
 extern const struct pl_cmd pl_cmd_profile;
 extern const struct pl_cmd pl_cmd_reflect;
 extern const struct pl_cmd pl_cmd_report;
+extern const struct pl_cmd pl_cmd_roster;
 extern const struct pl_cmd pl_cmd_sync;
 extern const struct pl_cmd pl_cmd_verify;
+
+/*
+ * Where a roster's git URLs are cloned: --clones, else $PL_CLONES, else
+ * $XDG_CACHE_HOME/pl/clones (~/.cache/pl/clones).  The caller frees.
+ */
+char	*pl_clones_dir(const struct pl_args *);
+
+/* --jobs N (1 to 256) in *out, 0 when not given; PL_EUSAGE else. */
+int	 pl_jobs(unsigned *out, const struct pl_args *) PL_WUR;
 
 /* The table of top-level commands, NULL terminated (cmd/main.c). */
 extern const struct pl_cmd *const pl_commands[];

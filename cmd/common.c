@@ -674,3 +674,38 @@ pl_out_paint(const char *s, const char *sgr, int colour, size_t width)
 	for (; n < width; n++)
 		putchar(' ');
 }
+
+char *
+pl_clones_dir(const struct pl_args *a)
+{
+	const char	*v;
+
+	if ((v = pl_arg(a, "clones")) != NULL)
+		return pl_xstrdup(v);
+	if ((v = getenv("PL_CLONES")) != NULL && *v != '\0')
+		return pl_xstrdup(v);
+	if ((v = getenv("XDG_CACHE_HOME")) != NULL && *v == '/')
+		return pl_xasprintf("%s/pl/clones", v);
+	if ((v = getenv("HOME")) != NULL && *v != '\0')
+		return pl_xasprintf("%s/.cache/pl/clones", v);
+	return NULL;
+}
+
+int
+pl_jobs(unsigned *out, const struct pl_args *a)
+{
+	const char	*v = pl_arg(a, "jobs");
+	char		*end;
+	long		 n;
+
+	*out = 0;
+	if (v == NULL)
+		return PL_OK;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || errno != 0 || n < 1 || n > 256)
+		return pl_error_set(PL_EUSAGE, "--jobs takes a number from 1 "
+		    "to 256, not '%s'", v);
+	*out = (unsigned)n;
+	return PL_OK;
+}

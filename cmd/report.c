@@ -89,26 +89,6 @@ emit(struct pl_ctx *ctx, const struct pl_buf *b, const char *out, int text)
 	return PL_OK;
 }
 
-/*
- * Where a roster's git URLs are cloned: --clones, else $PL_CLONES, else
- * $XDG_CACHE_HOME/pl/clones (~/.cache/pl/clones).  The caller frees.
- */
-static char *
-clones_dir(const struct pl_args *a)
-{
-	const char	*v;
-
-	if ((v = pl_arg(a, "clones")) != NULL)
-		return pl_xstrdup(v);
-	if ((v = getenv("PL_CLONES")) != NULL && *v != '\0')
-		return pl_xstrdup(v);
-	if ((v = getenv("XDG_CACHE_HOME")) != NULL && *v == '/')
-		return pl_xasprintf("%s/pl/clones", v);
-	if ((v = getenv("HOME")) != NULL && *v != '\0')
-		return pl_xasprintf("%s/.cache/pl/clones", v);
-	return NULL;
-}
-
 /* "pl: reading portfolios: 12/30", over and over on one terminal line. */
 static void
 progress(size_t done, size_t total, void *arg)
@@ -122,19 +102,11 @@ progress(size_t done, size_t total, void *arg)
 static int
 roster_options(struct pl_roster_options *ro, const struct pl_args *a)
 {
-	const char	*v, *fmt = pl_arg(a, "format");
-	char		*end;
-	long		 n;
+	const char	*fmt = pl_arg(a, "format");
+	int		 err;
 
-	if ((v = pl_arg(a, "jobs")) != NULL) {
-		errno = 0;
-		n = strtol(v, &end, 10);
-		if (*v == '\0' || *end != '\0' || errno != 0 || n < 1 ||
-		    n > 256)
-			return pl_error_set(PL_EUSAGE, "--jobs takes a number "
-			    "from 1 to 256, not '%s'", v);
-		ro->jobs = (unsigned)n;
-	}
+	if ((err = pl_jobs(&ro->jobs, a)) != PL_OK)
+		return err;
 	ro->group = pl_arg(a, "group");
 	if (ro->report.view == PL_VIEW_LEARNER && pl_arg(a, "for") == NULL)
 		ro->report.view = PL_VIEW_TEACHER;
@@ -205,7 +177,7 @@ roster_run(struct pl_ctx *ctx, struct pl_args *a, struct pl_roster_options *ro,
 	struct pl_roster_report	*r = NULL;
 	struct pl_buf		 b = PL_BUF_INIT;
 	const char		*fmt = pl_arg(a, "format");
-	char			*clones = clones_dir(a);
+	char			*clones = pl_clones_dir(a);
 	int			 err, text = fmt == NULL || strcmp(fmt, "text") == 0;
 
 	ro->clones = clones;

@@ -29,6 +29,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -57,7 +58,10 @@ static const int	 signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 #define NSIGNALS	 (sizeof signals / sizeof signals[0])
 static struct sigaction	 saved[NSIGNALS];
 static volatile sig_atomic_t caught;
+/* The locks held in this process (threads may each hold one): the
+   handlers are pl's while any is. */
 static int		 installed;
+static pthread_mutex_t	 handlers = PTHREAD_MUTEX_INITIALIZER;
 
 static void
 on_signal(int sig)
@@ -71,6 +75,11 @@ signals_catch(void)
 	struct sigaction	sa;
 	size_t			i;
 
+	pthread_mutex_lock(&handlers);
+	if (installed++ > 0) {
+		pthread_mutex_unlock(&handlers);
+		return;
+	}
 	caught = 0;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -81,7 +90,7 @@ signals_catch(void)
 		if (saved[i].sa_handler != SIG_IGN)
 			sigaction(signals[i], &sa, NULL);
 	}
-	installed = 1;
+	pthread_mutex_unlock(&handlers);
 }
 
 /* Puts the old handlers back; a signal caught meanwhile is raised. */
@@ -89,14 +98,18 @@ static void
 signals_restore(int raise_caught)
 {
 	size_t	i;
-	int	sig = caught;
+	int	sig;
 
-	if (!installed)
+	pthread_mutex_lock(&handlers);
+	if (installed == 0 || --installed > 0) {
+		pthread_mutex_unlock(&handlers);
 		return;
+	}
+	sig = caught;
 	for (i = 0; i < NSIGNALS; i++)
 		sigaction(signals[i], &saved[i], NULL);
-	installed = 0;
 	caught = 0;
+	pthread_mutex_unlock(&handlers);
 	if (raise_caught && sig != 0)
 		raise(sig);
 }

@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "csvrows.h"
 #include "internal.h"
+#include "pool.h"
 #include "pl/date.h"
 #include "pl/roster.h"
 #include "pl/slug.h"
@@ -316,7 +316,6 @@ struct build {
 							   code */
 	size_t				 nstds, capstds;
 	pthread_mutex_t			 lock;
-	size_t				 next, done;
 	int				 err;		/* writing a page */
 	char				*error;
 };
@@ -606,54 +605,10 @@ read_learner(struct build *b, size_t i)
 	pl_portfolio_free(pf);
 }
 
-static void *
-work(void *arg)
-{
-	struct build	*b = arg;
-	size_t		 i, total = b->r->n;
-
-	for (;;) {
-		pthread_mutex_lock(&b->lock);
-		i = b->next++;
-		pthread_mutex_unlock(&b->lock);
-		if (i >= total)
-			break;
-		read_learner(b, i);
-		pthread_mutex_lock(&b->lock);
-		b->done++;
-		if (b->o->progress != NULL)
-			b->o->progress(b->done, total, b->o->arg);
-		pthread_mutex_unlock(&b->lock);
-	}
-	return NULL;
-}
-
-static unsigned
-job_count(const struct pl_roster_options *o, size_t n)
-{
-	long		cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned	k = o->jobs > 0 ? o->jobs : cpus > 0 ? (unsigned)cpus : 1;
-
-	if (k > n)
-		k = n > 0 ? (unsigned)n : 1;
-	return k > 256 ? 256 : k;
-}
-
-/* Reads every learner's portfolio on a pool of threads. */
 static void
-read_all(struct build *b)
+read_job(size_t i, void *arg)
 {
-	pthread_t	*t;
-	unsigned	 i, k = job_count(b->o, b->r->n), started = 0;
-
-	t = pl_xcalloc(k, sizeof *t);
-	for (i = 1; i < k; i++)
-		if (pthread_create(&t[started], NULL, work, b) == 0)
-			started++;
-	work(b);
-	for (i = 0; i < started; i++)
-		pthread_join(t[i], NULL);
-	free(t);
+	read_learner(arg, i);
 }
 
 /* Sorting rows by a key to find repeats: the key, then the line. */
@@ -1024,7 +979,7 @@ pl_roster_build(struct pl_roster_report **out, const char *path,
 	set_header(r, &b, o);
 	nheld = r->n;
 	b.held = pl_xcalloc(nheld + 1, sizeof *b.held);
-	read_all(&b);
+	pl_pool_run(r->n, o->jobs, read_job, &b, o->progress, o->arg);
 	if (b.err != PL_OK) {
 		err = pl_error_set(b.err, "%s", b.error);
 		goto done;

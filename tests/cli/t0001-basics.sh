@@ -26,6 +26,7 @@ test_expect_success '--help lists the commands in order' '
 	    profile    show and change the learner profile
 	    reflect    write and read reflections
 	    report     show where a learner stands and how they got there
+	    roster     clone or sync the portfolios of a class
 	    sync       share the portfolio through a git remote
 	    verify     check the signatures of ratings and signed commits
 

@@ -175,4 +175,37 @@ test_expect_success 'a push the server refuses: said, nothing pushed, never forc
 	test_cmp learner.head server.head
 '
 
+test_expect_success 'pl roster sync: clones a class, then syncs it; one failing stops no other' '
+	git clone -q --bare ana base/ben.git &&
+	cat >class.csv <<-EOF &&
+	learner,portfolio
+	Ana,git://127.0.0.1:$daemon_port/ana.git
+	Ben,http://127.0.0.1:$http_port/ben.git
+	Cy,git://127.0.0.1:$daemon_port/nosuch.git
+	Dee,ana
+	EOF
+	test_expect_code 13 pl roster sync --clones clones class.csv >out 2>err &&
+	grep "^Ana: cloned into clones/127.0.0.1:$daemon_port/ana\$" out &&
+	grep "^Ben: cloned into clones/127.0.0.1:$http_port/ben\$" out &&
+	grep "^Cy: failed: " out &&
+	grep "^Dee: a folder, left as it is\$" out &&
+	echo "4 portfolios: 2 cloned, 0 synced, 1 left as they are, 1 failed" >expect &&
+	tail -n 1 out >last &&
+	test_cmp expect last &&
+	echo "pl: 1 of 4 portfolios failed (their lines say why)" >expect &&
+	test_cmp expect err &&
+	git -C base/ana.git rev-parse HEAD >want &&
+	git -C "clones/127.0.0.1:$daemon_port/ana" rev-parse HEAD >got &&
+	test_cmp want got &&
+	pl -C learner goal step fr Eight &&
+	(cd learner && pl sync >/dev/null) &&
+	test_expect_code 13 pl roster sync --clones clones -j 1 class.csv >out &&
+	grep "^Ana: fast-forwarded, 1 commit in\$" out &&
+	grep "^Ben: up to date\$" out &&
+	git -C base/ana.git rev-parse HEAD >want &&
+	git -C "clones/127.0.0.1:$daemon_port/ana" rev-parse HEAD >got &&
+	test_cmp want got &&
+	grep -- "- \[ \] Eight" "clones/127.0.0.1:$daemon_port/ana/goals/fr.md"
+'
+
 test_done

@@ -1,0 +1,132 @@
+/*
+ * pl roster sync: each learner's portfolio named by URL cloned into the
+ * clones folder, or synced when it is there, on a pool of threads (see
+ * roster.h).
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "pl/clone.h"
+#include "pl/roster.h"
+#include "pool.h"
+
+struct fetch {
+	const struct pl_roster			*l;
+	const struct pl_roster_fetch_options	*o;
+	struct pl_roster_fetched		*v;
+};
+
+static void
+failed(struct pl_roster_fetched *f)
+{
+	f->state = PL_FETCH_FAILED;
+	f->problem = pl_xstrdup(pl_error_last());
+	pl_error_clear();
+}
+
+/* Makes the folders above path, as mkdir -p would. */
+static int
+parents_make(const char *path)
+{
+	char	*p = pl_xstrdup(path), *s;
+	int	 err = PL_OK;
+
+	for (s = strchr(p + 1, '/'); s != NULL && err == PL_OK;
+	    s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			err = pl_error_set(PL_ERROR, "cannot make the folder "
+			    "'%s': %s", p, strerror(errno));
+		*s = '/';
+	}
+	free(p);
+	return err;
+}
+
+static void
+clone_or_sync(struct pl_roster_fetched *f, const struct pl_roster *l,
+    const struct pl_roster_fetch_options *o)
+{
+	struct pl_sync_options	 so = { NULL, o->push, 0 };
+	struct pl_portfolio	*pf = NULL;
+	struct stat		 st;
+	char			*dir = NULL;
+
+	if (*f->row->learner == '\0' || *f->row->portfolio == '\0') {
+		pl_error_set(PL_EINVAL, "line %zu: no %s", f->row->line,
+		    *f->row->learner == '\0' ? "learner name" : "portfolio");
+		failed(f);
+		return;
+	}
+	if (!pl_roster_is_url(f->row->portfolio)) {
+		f->state = PL_FETCH_LOCAL;
+		return;
+	}
+	if (pl_roster_locate(&f->path, l, f->row, o->clones) != PL_OK) {
+		failed(f);
+		return;
+	}
+	if (stat(f->path, &st) != 0) {
+		if (parents_make(f->path) != PL_OK ||
+		    pl_clone(&dir, f->row->portfolio, f->path) != PL_OK)
+			failed(f);
+		else
+			f->state = PL_FETCH_CLONED;
+		free(dir);
+		return;
+	}
+	if (pl_portfolio_open_dir(&pf, f->path) != PL_OK ||
+	    pl_sync(&f->sync, pf, &so) != PL_OK)
+		failed(f);
+	else
+		f->state = PL_FETCH_SYNCED;
+	pl_portfolio_free(pf);
+}
+
+static void
+fetch_job(size_t i, void *arg)
+{
+	struct fetch	*f = arg;
+
+	clone_or_sync(&f->v[i], f->l, f->o);
+}
+
+int
+pl_roster_fetch(struct pl_roster_fetched **out, size_t *nfailed,
+    const struct pl_roster *l, const struct pl_roster_fetch_options *o)
+{
+	struct fetch	f = { l, o, NULL };
+	size_t		i;
+	int		err;
+
+	*out = NULL;
+	*nfailed = 0;
+	if ((err = pl_lib_hold()) != PL_OK)
+		return err;
+	f.v = pl_xcalloc(l->n + 1, sizeof *f.v);
+	for (i = 0; i < l->n; i++)
+		f.v[i].row = &l->rows[i];
+	pl_pool_run(l->n, o->jobs, fetch_job, &f, o->progress, o->arg);
+	pl_lib_release();
+	for (i = 0; i < l->n; i++)
+		*nfailed += f.v[i].state == PL_FETCH_FAILED;
+	*out = f.v;
+	return PL_OK;
+}
+
+void
+pl_roster_fetched_free(struct pl_roster_fetched *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && i < n; i++) {
+		free(v[i].path);
+		free(v[i].problem);
+		pl_sync_result_release(&v[i].sync);
+	}
+	free(v);
+}
