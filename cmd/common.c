@@ -207,7 +207,13 @@ pl_edit_entry(struct pl_ctx *ctx, enum pl_kind kind, const char *id)
 	char		*tmp = NULL, *old = NULL;
 	int		 err;
 
-	if ((err = pl_entry_load(&e, ctx->pf, kind, id)) != PL_OK ||
+	/* a file that does not parse is what an edit repairs */
+	if ((err = pl_entry_load(&e, ctx->pf, kind, id)) == PL_EPARSE) {
+		pl_error_clear();
+		e = pl_entry_new(kind, id);
+		err = PL_OK;
+	}
+	if (err != PL_OK ||
 	    (err = pl_entry_kept_edit(&old, ctx->pf, e)) != PL_OK ||
 	    (err = pl_entry_edit_begin(&tmp, ctx->pf, e)) != PL_OK)
 		goto done;

@@ -115,6 +115,48 @@ entry_find(struct pl_entry **out, git_oid *blob, struct pl_portfolio *pf,
 	return PL_OK;
 }
 
+/* The line of the first conflict marker git leaves in text, or 0. */
+static int
+marker_line(const char *text, size_t len)
+{
+	static const char *const marks[] = { "<<<<<<< ", ">>>>>>> ",
+		"=======\n", NULL };
+	const char		*p = text, *end = text + len, *nl;
+	size_t			 i;
+	int			 line = 1;
+
+	for (; p < end; p = nl + 1, line++) {
+		for (i = 0; marks[i] != NULL; i++)
+			if ((size_t)(end - p) >= strlen(marks[i]) &&
+			    strncmp(p, marks[i], strlen(marks[i])) == 0)
+				return line;
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * A file that does not parse because a merge made without pl's driver
+ * left git's conflict markers in it, said so, with the way to repair it.
+ */
+static int
+markers_said(const struct pl_entry *e, const char *text, size_t len,
+    int err)
+{
+	int	line = marker_line(text, len);
+
+	if (line == 0)
+		return err;
+	if (e->kind == PL_KIND_PROFILE)
+		return pl_error_set(PL_EPARSE, "%s:%d: conflict markers left "
+		    "by a merge; keep what should stay and take the markers "
+		    "out with: pl profile edit", e->path, line);
+	return pl_error_set(PL_EPARSE, "%s:%d: conflict markers left by a "
+	    "merge; keep what should stay and take the markers out with: "
+	    "pl %s edit %s", e->path, line, pl_kind_name(e->kind), e->id);
+}
+
 /* Parses len bytes of text as e's file (not keeping them). */
 static int
 entry_parse(struct pl_entry *e, const char *text, size_t len)
@@ -124,7 +166,7 @@ entry_parse(struct pl_entry *e, const char *text, size_t len)
 	pl_doc_free(e->doc);
 	e->doc = NULL;
 	if ((err = pl_doc_parse(&e->doc, e->path, text, len)) != PL_OK)
-		return err;
+		return markers_said(e, text, len, err);
 	if (e->kind == PL_KIND_PROFILE)
 		profile_id(e);
 	return PL_OK;

@@ -252,4 +252,26 @@ test_expect_success 'a password in the URL is not printed' '
 	grep "^pl: cannot clone ${SQ}http://ana@127.0.0.1:1/x.git${SQ}: " err
 '
 
+test_expect_success 'conflict markers committed by a merge made without pl: said, and edit repairs them' '
+	pl init --name "Cy Wu" cm >/dev/null &&
+	pl -C cm goal add --id g Goal >/dev/null &&
+	sed -i "s/^status: active/<<<<<<< ours\nstatus: met\n=======\nstatus: paused\n>>>>>>> theirs/" \
+		cm/goals/g.md &&
+	git -C cm commit -q -am "Merge, markers and all" &&
+	pl -C cm goal list >out 2>err &&
+	echo "pl: warning: goals/g.md:4: conflict markers left by a merge; keep what should stay and take the markers out with: pl goal edit g" >expect &&
+	test_cmp expect err &&
+	test_expect_code 6 pl -C cm goal show g 2>err &&
+	echo "pl: goals/g.md:4: conflict markers left by a merge; keep what should stay and take the markers out with: pl goal edit g" >expect &&
+	test_cmp expect err &&
+	write_script fix.sh <<-\EOF &&
+	sed -i -e "/^<<<<<<< /d" -e "/^=======\$/,/^>>>>>>> /d" "$1"
+	EOF
+	EDITOR="$TRASH_DIRECTORY/fix.sh" pl -C cm goal edit g &&
+	pl -C cm goal list >out 2>err &&
+	test_must_be_empty err &&
+	grep "^g  *met " out &&
+	! grep "<<<<<<<\|>>>>>>>" cm/goals/g.md
+'
+
 test_done
