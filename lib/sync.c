@@ -5,10 +5,16 @@
  * remote's branch changes is worked out as a plan of whole files first;
  * only a plan with no conflict is staged and committed.
  */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <git2.h>
+
+#include "cache.h"
 
 #include "internal.h"
 #include "pl/merge.h"
@@ -542,11 +548,94 @@ branch_name(char **out, git_repository *repo)
 	return PL_OK;
 }
 
+/*
+ * git's lock files a fetch or push takes on the remote-tracking branch
+ * and FETCH_HEAD: a pl killed while holding one leaves it, and every
+ * later fetch would fail on it.  Each sync lists them in
+ * <gitdir>/pl/sync.<pid> while it talks to the remote; a sync that finds
+ * the list of a pl that died removes what it names.
+ */
+static char *
+locks_list(struct sync *s)
+{
+	const char	*git = git_repository_path(s->repo);
+
+	if (s->name == NULL)
+		return pl_xasprintf("%sFETCH_HEAD.lock\n", git);
+	return pl_xasprintf("%sFETCH_HEAD.lock\n%srefs/remotes/%s/%s.lock\n"
+	    "%spacked-refs.lock\n", git, git, s->name, s->remote_branch, git);
+}
+
+/* Removes the locks a dead sync listed, and its list. */
+static void
+locks_clear(const char *path)
+{
+	struct pl_buf	 text = PL_BUF_INIT;
+	char		*p, *nl;
+
+	if (pl_read_file(&text, path) == 0)
+		for (p = text.ptr; p < text.ptr + text.len; p = nl + 1) {
+			if ((nl = memchr(p, '\n', text.len - (size_t)(p -
+			    text.ptr))) == NULL)
+				break;
+			*nl = '\0';
+			(void)unlink(p);
+		}
+	pl_error_clear();
+	(void)unlink(path);
+	pl_buf_release(&text);
+}
+
+static void
+locks_of_the_dead(struct sync *s)
+{
+	char		*dir = pl_xasprintf("%spl", git_repository_path(s->repo));
+	char		*path, *end;
+	struct dirent	*d;
+	DIR		*dp;
+	long		 pid;
+
+	if ((dp = opendir(dir)) != NULL) {
+		while ((d = readdir(dp)) != NULL) {
+			if (strncmp(d->d_name, "sync.", 5) != 0)
+				continue;
+			pid = strtol(d->d_name + 5, &end, 10);
+			if ((*end != '\0' && strncmp(end, ".pl-tmp-", 8) != 0) ||
+			    pid <= 0 || kill((pid_t)pid, 0) == 0 ||
+			    errno != ESRCH)
+				continue;
+			path = pl_xasprintf("%s/%s", dir, d->d_name);
+			/* the list, or the list being written when it died */
+			if (*end == '\0')
+				locks_clear(path);
+			else
+				(void)unlink(path);
+			free(path);
+		}
+		closedir(dp);
+	}
+	free(dir);
+}
+
+static char *
+locks_note(struct sync *s)
+{
+	char	*path = pl_xasprintf("%spl/sync.%ld",
+		    git_repository_path(s->repo), (long)getpid());
+	char	*list = locks_list(s);
+
+	locks_of_the_dead(s);
+	pl_cache_save(path, list, strlen(list));
+	free(list);
+	return path;
+}
+
 int
 pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
     const struct pl_sync_options *o)
 {
 	struct sync	s;
+	char		*note = NULL;
 	int		err;
 
 	memset(out, 0, sizeof *out);
@@ -556,13 +645,18 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
 	s.o = o;
 	s.r = out;
 	if ((err = branch_name(&out->branch, s.repo)) != PL_OK ||
-	    (err = remote_find(&s, out->branch)) != PL_OK ||
-	    (err = fetch(&s)) != PL_OK ||
+	    (err = remote_find(&s, out->branch)) != PL_OK)
+		goto done;
+	note = locks_note(&s);
+	if ((err = fetch(&s)) != PL_OK ||
 	    (err = bring_in(&s)) != PL_OK)
 		goto done;
 	if (o->push)
 		err = push(&s, out->branch);
 done:
+	if (note != NULL)
+		(void)unlink(note);
+	free(note);
 	git_remote_free(s.remote);
 	free(s.name);
 	free(s.remote_branch);
