@@ -1124,6 +1124,7 @@ since_section(struct page *p)
 			}
 			pl_buf_puts(p->out, e->detail != NULL ? ")" : "");
 		}
+		pl_html_esc(p->out, pl_report_signature_words(r, e));
 		pl_buf_puts(p->out, "</td></tr>\n");
 	}
 	if (r->nevents > 0)

@@ -163,8 +163,18 @@ person(const struct pl_report_person *p)
 	return o;
 }
 
+/* A rating's signature: "verified", "bad", "unverified"; else null. */
 static json_t *
-event(const struct pl_report_event *e)
+signature(const struct pl_report *r, const struct pl_report_event *e)
+{
+	if (!r->signatures || e->type != PL_EVENT_RATING)
+		return json_null();
+	return json_string(e->verified > 0 ? "verified" : e->verified < 0 ?
+	    "bad" : "unverified");
+}
+
+static json_t *
+event(const struct pl_report *r, const struct pl_report_event *e)
 {
 	json_t	*o = json_object();
 
@@ -177,6 +187,7 @@ event(const struct pl_report_event *e)
 	/* A level is a number of the scale ("2.5"), written as one. */
 	pl_json_set(o, "level", e->level != NULL ? json_real(strtod(e->level,
 	    NULL)) : json_null());
+	pl_json_set(o, "signature", signature(r, e));
 	return o;
 }
 
@@ -239,7 +250,7 @@ pl_report_json(struct pl_buf *out, const struct pl_report *r)
 		json_array_append_new(a, person(&r->people[i]));
 	pl_json_set(o, "events", a = json_array());
 	for (i = 0; i < r->nevents; i++)
-		json_array_append_new(a, event(&r->events[i]));
+		json_array_append_new(a, event(r, &r->events[i]));
 	pl_json_set(o, "moves", a = json_array());
 	for (i = 0; i < r->nmoves; i++)
 		json_array_append_new(a, move(&r->moves[i]));

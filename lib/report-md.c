@@ -776,6 +776,7 @@ since(struct pl_buf *b, const struct pl_report *r)
 		if (e->standard != NULL && e->level != NULL)
 			pl_buf_printf(&t, "%s%s: %s", t.len > 0 ? " · " : "",
 			    e->standard, e->level);
+		pl_buf_puts(&t, pl_report_signature_words(r, e));
 		pl_md_cell(&c, t.ptr);
 		pl_md_row(b, &c);
 	}

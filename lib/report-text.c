@@ -545,6 +545,7 @@ window(struct out *o)
 		val(o, e->detail);
 		pl_buf_puts(o->b, " - ");
 		val(o, e->author);
+		pl_buf_puts(o->b, pl_report_signature_words(r, e));
 		pl_buf_putc(o->b, '\n');
 	}
 	if (r->nmoves == 0)

@@ -20,6 +20,7 @@
 #include "pl/md.h"
 #include "pl/reflection.h"
 #include "pl/report.h"
+#include "pl/verify.h"
 
 const char *const pl_report_view_names[] = { "learner", "teacher", "family",
 	NULL };
@@ -42,6 +43,7 @@ struct build {
 	struct pl_entries		 ev, refl;
 	struct pl_align_status		 st;
 	int				 have_st;
+	struct pl_verifier		*verifier;	/* NULL: no keys */
 };
 
 /* "true" as YAML 1.2 reads it. */
@@ -661,6 +663,23 @@ count_person(struct build *b, const struct pl_change *c, int type,
 	who->ratings += type == PL_EVENT_RATING;
 }
 
+/*
+ * A rating's signature: 1 from a key the portfolio trusts, -1 bad, 0
+ * anything else (not signed, an unknown key, a check that could not run).
+ */
+static int
+rating_signed(struct build *b, const struct pl_change *c)
+{
+	const struct pl_sig	*sig;
+
+	if (pl_verify_commit(&sig, b->verifier, c->commit) != PL_OK) {
+		pl_error_clear();
+		return 0;
+	}
+	return sig->state == PL_SIG_GOOD ? 1 : sig->state == PL_SIG_BAD ?
+	    -1 : 0;
+}
+
 static void
 add_event(struct build *b, const struct pl_change *c, int type,
     const char *date, size_t *cap)
@@ -679,6 +698,8 @@ add_event(struct build *b, const struct pl_change *c, int type,
 	memcpy(e->date, date, sizeof e->date);
 	e->author = pl_xstrdup(c->author);
 	e->id = pl_xstrdup(c->id);
+	if (type == PL_EVENT_RATING && b->verifier != NULL)
+		e->verified = rating_signed(b, c);
 	if (type == PL_EVENT_RATING) {
 		e->standard = dup_or_null(c->standards.n > 0 ?
 		    c->standards.v[0] : NULL);
@@ -735,6 +756,15 @@ walk(struct build *b)
 
 	if ((err = pl_history_new(&h, b->p, b->r->commit)) != PL_OK)
 		return err;
+	/* ratings are checked against the teachers' keys, when it has them */
+	if (b->window && pl_verifier_new(&b->verifier, b->p) == PL_OK &&
+	    pl_verifier_trusts(b->verifier))
+		b->r->signatures = 1;
+	else {
+		pl_error_clear();
+		pl_verifier_free(b->verifier);
+		b->verifier = NULL;
+	}
 	while ((err = pl_history_next(&c, h)) == PL_OK && c != NULL) {
 		if (pl_date_cmp(c->date, b->until) > 0 || change_hidden(b, c))
 			continue;
@@ -752,6 +782,8 @@ walk(struct build *b)
 			add_event(b, c, type, date, &cap);
 	}
 	pl_history_free(h);
+	pl_verifier_free(b->verifier);
+	b->verifier = NULL;
 	if (b->r->npeople > 1)
 		qsort(b->r->people, b->r->npeople, sizeof *b->r->people,
 		    by_changes);
@@ -1095,4 +1127,14 @@ pl_report_release(struct pl_report *r)
 	free(r->moves);
 	pl_strlist_release(&r->warnings);
 	memset(r, 0, sizeof *r);
+}
+
+const char *
+pl_report_signature_words(const struct pl_report *r,
+    const struct pl_report_event *e)
+{
+	if (!r->signatures || e->type != PL_EVENT_RATING)
+		return "";
+	return e->verified > 0 ? " (verified)" : e->verified < 0 ?
+	    " (bad signature)" : " (not verified)";
 }

@@ -172,6 +172,11 @@ struct pl_report_event {
 	char			*detail;	/* the commit's sentence */
 	char			*standard;	/* ratings: the code, or NULL */
 	char			*level;		/* ratings: "3", or NULL */
+	int			 verified;	/* ratings, when the portfolio
+						   has .pl/allowed_signers: 1
+						   signed by a key it trusts,
+						   -1 a bad signature, 0 not
+						   (see pl/verify.h) */
 };
 
 /* Mastery that moved in the window, per standard. */
@@ -236,6 +241,9 @@ struct pl_report {
 	size_t				 nevents;
 	struct pl_report_move		*moves;		/* in framework order */
 	size_t				 nmoves;
+	int				 signatures;	/* ratings' signatures
+							   checked: the portfolio
+							   has .pl/allowed_signers */
 
 	/* Files left out, and why ("goals/x.md:3: ..."). */
 	struct pl_strlist		 warnings;
@@ -263,6 +271,14 @@ void	 pl_report_free(struct pl_report *);
 
 /* Frees what r holds (a report filled by hand), not r itself. */
 void	 pl_report_release(struct pl_report *r);
+
+/*
+ * What the renderers say after a rating of the window: " (verified)",
+ * " (bad signature)", " (not verified)" when r checked signatures, else
+ * "".
+ */
+const char *pl_report_signature_words(const struct pl_report *r,
+	    const struct pl_report_event *e);
 
 /*
  * The renderers: each appends the whole report to out.  Text is for a

@@ -222,6 +222,21 @@ test_expect_success 'pl log marks the verified rating, only with allowed_signers
 	! grep "(verified)" out
 '
 
+test_expect_success 'pl report --since marks each rating of the window, as pl log does' '
+	pl -C p report --for teacher --since 2026-11-20 >out &&
+	sed -n "/^In the window/,/^\$/p" out | grep "Rated" >ratings &&
+	cat >expect <<-\EOF &&
+	  2026-11-26  rating      Rated quiz: 4 (advanced) - Ms Rivera (not verified)
+	  2026-11-26  rating      Rated poster: 4 (advanced) - Ms Rivera (not verified)
+	  2026-11-26  rating      Rated quiz: 3 (proficient) - Ms Rivera (verified)
+	EOF
+	test_cmp expect ratings &&
+	pl -C p report --since 2026-11-20 --format json >out &&
+	python3 -c "import json; print([e[\"signature\"] for e in json.load(open(\"out\"))[\"events\"] if e[\"type\"] == \"rating\"])" >actual &&
+	echo "[${SQ}unverified${SQ}, ${SQ}unverified${SQ}, ${SQ}verified${SQ}]" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'the results are cached by commit and allowed_signers' '
 	test_path_is_file p/.git/pl/verify-cache &&
 	head -n 1 p/.git/pl/verify-cache >actual &&
