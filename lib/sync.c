@@ -115,9 +115,15 @@ unreachable(struct sync *s, int rc, const char *what)
 	char		*url = pl_url_shown(git_remote_url(s->remote));
 	int		 err;
 
-	if (s->cred.failed || rc == GIT_EAUTH)
+	if (s->cred.failed || rc == GIT_EAUTH || (e != NULL &&
+	    e->klass == GIT_ERROR_SSH && strstr(e->message, "authenticat")))
 		err = pl_error_set(PL_ERROR, "authentication failed for %s",
 		    url);
+	else if (e != NULL && e->klass == GIT_ERROR_SSH &&
+	    strstr(e->message, "hostkey") != NULL)
+		err = pl_error_set(PL_ERROR, "cannot %s %s: the server's ssh "
+		    "host key is not in ~/.ssh/known_hosts (check it, then "
+		    "connect once with ssh to add it)", what, url);
 	else
 		err = pl_error_set(PL_ERROR, "cannot %s %s: %s", what, url,
 		    e != NULL && e->message != NULL ? e->message :

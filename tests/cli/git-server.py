@@ -2,6 +2,7 @@
 """Serves the bare repositories under BASE to the tests, on 127.0.0.1.
 
 Usage: git-server.py daemon|http BASE [USER:PASSWORD]
+       git-server.py ssh CONFIG
 
 Binds a free port, prints it on standard output (one line, flushed) once
 the socket listens, so a test that reads that line knows the server is
@@ -15,6 +16,10 @@ ready without waiting on a clock, then serves until killed:
           (http://127.0.0.1:PORT/NAME.git), pushes allowed (a user is set);
           with USER:PASSWORD, only for requests that give them (HTTP
           basic authentication), 401 for the others
+  ssh     OpenSSH's own server: each connection is handed to `sshd -i -f
+          CONFIG` (the test's host key and authorized keys), which runs
+          git-upload-pack and git-receive-pack as any ssh server does
+          (ssh://USER@127.0.0.1:PORT/PATH)
 """
 
 import base64
@@ -39,6 +44,15 @@ def daemon_handler(base):
                 ["git", "daemon", "--inetd", "--export-all",
                  "--enable=receive-pack", "--base-path=" + base, base],
                 stdin=fd, stdout=fd, stderr=subprocess.DEVNULL)
+    return Handler
+
+
+def ssh_handler(config):
+    class Handler(socketserver.BaseRequestHandler):
+        def handle(self):
+            fd = self.request.fileno()
+            subprocess.run(["/usr/sbin/sshd", "-i", "-f", config],
+                           stdin=fd, stdout=fd, stderr=subprocess.DEVNULL)
     return Handler
 
 
@@ -123,11 +137,13 @@ def http_handler(base, login):
 
 
 def main(argv):
-    if len(argv) not in (3, 4) or argv[1] not in ("daemon", "http"):
+    if len(argv) not in (3, 4) or argv[1] not in ("daemon", "http", "ssh"):
         sys.stderr.write(__doc__)
         return 2
     base = os.path.abspath(argv[2])
-    if argv[1] == "daemon":
+    if argv[1] == "ssh":
+        server = Daemon(("127.0.0.1", 0), ssh_handler(base))
+    elif argv[1] == "daemon":
         server = Daemon(("127.0.0.1", 0), daemon_handler(base))
     else:
         server = ThreadingHTTPServer(("127.0.0.1", 0), http_handler(

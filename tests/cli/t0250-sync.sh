@@ -15,10 +15,46 @@ python3 "$TEST_DIRECTORY/git-server.py" http base >http.fifo 2>http.err &
 http_pid=$!
 python3 "$TEST_DIRECTORY/git-server.py" http base ana:s3cret >auth.fifo 2>auth.err &
 auth_pid=$!
-trap 'kill $daemon_pid $http_pid $auth_pid 2>/dev/null; test_exit_trap_' EXIT
 read daemon_port <daemon.fifo
 read http_port <http.fifo
 read auth_port <auth.fifo
+
+# OpenSSH's server, run by git-server.py for each connection (sshd -i):
+# as root it wants its privilege separation folder.  The learner's key
+# in an ssh-agent, the server's host key in known_hosts, as a person
+# who has connected once has them.
+if test "$(id -u)" = 0 && test -x /usr/sbin/sshd &&
+	command -v ssh-agent >/dev/null && command -v ssh-keygen >/dev/null
+then
+	mkdir -p /run/sshd ssh "$HOME/.ssh" &&
+	ssh-keygen -q -t ed25519 -N "" -f ssh/host_key &&
+	ssh-keygen -q -t ed25519 -N "" -f ssh/learner &&
+	cp ssh/learner.pub ssh/authorized_keys &&
+	cat >ssh/config <<-EOF &&
+	HostKey $TRASH_DIRECTORY/ssh/host_key
+	AuthorizedKeysFile $TRASH_DIRECTORY/ssh/authorized_keys
+	StrictModes no
+	PasswordAuthentication no
+	KbdInteractiveAuthentication no
+	UsePAM no
+	PidFile none
+	PermitRootLogin prohibit-password
+	EOF
+	mkfifo ssh.fifo &&
+	have_sshd=t
+fi
+if test -n "${have_sshd:-}"
+then
+	python3 "$TEST_DIRECTORY/git-server.py" ssh "$TRASH_DIRECTORY/ssh/config" \
+		>ssh.fifo 2>ssh.err &
+	ssh_pid=$!
+	read ssh_port <ssh.fifo
+	eval "$(ssh-agent -s)" >/dev/null
+	ssh-add -q ssh/learner &&
+	echo "[127.0.0.1]:$ssh_port $(cat ssh/host_key.pub)" >"$HOME/.ssh/known_hosts" &&
+	test_set_prereq SSH
+fi
+trap 'kill $daemon_pid $http_pid $auth_pid ${ssh_pid:-} ${SSH_AGENT_PID:-} 2>/dev/null; test_exit_trap_' EXIT
 
 # A portfolio with a goal and a piece of evidence, shared as base/ana.git.
 test_expect_success 'setup: a portfolio on the server, a learner'"'"'s and a teacher'"'"'s clones' '
@@ -154,6 +190,27 @@ test_expect_success 'a server that asks for a login: the URL'"'"'s user and pass
 	echo "pl: authentication failed for http://ana@127.0.0.1:$auth_port/ana.git" >expect &&
 	test_cmp expect err &&
 	! grep -r wrong err teacher/.git/pl 2>/dev/null
+'
+
+test_expect_success SSH 'over ssh: a clone, a change, a sync; a host key not known, no key in the agent: said' '
+	url="ssh://root@127.0.0.1:$ssh_port$TRASH_DIRECTORY/base/ana.git" &&
+	pl clone "$url" viassh >out &&
+	echo viassh >expect &&
+	test_cmp expect out &&
+	pl -C viassh goal step fr "By ssh" &&
+	(cd viassh && pl sync >../out) &&
+	grep "^Pushed master to origin.\$" out &&
+	git -C viassh rev-parse HEAD >want &&
+	git -C base/ana.git rev-parse HEAD >got &&
+	test_cmp want got &&
+	mv "$HOME/.ssh/known_hosts" known_hosts &&
+	(cd viassh && test_expect_code 1 pl sync 2>../err) &&
+	echo "pl: cannot fetch from $url: the server${SQ}s ssh host key is not in ~/.ssh/known_hosts (check it, then connect once with ssh to add it)" >expect &&
+	test_cmp expect err &&
+	mv known_hosts "$HOME/.ssh/known_hosts" &&
+	(cd viassh && SSH_AUTH_SOCK= test_expect_code 1 pl sync 2>../err) &&
+	echo "pl: authentication failed for $url" >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'a push the server refuses: said, nothing pushed, never forced; the next sync pushes' '
