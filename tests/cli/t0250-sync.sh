@@ -265,4 +265,18 @@ test_expect_success 'pl roster sync: clones a class, then syncs it; one failing 
 	grep -- "- \[ \] Eight" "clones/127.0.0.1:$daemon_port/ana/goals/fr.md"
 '
 
+test_expect_success 'pl roster sync: a file:// URL, and the progress line on a terminal' '
+	printf "learner,portfolio\nEve,file://%s/base/ana.git\n" \
+		"$TRASH_DIRECTORY" >one.csv &&
+	script -qec "$PL roster sync --clones clones one.csv" /dev/null \
+		</dev/null >tty &&
+	grep "pl: syncing portfolios: 1/1" tty &&
+	grep "Eve: cloned into clones/file$TRASH_DIRECTORY/base/ana" tty &&
+	pl roster sync --clones clones one.csv >out 2>err &&
+	echo "Eve: up to date" >expect &&
+	head -n 1 out >first &&
+	test_cmp expect first &&
+	test_must_be_empty err
+'
+
 test_done
