@@ -138,18 +138,18 @@ remote_find(struct sync *s, const char *branch)
 {
 	git_config	*cfg = NULL;
 	git_buf		 b = GIT_BUF_INIT;
-	char		*key;
-	const char	*name = s->o->remote;
+	char		*key, *name;
 	int		 rc;
 
 	if (git_repository_config_snapshot(&cfg, s->repo) < 0)
 		cfg = NULL;
 	key = pl_xasprintf("branch.%s.remote", branch);
-	if (name == NULL && cfg != NULL && git_config_get_string_buf(&b, cfg,
-	    key) == 0)
-		name = b.ptr;
-	if (name == NULL)
-		name = "origin";
+	if (s->o->remote != NULL)
+		name = pl_xstrdup(s->o->remote);
+	else if (cfg != NULL && git_config_get_string_buf(&b, cfg, key) == 0)
+		name = pl_xstrdup(b.ptr);
+	else
+		name = pl_xstrdup("origin");
 	rc = git_remote_lookup(&s->remote, s->repo, name);
 	if (rc == 0)
 		s->name = pl_xstrdup(name);
@@ -168,11 +168,15 @@ remote_find(struct sync *s, const char *branch)
 	free(key);
 	git_buf_dispose(&b);
 	git_config_free(cfg);
-	s->r->remote = pl_xstrdup(s->name != NULL ? s->name : name);
+	/* a URL is said without the password it may hold */
+	s->r->remote = s->name != NULL ? pl_xstrdup(s->name) :
+	    pl_url_shown(name);
 	if (rc < 0)
-		return pl_error_set(PL_ENOTFOUND, "no remote '%s' (add one "
-		    "with: git remote add %s URL)", name, name);
-	return PL_OK;
+		rc = pl_error_set(PL_ENOTFOUND, "no remote '%s' (add one "
+		    "with: git remote add %s URL)", s->r->remote,
+		    s->r->remote);
+	free(name);
+	return rc < 0 ? rc : PL_OK;
 }
 
 /* Fetches the remote's branch; theirs is where it is, if it is. */
