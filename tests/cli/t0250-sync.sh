@@ -193,6 +193,10 @@ test_expect_success 'a server that asks for a login: the URL'"'"'s user and pass
 '
 
 test_expect_success SSH 'over ssh: a clone, a change, a sync; a host key not known, no key in the agent: said' '
+	# libgit2 1.5 never frees the known-hosts list its ssh transport
+	# reads (libssh2_knownhost_init): not pl'"'"'s memory to free
+	LSAN_OPTIONS="$LSAN_OPTIONS:detect_leaks=0" &&
+	export LSAN_OPTIONS &&
 	url="ssh://root@127.0.0.1:$ssh_port$TRASH_DIRECTORY/base/ana.git" &&
 	pl clone "$url" viassh >out &&
 	echo viassh >expect &&
