@@ -3,7 +3,7 @@ test_description='pl sync against real servers: git daemon and smart HTTP, two c
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
 command -v python3 >/dev/null || test_skip_all 'no python3'
-git daemon --help >/dev/null 2>&1 || test_skip_all 'no git daemon'
+test -x "$(git --exec-path)/git-daemon" || test_skip_all "no git daemon"
 
 # The servers, each on a free port it prints once it listens (so reading
 # the port is waiting for them to be ready), stopped when the script ends.
