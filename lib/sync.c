@@ -340,15 +340,24 @@ both(struct sync *s, struct plan *p, const git_diff_delta *mine,
 	free(t);
 }
 
+/* The delta of path in d, by a binary search: a tree diff is by path. */
 static const git_diff_delta *
 delta_find(git_diff *d, const char *path)
 {
-	size_t	i, n = git_diff_num_deltas(d);
+	const git_diff_delta	*x;
+	size_t			 lo = 0, hi = git_diff_num_deltas(d), mid;
+	int			 c;
 
-	/* the deltas come sorted by path */
-	for (i = 0; i < n; i++)
-		if (strcmp(git_diff_get_delta(d, i)->new_file.path, path) == 0)
-			return git_diff_get_delta(d, i);
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		x = git_diff_get_delta(d, mid);
+		if ((c = strcmp(path, x->new_file.path)) == 0)
+			return x;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return NULL;
 }
 
