@@ -109,6 +109,7 @@ struct pl_textcache {
 	size_t		 n, used;
 	struct record	*added;		/* put, not in the file */
 	size_t		 nadded, cap;
+	int		 readonly;	/* never written */
 };
 
 static uint32_t
@@ -274,11 +275,18 @@ done:
 }
 
 void
+pl_textcache_readonly(struct pl_textcache *c)
+{
+	if (c != NULL)
+		c->readonly = 1;
+}
+
+void
 pl_textcache_close(struct pl_textcache *c)
 {
 	if (c == NULL)
 		return;
-	if (c->nadded > 0 || c->used != c->n)
+	if (!c->readonly && (c->nadded > 0 || c->used != c->n))
 		save(c);
 	free(c->path);
 	pl_buf_release(&c->file);

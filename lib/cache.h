@@ -60,4 +60,11 @@ void	 pl_textcache_put(struct pl_textcache *, const git_oid *id,
 /* Writes the cache when it changed (see above) and frees. */
 void	 pl_textcache_close(struct pl_textcache *);
 
+/*
+ * Keeps the cache as it is at close: for a listing of an older commit,
+ * whose files would otherwise replace the newest ones (and bring back
+ * the text of an entry removed since, a private one among them).
+ */
+void	 pl_textcache_readonly(struct pl_textcache *);
+
 #endif

@@ -354,6 +354,8 @@ pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
 	if ((err = pl_portfolio_list(&ids, pf, kinds[k].dir, ".md")) != PL_OK)
 		goto done;
 	cache = pl_textcache_open(pl_portfolio_repo(pf), kinds[k].dir);
+	if (!pl_portfolio_at_head(pf))
+		pl_textcache_readonly(cache);
 	out->v = pl_xcalloc(ids.n, sizeof *out->v);
 	l = pl_xcalloc(ids.n, sizeof *l);
 	for (i = 0; i < ids.n; i++)

@@ -588,6 +588,44 @@ pl_history_next(const struct pl_change **out, struct pl_history *h)
 }
 
 int
+pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
+    int before)
+{
+	git_commit	*parent = NULL;
+	git_tree	*tree = NULL;
+	git_tree_entry	*e = NULL;
+	git_blob	*blob = NULL;
+	int		 err = PL_OK;
+
+	if (h->commit == NULL)
+		return pl_error_set(PL_ENOTFOUND, "no commit read yet");
+	if (before && git_commit_parentcount(h->commit) == 0)
+		return pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
+	if ((before && git_commit_parent(&parent, h->commit, 0) < 0) ||
+	    git_commit_tree(&tree, before ? parent : h->commit) < 0) {
+		err = pl_error_git(-1, "cannot read a commit's tree");
+		goto done;
+	}
+	if (git_tree_entry_bypath(&e, tree, path) < 0 ||
+	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		err = pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
+		goto done;
+	}
+	if (git_blob_lookup(&blob, h->repo, git_tree_entry_id(e)) < 0) {
+		err = pl_error_git(-1, "cannot read a file");
+		goto done;
+	}
+	pl_buf_put(out, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob));
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	return err;
+}
+
+int
 pl_change_is_rating(const struct pl_change *c)
 {
 	return c->path == NULL && strcmp(c->kind, "evidence") == 0 &&

@@ -1147,7 +1147,7 @@ since_section(struct page *p)
 		pl_buf_puts(p->out, ": from ");
 		move_level(p, m->had, m->from);
 		pl_buf_puts(p->out, " to ");
-		move_level(p, 1, m->to);
+		move_level(p, m->has, m->to);
 		if (m->mastered && !m->was_mastered)
 			pl_buf_puts(p->out, ", <strong>now mastered</strong>");
 		else if (!m->mastered && m->was_mastered)

@@ -199,7 +199,7 @@ move(const struct pl_report_move *m)
 	pl_json_set(o, "code", pl_json_str(m->code));
 	pl_json_set(o, "description", pl_json_str(m->description));
 	pl_json_set(o, "from", m->had ? json_real(m->from) : json_null());
-	pl_json_set(o, "to", json_real(m->to));
+	pl_json_set(o, "to", m->has ? json_real(m->to) : json_null());
 	pl_json_set(o, "was_mastered", json_boolean(m->was_mastered));
 	pl_json_set(o, "mastered", json_boolean(m->mastered));
 	return o;

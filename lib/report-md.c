@@ -798,7 +798,9 @@ since(struct pl_buf *b, const struct pl_report *r)
 				put_move_end(&t, r, m->from);
 			pl_md_cell(&c, t.ptr);
 			pl_buf_clear(&t);
-			put_move_end(&t, r, m->to);
+			pl_buf_puts(&t, "");
+			if (m->has)
+				put_move_end(&t, r, m->to);
 			pl_md_cell(&c, t.ptr);
 			pl_md_cell(&c, m->mastered && !m->was_mastered ?
 			    "yes, new" : m->mastered ? "yes" : "no");
@@ -820,7 +822,10 @@ since(struct pl_buf *b, const struct pl_report *r)
 		else
 			pl_buf_puts(b, "not rated");
 		pl_buf_puts(b, " → ");
-		put_move_end(b, r, m->to);
+		if (m->has)
+			put_move_end(b, r, m->to);
+		else
+			pl_buf_puts(b, "not rated");
 		pl_buf_puts(b, m->mastered && !m->was_mastered ?
 		    ", now mastered.\n" : ".\n");
 	}

@@ -562,8 +562,11 @@ window(struct out *o)
 			pl_buf_printf(o->b, "%.2f", m->from);
 		else
 			pl_buf_puts(o->b, "new");
-		pl_buf_printf(o->b, " -> %.2f%s  ", m->to, m->mastered &&
-		    !m->was_mastered ? " (mastered)" : "");
+		if (m->has)
+			pl_buf_printf(o->b, " -> %.2f%s  ", m->to, m->mastered
+			    && !m->was_mastered ? " (mastered)" : "");
+		else
+			pl_buf_puts(o->b, " -> not rated  ");
 		val(o, m->description);
 		pl_buf_putc(o->b, '\n');
 	}

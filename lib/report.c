@@ -21,6 +21,7 @@
 #include "pl/reflection.h"
 #include "pl/report.h"
 #include "pl/verify.h"
+#include "pl/visibility.h"
 
 const char *const pl_report_view_names[] = { "learner", "teacher", "family",
 	NULL };
@@ -37,24 +38,36 @@ struct build {
 	struct pl_date			 since, until;
 	int				 window;
 	long				 first_week;	/* its Monday's days */
-	struct pl_strlist		 hidden;	/* "kind/id" private */
+	struct pl_strlist		 hidden;	/* "kind/id" left out */
 	/* The entries, read once for everything. */
+	struct pl_entry			*profile;	/* or NULL */
 	struct pl_goals			 gs;
 	struct pl_entries		 ev, refl;
 	struct pl_align_status		 st;
 	int				 have_st;
 	struct pl_verifier		*verifier;	/* NULL: no keys */
+	/* The family view: what is left out (NULL in the others). */
+	struct pl_visibility		*vis;
+	/* The walk's changes, counted once what is left out is known. */
+	struct seen			*seen;
+	size_t				 nseen, capseen;
+	struct pl_report_person		*persons;	/* every author */
+	size_t				 npersons;
+	/* The commit before the window, for what moved. */
+	struct pl_portfolio		*then;		/* or NULL: none */
+	struct pl_entries		 then_goals, then_ev, then_refl;
+	struct pl_strlist		 then_hidden;	/* "kind/id" */
 };
 
-/* "true" as YAML 1.2 reads it. */
-static int
-is_private(const struct pl_entry *e)
-{
-	const char	*v = pl_doc_get(e->doc, "private");
-
-	return v != NULL && (strcmp(v, "true") == 0 ||
-	    strcmp(v, "True") == 0 || strcmp(v, "TRUE") == 0);
-}
+/* A change of the walk, with what it will count for. */
+struct seen {
+	int			 type;		/* enum pl_event_type, or -1 */
+	struct pl_date		 date;
+	size_t			 person;	/* in persons */
+	size_t			 lineage;	/* or PL_NO_LINEAGE */
+	char			 commit[41];
+	struct pl_report_event	*event;		/* in the window, or NULL */
+};
 
 static int
 str_cmp(const void *key, const void *s)
@@ -62,34 +75,26 @@ str_cmp(const void *key, const void *s)
 	return strcmp(key, *(char *const *)s);
 }
 
-/* 1 when kind's id is private in the family view (b->hidden is sorted). */
+/* 1 when kind's id is in l, a sorted list of "kind/id". */
 static int
-hidden(const struct build *b, const char *kind, const char *id)
+listed(const struct pl_strlist *l, const char *kind, const char *id)
 {
 	char	*k;
 	int	 found;
 
-	if (b->hidden.n == 0 || id == NULL)
+	if (l->n == 0 || id == NULL)
 		return 0;
 	k = pl_xasprintf("%s/%s", kind, id);
-	found = bsearch(k, b->hidden.v, b->hidden.n, sizeof *b->hidden.v,
-	    str_cmp) != NULL;
+	found = bsearch(k, l->v, l->n, sizeof *l->v, str_cmp) != NULL;
 	free(k);
 	return found;
 }
 
-/* Marks the private entries of l hidden when the view is the family's. */
-static void
-hide(struct build *b, const struct pl_entries *l, const char *kind)
+/* 1 when kind's id, as the report's commit has it, is left out. */
+static int
+hidden(const struct build *b, const char *kind, const char *id)
 {
-	size_t	i;
-
-	if (b->o->view != PL_VIEW_FAMILY)
-		return;
-	for (i = 0; i < l->n; i++)
-		if (is_private(l->v[i]))
-			pl_strlist_push_owned(&b->hidden, pl_xasprintf("%s/%s",
-			    kind, l->v[i]->id));
+	return listed(&b->hidden, kind, id);
 }
 
 static char *
@@ -114,21 +119,33 @@ get_list(struct build *b, const struct pl_entry *e, const char *key,
 	pl_strlist_release(&l);
 }
 
+/* Reads the profile into b->profile; one that cannot be read is a warning. */
 static int
+read_profile(struct build *b)
+{
+	int	err;
+
+	if ((err = pl_entry_load(&b->profile, b->p, PL_KIND_PROFILE, NULL)) ==
+	    PL_OK)
+		return PL_OK;
+	if (err != PL_EPARSE && err != PL_ENOTFOUND)
+		return err;
+	pl_strlist_push(&b->r->warnings, pl_error_last());
+	pl_error_clear();
+	return PL_OK;
+}
+
+static void
 add_profile(struct build *b)
 {
 	struct pl_report	*r = b->r;
-	struct pl_entry		*e = NULL;
+	const struct pl_entry	*e = b->profile;
 	const char		*body;
-	int			 err;
 
-	if ((err = pl_entry_load(&e, b->p, PL_KIND_PROFILE, NULL)) != PL_OK) {
-		if (err != PL_EPARSE && err != PL_ENOTFOUND)
-			return err;
-		pl_strlist_push(&r->warnings, pl_error_last());
+	if (e == NULL) {
 		r->name = pl_xstrdup("");
 		r->learner_id = pl_xstrdup("");
-		return PL_OK;
+		return;
 	}
 	r->name = pl_xstrdup(pl_doc_get(e->doc, "name") != NULL ?
 	    pl_doc_get(e->doc, "name") : "");
@@ -137,14 +154,12 @@ add_profile(struct build *b)
 	r->grade = dup_or_null(pl_doc_get(e->doc, "grade"));
 	r->started = dup_or_null(pl_doc_get(e->doc, "started"));
 	body = e->doc->body;
-	if (b->o->view != PL_VIEW_FAMILY || !is_private(e)) {
+	if (!hidden(b, "profile", "")) {
 		pl_md_items(&r->strengths, body, "Strengths");
 		pl_md_items(&r->needs, body, "Needs");
 		pl_md_items(&r->interests, body, "Interests");
 		pl_md_items(&r->learns_best, body, "How I learn best");
 	}
-	pl_entry_free(e);
-	return PL_OK;
 }
 
 static void
@@ -326,22 +341,19 @@ link_goals(struct build *b, const struct pl_goals *gs, const long *at)
 		flag_goal(b, &r->goals[i]);
 }
 
-/* Reads the entries once, and hides what the view leaves out. */
+/* Reads the entries once, for everything the report says. */
 static int
 read_entries(struct build *b)
 {
 	int	err;
 
-	if ((err = pl_goals_read(&b->gs, b->p, &b->r->warnings)) != PL_OK ||
+	if ((err = read_profile(b)) != PL_OK ||
+	    (err = pl_goals_read(&b->gs, b->p, &b->r->warnings)) != PL_OK ||
 	    (err = pl_entry_list(&b->ev, b->p, PL_KIND_EVIDENCE,
 	    &b->r->warnings)) != PL_OK ||
 	    (err = pl_entry_list(&b->refl, b->p, PL_KIND_REFLECTION,
 	    &b->r->warnings)) != PL_OK)
 		return err;
-	hide(b, &b->gs.l, "goal");
-	hide(b, &b->ev, "evidence");
-	hide(b, &b->refl, "reflection");
-	pl_strlist_sort(&b->hidden);
 	return PL_OK;
 }
 
@@ -388,40 +400,43 @@ level_name(const struct pl_scale *s, double score, size_t n)
 	return name != NULL ? pl_xstrdup(name) : NULL;
 }
 
-/* Takes out of l the ids hidden as kind. */
+/* Takes out of l the ids of kind that hidden lists. */
 static void
-unhide_list(struct build *b, struct pl_strlist *l, const char *kind)
+unhide_list(const struct pl_strlist *hidden, struct pl_strlist *l,
+    const char *kind)
 {
 	struct pl_strlist	keep = PL_STRLIST_INIT;
 	size_t			i;
 
 	for (i = 0; i < l->n; i++)
-		if (!hidden(b, kind, l->v[i]))
+		if (!listed(hidden, kind, l->v[i]))
 			pl_strlist_push(&keep, l->v[i]);
 	pl_strlist_release(l);
 	*l = keep;
 }
 
 /*
- * The rows of st without what is hidden: private evidence and its
- * ratings, private goals, and the mastery computed again without them.
+ * The rows of st without what hidden lists: left-out evidence and its
+ * ratings, left-out goals, and the mastery computed again without them.
  */
 static void
-unhide_rows(struct build *b, struct pl_align_status *st)
+unhide_rows(struct build *b, struct pl_align_status *st,
+    const struct pl_strlist *hidden)
 {
 	struct pl_align_row	*row;
 	size_t			 i, k, n;
 
-	if (b->hidden.n == 0)
+	if (hidden->n == 0)
 		return;
 	for (i = 0; i < st->n; i++) {
 		row = &st->rows[i];
 		for (k = n = 0; k < row->nratings; k++)
-			if (!hidden(b, "evidence", row->ratings[k].evidence))
+			if (!listed(hidden, "evidence",
+			    row->ratings[k].evidence))
 				row->ratings[n++] = row->ratings[k];
 		row->nratings = n;
-		unhide_list(b, &row->evidence, "evidence");
-		unhide_list(b, &row->goals, "goal");
+		unhide_list(hidden, &row->evidence, "evidence");
+		unhide_list(hidden, &row->goals, "goal");
 		pl_mastery_compute(&row->mastery, &b->r->scale, b->r->method,
 		    row->ratings, row->nratings);
 	}
@@ -473,14 +488,11 @@ add_standards(struct build *b, struct pl_strlist *warnings)
 	size_t			 i;
 	int			 err;
 
-	if ((err = pl_scale_load(&r->scale, b->p)) != PL_OK)
-		return err;
-	r->method = b->o->method_set ? b->o->method : r->scale.method;
 	b->have_st = 1;
 	if ((err = pl_align_status_of(st, b->p, &r->scale, r->method,
 	    &b->gs.l, &b->ev, warnings)) != PL_OK)
 		return err;
-	unhide_rows(b, st);
+	unhide_rows(b, st, &b->hidden);
 	r->in_scope = st->n;
 	r->standards = pl_xcalloc(st->n + 1, sizeof *r->standards);
 	for (i = 0; i < st->n; i++)
@@ -605,7 +617,7 @@ event_type(const struct pl_change *c)
 }
 
 static void
-count_week(struct build *b, const struct pl_change *c, int type)
+count_week(struct build *b, const struct seen *c)
 {
 	struct pl_report_week	*w;
 	long			 i = (monday(c->date) - b->first_week) / 7;
@@ -613,7 +625,7 @@ count_week(struct build *b, const struct pl_change *c, int type)
 	if (i < 0 || i >= (long)b->r->nweeks)
 		return;
 	w = &b->r->weeks[i];
-	switch (type) {
+	switch (c->type) {
 	case PL_EVENT_EVIDENCE:
 		w->evidence++;
 		break;
@@ -631,36 +643,44 @@ count_week(struct build *b, const struct pl_change *c, int type)
 	}
 }
 
-static void
-count_person(struct build *b, const struct pl_change *c, int type,
-    const char *date)
+/* The place of c's author among every author of the walk. */
+static size_t
+person_of(struct build *b, const struct pl_change *c)
 {
-	struct pl_report		*r = b->r;
-	struct pl_report_person		*who = NULL;
-	size_t				 i;
+	struct pl_report_person	*who;
+	size_t			 i;
 
-	for (i = 0; i < r->npeople && who == NULL; i++)
-		if (strcmp(r->people[i].name, c->author) == 0 &&
-		    strcmp(r->people[i].email, c->email) == 0)
-			who = &r->people[i];
-	if (who == NULL) {
-		r->people = pl_xrealloc(r->people, (r->npeople + 1) *
-		    sizeof *r->people);
-		who = &r->people[r->npeople++];
-		memset(who, 0, sizeof *who);
-		who->name = pl_xstrdup(c->author);
-		who->email = pl_xstrdup(c->email);
-		who->last = pl_xstrdup(date);
-	}
+	for (i = 0; i < b->npersons; i++)
+		if (strcmp(b->persons[i].name, c->author) == 0 &&
+		    strcmp(b->persons[i].email, c->email) == 0)
+			return i;
+	b->persons = pl_xrealloc(b->persons, (b->npersons + 1) *
+	    sizeof *b->persons);
+	who = &b->persons[b->npersons];
+	memset(who, 0, sizeof *who);
+	who->name = pl_xstrdup(c->author);
+	who->email = pl_xstrdup(c->email);
+	return b->npersons++;
+}
+
+static void
+count_person(struct build *b, const struct seen *c)
+{
+	struct pl_report_person	*who = &b->persons[c->person];
+	char			 date[PL_DATE_LEN];
+
+	pl_date_format(date, c->date);
 	/* the walk goes back in time: each change is the first so far */
+	if (who->last == NULL)
+		who->last = pl_xstrdup(date);
 	free(who->first);
 	who->first = pl_xstrdup(date);
 	who->changes++;
-	who->goals += type == PL_EVENT_GOAL_SET;
-	who->steps += type == PL_EVENT_STEP_DONE;
-	who->evidence += type == PL_EVENT_EVIDENCE;
-	who->reflections += type == PL_EVENT_REFLECTION;
-	who->ratings += type == PL_EVENT_RATING;
+	who->goals += c->type == PL_EVENT_GOAL_SET;
+	who->steps += c->type == PL_EVENT_STEP_DONE;
+	who->evidence += c->type == PL_EVENT_EVIDENCE;
+	who->reflections += c->type == PL_EVENT_REFLECTION;
+	who->ratings += c->type == PL_EVENT_RATING;
 }
 
 /*
@@ -668,11 +688,11 @@ count_person(struct build *b, const struct pl_change *c, int type,
  * anything else (not signed, an unknown key, a check that could not run).
  */
 static int
-rating_signed(struct build *b, const struct pl_change *c)
+rating_signed(struct build *b, const char *commit)
 {
 	const struct pl_sig	*sig;
 
-	if (pl_verify_commit(&sig, b->verifier, c->commit) != PL_OK) {
+	if (pl_verify_commit(&sig, b->verifier, commit) != PL_OK) {
 		pl_error_clear();
 		return 0;
 	}
@@ -681,31 +701,32 @@ rating_signed(struct build *b, const struct pl_change *c)
 }
 
 static void
-add_event(struct build *b, const struct pl_change *c, int type,
-    const char *date, size_t *cap)
+free_event(struct pl_report_event *e)
 {
-	struct pl_report	*r = b->r;
-	struct pl_report_event	*e;
+	free(e->author);
+	free(e->id);
+	free(e->detail);
+	free(e->standard);
+	free(e->level);
+}
+
+/* The event change c makes in the window; kept once it is known visible. */
+static struct pl_report_event *
+make_event(struct build *b, const struct pl_change *c, int type)
+{
+	struct pl_report_event	*e = pl_xcalloc(1, sizeof *e);
 	char			*name;
 
-	if (r->nevents == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		r->events = pl_xrealloc(r->events, *cap * sizeof *r->events);
-	}
-	e = &r->events[r->nevents++];
-	memset(e, 0, sizeof *e);
 	e->type = (enum pl_event_type)type;
-	memcpy(e->date, date, sizeof e->date);
+	pl_date_format(e->date, c->date);
 	e->author = pl_xstrdup(c->author);
 	e->id = pl_xstrdup(c->id);
-	if (type == PL_EVENT_RATING && b->verifier != NULL)
-		e->verified = rating_signed(b, c);
 	if (type == PL_EVENT_RATING) {
 		e->standard = dup_or_null(c->standards.n > 0 ?
 		    c->standards.v[0] : NULL);
 		e->level = dup_or_null(c->level);
 		/* the commit's sentence names the rater's email */
-		name = c->level != NULL ? level_name(&r->scale,
+		name = c->level != NULL ? level_name(&b->r->scale,
 		    strtod(c->level, NULL), 1) : NULL;
 		e->detail = pl_xasprintf("Rated %s: %s%s%s%s", c->id,
 		    c->level != NULL ? c->level : "?", name != NULL ? " (" :
@@ -713,17 +734,139 @@ add_event(struct build *b, const struct pl_change *c, int type,
 		free(name);
 	} else
 		e->detail = pl_xstrdup(c->detail != NULL ? c->detail : "");
+	return e;
 }
 
-/* A change to a hidden entry, or naming one as its goal. */
-static int
-change_hidden(struct build *b, const struct pl_change *c)
+/* The file of the entry a change made with pl is about, or NULL. */
+static char *
+entry_file(const struct pl_change *c)
 {
-	if (b->hidden.n == 0)
-		return 0;
-	if (c->kind != NULL && hidden(b, c->kind, c->id))
-		return 1;
-	return c->goals.n == 1 && hidden(b, "goal", c->goals.v[0]);
+	if (is(c->kind, "profile"))
+		return pl_xstrdup("profile.md");
+	if (is(c->kind, "goal"))
+		return pl_xasprintf("goals/%s.md", c->id);
+	if (is(c->kind, "evidence"))
+		return pl_xasprintf("evidence/%s.md", c->id);
+	if (is(c->kind, "reflection"))
+		return pl_xasprintf("reflections/%s.md", c->id);
+	return NULL;
+}
+
+/* 1 when a change by hand is to an entry's own file, not one beside it. */
+static int
+own_file(const struct pl_change *c)
+{
+	char	*f = entry_file(c);
+	int	 own = f != NULL && strcmp(f, c->path) == 0;
+
+	free(f);
+	return own;
+}
+
+/* Gives the visibility the version of path at the change (or before it). */
+static int
+read_version(struct build *b, struct pl_history *h, size_t l,
+    const char *path, int before)
+{
+	struct pl_buf	 text = PL_BUF_INIT;
+	struct pl_doc	*doc = NULL;
+	int		 err;
+
+	err = pl_history_read(&text, h, path, before);
+	if (err == PL_OK && pl_doc_parse(&doc, path, text.ptr, text.len) ==
+	    PL_OK)
+		pl_visibility_version(b->vis, l, doc);
+	/* a version that is not there or does not parse says nothing */
+	if (err == PL_ENOTFOUND || err == PL_OK) {
+		pl_error_clear();
+		err = PL_OK;
+	}
+	pl_doc_free(doc);
+	pl_buf_release(&text);
+	return err;
+}
+
+/*
+ * What a change tells of what the family may see, into *l its lineage.
+ * Only an edit (in the editor or by hand) can make an entry private, so
+ * those versions are read, and the last version of an entry removed;
+ * a rename joins the older id to the lineage.
+ */
+static int
+follow(struct build *b, struct pl_history *h, const struct pl_change *c,
+    size_t *l)
+{
+	char	*file;
+	int	 err = PL_OK;
+
+	if ((*l = pl_visibility_lineage(b->vis, c->kind, c->id)) ==
+	    PL_NO_LINEAGE)
+		return PL_OK;
+	if (c->path != NULL)
+		return own_file(c) ? read_version(b, h, *l, c->path,
+		    is(c->action, "rm")) : PL_OK;
+	if (is(c->action, "mv") && c->old_id != NULL)
+		pl_visibility_renamed(b->vis, c->kind, c->old_id, c->id);
+	else if (is(c->action, "edit") || is(c->action, "rm")) {
+		file = entry_file(c);
+		err = read_version(b, h, *l, file, is(c->action, "rm"));
+		free(file);
+	}
+	return err;
+}
+
+/* Keeps change c of the walk, to count once visibility is settled. */
+static void
+keep_change(struct build *b, const struct pl_change *c, size_t l)
+{
+	struct seen	*s;
+
+	if (b->nseen == b->capseen) {
+		b->capseen = b->capseen ? b->capseen * 2 : 64;
+		b->seen = pl_xrealloc(b->seen, b->capseen * sizeof *b->seen);
+	}
+	s = &b->seen[b->nseen++];
+	s->type = event_type(c);
+	s->date = c->date;
+	s->person = person_of(b, c);
+	s->lineage = l;
+	memcpy(s->commit, c->commit, sizeof s->commit);
+	s->event = b->window && s->type >= 0 ? make_event(b, c, s->type) :
+	    NULL;
+}
+
+/*
+ * The walk back from the report's commit: every change up to it (to
+ * follow entries through renames, and see which were private), kept
+ * when it is in the window (or, without one, up to its end).  With a
+ * window the walk stops once changes are older than it (a few in a row,
+ * as git's --since does, for merged work dated earlier).
+ */
+static int
+walk(struct build *b)
+{
+	struct pl_history	*h = NULL;
+	const struct pl_change	*c;
+	size_t			 l;
+	int			 err, older = 0;
+
+	if ((err = pl_history_new(&h, b->p, b->r->commit)) != PL_OK)
+		return err;
+	while ((err = pl_history_next(&c, h)) == PL_OK && c != NULL) {
+		if (b->window && pl_date_cmp(c->date, b->since) < 0) {
+			if (++older >= 8)
+				break;
+			continue;
+		}
+		older = 0;
+		l = PL_NO_LINEAGE;
+		if (b->vis != NULL && (err = follow(b, h, c, &l)) != PL_OK)
+			break;
+		if (pl_date_cmp(c->date, b->until) <= 0)
+			keep_change(b, c, l);
+	}
+	pl_history_free(h);
+	return err;
 }
 
 static int
@@ -739,100 +882,319 @@ by_changes(const void *a, const void *b)
 	return strcmp(x->email, y->email);
 }
 
-/*
- * The walk back from the report's commit: activity per week, who did
- * what (in the window, else in all history), and the window's events.
- * With a window the walk stops once changes are older than it (a few
- * in a row, as git's --since does, for merged work dated earlier).
- */
-static int
-walk(struct build *b)
+/* Ratings are checked against the teachers' keys, when it has them. */
+static void
+open_verifier(struct build *b)
 {
-	struct pl_history	*h = NULL;
-	const struct pl_change	*c;
-	char			 date[PL_DATE_LEN];
-	size_t			 cap = 0;
-	int			 err, type, older = 0;
-
-	if ((err = pl_history_new(&h, b->p, b->r->commit)) != PL_OK)
-		return err;
-	/* ratings are checked against the teachers' keys, when it has them */
 	if (b->window && pl_verifier_new(&b->verifier, b->p) == PL_OK &&
-	    pl_verifier_trusts(b->verifier))
+	    pl_verifier_trusts(b->verifier)) {
 		b->r->signatures = 1;
-	else {
-		pl_error_clear();
-		pl_verifier_free(b->verifier);
-		b->verifier = NULL;
+		return;
 	}
-	while ((err = pl_history_next(&c, h)) == PL_OK && c != NULL) {
-		if (pl_date_cmp(c->date, b->until) > 0 || change_hidden(b, c))
-			continue;
-		if (b->window && pl_date_cmp(c->date, b->since) < 0) {
-			if (++older >= 8)
-				break;
-			continue;
-		}
-		older = 0;
-		pl_date_format(date, c->date);
-		type = event_type(c);
-		count_week(b, c, type);
-		count_person(b, c, type, date);
-		if (b->window && type >= 0)
-			add_event(b, c, type, date, &cap);
-	}
-	pl_history_free(h);
+	pl_error_clear();
 	pl_verifier_free(b->verifier);
 	b->verifier = NULL;
-	if (b->r->npeople > 1)
-		qsort(b->r->people, b->r->npeople, sizeof *b->r->people,
-		    by_changes);
-	return err;
 }
 
 /*
- * Mastery that moved in the window, per standard: from the ratings given
- * before it (by the date each was given) to all of them, each time read
- * in the order the work was done, by the same method.  A rating given
- * in the window therefore moves its standard even when it lands on the
- * same score; a standard rated before the window only stays out.
+ * Counts the walk's changes that are not left out: activity per week,
+ * who did what (in the window, else in all history), the window's
+ * events, newest first.
  */
 static void
+count_changes(struct build *b)
+{
+	struct pl_report	*r = b->r;
+	struct seen		*s;
+	size_t			 i;
+
+	open_verifier(b);
+	r->events = pl_xcalloc(b->nseen + 1, sizeof *r->events);
+	for (i = 0; i < b->nseen; i++) {
+		s = &b->seen[i];
+		if (pl_visibility_hidden(b->vis, s->lineage))
+			continue;
+		count_week(b, s);
+		count_person(b, s);
+		if (s->event == NULL)
+			continue;
+		if (s->type == PL_EVENT_RATING && b->verifier != NULL)
+			s->event->verified = rating_signed(b, s->commit);
+		r->events[r->nevents++] = *s->event;
+		free(s->event);
+		s->event = NULL;
+	}
+	pl_verifier_free(b->verifier);
+	b->verifier = NULL;
+	r->people = pl_xcalloc(b->npersons + 1, sizeof *r->people);
+	for (i = 0; i < b->npersons; i++)
+		if (b->persons[i].changes > 0) {
+			r->people[r->npeople++] = b->persons[i];
+			memset(&b->persons[i], 0, sizeof b->persons[i]);
+		}
+	if (r->npeople > 1)
+		qsort(r->people, r->npeople, sizeof *r->people, by_changes);
+}
+
+static void
+release_walk(struct build *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->nseen; i++)
+		if (b->seen[i].event != NULL) {
+			free_event(b->seen[i].event);
+			free(b->seen[i].event);
+		}
+	free(b->seen);
+	for (i = 0; i < b->npersons; i++) {
+		free(b->persons[i].name);
+		free(b->persons[i].email);
+		free(b->persons[i].first);
+		free(b->persons[i].last);
+	}
+	free(b->persons);
+}
+
+/*
+ * The portfolio as the last commit before the window left it (by the
+ * rule --as-of follows), for what moved: its goals and evidence, and
+ * for the family view its reflections.  None when the portfolio began
+ * in the window.  What it cannot read is left out without a warning:
+ * the report's warnings are about its own commit.
+ */
+static int
+read_then(struct build *b)
+{
+	struct pl_strlist	 junk = PL_STRLIST_INIT;
+	char			 id[41];
+	int			 err;
+
+	err = pl_history_until(id, b->p, from_days(pl_date_days(b->since) -
+	    1));
+	if (err == PL_ENOTFOUND) {
+		pl_error_clear();
+		return PL_OK;
+	}
+	if (err != PL_OK || (err = pl_portfolio_open(&b->then,
+	    git_repository_path(pl_portfolio_repo(b->p)), id)) != PL_OK)
+		return err;
+	if ((err = pl_entry_list(&b->then_goals, b->then, PL_KIND_GOAL,
+	    &junk)) == PL_OK &&
+	    (err = pl_entry_list(&b->then_ev, b->then, PL_KIND_EVIDENCE,
+	    &junk)) == PL_OK && b->vis != NULL)
+		err = pl_entry_list(&b->then_refl, b->then,
+		    PL_KIND_REFLECTION, &junk);
+	pl_strlist_release(&junk);
+	return err;
+}
+
+/* Entries l of kind, as read at one commit, to the visibility. */
+static void
+seed(struct build *b, const struct pl_entries *l, const char *kind,
+    size_t *lineages)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		lineages[i] = pl_visibility_lineage(b->vis, kind, l->v[i]->id);
+		pl_visibility_version(b->vis, lineages[i], l->v[i]->doc);
+	}
+}
+
+/* Into out ("kind/id", sorted), the entries of l that are left out. */
+static void
+list_hidden(struct build *b, const struct pl_entries *l, const char *kind,
+    const size_t *lineages, struct pl_strlist *out)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		if (pl_visibility_hidden(b->vis, lineages[i]))
+			pl_strlist_push_owned(out, pl_xasprintf("%s/%s", kind,
+			    l->v[i]->id));
+}
+
+/*
+ * The family view: the versions of the report's commit first (the
+ * newest), then the walk's, then those before the window; then what is
+ * left out, as lists of "kind/id" for the report's commit and the one
+ * before the window.
+ */
+static int
+see_history(struct build *b)
+{
+	const struct pl_entries	*now[] = { &b->gs.l, &b->ev, &b->refl };
+	const struct pl_entries	*then[] = { &b->then_goals, &b->then_ev,
+		&b->then_refl };
+	static const char *const kinds[] = { "goal", "evidence",
+		"reflection" };
+	size_t			*at[3], *was[3], profile = PL_NO_LINEAGE;
+	size_t			 k;
+	int			 err;
+
+	for (k = 0; k < 3; k++) {
+		at[k] = pl_xcalloc(now[k]->n + 1, sizeof *at[k]);
+		seed(b, now[k], kinds[k], at[k]);
+	}
+	if (b->profile != NULL) {
+		profile = pl_visibility_lineage(b->vis, "profile", "");
+		pl_visibility_version(b->vis, profile, b->profile->doc);
+	}
+	if ((err = walk(b)) == PL_OK && b->window)
+		err = read_then(b);
+	for (k = 0; k < 3; k++) {
+		was[k] = pl_xcalloc(then[k]->n + 1, sizeof *was[k]);
+		seed(b, then[k], kinds[k], was[k]);
+	}
+	pl_visibility_settle(b->vis);
+	for (k = 0; k < 3; k++) {
+		list_hidden(b, now[k], kinds[k], at[k], &b->hidden);
+		list_hidden(b, then[k], kinds[k], was[k], &b->then_hidden);
+		free(at[k]);
+		free(was[k]);
+	}
+	if (pl_visibility_hidden(b->vis, profile))
+		pl_strlist_push(&b->hidden, "profile/");
+	pl_strlist_sort(&b->hidden);
+	pl_strlist_sort(&b->then_hidden);
+	return err;
+}
+
+/* The walk, and for a window the commit before it; see_history() in the
+   family view. */
+static int
+read_history(struct build *b)
+{
+	int	err;
+
+	if (b->o->view == PL_VIEW_FAMILY) {
+		b->vis = pl_visibility_new();
+		return see_history(b);
+	}
+	if ((err = walk(b)) == PL_OK && b->window)
+		err = read_then(b);
+	return err;
+}
+
+/* A row of a status, found by its standard's framework and code. */
+struct coded {
+	const char			*framework;
+	const char			*code;
+	const struct pl_align_row	*row;
+};
+
+static int
+by_code(const void *a, const void *b)
+{
+	const struct coded	*x = a, *y = b;
+	int			 c;
+
+	if ((c = strcmp(x->framework, y->framework)) != 0)
+		return c;
+	return strcmp(x->code, y->code);
+}
+
+/* The rows of st, sorted by framework and code.  The caller frees. */
+static struct coded *
+coded_rows(const struct pl_align_status *st)
+{
+	struct coded	*v = pl_xcalloc(st->n + 1, sizeof *v);
+	size_t		 i;
+
+	for (i = 0; i < st->n; i++)
+		v[i] = (struct coded){ st->rows[i].std->framework,
+		    st->rows[i].std->code, &st->rows[i] };
+	qsort(v, st->n, sizeof *v, by_code);
+	return v;
+}
+
+/* The row of standard s among v[0..n), or NULL. */
+static const struct pl_align_row *
+row_of(const struct coded *v, size_t n, const struct pl_standard *s)
+{
+	struct coded	 key = { s->framework, s->code, NULL };
+	const struct coded *found;
+
+	found = bsearch(&key, v, n, sizeof *v, by_code);
+	return found != NULL ? found->row : NULL;
+}
+
+/* 1 when a standard's mastery differs between then and now (either NULL). */
+static int
+moved(const struct pl_align_row *then, const struct pl_align_row *now)
+{
+	int	had = then != NULL && then->nratings > 0;
+	int	has = now != NULL && now->nratings > 0;
+
+	if (had != has)
+		return 1;
+	if (!had)
+		return 0;
+	return then->mastery.score != now->mastery.score ||
+	    then->mastery.mastered != now->mastery.mastered;
+}
+
+static void
+add_move(struct build *b, const struct pl_align_row *then,
+    const struct pl_align_row *now)
+{
+	struct pl_report_move		*m = &b->r->moves[b->r->nmoves++];
+	const struct pl_standard	*s = now != NULL ? now->std : then->std;
+
+	m->code = pl_xstrdup(s->code);
+	m->description = pl_xstrdup(s->description);
+	m->had = then != NULL && then->nratings > 0;
+	m->from = m->had ? then->mastery.score : 0;
+	m->was_mastered = m->had && then->mastery.mastered;
+	m->has = now != NULL && now->nratings > 0;
+	m->to = m->has ? now->mastery.score : 0;
+	m->mastered = m->has && now->mastery.mastered;
+}
+
+/*
+ * Mastery that moved in the window: each standard whose mastery, by the
+ * same method on the same scale, differs between the last commit before
+ * the window and the report's, each read as the view reads it.  The end
+ * rows keep framework order; a standard gone by the end comes after.
+ */
+static int
 add_moves(struct build *b)
 {
-	struct pl_report		*r = b->r;
-	const struct pl_align_row	*row;
-	struct pl_report_move		*m;
-	struct pl_rating		*before;
-	struct pl_mastery		 then;
-	char				 since[PL_DATE_LEN];
-	const char			*d;
-	size_t				 i, k, n;
+	struct pl_report	*r = b->r;
+	struct pl_align_status	 then;
+	struct pl_strlist	 junk = PL_STRLIST_INIT;
+	const struct pl_align_row *was;
+	struct coded		*was_rows, *now_rows;
+	size_t			 i;
+	int			 err;
 
-	pl_date_format(since, b->since);
-	r->moves = pl_xcalloc(b->st.n + 1, sizeof *r->moves);
-	for (i = 0; i < b->st.n; i++) {
-		row = &b->st.rows[i];
-		before = pl_xcalloc(row->nratings + 1, sizeof *before);
-		for (k = n = 0; k < row->nratings; k++) {
-			d = row->ratings[k].date != NULL ?
-			    row->ratings[k].date : row->ratings[k].work_date;
-			if (d != NULL && strcmp(d, since) < 0)
-				before[n++] = row->ratings[k];
-		}
-		pl_mastery_compute(&then, &r->scale, r->method, before, n);
-		free(before);
-		if (n == row->nratings)
-			continue;
-		m = &r->moves[r->nmoves++];
-		m->code = pl_xstrdup(row->std->code);
-		m->description = pl_xstrdup(row->std->description);
-		m->had = n > 0;
-		m->from = n > 0 ? then.score : 0;
-		m->was_mastered = n > 0 && then.mastered;
-		m->to = row->mastery.score;
-		m->mastered = row->mastery.mastered;
+	memset(&then, 0, sizeof then);
+	if (b->then != NULL && (err = pl_align_status_of(&then, b->then,
+	    &r->scale, r->method, &b->then_goals, &b->then_ev, &junk)) !=
+	    PL_OK) {
+		pl_strlist_release(&junk);
+		return err;
 	}
+	pl_strlist_release(&junk);
+	unhide_rows(b, &then, &b->then_hidden);
+	was_rows = coded_rows(&then);
+	now_rows = coded_rows(&b->st);
+	r->moves = pl_xcalloc(b->st.n + then.n + 1, sizeof *r->moves);
+	for (i = 0; i < b->st.n; i++) {
+		was = row_of(was_rows, then.n, b->st.rows[i].std);
+		if (moved(was, &b->st.rows[i]))
+			add_move(b, was, &b->st.rows[i]);
+	}
+	for (i = 0; i < then.n; i++)
+		if (row_of(now_rows, b->st.n, then.rows[i].std) == NULL &&
+		    moved(&then.rows[i], NULL))
+			add_move(b, &then.rows[i], NULL);
+	free(was_rows);
+	free(now_rows);
+	if (b->then != NULL)
+		pl_align_status_release(&then);
+	return PL_OK;
 }
 
 static int
@@ -990,24 +1352,35 @@ pl_report_build(struct pl_report **out, struct pl_portfolio *head,
 		goto done;
 	set_header(&b);
 	if ((err = stalled_days(&b.r->stalled_days, b.p)) != PL_OK ||
-	    (err = add_profile(&b)) != PL_OK ||
+	    (err = pl_scale_load(&b.r->scale, b.p)) != PL_OK ||
 	    (err = read_entries(&b)) != PL_OK ||
-	    (err = add_standards_and_entries(&b)) != PL_OK)
+	    (err = read_history(&b)) != PL_OK)
+		goto done;
+	b.r->method = o->method_set ? o->method : b.r->scale.method;
+	add_profile(&b);
+	if ((err = add_standards_and_entries(&b)) != PL_OK)
 		goto done;
 	add_weeks(&b);
-	if ((err = walk(&b)) != PL_OK)
+	count_changes(&b);
+	if (b.window && (err = add_moves(&b)) != PL_OK)
 		goto done;
-	if (b.window)
-		add_moves(&b);
 	*out = b.r;
 	b.r = NULL;
 done:
 	if (b.have_st)
 		pl_align_status_release(&b.st);
+	pl_entry_free(b.profile);
 	pl_goals_release(&b.gs);
 	pl_entries_release(&b.ev);
 	pl_entries_release(&b.refl);
 	pl_strlist_release(&b.hidden);
+	release_walk(&b);
+	pl_visibility_free(b.vis);
+	pl_entries_release(&b.then_goals);
+	pl_entries_release(&b.then_ev);
+	pl_entries_release(&b.then_refl);
+	pl_strlist_release(&b.then_hidden);
+	pl_portfolio_free(b.then);
 	pl_portfolio_free(b.own);
 	pl_report_free(b.r);
 	return err;
@@ -1112,13 +1485,8 @@ pl_report_release(struct pl_report *r)
 		free(r->people[i].last);
 	}
 	free(r->people);
-	for (i = 0; i < r->nevents; i++) {
-		free(r->events[i].author);
-		free(r->events[i].id);
-		free(r->events[i].detail);
-		free(r->events[i].standard);
-		free(r->events[i].level);
-	}
+	for (i = 0; i < r->nevents; i++)
+		free_event(&r->events[i]);
 	free(r->events);
 	for (i = 0; i < r->nmoves; i++) {
 		free(r->moves[i].code);

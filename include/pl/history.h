@@ -68,6 +68,14 @@ int	 pl_history_next(const struct pl_change **out, struct pl_history *)
 
 void	 pl_history_free(struct pl_history *);
 
+/*
+ * Appends to out the file path as the commit of the last change has it,
+ * or with before, as that commit's first parent has it.  PL_ENOTFOUND
+ * when it is not there (or is not a file), PL_ERROR when git fails.
+ */
+int	 pl_history_read(struct pl_buf *out, struct pl_history *,
+	    const char *path, int before) PL_WUR;
+
 /* 1 when c is a rating made with pl (align rate), else 0. */
 int	 pl_change_is_rating(const struct pl_change *c);
 

@@ -185,7 +185,9 @@ struct pl_report_move {
 	char			*description;
 	int			 had;		/* rated before the window */
 	double			 from;		/* score before; 0 if !had */
-	double			 to;
+	int			 has;		/* rated at its end */
+	double			 to;		/* score at the end; 0 if
+						   !has */
 	int			 was_mastered;
 	int			 mastered;
 };

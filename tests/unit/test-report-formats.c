@@ -341,10 +341,10 @@ full_report(void)
 	r->nmoves = 2;
 	m = &r->moves[0];
 	*m = (struct pl_report_move){ S("6.NS.A.1"),
-	    S("Divide fractions by fractions"), 0, 0, 2.65, 0, 0 };
+	    S("Divide fractions by fractions"), 0, 0, 1, 2.65, 0, 0 };
 	m = &r->moves[1];
 	*m = (struct pl_report_move){ S("6.RP.A.1"),
-	    S("Understand ratio concepts"), 1, 2.3, 3.405, 0, 1 };
+	    S("Understand ratio concepts"), 1, 2.3, 1, 3.405, 0, 1 };
 
 	L(&r->warnings, "goals/broken.md:3: invalid date 'soon'", NULL);
 	return r;
