@@ -262,9 +262,8 @@ struct pl_report {
  * Fails with pl_portfolio_open()'s errors, PL_EINVAL for a bad date or a
  * window that ends before it starts, PL_ENOTFOUND for an unknown
  * revision or a date before the first commit; a file that cannot be
- * read is a warning.  The family view leaves out every entry whose
- * front matter says "private: true", and everything that links only
- * to one.  Free with pl_report_free().
+ * read is a warning.  The family view leaves out what pl/visibility.h
+ * says, from every part of the report.  Free with pl_report_free().
  */
 int	 pl_report_build(struct pl_report **out, struct pl_portfolio *pf,
 	    const struct pl_report_options *) PL_WUR;
