@@ -1,0 +1,73 @@
+#!/bin/sh
+test_description='align: a level off the scale said plainly, status CSV as every CSV of pl, shares with no standards in scope'
+. "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+
+test_expect_success 'setup: a rating edited by hand to a level off the scale' '
+	pl init --name "Ana Lima" p >/dev/null &&
+	mkdir p/standards &&
+	printf "code,parent,grade,subject,description\nM.1,,6,Math,Ratios\n" \
+		>p/standards/math.csv &&
+	git -C p add standards &&
+	git -C p commit -q -m "standards: math" &&
+	pl -C p evidence add -m x --date 2026-01-10 --id quiz "Quiz" \
+		>/dev/null &&
+	pl -C p align rate quiz M.1 3 &&
+	sed -e "s/^  level: 3$/  level: 5/" p/evidence/quiz.md >quiz.md &&
+	mv quiz.md p/evidence/quiz.md &&
+	grep "^  level: 5$" p/evidence/quiz.md &&
+	git -C p commit -q -a -m "by hand: level 5" &&
+	echo "evidence/quiz.md:9: rating 1: invalid level ${SQ}5${SQ} (use 1-4 or beginning, developing, proficient, advanced)" >why
+'
+
+test_expect_success 'level 5: align status warns, in words, and goes on' '
+	pl -C p align status >out 2>err &&
+	sed "s/^/pl: warning: /" why >expect &&
+	test_cmp expect err &&
+	cat >expect <<-\EOF &&
+	standard  state    score  ratings  goals  evidence
+	M.1       unrated  -      -        -      quiz
+
+	covered 1 of 1 (100.0%), mastered 0 of 1 (0.0%)
+	EOF
+	test_cmp expect out &&
+	pl -C p align status --format json >out 2>err &&
+	sed "s/^/pl: warning: /" why >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'level 5: align show warns the same' '
+	pl -C p align show M.1 >out 2>err &&
+	sed "s/^/pl: warning: /" why >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'level 5: report warns and lists the file under Left out' '
+	pl -C p report >out 2>err &&
+	sed "s/^/pl: warning: /" why >expect &&
+	test_cmp expect err &&
+	sed -n "/^Left out$/,\$p" out >actual &&
+	{ echo "Left out" && sed "s/^/  /" why; } >expect &&
+	test_cmp expect actual &&
+	pl -C p report --format json >out 2>err &&
+	sed "s/^/pl: warning: /" why >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'level 5: align rate on that evidence fails with exit 6' '
+	before &&
+	test_expect_code 6 pl -C p align rate quiz M.1 2 >out 2>err &&
+	test_must_be_empty out &&
+	sed "s/^/pl: /" why >expect &&
+	test_cmp expect err &&
+	same_as_before
+'
+
+test_expect_success 'level 5: a scale setting off the scale is said once too' '
+	git -C p config -f .plconfig align.mastery 7 &&
+	git -C p commit -q -a -m "by hand: mastery 7" &&
+	test_expect_code 6 pl -C p align status >out 2>err &&
+	echo "pl: .plconfig: ${SQ}align.mastery${SQ} must be a level of the scale (1-4)" >expect &&
+	test_cmp expect err
+'
+
+test_done
