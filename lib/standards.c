@@ -721,6 +721,12 @@ pl_csv_row(struct pl_buf *b, const char *const *cells, size_t n)
 	pl_buf_puts(b, "\r\n");
 }
 
+const char *
+pl_csv_bool(int b)
+{
+	return b ? "true" : "false";
+}
+
 void
 pl_standards_write(const struct pl_standards *l, struct pl_buf *out)
 {

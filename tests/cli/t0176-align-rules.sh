@@ -70,4 +70,53 @@ test_expect_success 'level 5: a scale setting off the scale is said once too' '
 	test_cmp expect err
 '
 
+# A framework is outside input: what a spreadsheet would run must reach
+# it as text.
+test_expect_success 'status csv: formula cells neutralised, CR LF, true and false' '
+	pl init --name "Ben Ortiz" f >/dev/null &&
+	cat >evil.csv <<-\EOF &&
+	code,parent,grade,subject,description
+	"=HYPERLINK(""http://x"",""y"")",,"=HYPERLINK(""http://x"",""y"")","=HYPERLINK(""http://x"",""y"")",A link
+	@SUM(1),,+7,-2,A sum
+	EOF
+	pl -C f align import --framework evil "$PWD/evil.csv" >/dev/null &&
+	pl -C f evidence add -m x --date 2026-01-10 --id quiz "Quiz" \
+		>/dev/null &&
+	pl -C f align rate quiz "@SUM(1)" 3 &&
+	pl -C f align status --format csv >actual &&
+	printf "%s\r\n" \
+		"framework,code,grade,subject,state,score,mastered,ratings,goals,evidence" \
+		"evil,\"${SQ}=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"${SQ}=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"${SQ}=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",gap,,false,,," \
+		"evil,${SQ}@SUM(1),${SQ}+7,-2,mastered,3,true,3,,quiz" >expect &&
+	test_cmp expect actual &&
+	python3 -c "import csv, sys; print(list(csv.reader(open(sys.argv[1], newline=\"\")))[1][1])" actual >cell &&
+	echo "${SQ}=HYPERLINK(\"http://x\",\"y\")" >expect &&
+	test_cmp expect cell
+'
+
+# The report lists the standards work is aligned to; each of those
+# must read the same in both, through a strict CSV reader.
+test_expect_success 'status csv: the same cells as the report'"'"'s CSV' '
+	pl -C f report --format csv --standards >report &&
+	cat >cells.py <<-\EOF &&
+	import csv, sys
+	def rows(name):
+	    with open(name, newline="") as f:
+	        return {r["code"]: r for r in csv.DictReader(f, strict=True)}
+	report, status = rows(sys.argv[1]), rows(sys.argv[2])
+	for code in report:
+	    for k in ("code", "framework", "grade", "subject", "mastered"):
+	        print(k, report[code][k], status[code][k])
+	EOF
+	python3 cells.py report actual >both &&
+	cat >expect <<-EOF &&
+	code ${SQ}@SUM(1) ${SQ}@SUM(1)
+	framework evil evil
+	grade ${SQ}+7 ${SQ}+7
+	subject -2 -2
+	mastered true true
+	EOF
+	test_cmp expect both
+'
+
 test_done
