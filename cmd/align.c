@@ -12,6 +12,7 @@
 #include "pl/align.h"
 #include "pl/framework.h"
 #include "pl/migrate.h"
+#include "pl/percent.h"
 #include "pl/standards.h"
 
 /* --- frameworks: import, list, show --- */
@@ -688,12 +689,6 @@ join_levels(struct pl_buf *b, const struct pl_align_row *r)
 	}
 }
 
-static double
-percent(size_t k, size_t n)
-{
-	return n == 0 ? 0 : 100.0 * (double)k / (double)n;
-}
-
 /* The cells of a row as text shows them: state, score, ratings... */
 static void
 row_cells(struct pl_strlist *out, const struct pl_align_row *r)
@@ -736,15 +731,26 @@ print_cells(const char *const *v, const size_t *w, int md)
 	pl_out_printf("%s\n", md ? "|" : "");
 }
 
+/* "covered 3 of 4 (75.0%)"; without standards, no per cent at all. */
+static void
+print_share(const char *what, size_t part, size_t whole)
+{
+	double	p;
+
+	pl_out_printf("%s %zu of %zu", what, part, whole);
+	if (pl_percent(&p, part, whole))
+		pl_out_printf(" (%.1f%%)", p);
+}
+
 static void
 status_totals(const struct pl_align_status *st, int md)
 {
 	size_t	i, gaps = 0;
 
-	pl_out_printf("\n%scovered %zu of %zu (%.1f%%), mastered %zu of %zu "
-	    "(%.1f%%)\n", md ? "**Totals:** " : "", st->covered, st->n,
-	    percent(st->covered, st->n), st->mastered, st->n,
-	    percent(st->mastered, st->n));
+	pl_out_printf("\n%s", md ? "**Totals:** " : "");
+	print_share("covered", st->covered, st->n);
+	print_share(", mastered", st->mastered, st->n);
+	pl_out_printf("%s\n", st->n == 0 ? " (no standards in scope)" : "");
 	for (i = 0; i < st->n; i++) {
 		if (st->rows[i].evidence.n > 0)
 			continue;
@@ -893,9 +899,9 @@ status_json(const struct pl_align_status *st, enum pl_method m)
 	json_object_set_new(o, "mastered",
 	    json_integer((json_int_t)st->mastered));
 	json_object_set_new(o, "covered_percent",
-	    json_real(percent(st->covered, st->n)));
+	    pl_json_percent(st->covered, st->n));
 	json_object_set_new(o, "mastered_percent",
-	    json_real(percent(st->mastered, st->n)));
+	    pl_json_percent(st->mastered, st->n));
 	json_object_set_new(o, "gaps", gaps);
 	pl_json_print(o);
 }

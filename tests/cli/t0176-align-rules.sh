@@ -119,4 +119,62 @@ test_expect_success 'status csv: the same cells as the report'"'"'s CSV' '
 	test_cmp expect both
 '
 
+# No standards in scope: no per cent, rather than a 0.0 that reads as
+# "none covered".
+test_expect_success 'no framework: status says there is nothing in scope' '
+	pl init --name "Cy Dane" e >/dev/null &&
+	pl -C e align status >actual 2>err &&
+	test_must_be_empty err &&
+	cat >expect <<-\EOF &&
+	standard  state  score  ratings  goals  evidence
+
+	covered 0 of 0, mastered 0 of 0 (no standards in scope)
+	EOF
+	test_cmp expect actual &&
+	pl -C e align status --format md >actual &&
+	tail -1 actual >last &&
+	echo "**Totals:** covered 0 of 0, mastered 0 of 0 (no standards in scope)" >expect &&
+	test_cmp expect last
+'
+
+test_expect_success 'no framework: status JSON has null per cents' '
+	pl -C e align status --format json >actual &&
+	cat >expect <<-\EOF &&
+	{
+	  "method": "decaying",
+	  "standards": [],
+	  "total": 0,
+	  "covered": 0,
+	  "mastered": 0,
+	  "covered_percent": null,
+	  "mastered_percent": null,
+	  "gaps": []
+	}
+	EOF
+	test_cmp expect actual
+'
+
+test_expect_success 'a scope with no standards: the same, and per cents otherwise' '
+	pl -C f align status --grade 12 --format json >json &&
+	grep -e "^  \"total\"" -e "_percent" json >actual &&
+	cat >expect <<-\EOF &&
+	  "total": 0,
+	  "covered_percent": null,
+	  "mastered_percent": null,
+	EOF
+	test_cmp expect actual &&
+	pl -C f align status --format json >json &&
+	grep -e "^  \"total\"" -e "_percent" json >actual &&
+	cat >expect <<-\EOF &&
+	  "total": 2,
+	  "covered_percent": 50.0,
+	  "mastered_percent": 50.0,
+	EOF
+	test_cmp expect actual &&
+	pl -C f align status >out &&
+	grep "^covered" out >actual &&
+	echo "covered 1 of 2 (50.0%), mastered 1 of 2 (50.0%)" >expect &&
+	test_cmp expect actual
+'
+
 test_done
