@@ -12,6 +12,7 @@
 #include "pl/align.h"
 #include "pl/framework.h"
 #include "pl/migrate.h"
+#include "pl/percent.h"
 #include "pl/standards.h"
 
 /* --- frameworks: import, list, show --- */
@@ -688,12 +689,6 @@ join_levels(struct pl_buf *b, const struct pl_align_row *r)
 	}
 }
 
-static double
-percent(size_t k, size_t n)
-{
-	return n == 0 ? 0 : 100.0 * (double)k / (double)n;
-}
-
 /* The cells of a row as text shows them: state, score, ratings... */
 static void
 row_cells(struct pl_strlist *out, const struct pl_align_row *r)
@@ -736,15 +731,26 @@ print_cells(const char *const *v, const size_t *w, int md)
 	pl_out_printf("%s\n", md ? "|" : "");
 }
 
+/* "covered 3 of 4 (75.0%)"; without standards, no per cent at all. */
+static void
+print_share(const char *what, size_t part, size_t whole)
+{
+	double	p;
+
+	pl_out_printf("%s %zu of %zu", what, part, whole);
+	if (pl_percent(&p, part, whole))
+		pl_out_printf(" (%.1f%%)", p);
+}
+
 static void
 status_totals(const struct pl_align_status *st, int md)
 {
 	size_t	i, gaps = 0;
 
-	pl_out_printf("\n%scovered %zu of %zu (%.1f%%), mastered %zu of %zu "
-	    "(%.1f%%)\n", md ? "**Totals:** " : "", st->covered, st->n,
-	    percent(st->covered, st->n), st->mastered, st->n,
-	    percent(st->mastered, st->n));
+	pl_out_printf("\n%s", md ? "**Totals:** " : "");
+	print_share("covered", st->covered, st->n);
+	print_share(", mastered", st->mastered, st->n);
+	pl_out_printf("%s\n", st->n == 0 ? " (no standards in scope)" : "");
 	for (i = 0; i < st->n; i++) {
 		if (st->rows[i].evidence.n > 0)
 			continue;
@@ -783,45 +789,52 @@ status_text(const struct pl_align_status *st, int md)
 	status_totals(st, md);
 }
 
+static const char *const csv_head[] = { "framework", "code", "grade",
+	"subject", "state", "score", "mastered", "ratings", "goals",
+	"evidence" };
+#define CSV_COLS	(sizeof csv_head / sizeof csv_head[0])
+
+/* A row as the report's CSV writes one: formulas neutralised, CR LF. */
+static void
+status_csv_row(struct pl_buf *b, const struct pl_align_row *r)
+{
+	struct pl_buf	 score = PL_BUF_INIT, levels = PL_BUF_INIT;
+	struct pl_buf	 goals = PL_BUF_INIT, evidence = PL_BUF_INIT;
+	const char	*cells[CSV_COLS];
+
+	if (r->nratings > 0)
+		pl_score_format(&score, r->mastery.score);
+	join_levels(&levels, r);
+	join_ids(&goals, &r->goals, " ");
+	join_ids(&evidence, &r->evidence, " ");
+	cells[0] = r->std->framework;
+	cells[1] = r->std->code;
+	cells[2] = r->std->grade;
+	cells[3] = r->std->subject;
+	cells[4] = row_state(r);
+	cells[5] = pl_buf_cstr(&score);
+	cells[6] = pl_csv_bool(r->mastery.mastered);
+	cells[7] = pl_buf_cstr(&levels);
+	cells[8] = pl_buf_cstr(&goals);
+	cells[9] = pl_buf_cstr(&evidence);
+	pl_csv_row(b, cells, CSV_COLS);
+	pl_buf_release(&score);
+	pl_buf_release(&levels);
+	pl_buf_release(&goals);
+	pl_buf_release(&evidence);
+}
+
 static void
 status_csv(const struct pl_align_status *st)
 {
-	static const char *const head[] = { "framework", "code", "grade",
-		"subject", "state", "score", "mastered", "ratings", "goals",
-		"evidence", NULL };
-	const struct pl_align_row	*r;
-	struct pl_buf			 b = PL_BUF_INIT, f = PL_BUF_INIT;
-	size_t				 i, k;
+	struct pl_buf	b = PL_BUF_INIT;
+	size_t		i;
 
-	for (k = 0; head[k] != NULL; k++)
-		pl_csv_field(&b, head[k], k == 0);
-	pl_buf_putc(&b, '\n');
-	for (i = 0; i < st->n; i++) {
-		r = &st->rows[i];
-		pl_csv_field(&b, r->std->framework, 1);
-		pl_csv_field(&b, r->std->code, 0);
-		pl_csv_field(&b, r->std->grade, 0);
-		pl_csv_field(&b, r->std->subject, 0);
-		pl_csv_field(&b, row_state(r), 0);
-		pl_buf_clear(&f);
-		if (r->nratings > 0)
-			pl_score_format(&f, r->mastery.score);
-		pl_csv_field(&b, pl_buf_cstr(&f), 0);
-		pl_csv_field(&b, r->mastery.mastered ? "yes" : "no", 0);
-		pl_buf_clear(&f);
-		join_levels(&f, r);
-		pl_csv_field(&b, pl_buf_cstr(&f), 0);
-		pl_buf_clear(&f);
-		join_ids(&f, &r->goals, " ");
-		pl_csv_field(&b, pl_buf_cstr(&f), 0);
-		pl_buf_clear(&f);
-		join_ids(&f, &r->evidence, " ");
-		pl_csv_field(&b, pl_buf_cstr(&f), 0);
-		pl_buf_putc(&b, '\n');
-	}
+	pl_csv_row(&b, csv_head, CSV_COLS);
+	for (i = 0; i < st->n; i++)
+		status_csv_row(&b, &st->rows[i]);
 	pl_out_write(pl_buf_cstr(&b), PL_OUT_BODY);
 	pl_buf_release(&b);
-	pl_buf_release(&f);
 }
 
 static json_t *
@@ -886,9 +899,9 @@ status_json(const struct pl_align_status *st, enum pl_method m)
 	json_object_set_new(o, "mastered",
 	    json_integer((json_int_t)st->mastered));
 	json_object_set_new(o, "covered_percent",
-	    json_real(percent(st->covered, st->n)));
+	    pl_json_percent(st->covered, st->n));
 	json_object_set_new(o, "mastered_percent",
-	    json_real(percent(st->mastered, st->n)));
+	    pl_json_percent(st->mastered, st->n));
 	json_object_set_new(o, "gaps", gaps);
 	pl_json_print(o);
 }

@@ -178,7 +178,19 @@ joined(const struct pl_strlist *l)
 
 static const char *const csv_head[] = { "commit", "date", "author",
 	"email", "kind", "action", "id", "old_id", "goals", "standards",
-	"level", "detail", "path", "verified", NULL };
+	"level", "detail", "path", "verified" };
+#define CSV_COLS	(sizeof csv_head / sizeof csv_head[0])
+
+/* The header, through the one row function every CSV of pl uses. */
+static void
+print_csv_head(int trusts)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_csv_row(&b, csv_head, CSV_COLS - !trusts);
+	pl_out_write(b.ptr, PL_OUT_LINE);
+	pl_buf_release(&b);
+}
 
 /* With a trusted key, a last column: "true", "false" or "" (no rating). */
 static void
@@ -190,10 +202,10 @@ print_csv(const struct pl_change *c, int trusts, const struct pl_sig *sig)
 	const char	*cells[] = { c->commit, date, c->author, c->email,
 			    c->kind, c->action, c->id, c->old_id, goals, stds,
 			    c->level, c->detail, c->path, sig == NULL ? "" :
-			    sig->state == PL_SIG_GOOD ? "true" : "false" };
+			    pl_csv_bool(sig->state == PL_SIG_GOOD) };
 
 	pl_date_format(date, c->date);
-	pl_csv_row(&b, cells, sizeof cells / sizeof cells[0] - !trusts);
+	pl_csv_row(&b, cells, CSV_COLS - !trusts);
 	pl_out_write(b.ptr, PL_OUT_LINE);
 	pl_buf_release(&b);
 	free(goals);
@@ -266,7 +278,6 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 	const char		*fmt = pl_arg(a, "format");
 	enum log_format		 out = LOG_TEXT;
 	long			 n = 0;
-	size_t			 i;
 	int			 err, colour, trusts;
 
 	if (fmt != NULL && strcmp(fmt, "csv") == 0)
@@ -283,9 +294,8 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 		goto done;
 	/* Without trusted keys the log is exactly what it always was. */
 	trusts = pl_verifier_trusts(v);
-	for (i = 0; out == LOG_CSV && csv_head[i + !trusts] != NULL; i++)
-		pl_out_printf("%s%s", csv_head[i], csv_head[i + 1 + !trusts]
-		    != NULL ? "," : "\r\n");
+	if (out == LOG_CSV)
+		print_csv_head(trusts);
 	while ((f.max < 0 || n < f.max) &&
 	    (err = pl_history_next(&c, h)) == PL_OK && c != NULL) {
 		if (!wanted(&f, c))

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "pl/json.h"
+#include "pl/percent.h"
 
 void
 pl_json_set(json_t *o, const char *key, json_t *v)
@@ -16,6 +17,14 @@ json_t *
 pl_json_size(size_t n)
 {
 	return json_integer((json_int_t)n);
+}
+
+json_t *
+pl_json_percent(size_t part, size_t whole)
+{
+	double	p;
+
+	return pl_percent(&p, part, whole) ? json_real(p) : json_null();
 }
 
 json_t *

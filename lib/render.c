@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include "pl/md.h"
+#include "pl/percent.h"
 #include "pl/text.h"
 #include "render.h"
 
@@ -95,10 +96,12 @@ pl_text_rpad(struct pl_buf *b, const char *s, size_t w)
 int
 pl_text_pct(char *out, size_t n, size_t part, size_t whole)
 {
+	double	p;
+
 	*out = '\0';
-	if (whole == 0)
+	if (!pl_percent(&p, part, whole))
 		return 0;
-	snprintf(out, n, "%.1f", 100.0 * (double)part / (double)whole);
+	snprintf(out, n, "%.1f", p);
 	return 1;
 }
 

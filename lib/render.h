@@ -45,7 +45,7 @@ void	 pl_text_pad(struct pl_buf *, const char *s, size_t w);
 void	 pl_text_rpad(struct pl_buf *, const char *s, size_t w);
 
 /*
- * part of whole in per cent to one place ("62.5") in out (at least 8
+ * pl_percent() of part and whole as text ("62.5") in out (at least 8
  * bytes); 0 when whole is 0 and there is no such number (out "").
  */
 int	 pl_text_pct(char *out, size_t n, size_t part, size_t whole);

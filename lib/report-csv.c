@@ -21,12 +21,6 @@ static const char *const std_head[] = { "code", "framework", "grade",
 	"level", "mastered", "levels" };
 #define STD_COLS	(sizeof std_head / sizeof std_head[0])
 
-static const char *
-tf(int b)
-{
-	return b ? "true" : "false";
-}
-
 static void
 goal_row(struct pl_buf *out, const struct pl_report_goal *g)
 {
@@ -57,8 +51,8 @@ goal_row(struct pl_buf *out, const struct pl_report_goal *g)
 	cells[10] = re.ptr;
 	cells[11] = g->last_evidence;
 	cells[12] = days;
-	cells[13] = tf(g->overdue);
-	cells[14] = tf(g->stalled);
+	cells[13] = pl_csv_bool(g->overdue);
+	cells[14] = pl_csv_bool(g->stalled);
 	cells[15] = pl_pace_names[g->pace];
 	cells[16] = st.ptr;
 	cells[17] = due_in;
@@ -99,7 +93,7 @@ standard_row(struct pl_buf *out, const struct pl_report_standard *s)
 	cells[7] = ratings;
 	cells[8] = score.ptr;
 	cells[9] = s->level;
-	cells[10] = tf(s->mastered);
+	cells[10] = pl_csv_bool(s->mastered);
 	cells[11] = levels.ptr;
 	pl_csv_row(out, cells, STD_COLS);
 	pl_buf_release(&score);

@@ -5,12 +5,10 @@
  * what is absent (every number of a learner whose portfolio was not
  * read), keys in a fixed order, two-space indentation.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "pl/json.h"
 #include "pl/roster.h"
-#include "render.h"
 
 /* A date kept as "" when there is none. */
 static json_t *
@@ -26,14 +24,10 @@ count(int read, size_t n)
 	return read ? pl_json_size(n) : json_null();
 }
 
-/* The CSV's figure ("62.5") as a number, so both say the same. */
 static json_t *
 pct(int read, size_t part, size_t whole)
 {
-	char	s[24];
-
-	return read && pl_text_pct(s, sizeof s, part, whole) ?
-	    json_real(strtod(s, NULL)) : json_null();
+	return read ? pl_json_percent(part, whole) : json_null();
 }
 
 /* The reasons, one string each: the builder joins them with "; ". */

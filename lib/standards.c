@@ -119,6 +119,26 @@ html_text(const char *s)
 }
 
 /*
+ * A competency's statement, so that a teacher reads both its name and
+ * what it says: "Shortname: Description".  The description alone when
+ * it begins with the shortname, case aside (Moodle's shortname is often
+ * the description's first words, cut at 100 characters); the shortname
+ * alone without a description.
+ */
+static char *
+moodle_statement(const char *name, const char *html)
+{
+	char	*d = html_text(html), *out;
+	size_t	 n = strlen(name);
+
+	if (n == 0 || strncasecmp(d, name, n) == 0)
+		return d;
+	out = *d == '\0' ? pl_xstrdup(name) : pl_xasprintf("%s: %s", name, d);
+	free(d);
+	return out;
+}
+
+/*
  * Moodle's competency framework CSV (tool_lpimportcsv): the framework's
  * own row gives the subject, every other row a competency.
  */
@@ -147,9 +167,9 @@ parse_moodle(struct pl_standards *l, const char *fw, const struct pl_csv_rows *r
 		set(&l->v[k].parent, pl_csv_cell_of(r, i, parent));
 		set(&l->v[k].grade, "");
 		set(&l->v[k].subject, subject);
-		d = html_text(pl_csv_cell_of(r, i, desc));
-		set(&l->v[k].description, d[0] != '\0' ? d :
-		    pl_csv_cell_of(r, i, sname));
+		d = moodle_statement(pl_csv_cell_of(r, i, sname),
+		    pl_csv_cell_of(r, i, desc));
+		set(&l->v[k].description, d);
 		free(d);
 	}
 	return PL_OK;
@@ -699,6 +719,12 @@ pl_csv_row(struct pl_buf *b, const char *const *cells, size_t n)
 	for (i = 0; i < n; i++)
 		pl_csv_cell(b, cells[i], i == 0);
 	pl_buf_puts(b, "\r\n");
+}
+
+const char *
+pl_csv_bool(int b)
+{
+	return b ? "true" : "false";
 }
 
 void

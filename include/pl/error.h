@@ -32,7 +32,11 @@ enum pl_error_code {
 	PL_EBADSIG = -16	/* a commit's signature does not match it */
 };
 
-/* Sets the message (printf-style) and returns code, so failing is one line. */
+/*
+ * Sets the message (printf-style) and returns code, so failing is one line.
+ * An argument may be pl_error_last() itself, to add before the message
+ * already set ("file:line: " what failed there).
+ */
 int pl_error_set(int code, const char *fmt, ...) PL_PRINTF(2, 3);
 
 /*

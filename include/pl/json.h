@@ -21,6 +21,12 @@ json_t	*pl_json_size(size_t n);
  */
 json_t	*pl_json_window(const char *since, const char *until);
 
+/*
+ * pl_percent() of part and whole as a JSON real, or null when whole is 0.
+ * The caller owns the reference.
+ */
+json_t	*pl_json_percent(size_t part, size_t whole);
+
 /* A JSON string, or null for NULL.  The caller owns the reference. */
 json_t	*pl_json_str(const char *);
 

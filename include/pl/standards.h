@@ -127,6 +127,9 @@ void	 pl_csv_cell(struct pl_buf *b, const char *s, int first);
  */
 void	 pl_csv_row(struct pl_buf *b, const char *const *cells, size_t n);
 
+/* A boolean as every CSV of pl writes it: "true" or "false". */
+const char *pl_csv_bool(int b);
+
 /*
  * The index of the standard whose code is code exactly, case aside,
  * or -1.

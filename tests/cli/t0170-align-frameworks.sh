@@ -48,6 +48,25 @@ test_expect_success 'import a Moodle competency framework as Moodle exports it' 
 	grep "^level-3,levels,,OECD,\"Level 3 is typically associated with jobs such as Economists/Policy Analysts, IT Analysts and HR Advisers.\"\$" p/standards/oecd.csv
 '
 
+test_expect_success 'Moodle: the Shortname is kept beside the Description' '
+	grep -e "^levels," -e "^level-1," -e "^competencies," \
+		-e "^delivery," -e "^DR-AT1," -e "^S-SN-1," \
+		p/standards/oecd.csv >actual &&
+	cat >expect <<-\EOT &&
+	levels,,,OECD,Levels: Each level of the Core Competencies has behavioural indicators that highlight how an individual can demonstrate that competency. Behavioural indicators are designed to show the requirements for successful performance.
+	level-1,levels,,OECD,"Level 1 is typically associated with jobs such as Assistants, Secretaries and Operators."
+	competencies,,,OECD,Competencies
+	delivery,competencies,,OECD,Delivery-related: Achieving Results
+	DR-AT1,analytical-thinking,,OECD,Distinguishes between critical and irrelevant pieces of information
+	S-SN-1,strategic-networking,,OECD,"Actively nurtures both formal and informal contacts to facilitate the progress of work by proactively sharing information, best practices, respective interests and areas of expertise."
+	EOT
+	test_cmp expect actual &&
+	pl -C p align show delivery >actual &&
+	tail -1 actual >last &&
+	echo "Delivery-related: Achieving Results" >expect &&
+	test_cmp expect last
+'
+
 test_expect_success 'import an IMS CASE package' '
 	pl -C p align import -f act \
 		"$DATA/act_holistic_framework_math_fragment_cfpackage.json" >out &&

@@ -91,15 +91,22 @@ test_moodle(void)
 	    ",FW,OECD,\"<p>The framework</p>\",1,1\r\n"
 	    ",levels,Levels,\"<p>Each level\r\nhas &amp; shows</p><br>\","
 	    "1,\r\n"
-	    "levels,level-1,\"Level 1\",,1,\r\n", NULL);
+	    "levels,level-1,\"Level 1\",,1,\r\n"
+	    "levels,level-2,\"level 2\",\"<p>Level 2 is <b>more</b></p>\",1,\r\n"
+	    "levels,level-3,\"Level 3\",\"Level 3\",1,\r\n", NULL);
 	is_int(err, 0, "a Moodle framework (%s)", pl_error_last());
-	is_int(l.n, 2, "its own row is not a standard");
-	is_str(l.n ? l.v[0].description : NULL, "Each level has & shows",
-	    "HTML made text");
+	is_int(l.n, 4, "its own row is not a standard");
+	is_str(l.n ? l.v[0].description : NULL,
+	    "Levels: Each level has & shows",
+	    "HTML made text, after the shortname");
 	is_str(l.n ? l.v[0].subject : NULL, "OECD", "subject: its shortname");
 	is_str(l.n > 1 ? l.v[1].parent : NULL, "levels", "parents kept");
 	is_str(l.n > 1 ? l.v[1].description : NULL, "Level 1",
 	    "the shortname when there is no description");
+	is_str(l.n > 2 ? l.v[2].description : NULL, "Level 2 is more",
+	    "the description alone when it begins with the shortname");
+	is_str(l.n > 3 ? l.v[3].description : NULL, "Level 3",
+	    "the two the same: said once");
 	pl_standards_release(&l);
 }
 
