@@ -79,7 +79,7 @@ emit(struct pl_ctx *ctx, const struct pl_buf *b, const char *out, int text)
 	int	err;
 
 	if (out != NULL)
-		return pl_write_file(out, pl_buf_cstr(b), b->len, 0666);
+		return pl_write_output(out, pl_buf_cstr(b), b->len);
 	if ((err = pl_pager_start(ctx)) != PL_OK)
 		return err;
 	if (text)
@@ -150,7 +150,7 @@ write_class_page(const struct pl_roster_report *r, const char *dir)
 	int		 err;
 
 	pl_roster_html(&b, r, 1);
-	err = pl_write_file(path, pl_buf_cstr(&b), b.len, 0666);
+	err = pl_write_output(path, pl_buf_cstr(&b), b.len);
 	free(path);
 	pl_buf_release(&b);
 	return err;

@@ -557,8 +557,7 @@ write_page(struct build *b, const struct pl_roster_learner *l,
 
 	b->o->page(&out, rep);
 	path = pl_xasprintf("%s/%s", b->o->pages_dir, l->page);
-	err = pl_write_file(path, out.ptr != NULL ? out.ptr : "", out.len,
-	    0666);
+	err = pl_write_output(path, out.ptr != NULL ? out.ptr : "", out.len);
 	pthread_mutex_lock(&b->lock);
 	if (err != PL_OK && b->err == PL_OK) {
 		b->err = err;

@@ -3,6 +3,8 @@
  * a command-line tool has nothing better to do, and every write goes
  * through a temporary file, so aborting never leaves half a file.
  */
+#define _XOPEN_SOURCE 700	/* realpath(3) */
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -345,37 +347,81 @@ pl_read_text(struct pl_buf *out, const char *path)
 	return 0;
 }
 
-/* Writes data to a temporary file beside path, then renames it to path. */
+/* Writes all of data to fd, going on after EINTR. */
 static int
-write_replace(const char *path, const char *data, size_t len, unsigned mode,
-    int exact)
+write_fd(int fd, const char *data, size_t len, const char *path)
 {
-	char	*tmp = pl_xasprintf("%s.pl-tmp-%ld", path, (long)getpid());
-	int	 fd, err = 0;
-	size_t	 off = 0;
-	ssize_t	 n;
+	size_t	off = 0;
+	ssize_t	n;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode);
-	if (fd == -1) {
-		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-		goto done;
-	}
-	/* open(2) took the umask off, which the file replaced did not have */
-	if (exact && fchmod(fd, mode) == -1)
-		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	while (err == 0 && off < len) {
+	while (off < len) {
 		n = write(fd, data + off, len - off);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			err = pl_error_set(PL_ERROR, "cannot write '%s': %s",
+		if (n < 0)
+			return pl_error_set(PL_ERROR, "cannot write '%s': %s",
 			    path, strerror(errno));
-			break;
-		}
 		off += (size_t)n;
 	}
+	return 0;
+}
+
+/* "a/b" for "a/b/c", "." for "c": where a temporary file beside path goes. */
+static char *
+folder_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return pl_xstrdup(".");
+	if (slash == path)
+		return pl_xstrdup("/");
+	return pl_xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * The file replaced, kept: its owner and group where pl may set them (as
+ * root, or a group pl's user is in), else pl's user's; then its mode,
+ * after the owner, since chown(2) may clear the set-id bits.
+ */
+static int
+keep_file(int fd, const struct stat *old, const char *path)
+{
+	if (fchown(fd, old->st_uid, old->st_gid) == -1)
+		(void)!fchown(fd, (uid_t)-1, old->st_gid);
+	if (fchmod(fd, old->st_mode & 07777) == -1)
+		return pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+/*
+ * Writes data to a temporary file beside path, then renames it to path.
+ * A new file gets mode less the umask (as open(2) makes it); with old,
+ * the stat of the file replaced, it keeps that file's mode and owner.
+ */
+static int
+write_replace(const char *path, const char *data, size_t len, unsigned mode,
+    const struct stat *old)
+{
+	char	*tmp = pl_xasprintf("%s.pl-tmp-%ld", path, (long)getpid());
+	char	*folder;
+	int	 fd, err = 0;
+
+	/* a file kept at 0600 is never readable by others, even briefly */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    old != NULL ? 0600 : mode);
+	if (fd == -1) {
+		folder = folder_of(path);
+		err = pl_error_set(PL_ERROR, "cannot write '%s': cannot make "
+		    "a new file in '%s': %s", path, folder, strerror(errno));
+		free(folder);
+		goto done;
+	}
+	if (old != NULL)
+		err = keep_file(fd, old, path);
+	if (err == 0)
+		err = write_fd(fd, data, len, path);
 	if (err == 0 && fsync(fd) == -1)
 		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
 		    strerror(errno));
@@ -395,7 +441,84 @@ done:
 int
 pl_write_file(const char *path, const char *data, size_t len, unsigned mode)
 {
-	return write_replace(path, data, len, mode, 0);
+	return write_replace(path, data, len, mode, NULL);
+}
+
+/* What the link at path holds ("" when it cannot be read). */
+static char *
+read_link(const char *path)
+{
+	size_t	 size = 64;
+	char	*buf = pl_xmalloc(size);
+	ssize_t	 n;
+
+	while ((n = readlink(path, buf, size)) >= 0 && (size_t)n == size)
+		buf = pl_xrealloc(buf, size *= 2);
+	buf[n > 0 ? (size_t)n : 0] = '\0';
+	return buf;
+}
+
+/* A path that does not exist: a new file, unless a link points there. */
+static int
+write_new(const char *path, const char *data, size_t len)
+{
+	struct stat	 st;
+	char		*to;
+	int		 err;
+
+	if (lstat(path, &st) == -1 || !S_ISLNK(st.st_mode))
+		return write_replace(path, data, len, 0666, NULL);
+	/* the shell's > would make the target: cp(1) does not, nor pl */
+	to = read_link(path);
+	err = pl_error_set(PL_ENOTFOUND, "cannot write '%s': it is a "
+	    "symbolic link to '%s', which does not exist", path, to);
+	free(to);
+	return err;
+}
+
+/* A file that is not a regular one (a terminal, a pipe, /dev/null). */
+static int
+write_through(int fd, const char *path, const char *data, size_t len)
+{
+	int	err = write_fd(fd, data, len, path);
+
+	if (close(fd) == -1 && err == 0)
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
+	return err;
+}
+
+int
+pl_write_output(const char *path, const char *data, size_t len)
+{
+	struct stat	 st, lst;
+	char		*target;
+	int		 fd, err;
+
+	/* open(2) follows links and checks rights as the shell's > does */
+	if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) == -1)
+		return errno == ENOENT ? write_new(path, data, len) :
+		    pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
+	if (fstat(fd, &st) == -1) {
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
+		close(fd);
+		return err;
+	}
+	if (!S_ISREG(st.st_mode))
+		return write_through(fd, path, data, len);
+	close(fd);
+	/* renamed over a link, the file would replace the link */
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		if ((target = realpath(path, NULL)) == NULL)
+			return pl_error_set(PL_ERROR, "cannot write '%s': %s",
+			    path, strerror(errno));
+	} else
+		target = pl_xstrdup(path);
+	err = write_replace(target, data, len, 0666, &st);
+	free(target);
+	return err;
 }
 
 int
@@ -410,5 +533,5 @@ pl_replace_file(const char *path, const char *data, size_t len)
 		    strerror(errno));
 	if (!S_ISREG(st.st_mode))
 		return pl_error_set(PL_EINVAL, "'%s' is not a file", path);
-	return write_replace(path, data, len, st.st_mode & 07777, 1);
+	return pl_write_output(path, data, len);
 }

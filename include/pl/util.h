@@ -98,9 +98,23 @@ int	 pl_write_file(const char *path, const char *data, size_t len,
 	    unsigned mode) PL_WUR;
 
 /*
- * Replaces the file at path with data as pl_write_file() does, the new
- * file keeping the old one's permissions exactly.  PL_ENOTFOUND when
- * path does not exist, PL_EINVAL when it is not a regular file.
+ * Writes an output file the user named (pl report -o, --out-dir): the
+ * one rule for every file a command writes for its user.  A regular file
+ * is replaced as pl_write_file() does, keeping its mode, and its owner
+ * and group where the user may set them; a new file gets 0666 less the
+ * umask.  A symbolic link is written through: its target is replaced and
+ * the link stays.  A file that is not a regular one (a terminal, a pipe,
+ * /dev/null) is written to as it is.  PL_ENOTFOUND for a link whose
+ * target does not exist; PL_ERROR when path may not be written (as the
+ * shell's > would refuse), is a folder, or its folder takes no new file.
+ */
+int	 pl_write_output(const char *path, const char *data, size_t len)
+	    PL_WUR;
+
+/*
+ * Replaces the file at path with data as pl_write_output() does.
+ * PL_ENOTFOUND when path does not exist, PL_EINVAL when it is not a
+ * regular file.
  */
 int	 pl_replace_file(const char *path, const char *data, size_t len)
 	    PL_WUR;
