@@ -90,7 +90,8 @@ standard(struct pl_report *r, const char *code, const char *description,
 	s->evidence = npoints > 0 ? 1 + npoints / 2 : 0;
 	s->ratings = npoints;
 	if (npoints > 0) {
-		s->score = scores[npoints - 1];
+		s->score = s->score_unrounded = scores[npoints - 1];
+		s->scored = 1;
 		s->mastered = s->score >= 3;
 		s->level = S(r->scale.names.v[(int)s->score - 1]);
 		s->points = pl_xcalloc(npoints, sizeof *s->points);
@@ -100,6 +101,7 @@ standard(struct pl_report *r, const char *code, const char *description,
 		strcpy(s->points[i].date, dates[i]);
 		s->points[i].level = levels[i];
 		s->points[i].score = scores[i];
+		s->points[i].scored = 1;
 	}
 	r->covered += npoints > 0;
 	r->mastered += s->mastered;
@@ -194,9 +196,10 @@ move(struct pl_report *r, const char *code, const char *description,
 	m = &r->moves[r->nmoves++];
 	m->code = S(code);
 	m->description = S(description);
-	m->had = had;
+	m->had = m->from_scored = had;
 	m->from = from;
 	m->to = to;
+	m->to_scored = 1;
 	m->was_mastered = from >= 3;
 	m->mastered = to >= 3;
 }
