@@ -311,6 +311,37 @@ show_row(struct pl_align_status *st, const struct pl_align_row **row,
 	return PL_OK;
 }
 
+/*
+ * The state as text shows it: rated without a score (n-times before N
+ * ratings at mastery) says how many are.
+ */
+static void
+row_words(struct pl_buf *b, const struct pl_align_row *r,
+    const struct pl_scale *s)
+{
+	if (r->nratings > 0 && !r->mastery.scored)
+		pl_mastery_pending(b, s, r->mastery.at_mastery);
+	else
+		pl_buf_puts(b, row_state(r));
+}
+
+/* The score to two places, or "-" without one. */
+static void
+row_score(struct pl_buf *b, const struct pl_align_row *r)
+{
+	if (r->mastery.scored)
+		pl_buf_printf(b, "%.2f", r->mastery.score);
+	else
+		pl_buf_puts(b, "-");
+}
+
+/* A score, or null without one (no ratings; n-times before N). */
+static json_t *
+score_json(const struct pl_mastery *m)
+{
+	return m->scored ? json_real(m->score) : json_null();
+}
+
 /* "ratings:" lines, oldest work first, and what they come to. */
 static void
 show_ratings(const struct pl_align_row *r, const struct pl_scale *scale)
@@ -331,8 +362,9 @@ show_ratings(const struct pl_align_row *r, const struct pl_scale *scale)
 	}
 	if (r != NULL && r->nratings > 0) {
 		pl_buf_clear(&b);
-		pl_buf_printf(&b, "%.2f by %s: %s", r->mastery.score,
-		    pl_method_names[scale->method], row_state(r));
+		row_score(&b, r);
+		pl_buf_printf(&b, " by %s: ", pl_method_names[scale->method]);
+		row_words(&b, r, scale);
 		pl_show_field("mastery:", pl_buf_cstr(&b));
 	}
 	pl_buf_release(&b);
@@ -382,8 +414,10 @@ align_show(struct pl_ctx *ctx, struct pl_args *a)
 			m = json_object();
 			json_object_set_new(m, "method", json_string(
 			    pl_method_names[scale.method]));
-			json_object_set_new(m, "score", row->nratings > 0 ?
-			    json_real(row->mastery.score) : json_null());
+			json_object_set_new(m, "score",
+			    score_json(&row->mastery));
+			json_object_set_new(m, "at_mastery", json_integer(
+			    (json_int_t)row->mastery.at_mastery));
 			json_object_set_new(m, "mastered",
 			    json_boolean(row->mastery.mastered));
 			json_object_set_new(j, "mastery", m);
@@ -635,7 +669,8 @@ static const struct pl_opt scale_opts[] = {
 	{ "method", 0, "METHOD", "latest, highest, average, decaying, "
 	    "weighted or n-times",
 	    "latest highest average decaying weighted n-times" },
-	{ "weight", 0, "W", "the weight of decaying and weighted (0.65)",
+	{ "weight", 0, "W", "the weight of decaying and weighted, a fraction "
+	    "(0.65)",
 	    NULL },
 	{ "ntimes", 0, "N", "the ratings at mastery n-times needs (3)",
 	    NULL },
@@ -691,14 +726,18 @@ join_levels(struct pl_buf *b, const struct pl_align_row *r)
 
 /* The cells of a row as text shows them: state, score, ratings... */
 static void
-row_cells(struct pl_strlist *out, const struct pl_align_row *r)
+row_cells(struct pl_strlist *out, const struct pl_align_row *r,
+    const struct pl_scale *s)
 {
 	struct pl_buf	b = PL_BUF_INIT;
 
 	pl_strlist_push(out, r->std->code);
-	pl_strlist_push(out, row_state(r));
-	pl_strlist_push_owned(out, r->nratings > 0 ?
-	    pl_xasprintf("%.2f", r->mastery.score) : pl_xstrdup("-"));
+	row_words(&b, r, s);
+	pl_strlist_push(out, pl_buf_cstr(&b));
+	pl_buf_clear(&b);
+	row_score(&b, r);
+	pl_strlist_push(out, pl_buf_cstr(&b));
+	pl_buf_clear(&b);
 	join_levels(&b, r);
 	pl_strlist_push(out, b.len > 0 ? b.ptr : "-");
 	pl_buf_clear(&b);
@@ -762,7 +801,8 @@ status_totals(const struct pl_align_status *st, int md)
 }
 
 static void
-status_text(const struct pl_align_status *st, int md)
+status_text(const struct pl_align_status *st, const struct pl_scale *s,
+    int md)
 {
 	static const char *const rule[] = { "---", "---", "---", "---",
 		"---", "---" };
@@ -772,7 +812,7 @@ status_text(const struct pl_align_status *st, int md)
 	for (k = 0; k < NCELLS; k++)
 		w[k] = strlen(cell_names[k]);
 	for (i = 0; i < st->n; i++) {
-		row_cells(&c, &st->rows[i]);
+		row_cells(&c, &st->rows[i], s);
 		for (k = 0; k < NCELLS; k++)
 			if (strlen(c.v[k]) > w[k])
 				w[k] = strlen(c.v[k]);
@@ -782,7 +822,7 @@ status_text(const struct pl_align_status *st, int md)
 	if (md)
 		print_cells(rule, w, md);
 	for (i = 0; i < st->n; i++) {
-		row_cells(&c, &st->rows[i]);
+		row_cells(&c, &st->rows[i], s);
 		print_cells((const char *const *)c.v, w, md);
 		pl_strlist_release(&c);
 	}
@@ -802,7 +842,7 @@ status_csv_row(struct pl_buf *b, const struct pl_align_row *r)
 	struct pl_buf	 goals = PL_BUF_INIT, evidence = PL_BUF_INIT;
 	const char	*cells[CSV_COLS];
 
-	if (r->nratings > 0)
+	if (r->mastery.scored)
 		pl_score_format(&score, r->mastery.score);
 	join_levels(&levels, r);
 	join_ids(&goals, &r->goals, " ");
@@ -873,8 +913,11 @@ row_json(const struct pl_align_row *r)
 	json_object_set_new(o, "evidence", pl_json_strlist(&r->evidence));
 	json_object_set_new(o, "ratings", ratings_json(r));
 	json_object_set_new(o, "state", json_string(row_state(r)));
-	json_object_set_new(o, "score", r->nratings > 0 ?
-	    json_real(r->mastery.score) : json_null());
+	json_object_set_new(o, "score", score_json(&r->mastery));
+	json_object_set_new(o, "score_unrounded", r->mastery.scored ?
+	    json_real(r->mastery.unrounded) : json_null());
+	json_object_set_new(o, "at_mastery",
+	    json_integer((json_int_t)r->mastery.at_mastery));
 	json_object_set_new(o, "mastered", json_boolean(r->mastery.mastered));
 	return o;
 }
@@ -930,7 +973,7 @@ align_status(struct pl_ctx *ctx, struct pl_args *a)
 	    (err = pl_align_status(&st, ctx->pf, &s, m, &sc, &warn)) != PL_OK)
 		goto done;
 	if (f == NULL || strcmp(f, "text") == 0 || strcmp(f, "md") == 0)
-		status_text(&st, f != NULL && strcmp(f, "md") == 0);
+		status_text(&st, &s, f != NULL && strcmp(f, "md") == 0);
 	else if (strcmp(f, "csv") == 0)
 		status_csv(&st);
 	else

@@ -2,7 +2,10 @@
  * Mastery from ratings.  The ratings are read in the order the work was
  * done, not the order they were entered: a teacher who rates last
  * month's quiz today must not make it count as the newest work (Canvas
- * orders by when the score was entered, and its users ask for this).
+ * orders by the submission's time, else by when it was assessed, so work
+ * assessed without a submission counts as new on the day it is rated).
+ * Scores are rounded to two places before they are compared with
+ * mastery, as Canvas does; pl-align(1) says where pl differs on purpose.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -86,6 +89,10 @@ pl_scale_check(const struct pl_scale *s)
 	if (!is_level(s, s->mastery))
 		return pl_error_set(PL_EINVAL, "'align.mastery' must be a "
 		    "level of the scale (1-%zu)", s->names.n);
+	if (s->weight > 1 && s->weight <= 100)
+		return pl_error_set(PL_EINVAL, "'align.weight' must be more "
+		    "than 0 and at most 1: a fraction, so %g %% is %g", s->weight,
+		    s->weight / 100);
 	if (!(s->weight > 0 && s->weight <= 1))
 		return pl_error_set(PL_EINVAL, "'align.weight' must be more "
 		    "than 0 and at most 1");
@@ -227,12 +234,25 @@ pl_level_format(struct pl_buf *out, double level)
 	pl_buf_printf(out, "%g", round(level * 2) / 2);
 }
 
+/*
+ * Half away from zero at the second place.  The slack (a billionth of a
+ * level) makes a score that is x.xx5 on paper round up when binary
+ * arithmetic lands a hair below it: 0.65 * 1 + 0.35 * 1.5 is 1.175, and
+ * 1.17499999999999982 in doubles.  A score meant to be that close below
+ * a half would take a weight of ten places.
+ */
+double
+pl_score_round(double x)
+{
+	return copysign(floor(fabs(x) * 100 + 0.5 + EPSILON * 100) / 100, x);
+}
+
 void
 pl_score_format(struct pl_buf *out, double score)
 {
 	size_t	start = out->len;
 
-	pl_buf_printf(out, "%.5f", score);
+	pl_buf_printf(out, "%.2f", pl_score_round(score));
 	while (out->len > start && out->ptr[out->len - 1] == '0')
 		out->ptr[--out->len] = '\0';
 	if (out->len > start && out->ptr[out->len - 1] == '.')
@@ -310,7 +330,7 @@ decaying(const struct pl_rating *v, size_t n, double w)
 	return s;
 }
 
-/* The mean of the ratings at mastery, or the highest before N of them. */
+/* The mean of the ratings at mastery or above (at of them). */
 static double
 ntimes(const struct pl_rating *v, size_t n, const struct pl_scale *s,
     size_t at)
@@ -318,14 +338,42 @@ ntimes(const struct pl_rating *v, size_t n, const struct pl_scale *s,
 	double	sum = 0;
 	size_t	i;
 
-	if (at < s->ntimes)
-		return highest(v, n);
 	for (i = 0; i < n; i++)
 		if (v[i].level >= s->mastery - EPSILON)
 			sum += v[i].level;
 	return sum / (double)at;
 }
 
+/* The method's score of v[0..n), n > 0, before rounding. */
+static double
+method_score(const struct pl_scale *s, enum pl_method m,
+    const struct pl_rating *v, size_t n, size_t at)
+{
+	switch (m) {
+	case PL_METHOD_LATEST:
+		return v[n - 1].level;
+	case PL_METHOD_HIGHEST:
+		return highest(v, n);
+	case PL_METHOD_AVERAGE:
+		return mean(v, n);
+	case PL_METHOD_DECAYING:
+		return decaying(v, n, s->weight);
+	case PL_METHOD_WEIGHTED:
+		return n == 1 ? v[0].level : s->weight * v[n - 1].level +
+		    (1 - s->weight) * mean(v, n - 1);
+	case PL_METHOD_NTIMES:
+		return ntimes(v, n, s, at);
+	}
+	return 0;
+}
+
+/*
+ * Canvas rounds every score to two places before it compares it with
+ * mastery (RollupScore's PRECISION), so 2.99785625 is 3.00 and mastered;
+ * the rounded score is the one every view shows.  n-times has no score
+ * until N ratings reach mastery: the highest rating beside "not yet"
+ * would say 4 is not mastery.
+ */
 void
 pl_mastery_compute(struct pl_mastery *out, const struct pl_scale *s,
     enum pl_method m, const struct pl_rating *v, size_t n)
@@ -334,32 +382,21 @@ pl_mastery_compute(struct pl_mastery *out, const struct pl_scale *s,
 
 	memset(out, 0, sizeof *out);
 	out->n = n;
-	if (n == 0)
-		return;
 	for (i = 0; i < n; i++)
 		if (v[i].level >= s->mastery - EPSILON)
 			out->at_mastery++;
-	switch (m) {
-	case PL_METHOD_LATEST:
-		out->score = v[n - 1].level;
-		break;
-	case PL_METHOD_HIGHEST:
-		out->score = highest(v, n);
-		break;
-	case PL_METHOD_AVERAGE:
-		out->score = mean(v, n);
-		break;
-	case PL_METHOD_DECAYING:
-		out->score = decaying(v, n, s->weight);
-		break;
-	case PL_METHOD_WEIGHTED:
-		out->score = n == 1 ? v[0].level : s->weight * v[n - 1].level +
-		    (1 - s->weight) * mean(v, n - 1);
-		break;
-	case PL_METHOD_NTIMES:
-		out->score = ntimes(v, n, s, out->at_mastery);
-		out->mastered = out->at_mastery >= s->ntimes;
+	if (n == 0 || (m == PL_METHOD_NTIMES && out->at_mastery < s->ntimes))
 		return;
-	}
+	out->scored = 1;
+	out->unrounded = method_score(s, m, v, n, out->at_mastery);
+	out->score = pl_score_round(out->unrounded);
 	out->mastered = out->score >= s->mastery - EPSILON;
+}
+
+void
+pl_mastery_pending(struct pl_buf *out, const struct pl_scale *s,
+    size_t at_mastery)
+{
+	pl_buf_printf(out, "not yet (%zu of %u at mastery)", at_mastery,
+	    s->ntimes);
 }

@@ -75,7 +75,7 @@ standard_row(struct pl_buf *out, const struct pl_report_standard *s)
 	snprintf(evidence, sizeof evidence, "%zu", s->evidence);
 	snprintf(ratings, sizeof ratings, "%zu", s->ratings);
 	pl_buf_puts(&score, "");
-	if (s->ratings > 0)
+	if (s->scored)
 		pl_score_format(&score, s->score);
 	pl_buf_puts(&levels, "");
 	for (i = 0; i < s->npoints; i++) {

@@ -677,6 +677,20 @@ score(struct pl_buf *out, double s)
 	pl_buf_printf(out, "%.2f", s);
 }
 
+/* A standard's level, how near n-times is without a score, or unrated. */
+static void
+standard_level(struct page *p, const struct pl_report_standard *s)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	if (s->level == NULL && s->scored)
+		pl_buf_puts(&b, level_name(p->r, s->score));
+	else
+		pl_report_level_words(&b, p->r, s, "Not yet rated");
+	pl_html_esc(p->out, pl_buf_cstr(&b));
+	pl_buf_release(&b);
+}
+
 static void
 standards_table(struct page *p)
 {
@@ -707,11 +721,7 @@ standards_table(struct page *p)
 			pl_buf_puts(p->out, "</code>)");
 		}
 		pl_buf_puts(p->out, "</td><td>");
-		if (s->ratings == 0)
-			pl_buf_puts(p->out, "Not yet rated");
-		else
-			pl_html_esc(p->out, s->level != NULL ? s->level :
-			    level_name(r, s->score));
+		standard_level(p, s);
 		if (s->mastered)
 			pl_buf_puts(p->out, ", mastered");
 		pl_buf_puts(p->out, "</td>");
@@ -721,7 +731,7 @@ standards_table(struct page *p)
 			continue;
 		}
 		pl_buf_puts(p->out, "<td class=\"n\">");
-		if (s->ratings > 0)
+		if (s->scored)
 			score(p->out, s->score);
 		else
 			pl_buf_puts(p->out, "&ndash;");
@@ -776,6 +786,47 @@ mc_x(const struct mchart *c, const struct pl_report_standard *s, size_t i)
 }
 
 /*
+ * The mastery after each rating, a line through the ratings that have
+ * a score (n-times has none before N ratings at mastery): none without.
+ */
+static void
+mastery_line(struct page *p, const struct mchart *c,
+    const struct pl_report_standard *s)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (!s->points[i].scored)
+			continue;
+		pl_buf_printf(p->out, "%s%.1f,%.1f", n++ > 0 ? " " :
+		    "<polyline fill=\"none\" stroke=\"#0969da\" "
+		    "stroke-width=\"2\" points=\"", mc_x(c, s, i),
+		    mc_y(c, s->points[i].score));
+	}
+	if (n > 0)
+		pl_buf_puts(p->out, "\"/>\n");
+}
+
+/* The mastery after a rating in words, and its score but for a family. */
+static void
+point_mastery(struct page *p, const struct pl_report_point *pt)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	if (!pt->scored) {
+		pl_mastery_pending(&b, &p->r->scale, pt->at_mastery);
+		pl_html_esc(p->out, pl_buf_cstr(&b));
+		pl_buf_release(&b);
+		return;
+	}
+	pl_html_esc(p->out, level_name(p->r, pt->score));
+	if (!p->family) {
+		pl_buf_puts(p->out, " ");
+		score(p->out, pt->score);
+	}
+}
+
+/*
  * One standard's mastery over time: each rating a circle, the mastery
  * after it a line, the mastery level dashed; x is the date of the work.
  * The numbers follow in a table for screen readers.
@@ -818,12 +869,7 @@ mastery_chart(struct page *p, const struct pl_report_standard *s)
 			pl_html_esc_cut(p->out, r->scale.names.v[i - 1], 12);
 		pl_buf_puts(p->out, "</text>\n");
 	}
-	pl_buf_puts(p->out, "<polyline fill=\"none\" stroke=\"#0969da\" "
-	    "stroke-width=\"2\" points=\"");
-	for (i = 0; i < c.n; i++)
-		pl_buf_printf(p->out, "%s%.1f,%.1f", i > 0 ? " " : "",
-		    mc_x(&c, s, i), mc_y(&c, s->points[i].score));
-	pl_buf_puts(p->out, "\"/>\n");
+	mastery_line(p, &c, s);
 	for (i = 0; i < c.n; i++) {
 		pl_buf_printf(p->out, "<circle cx=\"%.1f\" cy=\"%.1f\" "
 		    "r=\"4\" fill=\"#fff\" stroke=\"#1a1a1a\"><title>",
@@ -849,8 +895,7 @@ mastery_chart(struct page *p, const struct pl_report_standard *s)
 	pl_buf_puts(p->out, "</text>\n</svg>\n<figcaption>");
 	standard_name(p, s->code);
 	pl_buf_puts(p->out, ": ");
-	pl_html_esc(p->out, s->level != NULL ? s->level :
-	    level_name(r, s->score));
+	standard_level(p, s);
 	if (s->mastered)
 		pl_buf_puts(p->out, ", mastered");
 	pl_buf_puts(p->out, "</figcaption>\n<div class=\"sr\"><table><caption>");
@@ -862,11 +907,7 @@ mastery_chart(struct page *p, const struct pl_report_standard *s)
 		pl_html_td(p->out, "d", s->points[i].date);
 		pl_html_el(p->out, "td", level_name(r, s->points[i].level));
 		pl_buf_puts(p->out, "<td>");
-		pl_html_esc(p->out, level_name(r, s->points[i].score));
-		if (!p->family) {
-			pl_buf_puts(p->out, " ");
-			score(p->out, s->points[i].score);
-		}
+		point_mastery(p, &s->points[i]);
 		pl_buf_puts(p->out, "</td></tr>");
 	}
 	pl_buf_puts(p->out, "</tbody></table></div>\n</figure>\n");
@@ -1067,12 +1108,15 @@ author(struct page *p, const char *a)
 		pl_html_esc(p->out, a);
 }
 
-/* "developing (2.40)", or for the family the level name alone. */
+/*
+ * "developing (2.40)", or for the family the level name alone; "no
+ * score yet" when rated without one (n-times before N at mastery).
+ */
 static void
-move_level(struct page *p, int had, double s)
+move_level(struct page *p, int had, int scored, double s)
 {
-	if (!had) {
-		pl_buf_puts(p->out, "not rated");
+	if (!had || !scored) {
+		pl_buf_puts(p->out, had ? "no score yet" : "not rated");
 		return;
 	}
 	pl_html_esc(p->out, level_name(p->r, s));
@@ -1145,9 +1189,9 @@ since_section(struct page *p)
 		}
 		pl_html_esc(p->out, m->description);
 		pl_buf_puts(p->out, ": from ");
-		move_level(p, m->had, m->from);
+		move_level(p, m->had, m->from_scored, m->from);
 		pl_buf_puts(p->out, " to ");
-		move_level(p, m->has, m->to);
+		move_level(p, m->has, m->to_scored, m->to);
 		if (m->mastered && !m->was_mastered)
 			pl_buf_puts(p->out, ", <strong>now mastered</strong>");
 		else if (!m->mastered && m->was_mastered)

@@ -102,6 +102,13 @@ reflection(const struct pl_report_reflection *f)
 	return o;
 }
 
+/* A score, or null for none (no ratings; n-times before N). */
+static json_t *
+score(int scored, double x)
+{
+	return scored ? json_real(x) : json_null();
+}
+
 static json_t *
 standard(const struct pl_report_standard *s)
 {
@@ -116,15 +123,18 @@ standard(const struct pl_report_standard *s)
 	pl_json_set(o, "goals", pl_json_size(s->goals));
 	pl_json_set(o, "evidence", pl_json_size(s->evidence));
 	pl_json_set(o, "ratings", pl_json_size(s->ratings));
-	pl_json_set(o, "score", s->ratings > 0 ? json_real(s->score) :
-	    json_null());
+	pl_json_set(o, "score", score(s->scored, s->score));
+	pl_json_set(o, "score_unrounded", score(s->scored,
+	    s->score_unrounded));
+	pl_json_set(o, "at_mastery", pl_json_size(s->at_mastery));
 	pl_json_set(o, "level", pl_json_str(s->level));
 	pl_json_set(o, "mastered", json_boolean(s->mastered));
 	for (i = 0; i < s->npoints; i++) {
 		p = json_object();
 		pl_json_set(p, "date", json_string(s->points[i].date));
 		pl_json_set(p, "level", json_real(s->points[i].level));
-		pl_json_set(p, "score", json_real(s->points[i].score));
+		pl_json_set(p, "score", score(s->points[i].scored,
+		    s->points[i].score));
 		json_array_append_new(pts, p);
 	}
 	pl_json_set(o, "points", pts);
@@ -198,8 +208,8 @@ move(const struct pl_report_move *m)
 
 	pl_json_set(o, "code", pl_json_str(m->code));
 	pl_json_set(o, "description", pl_json_str(m->description));
-	pl_json_set(o, "from", m->had ? json_real(m->from) : json_null());
-	pl_json_set(o, "to", m->has ? json_real(m->to) : json_null());
+	pl_json_set(o, "from", score(m->had && m->from_scored, m->from));
+	pl_json_set(o, "to", score(m->has && m->to_scored, m->to));
 	pl_json_set(o, "was_mastered", json_boolean(m->was_mastered));
 	pl_json_set(o, "mastered", json_boolean(m->mastered));
 	return o;

@@ -420,10 +420,12 @@ standards_table(struct pl_buf *b, const struct pl_report *r)
 			pl_level_format(&t, s->points[j].level);
 		}
 		pl_md_cell(&c, t.ptr);
-		pl_md_cell(&c, s->level);
+		pl_buf_clear(&t);
+		pl_report_level_words(&t, r, s, "");
+		pl_md_cell(&c, t.ptr);
 		pl_buf_clear(&t);
 		pl_buf_puts(&t, "");
-		if (s->ratings > 0)
+		if (s->scored)
 			put_score(&t, s->score);
 		pl_md_cell(&c, t.ptr);
 		pl_md_cell(&c, s->mastered ? "yes" : "no");
@@ -436,6 +438,7 @@ static void
 standards_family(struct pl_buf *b, const struct pl_report *r)
 {
 	const struct pl_report_standard	*s;
+	struct pl_buf			 t = PL_BUF_INIT;
 	size_t				 i;
 
 	pl_buf_puts(b, "\n## What has been learned\n\n");
@@ -460,12 +463,12 @@ standards_family(struct pl_buf *b, const struct pl_report *r)
 			pl_buf_putc(b, ')');
 		}
 		pl_buf_puts(b, ": ");
-		if (s->level == NULL)
-			pl_buf_puts(b, "not rated yet");
-		else
-			esc(b, s->level);
+		pl_buf_clear(&t);
+		pl_report_level_words(&t, r, s, "not rated yet");
+		esc(b, t.ptr);
 		pl_buf_puts(b, s->mastered ? ", mastered.\n" : ".\n");
 	}
+	pl_buf_release(&t);
 }
 
 static void
@@ -725,12 +728,17 @@ event_words_family(struct pl_buf *b, const struct pl_report *r,
 	esc(b, e->detail);
 }
 
-/* "developing (2.35)", or "proficient" for the family. */
+/* "developing (2.35)", "proficient" for the family, or "no score yet". */
 static void
-put_move_end(struct pl_buf *b, const struct pl_report *r, double score)
+put_move_end(struct pl_buf *b, const struct pl_report *r, int scored,
+    double score)
 {
 	const char	*name = pl_scale_name(&r->scale, score);
 
+	if (!scored) {
+		pl_buf_puts(b, "no score yet");
+		return;
+	}
 	esc(b, name != NULL ? name : "not yet a level");
 	if (r->view != PL_VIEW_FAMILY) {
 		pl_buf_puts(b, " (");
@@ -795,12 +803,12 @@ since(struct pl_buf *b, const struct pl_report *r)
 			pl_buf_clear(&t);
 			pl_buf_puts(&t, "");
 			if (m->had)
-				put_move_end(&t, r, m->from);
+				put_move_end(&t, r, m->from_scored, m->from);
 			pl_md_cell(&c, t.ptr);
 			pl_buf_clear(&t);
 			pl_buf_puts(&t, "");
 			if (m->has)
-				put_move_end(&t, r, m->to);
+				put_move_end(&t, r, m->to_scored, m->to);
 			pl_md_cell(&c, t.ptr);
 			pl_md_cell(&c, m->mastered && !m->was_mastered ?
 			    "yes, new" : m->mastered ? "yes" : "no");
@@ -818,12 +826,12 @@ since(struct pl_buf *b, const struct pl_report *r)
 		}
 		pl_buf_puts(b, ": ");
 		if (m->had)
-			put_move_end(b, r, m->from);
+			put_move_end(b, r, m->from_scored, m->from);
 		else
 			pl_buf_puts(b, "not rated");
 		pl_buf_puts(b, " → ");
 		if (m->has)
-			put_move_end(b, r, m->to);
+			put_move_end(b, r, m->to_scored, m->to);
 		else
 			pl_buf_puts(b, "not rated");
 		pl_buf_puts(b, m->mastered && !m->was_mastered ?

@@ -414,13 +414,14 @@ reflection_list(struct out *o, size_t max)
 		    r->nreflections - max);
 }
 
+/* A score to two places, or "-" without one, right-aligned to w. */
 static void
-score(struct out *o, double s, size_t n)
+score(struct out *o, int scored, double s, int w)
 {
-	if (n == 0)
-		pl_buf_puts(o->b, "   -");
+	if (!scored)
+		pl_buf_printf(o->b, "%*s", w, "-");
 	else
-		pl_buf_printf(o->b, "%4.2f", s);
+		pl_buf_printf(o->b, "%*.2f", w, s);
 }
 
 static void
@@ -428,7 +429,8 @@ standards(struct out *o)
 {
 	const struct pl_report	*r = o->r;
 	const struct pl_report_standard *s;
-	size_t			 i, w = 4;
+	struct pl_buf		 lv = PL_BUF_INIT;
+	size_t			 i, w = 4, lw = 10;
 
 	if (r->nstandards == 0)
 		return;
@@ -436,17 +438,24 @@ standards(struct out *o)
 	pl_buf_printf(o->b, "  %zu aligned, %zu with evidence, %zu mastered "
 	    "(%s)\n", r->nstandards, r->covered, r->mastered,
 	    pl_method_names[r->method]);
-	for (i = 0; i < r->nstandards; i++)
+	for (i = 0; i < r->nstandards; i++) {
 		if (pl_text_width(r->standards[i].code) > w)
 			w = pl_text_width(r->standards[i].code);
+		pl_buf_clear(&lv);
+		pl_report_level_words(&lv, r, &r->standards[i], "not rated");
+		if (pl_text_width(pl_buf_cstr(&lv)) > lw)
+			lw = pl_text_width(pl_buf_cstr(&lv));
+	}
 	for (i = 0; i < r->nstandards; i++) {
 		s = &r->standards[i];
 		pl_buf_puts(o->b, "  ");
 		if (r->codes)
 			cell(o, s->code, w + 2);
-		score(o, s->score, s->ratings);
+		score(o, s->scored, s->score, 4);
 		pl_buf_puts(o->b, "  ");
-		cell(o, s->level != NULL ? s->level : "not rated", 12);
+		pl_buf_clear(&lv);
+		pl_report_level_words(&lv, r, s, "not rated");
+		cell(o, pl_buf_cstr(&lv), lw + 2);
 		pl_buf_printf(o->b, "%3zu rating%s  ", s->ratings,
 		    s->ratings == 1 ? " " : "s");
 		if (s->mastered) {
@@ -458,6 +467,7 @@ standards(struct out *o)
 		val(o, s->description);
 		pl_buf_putc(o->b, '\n');
 	}
+	pl_buf_release(&lv);
 }
 
 static void
@@ -558,15 +568,17 @@ window(struct out *o)
 			val(o, m->code);
 			pl_buf_puts(o->b, "  ");
 		}
-		if (m->had)
-			pl_buf_printf(o->b, "%.2f", m->from);
-		else
+		if (!m->had)
 			pl_buf_puts(o->b, "new");
-		if (m->has)
-			pl_buf_printf(o->b, " -> %.2f%s  ", m->to, m->mastered
-			    && !m->was_mastered ? " (mastered)" : "");
 		else
-			pl_buf_puts(o->b, " -> not rated  ");
+			score(o, m->from_scored, m->from, 0);
+		pl_buf_puts(o->b, " -> ");
+		if (m->has)
+			score(o, m->to_scored, m->to, 0);
+		else
+			pl_buf_puts(o->b, "not rated");
+		pl_buf_printf(o->b, "%s  ", m->mastered && !m->was_mastered ?
+		    " (mastered)" : "");
 		val(o, m->description);
 		pl_buf_putc(o->b, '\n');
 	}

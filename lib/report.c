@@ -393,9 +393,9 @@ add_entries(struct build *b)
 
 /* The name of the level a score reaches (a copy), or NULL for none. */
 static char *
-level_name(const struct pl_scale *s, double score, size_t n)
+level_name(const struct pl_scale *s, double score, int scored)
 {
-	const char	*name = n > 0 ? pl_scale_name(s, score) : NULL;
+	const char	*name = scored ? pl_scale_name(s, score) : NULL;
 
 	return name != NULL ? pl_xstrdup(name) : NULL;
 }
@@ -459,8 +459,11 @@ add_standard(struct build *b, const struct pl_align_row *row)
 	s->evidence = row->evidence.n;
 	s->ratings = row->nratings;
 	s->score = row->mastery.score;
+	s->scored = row->mastery.scored;
+	s->score_unrounded = row->mastery.unrounded;
+	s->at_mastery = row->mastery.at_mastery;
 	s->mastered = row->mastery.mastered;
-	s->level = level_name(&r->scale, s->score, s->ratings);
+	s->level = level_name(&r->scale, s->score, s->scored);
 	s->points = pl_xcalloc(row->nratings + 1, sizeof *s->points);
 	for (k = 0; k < row->nratings; k++) {
 		pl_mastery_compute(&m, &r->scale, r->method, row->ratings,
@@ -470,6 +473,8 @@ add_standard(struct build *b, const struct pl_align_row *row)
 		    row->ratings[k].work_date : "");
 		s->points[k].level = row->ratings[k].level;
 		s->points[k].score = m.score;
+		s->points[k].scored = m.scored;
+		s->points[k].at_mastery = m.at_mastery;
 	}
 	s->npoints = row->nratings;
 	r->covered += s->evidence > 0;
@@ -1131,7 +1136,9 @@ moved(const struct pl_align_row *then, const struct pl_align_row *now)
 		return 1;
 	if (!had)
 		return 0;
-	return then->mastery.score != now->mastery.score ||
+	/* scores are rounded as they are shown, so equal is equal */
+	return then->mastery.scored != now->mastery.scored ||
+	    then->mastery.score != now->mastery.score ||
 	    then->mastery.mastered != now->mastery.mastered;
 }
 
@@ -1145,10 +1152,12 @@ add_move(struct build *b, const struct pl_align_row *then,
 	m->code = pl_xstrdup(s->code);
 	m->description = pl_xstrdup(s->description);
 	m->had = then != NULL && then->nratings > 0;
-	m->from = m->had ? then->mastery.score : 0;
+	m->from_scored = m->had && then->mastery.scored;
+	m->from = m->from_scored ? then->mastery.score : 0;
 	m->was_mastered = m->had && then->mastery.mastered;
 	m->has = now != NULL && now->nratings > 0;
-	m->to = m->has ? now->mastery.score : 0;
+	m->to_scored = m->has && now->mastery.scored;
+	m->to = m->to_scored ? now->mastery.score : 0;
 	m->mastered = m->has && now->mastery.mastered;
 }
 
@@ -1505,4 +1514,16 @@ pl_report_signature_words(const struct pl_report *r,
 		return "";
 	return e->verified > 0 ? " (verified)" : e->verified < 0 ?
 	    " (bad signature)" : " (not verified)";
+}
+
+void
+pl_report_level_words(struct pl_buf *out, const struct pl_report *r,
+    const struct pl_report_standard *s, const char *unrated)
+{
+	if (s->level != NULL)
+		pl_buf_puts(out, s->level);
+	else if (s->ratings > 0)
+		pl_mastery_pending(out, &r->scale, s->at_mastery);
+	else
+		pl_buf_puts(out, unrated);
 }

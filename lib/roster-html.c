@@ -320,7 +320,7 @@ heat_cell(struct pl_buf *out, const struct pl_roster_report *r,
 	pl_html_esc(out, r->standards[j].code);
 	pl_buf_putc(out, ' ');
 	pl_html_esc(out, marks[st].word);
-	if (st >= PL_ROSTER_DEVELOPING) {
+	if (m != NULL && m->scored) {
 		struct pl_buf	score = PL_BUF_INIT;
 
 		pl_score_format(&score, m->score);

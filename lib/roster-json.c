@@ -75,8 +75,8 @@ marks(const struct pl_roster_report *r, const struct pl_roster_learner *l)
 		    r->standards[k->standard].code : NULL));
 		pl_json_set(m, "state",
 		    json_string(pl_roster_mastery_names[k->state]));
-		pl_json_set(m, "score", k->state >= PL_ROSTER_DEVELOPING ?
-		    json_real(k->score) : json_null());
+		pl_json_set(m, "score", k->scored ? json_real(k->score) :
+		    json_null());
 		json_array_append_new(a, m);
 	}
 	return a;

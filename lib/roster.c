@@ -298,6 +298,7 @@ struct seen {
 	size_t			 std;
 	enum pl_roster_mastery	 state;
 	double			 score;
+	int			 scored;
 };
 
 /* What a learner's report leaves for the class view. */
@@ -509,6 +510,7 @@ hold_standards(struct build *b, struct held *h, const struct pl_report *rep)
 		    PL_ROSTER_MASTERED : PL_ROSTER_DEVELOPING) :
 		    s->evidence > 0 ? PL_ROSTER_EVIDENCE : PL_ROSTER_NONE;
 		h->v[i].score = s->score;
+		h->v[i].scored = s->scored;
 	}
 	h->n = rep->nstandards;
 }
@@ -769,7 +771,7 @@ add_mark(struct pl_roster_learner *l, size_t standard, const struct seen *s)
 		l->marks = pl_xrealloc(l->marks, (l->nmarks == 0 ? 1 :
 		    2 * l->nmarks) * sizeof *l->marks);
 	l->marks[l->nmarks++] = (struct pl_roster_mark){ standard, s->state,
-	    s->score };
+	    s->score, s->scored };
 }
 
 static int

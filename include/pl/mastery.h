@@ -87,8 +87,19 @@ void	 pl_level_format(struct pl_buf *out, double level);
  */
 const char *pl_scale_name(const struct pl_scale *, double score);
 
-/* A score to five places, without trailing zeros: 3.33675, 2.5, 4. */
+/*
+ * A score as pl shows and compares it, two places at most, without
+ * trailing zeros: 3.34, 2.5, 4.  pl_mastery_compute() has rounded it
+ * already; a score given unrounded is rounded as it would.
+ */
 void	 pl_score_format(struct pl_buf *out, double score);
+
+/*
+ * x to two decimal places, half away from zero, as Canvas rounds a
+ * score before it compares it with mastery: 1.175 is 1.18 even when
+ * binary arithmetic gives 1.17499999999999982.
+ */
+double	 pl_score_round(double x);
 
 struct pl_rating {
 	const char	*evidence;	/* the evidence id */
@@ -109,19 +120,36 @@ struct pl_rating {
 void	 pl_ratings_sort(struct pl_rating *, size_t n);
 
 struct pl_mastery {
-	double		 score;		/* on the scale; 0 with no ratings */
+	int		 scored;	/* has a score: rated, and for
+					   n-times N ratings at mastery */
+	double		 score;		/* on the scale, to two places:
+					   what is shown and compared;
+					   0 without a score */
+	double		 unrounded;	/* the method's score before
+					   rounding; 0 without a score */
 	int		 mastered;
 	size_t		 n;		/* ratings counted */
-	size_t		 at_mastery;	/* of which at the mastery level */
+	size_t		 at_mastery;	/* of which at the mastery level
+					   or above */
 };
 
 /*
  * The mastery of a standard from its ratings v[0..n), already sorted
- * with pl_ratings_sort(), by method on scale.  For n-times the score is
- * the mean of the ratings at the mastery level or above once there are
- * N of them, else the highest rating.
+ * with pl_ratings_sort(), by method on scale.  The method's score is
+ * rounded to two places with pl_score_round(), then compared with the
+ * mastery level, as Canvas does.  For n-times the score is the mean of
+ * the ratings at the mastery level or above once there are N of them;
+ * before that there is no score (scored is 0), as in Canvas.
  */
 void	 pl_mastery_compute(struct pl_mastery *out, const struct pl_scale *,
 	    enum pl_method, const struct pl_rating *v, size_t n);
+
+/*
+ * What a standard rated but without a score yet (n-times before N
+ * ratings reach mastery) shows in place of a level: "not yet (1 of 3
+ * at mastery)".
+ */
+void	 pl_mastery_pending(struct pl_buf *out, const struct pl_scale *,
+	    size_t at_mastery);
 
 #endif

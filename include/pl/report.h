@@ -108,6 +108,9 @@ struct pl_report_point {
 	char			 date[11];	/* the work's date */
 	double			 level;		/* that rating */
 	double			 score;		/* mastery after it */
+	int			 scored;	/* it has a score (n-times:
+						   N ratings at mastery) */
+	size_t			 at_mastery;	/* ratings at mastery so far */
 };
 
 struct pl_report_standard {
@@ -119,12 +122,18 @@ struct pl_report_standard {
 	size_t			 goals;		/* aligned goals */
 	size_t			 evidence;	/* aligned evidence */
 	size_t			 ratings;
-	double			 score;		/* mastery; 0 without ratings */
+	double			 score;		/* mastery, to two places; 0
+						   without a score */
 	int			 mastered;
 	char			*level;		/* the score's level name, or
-						   NULL without ratings */
+						   NULL without a score */
 	struct pl_report_point	*points;	/* ratings in work order */
 	size_t			 npoints;
+	int			 scored;	/* rated, and for n-times N
+						   ratings at mastery */
+	double			 score_unrounded; /* before rounding */
+	size_t			 at_mastery;	/* ratings at mastery or
+						   above */
 };
 
 /* What happened in one week (Monday to Sunday) of the window. */
@@ -184,12 +193,14 @@ struct pl_report_move {
 	char			*code;
 	char			*description;
 	int			 had;		/* rated before the window */
-	double			 from;		/* score before; 0 if !had */
+	double			 from;		/* score before; 0 without */
 	int			 has;		/* rated at its end */
-	double			 to;		/* score at the end; 0 if
-						   !has */
+	double			 to;		/* score at the end; 0 without */
 	int			 was_mastered;
 	int			 mastered;
+	int			 from_scored;	/* had a score before (n-times
+						   may not, though rated) */
+	int			 to_scored;	/* has one at the end */
 };
 
 struct pl_report {
@@ -280,6 +291,15 @@ void	 pl_report_release(struct pl_report *r);
  */
 const char *pl_report_signature_words(const struct pl_report *r,
 	    const struct pl_report_event *e);
+
+/*
+ * What standard s of r has reached, in words every renderer uses: its
+ * level name; rated but without a score (n-times before N ratings at
+ * mastery), "not yet (1 of 3 at mastery)"; else unrated.  Appends to
+ * out.
+ */
+void	 pl_report_level_words(struct pl_buf *out, const struct pl_report *r,
+	    const struct pl_report_standard *s, const char *unrated);
 
 /*
  * The renderers: each appends the whole report to out.  Text is for a

@@ -101,7 +101,9 @@ struct pl_roster_mark {
 	size_t			 standard;	/* index in report's
 						   standards */
 	enum pl_roster_mastery	 state;
-	double			 score;		/* 0 without ratings */
+	double			 score;		/* 0 without a score */
+	int			 scored;	/* has one: rated, and for
+						   n-times N at mastery */
 };
 
 /* One learner, as the class report shows them. */

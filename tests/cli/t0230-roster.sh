@@ -2,13 +2,6 @@
 test_description='pl report --roster: a class read from a roster, who needs attention first, the class per standard'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
-# Commits and reports dated DAY (10:00 UTC).
-on () {
-	GIT_AUTHOR_DATE="$1T10:00:00+00:00" &&
-	GIT_COMMITTER_DATE="$1T10:00:00+00:00" &&
-	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
-}
-
 # A framework of two standards, committed by hand in portfolio $1.
 framework () {
 	mkdir "$1/standards" &&

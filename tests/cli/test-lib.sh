@@ -46,6 +46,7 @@
 #   test_stderr_starts_pl FILE	FILE's first line starts with "pl: "
 #   test_tick			advances the author and committer dates
 #				by 60 s, as git's test_tick
+#   on DAY			sets them to DAY (YYYY-MM-DD), 10:00 UTC
 #   test_when_finished CMD	runs CMD when the test ends, pass or fail
 #   write_script FILE <BODY	an executable sh script (for EDITOR)
 #   body_of FILE		the Markdown after a file's front matter
@@ -187,6 +188,12 @@ test_tick () {
 	test_tick_=$((test_tick_ + 60))
 	GIT_AUTHOR_DATE="$test_tick_ +0000"
 	GIT_COMMITTER_DATE="$test_tick_ +0000"
+	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
+}
+
+on () {
+	GIT_AUTHOR_DATE="$1T10:00:00+00:00" &&
+	GIT_COMMITTER_DATE="$1T10:00:00+00:00" &&
 	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
 }
 

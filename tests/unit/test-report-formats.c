@@ -111,8 +111,13 @@ point(struct pl_report_standard *s, const char *date, double level,
 	snprintf(p->date, sizeof p->date, "%s", date);
 	p->level = level;
 	p->score = score;
+	p->scored = 1;
+	p->at_mastery = (size_t)(s->npoints > 1 ? s->points[s->npoints - 2]
+	    .at_mastery : 0) + (level >= 3);
 	s->ratings = s->npoints;
-	s->score = score;
+	s->score = s->score_unrounded = score;
+	s->scored = 1;
+	s->at_mastery = p->at_mastery;
 	free(s->level);
 	s->level = S(name);
 }
@@ -291,7 +296,8 @@ full_report(void)
 	    "Understand ratio concepts", 1, 1);
 	point(s, "2024-01-10", 1, 1, "beginning");
 	point(s, "2024-02-10", 3, 2.3, "developing");
-	point(s, "2024-03-15", 4, 3.405, "proficient");
+	point(s, "2024-03-15", 4, 3.41, "proficient");
+	s->score_unrounded = 3.405;
 	s->mastered = 1;
 	s = standard(r, "6.EE.A.1", "ccss-math", "Math",
 	    "Write and evaluate numerical expressions", 0, 0);
@@ -341,10 +347,10 @@ full_report(void)
 	r->nmoves = 2;
 	m = &r->moves[0];
 	*m = (struct pl_report_move){ S("6.NS.A.1"),
-	    S("Divide fractions by fractions"), 0, 0, 1, 2.65, 0, 0 };
+	    S("Divide fractions by fractions"), 0, 0, 1, 2.65, 0, 0, 0, 1 };
 	m = &r->moves[1];
 	*m = (struct pl_report_move){ S("6.RP.A.1"),
-	    S("Understand ratio concepts"), 1, 2.3, 1, 3.405, 0, 1 };
+	    S("Understand ratio concepts"), 1, 2.3, 1, 3.41, 0, 1, 1, 1 };
 
 	L(&r->warnings, "goals/broken.md:3: invalid date 'soon'", NULL);
 	return r;

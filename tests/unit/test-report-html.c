@@ -90,7 +90,8 @@ standard(struct pl_report *r, const char *code, const char *description,
 	s->evidence = npoints > 0 ? 1 + npoints / 2 : 0;
 	s->ratings = npoints;
 	if (npoints > 0) {
-		s->score = scores[npoints - 1];
+		s->score = s->score_unrounded = scores[npoints - 1];
+		s->scored = 1;
 		s->mastered = s->score >= 3;
 		s->level = S(r->scale.names.v[(int)s->score - 1]);
 		s->points = pl_xcalloc(npoints, sizeof *s->points);
@@ -100,6 +101,7 @@ standard(struct pl_report *r, const char *code, const char *description,
 		strcpy(s->points[i].date, dates[i]);
 		s->points[i].level = levels[i];
 		s->points[i].score = scores[i];
+		s->points[i].scored = 1;
 	}
 	r->covered += npoints > 0;
 	r->mastered += s->mastered;
@@ -194,9 +196,10 @@ move(struct pl_report *r, const char *code, const char *description,
 	m = &r->moves[r->nmoves++];
 	m->code = S(code);
 	m->description = S(description);
-	m->had = had;
+	m->had = m->from_scored = had;
 	m->from = from;
 	m->to = to;
+	m->to_scored = 1;
 	m->was_mastered = from >= 3;
 	m->mastered = to >= 3;
 }
@@ -713,6 +716,56 @@ test_size(void)
 	pl_report_release(&r);
 }
 
+/*
+ * n-times before N ratings at mastery: no score, so no level, no number
+ * and no line on the chart; how many are at mastery instead.
+ */
+static void
+test_pending(void)
+{
+	static const double l1[] = { 1, 4, 2 }, s1[] = { 1, 1, 1 };
+	static const double l2[] = { 1, 4, 2, 3, 3 };
+	static const double s2[] = { 1, 1, 1, 1, 3.33 };
+	struct pl_report	 r;
+	struct pl_report_standard *s;
+	size_t			 i;
+	char			*html;
+
+	empty(&r, PL_VIEW_TEACHER);
+	r.method = PL_METHOD_NTIMES;
+	s = standard(&r, "N.1", "Pending", 3, l1, s1);
+	s->scored = 0;
+	s->score = s->score_unrounded = 0;
+	s->at_mastery = 1;
+	for (i = 0; i < 3; i++) {
+		s->points[i].scored = 0;
+		s->points[i].at_mastery = i > 0;
+	}
+	free(s->level);
+	s->level = NULL;
+	s = standard(&r, "N.2", "Mastered at last", 5, l2, s2);
+	for (i = 0; i < 5; i++) {
+		s->points[i].scored = i == 4;
+		s->points[i].at_mastery = i == 0 ? 0 : i < 3 ? 1 : i - 1;
+	}
+	s->at_mastery = 3;
+	html = render(&r);
+	ok(strstr(html, "<td class=\"c\">N.1</td><td>Pending</td><td>not yet "
+	    "(1 of 3 at mastery)</td><td class=\"n\">&ndash;</td>") != NULL,
+	    "the table: how near, and no score");
+	ok(strstr(html, ": not yet (1 of 3 at mastery)</figcaption>") != NULL,
+	    "the chart's caption says it too");
+	is_int(occurrences(html, "<polyline"), 1,
+	    "a line only where there is a score");
+	ok(strstr(html, "<td>not yet (0 of 3 at mastery)</td>") != NULL &&
+	    strstr(html, "<td>not yet (2 of 3 at mastery)</td>") != NULL &&
+	    strstr(html, "<td>proficient 3.33</td>") != NULL,
+	    "the chart's table: how near after each rating, then the score");
+	is_int(occurrences(html, "<circle"), 8, "every rating a circle");
+	free(html);
+	pl_report_release(&r);
+}
+
 static int
 write_sample(const char *path, const char *view)
 {
@@ -752,5 +805,6 @@ main(int argc, char **argv)
 	test_hostile();
 	test_labels();
 	test_size();
+	test_pending();
 	return done_testing();
 }

@@ -118,6 +118,7 @@ mark(struct pl_roster_learner *l, size_t standard,
 	m->standard = standard;
 	m->state = state;
 	m->score = score;
+	m->scored = state >= PL_ROSTER_DEVELOPING;
 }
 
 static void
