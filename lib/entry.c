@@ -339,12 +339,40 @@ read_all(struct load *l, size_t n, struct pl_portfolio *pf)
 	}
 }
 
-int
-pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
-    enum pl_kind k, struct pl_strlist *warnings)
+/*
+ * The entry of now (read from the portfolio other) that stands for e,
+ * whose file is the object blob: the one of the same id whose file is
+ * the same object, or NULL.
+ */
+static struct pl_entry *
+same_as(const struct pl_entries *now, struct pl_portfolio *other,
+    const struct pl_entry *e, const git_oid *blob)
+{
+	git_oid	theirs;
+	long	i;
+
+	if (now == NULL || (i = pl_entries_find(now, e->id)) < 0)
+		return NULL;
+	if (pl_portfolio_locate(&theirs, other, e->path) != PL_OK) {
+		pl_error_clear();
+		return NULL;
+	}
+	return git_oid_equal(&theirs, blob) ? now->v[i] : NULL;
+}
+
+/*
+ * pl_entry_list(), borrowing from now what it can (see
+ * pl_entry_list_beside()); owned, when not NULL, gets the entries made
+ * here, which out then does not own.
+ */
+static int
+list(struct pl_entries *out, struct pl_entries *owned,
+    struct pl_portfolio *pf, enum pl_kind k, const struct pl_entries *now,
+    struct pl_portfolio *other, struct pl_strlist *warnings)
 {
 	struct pl_strlist	 ids = PL_STRLIST_INIT;
 	struct pl_textcache	*cache = NULL;
+	struct pl_entry		**same = NULL;
 	struct load		*l = NULL;
 	size_t			 i;
 	int			 err;
@@ -356,8 +384,11 @@ pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
 	cache = pl_textcache_open(pl_portfolio_repo(pf), kinds[k].dir);
 	if (!pl_portfolio_at_head(pf))
 		pl_textcache_readonly(cache);
-	out->v = pl_xcalloc(ids.n, sizeof *out->v);
-	l = pl_xcalloc(ids.n, sizeof *l);
+	out->v = pl_xcalloc(ids.n + 1, sizeof *out->v);
+	if (owned != NULL)
+		owned->v = pl_xcalloc(ids.n + 1, sizeof *owned->v);
+	l = pl_xcalloc(ids.n + 1, sizeof *l);
+	same = pl_xcalloc(ids.n + 1, sizeof *same);
 	for (i = 0; i < ids.n; i++)
 		if (!pl_id_valid(ids.v[i]))
 			l[i].warning = pl_xasprintf("%s/%s.md: not a valid "
@@ -365,7 +396,11 @@ pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
 		else if (entry_find(&l[i].e, &l[i].blob, pf, k, ids.v[i]) !=
 		    PL_OK)
 			l[i].warning = pl_xstrdup(pl_error_last());
-		else
+		else if ((same[i] = same_as(now, other, l[i].e,
+		    &l[i].blob)) != NULL) {
+			pl_entry_free(l[i].e);
+			l[i].e = NULL;
+		} else
 			l[i].cached = pl_textcache_get(cache, &l[i].blob,
 			    &l[i].len);
 	read_all(l, ids.n, pf);
@@ -378,15 +413,38 @@ pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
 			    l[i].len);
 		if (l[i].warning != NULL)
 			pl_strlist_push_owned(warnings, l[i].warning);
-		else
+		else if (same[i] != NULL)
+			out->v[out->n++] = same[i];
+		else {
 			out->v[out->n++] = l[i].e;
+			if (owned != NULL)
+				owned->v[owned->n++] = l[i].e;
+		}
 	}
 	pl_textcache_close(cache);
 	pl_error_clear();
 done:
+	free(same);
 	free(l);
 	pl_strlist_release(&ids);
 	return err;
+}
+
+int
+pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
+    enum pl_kind k, struct pl_strlist *warnings)
+{
+	return list(out, NULL, pf, k, NULL, NULL, warnings);
+}
+
+int
+pl_entry_list_beside(struct pl_entries *out, struct pl_entries *owned,
+    struct pl_portfolio *pf, enum pl_kind k, const struct pl_entries *now,
+    struct pl_portfolio *other, struct pl_strlist *warnings)
+{
+	owned->v = NULL;
+	owned->n = 0;
+	return list(out, owned, pf, k, now, other, warnings);
 }
 
 /* An entry and its date, looked up once before sorting. */

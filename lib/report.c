@@ -56,6 +56,10 @@ struct build {
 	/* The commit before the window, for what moved. */
 	struct pl_portfolio		*then;		/* or NULL: none */
 	struct pl_entries		 then_goals, then_ev, then_refl;
+	struct pl_entries		 then_own[3];	/* read, not
+							   borrowed */
+	struct pl_align_status		 then_st;	/* its standards */
+	int				 have_then_st;
 	struct pl_strlist		 then_hidden;	/* "kind/id" */
 };
 
@@ -485,6 +489,28 @@ add_standard(struct build *b, const struct pl_align_row *row)
  * The standards aligned to anything, from the entries read already
  * (in id order: the status looks goals up by id); warnings to warnings.
  */
+/*
+ * The standards at the commit before the window, for what moved, as the
+ * view reads them.  What it cannot read there is left out without a
+ * warning: the report's warnings are about its own commit.
+ */
+static int
+add_then(struct build *b)
+{
+	struct pl_strlist	junk = PL_STRLIST_INIT;
+	int			err;
+
+	if (b->then == NULL)
+		return PL_OK;
+	b->have_then_st = 1;
+	err = pl_align_status_of(&b->then_st, b->then, &b->r->scale,
+	    b->r->method, &b->then_goals, &b->then_ev, &junk);
+	pl_strlist_release(&junk);
+	if (err == PL_OK)
+		unhide_rows(b, &b->then_st, &b->then_hidden);
+	return err;
+}
+
 static int
 add_standards(struct build *b, struct pl_strlist *warnings)
 {
@@ -503,7 +529,7 @@ add_standards(struct build *b, struct pl_strlist *warnings)
 	for (i = 0; i < st->n; i++)
 		if (st->rows[i].goals.n > 0 || st->rows[i].evidence.n > 0)
 			add_standard(b, &st->rows[i]);
-	return PL_OK;
+	return add_then(b);
 }
 
 /* add_standards() on a thread of its own, beside add_entries(). */
@@ -963,9 +989,10 @@ release_walk(struct build *b)
 
 /*
  * The portfolio as the last commit before the window left it (by the
- * rule --as-of follows), for what moved: its goals and evidence, and
- * for the family view its reflections.  None when the portfolio began
- * in the window.  What it cannot read is left out without a warning:
+ * rule --as-of follows), for what moved: its evidence, and for the
+ * family view its goals and reflections too, each entry whose file did
+ * not change since borrowed from the report's commit rather than read
+ * again.  None when the portfolio began in the window.  What it cannot read is left out without a warning:
  * the report's warnings are about its own commit.
  */
 static int
@@ -984,12 +1011,14 @@ read_then(struct build *b)
 	if (err != PL_OK || (err = pl_portfolio_open(&b->then,
 	    git_repository_path(pl_portfolio_repo(b->p)), id)) != PL_OK)
 		return err;
-	if ((err = pl_entry_list(&b->then_goals, b->then, PL_KIND_GOAL,
-	    &junk)) == PL_OK &&
-	    (err = pl_entry_list(&b->then_ev, b->then, PL_KIND_EVIDENCE,
-	    &junk)) == PL_OK && b->vis != NULL)
-		err = pl_entry_list(&b->then_refl, b->then,
-		    PL_KIND_REFLECTION, &junk);
+	/* mastery needs the evidence alone; what is left out, the rest */
+	if ((err = pl_entry_list_beside(&b->then_ev, &b->then_own[0], b->then,
+	    PL_KIND_EVIDENCE, &b->ev, b->p, &junk)) == PL_OK &&
+	    b->vis != NULL &&
+	    (err = pl_entry_list_beside(&b->then_goals, &b->then_own[1],
+	    b->then, PL_KIND_GOAL, &b->gs.l, b->p, &junk)) == PL_OK)
+		err = pl_entry_list_beside(&b->then_refl, &b->then_own[2],
+		    b->then, PL_KIND_REFLECTION, &b->refl, b->p, &junk);
 	pl_strlist_release(&junk);
 	return err;
 }
@@ -1022,7 +1051,8 @@ list_hidden(struct build *b, const struct pl_entries *l, const char *kind,
 
 /*
  * The family view: the versions of the report's commit first (the
- * newest), then the walk's, then those before the window; then what is
+ * newest), then the walk's, then those before the window (read before
+ * the walk, which turns libgit2's tree cache off); then what is
  * left out, as lists of "kind/id" for the report's commit and the one
  * before the window.
  */
@@ -1046,8 +1076,8 @@ see_history(struct build *b)
 		profile = pl_visibility_lineage(b->vis, "profile", "");
 		pl_visibility_version(b->vis, profile, b->profile->doc);
 	}
-	if ((err = walk(b)) == PL_OK && b->window)
-		err = read_then(b);
+	if ((!b->window || (err = read_then(b)) == PL_OK))
+		err = walk(b);
 	for (k = 0; k < 3; k++) {
 		was[k] = pl_xcalloc(then[k]->n + 1, sizeof *was[k]);
 		seed(b, then[k], kinds[k], was[k]);
@@ -1066,8 +1096,11 @@ see_history(struct build *b)
 	return err;
 }
 
-/* The walk, and for a window the commit before it; see_history() in the
-   family view. */
+/*
+ * The walk, and for a window the commit before it, read first: the walk
+ * turns libgit2's tree cache off (pl_history_options()).  see_history()
+ * in the family view.
+ */
 static int
 read_history(struct build *b)
 {
@@ -1077,9 +1110,9 @@ read_history(struct build *b)
 		b->vis = pl_visibility_new();
 		return see_history(b);
 	}
-	if ((err = walk(b)) == PL_OK && b->window)
-		err = read_then(b);
-	return err;
+	if (b->window && (err = read_then(b)) != PL_OK)
+		return err;
+	return walk(b);
 }
 
 /* A row of a status, found by its standard's framework and code. */
@@ -1164,46 +1197,33 @@ add_move(struct build *b, const struct pl_align_row *then,
 /*
  * Mastery that moved in the window: each standard whose mastery, by the
  * same method on the same scale, differs between the last commit before
- * the window and the report's, each read as the view reads it.  The end
- * rows keep framework order; a standard gone by the end comes after.
+ * the window and the report's, each read as the view reads it (see
+ * add_then()).  The end rows keep framework order; a standard gone by
+ * the end comes after.
  */
-static int
+static void
 add_moves(struct build *b)
 {
 	struct pl_report	*r = b->r;
-	struct pl_align_status	 then;
-	struct pl_strlist	 junk = PL_STRLIST_INIT;
+	const struct pl_align_status *then = &b->then_st;
 	const struct pl_align_row *was;
 	struct coded		*was_rows, *now_rows;
 	size_t			 i;
-	int			 err;
 
-	memset(&then, 0, sizeof then);
-	if (b->then != NULL && (err = pl_align_status_of(&then, b->then,
-	    &r->scale, r->method, &b->then_goals, &b->then_ev, &junk)) !=
-	    PL_OK) {
-		pl_strlist_release(&junk);
-		return err;
-	}
-	pl_strlist_release(&junk);
-	unhide_rows(b, &then, &b->then_hidden);
-	was_rows = coded_rows(&then);
+	was_rows = coded_rows(then);
 	now_rows = coded_rows(&b->st);
-	r->moves = pl_xcalloc(b->st.n + then.n + 1, sizeof *r->moves);
+	r->moves = pl_xcalloc(b->st.n + then->n + 1, sizeof *r->moves);
 	for (i = 0; i < b->st.n; i++) {
-		was = row_of(was_rows, then.n, b->st.rows[i].std);
+		was = row_of(was_rows, then->n, b->st.rows[i].std);
 		if (moved(was, &b->st.rows[i]))
 			add_move(b, was, &b->st.rows[i]);
 	}
-	for (i = 0; i < then.n; i++)
-		if (row_of(now_rows, b->st.n, then.rows[i].std) == NULL &&
-		    moved(&then.rows[i], NULL))
-			add_move(b, &then.rows[i], NULL);
+	for (i = 0; i < then->n; i++)
+		if (row_of(now_rows, b->st.n, then->rows[i].std) == NULL &&
+		    moved(&then->rows[i], NULL))
+			add_move(b, &then->rows[i], NULL);
 	free(was_rows);
 	free(now_rows);
-	if (b->then != NULL)
-		pl_align_status_release(&then);
-	return PL_OK;
 }
 
 static int
@@ -1351,6 +1371,7 @@ pl_report_build(struct pl_report **out, struct pl_portfolio *head,
     const struct pl_report_options *o)
 {
 	struct build		 b;
+	size_t			 i;
 	int			 err;
 
 	*out = NULL;
@@ -1371,13 +1392,15 @@ pl_report_build(struct pl_report **out, struct pl_portfolio *head,
 		goto done;
 	add_weeks(&b);
 	count_changes(&b);
-	if (b.window && (err = add_moves(&b)) != PL_OK)
-		goto done;
+	if (b.window)
+		add_moves(&b);
 	*out = b.r;
 	b.r = NULL;
 done:
 	if (b.have_st)
 		pl_align_status_release(&b.st);
+	if (b.have_then_st)
+		pl_align_status_release(&b.then_st);
 	pl_entry_free(b.profile);
 	pl_goals_release(&b.gs);
 	pl_entries_release(&b.ev);
@@ -1385,9 +1408,11 @@ done:
 	pl_strlist_release(&b.hidden);
 	release_walk(&b);
 	pl_visibility_free(b.vis);
-	pl_entries_release(&b.then_goals);
-	pl_entries_release(&b.then_ev);
-	pl_entries_release(&b.then_refl);
+	free(b.then_goals.v);
+	free(b.then_ev.v);
+	free(b.then_refl.v);
+	for (i = 0; i < 3; i++)
+		pl_entries_release(&b.then_own[i]);
 	pl_strlist_release(&b.then_hidden);
 	pl_portfolio_free(b.then);
 	pl_portfolio_free(b.own);

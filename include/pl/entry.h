@@ -70,6 +70,18 @@ int	 pl_entry_list(struct pl_entries *out, struct pl_portfolio *,
 void	 pl_entries_release(struct pl_entries *);
 
 /*
+ * pl_entry_list() of portfolio pf (another commit's) beside now, the
+ * same kind's entries already read from the portfolio other: an entry
+ * whose file is the same object in both is now's, borrowed, and is not
+ * read again.  out holds every entry and owns none: free out->v alone;
+ * owned holds the entries read here, released with pl_entries_release().
+ */
+int	 pl_entry_list_beside(struct pl_entries *out,
+	    struct pl_entries *owned, struct pl_portfolio *pf, enum pl_kind,
+	    const struct pl_entries *now, struct pl_portfolio *other,
+	    struct pl_strlist *warnings) PL_WUR;
+
+/*
  * The index of entry id in l, sorted by id as pl_entry_list() leaves it
  * (a binary search), or -1.
  */
