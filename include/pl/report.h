@@ -264,12 +264,15 @@ struct pl_report {
 
 /*
  * Builds the report of portfolio pf, read at HEAD (the caller's; a
- * revision the report needs is read from the same repository).  as_of: a date (YYYY-MM-DD, "today",
- * "yesterday") picks the last commit at or before the end of that day
- * (by committer date, as "git rev-list -1 --until" does) and measures
- * flags against that day; anything else is a revision, whose commit's
- * date is the day; NULL is HEAD and today.  since and until: the window
- * (until defaults to the as-of day, and without as_of sets it).
+ * revision the report needs is read from the same repository).  as_of:
+ * a date (YYYY-MM-DD, "today", "yesterday") reads the portfolio at the
+ * newest commit, by committer time, reachable from HEAD whose committer
+ * date in its own time zone is on or before that day
+ * (pl_history_until()), and flags are measured against that day;
+ * anything else is a revision, whose commit's date is the day; NULL is
+ * HEAD and today.  since and until: the window, whose changes are dated
+ * by their author date in its own zone, as pl log dates them (until
+ * defaults to the as-of day, and without as_of sets it).
  * Fails with pl_portfolio_open()'s errors, PL_EINVAL for a bad date or a
  * window that ends before it starts, PL_ENOTFOUND for an unknown
  * revision or a date before the first commit; a file that cannot be

@@ -1,0 +1,89 @@
+#!/bin/sh
+test_description='pl report: the figures the schema documents (as-of commit, time share, last evidence, what was left out, event details)'
+. "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+
+# Commits made at the time given, with its zone.
+at () {
+	GIT_AUTHOR_DATE="$1" &&
+	GIT_COMMITTER_DATE="$1" &&
+	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
+}
+
+# The commit --as-of DAY reads, by pl-report(1)'s rule, from git's own
+# words: the newest by committer time (%ct) of those whose committer date
+# in its own zone (%cd with --date=short) is on or before DAY.
+git_as_of () {
+	git -C "$1" log --format="%ct %cd %H" --date=short |
+	awk -v day="$2" '$2 <= day && (best == "" || $1 > t) { t = $1; best = $3 }
+		END { print best }'
+}
+
+# The commit id a JSON report was made from.
+report_commit () {
+	python3 -c "import json, sys; print(json.load(sys.stdin)[\"commit\"][\"id\"])"
+}
+
+# Committers in +13:00 (Samoa) and -08:00 (California).  kiwi is made
+# at 17:00 UTC on 03-01, a day that is already 03-02 in Samoa; oregon
+# after it, at 07:00 UTC on 03-02, still 03-01 in California: the
+# absolute order and the order of days disagree.  late is made on a
+# clock that ran behind: its time is before its parent's.
+test_expect_success 'setup: a history across the date line' '
+	at 2026-02-27T12:00:00+00:00 &&
+	pl init --name "Kai Moana" tz >/dev/null &&
+	at 2026-02-28T12:00:00+00:00 &&
+	pl -C tz goal add --id g Goal >/dev/null &&
+	at 2026-03-02T06:00:00+13:00 &&
+	pl -C tz evidence add --goal g --id kiwi -m "From Apia." Kiwi \
+		>/dev/null &&
+	at 2026-03-01T23:00:00-08:00 &&
+	pl -C tz evidence add --goal g --id oregon -m "From Portland." \
+		Oregon >/dev/null &&
+	at 2026-03-01T08:00:00-08:00 &&
+	pl -C tz evidence add --goal g --id late -m "A slow clock." Late \
+		>/dev/null &&
+	at 2026-03-03T09:00:00+13:00 &&
+	pl -C tz evidence add --goal g --id last -m "The last." Last \
+		>/dev/null &&
+	git -C tz log --format="%cd %s" --date=short >log &&
+	cat >expect <<-\EOF &&
+	2026-03-03 evidence: add last
+	2026-03-01 evidence: add late
+	2026-03-01 evidence: add oregon
+	2026-03-02 evidence: add kiwi
+	2026-02-28 goal: add g
+	2026-02-27 portfolio: init kai-moana
+	EOF
+	test_cmp expect log
+'
+
+test_expect_success '--as-of DATE reads the newest commit whose own day is on or before DATE, as git log dates it' '
+	at 2026-03-04T12:00:00+00:00 &&
+	for day in 2026-02-27 2026-02-28 2026-03-01 2026-03-02 2026-03-03
+	do
+		git_as_of tz $day >expect &&
+		pl -C tz report --format json --as-of $day >out.json &&
+		report_commit <out.json >actual &&
+		test_cmp expect actual &&
+		python3 -c "import json; assert json.load(open(\"out.json\"))[\"as_of\"] == \"$day\"" ||
+		return 1
+	done &&
+	git -C tz log -1 --format=%s "$(git_as_of tz 2026-03-01)" >subject &&
+	echo "evidence: add oregon" >expect &&
+	test_cmp expect subject &&
+	git -C tz log -1 --format=%s "$(git_as_of tz 2026-03-02)" >subject &&
+	test_cmp expect subject &&
+	test_expect_code 4 pl -C tz report --as-of 2026-02-26 2>err &&
+	echo "pl: no commit on or before 2026-02-26" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'the class report reads each portfolio by the same rule' '
+	printf "learner,portfolio\nKai,tz\n" >class.csv &&
+	pl report --roster class.csv --as-of 2026-03-01 --format json >out.json &&
+	python3 -c "import json; print(json.load(open(\"out.json\"))[\"learners\"][0][\"commit\"])" >actual &&
+	git_as_of tz 2026-03-01 >expect &&
+	test_cmp expect actual
+'
+
+test_done
