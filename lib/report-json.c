@@ -63,8 +63,8 @@ goal(const struct pl_report_goal *g)
 	    json_integer(g->days_since) : json_null());
 	pl_json_set(o, "due_in", g->due != NULL ? json_integer(g->due_in) :
 	    json_null());
-	pl_json_set(o, "time_share", g->due != NULL ? json_real(g->time_share) :
-	    json_null());
+	pl_json_set(o, "time_share", g->due != NULL && g->created != NULL ?
+	    json_real(g->time_share) : json_null());
 	pl_json_set(o, "overdue", json_boolean(g->overdue));
 	pl_json_set(o, "stalled", json_boolean(g->stalled));
 	pl_json_set(o, "pace", g->pace != PL_PACE_NONE ?

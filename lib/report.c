@@ -228,11 +228,26 @@ days_between(const char *from, struct pl_date to)
 	return pl_date_days(to) - pl_date_days(d);
 }
 
+/*
+ * The share of created..due gone by the as-of day, 0 to 1, for every
+ * goal with both dates, whatever its status or steps.
+ */
+static double
+time_share(const struct build *b, const struct pl_report_goal *g)
+{
+	long	span, passed;
+	double	share;
+
+	passed = days_between(g->created, b->day);
+	span = passed + g->due_in;
+	share = span <= 0 ? 1.0 : (double)passed / (double)span;
+	return share < 0 ? 0 : share > 1 ? 1 : share;
+}
+
 /* Overdue, stalled and pace, against the as-of day. */
 static void
 flag_goal(struct build *b, struct pl_report_goal *g)
 {
-	long	span, passed;
 	double	expected;
 	int	active = strcmp(g->status, "active") == 0;
 
@@ -243,15 +258,11 @@ flag_goal(struct build *b, struct pl_report_goal *g)
 		g->due_in = -days_between(g->due, b->day);
 	g->overdue = active && g->due != NULL && g->due_in < 0;
 	g->stalled = active && g->days_since >= b->r->stalled_days;
-	if (!active || g->due == NULL || g->created == NULL || g->total == 0)
+	if (g->due == NULL || g->created == NULL)
 		return;
-	span = days_between(g->created, b->day) + g->due_in;
-	passed = days_between(g->created, b->day);
-	g->time_share = span <= 0 ? 1.0 : (double)passed / (double)span;
-	if (g->time_share < 0)
-		g->time_share = 0;
-	if (g->time_share > 1)
-		g->time_share = 1;
+	g->time_share = time_share(b, g);
+	if (!active || g->total == 0)
+		return;
 	/* within half a step of where the time says is on pace */
 	expected = g->time_share * (double)g->total;
 	g->pace = (double)g->done + 0.5 < expected ? PL_PACE_BEHIND :

@@ -80,7 +80,9 @@ struct pl_report_goal {
 	int			 stalled;
 	enum pl_pace		 pace;
 	double			 time_share;	/* of created..due passed,
-						   0..1; 0 without due */
+						   0..1, whatever the status
+						   or steps; 0 without due
+						   or created */
 };
 
 struct pl_report_evidence {

@@ -86,4 +86,61 @@ test_expect_success 'the class report reads each portfolio by the same rule' '
 	test_cmp expect actual
 '
 
+# Goals as of 2026-03-11, each created 2026-03-01 and due 2026-03-21
+# (10 of 20 days gone: a time share of 0.5), whatever their status or
+# steps; one made by hand without a created date.
+test_expect_success 'time_share is given for every goal with a due and a created date' '
+	at 2026-03-01T10:00:00+00:00 &&
+	pl init --name "Ana" ts >/dev/null &&
+	pl -C ts goal add --id stepped --due 2026-03-21 --step One --step Two \
+		Stepped >/dev/null &&
+	pl -C ts goal add --id stepless --due 2026-03-21 Stepless >/dev/null &&
+	pl -C ts goal add --id met --due 2026-03-21 --step One Met \
+		>/dev/null &&
+	pl -C ts goal status met met >/dev/null &&
+	pl -C ts goal add --id paused --due 2026-03-21 Paused >/dev/null &&
+	pl -C ts goal status paused paused >/dev/null &&
+	pl -C ts goal add --id open Open >/dev/null &&
+	printf -- "---\ntitle: Undated\nstatus: active\ndue: 2026-03-21\n---\n" \
+		>ts/goals/undated.md &&
+	git -C ts add goals &&
+	git -C ts commit -q -m "A goal without a created date" &&
+	pl -C ts report --format json --as-of 2026-03-11 >out.json &&
+	python3 -c "
+import json
+r = json.load(open(\"out.json\"))
+for g in r[\"goals\"]:
+    print(g[\"id\"], g[\"status\"], g[\"time_share\"], g[\"pace\"], g[\"due_in\"])
+" >actual &&
+	cat >expect <<-\EOF &&
+	met met 0.5 None 10
+	open active None None None
+	paused paused 0.5 None 10
+	stepless active 0.5 None 10
+	stepped active 0.5 behind 10
+	undated active None None 10
+	EOF
+	test_cmp expect actual &&
+	pl -C ts report --format json --as-of 2026-03-25 >out.json &&
+	python3 -c "
+import json
+r = json.load(open(\"out.json\"))
+print([(g[\"id\"], g[\"time_share\"], g[\"due_in\"]) for g in r[\"goals\"]])
+" >actual &&
+	echo "[(${SQ}met${SQ}, 1.0, -4), (${SQ}open${SQ}, None, None), (${SQ}paused${SQ}, 1.0, -4), (${SQ}stepless${SQ}, 1.0, -4), (${SQ}stepped${SQ}, 1.0, -4), (${SQ}undated${SQ}, None, -4)]" >expect &&
+	test_cmp expect actual &&
+	pl -C ts report --format csv --as-of 2026-03-11 >out.csv &&
+	cut -d, -f1,13,18 out.csv | tr -d "\r" >actual &&
+	cat >expect <<-\EOF &&
+	id,days_since_evidence,due_in
+	met,10,10
+	open,10,
+	paused,10,10
+	stepless,10,10
+	stepped,10,10
+	undated,,10
+	EOF
+	test_cmp expect actual
+'
+
 test_done
