@@ -302,12 +302,13 @@ add_goal(struct build *b, const struct pl_goals *gs, size_t i)
 	get_list(b, e, "standards", NULL, &g->standards);
 }
 
-/* A later date of evidence for goal g. */
+/* A later date of evidence for goal g, when it counts as of the day. */
 static void
-seen_on(struct pl_report_goal *g, const char *date)
+seen_on(const struct pl_report *r, struct pl_report_goal *g,
+    const char *date)
 {
-	if (date == NULL || (g->last_evidence != NULL &&
-	    strcmp(date, g->last_evidence) <= 0))
+	if (pl_report_evidence_age(r, date) < 0 || (g->last_evidence !=
+	    NULL && strcmp(date, g->last_evidence) <= 0))
 		return;
 	free(g->last_evidence);
 	g->last_evidence = pl_xstrdup(date);
@@ -335,9 +336,9 @@ link_goals(struct build *b, const struct pl_goals *gs, const long *at)
 			    at[j] < 0)
 				continue;
 			pl_strlist_push(&r->goals[at[j]].evidence, v->id);
-			seen_on(&r->goals[at[j]], v->date);
+			seen_on(r, &r->goals[at[j]], v->date);
 			if ((up = gs->g[j].up) >= 0 && at[up] >= 0)
-				seen_on(&r->goals[at[up]], v->date);
+				seen_on(r, &r->goals[at[up]], v->date);
 		}
 	}
 	for (i = 0; i < r->nreflections; i++) {
@@ -1515,6 +1516,21 @@ pl_report_release(struct pl_report *r)
 	free(r->moves);
 	pl_strlist_release(&r->warnings);
 	memset(r, 0, sizeof *r);
+}
+
+long
+pl_report_evidence_age(const struct pl_report *r, const char *date)
+{
+	struct pl_date	day = { 0, 0, 0 }, d;
+	long		ago;
+
+	/* valid dates, which no parse below can refuse */
+	if (date == NULL || !pl_date_valid(date) ||
+	    !pl_date_valid(r->as_of) || pl_date_parse(&day, r->as_of, day) !=
+	    PL_OK || pl_date_parse(&d, date, day) != PL_OK)
+		return -1;
+	ago = pl_date_days(day) - pl_date_days(d);
+	return ago >= 0 ? ago : -1;
 }
 
 const char *

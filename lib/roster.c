@@ -405,8 +405,9 @@ count_evidence(struct pl_roster_learner *l, const struct pl_report *rep,
 	long		 ago;
 
 	for (i = 0; i < rep->nevidence; i++) {
-		/* work dated after the day the report is for does not count */
-		if ((ago = days_to(rep->evidence[i].date, day)) < 0)
+		/* the rule goals follow too */
+		if ((ago = pl_report_evidence_age(rep, rep->evidence[i].date)) <
+		    0)
 			continue;
 		l->evidence_short += ago < PL_ROSTER_RECENT_SHORT;
 		l->evidence_long += ago < PL_ROSTER_RECENT_LONG;

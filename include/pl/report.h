@@ -290,6 +290,16 @@ void	 pl_report_free(struct pl_report *);
 void	 pl_report_release(struct pl_report *r);
 
 /*
+ * The one rule for the last evidence, which goals and the class report
+ * share: days from date (evidence's, YYYY-MM-DD) to r's as-of day, or
+ * -1 when date is not a date or comes after that day.  As of a day, the
+ * last evidence is the newest dated on or before it; evidence dated
+ * later is listed, but is neither the last evidence nor counted in any
+ * span of days up to the as-of day.
+ */
+long	 pl_report_evidence_age(const struct pl_report *r, const char *date);
+
+/*
  * What the renderers say after a rating of the window: " (verified)",
  * " (bad signature)", " (not verified)" when r checked signatures, else
  * "".

@@ -143,4 +143,54 @@ print([(g[\"id\"], g[\"time_share\"], g[\"due_in\"]) for g in r[\"goals\"]])
 	test_cmp expect actual
 '
 
+# Evidence dated 03-20, committed on 03-05, is read by a report as of
+# 03-11: it is listed, but the last evidence as of 03-11 is that of
+# 03-02, for the goal, its long-term goal and the class report alike.
+test_expect_success 'evidence dated after the as-of day is listed, but is not the last evidence' '
+	at 2026-03-01T10:00:00+00:00 &&
+	pl init --name "Ben" ev >/dev/null &&
+	pl -C ev goal add --id big --term long Big >/dev/null &&
+	pl -C ev goal add --id small --parent big Small >/dev/null &&
+	at 2026-03-02T10:00:00+00:00 &&
+	pl -C ev evidence add --goal small --id now -m "Done." Now >/dev/null &&
+	at 2026-03-05T10:00:00+00:00 &&
+	pl -C ev evidence add --goal small --id ahead --date 2026-03-20 \
+		-m "Planned." Ahead >/dev/null &&
+	pl -C ev report --format json --as-of 2026-03-11 >out.json &&
+	python3 -c "
+import json
+r = json.load(open(\"out.json\"))
+print(\" \".join(e[\"id\"] for e in r[\"evidence\"]))
+for g in r[\"goals\"]:
+    print(g[\"id\"], \",\".join(g[\"evidence\"]), g[\"last_evidence\"], g[\"days_since_evidence\"])
+" >actual &&
+	cat >expect <<-\EOF &&
+	ahead now
+	big  2026-03-02 9
+	small ahead,now 2026-03-02 9
+	EOF
+	test_cmp expect actual &&
+	pl -C ev report --format csv --as-of 2026-03-11 >out.csv &&
+	cut -d, -f1,12,13 out.csv | tr -d "\r" >actual &&
+	printf "%s\n" id,last_evidence,days_since_evidence big,2026-03-02,9 \
+		small,2026-03-02,9 >expect &&
+	test_cmp expect actual &&
+	printf "learner,portfolio\nBen,ev\n" >ben.csv &&
+	pl report --roster ben.csv --as-of 2026-03-11 --format json >out.json &&
+	python3 -c "
+import json
+l = json.load(open(\"out.json\"))[\"learners\"][0]
+print(l[\"last_evidence\"], l[\"days_since_evidence\"], l[\"evidence_14d\"], l[\"evidence_30d\"])
+" >actual &&
+	echo "2026-03-02 9 1 1" >expect &&
+	test_cmp expect actual &&
+	pl -C ev report --format json --as-of 2026-03-20 >out.json &&
+	python3 -c "
+import json
+print([(g[\"id\"], g[\"last_evidence\"], g[\"days_since_evidence\"]) for g in json.load(open(\"out.json\"))[\"goals\"]])
+" >actual &&
+	echo "[(${SQ}big${SQ}, ${SQ}2026-03-20${SQ}, 0), (${SQ}small${SQ}, ${SQ}2026-03-20${SQ}, 0)]" >expect &&
+	test_cmp expect actual
+'
+
 test_done
