@@ -265,6 +265,8 @@ pl_report_json(struct pl_buf *out, const struct pl_report *r)
 	for (i = 0; i < r->nmoves; i++)
 		json_array_append_new(a, move(&r->moves[i]));
 	pl_json_set(o, "warnings", pl_json_strlist(&r->warnings));
+	pl_json_set(o, "left_out", pl_json_left_out(r->left_out.files,
+	    r->left_out.ratings, r->left_out.links));
 	pl_json_dump(out, o);
 	json_decref(o);
 }

@@ -563,6 +563,17 @@ add_standards_and_entries(struct build *b)
 	return j.err;
 }
 
+/* What the standards' warnings left out, beside the files read before. */
+static void
+count_left_out(struct build *b)
+{
+	struct pl_report_left_out	*l = &b->r->left_out;
+
+	l->files += b->st.left_files;
+	l->ratings = b->st.left_ratings;
+	l->links = b->st.left_links;
+}
+
 static struct pl_date
 from_days(long days)
 {
@@ -1379,8 +1390,11 @@ pl_report_build(struct pl_report **out, struct pl_portfolio *head,
 		goto done;
 	b.r->method = o->method_set ? o->method : b.r->scale.method;
 	add_profile(&b);
+	/* so far each warning is a file that could not be read */
+	b.r->left_out.files = b.r->warnings.n;
 	if ((err = add_standards_and_entries(&b)) != PL_OK)
 		goto done;
+	count_left_out(&b);
 	add_weeks(&b);
 	count_changes(&b);
 	if (b.window && (err = add_moves(&b)) != PL_OK)

@@ -205,6 +205,21 @@ struct pl_report_move {
 	int			 to_scored;	/* has one at the end */
 };
 
+/*
+ * What a report's warnings left out, one count per warning, so they add
+ * up to the warnings: files not read (a goal, evidence, reflection, the
+ * profile or a framework that does not parse), ratings (one without a
+ * standard or with a level off the scale, which leaves out its
+ * evidence's other ratings too, or naming a standard no framework has),
+ * links of a goal or evidence to standards (a code no framework has, a
+ * standards list that is not a list).
+ */
+struct pl_report_left_out {
+	size_t			 files;
+	size_t			 ratings;
+	size_t			 links;
+};
+
 struct pl_report {
 	/* Where it was made from. */
 	char			 commit[41];	/* hex id */
@@ -260,8 +275,11 @@ struct pl_report {
 							   checked: the portfolio
 							   has .pl/allowed_signers */
 
-	/* Files left out, and why ("goals/x.md:3: ..."). */
+	/* What was left out, and why ("goals/x.md:3: ..."). */
 	struct pl_strlist		 warnings;
+	struct pl_report_left_out	 left_out;	/* warnings.n, by
+							   what each left
+							   out */
 };
 
 /*

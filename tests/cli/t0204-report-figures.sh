@@ -18,6 +18,17 @@ git_as_of () {
 		END { print best }'
 }
 
+# A portfolio of learner $1 in folder $2 with a framework of one
+# standard, M.1.
+with_standard () {
+	pl init --name "$1" "$2" >/dev/null &&
+	mkdir "$2/standards" &&
+	printf "code,parent,grade,subject,description\nM.1,,6,Math,One\n" \
+		>"$2/standards/math.csv" &&
+	git -C "$2" add standards &&
+	git -C "$2" commit -q -m "standards: math"
+}
+
 # The commit id a JSON report was made from.
 report_commit () {
 	python3 -c "import json, sys; print(json.load(sys.stdin)[\"commit\"][\"id\"])"
@@ -191,6 +202,51 @@ print([(g[\"id\"], g[\"last_evidence\"], g[\"days_since_evidence\"]) for g in js
 " >actual &&
 	echo "[(${SQ}big${SQ}, ${SQ}2026-03-20${SQ}, 0), (${SQ}small${SQ}, ${SQ}2026-03-20${SQ}, 0)]" >expect &&
 	test_cmp expect actual
+'
+
+# One goal file that does not parse, and one rating with a level off the
+# scale: the goal file is left out, the evidence is read, its rating
+# is not.
+test_expect_success 'what a warning left out: a file, a rating' '
+	at 2026-03-01T10:00:00+00:00 &&
+	with_standard Cy lo &&
+	pl -C lo goal add --id fine Fine >/dev/null &&
+	pl -C lo evidence add --goal fine --id quiz -m "Quiz." Quiz \
+		>/dev/null &&
+	pl -C lo align rate quiz M.1 3 >/dev/null &&
+	sed -i "s/level: 3/level: 9/" lo/evidence/quiz.md &&
+	printf -- "---\ntitle: [broken\n---\n" >lo/goals/broken.md &&
+	git -C lo add goals evidence &&
+	git -C lo commit -q -m "Hand edits" &&
+	pl -C lo report --format json >out.json 2>err &&
+	test_line_count = 2 err &&
+	python3 -c "
+import json
+r = json.load(open(\"out.json\"))
+print(len(r[\"warnings\"]), r[\"left_out\"], [g[\"id\"] for g in r[\"goals\"]], [e[\"id\"] for e in r[\"evidence\"]])
+" >actual &&
+	echo "2 {${SQ}files${SQ}: 1, ${SQ}ratings${SQ}: 1, ${SQ}links${SQ}: 0} [${SQ}fine${SQ}] [${SQ}quiz${SQ}]" >expect &&
+	test_cmp expect actual &&
+	printf "learner,portfolio\nCy,lo\n" >cy.csv &&
+	pl report --roster cy.csv --format json >out.json 2>err &&
+	test_must_be_empty err &&
+	python3 -c "
+import json
+l = json.load(open(\"out.json\"))[\"learners\"][0]
+print(l[\"reasons\"], l[\"warnings\"], l[\"left_out\"])
+" >actual &&
+	echo "[${SQ}1 file could not be read${SQ}, ${SQ}1 rating left out${SQ}] 2 {${SQ}files${SQ}: 1, ${SQ}ratings${SQ}: 1, ${SQ}links${SQ}: 0}" >expect &&
+	test_cmp expect actual &&
+	pl report --roster cy.csv --format csv >out.csv &&
+	python3 -c "
+import csv
+row = list(csv.DictReader(open(\"out.csv\", newline=\"\")))[0]
+print(row[\"reasons\"], row[\"warnings\"], row[\"left_out_files\"], row[\"left_out_ratings\"], row[\"left_out_links\"])
+" >actual &&
+	echo "1 file could not be read; 1 rating left out 2 1 1 0" >expect &&
+	test_cmp expect actual &&
+	pl report --roster cy.csv >out &&
+	grep "  1 file could not be read; 1 rating left out\$" out
 '
 
 test_done
