@@ -740,10 +740,9 @@ free_event(struct pl_report_event *e)
 
 /* The event change c makes in the window; kept once it is known visible. */
 static struct pl_report_event *
-make_event(struct build *b, const struct pl_change *c, int type)
+make_event(const struct pl_change *c, int type)
 {
 	struct pl_report_event	*e = pl_xcalloc(1, sizeof *e);
-	char			*name;
 
 	e->type = (enum pl_event_type)type;
 	pl_date_format(e->date, c->date);
@@ -753,15 +752,9 @@ make_event(struct build *b, const struct pl_change *c, int type)
 		e->standard = dup_or_null(c->standards.n > 0 ?
 		    c->standards.v[0] : NULL);
 		e->level = dup_or_null(c->level);
-		/* the commit's sentence names the rater's email */
-		name = c->level != NULL ? level_name(&b->r->scale,
-		    strtod(c->level, NULL), 1) : NULL;
-		e->detail = pl_xasprintf("Rated %s: %s%s%s%s", c->id,
-		    c->level != NULL ? c->level : "?", name != NULL ? " (" :
-		    "", name != NULL ? name : "", name != NULL ? ")" : "");
-		free(name);
-	} else
-		e->detail = pl_xstrdup(c->detail != NULL ? c->detail : "");
+	}
+	/* a rating's names the rater's email: pl_report_event_words() */
+	e->detail = pl_xstrdup(c->detail != NULL ? c->detail : "");
 	return e;
 }
 
@@ -859,7 +852,7 @@ keep_change(struct build *b, const struct pl_change *c, size_t l)
 	s->person = person_of(b, c);
 	s->lineage = l;
 	memcpy(s->commit, c->commit, sizeof s->commit);
-	s->event = b->window && s->type >= 0 ? make_event(b, c, s->type) :
+	s->event = b->window && s->type >= 0 ? make_event(c, s->type) :
 	    NULL;
 }
 
@@ -1545,6 +1538,24 @@ pl_report_evidence_age(const struct pl_report *r, const char *date)
 		return -1;
 	ago = pl_date_days(day) - pl_date_days(d);
 	return ago >= 0 ? ago : -1;
+}
+
+void
+pl_report_event_words(struct pl_buf *out, const struct pl_report *r,
+    const struct pl_report_event *e)
+{
+	const char	*name;
+
+	if (e->type != PL_EVENT_RATING) {
+		pl_buf_puts(out, e->detail != NULL ? e->detail : "");
+		return;
+	}
+	name = e->level != NULL ? pl_scale_name(&r->scale, strtod(e->level,
+	    NULL)) : NULL;
+	pl_buf_printf(out, "Rated %s: %s", e->id != NULL ? e->id : "",
+	    e->level != NULL ? e->level : "?");
+	if (name != NULL)
+		pl_buf_printf(out, " (%s)", name);
 }
 
 const char *

@@ -180,7 +180,10 @@ struct pl_report_event {
 	char			 date[11];
 	char			*author;
 	char			*id;		/* the entry's id */
-	char			*detail;	/* the commit's sentence */
+	char			*detail;	/* the commit's sentence (a
+						   rating's names the rater's
+						   email: the human views say
+						   pl_report_event_words()) */
 	char			*standard;	/* ratings: the code, or NULL */
 	char			*level;		/* ratings: "3", or NULL */
 	int			 verified;	/* ratings, when the portfolio
@@ -316,6 +319,16 @@ void	 pl_report_release(struct pl_report *r);
  * span of days up to the as-of day.
  */
 long	 pl_report_evidence_age(const struct pl_report *r, const char *date);
+
+/*
+ * Appends to out what an event of the window says in the text, Markdown
+ * and HTML reports (unescaped): its detail, the commit's sentence, but
+ * for a rating, whose sentence names the rater's email, "Rated ID: 3
+ * (proficient)".  No email address comes out of it; the JSON carries
+ * the sentence itself.
+ */
+void	 pl_report_event_words(struct pl_buf *out, const struct pl_report *r,
+	    const struct pl_report_event *e);
 
 /*
  * What the renderers say after a rating of the window: " (verified)",

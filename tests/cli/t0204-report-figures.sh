@@ -249,4 +249,46 @@ print(row[\"reasons\"], row[\"warnings\"], row[\"left_out_files\"], row[\"left_o
 	grep "  1 file could not be read; 1 rating left out\$" out
 '
 
+# A rating's commit sentence names the rater's email: JSON carries it
+# as the schema says; the text, Markdown and HTML say the rating in
+# words without it.
+test_expect_success 'a rating event: the commit'"'"'s sentence in JSON, no email in the human views' '
+	at 2026-03-01T10:00:00+00:00 &&
+	with_standard Dee ra &&
+	pl -C ra evidence add --id quiz -m "Quiz." --standard M.1 Quiz \
+		>/dev/null &&
+	at 2026-03-02T10:00:00+00:00 &&
+	pl -C ra align rate --by "Ms Rivera <rivera@school.example>" quiz \
+		M.1 3 >/dev/null &&
+	git -C ra log -1 --format=%b >body &&
+	head -n 1 body >sentence &&
+	echo "Ms Rivera <rivera@school.example> rated quiz against M.1: 3." >expect &&
+	test_cmp expect sentence &&
+	pl -C ra report --format json --since 2026-03-01 >out.json &&
+	python3 -c "
+import json
+for e in json.load(open(\"out.json\"))[\"events\"]:
+    print(e[\"type\"], e[\"detail\"])
+" >actual &&
+	{ printf "rating " && cat sentence &&
+	  echo "evidence Added artifact evidence from 2026-03-01: Quiz."; } >expect &&
+	test_cmp expect actual &&
+	for view in learner teacher family
+	do
+		pl -C ra report --for $view --since 2026-03-01 >out &&
+		grep "^  2026-03-02  rating  " out >event &&
+		echo "  2026-03-02  rating      Rated quiz: 3 (proficient) - Ms Rivera" >expect &&
+		test_cmp expect event &&
+		pl -C ra report --for $view --since 2026-03-01 --format html \
+			>out.html &&
+		grep "<td>Rating</td>" out.html >event &&
+		grep "<td>Rated quiz: 3 (proficient) (" event &&
+		! grep @ event || return 1
+	done &&
+	pl -C ra report --for teacher --since 2026-03-01 --format md >out.md &&
+	grep "^| 2026-03-02 | rating | quiz | Ms Rivera | Rated quiz: 3 (proficient) · M.1: 3 |\$" out.md &&
+	pl -C ra report --for family --since 2026-03-01 --format md >out.md &&
+	! grep @ out.md
+'
+
 test_done
