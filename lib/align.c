@@ -336,9 +336,13 @@ struct status_ctx {
 	struct pl_strlist	*warnings;
 };
 
-/* The row of the standard code names, or NULL when out of scope. */
+/*
+ * The row of the standard code names, or NULL when out of scope; a code
+ * no framework has is a warning, counted in *left.
+ */
 static struct pl_align_row *
-row_for(struct status_ctx *c, const struct pl_entry *e, const char *code)
+row_for(struct status_ctx *c, const struct pl_entry *e, const char *code,
+    size_t *left)
 {
 	const struct pl_standard	*s;
 	long				 r;
@@ -347,6 +351,7 @@ row_for(struct status_ctx *c, const struct pl_entry *e, const char *code)
 		pl_strlist_push_owned(c->warnings, pl_xasprintf("%s: %s",
 		    e->path, pl_error_last()));
 		pl_error_clear();
+		(*left)++;
 		return NULL;
 	}
 	r = c->row_of[s - c->st->stds.v];
@@ -379,14 +384,18 @@ in_scope(const struct pl_standard *s, const struct pl_align_scope *sc,
 	return 0;
 }
 
-/* The standards list of e, or none (with a warning) when broken. */
+/*
+ * The standards list of e, or none (with a warning, counted in *left)
+ * when broken.
+ */
 static void
 entry_codes(struct pl_strlist *out, const struct pl_entry *e,
-    struct pl_strlist *warnings)
+    struct pl_strlist *warnings, size_t *left)
 {
 	if (pl_doc_get_list(e->doc, e->path, "standards", out) != PL_OK) {
 		pl_strlist_push(warnings, pl_error_last());
 		pl_strlist_release(out);
+		(*left)++;
 	}
 }
 
@@ -406,10 +415,11 @@ add_goals(struct status_ctx *c)
 	size_t			 i, k;
 
 	for (i = 0; i < c->st->goals.n; i++) {
-		entry_codes(&codes, c->st->goals.v[i], c->warnings);
+		entry_codes(&codes, c->st->goals.v[i], c->warnings,
+		    &c->st->left_links);
 		for (k = 0; k < codes.n; k++)
 			if ((row = row_for(c, c->st->goals.v[i],
-			    codes.v[k])) != NULL)
+			    codes.v[k], &c->st->left_links)) != NULL)
 				push_once(&row->goals, c->st->goals.v[i]->id);
 		pl_strlist_release(&codes);
 	}
@@ -424,12 +434,12 @@ evidence_codes(struct pl_strlist *out, struct status_ctx *c,
 	const struct pl_entry	*g;
 	size_t			 i;
 
-	entry_codes(out, e, c->warnings);
+	entry_codes(out, e, c->warnings, &c->st->left_links);
 	if (pl_doc_get_list(e->doc, e->path, "goals", &goals) != PL_OK)
 		pl_error_clear();
 	for (i = 0; i < goals.n; i++)
 		if ((g = find_entry(&c->st->goals, goals.v[i])) != NULL)
-			entry_codes(out, g, c->warnings);
+			entry_codes(out, g, c->warnings, &c->st->left_links);
 	pl_strlist_release(&goals);
 }
 
@@ -455,15 +465,18 @@ add_evidence(struct status_ctx *c, const struct pl_scale *scale)
 		e = c->st->evidence.v[i];
 		evidence_codes(&codes, c, e);
 		for (k = 0; k < codes.n; k++)
-			if ((row = row_for(c, e, codes.v[k])) != NULL)
+			if ((row = row_for(c, e, codes.v[k],
+			    &c->st->left_links)) != NULL)
 				push_once(&row->evidence, e->id);
 		pl_strlist_release(&codes);
 		if (pl_ratings_read(&v, &n, e, scale) != PL_OK) {
 			pl_strlist_push(c->warnings, pl_error_last());
+			c->st->left_ratings++;
 			continue;
 		}
 		for (k = 0; k < n; k++)
-			if ((row = row_for(c, e, v[k].standard)) != NULL) {
+			if ((row = row_for(c, e, v[k].standard,
+			    &c->st->left_ratings)) != NULL) {
 				add_rating(row, &v[k]);
 				push_once(&row->evidence, e->id);
 			}
@@ -493,7 +506,7 @@ make_rows(struct status_ctx *c, struct pl_portfolio *pf,
 			return err != PL_OK ? err : pl_error_set(PL_ENOTFOUND,
 			    "unknown goal '%s'", sc->goal);
 		}
-		entry_codes(&goal_codes, g, c->warnings);
+		entry_codes(&goal_codes, g, c->warnings, &st->left_links);
 	}
 	c->row_of = pl_xcalloc(st->stds.n + 1, sizeof *c->row_of);
 	st->rows = pl_xcalloc(st->stds.n + 1, sizeof *st->rows);
@@ -529,11 +542,13 @@ status_fill(struct pl_align_status *st, struct pl_portfolio *pf,
 {
 	struct status_ctx	 c = { st, NULL, warnings };
 	struct pl_align_row	*row;
-	size_t			 i;
+	size_t			 i, before = warnings->n;
 	int			 err;
 
-	if ((err = pl_standards_load(&st->stds, pf, warnings)) != PL_OK ||
-	    (err = make_rows(&c, pf, sc)) != PL_OK)
+	if ((err = pl_standards_load(&st->stds, pf, warnings)) != PL_OK)
+		goto done;
+	st->left_files = warnings->n - before;
+	if ((err = make_rows(&c, pf, sc)) != PL_OK)
 		goto done;
 	add_goals(&c);
 	add_evidence(&c, scale);

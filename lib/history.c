@@ -632,40 +632,59 @@ pl_change_is_rating(const struct pl_change *c)
 	    strcmp(c->action, "rate") == 0;
 }
 
+/*
+ * The newest commit by committer time reachable from HEAD whose committer
+ * date in its own zone is on or before day (before it, when before is
+ * set).  Every commit is looked at: a commit whose clock ran behind its
+ * parent's comes after it in any walk, so no walk may stop at the first
+ * that fits.  Among equal times the first in git log's order wins.
+ */
+static int
+last_commit(char id[41], struct pl_portfolio *p, struct pl_date day,
+    int before)
+{
+	struct pl_history	*h = NULL;
+	git_commit		*c, *best = NULL;
+	struct pl_date		 d;
+	char			 s[PL_DATE_LEN];
+	unsigned int		 i;
+	int			 err, cmp;
+
+	if ((err = pl_history_new(&h, p, NULL)) != PL_OK)
+		return err;
+	while (err == PL_OK && (c = heap_pop(&h->queue)) != NULL) {
+		for (i = 0; err == PL_OK && i < git_commit_parentcount(c); i++)
+			err = enqueue(h, git_commit_parent_id(c, i));
+		d = pl_date_from_time(git_commit_time(c),
+		    git_commit_time_offset(c));
+		cmp = pl_date_cmp(d, day);
+		if ((before ? cmp < 0 : cmp <= 0) && (best == NULL ||
+		    git_commit_time(c) > git_commit_time(best))) {
+			git_commit_free(best);
+			best = c;
+		} else
+			git_commit_free(c);
+	}
+	if (err == PL_OK && best == NULL) {
+		pl_date_format(s, day);
+		err = pl_error_set(PL_ENOTFOUND, "no commit %s %s", before ?
+		    "before" : "on or before", s);
+	}
+	if (err == PL_OK)
+		git_oid_tostr(id, 41, git_commit_id(best));
+	git_commit_free(best);
+	pl_history_free(h);
+	return err;
+}
+
 int
 pl_history_until(char id[41], struct pl_portfolio *p, struct pl_date day)
 {
-	git_revwalk	*w = NULL;
-	git_commit	*c = NULL;
-	git_oid		 oid;
-	struct pl_date	 d;
-	char		 s[PL_DATE_LEN];
-	int		 err, r;
+	return last_commit(id, p, day, 0);
+}
 
-	if (git_revwalk_new(&w, pl_portfolio_repo(p)) < 0 ||
-	    git_revwalk_sorting(w, GIT_SORT_NONE) < 0 ||
-	    git_revwalk_push_head(w) < 0) {
-		err = pl_error_git(-1, "cannot walk history");
-		goto done;
-	}
-	while ((r = git_revwalk_next(&oid, w)) == 0) {
-		if (git_commit_lookup(&c, pl_portfolio_repo(p), &oid) < 0) {
-			err = pl_error_git(-1, "cannot read commit");
-			goto done;
-		}
-		d = pl_date_from_time(git_commit_time(c),
-		    git_commit_time_offset(c));
-		git_commit_free(c);
-		if (pl_date_cmp(d, day) <= 0) {
-			git_oid_tostr(id, 41, &oid);
-			err = 0;
-			goto done;
-		}
-	}
-	pl_date_format(s, day);
-	err = r == GIT_ITEROVER ? pl_error_set(PL_ENOTFOUND, "no commit on "
-	    "or before %s", s) : pl_error_git(-1, "cannot walk history");
-done:
-	git_revwalk_free(w);
-	return err;
+int
+pl_history_before(char id[41], struct pl_portfolio *p, struct pl_date day)
+{
+	return last_commit(id, p, day, 1);
 }

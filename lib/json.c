@@ -47,6 +47,17 @@ pl_json_window(const char *since, const char *until)
 }
 
 json_t *
+pl_json_left_out(size_t files, size_t ratings, size_t links)
+{
+	json_t	*o = json_object();
+
+	pl_json_set(o, "files", pl_json_size(files));
+	pl_json_set(o, "ratings", pl_json_size(ratings));
+	pl_json_set(o, "links", pl_json_size(links));
+	return o;
+}
+
+json_t *
 pl_json_strlist(const struct pl_strlist *l)
 {
 	json_t	*a = json_array();

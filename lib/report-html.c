@@ -1131,6 +1131,7 @@ static void
 since_section(struct page *p)
 {
 	const struct pl_report *r = p->r;
+	struct pl_buf	words = PL_BUF_INIT;
 	size_t	i;
 
 	if (r->since == NULL)
@@ -1156,21 +1157,24 @@ since_section(struct page *p)
 		pl_buf_puts(p->out, "<td>");
 		author(p, e->author);
 		pl_buf_puts(p->out, "</td><td>");
-		pl_html_esc(p->out, e->detail);
+		pl_buf_clear(&words);
+		pl_report_event_words(&words, r, e);
+		pl_html_esc(p->out, pl_buf_cstr(&words));
 		if (e->type == PL_EVENT_RATING && e->standard != NULL) {
 			double lv = e->level != NULL ? atof(e->level) : 0;
 
-			pl_buf_puts(p->out, e->detail != NULL ? " (" : "");
+			pl_buf_puts(p->out, " (");
 			standard_name(p, e->standard);
 			if (e->level != NULL) {
 				pl_buf_puts(p->out, ": ");
 				pl_html_esc(p->out, level_name(r, lv));
 			}
-			pl_buf_puts(p->out, e->detail != NULL ? ")" : "");
+			pl_buf_putc(p->out, ')');
 		}
 		pl_html_esc(p->out, pl_report_signature_words(r, e));
 		pl_buf_puts(p->out, "</td></tr>\n");
 	}
+	pl_buf_release(&words);
 	if (r->nevents > 0)
 		pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n");
 	pl_buf_puts(p->out, "<h3>Mastery moves</h3>\n");

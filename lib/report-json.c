@@ -63,8 +63,8 @@ goal(const struct pl_report_goal *g)
 	    json_integer(g->days_since) : json_null());
 	pl_json_set(o, "due_in", g->due != NULL ? json_integer(g->due_in) :
 	    json_null());
-	pl_json_set(o, "time_share", g->due != NULL ? json_real(g->time_share) :
-	    json_null());
+	pl_json_set(o, "time_share", g->due != NULL && g->created != NULL ?
+	    json_real(g->time_share) : json_null());
 	pl_json_set(o, "overdue", json_boolean(g->overdue));
 	pl_json_set(o, "stalled", json_boolean(g->stalled));
 	pl_json_set(o, "pace", g->pace != PL_PACE_NONE ?
@@ -265,6 +265,8 @@ pl_report_json(struct pl_buf *out, const struct pl_report *r)
 	for (i = 0; i < r->nmoves; i++)
 		json_array_append_new(a, move(&r->moves[i]));
 	pl_json_set(o, "warnings", pl_json_strlist(&r->warnings));
+	pl_json_set(o, "left_out", pl_json_left_out(r->left_out.files,
+	    r->left_out.ratings, r->left_out.links));
 	pl_json_dump(out, o);
 	json_decref(o);
 }

@@ -681,6 +681,7 @@ event_words_family(struct pl_buf *b, const struct pl_report *r,
 	const struct pl_report_goal	*g = find_goal(r, e->id);
 	const struct pl_report_evidence	*ev = find_evidence(r, e->id);
 	const struct pl_report_standard	*s = find_standard(r, e->standard);
+	struct pl_buf			 words = PL_BUF_INIT;
 	const char			*level;
 	size_t				 i;
 
@@ -725,7 +726,9 @@ event_words_family(struct pl_buf *b, const struct pl_report *r,
 		}
 		return;
 	}
-	esc(b, e->detail);
+	pl_report_event_words(&words, r, e);
+	esc(b, pl_buf_cstr(&words));
+	pl_buf_release(&words);
 }
 
 /* "developing (2.35)", "proficient" for the family, or "no score yet". */
@@ -780,7 +783,7 @@ since(struct pl_buf *b, const struct pl_report *r)
 		pl_md_cell(&c, e->id);
 		pl_md_cell(&c, e->author);
 		pl_buf_clear(&t);
-		pl_buf_puts(&t, e->detail != NULL ? e->detail : "");
+		pl_report_event_words(&t, r, e);
 		if (e->standard != NULL && e->level != NULL)
 			pl_buf_printf(&t, "%s%s: %s", t.len > 0 ? " · " : "",
 			    e->standard, e->level);

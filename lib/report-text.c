@@ -541,6 +541,7 @@ window(struct out *o)
 	const struct pl_report	*r = o->r;
 	const struct pl_report_event *e;
 	const struct pl_report_move *m;
+	struct pl_buf		 words = PL_BUF_INIT;
 	size_t			 i;
 
 	if (r->since == NULL)
@@ -552,12 +553,15 @@ window(struct out *o)
 		e = &r->events[i];
 		pl_buf_printf(o->b, "  %s  ", e->date);
 		cell(o, event_words[e->type], 12);
-		val(o, e->detail);
+		pl_buf_clear(&words);
+		pl_report_event_words(&words, r, e);
+		val(o, pl_buf_cstr(&words));
 		pl_buf_puts(o->b, " - ");
 		val(o, e->author);
 		pl_buf_puts(o->b, pl_report_signature_words(r, e));
 		pl_buf_putc(o->b, '\n');
 	}
+	pl_buf_release(&words);
 	if (r->nmoves == 0)
 		return;
 	heading(o, "Mastery that moved");

@@ -232,11 +232,26 @@ days_between(const char *from, struct pl_date to)
 	return pl_date_days(to) - pl_date_days(d);
 }
 
+/*
+ * The share of created..due gone by the as-of day, 0 to 1, for every
+ * goal with both dates, whatever its status or steps.
+ */
+static double
+time_share(const struct build *b, const struct pl_report_goal *g)
+{
+	long	span, passed;
+	double	share;
+
+	passed = days_between(g->created, b->day);
+	span = passed + g->due_in;
+	share = span <= 0 ? 1.0 : (double)passed / (double)span;
+	return share < 0 ? 0 : share > 1 ? 1 : share;
+}
+
 /* Overdue, stalled and pace, against the as-of day. */
 static void
 flag_goal(struct build *b, struct pl_report_goal *g)
 {
-	long	span, passed;
 	double	expected;
 	int	active = strcmp(g->status, "active") == 0;
 
@@ -247,15 +262,11 @@ flag_goal(struct build *b, struct pl_report_goal *g)
 		g->due_in = -days_between(g->due, b->day);
 	g->overdue = active && g->due != NULL && g->due_in < 0;
 	g->stalled = active && g->days_since >= b->r->stalled_days;
-	if (!active || g->due == NULL || g->created == NULL || g->total == 0)
+	if (g->due == NULL || g->created == NULL)
 		return;
-	span = days_between(g->created, b->day) + g->due_in;
-	passed = days_between(g->created, b->day);
-	g->time_share = span <= 0 ? 1.0 : (double)passed / (double)span;
-	if (g->time_share < 0)
-		g->time_share = 0;
-	if (g->time_share > 1)
-		g->time_share = 1;
+	g->time_share = time_share(b, g);
+	if (!active || g->total == 0)
+		return;
 	/* within half a step of where the time says is on pace */
 	expected = g->time_share * (double)g->total;
 	g->pace = (double)g->done + 0.5 < expected ? PL_PACE_BEHIND :
@@ -295,12 +306,13 @@ add_goal(struct build *b, const struct pl_goals *gs, size_t i)
 	get_list(b, e, "standards", NULL, &g->standards);
 }
 
-/* A later date of evidence for goal g. */
+/* A later date of evidence for goal g, when it counts as of the day. */
 static void
-seen_on(struct pl_report_goal *g, const char *date)
+seen_on(const struct pl_report *r, struct pl_report_goal *g,
+    const char *date)
 {
-	if (date == NULL || (g->last_evidence != NULL &&
-	    strcmp(date, g->last_evidence) <= 0))
+	if (pl_report_evidence_age(r, date) < 0 || (g->last_evidence !=
+	    NULL && strcmp(date, g->last_evidence) <= 0))
 		return;
 	free(g->last_evidence);
 	g->last_evidence = pl_xstrdup(date);
@@ -328,9 +340,9 @@ link_goals(struct build *b, const struct pl_goals *gs, const long *at)
 			    at[j] < 0)
 				continue;
 			pl_strlist_push(&r->goals[at[j]].evidence, v->id);
-			seen_on(&r->goals[at[j]], v->date);
+			seen_on(r, &r->goals[at[j]], v->date);
 			if ((up = gs->g[j].up) >= 0 && at[up] >= 0)
-				seen_on(&r->goals[at[up]], v->date);
+				seen_on(r, &r->goals[at[up]], v->date);
 		}
 	}
 	for (i = 0; i < r->nreflections; i++) {
@@ -577,6 +589,17 @@ add_standards_and_entries(struct build *b)
 	return j.err;
 }
 
+/* What the standards' warnings left out, beside the files read before. */
+static void
+count_left_out(struct build *b)
+{
+	struct pl_report_left_out	*l = &b->r->left_out;
+
+	l->files += b->st.left_files;
+	l->ratings = b->st.left_ratings;
+	l->links = b->st.left_links;
+}
+
 static struct pl_date
 from_days(long days)
 {
@@ -743,10 +766,9 @@ free_event(struct pl_report_event *e)
 
 /* The event change c makes in the window; kept once it is known visible. */
 static struct pl_report_event *
-make_event(struct build *b, const struct pl_change *c, int type)
+make_event(const struct pl_change *c, int type)
 {
 	struct pl_report_event	*e = pl_xcalloc(1, sizeof *e);
-	char			*name;
 
 	e->type = (enum pl_event_type)type;
 	pl_date_format(e->date, c->date);
@@ -756,15 +778,9 @@ make_event(struct build *b, const struct pl_change *c, int type)
 		e->standard = dup_or_null(c->standards.n > 0 ?
 		    c->standards.v[0] : NULL);
 		e->level = dup_or_null(c->level);
-		/* the commit's sentence names the rater's email */
-		name = c->level != NULL ? level_name(&b->r->scale,
-		    strtod(c->level, NULL), 1) : NULL;
-		e->detail = pl_xasprintf("Rated %s: %s%s%s%s", c->id,
-		    c->level != NULL ? c->level : "?", name != NULL ? " (" :
-		    "", name != NULL ? name : "", name != NULL ? ")" : "");
-		free(name);
-	} else
-		e->detail = pl_xstrdup(c->detail != NULL ? c->detail : "");
+	}
+	/* a rating's names the rater's email: pl_report_event_words() */
+	e->detail = pl_xstrdup(c->detail != NULL ? c->detail : "");
 	return e;
 }
 
@@ -862,7 +878,7 @@ keep_change(struct build *b, const struct pl_change *c, size_t l)
 	s->person = person_of(b, c);
 	s->lineage = l;
 	memcpy(s->commit, c->commit, sizeof s->commit);
-	s->event = b->window && s->type >= 0 ? make_event(b, c, s->type) :
+	s->event = b->window && s->type >= 0 ? make_event(c, s->type) :
 	    NULL;
 }
 
@@ -1388,8 +1404,11 @@ pl_report_build(struct pl_report **out, struct pl_portfolio *head,
 		goto done;
 	b.r->method = o->method_set ? o->method : b.r->scale.method;
 	add_profile(&b);
+	/* so far each warning is a file that could not be read */
+	b.r->left_out.files = b.r->warnings.n;
 	if ((err = add_standards_and_entries(&b)) != PL_OK)
 		goto done;
+	count_left_out(&b);
 	add_weeks(&b);
 	count_changes(&b);
 	if (b.window)
@@ -1529,6 +1548,39 @@ pl_report_release(struct pl_report *r)
 	free(r->moves);
 	pl_strlist_release(&r->warnings);
 	memset(r, 0, sizeof *r);
+}
+
+long
+pl_report_evidence_age(const struct pl_report *r, const char *date)
+{
+	struct pl_date	day = { 0, 0, 0 }, d;
+	long		ago;
+
+	/* valid dates, which no parse below can refuse */
+	if (date == NULL || !pl_date_valid(date) ||
+	    !pl_date_valid(r->as_of) || pl_date_parse(&day, r->as_of, day) !=
+	    PL_OK || pl_date_parse(&d, date, day) != PL_OK)
+		return -1;
+	ago = pl_date_days(day) - pl_date_days(d);
+	return ago >= 0 ? ago : -1;
+}
+
+void
+pl_report_event_words(struct pl_buf *out, const struct pl_report *r,
+    const struct pl_report_event *e)
+{
+	const char	*name;
+
+	if (e->type != PL_EVENT_RATING) {
+		pl_buf_puts(out, e->detail != NULL ? e->detail : "");
+		return;
+	}
+	name = e->level != NULL ? pl_scale_name(&r->scale, strtod(e->level,
+	    NULL)) : NULL;
+	pl_buf_printf(out, "Rated %s: %s", e->id != NULL ? e->id : "",
+	    e->level != NULL ? e->level : "?");
+	if (name != NULL)
+		pl_buf_printf(out, " (%s)", name);
 }
 
 const char *

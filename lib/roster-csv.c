@@ -21,7 +21,8 @@ enum {
 	C_EV_LONG, C_LAST_ACTIVITY, C_LAST_EVIDENCE, C_DAYS, C_IN_SCOPE,
 	C_COVERED, C_COVERED_PCT, C_MASTERED, C_MASTERED_PCT, C_W_EVIDENCE,
 	C_W_STEPS, C_W_MET, C_W_RATINGS, C_W_MOVED, C_WARNINGS, C_COMMIT,
-	C_COMMIT_DATE, C_PORTFOLIO, LEARNER_COLS
+	C_COMMIT_DATE, C_PORTFOLIO, C_LEFT_FILES, C_LEFT_RATINGS,
+	C_LEFT_LINKS, LEARNER_COLS
 };
 
 static const char *const learner_head[LEARNER_COLS] = { "learner",
@@ -31,7 +32,8 @@ static const char *const learner_head[LEARNER_COLS] = { "learner",
 	"days_since_evidence", "standards_in_scope", "covered", "covered_pct",
 	"mastered", "mastered_pct", "window_evidence", "window_steps",
 	"window_met", "window_ratings", "window_moved", "warnings", "commit",
-	"commit_date", "portfolio" };
+	"commit_date", "portfolio", "left_out_files", "left_out_ratings",
+	"left_out_links" };
 
 static const char *const std_head[] = { "code", "framework",
 	"description", "mastered", "developing", "evidence", "none",
@@ -61,6 +63,9 @@ numbers(char cell[][24], const struct pl_roster_report *r,
 	for (i = 0; r->since != NULL && i < sizeof w / sizeof w[0]; i++)
 		snprintf(cell[C_W_EVIDENCE + i], 24, "%zu", w[i]);
 	snprintf(cell[C_WARNINGS], 24, "%zu", l->warnings);
+	snprintf(cell[C_LEFT_FILES], 24, "%zu", l->left_out.files);
+	snprintf(cell[C_LEFT_RATINGS], 24, "%zu", l->left_out.ratings);
+	snprintf(cell[C_LEFT_LINKS], 24, "%zu", l->left_out.links);
 }
 
 static void

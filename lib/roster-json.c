@@ -131,6 +131,8 @@ portfolio(json_t *o, const struct pl_roster_report *r,
 	pl_json_set(o, "mastered_pct", pct(read, l->mastered, l->in_scope));
 	pl_json_set(o, "window", read ? window(r, l) : json_null());
 	pl_json_set(o, "warnings", count(read, l->warnings));
+	pl_json_set(o, "left_out", read ? pl_json_left_out(l->left_out.files,
+	    l->left_out.ratings, l->left_out.links) : json_null());
 }
 
 static json_t *

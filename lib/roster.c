@@ -360,9 +360,15 @@ reasons(struct pl_roster_learner *l)
 			pl_buf_puts(&b, "no active goals");
 			l->nreasons++;
 		}
-		if (l->warnings > 0)
+		if (l->left_out.files > 0)
 			put_reason(&b, &l->nreasons, "%zu file%s could not be "
-			    "read", l->warnings);
+			    "read", l->left_out.files);
+		if (l->left_out.ratings > 0)
+			put_reason(&b, &l->nreasons, "%zu rating%s left out",
+			    l->left_out.ratings);
+		if (l->left_out.links > 0)
+			put_reason(&b, &l->nreasons, "%zu link%s to standards "
+			    "left out", l->left_out.links);
 	}
 	l->reasons = pl_buf_detach(&b);
 }
@@ -405,8 +411,9 @@ count_evidence(struct pl_roster_learner *l, const struct pl_report *rep,
 	long		 ago;
 
 	for (i = 0; i < rep->nevidence; i++) {
-		/* work dated after the day the report is for does not count */
-		if ((ago = days_to(rep->evidence[i].date, day)) < 0)
+		/* the rule goals follow too */
+		if ((ago = pl_report_evidence_age(rep, rep->evidence[i].date)) <
+		    0)
 			continue;
 		l->evidence_short += ago < PL_ROSTER_RECENT_SHORT;
 		l->evidence_long += ago < PL_ROSTER_RECENT_LONG;
@@ -537,6 +544,7 @@ summarize(struct build *b, size_t i, const struct pl_report *rep)
 	l->mastered = rep->mastered;
 	count_window(l, rep);
 	l->warnings = rep->warnings.n;
+	l->left_out = rep->left_out;
 	hold_standards(b, &b->held[i], rep);
 }
 

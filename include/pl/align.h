@@ -88,6 +88,17 @@ struct pl_align_status {
 	size_t			 n;
 	size_t			 covered;	/* rows with evidence */
 	size_t			 mastered;
+	/*
+	 * What its warnings left out, one count per warning: framework
+	 * files not read; ratings (one without a standard, with a level
+	 * off the scale, which leaves out its evidence's other ratings
+	 * too, or naming a standard no framework has); links of a goal or
+	 * evidence to standards (a code no framework has, or a standards
+	 * list that is not a list).
+	 */
+	size_t			 left_files;
+	size_t			 left_ratings;
+	size_t			 left_links;
 	/* private: what the rows borrow from */
 	struct pl_standards	 stds;
 	struct pl_entries	 goals, evidence;

@@ -80,11 +80,23 @@ int	 pl_history_read(struct pl_buf *out, struct pl_history *,
 int	 pl_change_is_rating(const struct pl_change *c);
 
 /*
- * The last commit made on or before day (by committer date in its own
- * zone, as "git rev-list -1 --until" picks it) reachable from HEAD, as
- * hex in id.  PL_ENOTFOUND "no commit on or before DATE".
+ * The commit a report "as of" day reads: the newest commit, by committer
+ * time, reachable from HEAD whose committer date in its own time zone
+ * (the date "git log --format=%cd --date=short" shows) is on or before
+ * day, as hex in id.  Among commits of the same time, the first in "git
+ * log" order.  Every commit reachable is looked at, so a commit whose
+ * clock was behind its parent's is still found.  PL_ENOTFOUND "no
+ * commit on or before DATE".
  */
 int	 pl_history_until(char id[41], struct pl_portfolio *,
+	    struct pl_date day) PL_WUR;
+
+/*
+ * The same rule for the last commit before day (its committer date in
+ * its own zone earlier than day): what a window starting on day starts
+ * from.  PL_ENOTFOUND "no commit before DATE".
+ */
+int	 pl_history_before(char id[41], struct pl_portfolio *,
 	    struct pl_date day) PL_WUR;
 
 #endif

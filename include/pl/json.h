@@ -27,6 +27,13 @@ json_t	*pl_json_window(const char *since, const char *until);
  */
 json_t	*pl_json_percent(size_t part, size_t whole);
 
+/*
+ * What a report's warnings left out (pl_report_left_out): {"files":
+ * files, "ratings": ratings, "links": links}.  The caller owns the
+ * reference.
+ */
+json_t	*pl_json_left_out(size_t files, size_t ratings, size_t links);
+
 /* A JSON string, or null for NULL.  The caller owns the reference. */
 json_t	*pl_json_str(const char *);
 

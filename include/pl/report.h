@@ -80,7 +80,9 @@ struct pl_report_goal {
 	int			 stalled;
 	enum pl_pace		 pace;
 	double			 time_share;	/* of created..due passed,
-						   0..1; 0 without due */
+						   0..1, whatever the status
+						   or steps; 0 without due
+						   or created */
 };
 
 struct pl_report_evidence {
@@ -178,7 +180,10 @@ struct pl_report_event {
 	char			 date[11];
 	char			*author;
 	char			*id;		/* the entry's id */
-	char			*detail;	/* the commit's sentence */
+	char			*detail;	/* the commit's sentence (a
+						   rating's names the rater's
+						   email: the human views say
+						   pl_report_event_words()) */
 	char			*standard;	/* ratings: the code, or NULL */
 	char			*level;		/* ratings: "3", or NULL */
 	int			 verified;	/* ratings, when the portfolio
@@ -201,6 +206,21 @@ struct pl_report_move {
 	int			 from_scored;	/* had a score before (n-times
 						   may not, though rated) */
 	int			 to_scored;	/* has one at the end */
+};
+
+/*
+ * What a report's warnings left out, one count per warning, so they add
+ * up to the warnings: files not read (a goal, evidence, reflection, the
+ * profile or a framework that does not parse), ratings (one without a
+ * standard or with a level off the scale, which leaves out its
+ * evidence's other ratings too, or naming a standard no framework has),
+ * links of a goal or evidence to standards (a code no framework has, a
+ * standards list that is not a list).
+ */
+struct pl_report_left_out {
+	size_t			 files;
+	size_t			 ratings;
+	size_t			 links;
 };
 
 struct pl_report {
@@ -258,18 +278,24 @@ struct pl_report {
 							   checked: the portfolio
 							   has .pl/allowed_signers */
 
-	/* Files left out, and why ("goals/x.md:3: ..."). */
+	/* What was left out, and why ("goals/x.md:3: ..."). */
 	struct pl_strlist		 warnings;
+	struct pl_report_left_out	 left_out;	/* warnings.n, by
+							   what each left
+							   out */
 };
 
 /*
  * Builds the report of portfolio pf, read at HEAD (the caller's; a
- * revision the report needs is read from the same repository).  as_of: a date (YYYY-MM-DD, "today",
- * "yesterday") picks the last commit at or before the end of that day
- * (by committer date, as "git rev-list -1 --until" does) and measures
- * flags against that day; anything else is a revision, whose commit's
- * date is the day; NULL is HEAD and today.  since and until: the window
- * (until defaults to the as-of day, and without as_of sets it).
+ * revision the report needs is read from the same repository).  as_of:
+ * a date (YYYY-MM-DD, "today", "yesterday") reads the portfolio at the
+ * newest commit, by committer time, reachable from HEAD whose committer
+ * date in its own time zone is on or before that day
+ * (pl_history_until()), and flags are measured against that day;
+ * anything else is a revision, whose commit's date is the day; NULL is
+ * HEAD and today.  since and until: the window, whose changes are dated
+ * by their author date in its own zone, as pl log dates them (until
+ * defaults to the as-of day, and without as_of sets it).
  * Fails with pl_portfolio_open()'s errors, PL_EINVAL for a bad date or a
  * window that ends before it starts, PL_ENOTFOUND for an unknown
  * revision or a date before the first commit; a file that cannot be
@@ -283,6 +309,26 @@ void	 pl_report_free(struct pl_report *);
 
 /* Frees what r holds (a report filled by hand), not r itself. */
 void	 pl_report_release(struct pl_report *r);
+
+/*
+ * The one rule for the last evidence, which goals and the class report
+ * share: days from date (evidence's, YYYY-MM-DD) to r's as-of day, or
+ * -1 when date is not a date or comes after that day.  As of a day, the
+ * last evidence is the newest dated on or before it; evidence dated
+ * later is listed, but is neither the last evidence nor counted in any
+ * span of days up to the as-of day.
+ */
+long	 pl_report_evidence_age(const struct pl_report *r, const char *date);
+
+/*
+ * Appends to out what an event of the window says in the text, Markdown
+ * and HTML reports (unescaped): its detail, the commit's sentence, but
+ * for a rating, whose sentence names the rater's email, "Rated ID: 3
+ * (proficient)".  No email address comes out of it; the JSON carries
+ * the sentence itself.
+ */
+void	 pl_report_event_words(struct pl_buf *out, const struct pl_report *r,
+	    const struct pl_report_event *e);
 
 /*
  * What the renderers say after a rating of the window: " (verified)",

@@ -144,7 +144,8 @@ struct pl_roster_learner {
 	size_t			 window_ratings;
 	size_t			 window_moved;	/* standards whose mastery
 						   moved */
-	size_t			 warnings;	/* files left out */
+	size_t			 warnings;	/* the report's warnings */
+	struct pl_report_left_out left_out;	/* what they left out */
 
 	/* Why they need attention, in words; "" when they do not. */
 	char			*reasons;
@@ -220,7 +221,8 @@ struct pl_roster_options {
  * A learner read needs attention when they have had no evidence for
  * their portfolio's stalled days (report.stalledDays) or more; any goal
  * is overdue, stalled or behind pace; no goal is active; or files of
- * the portfolio could not be read.  They come next, those with the most
+ * the portfolio could not be read, or ratings or links to standards
+ * were left out (pl_report_left_out).  They come next, those with the most
  * reasons leading, then those longest without evidence, then by name;
  * the rest follow by name.  The class view holds each standard aligned
  * to anything in at least one portfolio read.  Fails (nothing built)

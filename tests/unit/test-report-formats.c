@@ -335,13 +335,15 @@ full_report(void)
 	event(r, PL_EVENT_REFLECTION, "2024-03-16", "Ada Lovelace",
 	    "r-baking", "Reflect: Baking made fractions click", NULL, NULL);
 	event(r, PL_EVENT_RATING, "2024-03-15", "Ms Byron", "e-cake",
-	    "Rate e-cake", "6.RP.A.1", "4");
+	    "Ms Byron <byron@school.example> rated e-cake against 6.RP.A.1: 4.",
+	    "6.RP.A.1", "4");
 	event(r, PL_EVENT_EVIDENCE, "2024-03-15", "Ada Lovelace", "e-cake",
 	    "Add evidence: <b>Bake</b> a cake", NULL, NULL);
 	event(r, PL_EVENT_STEP_DONE, "2024-03-10", "Ada Lovelace",
 	    "fractions", "Tick step 2 of fractions", NULL, NULL);
 	event(r, PL_EVENT_RATING, "2024-03-08", "Ms Byron", "e-quiz",
-	    "Rate e-quiz", "6.NS.A.1", "2.5");
+	    "Ms Byron <byron@school.example> rated e-quiz against 6.NS.A.1: 2.5.",
+	    "6.NS.A.1", "2.5");
 
 	r->moves = pl_xcalloc(2, sizeof *r->moves);
 	r->nmoves = 2;

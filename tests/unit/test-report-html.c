@@ -333,8 +333,10 @@ sample(struct pl_report *r, enum pl_report_view view)
 	    "2026-12-06-fractions", "Reflected on \"Fractions fluency\".",
 	    NULL, NULL);
 	event(r, PL_EVENT_RATING, "2026-12-05", "Ms. Rivera "
-	    "<rivera@school.example>", "fraction-quiz", "Rated "
-	    "\"Fractions quiz\".", "CCSS.Math.Content.5.NF.A.1", "3");
+	    "<rivera@school.example>", "fraction-quiz", "Ms. Rivera "
+	    "<rivera@school.example> rated fraction-quiz against "
+	    "CCSS.Math.Content.5.NF.A.1: 3.", "CCSS.Math.Content.5.NF.A.1",
+	    "3");
 	event(r, PL_EVENT_EVIDENCE, "2026-12-05", "Maya Okafor",
 	    "fraction-quiz", "Added \"Fractions quiz\".", NULL, NULL);
 	event(r, PL_EVENT_STEP_DONE, "2026-12-01", "Maya Okafor",
@@ -450,8 +452,9 @@ test_page(void)
 	ok(strstr(html, "from not rated to proficient (3.65)") != NULL,
 	    "a move of a standard not rated before");
 	ok(strstr(html, "<td>Ms. Rivera &lt;rivera@school.example&gt;</td>"
-	    "<td>Rated &quot;Fractions quiz&quot;. (<code>CCSS.Math.Content.5."
-	    "NF.A.1</code>: proficient)</td>") != NULL, "a rating event");
+	    "<td>Rated fraction-quiz: 3 (proficient) (<code>CCSS.Math.Content."
+	    "5.NF.A.1</code>: proficient)</td>") != NULL,
+	    "a rating event in words, not the sentence with the email");
 	ok(strstr(html, "<td>rivera@school.example</td>") != NULL,
 	    "emails for the learner");
 	ok(strstr(html, "<title>Week of 2026-11-30: 1 evidence, 0 reflections,"
