@@ -633,58 +633,55 @@ pl_change_is_rating(const struct pl_change *c)
 }
 
 /*
- * The newest commit by committer time reachable from HEAD whose committer
+ * The first commit git log lists from rev (NULL: HEAD) whose committer
  * date in its own zone is on or before day (before it, when before is
- * set).  Every commit is looked at: a commit whose clock ran behind its
- * parent's comes after it in any walk, so no walk may stop at the first
- * that fits.  Among equal times the first in git log's order wins.
+ * set).  The walk is git log's (see struct heap), so it stops there:
+ * a report as of a recent day reads a few commits, not all of history.
  */
 static int
-last_commit(char id[41], struct pl_portfolio *p, struct pl_date day,
-    int before)
+last_commit(char id[41], struct pl_portfolio *p, const char *rev,
+    struct pl_date day, int before)
 {
 	struct pl_history	*h = NULL;
-	git_commit		*c, *best = NULL;
+	git_commit		*c;
 	struct pl_date		 d;
 	char			 s[PL_DATE_LEN];
 	unsigned int		 i;
-	int			 err, cmp;
+	int			 err, cmp, found = 0;
 
-	if ((err = pl_history_new(&h, p, NULL)) != PL_OK)
+	if ((err = pl_history_new(&h, p, rev)) != PL_OK)
 		return err;
-	while (err == PL_OK && (c = heap_pop(&h->queue)) != NULL) {
+	while (err == PL_OK && !found && (c = heap_pop(&h->queue)) != NULL) {
 		for (i = 0; err == PL_OK && i < git_commit_parentcount(c); i++)
 			err = enqueue(h, git_commit_parent_id(c, i));
 		d = pl_date_from_time(git_commit_time(c),
 		    git_commit_time_offset(c));
 		cmp = pl_date_cmp(d, day);
-		if ((before ? cmp < 0 : cmp <= 0) && (best == NULL ||
-		    git_commit_time(c) > git_commit_time(best))) {
-			git_commit_free(best);
-			best = c;
-		} else
-			git_commit_free(c);
+		if (before ? cmp < 0 : cmp <= 0) {
+			git_oid_tostr(id, 41, git_commit_id(c));
+			found = 1;
+		}
+		git_commit_free(c);
 	}
-	if (err == PL_OK && best == NULL) {
+	if (err == PL_OK && !found) {
 		pl_date_format(s, day);
 		err = pl_error_set(PL_ENOTFOUND, "no commit %s %s", before ?
 		    "before" : "on or before", s);
 	}
-	if (err == PL_OK)
-		git_oid_tostr(id, 41, git_commit_id(best));
-	git_commit_free(best);
 	pl_history_free(h);
 	return err;
 }
 
 int
-pl_history_until(char id[41], struct pl_portfolio *p, struct pl_date day)
+pl_history_until(char id[41], struct pl_portfolio *p, const char *rev,
+    struct pl_date day)
 {
-	return last_commit(id, p, day, 0);
+	return last_commit(id, p, rev, day, 0);
 }
 
 int
-pl_history_before(char id[41], struct pl_portfolio *p, struct pl_date day)
+pl_history_before(char id[41], struct pl_portfolio *p, const char *rev,
+    struct pl_date day)
 {
-	return last_commit(id, p, day, 1);
+	return last_commit(id, p, rev, day, 1);
 }

@@ -1018,8 +1018,7 @@ read_then(struct build *b)
 	char			 id[41];
 	int			 err;
 
-	err = pl_history_until(id, b->p, from_days(pl_date_days(b->since) -
-	    1));
+	err = pl_history_before(id, b->p, b->r->commit, b->since);
 	if (err == PL_ENOTFOUND) {
 		pl_error_clear();
 		return PL_OK;
@@ -1339,7 +1338,7 @@ pick_commit(struct build *b, struct pl_portfolio *head)
 		b->p = head;
 	} else if (looks_like_date(as_of)) {
 		if ((err = parse_date(&b->day, as_of, today, "--as-of")) !=
-		    PL_OK || (err = pl_history_until(id, head, b->day)) !=
+		    PL_OK || (err = pl_history_until(id, head, NULL, b->day)) !=
 		    PL_OK || (err = read_at(b, head, id)) != PL_OK)
 			return err;
 	} else {

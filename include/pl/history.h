@@ -80,15 +80,13 @@ int	 pl_history_read(struct pl_buf *out, struct pl_history *,
 int	 pl_change_is_rating(const struct pl_change *c);
 
 /*
- * The commit a report "as of" day reads: the newest commit, by committer
- * time, reachable from HEAD whose committer date in its own time zone
- * (the date "git log --format=%cd --date=short" shows) is on or before
- * day, as hex in id.  Among commits of the same time, the first in "git
- * log" order.  Every commit reachable is looked at, so a commit whose
- * clock was behind its parent's is still found.  PL_ENOTFOUND "no
- * commit on or before DATE".
+ * The commit a report "as of" day reads: the first commit that "git log
+ * rev" lists (newest first; rev NULL is HEAD) whose committer date in
+ * its own time zone, the date "git log --format=%cd --date=short" shows,
+ * is on or before day, as hex in id.  The walk stops there.
+ * PL_ENOTFOUND "no commit on or before DATE", or for an unknown rev.
  */
-int	 pl_history_until(char id[41], struct pl_portfolio *,
+int	 pl_history_until(char id[41], struct pl_portfolio *, const char *rev,
 	    struct pl_date day) PL_WUR;
 
 /*
@@ -97,6 +95,6 @@ int	 pl_history_until(char id[41], struct pl_portfolio *,
  * from.  PL_ENOTFOUND "no commit before DATE".
  */
 int	 pl_history_before(char id[41], struct pl_portfolio *,
-	    struct pl_date day) PL_WUR;
+	    const char *rev, struct pl_date day) PL_WUR;
 
 #endif

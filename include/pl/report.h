@@ -289,9 +289,9 @@ struct pl_report {
  * Builds the report of portfolio pf, read at HEAD (the caller's; a
  * revision the report needs is read from the same repository).  as_of:
  * a date (YYYY-MM-DD, "today", "yesterday") reads the portfolio at the
- * newest commit, by committer time, reachable from HEAD whose committer
- * date in its own time zone is on or before that day
- * (pl_history_until()), and flags are measured against that day;
+ * first commit "git log" lists from HEAD whose committer date in its own
+ * time zone is on or before that day (pl_history_until()), and flags are
+ * measured against that day;
  * anything else is a revision, whose commit's date is the day; NULL is
  * HEAD and today.  since and until: the window, whose changes are dated
  * by their author date in its own zone, as pl log dates them (until

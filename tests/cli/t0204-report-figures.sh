@@ -10,12 +10,11 @@ at () {
 }
 
 # The commit --as-of DAY reads, by pl-report(1)'s rule, from git's own
-# words: the newest by committer time (%ct) of those whose committer date
-# in its own zone (%cd with --date=short) is on or before DAY.
+# words: the first git log lists whose committer date in its own zone
+# (%cd with --date=short) is on or before DAY.
 git_as_of () {
-	git -C "$1" log --format="%ct %cd %H" --date=short |
-	awk -v day="$2" '$2 <= day && (best == "" || $1 > t) { t = $1; best = $3 }
-		END { print best }'
+	git -C "$1" log --format="%H %cd" --date=short |
+	awk -v day="$2" '$2 <= day { print $1; exit }'
 }
 
 # A portfolio of learner $1 in folder $2 with a framework of one
@@ -68,7 +67,7 @@ test_expect_success 'setup: a history across the date line' '
 	test_cmp expect log
 '
 
-test_expect_success '--as-of DATE reads the newest commit whose own day is on or before DATE, as git log dates it' '
+test_expect_success '--as-of DATE reads the first commit git log lists whose own day is on or before DATE' '
 	at 2026-03-04T12:00:00+00:00 &&
 	for day in 2026-02-27 2026-02-28 2026-03-01 2026-03-02 2026-03-03
 	do
@@ -80,9 +79,12 @@ test_expect_success '--as-of DATE reads the newest commit whose own day is on or
 		return 1
 	done &&
 	git -C tz log -1 --format=%s "$(git_as_of tz 2026-03-01)" >subject &&
-	echo "evidence: add oregon" >expect &&
+	echo "evidence: add late" >expect &&
 	test_cmp expect subject &&
 	git -C tz log -1 --format=%s "$(git_as_of tz 2026-03-02)" >subject &&
+	test_cmp expect subject &&
+	git -C tz log -1 --format=%s "$(git_as_of tz 2026-02-28)" >subject &&
+	echo "goal: add g" >expect &&
 	test_cmp expect subject &&
 	test_expect_code 4 pl -C tz report --as-of 2026-02-26 2>err &&
 	echo "pl: no commit on or before 2026-02-26" >expect &&
