@@ -197,16 +197,15 @@ pl_history_options(void)
 	pthread_once(&once, walk_options);
 }
 
-int
-pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
-    const char *rev)
+/* A walk from rev, leaving libgit2's caches as they are. */
+static int
+start(struct pl_history **out, struct pl_portfolio *pf, const char *rev)
 {
 	struct pl_history	*h = pl_xcalloc(1, sizeof *h);
 	git_object		*obj = NULL, *commit = NULL;
 	int			 err = PL_OK;
 
 	*out = NULL;
-	pl_history_options();
 	h->repo = pl_portfolio_repo(pf);
 	if (git_revparse_single(&obj, h->repo, rev != NULL ? rev : "HEAD") < 0
 	    || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
@@ -223,6 +222,14 @@ done:
 	git_object_free(obj);
 	pl_history_free(h);
 	return err;
+}
+
+int
+pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
+    const char *rev)
+{
+	pl_history_options();
+	return start(out, pf, rev);
 }
 
 void
@@ -649,7 +656,8 @@ last_commit(char id[41], struct pl_portfolio *p, const char *rev,
 	unsigned int		 i;
 	int			 err, cmp, found = 0;
 
-	if ((err = pl_history_new(&h, p, rev)) != PL_OK)
+	/* commits alone: the trees a report reads next stay cached */
+	if ((err = start(&h, p, rev)) != PL_OK)
 		return err;
 	while (err == PL_OK && !found && (c = heap_pop(&h->queue)) != NULL) {
 		for (i = 0; err == PL_OK && i < git_commit_parentcount(c); i++)
