@@ -416,46 +416,40 @@ level_name(const struct pl_scale *s, double score, int scored)
 	return name != NULL ? pl_xstrdup(name) : NULL;
 }
 
-/* Takes out of l the ids of kind that hidden lists. */
-static void
-unhide_list(const struct pl_strlist *hidden, struct pl_strlist *l,
-    const char *kind)
-{
-	struct pl_strlist	keep = PL_STRLIST_INIT;
-	size_t			i;
-
-	for (i = 0; i < l->n; i++)
-		if (!listed(hidden, kind, l->v[i]))
-			pl_strlist_push(&keep, l->v[i]);
-	pl_strlist_release(l);
-	*l = keep;
-}
-
 /*
- * The rows of st without what hidden lists: left-out evidence and its
- * ratings, left-out goals, and the mastery computed again without them.
+ * The entries of l that hidden does not list as kind's, borrowed (free
+ * out->v alone): the standards are worked out from these, so what is
+ * left out never counts and is never warned about.
  */
 static void
-unhide_rows(struct build *b, struct pl_align_status *st,
+visible(struct pl_entries *out, const struct pl_entries *l, const char *kind,
     const struct pl_strlist *hidden)
 {
-	struct pl_align_row	*row;
-	size_t			 i, k, n;
+	size_t	i;
 
-	if (hidden->n == 0)
-		return;
-	for (i = 0; i < st->n; i++) {
-		row = &st->rows[i];
-		for (k = n = 0; k < row->nratings; k++)
-			if (!listed(hidden, "evidence",
-			    row->ratings[k].evidence))
-				row->ratings[n++] = row->ratings[k];
-		row->nratings = n;
-		unhide_list(hidden, &row->evidence, "evidence");
-		unhide_list(hidden, &row->goals, "goal");
-		pl_mastery_compute(&row->mastery, &b->r->scale, b->r->method,
-		    row->ratings, row->nratings);
-	}
+	out->v = pl_xcalloc(l->n + 1, sizeof *out->v);
+	out->n = 0;
+	for (i = 0; i < l->n; i++)
+		if (!listed(hidden, kind, l->v[i]->id))
+			out->v[out->n++] = l->v[i];
+}
+
+/* pl_align_status_of() of the goals and evidence hidden leaves. */
+static int
+status_of(struct build *b, struct pl_align_status *st, struct pl_portfolio *p,
+    const struct pl_entries *goals, const struct pl_entries *ev,
+    const struct pl_strlist *hidden, struct pl_strlist *warnings)
+{
+	struct pl_entries	g, e;
+	int			err;
+
+	visible(&g, goals, "goal", hidden);
+	visible(&e, ev, "evidence", hidden);
+	err = pl_align_status_of(st, p, &b->r->scale, b->r->method, &g, &e,
+	    warnings);
+	free(g.v);
+	free(e.v);
+	return err;
 }
 
 static void
@@ -515,11 +509,9 @@ add_then(struct build *b)
 	if (b->then == NULL)
 		return PL_OK;
 	b->have_then_st = 1;
-	err = pl_align_status_of(&b->then_st, b->then, &b->r->scale,
-	    b->r->method, &b->then_goals, &b->then_ev, &junk);
+	err = status_of(b, &b->then_st, b->then, &b->then_goals, &b->then_ev,
+	    &b->then_hidden, &junk);
 	pl_strlist_release(&junk);
-	if (err == PL_OK)
-		unhide_rows(b, &b->then_st, &b->then_hidden);
 	return err;
 }
 
@@ -532,10 +524,9 @@ add_standards(struct build *b, struct pl_strlist *warnings)
 	int			 err;
 
 	b->have_st = 1;
-	if ((err = pl_align_status_of(st, b->p, &r->scale, r->method,
-	    &b->gs.l, &b->ev, warnings)) != PL_OK)
+	if ((err = status_of(b, st, b->p, &b->gs.l, &b->ev, &b->hidden,
+	    warnings)) != PL_OK)
 		return err;
-	unhide_rows(b, st, &b->hidden);
 	r->in_scope = st->n;
 	r->standards = pl_xcalloc(st->n + 1, sizeof *r->standards);
 	for (i = 0; i < st->n; i++)
@@ -587,6 +578,26 @@ add_standards_and_entries(struct build *b)
 		pl_error_set(j.err, "%s", j.error);
 	free(j.error);
 	return j.err;
+}
+
+/*
+ * The family view's warnings of files that could not be read, without
+ * their names: a file that does not parse cannot say it is private.
+ */
+static void
+withhold_names(struct pl_strlist *warnings)
+{
+	size_t	i, n;
+	char	*w;
+
+	for (i = 0; i < warnings->n; i++) {
+		w = warnings->v[i];
+		n = strcspn(w, "/:");
+		warnings->v[i] = w[n] == '/' ? pl_xasprintf("a file in %.*s/ "
+		    "could not be read", (int)n, w) : pl_xasprintf("%.*s could "
+		    "not be read", (int)n, w);
+		free(w);
+	}
 }
 
 /* What the standards' warnings left out, beside the files read before. */
@@ -1405,6 +1416,8 @@ pl_report_build(struct pl_report **out, struct pl_portfolio *head,
 	add_profile(&b);
 	/* so far each warning is a file that could not be read */
 	b.r->left_out.files = b.r->warnings.n;
+	if (b.vis != NULL)
+		withhold_names(&b.r->warnings);
 	if ((err = add_standards_and_entries(&b)) != PL_OK)
 		goto done;
 	count_left_out(&b);

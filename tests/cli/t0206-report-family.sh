@@ -158,4 +158,25 @@ test_expect_success 'the class report'"'"'s family pages leave out the same' '
 	! grep -r -i -e worry -e gone -e alone -e health pages
 '
 
+test_expect_success 'the family view names no file of a private entry among what it left out' '
+	cp -R p q &&
+	sed -i "s/^  level: 4\$/  level: 9/" q/evidence/run.md &&
+	printf -- "---\ntitle: [Dear diary\n---\nMy secret.\n" \
+		>q/evidence/secret-diary.md &&
+	git -C q add evidence &&
+	git -C q commit -q -m "By hand" &&
+	pl -C q report --for learner --format json >learner.json &&
+	grep "evidence/run.md:.*invalid level" learner.json &&
+	grep "evidence/secret-diary.md:" learner.json &&
+	pl -C q report --for family --format json >family.json &&
+	python3 -c "
+import json
+print(json.load(open(\"family.json\"))[\"warnings\"])
+" >out &&
+	echo "[${SQ}a file in evidence/ could not be read${SQ}]" >expect &&
+	test_cmp expect out &&
+	pl -C q report --for family >family.txt &&
+	! grep -e run -e secret -e diary family.txt
+'
+
 test_done
