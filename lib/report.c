@@ -1581,15 +1581,20 @@ void
 pl_report_event_words(struct pl_buf *out, const struct pl_report *r,
     const struct pl_report_event *e)
 {
-	const char	*name;
+	const char	*name, *what = e->id != NULL ? e->id : "";
+	size_t		 i;
 
 	if (e->type != PL_EVENT_RATING) {
 		pl_buf_puts(out, e->detail != NULL ? e->detail : "");
 		return;
 	}
+	/* the family's words name work by its title, not its id */
+	for (i = 0; !r->codes && e->id != NULL && i < r->nevidence; i++)
+		if (strcmp(r->evidence[i].id, e->id) == 0)
+			what = r->evidence[i].title;
 	name = e->level != NULL ? pl_scale_name(&r->scale, strtod(e->level,
 	    NULL)) : NULL;
-	pl_buf_printf(out, "Rated %s: %s", e->id != NULL ? e->id : "",
+	pl_buf_printf(out, "Rated %s: %s", what,
 	    e->level != NULL ? e->level : "?");
 	if (name != NULL)
 		pl_buf_printf(out, " (%s)", name);

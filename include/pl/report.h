@@ -324,8 +324,9 @@ long	 pl_report_evidence_age(const struct pl_report *r, const char *date);
  * Appends to out what an event of the window says in the text, Markdown
  * and HTML reports (unescaped): its detail, the commit's sentence, but
  * for a rating, whose sentence names the rater's email, "Rated ID: 3
- * (proficient)".  No email address comes out of it; the JSON carries
- * the sentence itself.
+ * (proficient)", the work named by its title when r shows no codes (the
+ * family's).  No email address comes out of it; the JSON carries the
+ * sentence itself.
  */
 void	 pl_report_event_words(struct pl_buf *out, const struct pl_report *r,
 	    const struct pl_report_event *e);
