@@ -18,7 +18,7 @@
 #include "pl/util.h"
 
 /* The JSON schema's version (docs/report-schema.md). */
-#define PL_REPORT_VERSION 1
+#define PL_REPORT_VERSION 2
 
 /* Days without evidence after which an active goal is stalled. */
 #define PL_REPORT_STALLED_DAYS 21

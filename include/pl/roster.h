@@ -18,7 +18,7 @@
 #include "pl/util.h"
 
 /* The JSON schema's version (docs/report-schema.md, "Roster"). */
-#define PL_ROSTER_VERSION 1
+#define PL_ROSTER_VERSION 2
 
 /* Evidence is counted over these windows, ending on the as-of day. */
 #define PL_ROSTER_RECENT_SHORT	14

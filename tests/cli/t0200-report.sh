@@ -406,7 +406,7 @@ test_expect_success 'JSON: the version, the commit, the flags; every key documen
 	python3 - "$PL_SOURCE_ROOT/docs/report-schema.md" <<-\EOF
 	import json, sys
 	r = json.load(open("out.json"))
-	assert r["version"] == 1, r["version"]
+	assert r["version"] == 2, r["version"]
 	assert r["commit"] == {"id": open("head").read().strip(),
 	    "date": "2026-12-08"}, r["commit"]
 	assert r["as_of"] == "2026-12-08"
