@@ -766,6 +766,15 @@ rating_signed(struct build *b, const char *commit)
 }
 
 static void
+free_person(struct pl_report_person *p)
+{
+	free(p->name);
+	free(p->email);
+	free(p->first);
+	free(p->last);
+}
+
+static void
 free_event(struct pl_report_event *e)
 {
 	free(e->author);
@@ -1005,12 +1014,8 @@ release_walk(struct build *b)
 			free(b->seen[i].event);
 		}
 	free(b->seen);
-	for (i = 0; i < b->npersons; i++) {
-		free(b->persons[i].name);
-		free(b->persons[i].email);
-		free(b->persons[i].first);
-		free(b->persons[i].last);
-	}
+	for (i = 0; i < b->npersons; i++)
+		free_person(&b->persons[i]);
 	free(b->persons);
 }
 
@@ -1543,12 +1548,8 @@ pl_report_release(struct pl_report *r)
 		free_standard(&r->standards[i]);
 	free(r->standards);
 	free(r->weeks);
-	for (i = 0; i < r->npeople; i++) {
-		free(r->people[i].name);
-		free(r->people[i].email);
-		free(r->people[i].first);
-		free(r->people[i].last);
-	}
+	for (i = 0; i < r->npeople; i++)
+		free_person(&r->people[i]);
 	free(r->people);
 	for (i = 0; i < r->nevents; i++)
 		free_event(&r->events[i]);

@@ -346,6 +346,7 @@ test_expect_success 'show --format json' '
 	  "mastery": {
 	    "method": "decaying",
 	    "score": null,
+	    "at_mastery": 0,
 	    "mastered": false
 	  }
 	}

@@ -279,12 +279,14 @@ for e in json.load(open(\"out.json\"))[\"events\"]:
 	do
 		pl -C ra report --for $view --since 2026-03-01 >out &&
 		grep "^  2026-03-02  rating  " out >event &&
-		echo "  2026-03-02  rating      Rated quiz: 3 (proficient) - Ms Rivera" >expect &&
+		work=quiz &&
+		if test $view = family; then work=Quiz; fi &&
+		echo "  2026-03-02  rating      Rated $work: 3 (proficient) - Ms Rivera" >expect &&
 		test_cmp expect event &&
 		pl -C ra report --for $view --since 2026-03-01 --format html \
 			>out.html &&
 		grep "<td>Rating</td>" out.html >event &&
-		grep "<td>Rated quiz: 3 (proficient) (" event &&
+		grep "<td>Rated $work: 3 (proficient) (" event &&
 		! grep @ event || return 1
 	done &&
 	pl -C ra report --for teacher --since 2026-03-01 --format md >out.md &&
