@@ -44,8 +44,21 @@ pl_kind_dir(enum pl_kind k)
 	return kinds[k].dir;
 }
 
-static char *
-entry_path(enum pl_kind k, const char *id)
+int
+pl_kind_parse(enum pl_kind *out, const char *name)
+{
+	size_t	k;
+
+	for (k = 0; name != NULL && k < sizeof kinds / sizeof kinds[0]; k++)
+		if (strcmp(name, kinds[k].name) == 0) {
+			*out = (enum pl_kind)k;
+			return 1;
+		}
+	return 0;
+}
+
+char *
+pl_entry_path(enum pl_kind k, const char *id)
 {
 	if (k == PL_KIND_PROFILE)
 		return pl_xstrdup("profile.md");
@@ -59,7 +72,7 @@ pl_entry_new(enum pl_kind k, const char *id)
 
 	e->kind = k;
 	e->id = pl_xstrdup(id != NULL ? id : "");
-	e->path = entry_path(k, id);
+	e->path = pl_entry_path(k, id);
 	e->doc = pl_doc_new();
 	return e;
 }
@@ -487,7 +500,7 @@ pl_entries_sort_by_date(struct pl_entries *l, const char *key)
 static int
 taken(struct pl_portfolio *pf, enum pl_kind k, const char *id)
 {
-	char	*path = entry_path(k, id), *dir = pl_xstrdup(path);
+	char	*path = pl_entry_path(k, id), *dir = pl_xstrdup(path);
 	int	 t;
 
 	/* evidence/<id>/ holds its files: a stray folder also takes the id */

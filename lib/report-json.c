@@ -208,8 +208,8 @@ move(const struct pl_report_move *m)
 
 	pl_json_set(o, "code", pl_json_str(m->code));
 	pl_json_set(o, "description", pl_json_str(m->description));
-	pl_json_set(o, "from", score(m->had && m->from_scored, m->from));
-	pl_json_set(o, "to", score(m->has && m->to_scored, m->to));
+	pl_json_set(o, "from", score(m->from_scored, m->from));
+	pl_json_set(o, "to", score(m->to_scored, m->to));
 	pl_json_set(o, "was_mastered", json_boolean(m->was_mastered));
 	pl_json_set(o, "mastered", json_boolean(m->mastered));
 	return o;

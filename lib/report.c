@@ -51,6 +51,7 @@ struct build {
 	/* The walk's changes, counted once what is left out is known. */
 	struct seen			*seen;
 	size_t				 nseen, capseen;
+	size_t				 nevents;	/* of them, events */
 	struct pl_report_person		*persons;	/* every author */
 	size_t				 npersons;
 	/* The commit before the window, for what moved. */
@@ -804,19 +805,13 @@ make_event(const struct pl_change *c, int type)
 	return e;
 }
 
-/* The file of the entry a change made with pl is about, or NULL. */
+/* The file of the entry a change is about, or NULL. */
 static char *
 entry_file(const struct pl_change *c)
 {
-	if (is(c->kind, "profile"))
-		return pl_xstrdup("profile.md");
-	if (is(c->kind, "goal"))
-		return pl_xasprintf("goals/%s.md", c->id);
-	if (is(c->kind, "evidence"))
-		return pl_xasprintf("evidence/%s.md", c->id);
-	if (is(c->kind, "reflection"))
-		return pl_xasprintf("reflections/%s.md", c->id);
-	return NULL;
+	enum pl_kind	k;
+
+	return pl_kind_parse(&k, c->kind) ? pl_entry_path(k, c->id) : NULL;
 }
 
 /* 1 when a change by hand is to an entry's own file, not one beside it. */
@@ -900,6 +895,7 @@ keep_change(struct build *b, const struct pl_change *c, size_t l)
 	memcpy(s->commit, c->commit, sizeof s->commit);
 	s->event = b->window && s->type >= 0 ? make_event(c, s->type) :
 	    NULL;
+	b->nevents += s->event != NULL;
 }
 
 /*
@@ -976,7 +972,7 @@ count_changes(struct build *b)
 	size_t			 i;
 
 	open_verifier(b);
-	r->events = pl_xcalloc(b->nseen + 1, sizeof *r->events);
+	r->events = pl_xcalloc(b->nevents + 1, sizeof *r->events);
 	for (i = 0; i < b->nseen; i++) {
 		s = &b->seen[i];
 		if (pl_visibility_hidden(b->vis, s->lineage))
@@ -1081,11 +1077,10 @@ list_hidden(struct build *b, const struct pl_entries *l, const char *kind,
 }
 
 /*
- * The family view: the versions of the report's commit first (the
- * newest), then the walk's, then those before the window (read before
- * the walk, which turns libgit2's tree cache off); then what is
- * left out, as lists of "kind/id" for the report's commit and the one
- * before the window.
+ * The family view's walk: the versions of the report's commit first
+ * (the newest), then the walk's, then those before the window (read
+ * already); then what is left out, as lists of "kind/id" for the
+ * report's commit and the one before the window.
  */
 static int
 see_history(struct build *b)
@@ -1107,8 +1102,7 @@ see_history(struct build *b)
 		profile = pl_visibility_lineage(b->vis, "profile", "");
 		pl_visibility_version(b->vis, profile, b->profile->doc);
 	}
-	if ((!b->window || (err = read_then(b)) == PL_OK))
-		err = walk(b);
+	err = walk(b);
 	for (k = 0; k < 3; k++) {
 		was[k] = pl_xcalloc(then[k]->n + 1, sizeof *was[k]);
 		seed(b, then[k], kinds[k], was[k]);
@@ -1137,13 +1131,11 @@ read_history(struct build *b)
 {
 	int	err;
 
-	if (b->o->view == PL_VIEW_FAMILY) {
+	if (b->o->view == PL_VIEW_FAMILY)
 		b->vis = pl_visibility_new();
-		return see_history(b);
-	}
 	if (b->window && (err = read_then(b)) != PL_OK)
 		return err;
-	return walk(b);
+	return b->vis != NULL ? see_history(b) : walk(b);
 }
 
 /* A row of a status, found by its standard's framework and code. */

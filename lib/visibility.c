@@ -9,29 +9,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pl/entry.h"
 #include "pl/error.h"
 #include "pl/util.h"
 #include "pl/visibility.h"
 
-enum { K_PROFILE, K_GOAL, K_EVIDENCE, K_REFLECTION, K_NONE };
-
-static const char *const kind_names[] = { "profile", "goal", "evidence",
-	"reflection" };
-
 /* Which keys of a kind link to which kind. */
 static const struct {
-	int		 from;
+	enum pl_kind	 from;
 	const char	*key;
-	int		 to;
+	enum pl_kind	 to;
 } link_keys[] = {
-	{ K_GOAL, "parent", K_GOAL },
-	{ K_EVIDENCE, "goals", K_GOAL },
-	{ K_REFLECTION, "goals", K_GOAL },
-	{ K_REFLECTION, "evidence", K_EVIDENCE },
+	{ PL_KIND_GOAL, "parent", PL_KIND_GOAL },
+	{ PL_KIND_EVIDENCE, "goals", PL_KIND_GOAL },
+	{ PL_KIND_REFLECTION, "goals", PL_KIND_GOAL },
+	{ PL_KIND_REFLECTION, "evidence", PL_KIND_EVIDENCE },
 };
 
 struct lineage {
-	int		 kind;
+	enum pl_kind	 kind;
 	int		 private;
 	int		 read;		/* a version gave its links */
 	int		 hidden;
@@ -88,17 +84,6 @@ pl_visibility_free(struct pl_visibility *vis)
 	free(vis);
 }
 
-static int
-kind_of(const char *kind)
-{
-	int	k;
-
-	for (k = 0; k < K_NONE; k++)
-		if (kind != NULL && strcmp(kind, kind_names[k]) == 0)
-			return k;
-	return K_NONE;
-}
-
 /* FNV-1a. */
 static size_t
 hash(const char *s)
@@ -138,14 +123,14 @@ grow(struct pl_visibility *vis)
 
 /* The slot of kind k's id, made when missing. */
 static struct slot *
-slot_of(struct pl_visibility *vis, int k, const char *id)
+slot_of(struct pl_visibility *vis, enum pl_kind k, const char *id)
 {
 	struct slot	*s;
 	char		*key;
 
 	/* the profile is one entry, whatever its id says */
-	key = pl_xasprintf("%s/%s", kind_names[k], k == K_PROFILE ? "" :
-	    id != NULL ? id : "");
+	key = pl_xasprintf("%s/%s", pl_kind_name(k), k == PL_KIND_PROFILE ?
+	    "" : id != NULL ? id : "");
 	if (2 * (vis->used + 1) > vis->nslots)
 		grow(vis);
 	s = find_slot(vis->slots, vis->nslots, key);
@@ -160,7 +145,7 @@ slot_of(struct pl_visibility *vis, int k, const char *id)
 }
 
 static size_t
-new_lineage(struct pl_visibility *vis, int k)
+new_lineage(struct pl_visibility *vis, enum pl_kind k)
 {
 	if (vis->n == vis->cap) {
 		vis->cap = vis->cap ? vis->cap * 2 : 64;
@@ -176,9 +161,9 @@ pl_visibility_lineage(struct pl_visibility *vis, const char *kind,
     const char *id)
 {
 	struct slot	*s;
-	int		 k = kind_of(kind);
+	enum pl_kind	 k;
 
-	if (k == K_NONE)
+	if (!pl_kind_parse(&k, kind))
 		return PL_NO_LINEAGE;
 	s = slot_of(vis, k, id);
 	if (s->lineage == PL_NO_LINEAGE)
@@ -190,10 +175,11 @@ void
 pl_visibility_renamed(struct pl_visibility *vis, const char *kind,
     const char *old_id, const char *new_id)
 {
-	size_t	l = pl_visibility_lineage(vis, kind, new_id);
+	size_t		l = pl_visibility_lineage(vis, kind, new_id);
+	enum pl_kind	k;
 
-	if (l != PL_NO_LINEAGE && old_id != NULL)
-		slot_of(vis, kind_of(kind), old_id)->lineage = l;
+	if (l != PL_NO_LINEAGE && old_id != NULL && pl_kind_parse(&k, kind))
+		slot_of(vis, k, old_id)->lineage = l;
 }
 
 static void
@@ -214,7 +200,7 @@ pl_visibility_version(struct pl_visibility *vis, size_t l,
 {
 	struct pl_strlist	 ids = PL_STRLIST_INIT;
 	size_t			 i, k, to;
-	int			 kind;
+	enum pl_kind		 kind;
 
 	if (l >= vis->n || vis->settled)
 		return;
@@ -231,9 +217,9 @@ pl_visibility_version(struct pl_visibility *vis, size_t l,
 		if (pl_doc_get_list(doc, "", link_keys[i].key, &ids) != PL_OK)
 			pl_error_clear();
 		for (k = 0; k < ids.n; k++) {
+			/* a new lineage may move vis->v: index it after */
 			to = pl_visibility_lineage(vis,
-			    kind_names[link_keys[i].to], ids.v[k]);
-			/* the table may have moved: look l up again */
+			    pl_kind_name(link_keys[i].to), ids.v[k]);
 			add_link(&vis->v[l], to);
 		}
 		pl_strlist_release(&ids);

@@ -38,6 +38,12 @@ const char *pl_kind_name(enum pl_kind);
 /* The kind's folder ("goals"), or NULL for the profile. */
 const char *pl_kind_dir(enum pl_kind);
 
+/* The kind named name ("goal"), as pl_kind_name() names it; 0 for none. */
+int	 pl_kind_parse(enum pl_kind *out, const char *name);
+
+/* An entry's file: "goals/<id>.md", "profile.md".  The caller frees. */
+char	*pl_entry_path(enum pl_kind, const char *id);
+
 /*
  * Reads the committed entry id of kind (id is ignored for the profile).
  * PL_EINVAL for a malformed id, PL_ENOTFOUND "unknown goal 'x'",
