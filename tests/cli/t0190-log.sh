@@ -6,11 +6,6 @@ test_description='pl log: the timeline from trailers, hand commits, merges and r
 # commits, a framework and a goal edit committed with plain git, a
 # rename with pl and one with git mv, a rating by a teacher, and a branch
 # merged back.  One change a day, from 2026-11-26 to 2026-12-07.
-next_day () {
-	test_tick_=$((test_tick_ + 86340)) &&
-	test_tick
-}
-
 test_expect_success 'setup' '
 	pl init --name "Ana Lima" p >/dev/null &&
 	next_day &&

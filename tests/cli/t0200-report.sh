@@ -5,11 +5,6 @@ test_description='pl report: the model against a hand-checked history'
 # One change a day from 2026-11-26 to 2026-12-08: pl's commits, a
 # framework and a piece of evidence committed with plain git, a branch
 # merged back, a goal renamed, a private diary, two ratings by a teacher.
-next_day () {
-	test_tick_=$((test_tick_ + 86340)) &&
-	test_tick
-}
-
 # The reports below are made on 2026-12-08, the day of the last commit.
 at_end () {
 	GIT_AUTHOR_DATE="1796724000 +0000" &&

@@ -8,11 +8,6 @@ test_description='pl report --since: mastery that moved, read at the commit befo
 #   A.2 a rating in the window that leaves the score at 3: no move
 #   A.3 its only evidence removed with pl: 2 -> not rated
 #   A.4 one of its two pieces of evidence removed by hand: 2.95 -> 4
-next_day () {
-	test_tick_=$((test_tick_ + 86340)) &&
-	test_tick
-}
-
 rate () {
 	pl -C p align rate --by "Ms Rivera <rivera@school.example>" "$@" \
 		>/dev/null

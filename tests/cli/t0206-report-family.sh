@@ -10,11 +10,6 @@ test_description='pl report --for family: private entries and what links only to
 # a goal whose parent is health.  Kept: "both", evidence for health and
 # maths (its link to health dropped), and "mixed", a reflection on
 # health and on "both".
-next_day () {
-	test_tick_=$((test_tick_ + 86340)) &&
-	test_tick
-}
-
 test_expect_success 'setup' '
 	write_script private.sh <<-\EOF &&
 	sed -i "0,/^---\$/s//---\nprivate: true/" "$1"

@@ -46,6 +46,8 @@
 #   test_stderr_starts_pl FILE	FILE's first line starts with "pl: "
 #   test_tick			advances the author and committer dates
 #				by 60 s, as git's test_tick
+#   next_day			advances them to the next day (a minute
+#				earlier than test_tick's time of day)
 #   on DAY			sets them to DAY (YYYY-MM-DD), 10:00 UTC
 #   test_when_finished CMD	runs CMD when the test ends, pass or fail
 #   write_script FILE <BODY	an executable sh script (for EDITOR)
@@ -189,6 +191,12 @@ test_tick () {
 	GIT_AUTHOR_DATE="$test_tick_ +0000"
 	GIT_COMMITTER_DATE="$test_tick_ +0000"
 	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE
+}
+
+# next_day: the next day, a minute earlier (test_tick by 23 h 59 min).
+next_day () {
+	test_tick_=$((test_tick_ + 86340)) &&
+	test_tick
 }
 
 on () {
