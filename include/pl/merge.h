@@ -13,7 +13,16 @@
  *     kept, a step ticked (or unticked) on one side is so in the
  *     result, a step ticked on both stays ticked;
  * anything else changed differently on both sides (a scalar such as
- * status, a section of prose) is a conflict.
+ * status, a section of prose) is a conflict.  Where one side alone
+ * changed the front matter, or the body, the result has that side's
+ * bytes.  Items of lists and ratings are told apart by what they mean
+ * (their parsed values), not by their text, so a side that only
+ * reformatted a list (line ends, indents, quotes, comments) added and
+ * removed nothing.  A merge never drops a line both sides kept: what it
+ * cannot merge so is a conflict.
+ *
+ * The cost is n log n in the parts of a file, and it takes at most
+ * PL_MERGE_PARTS_MAX of each kind (see pl_merge_file()).
  */
 #ifndef PL_MERGE_H
 #define PL_MERGE_H
@@ -32,5 +41,28 @@
 int	 pl_merge_file(struct pl_buf *out, struct pl_strlist *conflicts,
 	    const char *path, const char *base, const char *ours,
 	    const char *theirs) PL_WUR;
+
+/*
+ * The most sections a file, keys a front matter, steps a section or
+ * items a list may have on one side of a merge by structure: a file
+ * with more is a conflict (PL_ECONFLICT, conflicts naming "more than
+ * 100,000 sections", the message "path: cannot merge more than 100,000
+ * sections by structure"), which git's merge driver leaves to git's
+ * merge of the texts.
+ */
+#define PL_MERGE_PARTS_MAX	100000
+
+/* What a merge cost, for tests that bound its work rather than time. */
+struct pl_merge_stats {
+	size_t	parts;		/* sections, keys, steps, items read */
+	size_t	compares;	/* comparisons of their keys or values */
+};
+
+/*
+ * pl_merge_file(), also adding to *stats (when not NULL) what it cost.
+ */
+int	 pl_merge_file_stats(struct pl_buf *out, struct pl_strlist *conflicts,
+	    struct pl_merge_stats *stats, const char *path, const char *base,
+	    const char *ours, const char *theirs) PL_WUR;
 
 #endif

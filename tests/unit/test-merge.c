@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pl/doc.h"
 #include "pl/merge.h"
 #include "tap.h"
 
@@ -225,6 +226,478 @@ test_sections(void)
 }
 
 static void
+test_front_lines(void)
+{
+	check("---\ntitle: T\nstandards: [A]\n# picked with Ms Rivera\n---\n",
+	    "---\ntitle: T\nstandards: [A, B]\n# picked with Ms Rivera\n---\n",
+	    "---\ntitle: T\nstandards: [A, C]\n# picked with Ms Rivera\n"
+	    "-x: 1\n---\n",
+	    "---\ntitle: T\nstandards: [A, B, C]\n# picked with Ms Rivera\n"
+	    "-x: 1\n---\n",
+	    "a flow list changed on both sides: the comment under it and "
+	    "a key '-x' added there kept");
+	check("---\ntitle: T\nstandards: [A]\n# mine\n---\n",
+	    "---\ntitle: T\nstandards: [A, B]\n# mine\n---\n",
+	    "---\ntitle: T\nstandards: [A, C]\n# theirs\n---\n",
+	    "---\ntitle: T\nstandards: [A, B, C]\n# theirs\n---\n",
+	    "the comment under a flow list changed on one side: that side's");
+	check("---\ntitle: T\nstandards: [A]\n---\n",
+	    "---\ntitle: T\nstandards: [A, B]  # B is new\n---\n",
+	    "---\ntitle: T\nstandards: [A, C]\n---\n", "CONFLICT: 'standards'",
+	    "a comment on the flow list's line: a conflict, not lost");
+	check("---\ntitle: T\nstandards:\n  - A\n# picked with Ms Rivera\n---\n",
+	    "---\ntitle: T\nstandards:\n  - A\n  - B\n# picked with Ms Rivera\n"
+	    "---\n",
+	    "---\ntitle: T\nstandards:\n  - A\n  - C\n# picked with Ms Rivera\n"
+	    "---\n",
+	    "---\ntitle: T\nstandards:\n  - A\n  - B\n  - C\n"
+	    "# picked with Ms Rivera\n---\n",
+	    "a block list changed on both sides: the comment after it once");
+	check("---\ntitle: T\nstandards:\n  - A\n  - B\n---\n",
+	    "---\ntitle: T\nstandards:\n  - A\n  # why B\n  - B\n  - C\n---\n",
+	    "---\ntitle: T\nstandards:\n  - A\n  - B\n  - D\n---\n",
+	    "CONFLICT: 'standards'",
+	    "a comment between items added: a conflict, not lost");
+}
+
+#define BODY_B "\n## Why\n\nTo cook.\n\n## Steps\n\n- [ ] One\n"
+#define BODY_T "\n## Why\n\nTo cook.\n\n## Feedback\n\nGood start.\n\n" \
+	"## Steps\n\n- [ ] One\n"
+
+static void
+test_one_side(void)
+{
+	check("---\ntitle: F\nstatus: active\n---\n" BODY_B,
+	    "---\ntitle: F\nstatus: met\n---\n" BODY_B,
+	    "---\ntitle: F\nstatus: active\n---\n" BODY_T,
+	    "---\ntitle: F\nstatus: met\n---\n" BODY_T,
+	    "theirs alone changed the body: theirs' body, section order kept");
+	check("---\ntitle: F\nstatus: active\n---\n" BODY_B,
+	    "---\ntitle: F\nstatus: active\n---\n" BODY_T,
+	    "---\ntitle: F\nstatus: met\n---\n" BODY_B,
+	    "---\ntitle: F\nstatus: met\n---\n" BODY_T,
+	    "ours alone changed the body: ours' body");
+	check("---\ntitle: F\nstatus: active\n---\n" BODY_B,
+	    "---\ntitle: F\nstatus: active\n---\n" BODY_T,
+	    "---\r\n# the teacher's\r\ntitle: F\r\nstatus: active\r\n---\n"
+	    BODY_B,
+	    "---\r\n# the teacher's\r\ntitle: F\r\nstatus: active\r\n---\n"
+	    BODY_T,
+	    "theirs alone changed the front matter: theirs' bytes");
+}
+
+#define TWO "---\ntitle: Quiz\nratings:\n" \
+	"- standard: A\n  level: 2\n  date: 2026-11-01\n" \
+	"- standard: B\n  level: 3\n  date: 2026-11-02\n" \
+	"---\nIt.\n"
+#define ONE "---\ntitle: Quiz\nratings:\n" \
+	"- standard: A\n  level: 2\n  date: 2026-11-01\n" \
+	"---\nIt.\n"
+
+static void
+test_meaning(void)
+{
+	check(TWO, ONE,
+	    "---\r\ntitle: Quiz\r\nratings:\r\n"
+	    "- standard: A\r\n  level: 2\r\n  date: 2026-11-01\r\n"
+	    "- standard: B\r\n  level: 3\r\n  date: 2026-11-02\r\n"
+	    "---\r\nIt.\r\n",
+	    "---\r\ntitle: Quiz\r\nratings:\r\n"
+	    "- standard: A\r\n  level: 2\r\n  date: 2026-11-01\r\n"
+	    "---\r\nIt.\r\n",
+	    "a rating taken out here, CRLF there: it stays out");
+	check(TWO, ONE,
+	    "---\ntitle: Quiz\nratings:\n"
+	    "  - standard: A\n    level: 2\n    date: 2026-11-01\n"
+	    "  - level: 3  # checked twice\n    standard: 'B'\n"
+	    "    date: 2026-11-02\n"
+	    "---\nIt.\n",
+	    "---\ntitle: Quiz\nratings:\n"
+	    "  - standard: A\n    level: 2\n    date: 2026-11-01\n"
+	    "---\nIt.\n",
+	    "re-indented, reordered, quoted and commented there: still out");
+	check(TWO,
+	    "---\ntitle: Quiz\nratings:\n"
+	    "  - standard: A\n    level: 2\n    date: 2026-11-01\n"
+	    "  - standard: B\n    level: 3\n    date: 2026-11-02\n"
+	    "---\nIt.\n",
+	    "---\ntitle: Quiz\nratings:\n"
+	    "- standard: A\n  level: 2\n  date: 2026-11-01\n"
+	    "- standard: B\n  level: 3\n  date: 2026-11-02\n"
+	    "- standard: C\n  level: 1\n  date: 2026-11-03\n"
+	    "---\nIt.\n",
+	    "---\ntitle: Quiz\nratings:\n"
+	    "  - standard: A\n    level: 2\n    date: 2026-11-01\n"
+	    "  - standard: B\n    level: 3\n    date: 2026-11-02\n"
+	    "  - standard: C\n    level: 1\n    date: 2026-11-03\n"
+	    "---\nIt.\n",
+	    "re-indented here, a rating given there: given, re-indented");
+	check("---\ntitle: E\nstandards:\n- A.1\n- A.2\n---\n",
+	    "---\ntitle: E\nstandards:\n- A.1\n---\n",
+	    "---\ntitle: E\nstandards:\n- \"A.1\"\n- \"A.2\"\n---\n",
+	    "---\ntitle: E\nstandards:\n- \"A.1\"\n---\n",
+	    "a standard taken out here, quoted there: out, quoted");
+	check("---\ntitle: E\nstandards: [A.1, A.2]\n---\n",
+	    "---\ntitle: E\nstandards: [A.1]\n---\n",
+	    "---\ntitle: E\nstandards: [\"A.1\", 'A.2']\n---\n",
+	    "---\ntitle: E\nstandards: [A.1]\n---\n",
+	    "the same in flow style");
+}
+
+/*
+ * A file of n "## Part N" sections: sections c1 and c2 changed, and one
+ * added before section added (at the end when added == n, none past n).
+ */
+static void
+sections(struct pl_buf *b, size_t n, size_t c1, size_t c2, size_t added)
+{
+	size_t	i;
+
+	pl_buf_puts(b, "---\ntitle: Long\nstatus: active\n---\n");
+	for (i = 0; i < n; i++) {
+		if (i == added)
+			pl_buf_puts(b, "## Added\n\nBy them.\n\n");
+		pl_buf_printf(b, "## Part %zu\n\nText %zu%s.\n\n", i, i,
+		    i == c1 || i == c2 ? " changed" : "");
+	}
+	if (added == n)
+		pl_buf_puts(b, "## Added\n\nBy them.\n\n");
+}
+
+static size_t
+log2_of(size_t n)
+{
+	size_t	l = 0;
+
+	while (n >>= 1)
+		l++;
+	return l;
+}
+
+/* Merges, and checks the work stayed n log n in the n parts. */
+static void
+cost(const struct pl_buf *b, const struct pl_buf *o, const struct pl_buf *t,
+    const struct pl_buf *want, size_t n, const char *what)
+{
+	struct pl_buf		 out = PL_BUF_INIT;
+	struct pl_strlist	 c = PL_STRLIST_INIT;
+	struct pl_merge_stats	 st = { 0, 0 };
+	int			 err;
+
+	err = pl_merge_file_stats(&out, &c, &st, "goals/x.md", b->ptr,
+	    o->ptr, t->ptr);
+	is_int(err, PL_OK, "%s: merged", what);
+	ok(err == PL_OK && strcmp(pl_buf_cstr(&out), want->ptr) == 0,
+	    "%s: as expected", what);
+	ok(st.parts >= 3 * n, "%s: %zu parts read", what, st.parts);
+	/* a quadratic merge makes n * n / 2: 30,000 a part at 60,000 */
+	ok(st.compares < 8 * n * (log2_of(n) + 1),
+	    "%s: %zu comparisons, %.1f a part (< 8 log2 n)", what,
+	    st.compares, (double)st.compares / (double)n);
+	pl_error_clear();
+	pl_strlist_release(&c);
+	pl_buf_release(&out);
+}
+
+static void
+test_cost(void)
+{
+	struct pl_buf	b = PL_BUF_INIT, o = PL_BUF_INIT, t = PL_BUF_INIT;
+	struct pl_buf	w = PL_BUF_INIT;
+	struct pl_buf	*all[] = { &b, &o, &t, &w };
+	size_t		n = 60000, i, k;
+
+	/* theirs' new section goes after ours' last */
+	sections(&b, n, n, n, n + 1);
+	sections(&o, n, 100, n, n + 1);
+	sections(&t, n, 50000, n, 30000);
+	sections(&w, n, 100, 50000, n);
+	cost(&b, &o, &t, &w, n, "60,000 sections");
+
+	for (k = 0; k < 4; k++) {
+		pl_buf_clear(all[k]);
+		pl_buf_puts(all[k], "---\ntitle: S\n---\n## Steps\n\n");
+	}
+	for (i = 0; i < n; i++) {
+		pl_buf_printf(&b, "- [ ] Step %zu\n", i);
+		pl_buf_printf(&o, "- [%c] Step %zu\n", i == 7 ? 'x' : ' ', i);
+		pl_buf_printf(&t, "- [%c] Step %zu\n", i == 9 ? 'x' : ' ', i);
+		pl_buf_printf(&w, "- [%c] Step %zu\n", i == 7 || i == 9 ?
+		    'x' : ' ', i);
+	}
+	pl_buf_puts(&t, "- [ ] Their step\n");
+	pl_buf_puts(&w, "- [ ] Their step\n");
+	cost(&b, &o, &t, &w, n, "60,000 steps");
+
+	n = 40000;
+	for (k = 0; k < 4; k++) {
+		pl_buf_clear(all[k]);
+		pl_buf_puts(all[k], "---\ntitle: L\nstandards:\n");
+		for (i = 0; i < n; i++)
+			pl_buf_printf(all[k], "  - S%zu\n", i);
+	}
+	pl_buf_puts(&o, "  - Mine\n---\n");
+	pl_buf_puts(&t, "  - Theirs\n---\n");
+	pl_buf_puts(&w, "  - Mine\n  - Theirs\n---\n");
+	pl_buf_puts(&b, "---\n");
+	cost(&b, &o, &t, &w, n, "40,000 standards");
+	for (k = 0; k < 4; k++)
+		pl_buf_release(all[k]);
+}
+
+static void
+test_limit(void)
+{
+	struct pl_buf		 b = PL_BUF_INIT, o = PL_BUF_INIT;
+	struct pl_buf		 t = PL_BUF_INIT, out = PL_BUF_INIT;
+	struct pl_strlist	 c = PL_STRLIST_INIT;
+	size_t			 n = PL_MERGE_PARTS_MAX + 1;
+
+	sections(&b, n, n, n, n + 1);
+	sections(&o, n, 1, n, n + 1);
+	sections(&t, n, 2, n, n + 1);
+	is_int(pl_merge_file(&out, &c, "goals/x.md", b.ptr, o.ptr, t.ptr),
+	    PL_ECONFLICT, "more sections than the limit: a conflict");
+	is_str(pl_error_last(), "goals/x.md: cannot merge more than 100,000 "
+	    "sections by structure", "the message names the limit");
+	ok(c.n == 1 && strcmp(c.v[0], "more than 100,000 sections") == 0,
+	    "the conflict names it");
+	is_int(out.len, 0, "nothing written");
+	pl_error_clear();
+	pl_strlist_release(&c);
+	pl_buf_clear(&b);
+	pl_buf_clear(&o);
+	pl_buf_clear(&t);
+	/* at the limit, one section before the first heading */
+	sections(&b, n - 1, n, n, n);
+	sections(&o, n - 1, 1, n, n);
+	sections(&t, n - 1, 2, n, n);
+	is_int(pl_merge_file(&out, &c, "goals/x.md", b.ptr, o.ptr, t.ptr),
+	    PL_OK, "100,000 sections are merged");
+	pl_strlist_release(&c);
+	pl_buf_release(&b);
+	pl_buf_release(&o);
+	pl_buf_release(&t);
+	pl_buf_release(&out);
+}
+
+/*
+ * The oracle, over generated files: a model of a goal (status, a list of
+ * standards in flow or block style with a comment under it, ratings,
+ * sections of prose, steps), each side some random edits of the base.
+ */
+struct model {
+	int	status;
+	int	flow;
+	int	std[8], nstd;
+	int	rating[6], nrating;
+	int	sec[8], nsec;		/* section id * 10 + its version */
+	int	step[8], nstep;		/* step id * 2 + ticked */
+};
+
+static unsigned long	seed = 1;
+
+static int
+rnd(int n)
+{
+	seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (int)((seed >> 33) % (unsigned long)n);
+}
+
+static void
+drop(int *v, int *n, int i)
+{
+	memmove(v + i, v + i + 1, (size_t)(*n - i - 1) * sizeof *v);
+	(*n)--;
+}
+
+static void
+insert(int *v, int *n, int i, int x)
+{
+	memmove(v + i + 1, v + i, (size_t)(*n - i) * sizeof *v);
+	v[i] = x;
+	(*n)++;
+}
+
+/* A new id, for what a side adds: unique to the side (tag). */
+static int	next_id = 100;
+
+static void
+edit(struct model *m)
+{
+	int	i;
+
+	switch (rnd(9)) {
+	case 0:
+		m->status = rnd(3);
+		break;
+	case 1:
+		if (m->nstd < 8)
+			insert(m->std, &m->nstd, rnd(m->nstd + 1), next_id++);
+		break;
+	case 2:
+		if (m->nstd > 0)
+			drop(m->std, &m->nstd, rnd(m->nstd));
+		break;
+	case 3:
+		if (m->nrating < 6)
+			m->rating[m->nrating++] = next_id++;
+		break;
+	case 4:
+		if (m->nrating > 0)
+			drop(m->rating, &m->nrating, rnd(m->nrating));
+		break;
+	case 5:
+		if (m->nsec > 0) {
+			i = rnd(m->nsec);
+			m->sec[i] = m->sec[i] / 10 * 10 + next_id++ % 9 + 1;
+		}
+		break;
+	case 6:
+		if (m->nsec < 8)
+			insert(m->sec, &m->nsec, rnd(m->nsec + 1),
+			    next_id++ * 10);
+		break;
+	case 7:
+		if (m->nstep > 0) {
+			i = rnd(m->nstep);
+			m->step[i] ^= 1;
+		}
+		break;
+	default:
+		if (m->nstep < 8)
+			m->step[m->nstep++] = next_id++ * 2;
+		break;
+	}
+}
+
+static char *
+text_of(const struct model *m)
+{
+	static const char *const status[] = { "active", "met", "paused" };
+	struct pl_buf	 b = PL_BUF_INIT;
+	int		 i;
+
+	pl_buf_printf(&b, "---\ntitle: Goal\nstatus: %s\n",
+	    status[m->status]);
+	if (m->flow) {
+		pl_buf_puts(&b, "standards: [");
+		for (i = 0; i < m->nstd; i++)
+			pl_buf_printf(&b, "%sS%d", i ? ", " : "", m->std[i]);
+		pl_buf_puts(&b, "]\n");
+	} else {
+		pl_buf_puts(&b, "standards:\n");
+		for (i = 0; i < m->nstd; i++)
+			pl_buf_printf(&b, "  - S%d\n", m->std[i]);
+	}
+	pl_buf_puts(&b, "# chosen with the teacher\nratings:\n");
+	for (i = 0; i < m->nrating; i++)
+		pl_buf_printf(&b, "- standard: R%d\n  level: %d\n",
+		    m->rating[i], m->rating[i] % 4 + 1);
+	pl_buf_puts(&b, "---\n\n");
+	for (i = 0; i < m->nsec; i++)
+		pl_buf_printf(&b, "## Part %d\n\nText %d.\n\n", m->sec[i] / 10,
+		    m->sec[i]);
+	pl_buf_puts(&b, "## Steps\n\n");
+	for (i = 0; i < m->nstep; i++)
+		pl_buf_printf(&b, "- [%c] Step %d\n", m->step[i] & 1 ? 'x' :
+		    ' ', m->step[i] / 2);
+	return pl_buf_detach(&b);
+}
+
+/* How often the line (with its end) is in text. */
+static int
+count_line(const char *text, const char *line, size_t n)
+{
+	const char	*s;
+	int		 c = 0;
+
+	for (s = text; *s != '\0'; s = strchr(s, '\n') + 1) {
+		if (strncmp(s, line, n) == 0)
+			c++;
+		if (strchr(s, '\n') == NULL)
+			break;
+	}
+	return c;
+}
+
+/* 1 when every line once in base and kept on both sides is in merged. */
+static int
+kept(const char *base, const char *o, const char *t, const char *merged)
+{
+	const char	*s, *nl;
+	size_t		 n;
+
+	for (s = base; *s != '\0'; s = nl + 1) {
+		nl = strchr(s, '\n');
+		n = (size_t)(nl - s) + 1;
+		if (n > 1 && count_line(base, s, n) == 1 &&
+		    count_line(o, s, n) > 0 && count_line(t, s, n) > 0 &&
+		    count_line(merged, s, n) == 0) {
+			printf("# lost: %.*s\n", (int)n - 1, s);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int
+parses(const char *text)
+{
+	struct pl_doc	*doc = NULL;
+	int		 err = pl_doc_parse(&doc, "goals/x.md", text,
+	    strlen(text));
+
+	pl_doc_free(doc);
+	pl_error_clear();
+	return err == PL_OK;
+}
+
+static void
+test_oracle(void)
+{
+	struct model	 a, o, t;
+	char		*ta, *to, *tt, *got;
+	int		 i, k, fails[4] = { 0, 0, 0, 0 }, merged = 0;
+
+	for (i = 0; i < 2000; i++) {
+		memset(&a, 0, sizeof a);
+		a.flow = rnd(2);
+		for (k = rnd(6); k > 0; k--)
+			edit(&a);
+		o = a;
+		t = a;
+		for (k = rnd(3) + 1; k > 0; k--)
+			edit(&o);
+		for (k = rnd(3) + 1; k > 0; k--)
+			edit(&t);
+		ta = text_of(&a);
+		to = text_of(&o);
+		tt = text_of(&t);
+		got = merge(ta, ta, tt);
+		fails[0] += strcmp(got, tt) != 0;
+		free(got);
+		got = merge(ta, tt, ta);
+		fails[0] += strcmp(got, tt) != 0;
+		free(got);
+		got = merge(ta, to, tt);
+		if (strncmp(got, "CONFLICT: ", 10) != 0) {
+			merged++;
+			fails[1] += !kept(ta, to, tt, got);
+			fails[2] += !parses(got);
+		}
+		free(got);
+		free(ta);
+		free(to);
+		free(tt);
+	}
+	is_int(fails[0], 0, "merge(A, A, B) and merge(A, B, A) are B");
+	is_int(fails[1], 0, "no line both sides kept is lost (%d merged "
+	    "of 2000)", merged);
+	is_int(fails[2], 0, "every merge parses");
+}
+
+static void
 test_message(void)
 {
 	struct pl_buf		 out = PL_BUF_INIT;
@@ -254,5 +727,11 @@ main(void)
 	test_steps();
 	test_sections();
 	test_message();
+	test_front_lines();
+	test_one_side();
+	test_meaning();
+	test_cost();
+	test_limit();
+	test_oracle();
 	return done_testing();
 }
