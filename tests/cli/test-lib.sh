@@ -16,6 +16,7 @@
 #
 # Environment (set by tests/meson.build): PL, the pl binary;
 # TEST_DIRECTORY, this folder; PL_SOURCE_ROOT, the source tree.
+# Optional: PL_WRAPPER, a command the pl on PATH runs pl under.
 #
 # Each script gets a fresh directory from mktemp -d, its "trash"
 # directory, and every test body runs there, in a subshell (so a cd or a
@@ -166,8 +167,11 @@ export GIT_CEILING_DIRECTORIES
 cd "$TRASH_DIRECTORY" || exit 1
 # "pl" is a command on PATH, not a function, so that "EDITOR=x pl ..."
 # passes EDITOR on and scripts run by pl (editors) can call it too.
+# PL_WRAPPER, when set, is a command that runs pl (.ci/run sets it to
+# tests/valgrind.sh).
 mkdir "$TRASH_DIRECTORY/.bin" &&
-printf '#!/bin/sh\nexec %s "$@"\n' "'$PL'" >"$TRASH_DIRECTORY/.bin/pl" &&
+printf '#!/bin/sh\nexec %s%s "$@"\n' "${PL_WRAPPER:+"'$PL_WRAPPER' "}" \
+    "'$PL'" >"$TRASH_DIRECTORY/.bin/pl" &&
 chmod +x "$TRASH_DIRECTORY/.bin/pl" || exit 1
 PATH=$TRASH_DIRECTORY/.bin:$PATH
 export PATH

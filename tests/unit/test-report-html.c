@@ -194,12 +194,13 @@ move(struct pl_report *r, const char *code, const char *description,
 
 	r->moves = pl_xrealloc(r->moves, (r->nmoves + 1) * sizeof *m);
 	m = &r->moves[r->nmoves++];
+	memset(m, 0, sizeof *m);
 	m->code = S(code);
 	m->description = S(description);
 	m->had = m->from_scored = had;
 	m->from = from;
 	m->to = to;
-	m->to_scored = 1;
+	m->has = m->to_scored = 1;
 	m->was_mastered = from >= 3;
 	m->mastered = to >= 3;
 }
