@@ -620,7 +620,8 @@ resolve(struct job *j, struct pl_portfolio *pf)
 	size_t				 i;
 	int				 err;
 
-	if ((err = pl_standards_load(&stds, pf, j->warnings)) != PL_OK)
+	if ((err = pl_standards_load_codes(&stds, pf, &j->map.new,
+	    j->warnings)) != PL_OK)
 		goto done;
 	for (i = 0; i < j->map.new.n; i++) {
 		if ((err = pl_standards_find(&s, &stds,
