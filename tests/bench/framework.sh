@@ -5,7 +5,7 @@
 # Usage: tests/bench/framework.sh [ROWS...]        (default: 1000000)
 # Environment: PL (default build/pl), PL_BENCH_RUNS (default 5), TMPDIR.
 #
-# A framework of ROWS standards ("S<i>,Standard", awk; 1,000,000 fit the 16 MiB
+# A framework of ROWS standards ("S<i>,d", awk; 1,000,000 fit the 16 MiB
 # a file may have) is imported
 # into a fresh portfolio; one untimed goal add builds the index
 # (.git/pl/standards-BLOB), as the first command after an import does.
@@ -47,7 +47,7 @@ for rows in $sizes; do
 	dir=$work/p$rows
 	code=S$((rows / 2))
 	awk -v n="$rows" 'BEGIN { print "code,description";
-		for (i = 0; i < n; i++) printf "S%d,Standard\n", i }' \
+		for (i = 0; i < n; i++) printf "S%d,d\n", i }' \
 	    >"$work/fw.csv"
 	"$PL" init --name Bench "$dir" >/dev/null
 	s=$(now)
