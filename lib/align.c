@@ -24,9 +24,9 @@ pl_align_resolve(struct pl_strlist *out, struct pl_portfolio *pf,
 
 	if (codes->n == 0)
 		return PL_OK;
-	if ((err = pl_standards_load(&stds, pf, &warn)) != PL_OK)
+	if ((err = pl_standards_load_codes(&stds, pf, codes, &warn)) != PL_OK)
 		goto done;
-	if (stds.n == 0) {
+	if (pl_standards_total(&stds) == 0) {
 		err = pl_error_set(PL_ENOTFOUND, "no standards in the "
 		    "portfolio; import a framework with 'pl align import'");
 		goto done;
@@ -534,22 +534,66 @@ make_rows(struct status_ctx *c, struct pl_portfolio *pf,
 	return PL_OK;
 }
 
+/* Every code the entries name: in standards lists and ratings. */
+static void
+named_codes(struct pl_strlist *out, const struct pl_entries *l)
+{
+	struct pl_node *const	*maps;
+	const char		*code;
+	size_t			 i, k, n;
+
+	for (i = 0; i < l->n; i++) {
+		if (pl_doc_get_list(l->v[i]->doc, l->v[i]->path, "standards",
+		    out) != PL_OK)
+			pl_error_clear();
+		n = 0;
+		if (pl_doc_get_maps(l->v[i]->doc, l->v[i]->path, "ratings",
+		    &maps, &n) != PL_OK)
+			pl_error_clear();
+		for (k = 0; k < n; k++)
+			if ((code = pl_node_get(maps[k], "standard")) != NULL)
+				pl_strlist_push(out, code);
+	}
+}
+
+/*
+ * The standards for st: every one, or (named) only those its entries
+ * name, so a report over a framework of a million rows pays for the
+ * codes in use.
+ */
+static int
+status_standards(struct pl_align_status *st, struct pl_portfolio *pf,
+    int named, struct pl_strlist *warnings)
+{
+	struct pl_strlist	codes = PL_STRLIST_INIT;
+	int			err;
+
+	if (!named)
+		return pl_standards_load(&st->stds, pf, warnings);
+	named_codes(&codes, &st->goals);
+	named_codes(&codes, &st->evidence);
+	err = pl_standards_load_codes(&st->stds, pf, &codes, warnings);
+	pl_strlist_release(&codes);
+	return err;
+}
+
 /* The rows of st, its goals and evidence read. */
 static int
 status_fill(struct pl_align_status *st, struct pl_portfolio *pf,
     const struct pl_scale *scale, enum pl_method method,
-    const struct pl_align_scope *sc, struct pl_strlist *warnings)
+    const struct pl_align_scope *sc, int named, struct pl_strlist *warnings)
 {
 	struct status_ctx	 c = { st, NULL, warnings };
 	struct pl_align_row	*row;
 	size_t			 i, before = warnings->n;
 	int			 err;
 
-	if ((err = pl_standards_load(&st->stds, pf, warnings)) != PL_OK)
+	if ((err = status_standards(st, pf, named, warnings)) != PL_OK)
 		goto done;
 	st->left_files = warnings->n - before;
 	if ((err = make_rows(&c, pf, sc)) != PL_OK)
 		goto done;
+	st->in_scope = named ? pl_standards_distinct(&st->stds) : st->n;
 	add_goals(&c);
 	add_evidence(&c, scale);
 	for (i = 0; i < st->n; i++) {
@@ -578,7 +622,7 @@ pl_align_status(struct pl_align_status *st, struct pl_portfolio *pf,
 	    (err = pl_entry_list(&st->evidence, pf, PL_KIND_EVIDENCE,
 	    warnings)) != PL_OK)
 		return err;
-	return status_fill(st, pf, scale, method, sc, warnings);
+	return status_fill(st, pf, scale, method, sc, 0, warnings);
 }
 
 /* A list of the same entries, which the copy does not own. */
@@ -602,7 +646,7 @@ pl_align_status_of(struct pl_align_status *st, struct pl_portfolio *pf,
 	st->borrowed = 1;
 	borrow(&st->goals, goals);
 	borrow(&st->evidence, evidence);
-	return status_fill(st, pf, scale, method, &sc, warnings);
+	return status_fill(st, pf, scale, method, &sc, 1, warnings);
 }
 
 void

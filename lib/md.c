@@ -734,6 +734,24 @@ block_mark(const char *s, size_t i, size_t len)
 	return k == len ? (long)i : -1;
 }
 
+/*
+ * 1 when a backslash before s[i] keeps a GitHub-style renderer (GFM's
+ * autolink extension: cmark-gfm, pandoc -f gfm) from making a link of
+ * bare text: the : of "scheme://", the . of "www." and the @ of an
+ * e-mail address.  Any ASCII punctuation may be escaped in CommonMark,
+ * so the text reads the same; the escape splits the run the extension
+ * matches.
+ */
+static int
+autolink_mark(const char *s, size_t i, size_t len)
+{
+	if (s[i] == '@')
+		return 1;
+	if (s[i] == ':')
+		return i + 2 < len && s[i + 1] == '/' && s[i + 2] == '/';
+	return s[i] == '.' && i >= 3 && strncasecmp(s + i - 3, "www", 3) == 0;
+}
+
 void
 pl_md_escape(struct pl_buf *out, const char *s, size_t len)
 {
@@ -758,7 +776,8 @@ pl_md_escape(struct pl_buf *out, const char *s, size_t len)
 		else if (s[i] == '&')
 			pl_buf_puts(out, "&amp;");
 		else {
-			if (strchr("\\`*_[]|~!", s[i]) != NULL)
+			if (strchr("\\`*_[]|~!", s[i]) != NULL ||
+			    autolink_mark(s, i, len))
 				pl_buf_putc(out, '\\');
 			pl_buf_putc(out, s[i]);
 		}

@@ -528,7 +528,7 @@ add_standards(struct build *b, struct pl_strlist *warnings)
 	if ((err = status_of(b, st, b->p, &b->gs.l, &b->ev, &b->hidden,
 	    warnings)) != PL_OK)
 		return err;
-	r->in_scope = st->n;
+	r->in_scope = st->in_scope;
 	r->standards = pl_xcalloc(st->n + 1, sizeof *r->standards);
 	for (i = 0; i < st->n; i++)
 		if (st->rows[i].goals.n > 0 || st->rows[i].evidence.n > 0)

@@ -14,8 +14,10 @@
 #include <jansson.h>
 
 #include "csvrows.h"
+#include "internal.h"
 #include "pl/doc.h"
 #include "pl/standards.h"
+#include "stdindex.h"
 
 /* The columns of pl's own file, in the order it writes them. */
 enum { COL_CODE, COL_PARENT, COL_GRADE, COL_SUBJECT, COL_DESC, NCOLS };
@@ -450,7 +452,21 @@ pl_standards_index(const struct pl_standards *l, const char *code)
 	return -1;
 }
 
-/* What the rows of one file must be: each with a code, each code once. */
+static int
+too_long(const struct pl_standard *s)
+{
+	return strlen(s->code) > PL_STANDARD_FIELD_MAX ||
+	    strlen(s->parent) > PL_STANDARD_FIELD_MAX ||
+	    strlen(s->grade) > PL_STANDARD_FIELD_MAX ||
+	    strlen(s->subject) > PL_STANDARD_FIELD_MAX ||
+	    strlen(s->description) > PL_STANDARD_FIELD_MAX;
+}
+
+/*
+ * What the rows of one file must be: at most PL_STANDARDS_MAX, fields
+ * of at most PL_STANDARD_FIELD_MAX bytes, each with a code, each code
+ * once.
+ */
 static int
 check_rows(const struct pl_standards *l, const char *name, int json)
 {
@@ -459,6 +475,18 @@ check_rows(const struct pl_standards *l, const char *name, int json)
 	struct pl_buf	 fmt = PL_BUF_INIT;
 	int		 err = PL_OK;
 
+	if (l->n > PL_STANDARDS_MAX) {
+		pl_buf_printf(&fmt, where, name, l->line[PL_STANDARDS_MAX] -
+		    json);
+		err = pl_error_set(PL_EPARSE, "%smore than %d standards (the "
+		    "most a framework may have)", fmt.ptr, PL_STANDARDS_MAX);
+	}
+	for (i = 0; i < l->n && err == PL_OK; i++)
+		if (too_long(&l->v[i])) {
+			pl_buf_printf(&fmt, where, name, l->line[i] - json);
+			err = pl_error_set(PL_EPARSE, "%sa field longer than "
+			    "%d bytes", fmt.ptr, PL_STANDARD_FIELD_MAX);
+		}
 	for (i = 0; i < l->n && err == PL_OK; i++)
 		if (l->v[i].code[0] == '\0') {
 			pl_buf_printf(&fmt, where, name, l->line[i] -
@@ -568,6 +596,9 @@ pl_standards_release(struct pl_standards *l)
 	free(l->v);
 	free(l->byfold);
 	free(l->line);
+	for (i = 0; i < l->nix; i++)
+		pl_stdix_close(l->ix[i]);
+	free(l->ix);
 	pl_strlist_release(&l->cols);
 	pl_strlist_release(&l->extra);
 	pl_code_map_release(&l->replaced);
@@ -803,6 +834,117 @@ done:
 	return err;
 }
 
+static int
+size_cmp(const void *a, const void *b)
+{
+	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sorts and makes unique the row numbers pos. */
+static size_t
+unique(size_t *pos, size_t n)
+{
+	size_t	i, k = 0;
+
+	qsort(pos, n, sizeof *pos, size_cmp);
+	for (i = 0; i < n; i++)
+		if (k == 0 || pos[k - 1] != pos[i])
+			pos[k++] = pos[i];
+	return k;
+}
+
+/* The rows of ix that any of codes may name, in file order. */
+static void
+add_matches(struct pl_standards *out, const struct pl_stdix *ix,
+    const char *framework, const struct pl_strlist *codes)
+{
+	struct pl_standard	 s;
+	size_t			*pos = NULL, n = 0, i, k;
+	int			 line;
+
+	for (i = 0; i < codes->n; i++)
+		pl_stdix_match(ix, codes->v[i], &pos, &n);
+	n = unique(pos, n);
+	for (i = 0; i < n; i++) {
+		if (pl_stdix_row(ix, pos[i], &s, &line) < 0)
+			continue;
+		k = push(out, framework, line);
+		set(&out->v[k].code, s.code);
+		set(&out->v[k].parent, s.parent);
+		set(&out->v[k].grade, s.grade);
+		set(&out->v[k].subject, s.subject);
+		set(&out->v[k].description, s.description);
+	}
+	free(pos);
+}
+
+int
+pl_standards_load_codes(struct pl_standards *out, struct pl_portfolio *pf,
+    const struct pl_strlist *codes, struct pl_strlist *warnings)
+{
+	struct pl_strlist	 names = PL_STRLIST_INIT;
+	struct pl_stdix		*ix;
+	git_oid			 id;
+	size_t			 i;
+	char			*path = NULL;
+	int			 err;
+
+	memset(out, 0, sizeof *out);
+	if ((err = pl_portfolio_list(&names, pf, PL_STANDARDS_DIR,
+	    ".csv")) != PL_OK)
+		goto done;
+	out->ix = pl_xcalloc(names.n + 1, sizeof *out->ix);
+	for (i = 0; i < names.n; i++) {
+		free(path);
+		path = pl_xasprintf("%s/%s.csv", PL_STANDARDS_DIR,
+		    names.v[i]);
+		if (pl_portfolio_locate(&id, pf, path) != PL_OK ||
+		    pl_stdix_open(&ix, pl_portfolio_repo(pf), &id, path,
+		    names.v[i]) != PL_OK) {
+			if (warnings != NULL)
+				pl_strlist_push(warnings, pl_error_last());
+			pl_error_clear();
+			continue;
+		}
+		out->ix[out->nix++] = ix;
+		out->total += pl_stdix_count(ix);
+		add_matches(out, ix, names.v[i], codes);
+	}
+	index_build(out);
+done:
+	free(path);
+	pl_strlist_release(&names);
+	return err;
+}
+
+size_t
+pl_standards_total(const struct pl_standards *l)
+{
+	return l->nix > 0 ? l->total : l->n;
+}
+
+size_t
+pl_standards_distinct(const struct pl_standards *l)
+{
+	struct pl_standard	s;
+	size_t			i, g, k, n = 0;
+	int			line, seen;
+
+	if (l->nix <= 1)
+		return pl_standards_total(l);
+	for (i = 0; i < l->nix; i++)
+		for (k = 0; k < pl_stdix_count(l->ix[i]); k++) {
+			if (pl_stdix_row(l->ix[i], k, &s, &line) < 0)
+				continue;
+			for (seen = 0, g = 0; g < i && !seen; g++)
+				seen = pl_stdix_has(l->ix[g], s.code);
+			n += !seen;
+		}
+	return n;
+}
+
 /* Edit distance, case aside, of a and b (capped lengths). */
 static size_t
 distance(const char *a, const char *b)
@@ -847,36 +989,60 @@ nearness(const char *typed, const char *code)
 	return d;
 }
 
-/* "unknown standard 'x'", and the nearest codes when any are near. */
+/* The codes nearest to the one typed, as they are met. */
+struct near {
+	const char	*typed;
+	size_t		 limit;
+	const char	*best[NEAR_MAX];
+	size_t		 dist[NEAR_MAX];
+	size_t		 n;
+};
+
+static void
+consider(void *arg, const char *code)
+{
+	struct near	*nr = arg;
+	size_t		 d, j, k;
+
+	if ((d = nearness(nr->typed, code)) > nr->limit)
+		return;
+	for (j = 0; j < nr->n && nr->dist[j] <= d; j++)
+		;
+	if (j == NEAR_MAX)
+		return;
+	if (nr->n < NEAR_MAX)
+		nr->n++;
+	for (k = nr->n - 1; k > j; k--) {
+		nr->best[k] = nr->best[k - 1];
+		nr->dist[k] = nr->dist[k - 1];
+	}
+	nr->best[j] = code;
+	nr->dist[j] = d;
+}
+
+/*
+ * "unknown standard 'x'", and the nearest codes when any are near: of
+ * every framework, also when l holds only the codes a command named.
+ */
 static int
 unknown(const struct pl_standards *l, const char *code)
 {
-	size_t		 best[NEAR_MAX], dist[NEAR_MAX], i, j, k, n = 0, d;
-	size_t		 limit = strlen(code) / 3 + 1;
+	struct near	 nr = { code, strlen(code) / 3 + 1, { 0 }, { 0 }, 0 };
 	struct pl_buf	 b = PL_BUF_INIT;
+	size_t		 i;
 	int		 err;
 
-	for (i = 0; i < l->n; i++) {
-		if ((d = nearness(code, l->v[i].code)) > limit)
-			continue;
-		for (j = 0; j < n && dist[j] <= d; j++)
-			;
-		if (j == NEAR_MAX)
-			continue;
-		if (n < NEAR_MAX)
-			n++;
-		for (k = n - 1; k > j; k--) {
-			best[k] = best[k - 1];
-			dist[k] = dist[k - 1];
-		}
-		best[j] = i;
-		dist[j] = d;
-	}
-	for (i = 0; i < n; i++)
+	if (l->nix > 0)
+		for (i = 0; i < l->nix; i++)
+			pl_stdix_each(l->ix[i], consider, &nr);
+	else
+		for (i = 0; i < l->n; i++)
+			consider(&nr, l->v[i].code);
+	for (i = 0; i < nr.n; i++)
 		pl_buf_printf(&b, "%s'%s'", i ? ", " : " (did you mean ",
-		    l->v[best[i]].code);
+		    nr.best[i]);
 	err = pl_error_set(PL_ENOTFOUND, "unknown standard '%s'%s%s", code,
-	    pl_buf_cstr(&b), n ? "?)" : "");
+	    pl_buf_cstr(&b), nr.n ? "?)" : "");
 	pl_buf_release(&b);
 	return err;
 }

@@ -86,6 +86,11 @@ struct pl_align_row {
 struct pl_align_status {
 	struct pl_align_row	*rows;		/* in framework order */
 	size_t			 n;
+	/*
+	 * The standards in scope: n, or for pl_align_status_of(), whose
+	 * rows are the standards its entries name, all of them.
+	 */
+	size_t			 in_scope;
 	size_t			 covered;	/* rows with evidence */
 	size_t			 mastered;
 	/*

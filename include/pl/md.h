@@ -88,11 +88,13 @@ char	*pl_md_first_words(const char *body);
 
 /*
  * Appends s (len bytes) to out as Markdown that a CommonMark or GitHub
- * renderer shows as s and nothing else: no link, image, emphasis, code
- * span, raw HTML, heading, list, quote or table cell boundary.
- * Backslashes go before \ ` * _ [ ] | ~ !, and before what would open
- * a block at the start: # and >, "- " and "+ ", a line of - + or =, the
- * . or ) of "1. "; < and & are written &lt; and &amp;.  Control
+ * renderer shows as s and nothing else: no link (GFM's autolinks of
+ * bare URLs, "www." names and e-mail addresses included), image,
+ * emphasis, code span, raw HTML, heading, list, quote or table cell
+ * boundary.  Backslashes go before \ ` * _ [ ] | ~ ! and @, the : of
+ * "://", the . of "www.", and before what would open a block at the
+ * start: # and >, "- " and "+ ", a line of - + or =, the . or ) of
+ * "1. "; < and & are written &lt; and &amp;.  Control
  * characters, line breaks included, become spaces, so a value stays on
  * its one line.
  */

@@ -13,6 +13,14 @@
 #include "pl/portfolio.h"
 #include "pl/util.h"
 
+/*
+ * The most standards a framework may have, and the longest field of
+ * one (code, parent, grade, subject or description), in bytes: a file
+ * over either is refused (PL_EPARSE, exit 6) when imported.
+ */
+#define PL_STANDARDS_MAX	1000000
+#define PL_STANDARD_FIELD_MAX	65536
+
 /* The folder of the portfolio that holds the frameworks. */
 #define PL_STANDARDS_DIR "standards"
 
@@ -38,6 +46,8 @@ struct pl_code_map {
 
 void	 pl_code_map_release(struct pl_code_map *);
 
+struct pl_stdix;
+
 struct pl_standards {
 	struct pl_standard	*v;
 	size_t			 n;
@@ -48,6 +58,9 @@ struct pl_standards {
 	struct pl_strlist	 cols;		/* extra columns' names */
 	struct pl_strlist	 extra;		/* n * cols.n values */
 	struct pl_code_map	 replaced;	/* CASE isReplacedBy */
+	struct pl_stdix		**ix;		/* load_codes: the indexes */
+	size_t			 nix;
+	size_t			 total;		/* their standards */
 };
 
 /*
@@ -57,6 +70,27 @@ struct pl_standards {
  */
 int	 pl_standards_load(struct pl_standards *out, struct pl_portfolio *,
 	    struct pl_strlist *warnings) PL_WUR;
+
+/*
+ * As pl_standards_load(), but reads only the standards that one of
+ * codes may name (as pl_standards_find() finds them), through an index
+ * of each framework kept in <gitdir>/pl/ (made the first time): a
+ * command pays for the codes it names, not for every row.  Finding a
+ * code the list does not hold still says which codes of every
+ * framework are near.
+ */
+int	 pl_standards_load_codes(struct pl_standards *out,
+	    struct pl_portfolio *, const struct pl_strlist *codes,
+	    struct pl_strlist *warnings) PL_WUR;
+
+/* The number of standards in every framework read. */
+size_t	 pl_standards_total(const struct pl_standards *);
+
+/*
+ * The number of codes of every framework read, a code two frameworks
+ * share counted once.
+ */
+size_t	 pl_standards_distinct(const struct pl_standards *);
 
 void	 pl_standards_release(struct pl_standards *);
 
@@ -77,7 +111,8 @@ int	 pl_standards_find(const struct pl_standard **out,
  * at least code and description, in any order; extra columns kept),
  * Moodle's competency framework CSV, or an IMS CASE JSON package.  A
  * byte-order mark, CR LF, blank lines and runs of white space are
- * forgiven.  PL_EPARSE "name:LINE: what" for a file none of these, a
+ * forgiven.  PL_EPARSE "name:LINE: what" for a file none of these, more
+ * than PL_STANDARDS_MAX rows, a field over PL_STANDARD_FIELD_MAX bytes, a
  * row without a code, or a code twice ("duplicate code 'x' (also on
  * line N)"); a parent not in the file is a warning.  Release with
  * pl_standards_release().
