@@ -848,6 +848,8 @@ unique(size_t *pos, size_t n)
 {
 	size_t	i, k = 0;
 
+	if (n == 0)
+		return 0;
 	qsort(pos, n, sizeof *pos, size_cmp);
 	for (i = 0; i < n; i++)
 		if (k == 0 || pos[k - 1] != pos[i])
