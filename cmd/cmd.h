@@ -31,10 +31,9 @@ struct pl_opt {
 	"colour: always, never or auto (the default)", NULL }
 /* Where pl verify and pl log take the keys they trust from. */
 #define PL_OPT_ALLOWED_SIGNERS { "allowed-signers", 0, "FILE", \
-	"trust the keys in FILE, not .pl/allowed_signers", "@file" }
+	"trust FILE's keys, not .pl/allowed_signers", "@file" }
 #define PL_OPT_TRUST_FROM { "trust-from", 0, "COMMIT", \
-	"trust .pl/allowed_signers as at COMMIT and its signed changes", \
-	"@rev" }
+	"trust the list at COMMIT and its signed changes", "@rev" }
 #define PL_OPT_AUTHOR { "author", 0, "'NAME <EMAIL>'", \
 	"override the commit author", NULL }
 

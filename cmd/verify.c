@@ -300,13 +300,18 @@ const struct pl_cmd pl_cmd_verify = {
 	    "[--format FMT] [REV]",
 	.description = "Walks the history from REV (default HEAD) and checks "
 	    "the signature of every\nrating commit and every other signed "
-	    "commit against the keys in\n.pl/allowed_signers at HEAD "
-	    "(ssh-keygen -Y verify as the committer's\nemail; gpg's keyring "
-	    "for openpgp signatures).  One line per rating:\ndate, rater, "
-	    "standard, level, evidence and \"verified (SIGNER)\", \"signed,\n"
-	    "unknown key\", \"bad signature\" or \"not signed\"; other "
-	    "commits only when\ntheir signature is bad; then a summary.  "
-	    "Exit status 14 when any\nsignature is bad.",
+	    "commit against the trusted keys:\nFILE's, or gpg.ssh."
+	    "allowedSignersFile's; else .pl/allowed_signers, the\nfirst list "
+	    "(or the one at COMMIT) and each change to it signed by a key\n"
+	    "it trusted before.  A commit is judged by the list at its parent "
+	    "(ssh-keygen\n-Y verify as the committer's email; gpg's keyring "
+	    "for openpgp signatures).\nFirst a line says where the keys come "
+	    "from, one line per untrusted change\nto the list follows; then "
+	    "one line per rating: date, rater, standard,\nlevel, evidence and "
+	    "\"verified (SIGNER)\", \"signed, unknown key\", \"bad\n"
+	    "signature\" or \"not signed\"; other commits only when their "
+	    "signature is\nbad; then a summary.  Exit status 14 when any "
+	    "signature is bad or any\nchange to the list is untrusted.",
 	.opts = verify_opts,
 	.arg_words = "@rev",
 	.min_args = 0, .max_args = 1,

@@ -159,9 +159,21 @@ why_words(const struct pl_trust_break *b)
 	    "signed, unknown key";
 }
 
+/*
+ * Whether b is reported: a change before the pinned commit is not, the
+ * verifier having taken the list as it stood there.
+ */
+static int
+reported(struct pl_verifier *v, const git_oid *pin,
+    const struct pl_trust_break *b)
+{
+	return pin == NULL || git_graph_descendant_of(v->repo, pin,
+	    &b->commit) != 1;
+}
+
 /* What the chain found, in words, the newest change first. */
 static int
-chain_report(struct pl_verifier *v)
+chain_report(struct pl_verifier *v, const git_oid *pin)
 {
 	const struct pl_trust_break	*b;
 	struct pl_untrusted		*u;
@@ -179,6 +191,8 @@ chain_report(struct pl_verifier *v)
 	v->untrusted = pl_xcalloc(n + 1, sizeof *v->untrusted);
 	for (i = 0; i < n; i++) {
 		b = pl_trust_break(v->trust, n - 1 - i);
+		if (!reported(v, pin, b))
+			continue;
 		u = &v->untrusted[v->nuntrusted++];
 		git_oid_tostr(hex, sizeof hex, &b->commit);
 		u->commit = own(v, pl_xstrdup(hex));
@@ -208,7 +222,8 @@ chain_read(struct pl_verifier *v, const char *rev, const char *pin_rev)
 	    pin_rev != NULL ? &pin : NULL, trust_check, v)) != 0)
 		return err;
 	v->info.pinned = pin_rev != NULL;
-	return pl_trust_any(v->trust) ? chain_report(v) : 0;
+	return pl_trust_any(v->trust) ? chain_report(v, pin_rev != NULL ?
+	    &pin : NULL) : 0;
 }
 
 /* The keys from the options, else from git's configuration. */
@@ -618,6 +633,20 @@ trust_check(enum pl_sig_state *state, void *arg, const git_oid *commit,
 	return 0;
 }
 
+/* The short id of a reported untrusted change, or NULL. */
+static const char *
+untrusted_id(const struct pl_verifier *v, const git_oid *id)
+{
+	char	hex[GIT_OID_HEXSZ + 1];
+	size_t	i;
+
+	git_oid_tostr(hex, sizeof hex, id);
+	for (i = 0; i < v->nuntrusted; i++)
+		if (strcmp(v->untrusted[i].commit, hex) == 0)
+			return v->untrusted[i].short_id;
+	return NULL;
+}
+
 int
 pl_verify_commit(const struct pl_sig **out, struct pl_verifier *v,
     const char *commit)
@@ -639,7 +668,9 @@ pl_verify_commit(const struct pl_sig **out, struct pl_verifier *v,
 	if (v->trust != NULL && (git_oid_fromstr(&id, commit) < 0 ||
 	    (err = pl_trust_judge(&list, &brk, v->trust, &id)) != 0))
 		return pl_error_set(PL_ERROR, "cannot read commit %s", commit);
-	if (brk != NULL) {
+	if (brk != NULL && (since = untrusted_id(v, &brk->commit)) == NULL &&
+	    v->info.pinned == 0) {
+		/* a change found after the first walk (pl report's) */
 		pl_strlist_push_owned(&v->pool, short_id(v, &brk->commit));
 		since = v->pool.v[v->pool.n - 1];
 	}
