@@ -350,21 +350,24 @@ trust_own(struct node *d)
 }
 
 /*
- * The parent a commit is judged by (an unbroken one first), and the one
- * whose list it keeps unchanged, if any (again an unbroken one first).
+ * The parent a commit is judged by (an unbroken one first), the one
+ * whose list it keeps unchanged, if any (again an unbroken one first),
+ * and a parent whose chain is broken, if any.
  */
 static void
-parents_of(size_t *judge, size_t *same, const struct pl_trust *t,
-    const struct node *d)
+parents_of(size_t *judge, size_t *same, size_t *brk,
+    const struct pl_trust *t, const struct node *d)
 {
 	const struct node	*p;
 	size_t			 i, k;
 
-	*judge = *same = NO_NODE;
+	*judge = *same = *brk = NO_NODE;
 	for (i = 0; i < d->nparents; i++) {
 		if ((k = parent_of(t, d, i)) == NO_NODE ||
 		    !(p = &t->v[k])->ever)
 			continue;
+		if (p->broken != NO_NODE && *brk == NO_NODE)
+			*brk = k;
 		if (*judge == NO_NODE || (t->v[*judge].broken != NO_NODE &&
 		    p->broken == NO_NODE))
 			*judge = k;
@@ -374,6 +377,14 @@ parents_of(size_t *judge, size_t *same, const struct pl_trust *t,
 	}
 }
 
+static void
+state_copy(struct node *d, const struct node *from)
+{
+	d->trusted = from->trusted;
+	d->has_trusted = from->has_trusted;
+	d->broken = from->broken;
+}
+
 /* The state of node i, whose parents have theirs. */
 static int
 settle(struct pl_trust *t, size_t i)
@@ -381,7 +392,7 @@ settle(struct pl_trust *t, size_t i)
 	struct node		*d = &t->v[i];
 	const struct node	*j;
 	enum pl_sig_state	 state;
-	size_t			 judge, same;
+	size_t			 judge, same, brk;
 	int			 err;
 
 	if (!d->ever)
@@ -390,7 +401,7 @@ settle(struct pl_trust *t, size_t i)
 		trust_own(d);
 		return 0;
 	}
-	parents_of(&judge, &same, t, d);
+	parents_of(&judge, &same, &brk, t, d);
 	if (judge == NO_NODE) {
 		/* a first list: trusted only as the one first list */
 		if (t->has_first && git_oid_equal(&d->id, &t->first))
@@ -401,9 +412,16 @@ settle(struct pl_trust *t, size_t i)
 		return 0;
 	}
 	if (same != NO_NODE) {
-		d->trusted = t->v[same].trusted;
-		d->has_trusted = t->v[same].has_trusted;
-		d->broken = t->v[same].broken;
+		state_copy(d, &t->v[same]);
+		return 0;
+	}
+	/*
+	 * A merge's own list mixes what its parents had: from a broken
+	 * chain, untrusted lines, whoever signs the merge (pl sync signs
+	 * its merges with the teacher's key, whatever they bring).
+	 */
+	if (d->nparents > 1 && brk != NO_NODE) {
+		state_copy(d, &t->v[brk]);
 		return 0;
 	}
 	j = &t->v[judge];

@@ -239,6 +239,34 @@ test_expect_success 'forge: the merge commit itself changes the list' '
 	expect_verify f5 14
 '
 
+test_expect_success 'forge: a teacher’s signed merge of an untrusted list does not vouch for it' '
+	cp -R base f10 &&
+	signing f10 rivera &&
+	git -C f10 checkout -q -b teacher &&
+	line lee lee >>f10/.pl/allowed_signers &&
+	teacher git -C f10 commit -q -a -m "Trust Mr Lee" &&
+	git -C f10 checkout -q - &&
+	signing f10 &&
+	{ line rivera ana && cat f10/.pl/allowed_signers; } >list &&
+	cp list f10/.pl/allowed_signers &&
+	learner git -C f10 commit -q -a -m "keys" &&
+	X=$(short f10 HEAD) &&
+	signing f10 rivera &&
+	teacher git -C f10 merge -q --no-ff -m "Merge teacher" teacher &&
+	git -C f10 cat-file commit HEAD | grep "^gpgsig " &&
+	test_line_count = 3 f10/.pl/allowed_signers &&
+	forged_rating f10 &&
+	cat >expect <<-EOF &&
+	$HEAD_LINE
+	2026-11-26  Ana Lima <ana@example.org>  untrusted change to .pl/allowed_signers  $X  not signed
+	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  poster  signed, unknown key; keys untrusted since $X
+	$QUIZ
+	2 ratings: 1 verified, 1 signed with an unknown key, 0 unsigned, 0 bad
+	1 untrusted change to .pl/allowed_signers
+	EOF
+	expect_verify f10 14
+'
+
 test_expect_success 'forge: the list removed, then added again as the learner’s' '
 	cp -R base f6 &&
 	signing f6 &&
