@@ -71,6 +71,21 @@ expect_verify () {
 	test_cmp expect.out out
 }
 
+# expect_forged DIR X [WHY [AUTHOR]]: after the one untrusted change X
+# (by Ana, not signed, unless said), the forged rating of poster is not
+# verified, Ms Rivera's of quiz still is, and pl verify exits 14.
+expect_forged () {
+	cat >expect <<-EOF &&
+	$HEAD_LINE
+	2026-11-26  ${4:-Ana Lima <ana@example.org>}  untrusted change to .pl/allowed_signers  $2  ${3:-not signed}
+	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  poster  signed, unknown key; keys untrusted since $2
+	$QUIZ
+	2 ratings: 1 verified, 1 signed with an unknown key, 0 unsigned, 0 bad
+	1 untrusted change to .pl/allowed_signers
+	EOF
+	expect_verify "$1" 14
+}
+
 # log_ratings DIR: the ends of pl log's rating lines, newest first.
 log_ratings () {
 	pl -C "$1" log --kind evidence >log.out 2>log.err &&
@@ -115,15 +130,7 @@ test_expect_success 'forge: the learner’s key under the teacher’s email, uns
 	learner git -C f1 commit -q -a -m "notes" &&
 	X=$(short f1 HEAD) &&
 	forged_rating f1 &&
-	cat >expect <<-EOF &&
-	$HEAD_LINE
-	2026-11-26  Ana Lima <ana@example.org>  untrusted change to .pl/allowed_signers  $X  not signed
-	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  poster  signed, unknown key; keys untrusted since $X
-	$QUIZ
-	2 ratings: 1 verified, 1 signed with an unknown key, 0 unsigned, 0 bad
-	1 untrusted change to .pl/allowed_signers
-	EOF
-	expect_verify f1 14 &&
+	expect_forged f1 "$X" &&
 	echo "pl: 1 untrusted change to .pl/allowed_signers" >expect &&
 	test_cmp expect err &&
 	log_ratings f1 >actual &&
@@ -160,15 +167,7 @@ test_expect_success 'forge: the list changed in a commit signed with the learner
 	learner git -C f2 commit -q -a -m "my key" &&
 	X=$(short f2 HEAD) &&
 	forged_rating f2 &&
-	cat >expect <<-EOF &&
-	$HEAD_LINE
-	2026-11-26  Ana Lima <ana@example.org>  untrusted change to .pl/allowed_signers  $X  signed, unknown key
-	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  poster  signed, unknown key; keys untrusted since $X
-	$QUIZ
-	2 ratings: 1 verified, 1 signed with an unknown key, 0 unsigned, 0 bad
-	1 untrusted change to .pl/allowed_signers
-	EOF
-	expect_verify f2 14
+	expect_forged f2 "$X" "signed, unknown key"
 '
 
 test_expect_success 'forge: the teacher’s key replaced, in a commit made out as hers' '
@@ -205,15 +204,7 @@ test_expect_success 'forge: a branch changes the list, a merge brings it' '
 	learner pl -C f4 evidence add -m x --id video "video" >/dev/null &&
 	learner git -C f4 merge -q --no-ff -m "Merge side" side &&
 	forged_rating f4 &&
-	cat >expect <<-EOF &&
-	$HEAD_LINE
-	2026-11-26  Ana Lima <ana@example.org>  untrusted change to .pl/allowed_signers  $X  not signed
-	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  poster  signed, unknown key; keys untrusted since $X
-	$QUIZ
-	2 ratings: 1 verified, 1 signed with an unknown key, 0 unsigned, 0 bad
-	1 untrusted change to .pl/allowed_signers
-	EOF
-	expect_verify f4 14
+	expect_forged f4 "$X"
 '
 
 test_expect_success 'forge: the merge commit itself changes the list' '
@@ -228,15 +219,7 @@ test_expect_success 'forge: the merge commit itself changes the list' '
 	learner git -C f5 commit -q -m "Merge side" &&
 	X=$(short f5 HEAD) &&
 	forged_rating f5 &&
-	cat >expect <<-EOF &&
-	$HEAD_LINE
-	2026-11-26  Ana Lima <ana@example.org>  untrusted change to .pl/allowed_signers  $X  not signed
-	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  poster  signed, unknown key; keys untrusted since $X
-	$QUIZ
-	2 ratings: 1 verified, 1 signed with an unknown key, 0 unsigned, 0 bad
-	1 untrusted change to .pl/allowed_signers
-	EOF
-	expect_verify f5 14
+	expect_forged f5 "$X"
 '
 
 test_expect_success 'forge: a teacher’s signed merge of an untrusted list does not vouch for it' '
@@ -256,15 +239,7 @@ test_expect_success 'forge: a teacher’s signed merge of an untrusted list does
 	git -C f10 cat-file commit HEAD | grep "^gpgsig " &&
 	test_line_count = 3 f10/.pl/allowed_signers &&
 	forged_rating f10 &&
-	cat >expect <<-EOF &&
-	$HEAD_LINE
-	2026-11-26  Ana Lima <ana@example.org>  untrusted change to .pl/allowed_signers  $X  not signed
-	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  poster  signed, unknown key; keys untrusted since $X
-	$QUIZ
-	2 ratings: 1 verified, 1 signed with an unknown key, 0 unsigned, 0 bad
-	1 untrusted change to .pl/allowed_signers
-	EOF
-	expect_verify f10 14
+	expect_forged f10 "$X"
 '
 
 test_expect_success 'forge: the list removed, then added again as the learner’s' '
@@ -303,15 +278,7 @@ test_expect_success 'forge: another file renamed over the list' '
 	learner git -C f7 commit -q -m "rename" &&
 	X=$(short f7 HEAD) &&
 	forged_rating f7 &&
-	cat >expect <<-EOF &&
-	$HEAD_LINE
-	2026-11-26  Ana Lima <ana@example.org>  untrusted change to .pl/allowed_signers  $X  not signed
-	2026-11-26  Ms Rivera  CCSS.Math.Content.6.RP.A.1  4  poster  signed, unknown key; keys untrusted since $X
-	$QUIZ
-	2 ratings: 1 verified, 1 signed with an unknown key, 0 unsigned, 0 bad
-	1 untrusted change to .pl/allowed_signers
-	EOF
-	expect_verify f7 14
+	expect_forged f7 "$X"
 '
 
 test_expect_success 'forge: the list edited in the working tree only' '
