@@ -495,15 +495,21 @@ first_find(struct pl_trust *t)
 	t->has_first = n == 1;
 }
 
+/*
+ * The pinned commit must be in the history, or after it (a walk from an
+ * older commit, which no list judges then): a history without it was
+ * rewritten.
+ */
 static int
-pin_check(struct pl_trust *t)
+pin_check(struct pl_trust *t, const git_oid *tip)
 {
 	char	hex[GIT_OID_HEXSZ + 1];
 	size_t	i = find(t, &t->first);
 
 	git_oid_tostr(hex, sizeof hex, &t->first);
 	if (i == NO_NODE || !t->v[i].walked)
-		return pl_error_set(PL_EBADSIG, "the pinned commit %s is not "
+		return git_graph_descendant_of(t->repo, &t->first, tip) == 1 ?
+		    0 : pl_error_set(PL_EBADSIG, "the pinned commit %s is not "
 		    "in the history: was it rewritten?", hex);
 	if (!t->v[i].has_list)
 		return pl_error_set(PL_EINVAL, "the pinned commit %s has no "
@@ -531,7 +537,7 @@ pl_trust_new(struct pl_trust **out, git_repository *repo, const git_oid *tip,
 	if (pin != NULL) {
 		t->first = *pin;
 		t->has_first = t->pinned = 1;
-		err = pin_check(t);
+		err = pin_check(t, tip);
 	} else
 		first_find(t);
 	if (err == 0)

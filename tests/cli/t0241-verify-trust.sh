@@ -339,6 +339,13 @@ test_expect_success 'pinned: --trust-from and pl.trustFrom say so' '
 	git -C pinned config pl.trustFrom "$F" &&
 	pl -C pinned verify >out &&
 	test_cmp expect out &&
+	# a walk from before the pin: no list judges it, nothing is wrong
+	pl -C pinned log --rev HEAD~2 >out 2>err &&
+	test_must_be_empty err &&
+	pl -C pinned verify HEAD~1 >out &&
+	tail -n 1 out >actual &&
+	echo "0 ratings: 0 verified, 0 signed with an unknown key, 0 unsigned, 0 bad" >expect &&
+	test_cmp expect actual &&
 	test_expect_code 5 pl -C base verify --trust-from HEAD~2 2>err &&
 	echo "pl: the pinned commit $(git -C base rev-parse HEAD~2) has no .pl/allowed_signers" >expect &&
 	test_cmp expect err &&
