@@ -29,6 +29,11 @@ struct pl_opt {
 /* "--color" alone is "always"; read with pl_colour(). */
 #define PL_OPT_COLOR { "color", 0, "[=WHEN]", \
 	"colour: always, never or auto (the default)", NULL }
+/* Where pl verify and pl log take the keys they trust from. */
+#define PL_OPT_ALLOWED_SIGNERS { "allowed-signers", 0, "FILE", \
+	"trust FILE's keys, not .pl/allowed_signers", "@file" }
+#define PL_OPT_TRUST_FROM { "trust-from", 0, "COMMIT", \
+	"trust the list at COMMIT and its signed changes", "@rev" }
 #define PL_OPT_AUTHOR { "author", 0, "'NAME <EMAIL>'", \
 	"override the commit author", NULL }
 

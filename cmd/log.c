@@ -106,16 +106,39 @@ kind_colour(const char *kind)
 /*
  * A rating whose commit carries a good signature from a trusted key is
  * marked at the end of its line, where the mark moves no column; one
- * whose signature does not match its commit is marked too.
+ * whose signature does not match its commit is marked too, and one made
+ * after an untrusted change to the list, which no key could verify.
  */
-static const char *
-sig_mark(const struct pl_sig *s)
+static void
+sig_mark(struct pl_buf *b, const struct pl_sig *s)
 {
 	if (s == NULL)
-		return "";
+		return;
 	if (s->state == PL_SIG_GOOD)
-		return " (verified)";
-	return s->state == PL_SIG_BAD ? " (bad signature)" : "";
+		pl_buf_puts(b, " (verified)");
+	else if (s->state == PL_SIG_BAD)
+		pl_buf_puts(b, " (bad signature)");
+	else if (s->untrusted != NULL)
+		pl_buf_printf(b, " (not verified: keys untrusted since %s)",
+		    s->untrusted);
+}
+
+/* Each change to the list no trusted key signed, on standard error. */
+static void
+untrusted_warn(const struct pl_verifier *v)
+{
+	const struct pl_untrusted	*u;
+	struct pl_strlist		 w = PL_STRLIST_INIT;
+	size_t				 i;
+
+	for (i = 0; i < pl_verifier_untrusted(v); i++) {
+		u = pl_verifier_untrusted_at(v, i);
+		pl_strlist_push_owned(&w, pl_xasprintf("untrusted change to "
+		    "%s in %s by %s: %s; no rating after it is verified",
+		    PL_ALLOWED_SIGNERS, u->short_id, u->author, u->why));
+	}
+	pl_out_warnings(&w);
+	pl_strlist_release(&w);
 }
 
 /* true, false, or null for a change that is not a rating. */
@@ -134,6 +157,7 @@ print_text(struct pl_buf *line, const struct pl_change *c, int colour,
 	struct pl_buf	*b = line;		/* reused from line to line */
 	char		 date[PL_DATE_LEN];
 	size_t		 n;
+	struct pl_buf	 mark = PL_BUF_INIT;
 
 	pl_date_format(date, c->date);
 	if (!colour) {
@@ -154,7 +178,7 @@ print_text(struct pl_buf *line, const struct pl_change *c, int colour,
 		pl_buf_puts(b, *c->id != '\0' ? c->id : "-");
 		pl_buf_puts(b, "  ");
 		pl_buf_puts(b, c->detail);
-		pl_buf_puts(b, sig_mark(sig));
+		sig_mark(b, sig);
 		pl_buf_putc(b, '\n');
 		pl_out_write(b->ptr, PL_OUT_LINE);
 		return;
@@ -164,7 +188,9 @@ print_text(struct pl_buf *line, const struct pl_change *c, int colour,
 	pl_out_paint(c->kind, kind_colour(c->kind), colour, 10);
 	pl_out_printf("  %-7s  ", c->action);
 	pl_out_paint(*c->id != '\0' ? c->id : "-", PL_SGR_BOLD, colour, 0);
-	pl_out_printf("  %s%s\n", c->detail, sig_mark(sig));
+	sig_mark(&mark, sig);
+	pl_out_printf("  %s%s\n", c->detail, pl_buf_cstr(&mark));
+	pl_buf_release(&mark);
 }
 
 static char *
@@ -275,6 +301,9 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 	const struct pl_change	*c;
 	const struct pl_sig	*sig;
 	struct pl_buf		 line = PL_BUF_INIT;
+	struct pl_verify_opts	 o = { pl_arg(a, "rev"),
+				    pl_arg(a, "allowed-signers"),
+				    pl_arg(a, "trust-from") };
 	const char		*fmt = pl_arg(a, "format");
 	enum log_format		 out = LOG_TEXT;
 	long			 n = 0;
@@ -289,9 +318,10 @@ log_run(struct pl_ctx *ctx, struct pl_args *a)
 	colour &= out == LOG_TEXT;
 	if ((err = pl_pager_start(ctx)) != PL_OK ||
 	    (err = parse_filter(&f, ctx, a)) != PL_OK ||
-	    (err = pl_history_new(&h, ctx->pf, pl_arg(a, "rev"))) != PL_OK ||
-	    (err = pl_verifier_new(&v, ctx->pf)) != PL_OK)
+	    (err = pl_history_new(&h, ctx->pf, o.rev)) != PL_OK ||
+	    (err = pl_verifier_new(&v, ctx->pf, &o)) != PL_OK)
 		goto done;
+	untrusted_warn(v);
 	/* Without trusted keys the log is exactly what it always was. */
 	trusts = pl_verifier_trusts(v);
 	if (out == LOG_CSV)
@@ -338,6 +368,8 @@ static const struct pl_opt log_opts[] = {
 	    "text csv json" },
 	PL_OPT_REV,
 	PL_OPT_COLOR,
+	PL_OPT_ALLOWED_SIGNERS,
+	PL_OPT_TRUST_FROM,
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -346,7 +378,8 @@ const struct pl_cmd pl_cmd_log = {
 	.summary = "show the progress timeline",
 	.usage = "log [--goal ID] [--standard CODE] [--kind KIND] "
 	    "[--author TEXT] [--since DATE] [--until DATE] [-n N] "
-	    "[--format FMT] [--rev REV] [--color[=WHEN]]",
+	    "[--format FMT] [--rev REV] [--color[=WHEN]] "
+	    "[--allowed-signers FILE] [--trust-from COMMIT]",
 	.description = "Prints one line per change, newest first: date, "
 	    "author, kind, action, id and\nwhat changed.  Changes made "
 	    "with pl are read from their commit trailers;\na commit made "

@@ -1,9 +1,11 @@
 /*
  * pl verify: which ratings a teacher really made.  Every rating commit is
- * checked against the keys the portfolio trusts (.pl/allowed_signers at
- * HEAD), and every other signed commit too, so that a learner's forged
- * rating or a commit changed after it was signed shows, and a script can
- * tell from the exit status.
+ * checked against the keys the verifier trusts (its own file, or the
+ * chain of .pl/allowed_signers, each change signed by a key the list
+ * trusted before), and every other signed commit too, so that a learner's
+ * forged rating, a change to the list the learner made, or a commit
+ * changed after it was signed shows, and a script can tell from the exit
+ * status.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 struct tally {
 	size_t	ratings, verified, unknown, unsigned_, bad;
 	size_t	others, others_bad;
+	size_t	untrusted;		/* changes to the list */
 };
 
 static const char *
@@ -44,6 +47,57 @@ sig_json(json_t *j, const struct pl_sig *s)
 	json_object_set_new(j, "format", pl_json_str(s->format));
 	json_object_set_new(j, "signer", pl_json_str(s->signer));
 	json_object_set_new(j, "key", pl_json_str(s->key));
+	json_object_set_new(j, "untrusted_since", pl_json_str(s->untrusted));
+}
+
+/* Where the keys come from, in one line; nothing without any. */
+static void
+trust_text(const struct pl_trust_info *i)
+{
+	if (i->source == PL_KEYS_FILE)
+		pl_out_printf("trusting the keys in %s\n", i->file);
+	else if (i->source == PL_KEYS_LIST && i->first == NULL)
+		pl_out_printf("trusting no %s: several first lists, none "
+		    "pinned\n", PL_ALLOWED_SIGNERS);
+	else if (i->source == PL_KEYS_LIST)
+		pl_out_printf("trusting %s%s, from %s by %s (%s)\n",
+		    i->pinned ? "" : "the first ", PL_ALLOWED_SIGNERS,
+		    i->first, i->first_by, i->pinned ? "pinned" :
+		    "not pinned");
+}
+
+static json_t *
+trust_json(const struct pl_trust_info *i)
+{
+	static const char *const words[] = { "none", "file", "list" };
+
+	return json_pack("{s:s,s:o,s:o,s:o,s:b}", "source", words[i->source],
+	    "file", pl_json_str(i->file), "first", pl_json_str(i->first),
+	    "first_by", pl_json_str(i->first_by), "pinned", i->pinned);
+}
+
+/* The changes to the list no trusted key signed, newest first. */
+static json_t *
+untrusted_out(const struct pl_verifier *v, int json)
+{
+	const struct pl_untrusted	*u;
+	char				 date[PL_DATE_LEN];
+	json_t				*list = json ? json_array() : NULL;
+	size_t				 i;
+
+	for (i = 0; i < pl_verifier_untrusted(v); i++) {
+		u = pl_verifier_untrusted_at(v, i);
+		pl_date_format(date, u->date);
+		if (!json)
+			pl_out_printf("%s  %s  untrusted change to %s  %s  "
+			    "%s\n", date, u->author, PL_ALLOWED_SIGNERS,
+			    u->short_id, u->why);
+		else
+			json_array_append_new(list, json_pack("{s:s,s:s,s:s,"
+			    "s:s}", "commit", u->commit, "date", date,
+			    "author", u->author, "why", u->why));
+	}
+	return list;
 }
 
 static void
@@ -119,8 +173,10 @@ count(struct tally *t, int rating, enum pl_sig_state s)
 }
 
 static void
-summary_out(const struct tally *t, json_t *ratings, json_t *others)
+summary_out(const struct tally *t, const struct pl_verifier *v,
+    json_t *ratings, json_t *others)
 {
+	size_t	 n = t->untrusted;
 	json_t	*j;
 
 	if (ratings == NULL) {
@@ -132,18 +188,46 @@ summary_out(const struct tally *t, json_t *ratings, json_t *others)
 			pl_out_printf("%zu other signed commit%s: %zu bad\n",
 			    t->others, t->others == 1 ? "" : "s",
 			    t->others_bad);
+		if (n > 0)
+			pl_out_printf("%zu untrusted change%s to %s\n", n,
+			    n == 1 ? "" : "s", PL_ALLOWED_SIGNERS);
 		return;
 	}
 	j = json_object();
+	json_object_set_new(j, "trust", trust_json(pl_verifier_info(v)));
+	json_object_set_new(j, "untrusted", untrusted_out(v, 1));
 	json_object_set_new(j, "ratings", ratings);
 	json_object_set_new(j, "others", others);
 	json_object_set_new(j, "summary", json_pack("{s:I,s:I,s:I,s:I,s:I,"
-	    "s:I,s:I}", "ratings", (json_int_t)t->ratings, "verified",
+	    "s:I,s:I,s:I}", "ratings", (json_int_t)t->ratings, "verified",
 	    (json_int_t)t->verified, "unknown_key", (json_int_t)t->unknown,
 	    "unsigned", (json_int_t)t->unsigned_, "bad", (json_int_t)t->bad,
 	    "others", (json_int_t)t->others, "others_bad",
-	    (json_int_t)t->others_bad));
+	    (json_int_t)t->others_bad, "untrusted", (json_int_t)n));
 	pl_json_print(j);
+}
+
+/* Exit 14 for a bad signature or an untrusted change to the list. */
+static int
+verdict(const struct tally *t)
+{
+	size_t	 bad = t->bad + t->others_bad, n = t->untrusted;
+	char	*why = NULL, *more = NULL;
+	int	 err;
+
+	if (bad == 0 && n == 0)
+		return PL_OK;
+	if (bad > 0)
+		why = pl_xasprintf("%zu commit%s a bad signature", bad,
+		    bad == 1 ? " has" : "s have");
+	if (n > 0)
+		more = pl_xasprintf("%s%s%zu untrusted change%s to %s",
+		    why != NULL ? why : "", why != NULL ? "; " : "", n,
+		    n == 1 ? "" : "s", PL_ALLOWED_SIGNERS);
+	err = pl_error_set(PL_EBADSIG, "%s", more != NULL ? more : why);
+	free(why);
+	free(more);
+	return err;
 }
 
 static int
@@ -153,8 +237,11 @@ verify_run(struct pl_ctx *ctx, struct pl_args *a)
 	struct pl_history	*h = NULL;
 	const struct pl_change	*c;
 	const struct pl_sig	*s;
-	struct tally		 t = { 0, 0, 0, 0, 0, 0, 0 };
+	struct tally		 t = { 0, 0, 0, 0, 0, 0, 0, 0 };
 	json_t			*ratings = NULL, *others = NULL;
+	struct pl_verify_opts	 o = { a->argc > 0 ? a->argv[0] : NULL,
+				    pl_arg(a, "allowed-signers"),
+				    pl_arg(a, "trust-from") };
 	char			 last[41] = "";
 	int			 err, rating;
 
@@ -162,10 +249,13 @@ verify_run(struct pl_ctx *ctx, struct pl_args *a)
 		ratings = json_array();
 		others = json_array();
 	}
-	if ((err = pl_verifier_new(&v, ctx->pf)) != PL_OK ||
-	    (err = pl_history_new(&h, ctx->pf, a->argc > 0 ? a->argv[0] :
-	    NULL)) != PL_OK)
+	if ((err = pl_history_new(&h, ctx->pf, o.rev)) != PL_OK ||
+	    (err = pl_verifier_new(&v, ctx->pf, &o)) != PL_OK)
 		goto done;
+	if (!ctx->json) {
+		trust_text(pl_verifier_info(v));
+		untrusted_out(v, 0);
+	}
 	while ((err = pl_history_next(&c, h)) == PL_OK && c != NULL) {
 		/* a hand commit is a change per file: checked once */
 		if (strcmp(c->commit, last) == 0)
@@ -184,7 +274,8 @@ verify_run(struct pl_ctx *ctx, struct pl_args *a)
 	}
 	if (err != PL_OK)
 		goto done;
-	summary_out(&t, ratings, others);
+	t.untrusted = pl_verifier_untrusted(v);
+	summary_out(&t, v, ratings, others);
 	ratings = others = NULL;
 done:
 	json_decref(ratings);
@@ -192,14 +283,12 @@ done:
 	pl_history_free(h);
 	/* Last: writing the cache may clear the error set before. */
 	pl_verifier_free(v);
-	if (err == PL_OK && t.bad + t.others_bad > 0)
-		err = pl_error_set(PL_EBADSIG, "%zu commit%s a bad signature",
-		    t.bad + t.others_bad, t.bad + t.others_bad == 1 ?
-		    " has" : "s have");
-	return err;
+	return err == PL_OK ? verdict(&t) : err;
 }
 
 static const struct pl_opt verify_opts[] = {
+	PL_OPT_ALLOWED_SIGNERS,
+	PL_OPT_TRUST_FROM,
 	PL_OPT_FORMAT,
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -207,16 +296,22 @@ static const struct pl_opt verify_opts[] = {
 const struct pl_cmd pl_cmd_verify = {
 	.name = "verify",
 	.summary = "check the signatures of ratings and signed commits",
-	.usage = "verify [--format FMT] [REV]",
+	.usage = "verify [--allowed-signers FILE] [--trust-from COMMIT] "
+	    "[--format FMT] [REV]",
 	.description = "Walks the history from REV (default HEAD) and checks "
 	    "the signature of every\nrating commit and every other signed "
-	    "commit against the keys in\n.pl/allowed_signers at HEAD "
-	    "(ssh-keygen -Y verify as the committer's\nemail; gpg's keyring "
-	    "for openpgp signatures).  One line per rating:\ndate, rater, "
-	    "standard, level, evidence and \"verified (SIGNER)\", \"signed,\n"
-	    "unknown key\", \"bad signature\" or \"not signed\"; other "
-	    "commits only when\ntheir signature is bad; then a summary.  "
-	    "Exit status 14 when any\nsignature is bad.",
+	    "commit against the trusted keys:\nFILE's, or gpg.ssh."
+	    "allowedSignersFile's; else .pl/allowed_signers, the\nfirst list "
+	    "(or the one at COMMIT) and each change to it signed by a key\n"
+	    "it trusted before.  A commit is judged by the list at its parent "
+	    "(ssh-keygen\n-Y verify as the committer's email; gpg's keyring "
+	    "for openpgp signatures).\nFirst a line says where the keys come "
+	    "from, one line per untrusted change\nto the list follows; then "
+	    "one line per rating: date, rater, standard,\nlevel, evidence and "
+	    "\"verified (SIGNER)\", \"signed, unknown key\", \"bad\n"
+	    "signature\" or \"not signed\"; other commits only when their "
+	    "signature is\nbad; then a summary.  Exit status 14 when any "
+	    "signature is bad or any\nchange to the list is untrusted.",
 	.opts = verify_opts,
 	.arg_words = "@rev",
 	.min_args = 0, .max_args = 1,

@@ -949,7 +949,7 @@ by_changes(const void *a, const void *b)
 static void
 open_verifier(struct build *b)
 {
-	if (b->window && pl_verifier_new(&b->verifier, b->p) == PL_OK &&
+	if (b->window && pl_verifier_new(&b->verifier, b->p, NULL) == PL_OK &&
 	    pl_verifier_trusts(b->verifier)) {
 		b->r->signatures = 1;
 		return;

@@ -6,9 +6,12 @@
  * check-novalidate says whether it is a good signature from some other
  * key (a learner's own) or no good signature at all (a commit changed
  * after it was signed).
+ * Which keys judge a commit is the chain's business (trust.c) or the
+ * verifier's own file's.
  *
- *	pl verify cache 1 <allowed_signers blob hex, or "-">
- *	<commit hex> <N|G|U|B> <format or -> <signer or -> <key or ->
+ *	pl verify cache 2
+ *	<commit hex>:<keys' blob hex, or -> <N|G|U|B> <format or ->
+ *	    <signer or -> <key or ->
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -21,79 +24,248 @@
 #include "internal.h"
 #include "pl/verify.h"
 #include "run.h"
+#include "trust.h"
 
-#define HEADER		"pl verify cache 1 "
+#define HEADER		"pl verify cache 2\n"
+#define KEY_LEN		(2 * GIT_OID_HEXSZ + 1)
 #define MAX_SIZE	(16 * 1024 * 1024)
 
 struct pl_verifier {
 	git_repository		*repo;
-	struct pl_buf		 signers;	/* allowed_signers' text */
-	int			 trusts;
-	char			 signers_id[GIT_OID_HEXSZ + 1]; /* or "-" */
+	struct pl_trust_info	 info;
+	struct pl_buf		 file;		/* PL_KEYS_FILE: its text */
+	char			 file_id[GIT_OID_HEXSZ + 1];
+	struct pl_trust		*trust;		/* PL_KEYS_LIST */
+	struct pl_buf		 keys;		/* the list last read */
+	git_oid			 keys_id;
+	struct pl_untrusted	*untrusted;
+	size_t			 nuntrusted;
+	struct pl_strlist	 strings;	/* what info and untrusted
+						   point to */
 	char			*tmpdir;	/* made at the first use */
 	char			*cache_path;
 	int			 cache_read;
-	struct pl_strlist	 cached;	/* "<hex> <rest>", sorted */
+	struct pl_strlist	 cached;	/* "<key> <rest>", sorted */
 	struct pl_buf		 added;		/* lines to write */
 	struct pl_sig		 sig;
 	struct pl_strlist	 pool;		/* the strings sig points to */
 };
 
-/* Reads allowed_signers from HEAD's tree; none when HEAD is unborn. */
-static int
-signers_read(struct pl_verifier *v)
+static const char *
+own(struct pl_verifier *v, char *s)
 {
-	git_object	*tree = NULL;
-	git_tree_entry	*e = NULL;
-	git_blob	*blob = NULL;
-	int		 rc, err = 0;
+	pl_strlist_push_owned(&v->strings, s);
+	return s;
+}
 
-	strcpy(v->signers_id, "-");
-	if (git_revparse_single(&tree, v->repo, "HEAD^{tree}") < 0)
+/* The value of key in git's configuration (every level), or NULL. */
+static char *
+config_get(git_config *cfg, const char *key, int path)
+{
+	git_buf	b = { 0 };
+	char	*s = NULL;
+
+	if ((path ? git_config_get_path(&b, cfg, key) :
+	    git_config_get_string_buf(&b, cfg, key)) == 0 && *b.ptr != '\0')
+		s = pl_xstrdup(b.ptr);
+	git_buf_dispose(&b);
+	return s;
+}
+
+/* The commit rev names into *out. */
+static int
+commit_of(git_oid *out, git_repository *repo, const char *rev)
+{
+	git_object	*obj = NULL, *commit = NULL;
+	int		 err = 0;
+
+	if (strstr(rev, ":/") != NULL || git_revparse_single(&obj, repo,
+	    rev) < 0 || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0)
+		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'", rev);
+	else
+		git_oid_cpy(out, git_object_id(commit));
+	git_object_free(commit);
+	git_object_free(obj);
+	return err;
+}
+
+/* The verifier's own file: the keys, and the list is not read. */
+static int
+file_read(struct pl_verifier *v, const char *path)
+{
+	git_oid	id;
+	int	err;
+
+	if ((err = pl_read_bytes(&v->file, path)) != 0)
+		return err;
+	if (git_odb_hash(&id, v->file.ptr, v->file.len, GIT_OBJECT_BLOB) < 0)
+		return pl_error_git(-1, path);
+	git_oid_tostr(v->file_id, sizeof v->file_id, &id);
+	v->info.source = PL_KEYS_FILE;
+	v->info.file = own(v, pl_xstrdup(path));
+	return 0;
+}
+
+/* "Name <email>" and the date of commit's author. */
+static int
+author_of(const char **who, struct pl_date *date, struct pl_verifier *v,
+    const git_oid *id)
+{
+	git_commit		*c = NULL;
+	const git_signature	*a;
+	int			 rc;
+
+	if ((rc = git_commit_lookup(&c, v->repo, id)) < 0)
+		return pl_error_git(rc, "cannot read a commit");
+	a = git_commit_author(c);
+	*who = own(v, pl_xasprintf("%s <%s>", a->name, a->email));
+	if (date != NULL)
+		*date = pl_date_from_time((time_t)a->when.time,
+		    a->when.offset);
+	git_commit_free(c);
+	return 0;
+}
+
+/* git's short id of a commit, unique in the repository; caller frees. */
+static char *
+short_id(struct pl_verifier *v, const git_oid *id)
+{
+	git_object	*o = NULL;
+	git_buf		 b = { 0 };
+	char		 hex[GIT_OID_HEXSZ + 1];
+	char		*s;
+
+	git_oid_tostr(hex, 8, id);
+	if (git_object_lookup(&o, v->repo, id, GIT_OBJECT_COMMIT) == 0 &&
+	    git_object_short_id(&b, o) == 0)
+		s = pl_xstrdup(b.ptr);
+	else
+		s = pl_xstrdup(hex);
+	git_buf_dispose(&b);
+	git_object_free(o);
+	return s;
+}
+
+static const char *
+why_words(const struct pl_trust_break *b)
+{
+	if (b->why == PL_TRUST_NOT_PINNED)
+		return "not the pinned first list";
+	if (b->why == PL_TRUST_AMBIGUOUS)
+		return "one of several first lists";
+	if (b->state == PL_SIG_NONE)
+		return "not signed";
+	return b->state == PL_SIG_BAD ? "bad signature" :
+	    "signed, unknown key";
+}
+
+/*
+ * Whether b is reported: a change before the pinned commit is not, the
+ * verifier having taken the list as it stood there.
+ */
+static int
+reported(struct pl_verifier *v, const git_oid *pin,
+    const struct pl_trust_break *b)
+{
+	return pin == NULL || git_graph_descendant_of(v->repo, pin,
+	    &b->commit) != 1;
+}
+
+/* What the chain found, in words, the newest change first. */
+static int
+chain_report(struct pl_verifier *v, const git_oid *pin)
+{
+	const struct pl_trust_break	*b;
+	struct pl_untrusted		*u;
+	const git_oid			*first = pl_trust_first(v->trust);
+	size_t				 i, n = pl_trust_breaks(v->trust);
+	char				 hex[GIT_OID_HEXSZ + 1];
+	int				 err;
+
+	v->info.source = PL_KEYS_LIST;
+	if (first != NULL) {
+		v->info.first = own(v, short_id(v, first));
+		if ((err = author_of(&v->info.first_by, NULL, v, first)) != 0)
+			return err;
+	}
+	v->untrusted = pl_xcalloc(n + 1, sizeof *v->untrusted);
+	for (i = 0; i < n; i++) {
+		b = pl_trust_break(v->trust, n - 1 - i);
+		if (!reported(v, pin, b))
+			continue;
+		u = &v->untrusted[v->nuntrusted++];
+		git_oid_tostr(hex, sizeof hex, &b->commit);
+		u->commit = own(v, pl_xstrdup(hex));
+		u->short_id = own(v, short_id(v, &b->commit));
+		u->why = why_words(b);
+		if ((err = author_of(&u->author, &u->date, v, &b->commit)) != 0)
+			return err;
+	}
+	return 0;
+}
+
+static int	trust_check(enum pl_sig_state *, void *, const git_oid *,
+		    const git_oid *);
+
+/* The chain of .pl/allowed_signers through rev's history. */
+static int
+chain_read(struct pl_verifier *v, const char *rev, const char *pin_rev)
+{
+	git_oid	tip, pin;
+	int	err;
+
+	if (rev == NULL && git_repository_head_unborn(v->repo) == 1)
 		return 0;
-	rc = git_tree_entry_bypath(&e, (git_tree *)tree, PL_ALLOWED_SIGNERS);
-	if (rc == GIT_ENOTFOUND)
-		goto done;
-	if (rc < 0) {
-		err = pl_error_git(rc, PL_ALLOWED_SIGNERS);
-		goto done;
-	}
-	if (git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB &&
-	    git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB_EXECUTABLE) {
-		err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is not "
-		    "a file", PL_ALLOWED_SIGNERS);
-		goto done;
-	}
-	if ((rc = git_blob_lookup(&blob, v->repo, git_tree_entry_id(e))) < 0) {
-		err = pl_error_git(rc, PL_ALLOWED_SIGNERS);
-		goto done;
-	}
-	pl_buf_put(&v->signers, git_blob_rawcontent(blob),
-	    (size_t)git_blob_rawsize(blob));
-	git_oid_tostr(v->signers_id, sizeof v->signers_id,
-	    git_tree_entry_id(e));
-	v->trusts = 1;
-done:
-	git_blob_free(blob);
-	git_tree_entry_free(e);
-	git_object_free(tree);
+	if ((err = commit_of(&tip, v->repo, rev != NULL ? rev : "HEAD")) !=
+	    0 || (pin_rev != NULL && (err = commit_of(&pin, v->repo,
+	    pin_rev)) != 0) || (err = pl_trust_new(&v->trust, v->repo, &tip,
+	    pin_rev != NULL ? &pin : NULL, trust_check, v)) != 0)
+		return err;
+	v->info.pinned = pin_rev != NULL;
+	return pl_trust_any(v->trust) ? chain_report(v, pin_rev != NULL ?
+	    &pin : NULL) : 0;
+}
+
+/* The keys from the options, else from git's configuration. */
+static int
+keys_read(struct pl_verifier *v, const struct pl_verify_opts *o)
+{
+	git_config	*cfg = NULL;
+	char		*file = NULL, *pin = NULL;
+	int		 rc, err;
+
+	if ((rc = git_repository_config_snapshot(&cfg, v->repo)) < 0)
+		return pl_error_git(rc, "cannot read git config");
+	file = o->signers_file != NULL ? pl_xstrdup(o->signers_file) :
+	    config_get(cfg, "gpg.ssh.allowedSignersFile", 1);
+	pin = o->trust_from != NULL ? pl_xstrdup(o->trust_from) :
+	    config_get(cfg, "pl.trustFrom", 0);
+	if (file != NULL)
+		err = file_read(v, file);
+	else
+		err = chain_read(v, o->rev, pin);
+	free(file);
+	free(pin);
+	git_config_free(cfg);
 	return err;
 }
 
 int
-pl_verifier_new(struct pl_verifier **out, struct pl_portfolio *pf)
+pl_verifier_new(struct pl_verifier **out, struct pl_portfolio *pf,
+    const struct pl_verify_opts *opts)
 {
-	struct pl_verifier	*v = pl_xcalloc(1, sizeof *v);
-	int			 err;
+	static const struct pl_verify_opts	 none = { NULL, NULL, NULL };
+	struct pl_verifier			*v = pl_xcalloc(1, sizeof *v);
+	int					 err;
 
 	*out = NULL;
 	v->repo = pl_portfolio_repo(pf);
-	if ((err = signers_read(v)) != 0) {
+	v->cache_path = pl_xasprintf("%spl/verify-cache",
+	    git_repository_path(v->repo));
+	if ((err = keys_read(v, opts != NULL ? opts : &none)) != 0) {
 		pl_verifier_free(v);
 		return err;
 	}
-	v->cache_path = pl_xasprintf("%spl/verify-cache",
-	    git_repository_path(v->repo));
 	*out = v;
 	return 0;
 }
@@ -101,37 +273,53 @@ pl_verifier_new(struct pl_verifier **out, struct pl_portfolio *pf)
 int
 pl_verifier_trusts(const struct pl_verifier *v)
 {
-	return v->trusts;
+	return v->info.source != PL_KEYS_NONE;
 }
 
-/* The cache, when it was made for the same allowed_signers. */
+const struct pl_trust_info *
+pl_verifier_info(const struct pl_verifier *v)
+{
+	return &v->info;
+}
+
+size_t
+pl_verifier_untrusted(const struct pl_verifier *v)
+{
+	return v->nuntrusted;
+}
+
+const struct pl_untrusted *
+pl_verifier_untrusted_at(const struct pl_verifier *v, size_t i)
+{
+	return &v->untrusted[i];
+}
+
+/* The cache, when it is of this version. */
 static void
 cache_load(struct pl_verifier *v)
 {
 	struct pl_buf	 text = PL_BUF_INIT;
-	char		*head;
 	const char	*p, *nl;
 
 	v->cache_read = 1;
 	if (pl_cache_read(&text, v->cache_path, MAX_SIZE) != 0)
 		return;
-	head = pl_xasprintf("%s%s\n", HEADER, v->signers_id);
-	if (strncmp(pl_buf_cstr(&text), head, strlen(head)) == 0)
-		for (p = text.ptr + strlen(head); (nl = strchr(p, '\n')) !=
+	if (strncmp(pl_buf_cstr(&text), HEADER, strlen(HEADER)) == 0)
+		for (p = text.ptr + strlen(HEADER); (nl = strchr(p, '\n')) !=
 		    NULL; p = nl + 1)
-			if (nl - p > GIT_OID_HEXSZ + 2 && p[GIT_OID_HEXSZ] ==
-			    ' ')
+			if (nl - p > GIT_OID_HEXSZ + 3 && p[GIT_OID_HEXSZ] ==
+			    ':')
 				pl_strlist_push_owned(&v->cached,
 				    pl_xstrndup(p, (size_t)(nl - p)));
 	pl_strlist_sort(&v->cached);
-	free(head);
 	pl_buf_release(&text);
 }
 
+/* key is "<commit>:<keys> ", the space keeping the lines' order. */
 static int
-by_commit(const void *key, const void *elt)
+by_key(const void *key, const void *elt)
 {
-	return strncmp(key, *(char *const *)elt, GIT_OID_HEXSZ);
+	return strncmp(key, *(char *const *)elt, strlen(key));
 }
 
 static const char *
@@ -154,9 +342,9 @@ field(struct pl_verifier *v, const char **p)
 	return keep(v, s, n);
 }
 
-/* 1 with v->sig filled when commit is in the cache. */
+/* 1 with v->sig filled when key is in the cache. */
 static int
-cache_get(struct pl_verifier *v, const char *commit)
+cache_get(struct pl_verifier *v, const char *key)
 {
 	static const char	 states[] = "NGUB";
 	char			**line;
@@ -164,10 +352,10 @@ cache_get(struct pl_verifier *v, const char *commit)
 
 	if (!v->cache_read)
 		cache_load(v);
-	if (v->cached.n == 0 || (line = bsearch(commit, v->cached.v,
-	    v->cached.n, sizeof *v->cached.v, by_commit)) == NULL)
+	if (v->cached.n == 0 || (line = bsearch(key, v->cached.v,
+	    v->cached.n, sizeof *v->cached.v, by_key)) == NULL)
 		return 0;
-	p = *line + GIT_OID_HEXSZ + 1;
+	p = *line + strlen(key);
 	if ((st = strchr(states, *p)) == NULL || *st == '\0' || p[1] != ' ')
 		return 0;
 	v->sig.state = (enum pl_sig_state)(st - states);
@@ -185,13 +373,13 @@ plain(const char *s)
 }
 
 static void
-cache_put(struct pl_verifier *v, const char *commit)
+cache_put(struct pl_verifier *v, const char *key)
 {
 	const struct pl_sig	*s = &v->sig;
 
 	if (!plain(s->format) || !plain(s->signer) || !plain(s->key))
 		return;
-	pl_buf_printf(&v->added, "%s %c %s %s %s\n", commit,
+	pl_buf_printf(&v->added, "%s%c %s %s %s\n", key,
 	    "NGUB"[s->state], s->format != NULL ? s->format : "-",
 	    s->signer != NULL ? s->signer : "-", s->key != NULL ? s->key :
 	    "-");
@@ -252,8 +440,8 @@ check_begin(char **sigfile, struct pl_run *r, struct pl_verifier *v,
 }
 
 static int
-verify_ssh(struct pl_verifier *v, const char *email, const char *sig,
-    const char *data, size_t len)
+verify_ssh(struct pl_verifier *v, const struct pl_buf *keys,
+    const char *email, const char *sig, const char *data, size_t len)
 {
 	const char	*verify[] = { "ssh-keygen", "-Y", "verify", "-f", NULL,
 			    "-I", email, "-n", "git", "-s", NULL, NULL };
@@ -266,9 +454,9 @@ verify_ssh(struct pl_verifier *v, const char *email, const char *sig,
 	if ((err = check_begin(&sigfile, &r, v, sig)) != 0)
 		goto done;
 	verify[10] = check[6] = sigfile;
-	if (v->trusts) {
+	if (keys != NULL) {
 		if ((err = tmp_write(&signers, v, "allowed_signers",
-		    v->signers.ptr, v->signers.len)) != 0)
+		    keys->ptr, keys->len)) != 0)
 			goto done;
 		verify[4] = signers;
 		if (pl_run(&r, verify, data, len) != 0)
@@ -345,9 +533,12 @@ done:
 	return err;
 }
 
-/* Checks the commit's signature, whose header is gpgsig, into v->sig. */
+/*
+ * Checks the commit's signature, whose header is gpgsig, into v->sig,
+ * against keys (NULL: none) when it is an ssh signature.
+ */
 static int
-check(struct pl_verifier *v, const char *commit)
+check(struct pl_verifier *v, const struct pl_buf *keys, const char *commit)
 {
 	git_commit	*c = NULL;
 	git_buf		 sig = { 0 }, data = { 0 };
@@ -368,7 +559,7 @@ check(struct pl_verifier *v, const char *commit)
 	}
 	if (strncmp(sig.ptr, "-----BEGIN SSH SIGNATURE-----", 29) == 0) {
 		v->sig.format = "ssh";
-		err = verify_ssh(v, git_commit_committer(c)->email, sig.ptr,
+		err = verify_ssh(v, keys, git_commit_committer(c)->email, sig.ptr,
 		    data.ptr, data.size);
 	} else if (strncmp(sig.ptr, "-----BEGIN PGP SIGNATURE-----", 29) ==
 	    0) {
@@ -385,31 +576,116 @@ done:
 	return err;
 }
 
+/* Checks commit against keys, whose blob is keys_id ("-": none). */
+static int
+judged(struct pl_verifier *v, const char *commit, const struct pl_buf *keys,
+    const char *keys_id)
+{
+	char	*key = pl_xasprintf("%s:%s ", commit, keys_id);
+	int	 err = 0;
+
+	if (!cache_get(v, key)) {
+		memset(&v->sig, 0, sizeof v->sig);
+		/* gpg's keyring can change under pl: only the rest is kept */
+		if ((err = check(v, keys, commit)) == 0 && (v->sig.format ==
+		    NULL || strcmp(v->sig.format, "ssh") == 0))
+			cache_put(v, key);
+	}
+	free(key);
+	return err;
+}
+
+/* The list blob id into v->keys, unless it is there already. */
+static int
+keys_load(struct pl_verifier *v, const git_oid *id)
+{
+	int	err;
+
+	if (v->keys.ptr != NULL && git_oid_equal(&v->keys_id, id))
+		return 0;
+	pl_buf_clear(&v->keys);
+	if ((err = pl_portfolio_read_blob(&v->keys, v->repo, id,
+	    PL_ALLOWED_SIGNERS)) != 0)
+		return err;
+	git_oid_cpy(&v->keys_id, id);
+	return 0;
+}
+
+/* The chain's question: is commit's signature good for list? */
+static int
+trust_check(enum pl_sig_state *state, void *arg, const git_oid *commit,
+    const git_oid *list)
+{
+	struct pl_verifier	*v = arg;
+	char			 hex[GIT_OID_HEXSZ + 1], id[GIT_OID_HEXSZ + 1];
+	int			 err;
+
+	*state = PL_SIG_NONE;
+	git_oid_tostr(hex, sizeof hex, commit);
+	if (list != NULL && ((err = keys_load(v, list)) != 0))
+		return err;
+	if (list != NULL)
+		git_oid_tostr(id, sizeof id, list);
+	if ((err = judged(v, hex, list != NULL ? &v->keys : NULL,
+	    list != NULL ? id : "-")) != 0)
+		return err;
+	*state = v->sig.state;
+	return 0;
+}
+
+/* The short id of a reported untrusted change, or NULL. */
+static const char *
+untrusted_id(const struct pl_verifier *v, const git_oid *id)
+{
+	char	hex[GIT_OID_HEXSZ + 1];
+	size_t	i;
+
+	git_oid_tostr(hex, sizeof hex, id);
+	for (i = 0; i < v->nuntrusted; i++)
+		if (strcmp(v->untrusted[i].commit, hex) == 0)
+			return v->untrusted[i].short_id;
+	return NULL;
+}
+
 int
 pl_verify_commit(const struct pl_sig **out, struct pl_verifier *v,
     const char *commit)
 {
-	int	err;
+	const struct pl_trust_break	*brk = NULL;
+	const git_oid			*list = NULL;
+	const char			*since = NULL;
+	git_oid				 id;
+	int				 err;
 
 	*out = NULL;
 	pl_strlist_release(&v->pool);
-	memset(&v->sig, 0, sizeof v->sig);
-	if (cache_get(v, commit)) {
+	if (v->info.source == PL_KEYS_FILE) {
+		if ((err = judged(v, commit, &v->file, v->file_id)) != 0)
+			return err;
 		*out = &v->sig;
 		return 0;
 	}
-	memset(&v->sig, 0, sizeof v->sig);
-	if ((err = check(v, commit)) != 0)
+	if (v->trust != NULL && (git_oid_fromstr(&id, commit) < 0 ||
+	    (err = pl_trust_judge(&list, &brk, v->trust, &id)) != 0))
+		return pl_error_set(PL_ERROR, "cannot read commit %s", commit);
+	if (brk != NULL && (since = untrusted_id(v, &brk->commit)) == NULL &&
+	    v->info.pinned == 0) {
+		/* a change found after the first walk (pl report's) */
+		pl_strlist_push_owned(&v->pool, short_id(v, &brk->commit));
+		since = v->pool.v[v->pool.n - 1];
+	}
+	err = list != NULL ? trust_check(&v->sig.state, v, &id, list) :
+	    judged(v, commit, NULL, "-");
+	if (err != 0)
 		return err;
-	/* gpg's keyring can change under pl: only the rest is kept */
-	if (v->sig.format == NULL || strcmp(v->sig.format, "ssh") == 0)
-		cache_put(v, commit);
+	v->sig.untrusted = since;
 	*out = &v->sig;
 	return 0;
 }
 
-char *
-pl_sig_describe(const struct pl_sig *s)
+/* What the state says, in words. */
+static char *
+state_describe(const struct pl_sig *s)
 {
 	switch (s->state) {
 	case PL_SIG_GOOD:
@@ -425,6 +701,18 @@ pl_sig_describe(const struct pl_sig *s)
 	}
 }
 
+char *
+pl_sig_describe(const struct pl_sig *s)
+{
+	char	*what = state_describe(s), *all;
+
+	if (s->untrusted == NULL || s->state == PL_SIG_GOOD)
+		return what;
+	all = pl_xasprintf("%s; keys untrusted since %s", what, s->untrusted);
+	free(what);
+	return all;
+}
+
 /* Writes what was added after what was read, in place of the file. */
 static void
 cache_save(struct pl_verifier *v)
@@ -432,7 +720,7 @@ cache_save(struct pl_verifier *v)
 	struct pl_buf	 all = PL_BUF_INIT;
 	size_t		 i;
 
-	pl_buf_printf(&all, "%s%s\n", HEADER, v->signers_id);
+	pl_buf_puts(&all, HEADER);
 	for (i = 0; i < v->cached.n; i++)
 		pl_buf_printf(&all, "%s\n", v->cached.v[i]);
 	pl_buf_put(&all, v->added.ptr, v->added.len);
@@ -452,7 +740,11 @@ pl_verifier_free(struct pl_verifier *v)
 		rmdir(v->tmpdir);
 	free(v->tmpdir);
 	free(v->cache_path);
-	pl_buf_release(&v->signers);
+	pl_trust_free(v->trust);
+	free(v->untrusted);
+	pl_strlist_release(&v->strings);
+	pl_buf_release(&v->file);
+	pl_buf_release(&v->keys);
 	pl_buf_release(&v->added);
 	pl_strlist_release(&v->cached);
 	pl_strlist_release(&v->pool);

@@ -186,8 +186,8 @@ struct pl_report_event {
 						   pl_report_event_words()) */
 	char			*standard;	/* ratings: the code, or NULL */
 	char			*level;		/* ratings: "3", or NULL */
-	int			 verified;	/* ratings, when the portfolio
-						   has .pl/allowed_signers: 1
+	int			 verified;	/* ratings, when keys are
+						   trusted (pl/verify.h): 1
 						   signed by a key it trusts,
 						   -1 a bad signature, 0 not
 						   (see pl/verify.h) */
@@ -275,8 +275,8 @@ struct pl_report {
 	struct pl_report_move		*moves;		/* in framework order */
 	size_t				 nmoves;
 	int				 signatures;	/* ratings' signatures
-							   checked: the portfolio
-							   has .pl/allowed_signers */
+							   checked: keys are
+							   trusted (pl/verify.h) */
 
 	/* What was left out, and why ("goals/x.md:3: ..."). */
 	struct pl_strlist		 warnings;

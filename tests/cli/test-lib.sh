@@ -65,9 +65,10 @@
 #				the Nth write, PL_FAULT_SIGNAL=S kills there)
 #   test_cache_faults CACHE ARGS...
 #				pl ARGS writes .git/pl/CACHE of portfolio
-#				p: with a full disk, or killed, at each
-#				write of the cache, the output is whole and
-#				nothing is left but the cache
+#				p (CACHE: one name, or several separated
+#				by spaces): with a full disk, or killed, at
+#				each write of a cache, the output is whole
+#				and nothing is left but the caches
 #
 # Functions for scripts:
 #   test_expect_success [PREREQ] DESC BODY
@@ -295,7 +296,7 @@ test_cache_faults () {
 	test_cf_n_=$(sed -n 2p tcf-count) &&
 	test "$test_cf_n_" -gt "$test_cf_m_" &&
 	test_cf_i_=$((test_cf_m_ + 1)) &&
-	echo "$test_cf_cache_" >tcf-want &&
+	printf "%s\n" $test_cf_cache_ >tcf-want &&
 	while test $test_cf_i_ -le $test_cf_n_
 	do
 		rm -rf p/.git/pl &&
