@@ -570,19 +570,24 @@ branch_name(char **out, git_repository *repo)
 /*
  * git's lock files a fetch or push takes on the remote-tracking branch
  * and FETCH_HEAD: a pl killed while holding one leaves it, and every
- * later fetch would fail on it.  Each sync lists them in
- * <gitdir>/pl/sync.<pid> while it talks to the remote; a sync that finds
- * the list of a pl that died removes what it names.
+ * later fetch would fail on it.  FETCH_HEAD is the worktree's own, the
+ * refs and packed-refs are in the common folder, which every linked
+ * worktree shares (git worktree add).  Each sync lists them in
+ * <common>/pl/sync.<pid> while it talks to the remote, so that a sync
+ * from any worktree that finds the list of a pl that died removes what
+ * it names.
  */
 static char *
 locks_list(struct sync *s)
 {
 	const char	*git = git_repository_path(s->repo);
+	const char	*common = git_repository_commondir(s->repo);
 
 	if (s->name == NULL)
 		return pl_xasprintf("%sFETCH_HEAD.lock\n", git);
 	return pl_xasprintf("%sFETCH_HEAD.lock\n%srefs/remotes/%s/%s.lock\n"
-	    "%spacked-refs.lock\n", git, git, s->name, s->remote_branch, git);
+	    "%spacked-refs.lock\n", git, common, s->name, s->remote_branch,
+	    common);
 }
 
 /* Removes the locks a dead sync listed, and its list. */
@@ -605,47 +610,66 @@ locks_clear(const char *path)
 	pl_buf_release(&text);
 }
 
-static void
-locks_of_the_dead(struct sync *s)
+/*
+ * 1 when the sync of pid is over.  A list named with this process's own
+ * pid is not this sync's (it has not written its own yet, and a process
+ * syncs one portfolio on one thread at a time): a pl of an earlier
+ * container or PID namespace, where pids start again, left it.
+ */
+static int
+sync_gone(long pid)
 {
-	char		*dir = pl_xasprintf("%spl", git_repository_path(s->repo));
+	return pid > 0 && (pid == (long)getpid() ||
+	    (kill((pid_t)pid, 0) == -1 && errno == ESRCH));
+}
+
+static void
+locks_of_the_dead(const char *dir)
+{
 	char		*path, *end;
 	struct dirent	*d;
 	DIR		*dp;
 	long		 pid;
 
-	if ((dp = opendir(dir)) != NULL) {
-		while ((d = readdir(dp)) != NULL) {
-			if (strncmp(d->d_name, "sync.", 5) != 0)
-				continue;
-			pid = strtol(d->d_name + 5, &end, 10);
-			if ((*end != '\0' && strncmp(end, ".pl-tmp-", 8) != 0) ||
-			    pid <= 0 || kill((pid_t)pid, 0) == 0 ||
-			    errno != ESRCH)
-				continue;
-			path = pl_xasprintf("%s/%s", dir, d->d_name);
-			/* the list, or the list being written when it died */
-			if (*end == '\0')
-				locks_clear(path);
-			else
-				(void)unlink(path);
-			free(path);
-		}
-		closedir(dp);
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if (strncmp(d->d_name, "sync.", 5) != 0)
+			continue;
+		pid = strtol(d->d_name + 5, &end, 10);
+		if ((*end != '\0' && strncmp(end, ".pl-tmp-", 8) != 0) ||
+		    !sync_gone(pid))
+			continue;
+		path = pl_xasprintf("%s/%s", dir, d->d_name);
+		/* the list, or the list being written when it died */
+		if (*end == '\0')
+			locks_clear(path);
+		else
+			(void)unlink(path);
+		free(path);
 	}
-	free(dir);
+	closedir(dp);
 }
 
 static char *
 locks_note(struct sync *s)
 {
-	char	*path = pl_xasprintf("%spl/sync.%ld",
-		    git_repository_path(s->repo), (long)getpid());
-	char	*list = locks_list(s);
+	char	*dir = pl_xasprintf("%spl",
+		    git_repository_commondir(s->repo));
+	char	*path = pl_xasprintf("%s/sync.%ld", dir, (long)getpid());
+	char	*list = locks_list(s), *own;
 
-	locks_of_the_dead(s);
+	locks_of_the_dead(dir);
+	/* where an older pl listed them in a linked worktree */
+	if (strcmp(git_repository_path(s->repo),
+	    git_repository_commondir(s->repo)) != 0) {
+		own = pl_xasprintf("%spl", git_repository_path(s->repo));
+		locks_of_the_dead(own);
+		free(own);
+	}
 	pl_cache_save(path, list, strlen(list));
 	free(list);
+	free(dir);
 	return path;
 }
 
