@@ -50,6 +50,8 @@ struct sync {
 	git_oid				 theirs;
 	int				 have_theirs;
 	char				*refused;	/* a push refused */
+	int				 again;		/* after a push
+							   refused */
 };
 
 void
@@ -330,7 +332,8 @@ both(struct sync *s, struct plan *p, const git_diff_delta *mine,
 		pl_error_clear();
 	} else {
 		plan_add(p, path)->text = pl_buf_detach(&out);
-		pl_strlist_push(&s->r->merged, path);
+		if (pl_strlist_find(&s->r->merged, path) < 0)
+			pl_strlist_push(&s->r->merged, path);
 	}
 	pl_strlist_release(&why);
 	pl_buf_release(&out);
@@ -462,6 +465,20 @@ apply(struct sync *s, struct pl_tx *tx, const struct plan *p, int ff)
 	return err;
 }
 
+static int
+action_rank(enum pl_sync_action a)
+{
+	return a == PL_SYNC_MERGE ? 2 : a == PL_SYNC_FAST_FORWARD;
+}
+
+/* What this try did; after a refused push, the most any try did. */
+static void
+action_set(struct sync *s, enum pl_sync_action a)
+{
+	if (!s->again || action_rank(a) >= action_rank(s->r->action))
+		s->r->action = a;
+}
+
 /* Brings theirs in under the write lock, HEAD read once the lock held. */
 static int
 bring_in(struct sync *s)
@@ -478,10 +495,11 @@ bring_in(struct sync *s)
 		return err;
 	head = pl_portfolio_head(s->pf);
 	git_oid_cpy(&ours, head);
-	git_oid_tostr(s->r->before, sizeof s->r->before, &ours);
-	memcpy(s->r->after, s->r->before, sizeof s->r->after);
+	if (!s->again)
+		git_oid_tostr(s->r->before, sizeof s->r->before, &ours);
+	git_oid_tostr(s->r->after, sizeof s->r->after, &ours);
 	if (!s->have_theirs) {
-		s->r->action = PL_SYNC_NEW_REMOTE;
+		action_set(s, PL_SYNC_NEW_REMOTE);
 		err = PL_OK;
 		goto done;
 	}
@@ -490,15 +508,15 @@ bring_in(struct sync *s)
 		err = pl_error_git(rc, "cannot compare with the remote");
 		goto done;
 	}
-	s->r->in = behind;
+	s->r->in += behind;
 	s->r->out = ahead;
 	if (behind == 0) {
-		s->r->action = PL_SYNC_UP_TO_DATE;
+		action_set(s, PL_SYNC_UP_TO_DATE);
 		err = PL_OK;
 		goto done;
 	}
 	ff = ahead == 0;
-	s->r->action = ff ? PL_SYNC_FAST_FORWARD : PL_SYNC_MERGE;
+	action_set(s, ff ? PL_SYNC_FAST_FORWARD : PL_SYNC_MERGE);
 	if ((err = plan_make(s, &p, &ours, ff)) != PL_OK)
 		goto done;
 	if (p.conflicts.n > 0) {
@@ -517,7 +535,12 @@ done:
 	return err;
 }
 
-/* Pushes the branch when the remote lacks some of it; never forced. */
+/*
+ * Pushes the branch when the remote lacks some of it; never forced.
+ * Returns 1 when the push is refused (s->refused says why): the remote's
+ * branch moved since the fetch (libgit2 finds it has commits this clone
+ * lacks, or the server does), or the server said no.
+ */
 static int
 push(struct sync *s, const char *branch)
 {
@@ -526,6 +549,8 @@ push(struct sync *s, const char *branch)
 	char			*spec;
 	int			 rc;
 
+	free(s->refused);
+	s->refused = NULL;
 	if (s->have_theirs && s->r->out == 0 && s->r->action !=
 	    PL_SYNC_MERGE)
 		return PL_OK;
@@ -539,14 +564,31 @@ push(struct sync *s, const char *branch)
 	specs.count = 1;
 	rc = git_remote_push(s->remote, &specs, &po);
 	free(spec);
+	if (rc == GIT_ENONFASTFORWARD) {
+		free(s->refused);
+		s->refused = pl_xstrdup("its branch moved");
+		return 1;
+	}
 	if (rc < 0)
 		return unreachable(s, rc, "push to");
 	if (s->refused != NULL)
-		return pl_error_set(PL_ECONFLICT, "%s refused the push (%s); "
-		    "nothing was pushed; run pl sync again", s->r->remote,
-		    s->refused);
+		return 1;
 	s->r->pushed = 1;
 	return PL_OK;
+}
+
+/*
+ * PL_ELOCKED, exit 8 as for a conflict, but not PL_ECONFLICT, which
+ * would have pl run the whole sync again (cmd/main.c): the tries are
+ * counted here.
+ */
+static int
+refused(struct sync *s, int tries)
+{
+	return pl_error_set(PL_ELOCKED, tries == 1 ? "%s refused the push "
+	    "(%s); nothing was pushed; run pl sync again" : "%s refused the "
+	    "push (%s, %d times); nothing was pushed; run pl sync again",
+	    s->r->remote, s->refused, tries);
 }
 
 static int
@@ -678,8 +720,9 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
     const struct pl_sync_options *o)
 {
 	struct sync	s;
+	git_oid		was;
 	char		*note = NULL;
-	int		err;
+	int		err, had, tries;
 
 	memset(out, 0, sizeof *out);
 	memset(&s, 0, sizeof s);
@@ -691,11 +734,25 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
 	    (err = remote_find(&s, out->branch)) != PL_OK)
 		goto done;
 	note = locks_note(&s);
-	if ((err = fetch(&s)) != PL_OK ||
-	    (err = bring_in(&s)) != PL_OK)
-		goto done;
-	if (o->push)
-		err = push(&s, out->branch);
+	for (tries = 0;; s.again = 1) {
+		git_oid_cpy(&was, &s.theirs);
+		had = s.have_theirs;
+		if ((err = fetch(&s)) != PL_OK)
+			break;
+		/* refused, though the branch is where it was: no race */
+		if (s.again && had == s.have_theirs && (!had ||
+		    git_oid_equal(&was, &s.theirs))) {
+			err = refused(&s, tries);
+			break;
+		}
+		if ((err = bring_in(&s)) != PL_OK || !o->push ||
+		    (err = push(&s, out->branch)) <= 0)
+			break;
+		if (++tries == PL_SYNC_TRIES) {
+			err = refused(&s, tries);
+			break;
+		}
+	}
 done:
 	if (note != NULL)
 		(void)unlink(note);
