@@ -6,11 +6,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
@@ -159,6 +161,25 @@ remove_tree(const char *dir)
 	(void)nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* Makes the folders above path, as mkdir -p would. */
+static int
+parents_make(const char *path)
+{
+	char	*p = pl_xstrdup(path), *s;
+	int	 err = PL_OK;
+
+	for (s = strchr(p + 1, '/'); s != NULL && err == PL_OK;
+	    s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			err = pl_error_set(PL_ERROR, "cannot make the folder "
+			    "'%s': %s", p, strerror(errno));
+		*s = '/';
+	}
+	free(p);
+	return err;
+}
+
 /* 1 when dir exists (an empty folder), 0 when missing, else an error. */
 static int
 target(const char *dir)
@@ -173,17 +194,32 @@ target(const char *dir)
 	return 1;
 }
 
-/*
- * 1 when the clone of pid is over.  A folder named with this process's
- * own pid is not this clone's (it has not made its own yet, and no two
- * threads clone into one folder): a pl of an earlier container or PID
- * namespace, where pids start again, left it.
- */
-static int
-clone_gone(long pid)
+int
+pl_leftover_gone(const char *path, long pid)
 {
-	return pid > 0 && (pid == (long)getpid() ||
-	    (kill((pid_t)pid, 0) == -1 && errno == ESRCH));
+	int	fd, gone;
+
+	if (pid <= 0 || (pid != (long)getpid() && (kill((pid_t)pid, 0) ==
+	    0 || errno != ESRCH)))
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK)) == -1)
+		return errno == ENOENT;
+	gone = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	close(fd);
+	return gone;
+}
+
+int
+pl_leftover_hold(const char *path)
+{
+	int	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
 }
 
 /*
@@ -201,6 +237,7 @@ temps_sweep(const char *dir)
 	struct dirent	*de;
 	struct stat	 st;
 	size_t		 n;
+	long		 pid;
 	DIR		*d;
 
 	parent = slash == NULL ? pl_xstrdup(".") : slash == dir ?
@@ -210,12 +247,12 @@ temps_sweep(const char *dir)
 	if ((d = opendir(parent)) != NULL) {
 		while ((de = readdir(d)) != NULL) {
 			if (strncmp(de->d_name, prefix, n) != 0 ||
-			    !isdigit((unsigned char)de->d_name[n]) ||
-			    !clone_gone(strtol(de->d_name + n, &end, 10)) ||
-			    *end != '\0')
+			    !isdigit((unsigned char)de->d_name[n]))
 				continue;
+			pid = strtol(de->d_name + n, &end, 10);
 			path = pl_xasprintf("%s/%s", parent, de->d_name);
-			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			if (*end == '\0' && lstat(path, &st) == 0 &&
+			    S_ISDIR(st.st_mode) && pl_leftover_gone(path, pid))
 				remove_tree(path);
 			free(path);
 		}
@@ -260,7 +297,6 @@ clone_into(const char *tmp, const char *url, const char *shown)
 	    GIT_CLONE_OPTIONS_VERSION)) < 0)
 		return pl_error_git(rc, "cannot clone");
 	pl_remote_callbacks(&opts.fetch_opts.callbacks, &c);
-	/* libgit2 removes what it made when the clone fails */
 	if ((rc = git_clone(&repo, url, tmp, &opts)) < 0) {
 		ge = git_error_last();
 		if (rc == GIT_EAUTH || c.failed)
@@ -278,8 +314,6 @@ clone_into(const char *tmp, const char *url, const char *shown)
 	if (err == 0)
 		err = pl_portfolio_register_driver(pf);
 	pl_portfolio_free(pf);
-	if (err != 0)
-		remove_tree(tmp);
 	return err;
 }
 
@@ -288,7 +322,7 @@ pl_clone(char **out_dir, const char *url, const char *dir)
 {
 	char	*d = NULL, *shown, *tmp = NULL;
 	size_t	 n;
-	int	 err;
+	int	 err, held = -1;
 
 	*out_dir = NULL;
 	shown = pl_url_shown(url);
@@ -306,13 +340,24 @@ pl_clone(char **out_dir, const char *url, const char *dir)
 	if ((err = pl_lib_hold()) != 0)
 		goto done;
 	tmp = temps_sweep(d);
+	if ((err = parents_make(tmp)) != 0)
+		goto release;
+	if (mkdir(tmp, 0777) == -1) {
+		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", tmp,
+		    strerror(errno));
+		goto release;
+	}
+	/* held while cloning: no other pl takes it for a dead one's */
+	held = pl_leftover_hold(tmp);
 	/* onto dir, or onto the empty folder that was there */
-	if ((err = clone_into(tmp, url, shown)) == 0 &&
-	    rename(tmp, d) == -1) {
+	if ((err = clone_into(tmp, url, shown)) == 0 && rename(tmp, d) == -1)
 		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", d,
 		    strerror(errno));
+	if (err != 0)
 		remove_tree(tmp);
-	}
+	if (held != -1)
+		close(held);
+release:
 	pl_lib_release();
 	if (err == 0) {
 		*out_dir = d;

@@ -5,9 +5,7 @@
  */
 #include <sys/stat.h>
 
-#include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "internal.h"
 #include "pl/clone.h"
@@ -27,25 +25,6 @@ failed(struct pl_roster_fetched *f)
 	pl_error_clear();
 }
 
-/* Makes the folders above path, as mkdir -p would. */
-static int
-parents_make(const char *path)
-{
-	char	*p = pl_xstrdup(path), *s;
-	int	 err = PL_OK;
-
-	for (s = strchr(p + 1, '/'); s != NULL && err == PL_OK;
-	    s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			err = pl_error_set(PL_ERROR, "cannot make the folder "
-			    "'%s': %s", p, strerror(errno));
-		*s = '/';
-	}
-	free(p);
-	return err;
-}
-
 /* A row whose URL is to be fetched (state PL_FETCH_CLONED, so far). */
 static void
 clone_or_sync(struct pl_roster_fetched *f,
@@ -59,8 +38,7 @@ clone_or_sync(struct pl_roster_fetched *f,
 	if (f->state != PL_FETCH_CLONED)
 		return;
 	if (stat(f->path, &st) != 0) {
-		if (parents_make(f->path) != PL_OK ||
-		    pl_clone(&dir, f->row->portfolio, f->path) != PL_OK)
+		if (pl_clone(&dir, f->row->portfolio, f->path) != PL_OK)
 			failed(f);
 		free(dir);
 		return;

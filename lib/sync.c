@@ -6,8 +6,6 @@
  * only a plan with no conflict is staged and committed.
  */
 #include <dirent.h>
-#include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -652,19 +650,6 @@ locks_clear(const char *path)
 	pl_buf_release(&text);
 }
 
-/*
- * 1 when the sync of pid is over.  A list named with this process's own
- * pid is not this sync's (it has not written its own yet, and a process
- * syncs one portfolio on one thread at a time): a pl of an earlier
- * container or PID namespace, where pids start again, left it.
- */
-static int
-sync_gone(long pid)
-{
-	return pid > 0 && (pid == (long)getpid() ||
-	    (kill((pid_t)pid, 0) == -1 && errno == ESRCH));
-}
-
 static void
 locks_of_the_dead(const char *dir)
 {
@@ -679,22 +664,22 @@ locks_of_the_dead(const char *dir)
 		if (strncmp(d->d_name, "sync.", 5) != 0)
 			continue;
 		pid = strtol(d->d_name + 5, &end, 10);
-		if ((*end != '\0' && strncmp(end, ".pl-tmp-", 8) != 0) ||
-		    !sync_gone(pid))
+		if (*end != '\0' && strncmp(end, ".pl-tmp-", 8) != 0)
 			continue;
 		path = pl_xasprintf("%s/%s", dir, d->d_name);
 		/* the list, or the list being written when it died */
-		if (*end == '\0')
+		if (*end == '\0' && pl_leftover_gone(path, pid))
 			locks_clear(path);
-		else
+		else if (*end != '\0' && pl_leftover_gone(path, pid))
 			(void)unlink(path);
 		free(path);
 	}
 	closedir(dp);
 }
 
+/* The list, held (pl_leftover_hold()) in *held until it is removed. */
 static char *
-locks_note(struct sync *s)
+locks_note(struct sync *s, int *held)
 {
 	char	*dir = pl_xasprintf("%spl",
 		    git_repository_commondir(s->repo));
@@ -710,6 +695,7 @@ locks_note(struct sync *s)
 		free(own);
 	}
 	pl_cache_save(path, list, strlen(list));
+	*held = pl_leftover_hold(path);
 	free(list);
 	free(dir);
 	return path;
@@ -722,7 +708,7 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
 	struct sync	s;
 	git_oid		was;
 	char		*note = NULL;
-	int		err, had, tries;
+	int		err, had, tries, held = -1;
 
 	memset(out, 0, sizeof *out);
 	memset(&s, 0, sizeof s);
@@ -733,7 +719,7 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
 	if ((err = branch_name(&out->branch, s.repo)) != PL_OK ||
 	    (err = remote_find(&s, out->branch)) != PL_OK)
 		goto done;
-	note = locks_note(&s);
+	note = locks_note(&s, &held);
 	for (tries = 0;; s.again = 1) {
 		git_oid_cpy(&was, &s.theirs);
 		had = s.have_theirs;
@@ -756,6 +742,8 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
 done:
 	if (note != NULL)
 		(void)unlink(note);
+	if (held != -1)
+		close(held);
 	free(note);
 	git_remote_free(s.remote);
 	free(s.name);

@@ -105,17 +105,23 @@ test_expect_success 'pl clone: killed at every fifth write, the folder is whole 
 	done
 '
 
-test_expect_success PIDNS 'what a pl of another container left, named with this pl'"'"'s pid, goes too' '
+test_expect_success PIDNS 'what a pl of another container left, named with this pl'"'"'s pid, goes; a live one'"'"'s stays' '
 	rm -rf clones &&
 	c=$clone &&
 	mkdir -p "$c.pl-tmp-1/.git" &&
 	echo "half a clone" >"$c.pl-tmp-1/.git/HEAD" &&
-	mkdir "$c.pl-tmp-x" "$c.pl-tmp-1x" &&
+	mkdir "$c.pl-tmp-x" "$c.pl-tmp-1x" "$c.pl-tmp-2" &&
+	# a live pl of another namespace: its pid is none here, its lock held
+	mkfifo locked hold &&
+	{ flock "$c.pl-tmp-2" sh -c "echo >locked; cat hold" & } &&
+	read x <locked &&
 	unshare --pid --fork --mount-proc "$PL" roster sync --clones clones \
 		class.csv >out &&
+	echo >hold &&
+	wait $! &&
 	grep "^Ana: cloned into $c\$" out &&
 	ls -A "$(dirname "$c")" >got.left &&
-	printf "ana\nana.pl-tmp-1x\nana.pl-tmp-x\n" >want.left &&
+	printf "ana\nana.pl-tmp-1x\nana.pl-tmp-2\nana.pl-tmp-x\n" >want.left &&
 	test_cmp want.left got.left
 '
 

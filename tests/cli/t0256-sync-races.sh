@@ -201,14 +201,26 @@ test_expect_success 'killed at each write of a sync in a linked worktree: the ne
 	done
 '
 
-test_expect_success PIDNS 'a dead sync of another container with this pl'"'"'s pid: its locks go' '
+test_expect_success PIDNS 'a dead sync of another container with this pl'"'"'s pid: its locks go; a live one'"'"'s stay' '
 	worktree &&
 	mkdir -p main/.git/pl main/.git/refs/remotes/origin &&
 	echo "$TRASH_DIRECTORY/main/.git/refs/remotes/origin/master.lock" \
 		>main/.git/pl/sync.1 &&
 	: >main/.git/refs/remotes/origin/master.lock &&
+	# a live sync of another namespace: its pid is none here, its list
+	# held
+	echo "$TRASH_DIRECTORY/main/.git/its.lock" >main/.git/pl/sync.2 &&
+	: >main/.git/its.lock &&
+	mkfifo locked hold &&
+	{ flock main/.git/pl/sync.2 sh -c "echo >locked; cat hold" & } &&
+	read x <locked &&
 	unshare --pid --fork --mount-proc "$PL" -C wt sync --no-push >out &&
+	echo >hold &&
+	wait $! &&
 	grep "^Fast-forwarded master to origin/master" out &&
+	test_path_is_file main/.git/its.lock &&
+	test_path_is_file main/.git/pl/sync.2 &&
+	rm main/.git/its.lock main/.git/pl/sync.2 &&
 	pl -C main sync --no-push >/dev/null &&
 	both_synced
 '
