@@ -4,10 +4,15 @@
  */
 #define _XOPEN_SOURCE 700	/* nftw(3) */
 
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
@@ -149,29 +154,30 @@ rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 	    -1 : 0;
 }
 
-/* Removes what a failed clone left in dir, dir too unless keep_dir. */
+/* Removes the folder a clone was made in, and all in it. */
 static void
-remove_tree(const char *dir, int keep_dir)
+remove_tree(const char *dir)
 {
-	struct dirent	*de;
-	DIR		*d;
-	char		*p;
+	(void)nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
 
-	if (!keep_dir) {
-		(void)nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-		return;
+/* Makes the folders above path, as mkdir -p would. */
+static int
+parents_make(const char *path)
+{
+	char	*p = pl_xstrdup(path), *s;
+	int	 err = PL_OK;
+
+	for (s = strchr(p + 1, '/'); s != NULL && err == PL_OK;
+	    s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			err = pl_error_set(PL_ERROR, "cannot make the folder "
+			    "'%s': %s", p, strerror(errno));
+		*s = '/';
 	}
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		p = pl_xasprintf("%s/%s", dir, de->d_name);
-		(void)nftw(p, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-		free(p);
-	}
-	closedir(d);
+	free(p);
+	return err;
 }
 
 /* 1 when dir exists (an empty folder), 0 when missing, else an error. */
@@ -186,6 +192,75 @@ target(const char *dir)
 		return pl_error_set(PL_EEXISTS, "'%s' exists and is not "
 		    "empty", dir);
 	return 1;
+}
+
+int
+pl_leftover_gone(const char *path, long pid)
+{
+	int	fd, gone;
+
+	if (pid <= 0 || (pid != (long)getpid() && (kill((pid_t)pid, 0) ==
+	    0 || errno != ESRCH)))
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK)) == -1)
+		return errno == ENOENT;
+	gone = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	close(fd);
+	return gone;
+}
+
+int
+pl_leftover_hold(const char *path)
+{
+	int	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/*
+ * A clone is made in "<dir>.pl-tmp-<pid>" beside dir and renamed to dir
+ * once whole, so dir is never half a clone.  A pl killed while cloning
+ * leaves that folder: the next clone into dir removes it, and only
+ * such folders of pl that are gone, never anything else of dir's
+ * parent.  The caller frees.
+ */
+static char *
+temps_sweep(const char *dir)
+{
+	const char	*slash = strrchr(dir, '/');
+	char		*parent, *prefix, *path, *end;
+	struct dirent	*de;
+	struct stat	 st;
+	size_t		 n;
+	long		 pid;
+	DIR		*d;
+
+	parent = slash == NULL ? pl_xstrdup(".") : slash == dir ?
+	    pl_xstrdup("/") : pl_xstrndup(dir, (size_t)(slash - dir));
+	prefix = pl_xasprintf("%s.pl-tmp-", slash == NULL ? dir : slash + 1);
+	n = strlen(prefix);
+	if ((d = opendir(parent)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (strncmp(de->d_name, prefix, n) != 0 ||
+			    !isdigit((unsigned char)de->d_name[n]))
+				continue;
+			pid = strtol(de->d_name + n, &end, 10);
+			path = pl_xasprintf("%s/%s", parent, de->d_name);
+			if (*end == '\0' && lstat(path, &st) == 0 &&
+			    S_ISDIR(st.st_mode) && pl_leftover_gone(path, pid))
+				remove_tree(path);
+			free(path);
+		}
+		closedir(d);
+	}
+	free(prefix);
+	free(parent);
+	return pl_xasprintf("%s.pl-tmp-%ld", dir, (long)getpid());
 }
 
 /*
@@ -207,16 +282,47 @@ source(const char *url)
 	return 0;
 }
 
-int
-pl_clone(char **out_dir, const char *url, const char *dir)
+/* Clones url into tmp, checked to be a portfolio, the driver set up. */
+static int
+clone_into(const char *tmp, const char *url, const char *shown)
 {
 	git_clone_options	 opts;
 	git_repository		*repo = NULL;
 	struct pl_portfolio	*pf = NULL;
 	struct pl_cred		 c = { url, 0, 0, 0 };
 	const git_error		*ge;
-	char			*d = NULL, *shown;
-	int			 rc, err, existed;
+	int			 rc, err;
+
+	if ((rc = git_clone_options_init(&opts,
+	    GIT_CLONE_OPTIONS_VERSION)) < 0)
+		return pl_error_git(rc, "cannot clone");
+	pl_remote_callbacks(&opts.fetch_opts.callbacks, &c);
+	if ((rc = git_clone(&repo, url, tmp, &opts)) < 0) {
+		ge = git_error_last();
+		if (rc == GIT_EAUTH || c.failed)
+			return pl_error_set(PL_ERROR, "authentication failed "
+			    "for '%s'", shown);
+		return pl_error_set(PL_ERROR, "cannot clone '%s': %s", shown,
+		    ge != NULL ? ge->message : "unknown error");
+	}
+	git_repository_free(repo);
+	/* no commits, or none with .plconfig: one message says both */
+	if ((err = pl_portfolio_open_dir(&pf, tmp)) == PL_ENOTPORTFOLIO)
+		err = pl_error_set(PL_ENOTPORTFOLIO, "'%s' is not a "
+		    "portfolio: its HEAD has no %s; the clone is removed",
+		    shown, PL_SETTINGS_FILE);
+	if (err == 0)
+		err = pl_portfolio_register_driver(pf);
+	pl_portfolio_free(pf);
+	return err;
+}
+
+int
+pl_clone(char **out_dir, const char *url, const char *dir)
+{
+	char	*d = NULL, *shown, *tmp = NULL;
+	size_t	 n;
+	int	 err, held = -1;
 
 	*out_dir = NULL;
 	shown = pl_url_shown(url);
@@ -227,44 +333,38 @@ pl_clone(char **out_dir, const char *url, const char *dir)
 		    "'%s'; name one: pl clone URL DIR", shown);
 		goto done;
 	}
-	if ((err = existed = target(d)) < 0 || (err = source(url)) != 0)
+	for (n = strlen(d); n > 1 && d[n - 1] == '/'; n--)
+		d[n - 1] = '\0';
+	if ((err = target(d)) < 0 || (err = source(url)) != 0)
 		goto done;
 	if ((err = pl_lib_hold()) != 0)
 		goto done;
-	if ((rc = git_clone_options_init(&opts,
-	    GIT_CLONE_OPTIONS_VERSION)) < 0) {
-		err = pl_error_git(rc, "cannot clone");
+	tmp = temps_sweep(d);
+	if ((err = parents_make(tmp)) != 0)
+		goto release;
+	if (mkdir(tmp, 0777) == -1) {
+		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", tmp,
+		    strerror(errno));
 		goto release;
 	}
-	pl_remote_callbacks(&opts.fetch_opts.callbacks, &c);
-	/* libgit2 removes what it made when the clone fails */
-	if ((rc = git_clone(&repo, url, d, &opts)) < 0) {
-		ge = git_error_last();
-		if (rc == GIT_EAUTH || c.failed)
-			err = pl_error_set(PL_ERROR, "authentication failed "
-			    "for '%s'", shown);
-		else
-			err = pl_error_set(PL_ERROR, "cannot clone '%s': %s",
-			    shown, ge != NULL ? ge->message : "unknown error");
-		goto release;
-	}
-	git_repository_free(repo);
-	repo = NULL;
-	/* no commits, or none with .plconfig: one message says both */
-	if ((err = pl_portfolio_open_dir(&pf, d)) == PL_ENOTPORTFOLIO)
-		err = pl_error_set(PL_ENOTPORTFOLIO, "'%s' is not a "
-		    "portfolio: its HEAD has no %s; the clone is removed",
-		    shown, PL_SETTINGS_FILE);
-	if (err != 0 || (err = pl_portfolio_register_driver(pf)) != 0) {
-		remove_tree(d, existed);
-		goto release;
-	}
-	*out_dir = d;
-	d = NULL;
+	/* held while cloning: no other pl takes it for a dead one's */
+	held = pl_leftover_hold(tmp);
+	/* onto dir, or onto the empty folder that was there */
+	if ((err = clone_into(tmp, url, shown)) == 0 && rename(tmp, d) == -1)
+		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", d,
+		    strerror(errno));
+	if (err != 0)
+		remove_tree(tmp);
+	if (held != -1)
+		close(held);
 release:
-	pl_portfolio_free(pf);
 	pl_lib_release();
+	if (err == 0) {
+		*out_dir = d;
+		d = NULL;
+	}
 done:
+	free(tmp);
 	free(d);
 	free(shown);
 	return err;

@@ -5,9 +5,7 @@
  */
 #include <sys/stat.h>
 
-#include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "internal.h"
 #include "pl/clone.h"
@@ -15,7 +13,6 @@
 #include "pool.h"
 
 struct fetch {
-	const struct pl_roster			*l;
 	const struct pl_roster_fetch_options	*o;
 	struct pl_roster_fetched		*v;
 };
@@ -28,27 +25,9 @@ failed(struct pl_roster_fetched *f)
 	pl_error_clear();
 }
 
-/* Makes the folders above path, as mkdir -p would. */
-static int
-parents_make(const char *path)
-{
-	char	*p = pl_xstrdup(path), *s;
-	int	 err = PL_OK;
-
-	for (s = strchr(p + 1, '/'); s != NULL && err == PL_OK;
-	    s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			err = pl_error_set(PL_ERROR, "cannot make the folder "
-			    "'%s': %s", p, strerror(errno));
-		*s = '/';
-	}
-	free(p);
-	return err;
-}
-
+/* A row whose URL is to be fetched (state PL_FETCH_CLONED, so far). */
 static void
-clone_or_sync(struct pl_roster_fetched *f, const struct pl_roster *l,
+clone_or_sync(struct pl_roster_fetched *f,
     const struct pl_roster_fetch_options *o)
 {
 	struct pl_sync_options	 so = { NULL, o->push, 0 };
@@ -56,26 +35,11 @@ clone_or_sync(struct pl_roster_fetched *f, const struct pl_roster *l,
 	struct stat		 st;
 	char			*dir = NULL;
 
-	if (*f->row->learner == '\0' || *f->row->portfolio == '\0') {
-		pl_error_set(PL_EINVAL, "line %zu: no %s", f->row->line,
-		    *f->row->learner == '\0' ? "learner name" : "portfolio");
-		failed(f);
+	if (f->state != PL_FETCH_CLONED)
 		return;
-	}
-	if (!pl_roster_is_url(f->row->portfolio)) {
-		f->state = PL_FETCH_LOCAL;
-		return;
-	}
-	if (pl_roster_locate(&f->path, l, f->row, o->clones) != PL_OK) {
-		failed(f);
-		return;
-	}
 	if (stat(f->path, &st) != 0) {
-		if (parents_make(f->path) != PL_OK ||
-		    pl_clone(&dir, f->row->portfolio, f->path) != PL_OK)
+		if (pl_clone(&dir, f->row->portfolio, f->path) != PL_OK)
 			failed(f);
-		else
-			f->state = PL_FETCH_CLONED;
 		free(dir);
 		return;
 	}
@@ -92,14 +56,49 @@ fetch_job(size_t i, void *arg)
 {
 	struct fetch	*f = arg;
 
-	clone_or_sync(&f->v[i], f->l, f->o);
+	clone_or_sync(&f->v[i], f->o);
+}
+
+/*
+ * The rows checked as the class report checks them (pl_roster_check()),
+ * so that a repeated row is said as the report says it, and two threads
+ * never fetch into one folder: a bad row has failed already, a folder
+ * is left alone, a URL is to be cloned (or synced, when its folder is
+ * there).
+ */
+static struct pl_roster_fetched *
+rows_check(const struct pl_roster *l, const char *clones)
+{
+	struct pl_roster_fetched	*v = pl_xcalloc(l->n + 1, sizeof *v);
+	struct pl_roster_learner	*c = pl_xcalloc(l->n + 1, sizeof *c);
+	size_t				 i;
+
+	for (i = 0; i < l->n; i++)
+		c[i].row = &l->rows[i];
+	pl_roster_check(c, l->n, l, clones);
+	for (i = 0; i < l->n; i++) {
+		v[i].row = c[i].row;
+		v[i].problem = c[i].problem;
+		if (c[i].state == PL_ROSTER_BAD_ROW)
+			v[i].state = PL_FETCH_FAILED;
+		else if (!pl_roster_is_url(c[i].row->portfolio))
+			v[i].state = PL_FETCH_LOCAL;
+		else {
+			v[i].state = PL_FETCH_CLONED;
+			v[i].path = c[i].path;
+			c[i].path = NULL;
+		}
+		free(c[i].path);
+	}
+	free(c);
+	return v;
 }
 
 int
 pl_roster_fetch(struct pl_roster_fetched **out, size_t *nfailed,
     const struct pl_roster *l, const struct pl_roster_fetch_options *o)
 {
-	struct fetch	f = { l, o, NULL };
+	struct fetch	f = { o, NULL };
 	size_t		i;
 	int		err;
 
@@ -107,9 +106,7 @@ pl_roster_fetch(struct pl_roster_fetched **out, size_t *nfailed,
 	*nfailed = 0;
 	if ((err = pl_lib_hold()) != PL_OK)
 		return err;
-	f.v = pl_xcalloc(l->n + 1, sizeof *f.v);
-	for (i = 0; i < l->n; i++)
-		f.v[i].row = &l->rows[i];
+	f.v = rows_check(l, o->clones);
 	pl_pool_run(l->n, o->jobs, fetch_job, &f, o->progress, o->arg);
 	pl_lib_release();
 	for (i = 0; i < l->n; i++)

@@ -644,14 +644,14 @@ by_key(const void *a, const void *b)
  * an earlier one has: "line N: what 'K' (line M)".
  */
 static void
-mark_repeats(struct pl_roster_report *r, int paths)
+mark_repeats(struct pl_roster_learner *v, size_t nv, int paths)
 {
 	struct pl_roster_learner	*l, *first;
-	struct keyed			*k = pl_xcalloc(r->n + 1, sizeof *k);
+	struct keyed			*k = pl_xcalloc(nv + 1, sizeof *k);
 	size_t				 i, n = 0, run;
 
-	for (i = 0; i < r->n; i++) {
-		l = &r->learners[i];
+	for (i = 0; i < nv; i++) {
+		l = &v[i];
 		if (l->state == PL_ROSTER_READ)
 			k[n++] = (struct keyed){ paths ? l->path :
 			    l->row->learner, i };
@@ -663,8 +663,8 @@ mark_repeats(struct pl_roster_report *r, int paths)
 			run = i;
 			continue;
 		}
-		l = &r->learners[k[i].i];
-		first = &r->learners[k[run].i];
+		l = &v[k[i].i];
+		first = &v[k[run].i];
 		l->state = PL_ROSTER_BAD_ROW;
 		l->problem = paths ? pl_xasprintf("line %zu: the same "
 		    "portfolio as '%s' (line %zu)", l->row->line,
@@ -695,6 +695,18 @@ check_row(struct pl_roster_learner *l, const struct pl_roster *list,
 	}
 	if (l->problem != NULL)
 		l->state = PL_ROSTER_BAD_ROW;
+}
+
+void
+pl_roster_check(struct pl_roster_learner *v, size_t n,
+    const struct pl_roster *list, const char *clones)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		check_row(&v[i], list, clones);
+	mark_repeats(v, n, 0);
+	mark_repeats(v, n, 1);
 }
 
 /* Page names: the learner's slug and ".html", "-2"... when taken. */
@@ -740,13 +752,11 @@ select_learners(struct pl_roster_report *r, const struct pl_roster_options *o)
 		l = &r->learners[r->n++];
 		l->row = &r->list.rows[i];
 		l->days_since = -1;
-		check_row(l, &r->list, o->clones);
 	}
 	if (o->group != NULL && r->n == 0)
 		return pl_error_set(PL_ENOTFOUND, "no learner in group '%s' "
 		    "in %s", o->group, r->list.path);
-	mark_repeats(r, 0);
-	mark_repeats(r, 1);
+	pl_roster_check(r->learners, r->n, &r->list, o->clones);
 	name_pages(r);
 	return PL_OK;
 }

@@ -6,8 +6,6 @@
  * only a plan with no conflict is staged and committed.
  */
 #include <dirent.h>
-#include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -50,6 +48,8 @@ struct sync {
 	git_oid				 theirs;
 	int				 have_theirs;
 	char				*refused;	/* a push refused */
+	int				 again;		/* after a push
+							   refused */
 };
 
 void
@@ -330,7 +330,8 @@ both(struct sync *s, struct plan *p, const git_diff_delta *mine,
 		pl_error_clear();
 	} else {
 		plan_add(p, path)->text = pl_buf_detach(&out);
-		pl_strlist_push(&s->r->merged, path);
+		if (pl_strlist_find(&s->r->merged, path) < 0)
+			pl_strlist_push(&s->r->merged, path);
 	}
 	pl_strlist_release(&why);
 	pl_buf_release(&out);
@@ -462,6 +463,20 @@ apply(struct sync *s, struct pl_tx *tx, const struct plan *p, int ff)
 	return err;
 }
 
+static int
+action_rank(enum pl_sync_action a)
+{
+	return a == PL_SYNC_MERGE ? 2 : a == PL_SYNC_FAST_FORWARD;
+}
+
+/* What this try did; after a refused push, the most any try did. */
+static void
+action_set(struct sync *s, enum pl_sync_action a)
+{
+	if (!s->again || action_rank(a) >= action_rank(s->r->action))
+		s->r->action = a;
+}
+
 /* Brings theirs in under the write lock, HEAD read once the lock held. */
 static int
 bring_in(struct sync *s)
@@ -478,10 +493,11 @@ bring_in(struct sync *s)
 		return err;
 	head = pl_portfolio_head(s->pf);
 	git_oid_cpy(&ours, head);
-	git_oid_tostr(s->r->before, sizeof s->r->before, &ours);
-	memcpy(s->r->after, s->r->before, sizeof s->r->after);
+	if (!s->again)
+		git_oid_tostr(s->r->before, sizeof s->r->before, &ours);
+	git_oid_tostr(s->r->after, sizeof s->r->after, &ours);
 	if (!s->have_theirs) {
-		s->r->action = PL_SYNC_NEW_REMOTE;
+		action_set(s, PL_SYNC_NEW_REMOTE);
 		err = PL_OK;
 		goto done;
 	}
@@ -490,15 +506,15 @@ bring_in(struct sync *s)
 		err = pl_error_git(rc, "cannot compare with the remote");
 		goto done;
 	}
-	s->r->in = behind;
+	s->r->in += behind;
 	s->r->out = ahead;
 	if (behind == 0) {
-		s->r->action = PL_SYNC_UP_TO_DATE;
+		action_set(s, PL_SYNC_UP_TO_DATE);
 		err = PL_OK;
 		goto done;
 	}
 	ff = ahead == 0;
-	s->r->action = ff ? PL_SYNC_FAST_FORWARD : PL_SYNC_MERGE;
+	action_set(s, ff ? PL_SYNC_FAST_FORWARD : PL_SYNC_MERGE);
 	if ((err = plan_make(s, &p, &ours, ff)) != PL_OK)
 		goto done;
 	if (p.conflicts.n > 0) {
@@ -517,7 +533,12 @@ done:
 	return err;
 }
 
-/* Pushes the branch when the remote lacks some of it; never forced. */
+/*
+ * Pushes the branch when the remote lacks some of it; never forced.
+ * Returns 1 when the push is refused (s->refused says why): the remote's
+ * branch moved since the fetch (libgit2 finds it has commits this clone
+ * lacks, or the server does), or the server said no.
+ */
 static int
 push(struct sync *s, const char *branch)
 {
@@ -526,6 +547,8 @@ push(struct sync *s, const char *branch)
 	char			*spec;
 	int			 rc;
 
+	free(s->refused);
+	s->refused = NULL;
 	if (s->have_theirs && s->r->out == 0 && s->r->action !=
 	    PL_SYNC_MERGE)
 		return PL_OK;
@@ -539,14 +562,31 @@ push(struct sync *s, const char *branch)
 	specs.count = 1;
 	rc = git_remote_push(s->remote, &specs, &po);
 	free(spec);
+	if (rc == GIT_ENONFASTFORWARD) {
+		free(s->refused);
+		s->refused = pl_xstrdup("its branch moved");
+		return 1;
+	}
 	if (rc < 0)
 		return unreachable(s, rc, "push to");
 	if (s->refused != NULL)
-		return pl_error_set(PL_ECONFLICT, "%s refused the push (%s); "
-		    "nothing was pushed; run pl sync again", s->r->remote,
-		    s->refused);
+		return 1;
 	s->r->pushed = 1;
 	return PL_OK;
+}
+
+/*
+ * PL_ELOCKED, exit 8 as for a conflict, but not PL_ECONFLICT, which
+ * would have pl run the whole sync again (cmd/main.c): the tries are
+ * counted here.
+ */
+static int
+refused(struct sync *s, int tries)
+{
+	return pl_error_set(PL_ELOCKED, tries == 1 ? "%s refused the push "
+	    "(%s); nothing was pushed; run pl sync again" : "%s refused the "
+	    "push (%s, %d times); nothing was pushed; run pl sync again",
+	    s->r->remote, s->refused, tries);
 }
 
 static int
@@ -570,19 +610,24 @@ branch_name(char **out, git_repository *repo)
 /*
  * git's lock files a fetch or push takes on the remote-tracking branch
  * and FETCH_HEAD: a pl killed while holding one leaves it, and every
- * later fetch would fail on it.  Each sync lists them in
- * <gitdir>/pl/sync.<pid> while it talks to the remote; a sync that finds
- * the list of a pl that died removes what it names.
+ * later fetch would fail on it.  FETCH_HEAD is the worktree's own, the
+ * refs and packed-refs are in the common folder, which every linked
+ * worktree shares (git worktree add).  Each sync lists them in
+ * <common>/pl/sync.<pid> while it talks to the remote, so that a sync
+ * from any worktree that finds the list of a pl that died removes what
+ * it names.
  */
 static char *
 locks_list(struct sync *s)
 {
 	const char	*git = git_repository_path(s->repo);
+	const char	*common = git_repository_commondir(s->repo);
 
 	if (s->name == NULL)
 		return pl_xasprintf("%sFETCH_HEAD.lock\n", git);
 	return pl_xasprintf("%sFETCH_HEAD.lock\n%srefs/remotes/%s/%s.lock\n"
-	    "%spacked-refs.lock\n", git, git, s->name, s->remote_branch, git);
+	    "%spacked-refs.lock\n", git, common, s->name, s->remote_branch,
+	    common);
 }
 
 /* Removes the locks a dead sync listed, and its list. */
@@ -606,46 +651,53 @@ locks_clear(const char *path)
 }
 
 static void
-locks_of_the_dead(struct sync *s)
+locks_of_the_dead(const char *dir)
 {
-	char		*dir = pl_xasprintf("%spl", git_repository_path(s->repo));
 	char		*path, *end;
 	struct dirent	*d;
 	DIR		*dp;
 	long		 pid;
 
-	if ((dp = opendir(dir)) != NULL) {
-		while ((d = readdir(dp)) != NULL) {
-			if (strncmp(d->d_name, "sync.", 5) != 0)
-				continue;
-			pid = strtol(d->d_name + 5, &end, 10);
-			if ((*end != '\0' && strncmp(end, ".pl-tmp-", 8) != 0) ||
-			    pid <= 0 || kill((pid_t)pid, 0) == 0 ||
-			    errno != ESRCH)
-				continue;
-			path = pl_xasprintf("%s/%s", dir, d->d_name);
-			/* the list, or the list being written when it died */
-			if (*end == '\0')
-				locks_clear(path);
-			else
-				(void)unlink(path);
-			free(path);
-		}
-		closedir(dp);
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if (strncmp(d->d_name, "sync.", 5) != 0)
+			continue;
+		pid = strtol(d->d_name + 5, &end, 10);
+		if (*end != '\0' && strncmp(end, ".pl-tmp-", 8) != 0)
+			continue;
+		path = pl_xasprintf("%s/%s", dir, d->d_name);
+		/* the list, or the list being written when it died */
+		if (*end == '\0' && pl_leftover_gone(path, pid))
+			locks_clear(path);
+		else if (*end != '\0' && pl_leftover_gone(path, pid))
+			(void)unlink(path);
+		free(path);
 	}
-	free(dir);
+	closedir(dp);
 }
 
+/* The list, held (pl_leftover_hold()) in *held until it is removed. */
 static char *
-locks_note(struct sync *s)
+locks_note(struct sync *s, int *held)
 {
-	char	*path = pl_xasprintf("%spl/sync.%ld",
-		    git_repository_path(s->repo), (long)getpid());
-	char	*list = locks_list(s);
+	char	*dir = pl_xasprintf("%spl",
+		    git_repository_commondir(s->repo));
+	char	*path = pl_xasprintf("%s/sync.%ld", dir, (long)getpid());
+	char	*list = locks_list(s), *own;
 
-	locks_of_the_dead(s);
+	locks_of_the_dead(dir);
+	/* where an older pl listed them in a linked worktree */
+	if (strcmp(git_repository_path(s->repo),
+	    git_repository_commondir(s->repo)) != 0) {
+		own = pl_xasprintf("%spl", git_repository_path(s->repo));
+		locks_of_the_dead(own);
+		free(own);
+	}
 	pl_cache_save(path, list, strlen(list));
+	*held = pl_leftover_hold(path);
 	free(list);
+	free(dir);
 	return path;
 }
 
@@ -654,8 +706,9 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
     const struct pl_sync_options *o)
 {
 	struct sync	s;
+	git_oid		was;
 	char		*note = NULL;
-	int		err;
+	int		err, had, tries, held = -1;
 
 	memset(out, 0, sizeof *out);
 	memset(&s, 0, sizeof s);
@@ -666,15 +719,31 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
 	if ((err = branch_name(&out->branch, s.repo)) != PL_OK ||
 	    (err = remote_find(&s, out->branch)) != PL_OK)
 		goto done;
-	note = locks_note(&s);
-	if ((err = fetch(&s)) != PL_OK ||
-	    (err = bring_in(&s)) != PL_OK)
-		goto done;
-	if (o->push)
-		err = push(&s, out->branch);
+	note = locks_note(&s, &held);
+	for (tries = 0;; s.again = 1) {
+		git_oid_cpy(&was, &s.theirs);
+		had = s.have_theirs;
+		if ((err = fetch(&s)) != PL_OK)
+			break;
+		/* refused, though the branch is where it was: no race */
+		if (s.again && had == s.have_theirs && (!had ||
+		    git_oid_equal(&was, &s.theirs))) {
+			err = refused(&s, tries);
+			break;
+		}
+		if ((err = bring_in(&s)) != PL_OK || !o->push ||
+		    (err = push(&s, out->branch)) <= 0)
+			break;
+		if (++tries == PL_SYNC_TRIES) {
+			err = refused(&s, tries);
+			break;
+		}
+	}
 done:
 	if (note != NULL)
 		(void)unlink(note);
+	if (held != -1)
+		close(held);
 	free(note);
 	git_remote_free(s.remote);
 	free(s.name);

@@ -15,11 +15,14 @@
  * ".git" (PL_EUSAGE when there is none).  Credentials: from ssh-agent,
  * and user:password given in the URL; PL_ERROR "authentication failed
  * for 'URL'" when the server refuses them.  PL_EEXISTS when dir exists
- * and is not an empty folder.  A clone whose HEAD has no .plconfig is
- * removed again (PL_ENOTPORTFOLIO), as is everything made when the clone
- * fails; a folder that was there empty stays.  Then registers the merge
- * driver in the clone's config.  *out_dir gets the folder cloned into
- * (the caller frees).
+ * and is not an empty folder.  The clone is made in "<dir>.pl-tmp-<pid>"
+ * beside dir, checked, its merge driver registered in its config, and
+ * only then renamed to dir (onto the empty folder that was there, if one
+ * was), so that a pl killed while cloning never leaves dir half made;
+ * the next clone into dir removes the "<dir>.pl-tmp-<pid>" of a pl that
+ * is gone.  A clone whose HEAD has no .plconfig is removed again
+ * (PL_ENOTPORTFOLIO), as is everything made when the clone fails.
+ * *out_dir gets the folder cloned into (the caller frees).
  */
 int	 pl_clone(char **out_dir, const char *url, const char *dir) PL_WUR;
 

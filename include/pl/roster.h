@@ -233,6 +233,19 @@ struct pl_roster_options {
 int	 pl_roster_build(struct pl_roster_report **out, const char *path,
 	    const struct pl_roster_options *) PL_WUR;
 
+/*
+ * Checks the rows of the n learners of v (row set, the rest zero) as
+ * pl_roster_build() does before it reads a portfolio: a row with no
+ * learner name or portfolio, or a URL that would leave clones, and a
+ * row that repeats an earlier one, the same learner name in any case
+ * ("line 8: 'ana' is listed already (line 2)") or the same folder
+ * ("line 8: the same portfolio as 'Ana' (line 2)"), gets state
+ * PL_ROSTER_BAD_ROW and problem; the others get path
+ * (pl_roster_locate()).  The caller frees each path and problem.
+ */
+void	 pl_roster_check(struct pl_roster_learner *v, size_t n,
+	    const struct pl_roster *, const char *clones);
+
 void	 pl_roster_report_free(struct pl_roster_report *);
 
 /* What pl roster sync did for one learner. */

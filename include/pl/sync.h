@@ -13,6 +13,13 @@
 #include "pl/portfolio.h"
 #include "pl/util.h"
 
+/*
+ * How many times a sync pushes when the remote's branch moves between
+ * its fetch and its push (another clone pushed), fetching and merging
+ * again before each.
+ */
+#define PL_SYNC_TRIES 3
+
 struct pl_sync_options {
 	const char	*remote;	/* a remote's name or a URL; NULL:
 					   the branch's, else "origin" */
@@ -48,7 +55,10 @@ struct pl_sync_result {
  * for a detached HEAD or a merge in progress, PL_EDIRTY when a file the
  * sync would change has uncommitted edits, PL_ECONFLICT when both sides
  * changed a file in a way pl cannot merge (the message names each file
- * and key) or the remote moved while pushing ("run pl sync again"),
+ * and key); PL_ELOCKED when the remote refused the push: its branch
+ * moved PL_SYNC_TRIES times between the fetch and the push (each time
+ * the sync fetched and merged again), or the server said no ("ORIGIN
+ * refused the push (why); nothing was pushed; run pl sync again"),
  * PL_EUNSAFE for a symbolic link or submodule the remote's branch would
  * bring.  The caller releases out with pl_sync_result_release().
  */
