@@ -168,6 +168,12 @@ markdown(struct pl_buf *out, const char *text, int top)
 	cmark_node_free(doc);
 }
 
+void
+pl_html_markdown(struct pl_buf *out, const char *text, int top)
+{
+	markdown(out, text, top);
+}
+
 static const char *const view_words[] = { "Learner report",
     "Teacher report", "Family report" };
 
