@@ -113,8 +113,9 @@ heading_shift(cmark_node *doc, int top)
 }
 
 /*
- * How deep the blocks and inlines of doc nest.  cmark's leaves (text,
- * code, breaks, raw HTML, rules) have no exit event and count none.
+ * How deep the blocks and inlines of doc nest: "> > x" is 3 (two
+ * quotes and a paragraph).  cmark's leaves (text, code, breaks, raw
+ * HTML, rules) have no exit event and count none.
  */
 static size_t
 nesting(cmark_node *doc)
@@ -133,6 +134,7 @@ nesting(cmark_node *doc)
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_THEMATIC_BREAK:
 		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_DOCUMENT:
 			break;
 		default:
 			if (ev == CMARK_EVENT_EXIT)
