@@ -110,7 +110,7 @@ parse_zone(const char **sp, struct when *w)
 static int
 parse_clock(const char **sp, struct when *w)
 {
-	long long	frac;
+	size_t	n;
 
 	w->s = 0;
 	if (field(sp, 2, 0, 23, &w->h) != 0 || *(*sp)++ != ':' ||
@@ -123,7 +123,10 @@ parse_clock(const char **sp, struct when *w)
 		return -1;
 	if (**sp == '.' || **sp == ',') {
 		(*sp)++;
-		return digits(sp, 1, 64, &frac);
+		/* dropped, so never read as a number (64 digits overflow) */
+		if ((n = strspn(*sp, "0123456789")) == 0)
+			return -1;
+		*sp += n > 64 ? 64 : n;
 	}
 	return 0;
 }

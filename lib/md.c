@@ -128,14 +128,21 @@ trim(const char **s, size_t *len)
 		(*len)--;
 }
 
-/* Inline content as plain text: markup dropped, line breaks as spaces. */
+/*
+ * Inline content as plain text: markup dropped, line breaks as spaces.
+ * cmark's iterator, not recursion: emphasis nested a million deep (7 MB
+ * of "*a ") overflowed the stack.
+ */
 static void
 plain_text(struct pl_buf *b, cmark_node *n)
 {
+	cmark_iter	*it = cmark_iter_new(n);
 	cmark_node	*c;
 
-	for (c = cmark_node_first_child(n); c != NULL;
-	    c = cmark_node_next(c)) {
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		if ((c = cmark_iter_get_node(it)) == n ||
+		    cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
+			continue;
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
@@ -145,13 +152,11 @@ plain_text(struct pl_buf *b, cmark_node *n)
 		case CMARK_NODE_LINEBREAK:
 			pl_buf_putc(b, ' ');
 			break;
-		case CMARK_NODE_HTML_INLINE:
-			break;
 		default:
-			plain_text(b, c);
 			break;
 		}
 	}
+	cmark_iter_free(it);
 }
 
 static char *
@@ -482,6 +487,26 @@ put_item(struct pl_buf *out, const struct text *t, cmark_node *list,
 }
 
 /*
+ * The spaces (1 to 3) before an ATX heading at s, else 0.  Right after an
+ * item pl adds, they would make the heading part of it (and the section
+ * that heading opens part of the one above); without them the heading
+ * means what it meant.
+ */
+static size_t
+heading_indent(const char *s)
+{
+	size_t	sp = strspn(s, " "), n;
+
+	if (sp == 0 || sp > 3)
+		return 0;
+	n = strspn(s + sp, "#");
+	if (n < 1 || n > 6 || (s[sp + n] != ' ' && s[sp + n] != '\t' &&
+	    s[sp + n] != '\n' && s[sp + n] != '\r' && s[sp + n] != '\0'))
+		return 0;
+	return sp;
+}
+
+/*
  * Copies the body into out with text inserted after line ln (0: before
  * the first line), a blank line first when blank.  After a last line
  * that has no line break, the text gets none either.
@@ -502,7 +527,7 @@ insert_after(const struct text *t, int ln, int blank, const char *text)
 	pl_buf_puts(&out, text);
 	if (l == NULL || l->eol != 0)
 		pl_buf_puts(&out, eol);
-	pl_buf_puts(&out, t->s + at);
+	pl_buf_puts(&out, t->s + at + heading_indent(t->s + at));
 	return pl_buf_detach(&out);
 }
 

@@ -104,4 +104,16 @@ void	 pl_html_begin(struct pl_buf *);
  */
 void	 pl_html_style(struct pl_buf *, const char *more);
 
+/* The deepest Markdown the HTML report formats (pl(1), LIMITS). */
+#define PL_MD_DEPTH_MAX	100
+
+/*
+ * Markdown from the portfolio (text, NUL-terminated) as the HTML report
+ * shows it: its headings moved so the highest is level top, images not
+ * inline made links, raw HTML dropped; nested deeper than
+ * PL_MD_DEPTH_MAX, its text in a <pre>.  For the fuzz target; the report
+ * calls it through report-html.c.
+ */
+void	 pl_html_markdown(struct pl_buf *out, const char *text, int top);
+
 #endif

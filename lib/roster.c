@@ -709,13 +709,90 @@ pl_roster_check(struct pl_roster_learner *v, size_t n,
 	mark_repeats(v, n, 1);
 }
 
-/* Page names: the learner's slug and ".html", "-2"... when taken. */
+/*
+ * The page names taken, and for each slug the number to try next: a
+ * hash table, so that a roster of thousands of rows with one name (or
+ * none: a spreadsheet's empty rows) is named in linear time.  A slug is
+ * a key of its own, as it has no ".html".
+ */
+struct taken {
+	char		**key;		/* NULL: an empty slot */
+	size_t		 *next;
+	size_t		  n, cap;	/* cap: a power of two */
+};
+
+static size_t
+taken_hash(const char *s)
+{
+	size_t	h = 2166136261u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The slot of key, or of the empty one where it would go. */
+static size_t
+taken_slot(const struct taken *t, const char *key)
+{
+	size_t	i = taken_hash(key) & (t->cap - 1);
+
+	while (t->key[i] != NULL && strcmp(t->key[i], key) != 0)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static void
+taken_grow(struct taken *t)
+{
+	struct taken	old = *t;
+	size_t		i, k;
+
+	t->cap = t->cap ? t->cap * 2 : 64;
+	t->key = pl_xcalloc(t->cap, sizeof *t->key);
+	t->next = pl_xcalloc(t->cap, sizeof *t->next);
+	for (i = 0; i < old.cap; i++)
+		if (old.key[i] != NULL) {
+			k = taken_slot(t, old.key[i]);
+			t->key[k] = old.key[i];
+			t->next[k] = old.next[i];
+		}
+	free(old.key);
+	free(old.next);
+}
+
+/* key's number to try next, key added (at 2) when add; else NULL. */
+static size_t *
+taken_get(struct taken *t, const char *key, int add)
+{
+	size_t	i;
+
+	if (add && (t->n + 1) * 2 > t->cap)
+		taken_grow(t);
+	if (t->cap == 0)
+		return NULL;
+	i = taken_slot(t, key);
+	if (t->key[i] == NULL) {
+		if (!add)
+			return NULL;
+		t->key[i] = pl_xstrdup(key);
+		t->next[i] = 2;
+		t->n++;
+	}
+	return &t->next[i];
+}
+
+/*
+ * Page names: the learner's slug and ".html", "-2"... when taken.  A
+ * slug's numbers are tried from the one after the last it took, as
+ * those before stay taken.
+ */
 static void
 name_pages(struct pl_roster_report *r)
 {
-	struct pl_strlist	 taken = PL_STRLIST_INIT;
-	char			*slug, *name;
-	size_t			 i, k;
+	struct taken	 t = { NULL, NULL, 0, 0 };
+	char		*slug, *name;
+	size_t		 i, *k;
 
 	for (i = 0; i < r->n; i++) {
 		slug = pl_slug_make(r->learners[i].row->learner);
@@ -723,18 +800,22 @@ name_pages(struct pl_roster_report *r)
 			free(slug);
 			slug = pl_xstrdup("learner");
 		}
+		k = taken_get(&t, slug, 1);
 		name = pl_xasprintf("%s.html", slug);
 		/* "index" is the class page's */
-		for (k = 2; strcmp(name, "index.html") == 0 ||
-		    pl_strlist_find(&taken, name) >= 0; k++) {
+		while (strcmp(name, "index.html") == 0 ||
+		    taken_get(&t, name, 0) != NULL) {
 			free(name);
-			name = pl_xasprintf("%s-%zu.html", slug, k);
+			name = pl_xasprintf("%s-%zu.html", slug, (*k)++);
 		}
-		pl_strlist_push(&taken, name);
+		(void)taken_get(&t, name, 1);
 		r->learners[i].page = name;
 		free(slug);
 	}
-	pl_strlist_release(&taken);
+	for (i = 0; i < t.cap; i++)
+		free(t.key[i]);
+	free(t.key);
+	free(t.next);
 }
 
 /* The learners of the roster in the group asked for, checked. */
