@@ -2,15 +2,11 @@
  * pl clone: git_clone with the credentials pl knows how to give, a check
  * that what came is a portfolio, and the merge driver registered.
  */
-#define _XOPEN_SOURCE 700	/* nftw(3) */
-
 #include <errno.h>
-#include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <dirent.h>
 
 #include <git2.h>
 
@@ -140,40 +136,6 @@ pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c)
 	cb->payload = c;
 }
 
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)st;
-	(void)f;
-	return (flag == FTW_DP ? rmdir(path) : unlink(path)) == -1 ?
-	    -1 : 0;
-}
-
-/* Removes what a failed clone left in dir, dir too unless keep_dir. */
-static void
-remove_tree(const char *dir, int keep_dir)
-{
-	struct dirent	*de;
-	DIR		*d;
-	char		*p;
-
-	if (!keep_dir) {
-		(void)nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-		return;
-	}
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		p = pl_xasprintf("%s/%s", dir, de->d_name);
-		(void)nftw(p, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-		free(p);
-	}
-	closedir(d);
-}
-
 /* 1 when dir exists (an empty folder), 0 when missing, else an error. */
 static int
 target(const char *dir)
@@ -256,7 +218,7 @@ pl_clone(char **out_dir, const char *url, const char *dir)
 		    "portfolio: its HEAD has no %s; the clone is removed",
 		    shown, PL_SETTINGS_FILE);
 	if (err != 0 || (err = pl_portfolio_register_driver(pf)) != 0) {
-		remove_tree(d, existed);
+		pl_remove_tree(d, existed);
 		goto release;
 	}
 	*out_dir = d;

@@ -327,7 +327,9 @@ index_load(struct pl_tx *tx)
 	if ((err = pl_lock_temp(tx->lock, tx->newindex)) != 0 ||
 	    (err = pl_lock_temp(tx->lock, lock)) != 0)
 		goto done;
+	/* no index yet (a new repository): libgit2 makes one */
 	if (link(cur, tx->newindex) == -1 && errno != ENOENT &&
+	    access(cur, F_OK) == 0 &&
 	    (err = index_copy(tx->newindex, cur)) != 0)
 		goto done;
 	if ((rc = git_index_open(&tx->index, tx->newindex)) < 0 ||

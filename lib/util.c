@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -642,4 +643,37 @@ pl_replace_file(const char *path, const char *data, size_t len)
 	if (!S_ISREG(st.st_mode))
 		return pl_error_set(PL_EINVAL, "'%s' is not a file", path);
 	return pl_write_output(path, data, len);
+}
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)f;
+	return (flag == FTW_DP ? rmdir(path) : unlink(path)) == -1 ?
+	    -1 : 0;
+}
+
+void
+pl_remove_tree(const char *dir, int keep_dir)
+{
+	struct dirent	*de;
+	DIR		*d;
+	char		*p;
+
+	if (!keep_dir) {
+		(void)nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		return;
+	}
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		p = pl_xasprintf("%s/%s", dir, de->d_name);
+		(void)nftw(p, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		free(p);
+	}
+	closedir(d);
 }

@@ -126,6 +126,12 @@ int	 pl_write_file(const char *path, const char *data, size_t len,
 	    unsigned mode) PL_WUR;
 
 /*
+ * Removes the folder dir and all it holds, without following links, or
+ * only what it holds when keep_dir: what a failed clone or init made.
+ */
+void	 pl_remove_tree(const char *dir, int keep_dir);
+
+/*
  * Writes an output file the user named (pl report -o, --out-dir): the
  * one rule for every file a command writes for its user.  A regular file
  * is replaced as pl_write_file() does, keeping its mode, and its owner
