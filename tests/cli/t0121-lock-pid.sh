@@ -170,4 +170,66 @@ do
 	'
 done
 
+# The same in a linked worktree (git worktree add), whose index and
+# locks are in .git/worktrees/NAME and whose branch is in the common
+# folder.
+left_anywhere () {
+	(cd p/.git && find . -name "*.lock" -o -name "pl-*" -o -name "*.pl-tmp-*")
+}
+
+test_expect_success 'setup a linked worktree' '
+	git -C p worktree add -q ../w -b side &&
+	git -C p rev-parse HEAD >main.before
+'
+
+test_expect_success 'killed at any write in a linked worktree: the next pl takes over' '
+	n=0 &&
+	while :
+	do
+		n=$((n + 1)) &&
+		git -C w rev-parse HEAD >head.before &&
+		st=0 &&
+		PL_FAULT_AT=$n PL_FAULT_SIGNAL=9 faulty -C w goal add \
+			"Worktree killed at $n" >out 2>err || st=$? &&
+		if test $st = 0
+		then
+			break
+		fi &&
+		test $st = 137 &&
+		pl -C w goal add "Worktree after $n" >out 2>err &&
+		echo worktree-after-$n >expect &&
+		test_cmp expect out &&
+		git -C w status --porcelain --untracked-files=all >actual &&
+		test_must_be_empty actual &&
+		git -C p status --porcelain --untracked-files=all >actual &&
+		test_must_be_empty actual &&
+		left_anywhere >left &&
+		test_must_be_empty left || return 1
+	done &&
+	echo "$n writes tried" &&
+	git -C p fsck --strict --no-progress &&
+	git -C p rev-parse HEAD >actual &&
+	test_cmp main.before actual
+'
+
+test_expect_success UNSHARE 'killed as process 2 in a linked worktree: the next process 2 takes over' '
+	(
+		PL_FAULT_AT=12 PL_FAULT_SIGNAL=9 &&
+		export PL_FAULT_AT PL_FAULT_SIGNAL &&
+		test_expect_code 137 in_ns_faulty 2 -C w goal add "Killed" \
+			>out 2>err
+	) &&
+	test -f p/.git/worktrees/w/pl.lock &&
+	test -f p/.git/worktrees/w/index.lock &&
+	in_ns 2 "$PL" -C w goal add "Then" >out 2>err &&
+	echo then >expect &&
+	test_cmp expect out &&
+	echo "pl: warning: took over ${SQ}$TRASH_DIRECTORY/p/.git/worktrees/w/pl.lock${SQ} from pl (pid 2), which is no longer running, and removed what it left" >expect &&
+	test_cmp expect err &&
+	git -C w status --porcelain --untracked-files=all >actual &&
+	test_must_be_empty actual &&
+	left_anywhere >left &&
+	test_must_be_empty left
+'
+
 test_done
