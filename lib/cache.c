@@ -11,9 +11,7 @@
  * rewritten with exactly those when that changes, so the text of a file
  * removed from the portfolio does not linger here.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,39 +38,6 @@ pl_cache_read(struct pl_buf *out, const char *path, size_t max)
 	return 0;
 }
 
-/*
- * Removes the temporary files of the writers of name that died before
- * their rename (pl_write_file() names them "<name>.pl-tmp-<pid>"):
- * nothing else ever would, and each kill would leave a copy behind.
- */
-static void
-remove_stale(const char *dir, const char *name)
-{
-	struct dirent	*d;
-	DIR		*dp;
-	char		*end, *path, *prefix;
-	size_t		 len;
-	long		 pid;
-
-	if ((dp = opendir(dir)) == NULL)
-		return;
-	prefix = pl_xasprintf("%s.pl-tmp-", name);
-	len = strlen(prefix);
-	while ((d = readdir(dp)) != NULL) {
-		if (strncmp(d->d_name, prefix, len) != 0)
-			continue;
-		pid = strtol(d->d_name + len, &end, 10);
-		if (*end != '\0' || pid <= 0 || kill((pid_t)pid, 0) == 0 ||
-		    errno != ESRCH)
-			continue;
-		path = pl_xasprintf("%s/%s", dir, d->d_name);
-		(void)unlink(path);
-		free(path);
-	}
-	free(prefix);
-	closedir(dp);
-}
-
 void
 pl_cache_save(const char *path, const char *data, size_t len)
 {
@@ -85,7 +50,6 @@ pl_cache_save(const char *path, const char *data, size_t len)
 	/* saved at the end of a command, which may be failing */
 	msg = pl_xstrdup(pl_error_last());
 	dir = pl_xstrndup(path, (size_t)(slash - path));
-	remove_stale(dir, slash + 1);
 	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
 		(void)!pl_write_file(path, data, len, 0666);
 	pl_error_clear();

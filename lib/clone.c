@@ -2,14 +2,11 @@
  * pl clone: git_clone with the credentials pl knows how to give, a check
  * that what came is a portfolio, and the merge driver registered.
  */
-#define _XOPEN_SOURCE 700	/* nftw(3) */
-
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
-#include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -145,22 +142,6 @@ pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c)
 	cb->payload = c;
 }
 
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)st;
-	(void)f;
-	return (flag == FTW_DP ? rmdir(path) : unlink(path)) == -1 ?
-	    -1 : 0;
-}
-
-/* Removes the folder a clone was made in, and all in it. */
-static void
-remove_tree(const char *dir)
-{
-	(void)nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
 /* Makes the folders above path, as mkdir -p would. */
 static int
 parents_make(const char *path)
@@ -195,22 +176,6 @@ target(const char *dir)
 }
 
 int
-pl_leftover_gone(const char *path, long pid)
-{
-	int	fd, gone;
-
-	if (pid <= 0 || (pid != (long)getpid() && (kill((pid_t)pid, 0) ==
-	    0 || errno != ESRCH)))
-		return 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
-	    O_NONBLOCK)) == -1)
-		return errno == ENOENT;
-	gone = flock(fd, LOCK_EX | LOCK_NB) == 0;
-	close(fd);
-	return gone;
-}
-
-int
 pl_leftover_hold(const char *path)
 {
 	int	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -223,21 +188,20 @@ pl_leftover_hold(const char *path)
 }
 
 /*
- * A clone is made in "<dir>.pl-tmp-<pid>" beside dir and renamed to dir
+ * A clone is made in "<dir>.pl-tmp-<tag>" (pl_tmp_tag()) beside dir and renamed to dir
  * once whole, so dir is never half a clone.  A pl killed while cloning
  * leaves that folder: the next clone into dir removes it, and only
- * such folders of pl that are gone, never anything else of dir's
+ * such folders of pl that are gone (pl_tmp_gone()), never anything else of dir's
  * parent.  The caller frees.
  */
 static char *
 temps_sweep(const char *dir)
 {
 	const char	*slash = strrchr(dir, '/');
-	char		*parent, *prefix, *path, *end;
+	char		*parent, *prefix, *path, *tag;
 	struct dirent	*de;
 	struct stat	 st;
 	size_t		 n;
-	long		 pid;
 	DIR		*d;
 
 	parent = slash == NULL ? pl_xstrdup(".") : slash == dir ?
@@ -249,18 +213,20 @@ temps_sweep(const char *dir)
 			if (strncmp(de->d_name, prefix, n) != 0 ||
 			    !isdigit((unsigned char)de->d_name[n]))
 				continue;
-			pid = strtol(de->d_name + n, &end, 10);
 			path = pl_xasprintf("%s/%s", parent, de->d_name);
-			if (*end == '\0' && lstat(path, &st) == 0 &&
-			    S_ISDIR(st.st_mode) && pl_leftover_gone(path, pid))
-				remove_tree(path);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+			    pl_tmp_gone(path, de->d_name + n))
+				pl_remove_tree(path, 0);
 			free(path);
 		}
 		closedir(d);
 	}
 	free(prefix);
 	free(parent);
-	return pl_xasprintf("%s.pl-tmp-%ld", dir, (long)getpid());
+	tag = pl_tmp_tag();
+	path = pl_xasprintf("%s.pl-tmp-%s", dir, tag);
+	free(tag);
+	return path;
 }
 
 /*
@@ -354,7 +320,7 @@ pl_clone(char **out_dir, const char *url, const char *dir)
 		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", d,
 		    strerror(errno));
 	if (err != 0)
-		remove_tree(tmp);
+		pl_remove_tree(tmp, 0);
 	if (held != -1)
 		close(held);
 release:

@@ -247,15 +247,11 @@ void	 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c);
 
 /*
  * What a clone or a sync leaves while it works (lib/clone.c): a folder
- * or file named with its pid, locked with flock(2) (pl_leftover_hold())
- * for as long as it works.  pl_leftover_gone() is 1 when the pl that
- * made path is gone, so path may be removed: no process has pid here,
- * or pid is this process's (which has not made its own yet: pids start
- * again in every container or PID namespace), and no one holds the
- * lock (a live pl in another namespace does).  The same rule as for
- * pl's temporary files.
+ * or file named with a tag (pl_tmp_tag(), or an older pl's pid), locked
+ * with flock(2) (pl_leftover_hold()) for as long as it works; the next
+ * pl removes it when pl_tmp_gone() says its maker is gone, the rule for
+ * every temporary file of pl's.
  */
-int	 pl_leftover_gone(const char *path, long pid);
 
 /* Opens path and holds flock(2) on it; -1 when it cannot (no hold). */
 int	 pl_leftover_hold(const char *path);

@@ -351,31 +351,71 @@ journal_undo(git_repository *repo, const char *gitdir, char *text)
 }
 
 struct holder {
-	long	 pid;
-	char	*host;
-	int	 stale;		/* a process of ours that is gone */
+	long		 pid;
+	char		*host;
+	unsigned long	 nonce;		/* its process's, pl_process_nonce() */
+	int		 has_nonce;
+	int		 flock;		/* it holds flock(2) on the file */
 };
 
+/*
+ * The lock's first lines: "pid N", "host H", and from this pl on "nonce
+ * X" and "flock" (an older pl's file stops at "host", pl 0.1's is the
+ * bare pid).
+ */
 static void
-holder_parse(struct holder *h, const char *text, const char *host)
+holder_parse(struct holder *h, const char *text)
 {
 	const char	*s;
 	size_t		 n;
 
-	h->pid = 0;
-	h->host = NULL;
-	if (strncmp(text, "pid ", 4) == 0)
-		h->pid = strtol(text + 4, NULL, 10);
-	else if (*text >= '0' && *text <= '9')
+	memset(h, 0, sizeof *h);
+	if (*text >= '0' && *text <= '9')
 		h->pid = strtol(text, NULL, 10);	/* pl 0.1's */
-	if ((s = strstr(text, "\nhost ")) != NULL) {
-		n = strcspn(s + 6, "\n");
-		h->host = pl_xstrndup(s + 6, n);
+	for (s = text; *s != '\0'; s += n + (s[n] == '\n')) {
+		n = strcspn(s, "\n");
+		if (strncmp(s, "pid ", 4) == 0)
+			h->pid = strtol(s + 4, NULL, 10);
+		else if (strncmp(s, "host ", 5) == 0) {
+			free(h->host);
+			h->host = pl_xstrndup(s + 5, n - 5);
+		} else if (strncmp(s, "nonce ", 6) == 0) {
+			h->nonce = strtoul(s + 6, NULL, 16);
+			h->has_nonce = 1;
+		} else if (n == 5 && strncmp(s, "flock", 5) == 0)
+			h->flock = 1;
+		else if (s != text)
+			break;		/* the journal */
 	}
-	h->stale = h->pid > 0 && h->host != NULL &&
-	    strcmp(h->host, host) == 0 && kill((pid_t)h->pid, 0) == -1 &&
-	    errno == ESRCH;
 }
+
+/*
+ * 1 when the holder may be gone and flock(2) on the file decides: a pl
+ * of this host that is not this process.  Its pid alone cannot say: the
+ * first process of every PID namespace is 1, so a dead pl's pid may be
+ * this process's own or another live one's.  A pl that holds flock says
+ * so, and then only the lock tells (seen alike from every namespace);
+ * an older pl's lock is gone with its pid, or names this process, which
+ * is not it.  Another host's is never taken over: its processes cannot
+ * be seen from here.
+ */
+static int
+holder_may_be_gone(const struct holder *h, const char *host)
+{
+	long	self = (long)getpid();
+
+	if (h->pid <= 0 || h->host == NULL || strcmp(h->host, host) != 0)
+		return 0;
+	if (h->pid == self && h->has_nonce &&
+	    h->nonce == pl_process_nonce())
+		return 0;	/* another thread of this process */
+	if (h->flock || h->pid == self)
+		return 1;
+	return kill((pid_t)h->pid, 0) == -1 && errno == ESRCH;
+}
+
+/* Takers in one process: flock(2) on NFS does not tell them apart. */
+static pthread_mutex_t	 takeover = PTHREAD_MUTEX_INITIALIZER;
 
 /*
  * The lock file exists.  Returns 1 when it was a dead process's and was
@@ -399,8 +439,9 @@ stale_take(struct pl_lock *l, struct holder *h, const char *host,
 	    text.len < (1 << 20))
 		pl_buf_put(&text, chunk, (size_t)n);
 	pl_buf_put(&text, "", 0);
-	holder_parse(h, text.ptr, host);
-	if (h->stale && fstat(fd, &st) == 0 &&
+	holder_parse(h, text.ptr);
+	pthread_mutex_lock(&takeover);
+	if (holder_may_be_gone(h, host) && fstat(fd, &st) == 0 &&
 	    flock(fd, LOCK_EX | LOCK_NB) == 0 && lstat(l->path, &now) == 0 &&
 	    now.st_dev == st.st_dev && now.st_ino == st.st_ino) {
 		pl_strlist_push_owned(notes, pl_xasprintf("took over "
@@ -411,6 +452,7 @@ stale_take(struct pl_lock *l, struct holder *h, const char *host,
 		unlink(l->path);
 		taken = 1;
 	}
+	pthread_mutex_unlock(&takeover);
 	close(fd);
 	pl_buf_release(&text);
 	return taken;
@@ -419,7 +461,7 @@ stale_take(struct pl_lock *l, struct holder *h, const char *host,
 /*
  * A pl killed between making its private name for pl.lock and linking
  * it leaves that name, and nothing else names it: once the lock is ours,
- * those of dead processes on this host go.
+ * those of gone processes on this host go.
  */
 static void
 orphans_remove(const char *gitdir, const char *host)
@@ -428,20 +470,17 @@ orphans_remove(const char *gitdir, const char *host)
 	struct dirent	*de;
 	size_t		 n = strlen(prefix);
 	DIR		*d;
-	long		 pid;
 
 	if ((d = opendir(gitdir)) == NULL) {
 		free(prefix);
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, prefix, n) != 0 ||
-		    (pid = strtol(de->d_name + n, NULL, 10)) <= 0 ||
-		    pid == (long)getpid() ||
-		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+		if (strncmp(de->d_name, prefix, n) != 0)
 			continue;
 		path = pl_xasprintf("%s%s", gitdir, de->d_name);
-		unlink(path);
+		if (pl_tmp_gone(path, de->d_name + n))
+			unlink(path);
 		free(path);
 	}
 	closedir(d);
@@ -453,13 +492,18 @@ static int
 own_try(struct pl_lock *l, const char *host, struct holder *h,
     struct pl_strlist *notes)
 {
-	char	*priv = pl_xasprintf("%spl-lock.%s.%ld", l->gitdir, host,
-		    (long)getpid());
-	char	*text = pl_xasprintf("pid %ld\nhost %s\n", (long)getpid(),
-		    host);
-	int	 fd, rc, err = 0;
+	char	*tag = pl_tmp_tag();
+	char	*priv = pl_xasprintf("%spl-lock.%s.%s", l->gitdir, host, tag);
+	char	*text = NULL;
+	int	 fd, rc, locked, err = 0;
 
-	fd = open(priv, O_RDWR | O_CREAT | O_TRUNC | O_APPEND, 0666);
+	/* A name of this call's own: threads of one process each take. */
+	fd = open(priv, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC,
+	    0666);
+	/* Held until released: how the next pl knows this one is alive. */
+	locked = fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == 0;
+	text = pl_xasprintf("pid %ld\nhost %s\nnonce %08lx\n%s",
+	    (long)getpid(), host, pl_process_nonce(), locked ? "flock\n" : "");
 	if (fd == -1 || write(fd, text, strlen(text)) !=
 	    (ssize_t)strlen(text)) {
 		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", priv,
@@ -474,6 +518,11 @@ own_try(struct pl_lock *l, const char *host, struct holder *h,
 		}
 		free(h->host);
 		h->host = NULL;
+	}
+	/* priv taken for a dead pl's (flock does not span NFS threads) */
+	if (rc == -1 && errno == ENOENT) {
+		err = 1;
+		goto done;
 	}
 	if (rc == -1) {
 		err = pl_error_set(PL_ERROR, "cannot make '%s': %s", l->path,
@@ -490,6 +539,7 @@ done:
 	unlink(priv);
 	free(priv);
 	free(text);
+	free(tag);
 	return err;
 }
 
@@ -497,12 +547,13 @@ done:
 static int
 index_try(struct pl_lock *l)
 {
-	char	*ilock = pl_xasprintf("%sindex.lock", l->gitdir);
+	char	*ilock = pl_xasprintf("%sindex.lock", l->gitdir), *tag;
 	int	 fd, err = 0;
 
 	if (l->ipriv == NULL) {
-		l->ipriv = pl_xasprintf("%spl-index-lock.%ld", l->gitdir,
-		    (long)getpid());
+		tag = pl_tmp_tag();
+		l->ipriv = pl_xasprintf("%spl-index-lock.%s", l->gitdir, tag);
+		free(tag);
 		if ((err = journal(l, "ilock %s", l->ipriv)) != 0)
 			goto done;
 	}
@@ -599,7 +650,7 @@ pl_lock_take(struct pl_lock **out, git_repository *repo, unsigned timeout_ms,
 {
 	const char	*gitdir = git_repository_path(repo);
 	struct pl_lock	*l = pl_xcalloc(1, sizeof *l);
-	struct holder	 h = { 0, NULL, 0 };
+	struct holder	 h = { 0, NULL, 0, 0, 0 };
 	char		*host = host_name();
 	long		 deadline = now_ms() + (long)timeout_ms;
 	unsigned	 step = 0, seed = (unsigned)getpid();
@@ -645,7 +696,7 @@ pl_lock_take(struct pl_lock **out, git_repository *repo, unsigned timeout_ms,
 int
 pl_lock_index(struct pl_lock *l, unsigned timeout_ms)
 {
-	struct holder	 h = { 0, NULL, 0 };
+	struct holder	 h = { 0, NULL, 0, 0, 0 };
 	long		 deadline = now_ms() + (long)timeout_ms;
 	unsigned	 step = 0, seed = (unsigned)getpid();
 	int		 rc;

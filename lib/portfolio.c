@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1340,14 +1341,71 @@ init_names(char **name, char **id, const char *given_name,
 	return 0;
 }
 
-/* An existing repository in dir, when it has no commits yet. */
+static int
+any_file(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)path;
+	(void)st;
+	(void)f;
+	return flag != FTW_D && flag != FTW_DP;
+}
+
+/*
+ * What an init that ran out of room or was killed before git's
+ * repository was whole leaves (as pl 0.1 did): a .git with no HEAD that
+ * holds no object and no ref, so that nothing in it can be lost.
+ */
+static int
+unfinished(const char *dir)
+{
+	char		*git = pl_xasprintf("%s/.git", dir);
+	char		*head = pl_xasprintf("%s/HEAD", git);
+	char		*objects = pl_xasprintf("%s/objects", git);
+	char		*refs = pl_xasprintf("%s/refs", git);
+	char		*packed = pl_xasprintf("%s/packed-refs", git);
+	struct stat	 st;
+	int		 yes;
+
+	yes = lstat(git, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    lstat(head, &st) == -1 && errno == ENOENT &&
+	    lstat(packed, &st) == -1 && errno == ENOENT &&
+	    nftw(objects, any_file, 16, FTW_PHYS) != 1 &&
+	    nftw(refs, any_file, 16, FTW_PHYS) != 1;
+	free(git);
+	free(head);
+	free(objects);
+	free(refs);
+	free(packed);
+	return yes;
+}
+
+/*
+ * An existing repository in dir, when it has no commits yet; *out NULL
+ * when it is an unfinished one that init may complete.
+ */
 static int
 init_open(git_repository **out, const char *dir)
 {
-	int	rc;
+	char	*lock;
+	int	 rc, i;
 
 	rc = git_repository_open_ext(out, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
 	    NULL);
+	if (rc == GIT_ENOTFOUND && unfinished(dir)) {
+		/* no git command works on it: only a dead init's locks */
+		for (i = 0; i < 2; i++) {
+			lock = pl_xasprintf("%s/.git/%s.lock", dir,
+			    i == 0 ? "config" : "HEAD");
+			unlink(lock);
+			free(lock);
+		}
+		*out = NULL;
+		return 0;
+	}
+	if (rc == GIT_ENOTFOUND)
+		return pl_error_set(PL_EEXISTS, "'%s/.git' exists and is not "
+		    "a repository git can open; move it away or repair it",
+		    dir);
 	if (rc < 0)
 		return pl_error_git(rc, "cannot open the repository");
 	if ((rc = git_repository_head_unborn(*out)) < 0)
@@ -1405,6 +1463,37 @@ init_target(git_repository **repo, const char *dir)
 	if (other)
 		return pl_error_set(PL_EEXISTS, "'%s' is not empty", dir);
 	return 0;
+}
+
+/*
+ * What init is about to make, removed whole if it fails: dir's .git, or
+ * the first folder of dir's path that does not exist; NULL when .git is
+ * an unfinished one that was there before.
+ */
+static char *
+init_made(const char *dir)
+{
+	struct stat	 st;
+	char		*top, *slash;
+
+	if (stat(dir, &st) == 0) {
+		top = pl_xasprintf("%s/.git", dir);
+		if (lstat(top, &st) == 0) {
+			free(top);
+			return NULL;
+		}
+		return top;
+	}
+	/* libgit2 makes every missing folder on the way */
+	top = pl_xstrdup(dir);
+	while ((slash = strrchr(top, '/')) != NULL && slash != top) {
+		*slash = '\0';
+		if (stat(top, &st) == 0) {
+			*slash = '/';
+			break;
+		}
+	}
+	return top;
 }
 
 static int
@@ -1537,7 +1626,7 @@ pl_portfolio_init(char **out_id, const char *dir, const char *name,
 {
 	struct pl_portfolio	*p;
 	git_signature		*a = NULL, *c = NULL;
-	char			*nm = NULL, *lid = NULL;
+	char			*nm = NULL, *lid = NULL, *made = NULL;
 	int			 err;
 
 	if (out_id != NULL)
@@ -1556,8 +1645,12 @@ pl_portfolio_init(char **out_id, const char *dir, const char *name,
 	/* Ask for an identity before making anything that would stay. */
 	if ((err = pl_portfolio_signatures(&a, &c, p)) != 0)
 		goto done;
-	if (p->repo == NULL && (err = init_repo(&p->repo, dir)) != 0)
-		goto done;
+	/* A full disk leaves no half repository to trip on. */
+	if (p->repo == NULL) {
+		made = init_made(dir);
+		if ((err = init_repo(&p->repo, dir)) != 0)
+			goto done;
+	}
 	if ((err = pl_portfolio_register_driver(p)) != 0 ||
 	    (err = init_commit(p, nm, lid, grade)) != 0)
 		goto done;
@@ -1569,6 +1662,9 @@ done:
 	git_signature_free(a);
 	git_signature_free(c);
 	pl_portfolio_free(p);
+	if (err != 0 && made != NULL)
+		pl_remove_tree(made, 0);
+	free(made);
 	free(nm);
 	free(lid);
 	return err;

@@ -656,21 +656,20 @@ locks_of_the_dead(const char *dir)
 	char		*path, *end;
 	struct dirent	*d;
 	DIR		*dp;
-	long		 pid;
 
 	if ((dp = opendir(dir)) == NULL)
 		return;
 	while ((d = readdir(dp)) != NULL) {
 		if (strncmp(d->d_name, "sync.", 5) != 0)
 			continue;
-		pid = strtol(d->d_name + 5, &end, 10);
+		(void)strtol(d->d_name + 5, &end, 10);
 		if (*end != '\0' && strncmp(end, ".pl-tmp-", 8) != 0)
 			continue;
 		path = pl_xasprintf("%s/%s", dir, d->d_name);
 		/* the list, or the list being written when it died */
-		if (*end == '\0' && pl_leftover_gone(path, pid))
+		if (*end == '\0' && pl_tmp_gone(path, d->d_name + 5))
 			locks_clear(path);
-		else if (*end != '\0' && pl_leftover_gone(path, pid))
+		else if (*end != '\0' && pl_tmp_gone(path, end + 8))
 			(void)unlink(path);
 		free(path);
 	}

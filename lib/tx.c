@@ -48,7 +48,6 @@ struct pl_tx {
 	git_index		*index;		/* at newindex */
 	char			*newindex;
 	char			*tmpdir;	/* for temporary files */
-	unsigned		 ntmp;		/* temporary names made */
 	int			 committed;
 	int			 borrowed;	/* the portfolio's lock */
 	git_oid			 other;		/* a merge's second parent,
@@ -315,19 +314,22 @@ static int
 index_load(struct pl_tx *tx)
 {
 	const char	*gitdir = git_repository_path(tx->repo);
-	char		*cur, *lock;
+	char		*cur, *lock, *tag;
 	int		 rc, err = 0;
 
 	if (tx->index != NULL)
 		return 0;
 	cur = pl_xasprintf("%sindex", gitdir);
-	tx->newindex = pl_xasprintf("%spl-index.%ld", gitdir, (long)getpid());
+	/* threads of one process may each write: one name per call */
+	tag = pl_tmp_tag();
+	tx->newindex = pl_xasprintf("%spl-index.%s", gitdir, tag);
 	lock = pl_xasprintf("%s.lock", tx->newindex);
 	if ((err = pl_lock_temp(tx->lock, tx->newindex)) != 0 ||
 	    (err = pl_lock_temp(tx->lock, lock)) != 0)
 		goto done;
-	unlink(tx->newindex);
+	/* no index yet (a new repository): libgit2 makes one */
 	if (link(cur, tx->newindex) == -1 && errno != ENOENT &&
+	    access(cur, F_OK) == 0 &&
 	    (err = index_copy(tx->newindex, cur)) != 0)
 		goto done;
 	if ((rc = git_index_open(&tx->index, tx->newindex)) < 0 ||
@@ -336,6 +338,7 @@ index_load(struct pl_tx *tx)
 done:
 	free(cur);
 	free(lock);
+	free(tag);
 	return err;
 }
 
@@ -567,18 +570,18 @@ tmp_dir(struct pl_tx *tx, const char *path)
 static int
 tmp_open(int *fd, struct staged *s, struct pl_tx *tx, unsigned mode)
 {
-	char	*prefix;
+	char	*prefix, *tag;
 	int	 err;
 
 	if ((err = folders_make(tx, s->path)) != 0)
 		return err;
 	prefix = tmp_dir(tx, s->path);
-	s->tmp = pl_xasprintf("%s%ld-%u", prefix, (long)getpid(),
-	    tx->ntmp++);
+	tag = pl_tmp_tag();
+	s->tmp = pl_xasprintf("%s%s", prefix, tag);
 	free(prefix);
+	free(tag);
 	if ((err = pl_lock_temp(tx->lock, s->tmp)) != 0)
 		return err;
-	unlink(s->tmp);		/* a dead pl's, with our pid */
 	if ((*fd = open(s->tmp, O_WRONLY | O_CREAT | O_EXCL, mode)) == -1)
 		return pl_error_set(PL_ERROR, "cannot write '%s': %s",
 		    s->path, strerror(errno));

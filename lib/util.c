@@ -5,13 +5,20 @@
  */
 #define _XOPEN_SOURCE 700	/* realpath(3) */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pl/util.h"
@@ -395,6 +402,99 @@ keep_file(int fd, const struct stat *old, const char *path)
 	return 0;
 }
 
+static unsigned long	nonce;
+static unsigned long	tags;
+static pthread_mutex_t	tag_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * Drawn once: without /dev/urandom or getrandom(2), the clock and the
+ * pid still tell two processes of one pid apart.
+ */
+static void
+nonce_draw(void)
+{
+	struct timespec	ts;
+	uint32_t	r;
+
+	if (getrandom(&r, sizeof r, GRND_NONBLOCK) == (ssize_t)sizeof r) {
+		nonce = r;
+		return;
+	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	nonce = ((unsigned long)ts.tv_nsec ^ (unsigned long)ts.tv_sec ^
+	    ((unsigned long)getpid() << 16)) & 0xffffffffUL;
+}
+
+unsigned long
+pl_process_nonce(void)
+{
+	static pthread_once_t	once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, nonce_draw);
+	return nonce;
+}
+
+char *
+pl_tmp_tag(void)
+{
+	unsigned long	n;
+
+	pthread_mutex_lock(&tag_mutex);
+	n = tags++;
+	pthread_mutex_unlock(&tag_mutex);
+	return pl_xasprintf("%ld-%08lx-%lu", (long)getpid(),
+	    pl_process_nonce(), n);
+}
+
+int
+pl_tmp_gone(const char *path, const char *tag)
+{
+	char		*end;
+	long		 pid = strtol(tag, &end, 10);
+	unsigned long	 theirs;
+	int		 fd, gone;
+
+	if (pid <= 0 || end == tag)
+		return 0;
+	/* "PID-NONCE-N", or an older pl's "PID" or "PID-N" */
+	if (*end == '-' && strlen(end) > 10 && end[9] == '-') {
+		theirs = strtoul(end + 1, NULL, 16);
+		if (pid == (long)getpid() && theirs == pl_process_nonce())
+			return 0;	/* this process's */
+	}
+	if (pid != (long)getpid() && (kill((pid_t)pid, 0) == 0 ||
+	    errno != ESRCH))
+		return 0;
+	/* A live writer in another PID namespace holds its lock. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK)) == -1)
+		return 0;
+	gone = flock(fd, LOCK_SH | LOCK_NB) == 0;
+	close(fd);
+	return gone;
+}
+
+void
+pl_tmp_sweep(const char *dir)
+{
+	struct dirent	*d;
+	DIR		*dp;
+	const char	*tag;
+	char		*path;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if ((tag = strstr(d->d_name, ".pl-tmp-")) == NULL)
+			continue;
+		path = pl_xasprintf("%s/%s", dir, d->d_name);
+		if (pl_tmp_gone(path, tag + 8))
+			(void)unlink(path);
+		free(path);
+	}
+	closedir(dp);
+}
+
 /*
  * Writes data to a temporary file beside path, then renames it to path.
  * A new file gets mode less the umask (as open(2) makes it); with old,
@@ -404,7 +504,8 @@ static int
 write_replace(const char *path, const char *data, size_t len, unsigned mode,
     const struct stat *old)
 {
-	char	*tmp = pl_xasprintf("%s.pl-tmp-%ld", path, (long)getpid());
+	char	*tag = pl_tmp_tag();
+	char	*tmp = pl_xasprintf("%s.pl-tmp-%s", path, tag);
 	char	*folder;
 	int	 fd, err = 0;
 
@@ -418,6 +519,8 @@ write_replace(const char *path, const char *data, size_t len, unsigned mode,
 		free(folder);
 		goto done;
 	}
+	/* held until renamed: pl_tmp_gone() leaves the file alone */
+	(void)flock(fd, LOCK_EX | LOCK_NB);
 	if (old != NULL)
 		err = keep_file(fd, old, path);
 	if (err == 0)
@@ -425,22 +528,28 @@ write_replace(const char *path, const char *data, size_t len, unsigned mode,
 	if (err == 0 && fsync(fd) == -1)
 		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
 		    strerror(errno));
-	if (close(fd) == -1 && err == 0)
-		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
 	if (err == 0 && rename(tmp, path) == -1)
 		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
 		    strerror(errno));
 	if (err != 0)
 		unlink(tmp);
+	if (close(fd) == -1 && err == 0)
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
 done:
 	free(tmp);
+	free(tag);
 	return err;
 }
 
 int
 pl_write_file(const char *path, const char *data, size_t len, unsigned mode)
 {
+	char	*folder = folder_of(path);
+
+	/* nothing else would remove what a killed writer left */
+	pl_tmp_sweep(folder);
+	free(folder);
 	return write_replace(path, data, len, mode, NULL);
 }
 
@@ -534,4 +643,37 @@ pl_replace_file(const char *path, const char *data, size_t len)
 	if (!S_ISREG(st.st_mode))
 		return pl_error_set(PL_EINVAL, "'%s' is not a file", path);
 	return pl_write_output(path, data, len);
+}
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)f;
+	return (flag == FTW_DP ? rmdir(path) : unlink(path)) == -1 ?
+	    -1 : 0;
+}
+
+void
+pl_remove_tree(const char *dir, int keep_dir)
+{
+	struct dirent	*de;
+	DIR		*d;
+	char		*p;
+
+	if (!keep_dir) {
+		(void)nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		return;
+	}
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		p = pl_xasprintf("%s/%s", dir, de->d_name);
+		(void)nftw(p, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		free(p);
+	}
+	closedir(d);
 }

@@ -138,9 +138,11 @@ int	 pl_today(struct pl_date *out) PL_WUR;
  * grade and started date; the empty sections) and .gitattributes (pl's
  * merge driver, pl/driver.h) and commits them as "portfolio: init <id>",
  * with the driver registered in the repository's config.  id NULL: made from name.  grade may be NULL.
- * PL_EEXISTS when dir is a repository with commits or holds files;
+ * PL_EEXISTS when dir is a repository with commits or holds files, or a
+ * .git git cannot open (one with no HEAD, object or ref, as an
+ * interrupted init leaves it, is completed instead);
  * PL_EINVAL for an empty name or a bad id; PL_EIDENTITY without an
- * identity.  *out_id gets the learner id (the caller frees) when out_id
+ * identity.  A failure removes the repository, and the folders, it made.  *out_id gets the learner id (the caller frees) when out_id
  * is not NULL.
  */
 int	 pl_portfolio_init(char **out_id, const char *dir, const char *name,

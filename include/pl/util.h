@@ -91,11 +91,45 @@ int	 pl_read_bytes(struct pl_buf *out, const char *path) PL_WUR;
 int	 pl_error_too_large(int code, const char *what);
 
 /*
+ * A part for a temporary file's name that no other writer uses:
+ * "PID-NONCE-N", this process's pid, a random number drawn once per
+ * process (pids are reused: the first process of every container or PID
+ * namespace is 1), and a count of the calls.  The caller frees.
+ */
+char	*pl_tmp_tag(void);
+
+/* This process's random number in pl_tmp_tag(). */
+unsigned long pl_process_nonce(void);
+
+/*
+ * 1 when the writer that named the file at path with tag (pl_tmp_tag(),
+ * or an older pl's bare pid) is gone, so the file may be removed: it is
+ * not this process, no process has its pid here (or the pid is this
+ * process's, which is not it), and no one holds flock(2) on the file (a
+ * live writer holds it while the file exists, seen from any namespace).
+ */
+int	 pl_tmp_gone(const char *path, const char *tag);
+
+/*
+ * Removes the files "NAME.pl-tmp-TAG" in dir that pl writers killed
+ * before their rename left (pl_tmp_gone()); a live writer's stay.
+ */
+void	 pl_tmp_sweep(const char *dir);
+
+/*
  * Writes data to path through a temporary file beside it and rename(2),
- * so a crash never leaves half a file.  mode as for open(2).
+ * so a crash never leaves half a file; first removes what killed
+ * writers left in that folder (pl_tmp_sweep()), as path's folder is
+ * pl's own (.git/pl, a temporary folder).  mode as for open(2).
  */
 int	 pl_write_file(const char *path, const char *data, size_t len,
 	    unsigned mode) PL_WUR;
+
+/*
+ * Removes the folder dir and all it holds, without following links, or
+ * only what it holds when keep_dir: what a failed clone or init made.
+ */
+void	 pl_remove_tree(const char *dir, int keep_dir);
 
 /*
  * Writes an output file the user named (pl report -o, --out-dir): the

@@ -629,9 +629,12 @@ test_expect_success 'a lock of a live process on this host, or of another host, 
 	test_expect_code 8 pl -C p goal add "Busy" 2>err &&
 	echo "pl: portfolio is busy: pl (pid $$ on $(uname -n)) still holds ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} after 0.1 s; try again" >expect &&
 	test_cmp expect err &&
-	printf "pid 1\nhost elsewhere.example\n" >p/.git/pl.lock &&
+	# a pid no process has here: another host'"'"'s are not seen
+	dead=$(sh -c "echo \$\$") &&
+	printf "pid %s\nhost elsewhere.example\nnonce 00000000\nflock\n" \
+		$dead >p/.git/pl.lock &&
 	test_expect_code 8 pl -C p goal add "Busy" 2>err &&
-	echo "pl: portfolio is busy: pl (pid 1 on elsewhere.example) still holds ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} after 0.1 s; try again" >expect &&
+	echo "pl: portfolio is busy: pl (pid $dead on elsewhere.example) still holds ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} after 0.1 s; try again" >expect &&
 	test_cmp expect err &&
 	rm p/.git/pl.lock &&
 	test_path_is_missing p/goals/busy.md

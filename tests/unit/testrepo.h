@@ -79,6 +79,13 @@ out(const char *fmt, ...)
 	return pl_buf_detach(&b);
 }
 
+/* One check: the shell command's output (as out() gives it) is want. */
+#define is_out(want, what, ...) do { \
+	char	*is_out_got = out(__VA_ARGS__); \
+	is_str(is_out_got, (want), "%s", (what)); \
+	free(is_out_got); \
+} while (0)
+
 static __attribute__((unused)) void
 write_text(const char *path, const char *text)
 {
