@@ -446,6 +446,21 @@ pl_tmp_tag(void)
 	    pl_process_nonce(), n);
 }
 
+/* What follows a tag's pid: "", "-N" or "-NONCE-N" (pl_tmp_tag()). */
+static int
+tag_form(const char *s)
+{
+	size_t	n;
+
+	if (*s == '\0')
+		return 1;
+	if (*s++ != '-')
+		return 0;
+	if ((n = strspn(s, "0123456789abcdef")) == 8 && s[8] == '-')
+		s += 9;
+	return (n = strspn(s, "0123456789")) > 0 && s[n] == '\0';
+}
+
 int
 pl_tmp_gone(const char *path, const char *tag)
 {
@@ -454,7 +469,7 @@ pl_tmp_gone(const char *path, const char *tag)
 	unsigned long	 theirs;
 	int		 fd, gone;
 
-	if (pid <= 0 || end == tag)
+	if (pid <= 0 || end == tag || !tag_form(end))
 		return 0;
 	/* "PID-NONCE-N", or an older pl's "PID" or "PID-N" */
 	if (*end == '-' && strlen(end) > 10 && end[9] == '-') {
