@@ -57,6 +57,7 @@ pl_sync_result_release(struct pl_sync_result *r)
 {
 	free(r->remote);
 	free(r->branch);
+	free(r->remote_branch);
 	pl_strlist_release(&r->merged);
 	memset(r, 0, sizeof *r);
 }
@@ -763,6 +764,7 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
 	if ((err = branch_name(&out->branch, s.repo)) != PL_OK ||
 	    (err = remote_find(&s, out->branch)) != PL_OK)
 		goto done;
+	out->remote_branch = pl_xstrdup(s.remote_branch);
 	note = locks_note(&s, &held);
 	for (tries = 0;; s.again = 1) {
 		git_oid_cpy(&was, &s.theirs);
