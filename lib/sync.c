@@ -571,7 +571,8 @@ push_local(struct sync *s, const char *path, const char *branch)
 /*
  * Pushes the branch when the remote lacks some of it; never forced.
  * Returns 1 when the push is refused (s->refused says why): the remote's
- * branch moved since the fetch (libgit2 finds it has commits this clone
+ * branch moved since the fetch (it is not where the fetch found it, for
+ * a remote on this machine; libgit2 finds it has commits this clone
  * lacks, or the server does), or the server said no.
  */
 static int

@@ -117,6 +117,19 @@ test_expect_success 'a branch the remote has not: another clone makes it while t
 	mv l2 learner && mv o2 other
 '
 
+test_expect_success 'a remote on this machine that is not bare: nothing pushed, exit 1, said so' '
+	rm -rf t &&
+	cp -a learner t &&
+	git clone -q ana.git.before checkout &&
+	git -C t remote set-url origin "$TRASH_DIRECTORY/checkout" &&
+	git -C checkout rev-parse HEAD >want &&
+	(cd t && test_expect_code 1 pl sync >../out 2>../err) &&
+	echo "pl: cannot push to $TRASH_DIRECTORY/checkout: not a bare repository" >expect &&
+	test_cmp expect err &&
+	git -C checkout rev-parse HEAD >got &&
+	test_cmp want got
+'
+
 # A teacher's branch desk follows the remote's master.
 test_expect_success 'setup: a branch that follows another remote branch' '
 	rm -rf ana.git &&
