@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "pl/sync.h"
@@ -20,44 +21,58 @@ say_merged(const struct pl_sync_result *r)
 	pl_buf_release(&b);
 }
 
+/*
+ * Where a push goes: "origin", or "origin/master" when the branch
+ * follows one of another name.  The caller frees.
+ */
+static char *
+push_target(const struct pl_sync_result *r)
+{
+	if (strcmp(r->branch, r->remote_branch) == 0)
+		return pl_xstrdup(r->remote);
+	return pl_xasprintf("%s/%s", r->remote, r->remote_branch);
+}
+
 /* One line for what happened, one for each thing done besides. */
 static void
 say(const struct pl_sync_result *r, int dry_run)
 {
 	const char	*would = dry_run ? "Would " : "";
+	const char	*theirs = r->remote_branch;
+	char		*to;
 
 	switch (r->action) {
 	case PL_SYNC_UP_TO_DATE:
 		if (r->out == 0)
 			pl_out_printf("%s is up to date with %s/%s.\n",
-			    r->branch, r->remote, r->branch);
+			    r->branch, r->remote, theirs);
 		else
 			pl_out_printf("Nothing new on %s/%s.\n", r->remote,
-			    r->branch);
+			    theirs);
 		break;
 	case PL_SYNC_NEW_REMOTE:
-		pl_out_printf("%s has no branch %s yet.\n", r->remote,
-		    r->branch);
+		pl_out_printf("%s has no branch %s yet.\n", r->remote, theirs);
 		break;
 	case PL_SYNC_FAST_FORWARD:
 		pl_out_printf("%s%s %s to %s/%s: %zu commit%s in "
 		    "(%.7s..%.7s).\n", would, dry_run ? "fast-forward" :
-		    "Fast-forwarded", r->branch, r->remote, r->branch, r->in,
+		    "Fast-forwarded", r->branch, r->remote, theirs, r->in,
 		    r->in == 1 ? "" : "s", r->before, r->after);
 		break;
 	case PL_SYNC_MERGE:
 		pl_out_printf("%s%s %s/%s into %s: %zu commit%s in, %zu "
 		    "out.\n", would, dry_run ? "merge" : "Merged", r->remote,
-		    r->branch, r->branch, r->in, r->in == 1 ? "" : "s",
-		    r->out);
+		    theirs, r->branch, r->in, r->in == 1 ? "" : "s", r->out);
 		say_merged(r);
 		break;
 	}
+	to = push_target(r);
 	if (r->pushed)
-		pl_out_printf("Pushed %s to %s.\n", r->branch, r->remote);
+		pl_out_printf("Pushed %s to %s.\n", r->branch, to);
 	else if (dry_run && (r->out > 0 || r->action == PL_SYNC_MERGE ||
 	    r->action == PL_SYNC_NEW_REMOTE))
-		pl_out_printf("Would push %s to %s.\n", r->branch, r->remote);
+		pl_out_printf("Would push %s to %s.\n", r->branch, to);
+	free(to);
 }
 
 static int

@@ -57,9 +57,8 @@ unhex(int c)
 	return -1;
 }
 
-/* A URL's part, %XX decoded. */
-static char *
-url_decode(const char *s, size_t n)
+char *
+pl_url_decode(const char *s, size_t n)
 {
 	struct pl_buf	b = PL_BUF_INIT;
 	size_t		i;
@@ -104,8 +103,8 @@ url_userpass(char **user, char **pass, const char *url)
 	if ((at = memchr(s, '@', (size_t)(slash - s))) == NULL ||
 	    (colon = memchr(s, ':', (size_t)(at - s))) == NULL)
 		return 0;
-	*user = url_decode(s, (size_t)(colon - s));
-	*pass = url_decode(colon + 1, (size_t)(at - colon - 1));
+	*user = pl_url_decode(s, (size_t)(colon - s));
+	*pass = pl_url_decode(colon + 1, (size_t)(at - colon - 1));
 	return 1;
 }
 

@@ -242,6 +242,9 @@ struct pl_cred {
  */
 char	*pl_url_shown(const char *url);
 
+/* The n bytes of a URL's part at s, %XX decoded.  The caller frees. */
+char	*pl_url_decode(const char *s, size_t n);
+
 /* Sets cb's credentials callback (lib/clone.c), c its state. */
 void	 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c);
 
@@ -255,5 +258,23 @@ void	 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c);
 
 /* Opens path and holds flock(2) on it; -1 when it cannot (no hold). */
 int	 pl_leftover_hold(const char *path);
+
+/*
+ * The folder a remote's URL names when libgit2 takes it as a repository
+ * on this machine (a file:// URL, or a path to a folder with no ':'), or
+ * NULL.  The caller frees.
+ */
+char	*pl_url_local_path(const char *url);
+
+/*
+ * Pushes tip to ref ("refs/heads/main") of the bare repository at path
+ * (lib/push-local.c) as a compare-and-swap: the ref moves from old (NULL:
+ * it must not exist) to tip, or not at all.  0 when pushed, 1 when the
+ * ref was not at old (another push moved it), else libgit2's error
+ * (git_error_last() says why).  The objects sent may stay unreachable
+ * in the remote's packs when the ref does not move.
+ */
+int	 pl_push_local(git_repository *repo, const char *path,
+	    const char *ref, const git_oid *tip, const git_oid *old) PL_WUR;
 
 #endif

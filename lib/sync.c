@@ -57,6 +57,7 @@ pl_sync_result_release(struct pl_sync_result *r)
 {
 	free(r->remote);
 	free(r->branch);
+	free(r->remote_branch);
 	pl_strlist_release(&r->merged);
 	memset(r, 0, sizeof *r);
 }
@@ -534,9 +535,44 @@ done:
 }
 
 /*
+ * A push to a repository on this machine: the branch moves only from
+ * where the fetch found it (theirs), which libgit2's local transport
+ * does not check (lib/push-local.c).  The remote-tracking branch follows,
+ * as libgit2's push moves it.
+ */
+static int
+push_local(struct sync *s, const char *path, const char *branch)
+{
+	git_oid	 tip;
+	char	*ref = pl_xasprintf("refs/heads/%s", branch);
+	char	*dst = pl_xasprintf("refs/heads/%s", s->remote_branch);
+	char	*tracking = NULL;
+	int	 rc;
+
+	if ((rc = git_reference_name_to_id(&tip, s->repo, ref)) == 0)
+		rc = pl_push_local(s->repo, path, dst, &tip, s->have_theirs ?
+		    &s->theirs : NULL);
+	if (rc == 0 && s->name != NULL) {
+		tracking = pl_xasprintf("refs/remotes/%s/%s", s->name,
+		    s->remote_branch);
+		rc = git_reference_create(NULL, s->repo, tracking, &tip, 1,
+		    "update by push");
+	}
+	free(tracking);
+	free(dst);
+	free(ref);
+	if (rc == 1) {
+		s->refused = pl_xstrdup("its branch moved");
+		return 1;
+	}
+	return rc < 0 ? unreachable(s, rc, "push to") : PL_OK;
+}
+
+/*
  * Pushes the branch when the remote lacks some of it; never forced.
  * Returns 1 when the push is refused (s->refused says why): the remote's
- * branch moved since the fetch (libgit2 finds it has commits this clone
+ * branch moved since the fetch (it is not where the fetch found it, for
+ * a remote on this machine; libgit2 finds it has commits this clone
  * lacks, or the server does), or the server said no.
  */
 static int
@@ -544,7 +580,8 @@ push(struct sync *s, const char *branch)
 {
 	git_push_options	 po;
 	git_strarray		 specs;
-	char			*spec;
+	const char		*url;
+	char			*spec, *path;
 	int			 rc;
 
 	free(s->refused);
@@ -554,6 +591,15 @@ push(struct sync *s, const char *branch)
 		return PL_OK;
 	if (s->o->dry_run)
 		return PL_OK;
+	url = git_remote_pushurl(s->remote) != NULL ?
+	    git_remote_pushurl(s->remote) : git_remote_url(s->remote);
+	if ((path = pl_url_local_path(url)) != NULL) {
+		rc = push_local(s, path, branch);
+		free(path);
+		if (rc == PL_OK)
+			s->r->pushed = 1;
+		return rc;
+	}
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	callbacks(&po.callbacks, s);
 	spec = pl_xasprintf("refs/heads/%s:refs/heads/%s", branch,
@@ -718,6 +764,7 @@ pl_sync(struct pl_sync_result *out, struct pl_portfolio *pf,
 	if ((err = branch_name(&out->branch, s.repo)) != PL_OK ||
 	    (err = remote_find(&s, out->branch)) != PL_OK)
 		goto done;
+	out->remote_branch = pl_xstrdup(s.remote_branch);
 	note = locks_note(&s, &held);
 	for (tries = 0;; s.again = 1) {
 		git_oid_cpy(&was, &s.theirs);

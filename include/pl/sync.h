@@ -38,6 +38,9 @@ struct pl_sync_result {
 	enum pl_sync_action	 action;
 	char			*remote;	/* its name or URL */
 	char			*branch;	/* "main" */
+	char			*remote_branch;	/* the remote's it syncs
+						   with: branch.<b>.merge,
+						   else the same name */
 	char			 before[41];	/* HEAD before, and after */
 	char			 after[41];
 	size_t			 in;		/* commits brought in */
