@@ -74,9 +74,10 @@ parse(struct pl_logcache *c)
 		r.first = c->lines.n;
 		for (k = 0; k < r.n; k++) {
 			p = nl + 1;
+			/* strchr() finds the NUL too, which ends a path */
 			if (p >= end || (nl = memchr(p, '\n',
 			    (size_t)(end - p))) == NULL || nl - p < 2 ||
-			    strchr("AMD", *p) == NULL)
+			    *p == '\0' || strchr("AMD", *p) == NULL)
 				return 0;
 			pl_strlist_push_owned(&c->lines, pl_xstrndup(p,
 			    (size_t)(nl - p)));

@@ -185,4 +185,20 @@ test_expect_success 'goal step before an indented heading keeps the section' '
 	test_cmp expect count
 '
 
+# tests/fuzz/regress/logcache: a change "\0..." in .git/pl/log-cache was
+# taken (strchr finds the NUL), and pl log read past its empty path.
+test_expect_success 'a log cache with a NUL for a change is not used' '
+	echo "by hand" >p/notes.txt &&
+	git -C p add notes.txt &&
+	git -C p commit -q -m "Notes by hand" &&
+	pl -C p log >expect &&
+	test_path_is_file p/.git/pl/log-cache &&
+	{
+		printf "pl log cache 1\n%s 1\n" "$(git -C p rev-parse HEAD)" &&
+		printf "\000\000\000\000\000\000\000\000notes.txt\n"
+	} >p/.git/pl/log-cache &&
+	pl -C p log >actual &&
+	test_cmp expect actual
+'
+
 test_done
