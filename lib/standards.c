@@ -797,41 +797,65 @@ append(struct pl_standards *to, struct pl_standards *from)
 	pl_standards_release(from);
 }
 
+/* Reads one framework file whole into out. */
+static int
+load_one(struct pl_standards *out, struct pl_portfolio *pf,
+    const char *name, const char *path, const void *arg)
+{
+	struct pl_standards	 one;
+	struct pl_buf		 b = PL_BUF_INIT;
+	int			 err;
+
+	(void)arg;
+	if ((err = pl_portfolio_read(&b, pf, path)) == PL_OK &&
+	    (err = pl_standards_parse(&one, name, path, b.ptr ? b.ptr : "",
+	    b.len, NULL)) == PL_OK)
+		append(out, &one);
+	pl_buf_release(&b);
+	return err;
+}
+
+/*
+ * Calls fn for each framework file of pf's standards/ (name, path); a
+ * file fn fails on is left out with its message in warnings.
+ */
+static int
+each_framework(struct pl_standards *out, struct pl_portfolio *pf,
+    struct pl_strlist *warnings, int (*fn)(struct pl_standards *,
+    struct pl_portfolio *, const char *, const char *, const void *),
+    const void *arg)
+{
+	struct pl_strlist	 names = PL_STRLIST_INIT;
+	size_t			 i;
+	char			*path;
+	int			 err;
+
+	if ((err = pl_portfolio_list(&names, pf, PL_STANDARDS_DIR,
+	    ".csv")) != PL_OK)
+		goto done;
+	out->ix = pl_xcalloc(names.n + 1, sizeof *out->ix);
+	for (i = 0; i < names.n; i++) {
+		path = pl_xasprintf("%s/%s.csv", PL_STANDARDS_DIR,
+		    names.v[i]);
+		if (fn(out, pf, names.v[i], path, arg) != PL_OK) {
+			if (warnings != NULL)
+				pl_strlist_push(warnings, pl_error_last());
+			pl_error_clear();
+		}
+		free(path);
+	}
+	index_build(out);
+done:
+	pl_strlist_release(&names);
+	return err;
+}
+
 int
 pl_standards_load(struct pl_standards *out, struct pl_portfolio *pf,
     struct pl_strlist *warnings)
 {
-	struct pl_strlist	 names = PL_STRLIST_INIT;
-	struct pl_standards	 one;
-	struct pl_buf		 b = PL_BUF_INIT;
-	size_t			 i;
-	char			*path = NULL;
-	int			 err;
-
 	memset(out, 0, sizeof *out);
-	if ((err = pl_portfolio_list(&names, pf, PL_STANDARDS_DIR,
-	    ".csv")) != PL_OK)
-		goto done;
-	for (i = 0; i < names.n; i++) {
-		free(path);
-		path = pl_xasprintf("%s/%s.csv", PL_STANDARDS_DIR,
-		    names.v[i]);
-		pl_buf_clear(&b);
-		if (pl_portfolio_read(&b, pf, path) != PL_OK ||
-		    pl_standards_parse(&one, names.v[i], path, b.ptr ?
-		    b.ptr : "", b.len, NULL) != PL_OK) {
-			if (warnings != NULL)
-				pl_strlist_push(warnings, pl_error_last());
-			continue;
-		}
-		append(out, &one);
-	}
-	index_build(out);
-done:
-	free(path);
-	pl_buf_release(&b);
-	pl_strlist_release(&names);
-	return err;
+	return each_framework(out, pf, warnings, load_one, NULL);
 }
 
 static int
@@ -882,43 +906,31 @@ add_matches(struct pl_standards *out, const struct pl_stdix *ix,
 	free(pos);
 }
 
+/* Opens one framework file's index and adds the rows codes may name. */
+static int
+index_one(struct pl_standards *out, struct pl_portfolio *pf,
+    const char *name, const char *path, const void *codes)
+{
+	struct pl_stdix	*ix;
+	git_oid		 id;
+	int		 err;
+
+	if ((err = pl_portfolio_locate(&id, pf, path)) != PL_OK ||
+	    (err = pl_stdix_open(&ix, pl_portfolio_repo(pf), &id, path,
+	    name)) != PL_OK)
+		return err;
+	out->ix[out->nix++] = ix;
+	out->total += pl_stdix_count(ix);
+	add_matches(out, ix, name, codes);
+	return PL_OK;
+}
+
 int
 pl_standards_load_codes(struct pl_standards *out, struct pl_portfolio *pf,
     const struct pl_strlist *codes, struct pl_strlist *warnings)
 {
-	struct pl_strlist	 names = PL_STRLIST_INIT;
-	struct pl_stdix		*ix;
-	git_oid			 id;
-	size_t			 i;
-	char			*path = NULL;
-	int			 err;
-
 	memset(out, 0, sizeof *out);
-	if ((err = pl_portfolio_list(&names, pf, PL_STANDARDS_DIR,
-	    ".csv")) != PL_OK)
-		goto done;
-	out->ix = pl_xcalloc(names.n + 1, sizeof *out->ix);
-	for (i = 0; i < names.n; i++) {
-		free(path);
-		path = pl_xasprintf("%s/%s.csv", PL_STANDARDS_DIR,
-		    names.v[i]);
-		if (pl_portfolio_locate(&id, pf, path) != PL_OK ||
-		    pl_stdix_open(&ix, pl_portfolio_repo(pf), &id, path,
-		    names.v[i]) != PL_OK) {
-			if (warnings != NULL)
-				pl_strlist_push(warnings, pl_error_last());
-			pl_error_clear();
-			continue;
-		}
-		out->ix[out->nix++] = ix;
-		out->total += pl_stdix_count(ix);
-		add_matches(out, ix, names.v[i], codes);
-	}
-	index_build(out);
-done:
-	free(path);
-	pl_strlist_release(&names);
-	return err;
+	return each_framework(out, pf, warnings, index_one, codes);
 }
 
 size_t
