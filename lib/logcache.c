@@ -88,7 +88,9 @@ parse(struct pl_logcache *c)
 		}
 		c->v[c->n++] = r;
 	}
-	qsort(c->v, c->n, sizeof *c->v, by_id);
+	/* qsort() of no records would be given NULL: undefined */
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_id);
 	return 1;
 }
 
