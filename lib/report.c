@@ -1221,8 +1221,8 @@ add_move(struct build *b, const struct pl_align_row *then,
  * Mastery that moved in the window: each standard whose mastery, by the
  * same method on the same scale, differs between the last commit before
  * the window and the report's, each read as the view reads it (see
- * add_then()).  The end rows keep framework order; a standard gone by
- * the end comes after.
+ * add_then()), in framework order, a standard gone by the end among
+ * them.
  */
 static void
 add_moves(struct build *b)
@@ -1231,20 +1231,31 @@ add_moves(struct build *b)
 	const struct pl_align_status *then = &b->then_st;
 	const struct pl_align_row *was;
 	struct coded		*was_rows, *now_rows;
-	size_t			 i;
+	size_t			 i, j;
 
 	was_rows = coded_rows(then);
 	now_rows = coded_rows(&b->st);
 	r->moves = pl_xcalloc(b->st.n + then->n + 1, sizeof *r->moves);
-	for (i = 0; i < b->st.n; i++) {
+	/* two lists in framework order, merged */
+	for (i = 0, j = 0; i < b->st.n || j < then->n;) {
+		if (j < then->n && row_of(now_rows, b->st.n,
+		    then->rows[j].std) != NULL) {
+			j++;	/* in both: taken from the end's list */
+			continue;
+		}
+		if (i == b->st.n || (j < then->n && pl_standards_order(
+		    &then->stds, then->rows[j].std, &b->st.stds,
+		    b->st.rows[i].std) < 0)) {
+			if (moved(&then->rows[j], NULL))
+				add_move(b, &then->rows[j], NULL);
+			j++;
+			continue;
+		}
 		was = row_of(was_rows, then->n, b->st.rows[i].std);
 		if (moved(was, &b->st.rows[i]))
 			add_move(b, was, &b->st.rows[i]);
+		i++;
 	}
-	for (i = 0; i < then->n; i++)
-		if (row_of(now_rows, b->st.n, then->rows[i].std) == NULL &&
-		    moved(&then->rows[i], NULL))
-			add_move(b, &then->rows[i], NULL);
 	free(was_rows);
 	free(now_rows);
 }

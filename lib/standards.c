@@ -933,6 +933,33 @@ pl_standards_load_codes(struct pl_standards *out, struct pl_portfolio *pf,
 	return each_framework(out, pf, warnings, index_one, codes);
 }
 
+/* Where x, a row of l, was read: its line, or 0 when l does not hold it. */
+static int
+line_of(const struct pl_standards *l, const struct pl_standard *x)
+{
+	return x >= l->v && x < l->v + l->n ? l->line[x - l->v] : 0;
+}
+
+int
+pl_standards_order(const struct pl_standards *a, const struct pl_standard *x,
+    const struct pl_standards *b, const struct pl_standard *y)
+{
+	char	*fx, *fy;
+	int	 c, lx, ly;
+
+	/* the files in git's order: "a-b.csv" before "a.csv" */
+	fx = pl_xasprintf("%s.csv", x->framework);
+	fy = pl_xasprintf("%s.csv", y->framework);
+	c = strcmp(fx, fy);
+	free(fx);
+	free(fy);
+	if (c != 0)
+		return c;
+	lx = line_of(a, x);
+	ly = line_of(b, y);
+	return (lx > ly) - (lx < ly);
+}
+
 size_t
 pl_standards_total(const struct pl_standards *l)
 {

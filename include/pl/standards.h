@@ -64,6 +64,16 @@ struct pl_standards {
 };
 
 /*
+ * Framework order of x, a row of a, and y, a row of b (two reads of one
+ * portfolio, perhaps at two commits, perhaps of only the codes they
+ * name): the framework files as git lists them, then the line each row
+ * was read at.  <0, 0 or >0, as strcmp().
+ */
+int	 pl_standards_order(const struct pl_standards *a,
+	    const struct pl_standard *x, const struct pl_standards *b,
+	    const struct pl_standard *y);
+
+/*
  * Reads every committed standards/<name>.csv of the portfolio (at its
  * revision); a file that cannot be read is a warning, not an error.
  * Release with pl_standards_release().
