@@ -302,8 +302,9 @@ cache_save(struct pl_trust *t)
 		pl_buf_put(&b, (const char *)(d->has_list ? &d->list :
 		    &no_list)->id, 20);
 		pl_buf_put(&b, (const char *)&np, 4);
-		pl_buf_put(&b, (const char *)t->pids[d->parent].id, 20 *
-		    d->nparents);
+		if (np > 0)	/* a root commit's parent is nothing */
+			pl_buf_put(&b, (const char *)t->pids[d->parent].id,
+			    20 * d->nparents);
 	}
 	crc = (uint32_t)crc32(0, (const unsigned char *)b.ptr, (uInt)b.len);
 	pl_buf_put(&b, (const char *)&crc, 4);

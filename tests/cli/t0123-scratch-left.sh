@@ -94,7 +94,9 @@ test_expect_success UNSHARE 'killed as process 1 of a namespace: the next proces
 	rm -rf p/.git/pl &&
 	{ PL_FAULT_AT=$(cat at) PL_FAULT_PAUSE="$TRASH_DIRECTORY" \
 		unshare --pid --fork --mount-proc env \
-		LD_PRELOAD="$PL_FAULT_LIB" "$PL" -C p goal edit maths \
+		LD_PRELOAD="$PL_FAULT_LIB" \
+		ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+		"$PL" -C p goal edit maths \
 		>out 2>err & } &&
 	ns=$! &&
 	test_when_finished "exec 9<>go 9>&-; wait $ns || :" &&
