@@ -506,6 +506,20 @@ heading_indent(const char *s)
 	return sp;
 }
 
+/* 1 when s is the end, a blank line or an ATX heading (at most 3 spaces). */
+static int
+starts_apart(const char *s)
+{
+	size_t	sp = strspn(s, " \t"), n;
+
+	if (s[sp] == '\0' || s[sp] == '\n' || s[sp] == '\r')
+		return 1;
+	sp = strspn(s, " ");
+	n = strspn(s + sp, "#");
+	return sp <= 3 && n >= 1 && n <= 6 && strchr(" \t\r\n",
+	    s[sp + n]) != NULL;
+}
+
 /*
  * Copies the body into out with text inserted after line ln (0: before
  * the first line), a blank line first when blank.  After a last line
@@ -526,6 +540,13 @@ insert_after(const struct text *t, int ln, int blank, const char *text)
 		pl_buf_puts(&out, eol);
 	pl_buf_puts(&out, text);
 	if (l == NULL || l->eol != 0)
+		pl_buf_puts(&out, eol);
+	/*
+	 * Text right after the item would join it as a lazy line (the
+	 * lines of a setext heading, which ends a section there): a blank
+	 * line keeps it apart.  An ATX heading needs none.
+	 */
+	if (!starts_apart(t->s + at))
 		pl_buf_puts(&out, eol);
 	pl_buf_puts(&out, t->s + at + heading_indent(t->s + at));
 	return pl_buf_detach(&out);

@@ -289,9 +289,15 @@ key_of(const char *s, size_t n)
 static int
 split_keys(struct merge *m, struct parts *out, const char *fm, size_t len)
 {
-	const char	*p = fm, *end = fm + len, *start = fm;
-	char		*key, *cur = pl_xstrdup("");
+	const char	*p, *end, *start;
+	char		*key, *cur;
 	size_t		 n;
+
+	if (fm == NULL)		/* no front matter: nothing to split */
+		fm = "";
+	p = start = fm;
+	end = fm + len;
+	cur = pl_xstrdup("");
 
 	for (; p < end; p += n) {
 		n = line_len(p, end);
