@@ -49,7 +49,7 @@ left_in_git () {
 	(cd p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :)
 }
 
-test_expect_success UNSHARE 'setup' '
+test_expect_success 'setup' '
 	pl init --name "Ana Lima" p >/dev/null &&
 	git -C p config -f .plconfig portfolio.lockTimeout 0.3 &&
 	git -C p commit -q -am "Wait briefly" &&
