@@ -3,7 +3,9 @@ test_description='the write path: a full disk, kills and signals at every write,
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
 # The fault injector (tests/fault/fault.c, run by faulty) counts pl's
-# and libgit2's writes and fails, kills or pauses at the Nth.
+# and libgit2's writes and fails, kills or pauses at the Nth.  The loops
+# try one write of each kind (test_fault_points), every write with
+# PL_TEST_LONG=1.
 
 # What a person sees after a change that must not have happened: HEAD,
 # index and working tree as they were, no lock, no temporary file.
@@ -37,37 +39,32 @@ test_expect_success 'setup' '
 	git -C p commit -q -m "A read-me"
 '
 
-# A run that succeeds under the injector: the fault came after the
-# last write (all points tried: 1), or a fallback absorbed it (0, and
-# the commit is undone to try the next point).
-fault_missed () {
-	test $(cat count) -lt $1 && return 0
+# A run that succeeded: its commit is whole; it is undone.
+undo_commit () {
 	git -C p status --porcelain >actual &&
 	test_must_be_empty actual &&
 	git -C p reset -q --hard HEAD~1 &&
 	rm -rf p/.git/pl &&
-	untouched &&
-	return 1
+	untouched
 }
 
-# Runs "$@" (pl's arguments) with its first write failing, then its
-# second, ... until it succeeds with every write tried.  Each failure
-# must be exit 1 with one line on stderr, and leave things untouched.
+# Runs "$@" (pl's arguments) once to list its writes, then with each
+# point failing (test_fault_points), then once more to succeed.  Each
+# failure must be exit 1 with one line on stderr, and leave things
+# untouched; a success (a fallback absorbed the fault) is undone.
 each_write_fails () {
-	n=0 &&
-	while :
+	rm -rf p/.git/pl kinds &&
+	PL_FAULT_KINDS="$TRASH_DIRECTORY/kinds" faulty "$@" >/dev/null &&
+	undo_commit &&
+	test $(test_fault_count kinds) -gt 20 &&
+	for n in $(test_fault_points kinds)
 	do
-		n=$((n + 1)) &&
-		rm -rf p/.git/pl count &&
+		rm -rf p/.git/pl &&
 		st=0 &&
-		PL_FAULT_AT=$n PL_FAULT_COUNT="$TRASH_DIRECTORY/count" \
-			faulty "$@" >out 2>err || st=$? &&
+		PL_FAULT_AT=$n faulty "$@" >out 2>err || st=$? &&
 		if test $st = 0
 		then
-			if fault_missed $n
-			then
-				break
-			fi &&
+			undo_commit &&
 			continue
 		fi &&
 		test $st = 1 &&
@@ -77,8 +74,7 @@ each_write_fails () {
 		rm -rf p/.git/pl &&
 		untouched || return 1
 	done &&
-	echo "$n writes tried" &&
-	test $n -gt 20
+	pl "$@" >out
 }
 
 test_expect_success 'a full disk at any write: nothing committed, nothing left' '
@@ -117,6 +113,8 @@ test_expect_success TMPFS 'a real full disk (a 2 MB tmpfs): nothing committed, r
 	grep "^pl: .*No space left on device; nothing was committed\$" err &&
 	git -C full/p rev-parse HEAD >after &&
 	test_cmp before after &&
+	df -k full | tail -n 1 | awk "{ print \$3 }" >used.after &&
+	test_cmp used.before used.after &&
 	git -C full/p status --porcelain --untracked-files=all >actual &&
 	test_must_be_empty actual &&
 	(cd full/p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
@@ -160,50 +158,75 @@ test_expect_success 'a full disk at any write of a removal: nothing removed' '
 	test_must_be_empty actual
 '
 
+# Once the new index is on disk, pl holds the signals back until the
+# branch has moved and the files are in place: a signal there ends in a
+# whole commit (exit 0).  Before, it must kill pl with nothing left.
+# The three signals share one handler: by default each point gets one
+# of them in turn, every point all three with PL_TEST_LONG=1.
 test_expect_success 'SIGTERM, SIGINT, SIGHUP at any write: nothing left behind' '
+	snapshot before &&
+	rm -f kinds &&
+	PL_FAULT_KINDS="$TRASH_DIRECTORY/kinds" faulty -C p goal add \
+		"Signal dry run" >/dev/null &&
+	undo_commit &&
+	ready=$(awk "\$3 == \"fsync\" && \$4 ~ /pl-index/ { n = \$1 }
+		END { print n }" kinds) &&
+	test -n "$ready" &&
+	test_fault_points --stages kinds >points &&
 	for sig in 15 2 1
 	do
-		n=0 &&
-		while :
+		late= && k=0 &&
+		for n in $(cat points)
 		do
-			n=$((n + 1)) &&
+			k=$((k + 1)) &&
+			if test "${PL_TEST_LONG:-0}" != 1 &&
+				test $(( (k + sig) % 3)) != 0 &&
+				test $n != $(tail -n 1 points)
+			then
+				continue
+			fi &&
 			snapshot before &&
 			st=0 &&
 			PL_FAULT_AT=$n PL_FAULT_SIGNAL=$sig faulty -C p goal add \
 				"Signal $sig at $n" >out 2>err || st=$? &&
 			if test $st = 0
 			then
-				# the signal came after the branch moved, or
-				# there was no Nth write: done, and committed
+				# held back: only once the index is ready, and
+				# the commit is whole
+				test $n -gt $ready &&
+				late=$n &&
 				git -C p log -1 --format=%s >subject &&
 				grep "goal: add signal-$sig-at-$n" subject &&
 				git -C p status --porcelain >actual &&
 				test_must_be_empty actual &&
 				(cd p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
 				test_must_be_empty left &&
-				break
+				continue
 			fi &&
+			# no kill once one was held back
+			test -z "$late" &&
 			test $st = $((128 + sig)) &&
 			# the shell says how its child died; pl says nothing
 			sed "/^\(Terminated\|Interrupt\|Hangup\)\$/d" err >err.pl &&
 			test_must_be_empty err.pl &&
 			untouched || return 1
-		done || return 1
+		done &&
+		# the last point is after the index was ready
+		test -n "$late" || return 1
 	done
 '
 
 test_expect_success 'SIGKILL at any write: the next pl takes over and says so' '
-	n=0 &&
-	while :
+	for n in $(cat points)
 	do
-		n=$((n + 1)) &&
 		git -C p rev-parse HEAD >head.before &&
-		st=0 &&
-		PL_FAULT_AT=$n PL_FAULT_SIGNAL=9 faulty -C p goal add \
+		st=0 && rm -f count &&
+		PL_FAULT_AT=$n PL_FAULT_SIGNAL=9 \
+			PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C p goal add \
 			"Killed at $n" >out 2>err || st=$? &&
-		if test $st = 0
+		if test $st = 0 && test_fault_missed count $n
 		then
-			break
+			continue
 		fi &&
 		test $st = 137 &&
 		git -C p fsck --strict --no-progress 2>fsck.err &&
@@ -237,7 +260,6 @@ test_expect_success 'SIGKILL at any write: the next pl takes over and says so' '
 		(cd p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
 		test_must_be_empty left || return 1
 	done &&
-	echo "$n writes tried" &&
 	git -C p fsck --strict --no-progress
 '
 
@@ -248,7 +270,12 @@ test_expect_success 'SIGKILL at any write: the next pl takes over and says so' '
 # after it.
 test_expect_success 'SIGKILL at random moments of a hundred writes' '
 	i=0 &&
-	while test $i -lt 100
+	rounds=20 &&
+	if test "${PL_TEST_LONG:-0}" = 1
+	then
+		rounds=100
+	fi &&
+	while test $i -lt $rounds
 	do
 		i=$((i + 1)) &&
 		ms=$(( (i * 7919) % 60 + 1 )) &&
@@ -306,15 +333,19 @@ test_expect_success 'a dead pl killed after its branch moved: the next finishes 
 '
 
 test_expect_success 'SIGKILL at any write of a removal: finished or undone by the next pl' '
-	n=0 &&
-	while :
+	pl -C p evidence add --id kill-0 -m x \
+		--file "$TRASH_DIRECTORY/notes.txt" "Kill 0" >/dev/null &&
+	rm -f rm.kinds &&
+	PL_FAULT_KINDS="$TRASH_DIRECTORY/rm.kinds" faulty -C p evidence rm \
+		kill-0 >/dev/null &&
+	for n in $(test_fault_points --stages rm.kinds)
 	do
-		n=$((n + 1)) &&
 		pl -C p evidence add --id "kill-$n" -m x \
 			--file "$TRASH_DIRECTORY/notes.txt" "Kill $n" >/dev/null &&
-		st=0 &&
-		PL_FAULT_AT=$n PL_FAULT_SIGNAL=9 faulty -C p evidence rm \
-			"kill-$n" >out 2>err || st=$? &&
+		st=0 && rm -f count &&
+		PL_FAULT_AT=$n PL_FAULT_SIGNAL=9 \
+			PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C p \
+			evidence rm "kill-$n" >out 2>err || st=$? &&
 		pl -C p goal add "After removal $n" >/dev/null 2>&1 &&
 		git -C p status --porcelain --untracked-files=all >actual &&
 		test_must_be_empty actual &&
@@ -329,11 +360,11 @@ test_expect_success 'SIGKILL at any write of a removal: finished or undone by th
 		fi &&
 		if test $st = 0
 		then
-			break
-		fi &&
-		test $st = 137 || return 1
-	done &&
-	echo "$n writes tried"
+			test_fault_missed count $n
+		else
+			test $st = 137
+		fi || return 1
+	done
 '
 
 # A journal as a pl killed after its branch moved leaves it: the commit
@@ -558,8 +589,8 @@ test_expect_success 'a filter driver: its clean command is run as git runs it' '
 
 # git status would run the broken filter too: check what pl left alone.
 nothing_left () {
-	test_cmp before.head now.head 2>/dev/null ||
-	{ git -C p rev-parse HEAD >now.head && test_cmp before.head now.head; } &&
+	git -C p rev-parse HEAD >now.head &&
+	test_cmp before.head now.head &&
 	(cd p/.git && ls -a | grep -E "^pl[.-]|\.lock\$" || :) >left &&
 	test_must_be_empty left &&
 	test_path_is_missing "p/evidence/$1"

@@ -49,17 +49,25 @@ test_expect_success TMPFS 'a real full disk: init fails, leaves nothing, and wor
 	whole full/empty
 '
 
-# Every write is tried: one libgit2 goes on without (a fallback) must
-# still give a whole portfolio.
-test_expect_success 'a full disk at any write of init: exit 1, nothing left' '
-	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty init --name "Ana Lima" \
+# Each kind of write is tried (every write under PL_TEST_LONG=1): one
+# libgit2 goes on without (a fallback) must still give a whole
+# portfolio.
+test_expect_success 'the writes of init' '
+	PL_FAULT_KINDS="$TRASH_DIRECTORY/kinds" faulty init --name "Ana Lima" \
 		new/p >/dev/null &&
 	rm -rf new &&
-	writes=$(cat count) &&
-	n=0 && failed=0 &&
-	while test $n -lt $writes
+	test_fault_points kinds >points &&
+	test $(test_fault_count kinds) -gt 80 &&
+	PL_FAULT_KINDS="$TRASH_DIRECTORY/k.kinds" faulty init --name "Ana Lima" \
+		k >/dev/null &&
+	rm -rf k &&
+	test_fault_points --stages k.kinds >k.points
+'
+
+test_expect_success 'a full disk at any write of init: exit 1, nothing left' '
+	failed=0 &&
+	for n in $(cat points)
 	do
-		n=$((n + 1)) &&
 		st=0 &&
 		PL_FAULT_AT=$n faulty init --name "Ana Lima" new/p >out 2>err ||
 			st=$? &&
@@ -75,22 +83,24 @@ test_expect_success 'a full disk at any write of init: exit 1, nothing left' '
 		fi &&
 		rm -rf new || return 1
 	done &&
-	echo "$writes writes tried, $failed failed the init" &&
+	echo "$(wc -l <points) writes tried, $failed failed the init" &&
 	test $failed -gt 20
 '
 
 test_expect_success 'killed at any write of init: init again makes it whole' '
-	n=0 &&
-	while :
+	completed= &&
+	for n in $(cat k.points) $(($(test_fault_count k.kinds) + 1))
 	do
-		n=$((n + 1)) &&
 		rm -rf k &&
 		st=0 &&
 		PL_FAULT_AT=$n PL_FAULT_SIGNAL=9 faulty init --name "Ana Lima" k \
 			>out 2>err || st=$? &&
 		if test $st = 0
 		then
+			# no Nth write: the last point is past the end
+			test $n -gt $(test_fault_count k.kinds) &&
 			whole k &&
+			completed=$n &&
 			break
 		fi &&
 		test $st = 137 &&
@@ -126,7 +136,8 @@ test_expect_success 'killed at any write of init: init again makes it whole' '
 			whole k
 		fi || return 1
 	done &&
-	echo "$n writes tried"
+	echo "$(wc -l <k.points) writes tried" &&
+	test "$completed" = $n
 '
 
 # What pl init left before when the disk filled up: git's folders, no

@@ -31,27 +31,25 @@ whole () {
 }
 
 test_expect_success 'the writes of a roster sync that clones, counted' '
-	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty roster sync \
+	PL_FAULT_KINDS="$TRASH_DIRECTORY/kinds" faulty roster sync \
 		--clones clones -j 1 class.csv >out &&
 	echo "Ana: cloned into $clone" >expect &&
 	head -n 1 out >first &&
 	test_cmp expect first &&
 	whole &&
 	pl report --roster class.csv --clones clones --format csv >/dev/null &&
-	test "$(cat count)" -gt 10
+	test $(test_fault_count kinds) -gt 10 &&
+	test_fault_points --stages kinds >points
 '
 
-# Killed (SIGKILL: a cron timeout, a power cut; SIGTERM, at every fifth
-# write: a shutdown) at each write: the learner's folder is never half a
+# Killed (SIGKILL: a cron timeout, a power cut; SIGTERM: a shutdown) at
+# each write (test_fault_points): the learner's folder is never half a
 # clone, and the next roster sync clones it (or finds it whole) and
 # leaves nothing behind.
 for sig in 9 15
 do
 	test_expect_success "killed by signal $sig at each write of the clone: the next run clones it" '
-		n=$(cat count) &&
-		step=$(test $sig = 9 && echo 1 || echo 5) &&
-		i=1 &&
-		while test $i -le $n
+		for i in $(cat points)
 		do
 			rm -rf clones &&
 			test_expect_code $((128 + sig)) env PL_FAULT_AT=$i \
@@ -67,16 +65,16 @@ do
 			test_must_be_empty err &&
 			grep -E "^Ana: (cloned into $clone|up to date)\$" out &&
 			whole || return 1
-			i=$((i + step))
 		done &&
 		pl report --roster class.csv --clones clones >/dev/null
 	'
 done
 
-test_expect_success 'pl clone: killed at every fifth write, the folder is whole or not there; the next clone makes it' '
-	n=$(cat count) &&
-	i=1 &&
-	while test $i -le $n
+test_expect_success 'pl clone: killed at each write, the folder is whole or not there; the next clone makes it' '
+	rm -rf mine &&
+	PL_FAULT_KINDS="$TRASH_DIRECTORY/clone.kinds" faulty clone "$url" mine \
+		>/dev/null &&
+	for i in $(test_fault_points --stages clone.kinds)
 	do
 		rm -rf mine mine.pl-tmp-* &&
 		if env PL_FAULT_AT=$i PL_FAULT_SIGNAL=9 \
@@ -101,7 +99,6 @@ test_expect_success 'pl clone: killed at every fifth write, the folder is whole 
 		ls -d mine* >got.left &&
 		echo mine >want.left &&
 		test_cmp want.left got.left || return 1
-		i=$((i + 5))
 	done
 '
 

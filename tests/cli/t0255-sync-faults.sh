@@ -52,16 +52,16 @@ merged () {
 
 test_expect_success 'the writes of a sync, counted' '
 	rm -rf t && cp -a teacher t &&
-	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C t sync --no-push \
+	PL_FAULT_KINDS="$TRASH_DIRECTORY/kinds" faulty -C t sync --no-push \
 		>/dev/null &&
 	merged &&
-	test "$(cat count)" -gt 10
+	test $(test_fault_count kinds) -gt 10 &&
+	test_fault_points kinds >points &&
+	test_fault_points --stages kinds >stages
 '
 
 test_expect_success 'a full disk at each write: as it was (or done), and the next sync does it' '
-	n=$(cat count) &&
-	i=1 &&
-	while test $i -le $n
+	for i in $(cat points)
 	do
 		rm -rf t && cp -a teacher t &&
 		state before &&
@@ -79,14 +79,11 @@ test_expect_success 'a full disk at each write: as it was (or done), and the nex
 			pl -C t sync --no-push >/dev/null &&
 			merged || return 1
 		fi
-		i=$((i + 1))
 	done
 '
 
 test_expect_success 'killed at each write: the next sync finishes or starts again, and nothing is lost' '
-	n=$(cat count) &&
-	i=1 &&
-	while test $i -le $n
+	for i in $(cat stages)
 	do
 		rm -rf t && cp -a teacher t &&
 		test_expect_code 137 env PL_FAULT_AT=$i PL_FAULT_SIGNAL=9 \
@@ -96,7 +93,6 @@ test_expect_success 'killed at each write: the next sync finishes or starts agai
 		pl -C t sync --no-push >/dev/null 2>err &&
 		merged &&
 		grep "A note of the teacher" t/notes.txt || return 1
-		i=$((i + 1))
 	done
 '
 

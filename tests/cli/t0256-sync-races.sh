@@ -176,18 +176,17 @@ both_synced () {
 
 test_expect_success 'sync in a linked worktree, counted' '
 	worktree &&
-	PL_FAULT_COUNT="$TRASH_DIRECTORY/wt.count" faulty -C wt sync \
+	PL_FAULT_KINDS="$TRASH_DIRECTORY/wt.kinds" faulty -C wt sync \
 		--no-push >out &&
 	echo "Fast-forwarded master to origin/master: 2 commits in ($(git -C teacher rev-parse --short=7 master)..$(cut -c1-7 want.head))." >expect &&
 	test_cmp expect out &&
 	pl -C main sync --no-push >/dev/null &&
-	both_synced
+	both_synced &&
+	test_fault_points --stages wt.kinds >wt.points
 '
 
 test_expect_success 'killed at each write of a sync in a linked worktree: the next sync of either checkout goes through' '
-	n=$(cat wt.count) &&
-	i=1 &&
-	while test $i -le $n
+	for i in $(cat wt.points)
 	do
 		worktree &&
 		test_expect_code 137 env PL_FAULT_AT=$i PL_FAULT_SIGNAL=9 \
@@ -197,7 +196,6 @@ test_expect_success 'killed at each write of a sync in a linked worktree: the ne
 		pl -C main sync --no-push >/dev/null &&
 		pl -C wt sync --no-push >/dev/null &&
 		both_synced || return 1
-		i=$((i + 1))
 	done
 '
 
@@ -222,7 +220,8 @@ test_expect_success PIDNS 'a dead sync of another container with this pl'"'"'s p
 	test_path_is_file main/.git/pl/sync.2 &&
 	rm main/.git/its.lock main/.git/pl/sync.2 &&
 	pl -C main sync --no-push >/dev/null &&
-	both_synced
+	both_synced &&
+	test_fault_points --stages wt.kinds >wt.points
 '
 
 test_done

@@ -16,7 +16,9 @@
 #
 # Environment (set by tests/meson.build): PL, the pl binary;
 # TEST_DIRECTORY, this folder; PL_SOURCE_ROOT, the source tree.
-# Optional: PL_WRAPPER, a command the pl on PATH runs pl under.
+# Optional: PL_WRAPPER, a command the pl on PATH runs pl under;
+# PL_TEST_LONG=1, every point of the fault loops (test_fault_points).
+# Options: -v prints each test's output; -x traces its commands too.
 #
 # Each script gets a fresh directory from mktemp -d, its "trash"
 # directory, and every test body runs there, in a subshell (so a cd or a
@@ -63,6 +65,27 @@
 #   faulty ARGS...		runs $PL under the fault injector
 #				(tests/fault/fault.c; PL_FAULT_AT=N fails
 #				the Nth write, PL_FAULT_SIGNAL=S kills there)
+#   test_fault_points [--stages] FILE
+#				the write points to try, one number a
+#				line, from FILE, the PL_FAULT_KINDS list
+#				of a run without a fault (its first
+#				process's writes): every point
+#				when PL_TEST_LONG=1 (sh .ci/setup test
+#				long), else a sample: the first point of
+#				each kind (the call and the file it
+#				writes, its numbers and hashes left out)
+#				and the last point; --stages: each write
+#				of pl's journal (.git/pl.lock, which says
+#				how far a change got) is a kind of its own,
+#				for the tests that kill pl
+#   test_fault_count FILE	the number of writes in FILE (of its first
+#				process), as above
+#   test_fault_missed FILE N	true when the run that wrote FILE
+#				(PL_FAULT_COUNT) made fewer than N writes:
+#				the fault at N never came (the number of
+#				writes varies a little from run to run:
+#				git makes a folder for an object's first
+#				two hex digits only once)
 #   test_cache_faults CACHE ARGS...
 #				pl ARGS writes .git/pl/CACHE of portfolio
 #				p (CACHE: one name, or several separated
@@ -117,10 +140,13 @@ export GIT_CONFIG_NOSYSTEM GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL \
 	GIT_COMMITTER_DATE GIT_PAGER PAGER GIT_TERMINAL_PROMPT TZ LC_ALL LANG
 
 test_verbose_=
+test_trace_=
 for test_arg_ in "$@"; do
 	case $test_arg_ in
 	-v|--verbose)
 		test_verbose_=t ;;
+	-x|--trace)
+		test_trace_=t ;;
 	esac
 done
 
@@ -282,6 +308,41 @@ faulty () {
 		ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" "$PL" "$@"
 }
 
+test_fault_points () {
+	test_fp_stages_=0
+	if test "$1" = --stages
+	then
+		test_fp_stages_=1
+		shift
+	fi
+	# the first process's writes (an editor it runs counts its own)
+	awk 'NR == 1 { pid = $2 } $2 == pid' "$1" >"$1.main" &&
+	if test "${PL_TEST_LONG:-0}" = 1
+	then
+		cut -d" " -f1 "$1.main"
+		return
+	fi
+	cut -d" " -f3- "$1.main" |
+	sed "s|$TRASH_DIRECTORY/||; s| (deleted)\$||
+		s#objects/[0-9a-f][0-9a-f]\(/\|\$\)#objects/HH\1#
+		s|[0-9a-f]\{6,\}|H|g; s|[0-9]\{1,\}|N|g" >"$1.kinds" &&
+	cut -d" " -f1 "$1.main" | paste - "$1.kinds" |
+	awk -F "\t" -v stages=$test_fp_stages_ '{ k = $2 }
+		stages && k ~ /^write .*pl-lock/ { k = k " " ++journal[k] }
+		!(k in seen) { seen[k] = 1; print $1 }
+		END { if (NR > 0) print $1 }' |
+	sort -nu
+}
+
+test_fault_count () {
+	awk 'NR == 1 { pid = $2 } $2 == pid { n++ } END { print n + 0 }' "$1"
+}
+
+test_fault_missed () {
+	# the last line: pl outlives the editors it runs
+	test -s "$1" && test "$(tail -n 1 "$1")" -lt "$2"
+}
+
 test_cache_faults () {
 	test_cf_cache_=$1 &&
 	shift &&
@@ -428,6 +489,9 @@ test_run_ () {
 		trap 'test_exit_=$?; set +e; eval "$test_cleanup_";
 		    exit "$test_exit_"' EXIT
 		set -e
+		if test -n "$test_trace_"; then
+			set -x
+		fi
 		test_body_ "$1"
 	)
 }

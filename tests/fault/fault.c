@@ -15,9 +15,14 @@
  *
  * PL_FAULT_COUNT=FILE appends the number of counted calls to FILE at
  * exit, so a test knows how many points there are to try.
+ * PL_FAULT_KINDS=FILE appends one line per counted call, "N PID CALL
+ * PATH" (PATH as the process named it, or the file its descriptor is
+ * open on; a child, an editor, counts its own), so a test can try one
+ * point of each kind (test_fault_points in tests/cli/test-lib.sh).
  */
 #define _GNU_SOURCE
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 
 #include <dlfcn.h>
@@ -54,15 +59,50 @@ pause_here(const char *dir)
 	}
 }
 
+/* Appends "N PID CALL PATH" to $PL_FAULT_KINDS; fd -1: PATH as given. */
+static void
+note(const char *call, const char *path, int fd)
+{
+	static ssize_t	(*real_write)(int, const void *, size_t);
+	const char	*f = getenv("PL_FAULT_KINDS");
+	char		link[64], target[4096], line[4300];
+	ssize_t		n;
+	int		out, len;
+
+	if (f == NULL || *f == '\0')
+		return;
+	if (real_write == NULL)
+		real_write = dlsym(RTLD_NEXT, "write");
+	if (fd >= 0) {
+		snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+		if ((n = readlink(link, target, sizeof target - 1)) < 0)
+			n = 0;
+		target[n] = '\0';
+		path = target;
+	}
+	len = snprintf(line, sizeof line, "%ld %ld %s %s\n", calls,
+	    (long)getpid(), call, path != NULL ? path : "?");
+	if (len < 0 || (size_t)len >= sizeof line)
+		return;
+	/* O_APPEND: threads and children add whole lines */
+	if ((out = syscall(SYS_openat, AT_FDCWD, f, O_WRONLY | O_CREAT | O_APPEND,
+	    0644)) == -1)
+		return;
+	real_write(out, line, (size_t)len);
+	close(out);
+}
+
 /* 1 when this call is to fail. */
 static int
-fault(void)
+fault(const char *call, const char *path, int fd)
 {
 	const char	*at = getenv("PL_FAULT_AT");
 	const char	*sig = getenv("PL_FAULT_SIGNAL");
 	const char	*dir = getenv("PL_FAULT_PAUSE");
 
-	if (++calls != (at != NULL ? atol(at) : 0))
+	++calls;
+	note(call, path, fd);
+	if (calls != (at != NULL ? atol(at) : 0))
 		return 0;
 	if (dir != NULL && *dir != '\0') {
 		pause_here(dir);
@@ -111,7 +151,7 @@ open(const char *path, int flags, ...)
 		mode = va_arg(ap, mode_t);
 		va_end(ap);
 	}
-	if (counts(flags) && fault())
+	if (counts(flags) && fault("open", path, -1))
 		return -1;
 	return real(path, flags, mode);
 }
@@ -128,7 +168,7 @@ open64(const char *path, int flags, ...)
 		mode = va_arg(ap, mode_t);
 		va_end(ap);
 	}
-	if (counts(flags) && fault())
+	if (counts(flags) && fault("open", path, -1))
 		return -1;
 	return real(path, flags, mode);
 }
@@ -145,7 +185,7 @@ openat(int dirfd, const char *path, int flags, ...)
 		mode = va_arg(ap, mode_t);
 		va_end(ap);
 	}
-	if (counts(flags) && fault())
+	if (counts(flags) && fault("open", path, -1))
 		return -1;
 	return real(dirfd, path, flags, mode);
 }
@@ -154,7 +194,7 @@ ssize_t
 write(int fd, const void *buf, size_t n)
 {
 	REAL(write);
-	if (fd > 2 && fault())
+	if (fd > 2 && fault("write", NULL, fd))
 		return -1;
 	return real(fd, buf, n);
 }
@@ -163,7 +203,7 @@ ssize_t
 pwrite(int fd, const void *buf, size_t n, off_t off)
 {
 	REAL(pwrite);
-	if (fd > 2 && fault())
+	if (fd > 2 && fault("pwrite", NULL, fd))
 		return -1;
 	return real(fd, buf, n, off);
 }
@@ -172,7 +212,7 @@ int
 ftruncate(int fd, off_t len)
 {
 	REAL(ftruncate);
-	if (fault())
+	if (fault("ftruncate", NULL, fd))
 		return -1;
 	return real(fd, len);
 }
@@ -181,7 +221,7 @@ int
 fsync(int fd)
 {
 	REAL(fsync);
-	if (fault())
+	if (fault("fsync", NULL, fd))
 		return -1;
 	return real(fd);
 }
@@ -190,7 +230,7 @@ int
 fdatasync(int fd)
 {
 	REAL(fdatasync);
-	if (fault())
+	if (fault("fdatasync", NULL, fd))
 		return -1;
 	return real(fd);
 }
@@ -199,7 +239,7 @@ int
 mkdir(const char *path, mode_t mode)
 {
 	REAL(mkdir);
-	if (fault())
+	if (fault("mkdir", path, -1))
 		return -1;
 	return real(path, mode);
 }
@@ -208,7 +248,7 @@ int
 link(const char *from, const char *to)
 {
 	REAL(link);
-	if (fault())
+	if (fault("link", to, -1))
 		return -1;
 	return real(from, to);
 }
