@@ -600,8 +600,8 @@ pl_scope_words(struct pl_buf *out, enum pl_scope asked, enum pl_scope used,
 	if (used == PL_SCOPE_ALL)
 		pl_buf_puts(out, "every standard of the frameworks");
 	else if (used == PL_SCOPE_GRADE)
-		pl_buf_printf(out, "grade %s's standards and those aligned",
-		    grade);
+		pl_buf_printf(out, "the standards of grade %s and those "
+		    "aligned", grade);
 	else if (asked != PL_SCOPE_GRADE)
 		pl_buf_puts(out, "the standards aligned");
 	else if (grade == NULL || *grade == '\0')
@@ -612,8 +612,9 @@ pl_scope_words(struct pl_buf *out, enum pl_scope asked, enum pl_scope used,
 		    "grade %s)", grade);
 }
 
-int
-pl_align_in_scope(const struct pl_align_status *st,
+/* 1 when the learner's scope of st, as used, takes in row. */
+static int
+in_learner_scope(const struct pl_align_status *st,
     const struct pl_align_row *row)
 {
 	if (st->scope == PL_SCOPE_ALL)
@@ -668,7 +669,7 @@ apply_scope(struct pl_align_status *st, const struct pl_align_scope *sc,
 		st->scope = PL_SCOPE_ALIGNED;
 	st->total = named ? pl_standards_distinct(&st->stds) : st->n;
 	for (i = 0; i < st->n; i++) {
-		if (!pl_align_in_scope(st, &st->rows[i])) {
+		if (!in_learner_scope(st, &st->rows[i])) {
 			row_release(&st->rows[i]);
 			continue;
 		}

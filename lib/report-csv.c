@@ -18,7 +18,7 @@ static const char *const goal_head[] = { "id", "title", "term", "status",
 
 static const char *const std_head[] = { "code", "framework", "grade",
 	"subject", "description", "goals", "evidence", "ratings", "score",
-	"level", "mastered", "levels", "in_scope" };
+	"level", "mastered", "levels" };
 #define STD_COLS	(sizeof std_head / sizeof std_head[0])
 
 static void
@@ -95,7 +95,6 @@ standard_row(struct pl_buf *out, const struct pl_report_standard *s)
 	cells[9] = s->level;
 	cells[10] = pl_csv_bool(s->mastered);
 	cells[11] = levels.ptr;
-	cells[12] = pl_csv_bool(s->in_scope);
 	pl_csv_row(out, cells, STD_COLS);
 	pl_buf_release(&score);
 	pl_buf_release(&levels);

@@ -148,7 +148,6 @@ standard(const struct pl_report_standard *s)
 	pl_json_set(o, "at_mastery", pl_json_size(s->at_mastery));
 	pl_json_set(o, "level", pl_json_str(s->level));
 	pl_json_set(o, "mastered", json_boolean(s->mastered));
-	pl_json_set(o, "in_scope", json_boolean(s->in_scope));
 	for (i = 0; i < s->npoints; i++) {
 		p = json_object();
 		pl_json_set(p, "date", json_string(s->points[i].date));

@@ -477,7 +477,6 @@ add_standard(struct build *b, const struct pl_align_row *row)
 	s->at_mastery = row->mastery.at_mastery;
 	s->mastered = row->mastery.mastered;
 	s->level = level_name(&r->scale, s->score, s->scored);
-	s->in_scope = pl_align_in_scope(&b->st, row);
 	s->points = pl_xcalloc(row->nratings + 1, sizeof *s->points);
 	for (k = 0; k < row->nratings; k++) {
 		pl_mastery_compute(&m, &r->scale, r->method, row->ratings,

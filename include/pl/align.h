@@ -87,8 +87,8 @@ int	 pl_scope_parse(enum pl_scope *out, const char *name) PL_WUR;
 
 /*
  * Appends to out, for a reader, the standards of scope used (asked
- * for, with grade, the profile's or NULL): "grade 7's standards and
- * those aligned", "the standards aligned (the profile has no grade)",
+ * for, with grade, the profile's or NULL): "the standards of grade 7
+ * and those aligned", "the standards aligned (the profile has no grade)",
  * "every standard of the frameworks".
  */
 void	 pl_scope_words(struct pl_buf *out, enum pl_scope asked,
@@ -168,10 +168,6 @@ int	 pl_align_status_of(struct pl_align_status *out,
 	    const struct pl_align_scope *, const struct pl_entries *goals,
 	    const struct pl_entries *evidence,
 	    struct pl_strlist *warnings) PL_WUR;
-
-/* 1 when the learner's scope of st, as used, takes in row. */
-int	 pl_align_in_scope(const struct pl_align_status *st,
-	    const struct pl_align_row *row);
 
 void	 pl_align_status_release(struct pl_align_status *);
 

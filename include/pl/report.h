@@ -140,7 +140,6 @@ struct pl_report_standard {
 	double			 score_unrounded; /* before rounding */
 	size_t			 at_mastery;	/* ratings at mastery or
 						   above */
-	int			 in_scope;	/* of the report's scope */
 };
 
 /*
@@ -370,8 +369,8 @@ void	 pl_report_level_words(struct pl_buf *out, const struct pl_report *r,
 
 /*
  * Appends to out, for a reader, what the shares of sc are of and the
- * shares: "Of grade 7's standards and those aligned: 2 of 52 covered
- * (3.8%), 1 mastered (1.9%)" (per cents by pl_percent(), none without
+ * shares: "Of the standards of grade 7 and those aligned: 2 of 52
+ * covered (3.8%), 1 mastered (1.9%)" (per cents by pl_percent(), none without
  * standards in scope).
  */
 void	 pl_report_scope_words(struct pl_buf *out,
