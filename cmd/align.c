@@ -774,7 +774,7 @@ status_scope(const struct pl_align_status *st, enum pl_scope asked, int md)
 	if (asked == PL_SCOPE_ALL)
 		return;
 	pl_scope_words(&b, asked, st->scope, st->grade);
-	pl_out_printf("%sIn scope:%s %s (--all: every standard)\n\n",
+	pl_out_printf("%sIn scope:%s %s; --all for every standard\n\n",
 	    md ? "**" : "", md ? "**" : "", pl_buf_cstr(&b));
 	pl_buf_release(&b);
 }
