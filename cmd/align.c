@@ -88,41 +88,6 @@ static const struct pl_cmd align_import_cmd = {
 	.run = align_import,
 };
 
-/* "K" is 0, "PK" -1, "7" 7; -2 for anything else. */
-static int
-grade_num(const char *g, size_t n)
-{
-	char	*end, *s = pl_xstrndup(g, n);
-	long	 v;
-	int	 r = -2;
-
-	if (strcasecmp(s, "K") == 0 || strcasecmp(s, "KG") == 0)
-		r = 0;
-	else if (strcasecmp(s, "PK") == 0)
-		r = -1;
-	else if (*s != '\0' && (v = strtol(s, &end, 10)) >= 0 && v <= 13 &&
-	    *end == '\0')
-		r = (int)v;
-	free(s);
-	return r;
-}
-
-/* 1 when grade (one, or a span "K-2") takes in the grade asked for. */
-static int
-grade_has(const char *grade, const char *asked)
-{
-	const char	*dash = strchr(grade, '-');
-	int		 a = grade_num(asked, strlen(asked)), lo, hi;
-
-	if (strcasecmp(grade, asked) == 0)
-		return 1;
-	if (dash == NULL || a == -2)
-		return 0;
-	lo = grade_num(grade, (size_t)(dash - grade));
-	hi = grade_num(dash + 1, strlen(dash + 1));
-	return lo != -2 && hi != -2 && lo <= a && a <= hi;
-}
-
 /* 1 when s holds text, case aside (ASCII). */
 static int
 has_text(const char *s, const char *text)
@@ -143,7 +108,7 @@ listed(const struct pl_standard *s, const struct pl_args *a)
 	if ((v = pl_arg(a, "framework")) != NULL &&
 	    strcmp(s->framework, v) != 0)
 		return 0;
-	if ((v = pl_arg(a, "grade")) != NULL && !grade_has(s->grade, v))
+	if ((v = pl_arg(a, "grade")) != NULL && !pl_grade_has(s->grade, v))
 		return 0;
 	if ((v = pl_arg(a, "subject")) != NULL &&
 	    strcasecmp(s->subject, v) != 0)
@@ -296,7 +261,7 @@ show_row(struct pl_align_status *st, const struct pl_align_row **row,
     struct pl_scale *scale, struct pl_ctx *ctx, const struct pl_standard *s,
     struct pl_strlist *w)
 {
-	struct pl_align_scope	scope = { s->framework, NULL, NULL, NULL };
+	struct pl_align_scope	scope = { .framework = s->framework };
 	size_t			i;
 	int			err;
 
@@ -800,14 +765,30 @@ status_totals(const struct pl_align_status *st, int md)
 		pl_out_printf("\n");
 }
 
+/* Which standards the rows are, when the learner's scope chose them. */
+static void
+status_scope(const struct pl_align_status *st, enum pl_scope asked, int md)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	if (asked == PL_SCOPE_ALL)
+		return;
+	pl_scope_words(&b, asked, st->scope, st->grade);
+	pl_out_printf("%sIn scope:%s %s; --all for every standard\n\n",
+	    md ? "**" : "", md ? "**" : "", pl_buf_cstr(&b));
+	pl_buf_release(&b);
+}
+
 static void
 status_text(const struct pl_align_status *st, const struct pl_scale *s,
-    int md)
+    enum pl_scope asked, int md)
 {
 	static const char *const rule[] = { "---", "---", "---", "---",
 		"---", "---" };
 	struct pl_strlist	 c = PL_STRLIST_INIT;
 	size_t			 i, k, w[NCELLS];
+
+	status_scope(st, asked, md);
 
 	for (k = 0; k < NCELLS; k++)
 		w[k] = strlen(cell_names[k]);
@@ -935,6 +916,10 @@ status_json(const struct pl_align_status *st, enum pl_method m)
 			    json_string(st->rows[i].std->code));
 	}
 	json_object_set_new(o, "method", json_string(pl_method_names[m]));
+	json_object_set_new(o, "scope",
+	    json_string(pl_scope_names[st->scope]));
+	json_object_set_new(o, "scope_grade", pl_json_str(st->scope ==
+	    PL_SCOPE_GRADE ? st->grade : NULL));
 	json_object_set_new(o, "standards", rows);
 	json_object_set_new(o, "total", json_integer((json_int_t)st->n));
 	json_object_set_new(o, "covered",
@@ -949,14 +934,53 @@ status_json(const struct pl_align_status *st, enum pl_method m)
 	pl_json_print(o);
 }
 
+/*
+ * The profile's grade (a copy), or NULL: a profile that cannot be read
+ * has none, and the status says the scope it fell back to.
+ */
+static char *
+profile_grade(struct pl_portfolio *pf)
+{
+	struct pl_entry	*e = NULL;
+	const char	*g = NULL;
+	char		*out;
+
+	if (pl_entry_load(&e, pf, PL_KIND_PROFILE, NULL) == PL_OK)
+		g = pl_doc_get(e->doc, "grade");
+	pl_error_clear();
+	out = g != NULL ? pl_xstrdup(g) : NULL;
+	pl_entry_free(e);
+	return out;
+}
+
+/*
+ * The learner's scope: asked for with --scope or --all, else the grade's
+ * unless --grade or --goal chose the standards.
+ */
+static int
+status_scope_of(struct pl_align_scope *sc, const struct pl_args *a)
+{
+	const char	*v = pl_arg(a, "scope");
+
+	if (pl_arg_has(a, "all") && v != NULL)
+		return pl_error_set(PL_EUSAGE, "--all is --scope all: give "
+		    "one of them");
+	sc->learner = PL_SCOPE_GRADE;
+	if (pl_arg_has(a, "all") || (v == NULL && (sc->grade != NULL ||
+	    sc->goal != NULL)))
+		sc->learner = PL_SCOPE_ALL;
+	return v != NULL ? pl_scope_parse(&sc->learner, v) : PL_OK;
+}
+
 static int
 align_status(struct pl_ctx *ctx, struct pl_args *a)
 {
 	struct pl_align_scope	 sc = { 0 };
 	struct pl_align_status	 st = { 0 };
-	struct pl_scale		 s;
+	struct pl_scale		 s = { 0 };
 	struct pl_strlist	 warn = PL_STRLIST_INIT;
 	const char		*f = pl_arg(a, "format");
+	char			*grade = profile_grade(ctx->pf);
 	enum pl_method		 m;
 	int			 err;
 
@@ -964,7 +988,9 @@ align_status(struct pl_ctx *ctx, struct pl_args *a)
 	sc.grade = pl_arg(a, "grade");
 	sc.subject = pl_arg(a, "subject");
 	sc.goal = pl_arg(a, "goal");
-	if ((err = pl_scale_load(&s, ctx->pf)) != PL_OK)
+	sc.learner_grade = grade;
+	if ((err = status_scope_of(&sc, a)) != PL_OK ||
+	    (err = pl_scale_load(&s, ctx->pf)) != PL_OK)
 		goto done;
 	m = s.method;
 	/* --method is a what-if: this call only, nothing written */
@@ -973,7 +999,8 @@ align_status(struct pl_ctx *ctx, struct pl_args *a)
 	    (err = pl_align_status(&st, ctx->pf, &s, m, &sc, &warn)) != PL_OK)
 		goto done;
 	if (f == NULL || strcmp(f, "text") == 0 || strcmp(f, "md") == 0)
-		status_text(&st, &s, f != NULL && strcmp(f, "md") == 0);
+		status_text(&st, &s, sc.learner, f != NULL &&
+		    strcmp(f, "md") == 0);
 	else if (strcmp(f, "csv") == 0)
 		status_csv(&st);
 	else
@@ -983,10 +1010,15 @@ done:
 	pl_align_status_release(&st);
 	pl_scale_release(&s);
 	pl_strlist_release(&warn);
+	free(grade);
 	return err;
 }
 
 static const struct pl_opt status_opts[] = {
+	{ "scope", 0, "SCOPE", "grade (default: the profile's grade and "
+	    "the standards aligned), aligned or all", "grade aligned all" },
+	{ "all", 0, NULL, "every standard of the frameworks (--scope all)",
+	    NULL },
 	{ "framework", 0, "NAME", "only standards of this framework",
 	    "@framework" },
 	{ "grade", 0, "GRADE", "only standards of this grade", NULL },
@@ -1003,13 +1035,17 @@ static const struct pl_opt status_opts[] = {
 static const struct pl_cmd align_status_cmd = {
 	.name = "status",
 	.summary = "coverage and mastery of the standards",
-	.usage = "align status [--framework NAME] [--grade GRADE] "
-	    "[--subject SUBJECT] [--goal ID] [--method METHOD] "
-	    "[--format text|json|csv|md] [--rev REV]",
+	.usage = "align status [--scope SCOPE | --all] [--framework NAME] "
+	    "[--grade GRADE] [--subject SUBJECT] [--goal ID] "
+	    "[--method METHOD] [--format text|json|csv|md] [--rev REV]",
 	.description = "For each standard in scope: its state (mastered, not "
 	    "yet, unrated or gap),\nits mastery score, its ratings in the "
 	    "order the work was done, and the goals\nand evidence aligned to "
-	    "it.  Then the totals and the gaps: standards with no\nevidence.",
+	    "it.  Then the totals and the gaps: standards with no\nevidence.  "
+	    "In scope by default: the standards of the profile's grade and\n"
+	    "those aligned to goals or evidence (those aligned alone without "
+	    "a grade);\n--all for every standard, --grade or --goal for "
+	    "theirs.",
 	.opts = status_opts,
 	.min_args = 0, .max_args = 0,
 	.flags = PL_CMD_PORTFOLIO,

@@ -49,6 +49,10 @@ parse_options(struct pl_report_options *o, const struct pl_args *a)
 			return err;
 		o->method_set = 1;
 	}
+	o->scope = PL_SCOPE_GRADE;
+	if ((v = pl_arg(a, "scope")) != NULL &&
+	    (err = pl_scope_parse(&o->scope, v)) != PL_OK)
+		return err;
 	if (pl_arg_has(a, "standards") && (pl_arg(a, "format") == NULL ||
 	    strcmp(pl_arg(a, "format"), "csv") != 0))
 		return pl_error_set(PL_EUSAGE, "--standards goes with --format "
@@ -270,6 +274,9 @@ static const struct pl_opt report_opts[] = {
 	{ "method", 0, "METHOD", "compute mastery by METHOD instead of the "
 	    "portfolio's", "latest highest average decaying weighted "
 	    "n-times" },
+	{ "scope", 0, "SCOPE", "the standards shares are of: grade (default: "
+	    "the profile's grade and those aligned), aligned or all",
+	    "grade aligned all" },
 	{ "codes", 0, NULL, "show standard codes in the family view", NULL },
 	{ "format", 0, "FMT", "output format: text (default), md, html, csv "
 	    "or json", "text md html csv json" },
@@ -295,11 +302,12 @@ const struct pl_cmd pl_cmd_report = {
 	.name = "report",
 	.summary = "show where a learner stands and how they got there",
 	.usage = "report [--for VIEW] [--as-of DATE|REV] [--since DATE] "
-	    "[--until DATE] [--method METHOD] [--codes] [--format FMT] "
-	    "[--standards] [-o FILE] [--color[=WHEN]]\n"
+	    "[--until DATE] [--method METHOD] [--scope SCOPE] [--codes] "
+	    "[--format FMT] [--standards] [-o FILE] [--color[=WHEN]]\n"
 	    "   or: pl report --roster ROSTER [--group GROUP] [-j N] "
 	    "[--clones DIR] [--for VIEW] [--as-of DATE] [--since DATE] "
-	    "[--until DATE] [--method METHOD] [--format FMT] [--standards] "
+	    "[--until DATE] [--method METHOD] [--scope SCOPE] [--format FMT] "
+	    "[--standards] "
 	    "[-o FILE | --out-dir DIR] [--color[=WHEN]]",
 	.description = "Reports the profile in brief, each goal with its "
 	    "progress and flags\n(overdue, stalled, behind pace), "

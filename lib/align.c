@@ -373,7 +373,7 @@ in_scope(const struct pl_standard *s, const struct pl_align_scope *sc,
 	size_t	i;
 
 	if ((sc->framework != NULL && strcmp(s->framework, sc->framework)) ||
-	    (sc->grade != NULL && strcasecmp(s->grade, sc->grade)) ||
+	    (sc->grade != NULL && !pl_grade_has(s->grade, sc->grade)) ||
 	    (sc->subject != NULL && strcasecmp(s->subject, sc->subject)))
 		return 0;
 	if (sc->goal == NULL)
@@ -577,6 +577,115 @@ status_standards(struct pl_align_status *st, struct pl_portfolio *pf,
 	return err;
 }
 
+const char *const pl_scope_names[] = { "all", "grade", "aligned", NULL };
+
+int
+pl_scope_parse(enum pl_scope *out, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; pl_scope_names[i] != NULL; i++)
+		if (strcmp(name, pl_scope_names[i]) == 0) {
+			*out = (enum pl_scope)i;
+			return PL_OK;
+		}
+	return pl_error_set(PL_EINVAL, "unknown scope '%s' (use grade, "
+	    "aligned or all)", name);
+}
+
+void
+pl_scope_words(struct pl_buf *out, enum pl_scope asked, enum pl_scope used,
+    const char *grade)
+{
+	if (used == PL_SCOPE_ALL)
+		pl_buf_puts(out, "every standard of the frameworks");
+	else if (used == PL_SCOPE_GRADE)
+		pl_buf_printf(out, "the standards of grade %s and those "
+		    "aligned", grade);
+	else if (asked != PL_SCOPE_GRADE)
+		pl_buf_puts(out, "the standards aligned");
+	else if (grade == NULL || *grade == '\0')
+		pl_buf_puts(out, "the standards aligned (the profile has no "
+		    "grade)");
+	else
+		pl_buf_printf(out, "the standards aligned (no standard is of "
+		    "grade %s)", grade);
+}
+
+/* 1 when the learner's scope of st, as used, takes in row. */
+static int
+in_learner_scope(const struct pl_align_status *st,
+    const struct pl_align_row *row)
+{
+	if (st->scope == PL_SCOPE_ALL)
+		return 1;
+	if (row->goals.n > 0 || row->evidence.n > 0)
+		return 1;
+	return st->scope == PL_SCOPE_GRADE &&
+	    pl_grade_has(row->std->grade, st->grade);
+}
+
+/*
+ * The standards of st's grade: of the frameworks (named: the rows are
+ * only those its entries name), or of its rows.
+ */
+static size_t
+grade_count(const struct pl_align_status *st, int named)
+{
+	size_t	i, n = 0;
+
+	if (st->grade == NULL || *st->grade == '\0')
+		return 0;
+	if (named)
+		return pl_standards_of_grade(&st->stds, st->grade);
+	for (i = 0; i < st->n; i++)
+		n += pl_grade_has(st->rows[i].std->grade, st->grade);
+	return n;
+}
+
+static void
+row_release(struct pl_align_row *row)
+{
+	pl_strlist_release(&row->goals);
+	pl_strlist_release(&row->evidence);
+	free(row->ratings);
+}
+
+/*
+ * Keeps the rows the learner's scope takes in (named: all of them, and
+ * counts those of the grade no entry names), and counts them.
+ */
+static void
+apply_scope(struct pl_align_status *st, const struct pl_align_scope *sc,
+    int named)
+{
+	size_t	i, n = 0, grade = 0;
+
+	st->scope = sc->learner;
+	st->grade = sc->learner_grade != NULL ?
+	    pl_xstrdup(sc->learner_grade) : NULL;
+	if (st->scope == PL_SCOPE_GRADE && (grade = grade_count(st,
+	    named)) == 0)
+		st->scope = PL_SCOPE_ALIGNED;
+	st->total = named ? pl_standards_distinct(&st->stds) : st->n;
+	for (i = 0; i < st->n; i++) {
+		if (!in_learner_scope(st, &st->rows[i])) {
+			row_release(&st->rows[i]);
+			continue;
+		}
+		st->rows[n++] = st->rows[i];
+		st->covered += st->rows[i].evidence.n > 0;
+		st->mastered += st->rows[i].mastery.mastered;
+	}
+	st->n = n;
+	st->in_scope = named && st->scope == PL_SCOPE_ALL ? st->total : n;
+	/* the grade's standards no entry names are rows only when named */
+	if (named && st->scope == PL_SCOPE_GRADE)
+		for (i = 0, st->in_scope = grade; i < n; i++)
+			st->in_scope += !pl_grade_has(st->rows[i].std->grade,
+			    st->grade);
+}
+
 /* The rows of st, its goals and evidence read. */
 static int
 status_fill(struct pl_align_status *st, struct pl_portfolio *pf,
@@ -593,7 +702,6 @@ status_fill(struct pl_align_status *st, struct pl_portfolio *pf,
 	st->left_files = warnings->n - before;
 	if ((err = make_rows(&c, pf, sc)) != PL_OK)
 		goto done;
-	st->in_scope = named ? pl_standards_distinct(&st->stds) : st->n;
 	add_goals(&c);
 	add_evidence(&c, scale);
 	for (i = 0; i < st->n; i++) {
@@ -601,9 +709,8 @@ status_fill(struct pl_align_status *st, struct pl_portfolio *pf,
 		pl_ratings_sort(row->ratings, row->nratings);
 		pl_mastery_compute(&row->mastery, scale, method, row->ratings,
 		    row->nratings);
-		st->covered += row->evidence.n > 0;
-		st->mastered += row->mastery.mastered;
 	}
+	apply_scope(st, sc, named);
 done:
 	free(c.row_of);
 	return err;
@@ -637,8 +744,8 @@ borrow(struct pl_entries *dst, const struct pl_entries *src)
 int
 pl_align_status_of(struct pl_align_status *st, struct pl_portfolio *pf,
     const struct pl_scale *scale, enum pl_method method,
-    const struct pl_entries *goals, const struct pl_entries *evidence,
-    struct pl_strlist *warnings)
+    const struct pl_align_scope *scope, const struct pl_entries *goals,
+    const struct pl_entries *evidence, struct pl_strlist *warnings)
 {
 	struct pl_align_scope	sc = { 0 };
 
@@ -646,6 +753,8 @@ pl_align_status_of(struct pl_align_status *st, struct pl_portfolio *pf,
 	st->borrowed = 1;
 	borrow(&st->goals, goals);
 	borrow(&st->evidence, evidence);
+	sc.learner = scope->learner;
+	sc.learner_grade = scope->learner_grade;
 	return status_fill(st, pf, scale, method, &sc, 1, warnings);
 }
 
@@ -654,12 +763,10 @@ pl_align_status_release(struct pl_align_status *st)
 {
 	size_t	i;
 
-	for (i = 0; i < st->n; i++) {
-		pl_strlist_release(&st->rows[i].goals);
-		pl_strlist_release(&st->rows[i].evidence);
-		free(st->rows[i].ratings);
-	}
+	for (i = 0; i < st->n; i++)
+		row_release(&st->rows[i]);
 	free(st->rows);
+	free(st->grade);
 	pl_standards_release(&st->stds);
 	if (st->borrowed) {
 		free(st->goals.v);

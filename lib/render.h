@@ -10,7 +10,18 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "pl/util.h"
+
+struct pl_report_scope;
+
+/*
+ * The shares of a report's scope as JSON, for the learner's report and
+ * the class's: {"asked", "used", "grade", "standards", "covered",
+ * "covered_pct", "mastered", "mastered_pct"}.  The caller owns it.
+ */
+json_t	*pl_report_scope_json(const struct pl_report_scope *);
 
 /* Text. */
 

@@ -966,6 +966,19 @@ mastery_chart(struct page *p, const struct pl_report_standard *s)
 	pl_buf_release(&label);
 }
 
+/* The shares of the report's scope, a paragraph of their own. */
+static void
+scope_para(struct page *p)
+{
+	struct pl_buf	t = PL_BUF_INIT;
+
+	pl_report_scope_words(&t, &p->r->scope);
+	pl_buf_puts(p->out, "<p>");
+	pl_html_esc(p->out, pl_buf_cstr(&t));
+	pl_buf_puts(p->out, ".</p>\n");
+	pl_buf_release(&t);
+}
+
 static void
 standards_section(struct page *p)
 {
@@ -982,6 +995,8 @@ standards_section(struct page *p)
 	pl_html_count(p->out, r->nstandards, "standard", "standards");
 	pl_buf_printf(p->out, ", %zu with evidence, %zu mastered.</p>\n",
 	    r->covered, r->mastered);
+	if (r->view != PL_VIEW_FAMILY)
+		scope_para(p);
 	standards_table(p);
 	for (i = 0; i < r->nstandards; i++)
 		rated += r->standards[i].npoints > 0;

@@ -9,6 +9,7 @@
 
 #include "pl/json.h"
 #include "pl/report.h"
+#include "render.h"
 
 static json_t *
 learner(const struct pl_report *r)
@@ -107,6 +108,24 @@ static json_t *
 score(int scored, double x)
 {
 	return scored ? json_real(x) : json_null();
+}
+
+json_t *
+pl_report_scope_json(const struct pl_report_scope *sc)
+{
+	json_t	*o = json_object();
+
+	pl_json_set(o, "asked", json_string(pl_scope_names[sc->asked]));
+	pl_json_set(o, "used", json_string(pl_scope_names[sc->used]));
+	pl_json_set(o, "grade", pl_json_str(sc->grade));
+	pl_json_set(o, "standards", pl_json_size(sc->standards));
+	pl_json_set(o, "covered", pl_json_size(sc->covered));
+	pl_json_set(o, "covered_pct", pl_json_percent(sc->covered,
+	    sc->standards));
+	pl_json_set(o, "mastered", pl_json_size(sc->mastered));
+	pl_json_set(o, "mastered_pct", pl_json_percent(sc->mastered,
+	    sc->standards));
+	return o;
 }
 
 static json_t *
@@ -252,6 +271,7 @@ pl_report_json(struct pl_buf *out, const struct pl_report *r)
 	pl_json_set(c, "covered", pl_json_size(r->covered));
 	pl_json_set(c, "mastered", pl_json_size(r->mastered));
 	pl_json_set(o, "coverage", c);
+	pl_json_set(o, "scope", pl_report_scope_json(&r->scope));
 	pl_json_set(o, "weeks", a = json_array());
 	for (i = 0; i < r->nweeks; i++)
 		json_array_append_new(a, week(&r->weeks[i]));

@@ -379,6 +379,19 @@ goals_family(struct pl_buf *b, const struct pl_report *r)
 	}
 }
 
+/* The shares of the report's scope, a paragraph of their own. */
+static void
+scope_line(struct pl_buf *b, const struct pl_report *r)
+{
+	struct pl_buf	t = PL_BUF_INIT;
+
+	pl_report_scope_words(&t, &r->scope);
+	pl_buf_putc(b, '\n');
+	esc(b, pl_buf_cstr(&t));
+	pl_buf_puts(b, ".\n");
+	pl_buf_release(&t);
+}
+
 static void
 coverage(struct pl_buf *b, const struct pl_report *r)
 {
@@ -389,6 +402,7 @@ coverage(struct pl_buf *b, const struct pl_report *r)
 	pl_buf_printf(b, "%zu %s: %zu with evidence, %zu mastered.\n",
 	    r->nstandards, plural(r->nstandards, "standard", "standards"),
 	    r->covered, r->mastered);
+	scope_line(b, r);
 }
 
 static void

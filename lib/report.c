@@ -22,6 +22,7 @@
 #include "pl/report.h"
 #include "pl/verify.h"
 #include "pl/visibility.h"
+#include "render.h"
 
 const char *const pl_report_view_names[] = { "learner", "teacher", "family",
 	NULL };
@@ -438,16 +439,17 @@ visible(struct pl_entries *out, const struct pl_entries *l, const char *kind,
 /* pl_align_status_of() of the goals and evidence hidden leaves. */
 static int
 status_of(struct build *b, struct pl_align_status *st, struct pl_portfolio *p,
-    const struct pl_entries *goals, const struct pl_entries *ev,
-    const struct pl_strlist *hidden, struct pl_strlist *warnings)
+    const struct pl_align_scope *sc, const struct pl_entries *goals,
+    const struct pl_entries *ev, const struct pl_strlist *hidden,
+    struct pl_strlist *warnings)
 {
 	struct pl_entries	g, e;
 	int			err;
 
 	visible(&g, goals, "goal", hidden);
 	visible(&e, ev, "evidence", hidden);
-	err = pl_align_status_of(st, p, &b->r->scale, b->r->method, &g, &e,
-	    warnings);
+	err = pl_align_status_of(st, p, &b->r->scale, b->r->method, sc, &g,
+	    &e, warnings);
 	free(g.v);
 	free(e.v);
 	return err;
@@ -504,14 +506,15 @@ add_standard(struct build *b, const struct pl_align_row *row)
 static int
 add_then(struct build *b)
 {
+	struct pl_align_scope	every = { 0 };
 	struct pl_strlist	junk = PL_STRLIST_INIT;
 	int			err;
 
 	if (b->then == NULL)
 		return PL_OK;
 	b->have_then_st = 1;
-	err = status_of(b, &b->then_st, b->then, &b->then_goals, &b->then_ev,
-	    &b->then_hidden, &junk);
+	err = status_of(b, &b->then_st, b->then, &every, &b->then_goals,
+	    &b->then_ev, &b->then_hidden, &junk);
 	pl_strlist_release(&junk);
 	return err;
 }
@@ -521,14 +524,23 @@ add_standards(struct build *b, struct pl_strlist *warnings)
 {
 	struct pl_report	*r = b->r;
 	struct pl_align_status	*st = &b->st;
+	struct pl_align_scope	 sc = { 0 };
 	size_t			 i;
 	int			 err;
 
 	b->have_st = 1;
-	if ((err = status_of(b, st, b->p, &b->gs.l, &b->ev, &b->hidden,
+	sc.learner = b->o->scope;
+	sc.learner_grade = r->grade;
+	if ((err = status_of(b, st, b->p, &sc, &b->gs.l, &b->ev, &b->hidden,
 	    warnings)) != PL_OK)
 		return err;
-	r->in_scope = st->in_scope;
+	r->in_scope = st->total;
+	r->scope.asked = b->o->scope;
+	r->scope.used = st->scope;
+	r->scope.grade = r->grade != NULL ? pl_xstrdup(r->grade) : NULL;
+	r->scope.standards = st->in_scope;
+	r->scope.covered = st->covered;
+	r->scope.mastered = st->mastered;
 	r->standards = pl_xcalloc(st->n + 1, sizeof *r->standards);
 	for (i = 0; i < st->n; i++)
 		if (st->rows[i].goals.n > 0 || st->rows[i].evidence.n > 0)
@@ -1532,6 +1544,7 @@ pl_report_release(struct pl_report *r)
 	free(r->name);
 	free(r->learner_id);
 	free(r->grade);
+	pl_report_scope_release(&r->scope);
 	free(r->started);
 	pl_strlist_release(&r->strengths);
 	pl_strlist_release(&r->needs);
@@ -1624,4 +1637,41 @@ pl_report_level_words(struct pl_buf *out, const struct pl_report *r,
 		pl_mastery_pending(out, &r->scale, s->at_mastery);
 	else
 		pl_buf_puts(out, unrated);
+}
+
+/* " (3.8%)" of part and whole, or nothing without a whole. */
+static void
+put_pct(struct pl_buf *out, size_t part, size_t whole)
+{
+	char	p[16];
+
+	if (pl_text_pct(p, sizeof p, part, whole))
+		pl_buf_printf(out, " (%s%%)", p);
+}
+
+void
+pl_report_scope_words(struct pl_buf *out, const struct pl_report_scope *sc)
+{
+	pl_buf_puts(out, "Of ");
+	pl_scope_words(out, sc->asked, sc->used, sc->grade);
+	pl_buf_printf(out, ": %zu of %zu covered", sc->covered,
+	    sc->standards);
+	put_pct(out, sc->covered, sc->standards);
+	pl_buf_printf(out, ", %zu mastered", sc->mastered);
+	put_pct(out, sc->mastered, sc->standards);
+}
+
+void
+pl_report_scope_copy(struct pl_report_scope *out,
+    const struct pl_report_scope *sc)
+{
+	*out = *sc;
+	out->grade = sc->grade != NULL ? pl_xstrdup(sc->grade) : NULL;
+}
+
+void
+pl_report_scope_release(struct pl_report_scope *sc)
+{
+	free(sc->grade);
+	sc->grade = NULL;
 }

@@ -22,7 +22,9 @@ enum {
 	C_COVERED, C_COVERED_PCT, C_MASTERED, C_MASTERED_PCT, C_W_EVIDENCE,
 	C_W_STEPS, C_W_MET, C_W_RATINGS, C_W_MOVED, C_WARNINGS, C_COMMIT,
 	C_COMMIT_DATE, C_PORTFOLIO, C_LEFT_FILES, C_LEFT_RATINGS,
-	C_LEFT_LINKS, LEARNER_COLS
+	C_LEFT_LINKS, C_SCOPE, C_SCOPE_GRADE, C_SCOPE_STANDARDS,
+	C_SCOPE_COVERED, C_SCOPE_COVERED_PCT, C_SCOPE_MASTERED,
+	C_SCOPE_MASTERED_PCT, LEARNER_COLS
 };
 
 static const char *const learner_head[LEARNER_COLS] = { "learner",
@@ -33,7 +35,9 @@ static const char *const learner_head[LEARNER_COLS] = { "learner",
 	"mastered", "mastered_pct", "window_evidence", "window_steps",
 	"window_met", "window_ratings", "window_moved", "warnings", "commit",
 	"commit_date", "portfolio", "left_out_files", "left_out_ratings",
-	"left_out_links" };
+	"left_out_links", "scope", "scope_grade", "scope_standards",
+	"scope_covered", "scope_covered_pct", "scope_mastered",
+	"scope_mastered_pct" };
 
 static const char *const std_head[] = { "code", "framework",
 	"description", "mastered", "developing", "evidence", "none",
@@ -66,6 +70,13 @@ numbers(char cell[][24], const struct pl_roster_report *r,
 	snprintf(cell[C_LEFT_FILES], 24, "%zu", l->left_out.files);
 	snprintf(cell[C_LEFT_RATINGS], 24, "%zu", l->left_out.ratings);
 	snprintf(cell[C_LEFT_LINKS], 24, "%zu", l->left_out.links);
+	snprintf(cell[C_SCOPE_STANDARDS], 24, "%zu", l->scope.standards);
+	snprintf(cell[C_SCOPE_COVERED], 24, "%zu", l->scope.covered);
+	pl_text_pct(cell[C_SCOPE_COVERED_PCT], 24, l->scope.covered,
+	    l->scope.standards);
+	snprintf(cell[C_SCOPE_MASTERED], 24, "%zu", l->scope.mastered);
+	pl_text_pct(cell[C_SCOPE_MASTERED_PCT], 24, l->scope.mastered,
+	    l->scope.standards);
 }
 
 static void
@@ -95,6 +106,8 @@ learner_row(struct pl_buf *out, const struct pl_roster_report *r,
 	cells[C_COMMIT] = read ? l->commit : NULL;
 	cells[C_COMMIT_DATE] = read ? l->commit_date : NULL;
 	cells[C_PORTFOLIO] = row->portfolio;
+	cells[C_SCOPE] = read ? pl_scope_names[l->scope.used] : NULL;
+	cells[C_SCOPE_GRADE] = read ? l->scope.grade : NULL;
 	for (i = 0; i < r->extra.n; i++)
 		cells[LEARNER_COLS + i] = i < row->extra.n ? row->extra.v[i] :
 		    NULL;

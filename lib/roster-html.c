@@ -63,6 +63,8 @@ state_word(enum pl_roster_state s)
 static void
 header(struct pl_buf *out, const struct pl_roster_report *r)
 {
+	struct pl_buf	t = PL_BUF_INIT;
+
 	pl_buf_puts(out, "<header>\n<h1>Class report</h1>\n<p><code>");
 	pl_html_esc(out, r->roster);
 	pl_buf_puts(out, "</code>");
@@ -81,9 +83,13 @@ header(struct pl_buf *out, const struct pl_roster_report *r)
 	}
 	pl_buf_puts(out, "</p>\n<p>");
 	pl_html_count(out, r->n, "learner", "learners");
-	pl_buf_printf(out, ", %zu %s attention, %zu could not be read.</p>\n"
-	    "</header>\n", r->attention, r->attention == 1 ? "needs" : "need",
-	    r->failed);
+	pl_buf_printf(out, ", %zu %s attention, %zu could not be read.</p>\n",
+	    r->attention, r->attention == 1 ? "needs" : "need", r->failed);
+	pl_roster_scope_words(&t, r);
+	pl_buf_puts(out, "<p>");
+	pl_html_esc(out, pl_buf_cstr(&t));
+	pl_buf_puts(out, ".</p>\n</header>\n");
+	pl_buf_release(&t);
 }
 
 /* The reasons a learner needs attention, one badge each, or "None". */
@@ -166,8 +172,8 @@ learner_row(struct pl_buf *out, const struct pl_roster_report *r,
 	num(out, read, l->evidence_long);
 	pl_html_td(out, "d", read && *l->last_activity != '\0' ?
 	    l->last_activity : "");
-	pct(out, read, l->mastered, l->in_scope);
-	pct(out, read, l->covered, l->in_scope);
+	pct(out, read, l->scope.mastered, l->scope.standards);
+	pct(out, read, l->scope.covered, l->scope.standards);
 	if (r->since != NULL) {
 		num(out, read, l->window_evidence);
 		num(out, read, l->window_steps);

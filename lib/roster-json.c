@@ -9,6 +9,7 @@
 
 #include "pl/json.h"
 #include "pl/roster.h"
+#include "render.h"
 
 /* A date kept as "" when there is none. */
 static json_t *
@@ -133,6 +134,8 @@ portfolio(json_t *o, const struct pl_roster_report *r,
 	pl_json_set(o, "warnings", count(read, l->warnings));
 	pl_json_set(o, "left_out", read ? pl_json_left_out(l->left_out.files,
 	    l->left_out.ratings, l->left_out.links) : json_null());
+	pl_json_set(o, "scope", read ? pl_report_scope_json(&l->scope) :
+	    json_null());
 }
 
 static json_t *
@@ -186,6 +189,7 @@ pl_roster_json(struct pl_buf *out, const struct pl_roster_report *r)
 	pl_json_set(o, "as_of", json_string(r->as_of));
 	pl_json_set(o, "window", pl_json_window(r->since, r->until));
 	pl_json_set(o, "view", json_string(pl_report_view_names[r->view]));
+	pl_json_set(o, "scope", json_string(pl_scope_names[r->scope]));
 	pl_json_set(o, "group", pl_json_str(r->group));
 	pl_json_set(o, "extra", pl_json_strlist(&r->extra));
 	c = json_object();

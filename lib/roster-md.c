@@ -20,6 +20,8 @@ esc(struct pl_buf *b, const char *s)
 static void
 title(struct pl_buf *b, const struct pl_roster_report *r)
 {
+	struct pl_buf	t = PL_BUF_INIT;
+
 	pl_buf_puts(b, "# Class report: ");
 	esc(b, r->roster);
 	pl_buf_printf(b, "\n\nAs of %s", r->as_of);
@@ -34,8 +36,12 @@ title(struct pl_buf *b, const struct pl_roster_report *r)
 		esc(b, r->group);
 	}
 	pl_buf_printf(b, "\n\n%zu %s, %zu need%s attention, %zu could not be "
-	    "read.\n", r->n, r->n == 1 ? "learner" : "learners", r->attention,
-	    r->attention == 1 ? "s" : "", r->failed);
+	    "read.\n\n", r->n, r->n == 1 ? "learner" : "learners",
+	    r->attention, r->attention == 1 ? "s" : "", r->failed);
+	pl_roster_scope_words(&t, r);
+	esc(b, pl_buf_cstr(&t));
+	pl_buf_puts(b, ".\n");
+	pl_buf_release(&t);
 }
 
 static int
@@ -80,8 +86,8 @@ numbers(struct pl_strlist *c, const struct pl_roster_report *r,
 	for (i = 0; i < sizeof v / sizeof v[0]; i++)
 		pl_md_cellf(c, "%zu", v[i]);
 	pl_md_cell(c, l->last_activity);
-	pct(c, l->mastered, l->in_scope);
-	pct(c, l->covered, l->in_scope);
+	pct(c, l->scope.mastered, l->scope.standards);
+	pct(c, l->scope.covered, l->scope.standards);
 	for (i = 0; r->since != NULL && i < sizeof w / sizeof w[0]; i++)
 		pl_md_cellf(c, "%zu", w[i]);
 }

@@ -40,6 +40,7 @@ static void
 header(struct out *o)
 {
 	const struct pl_roster_report	*r = o->r;
+	struct pl_buf			 t = PL_BUF_INIT;
 
 	pl_sgr_on(o->b, o->colour, PL_SGR_BOLD);
 	pl_buf_puts(o->b, "Class report for ");
@@ -59,6 +60,10 @@ header(struct out *o)
 	pl_buf_printf(o->b, "\n%zu learner%s, %zu need%s attention, %zu could "
 	    "not be read\n", r->n, r->n == 1 ? "" : "s", r->attention,
 	    r->attention == 1 ? "s" : "", r->failed);
+	pl_roster_scope_words(&t, r);
+	pl_text_put(o->b, pl_buf_cstr(&t));
+	pl_buf_putc(o->b, '\n');
+	pl_buf_release(&t);
 }
 
 /* The learner and group columns, as wide as their widest value. */
@@ -153,8 +158,8 @@ numbers(struct out *o, const struct pl_roster_learner *l)
 	pl_buf_puts(o->b, "  ");
 	pl_text_pad(o->b, *l->last_activity != '\0' ? l->last_activity : "-",
 	    strlen(LAST_HEAD));
-	pct(o, l->mastered, l->in_scope, "MASTERED");
-	pct(o, l->covered, l->in_scope, "COVERED");
+	pct(o, l->scope.mastered, l->scope.standards, "MASTERED");
+	pct(o, l->scope.covered, l->scope.standards, "COVERED");
 	for (i = 0; o->r->since != NULL && i < NWINDOW; i++)
 		num(o, w[i], window_head[i]);
 }

@@ -542,6 +542,7 @@ summarize(struct build *b, size_t i, const struct pl_report *rep)
 	l->in_scope = rep->in_scope;
 	l->covered = rep->covered;
 	l->mastered = rep->mastered;
+	pl_report_scope_copy(&l->scope, &rep->scope);
 	count_window(l, rep);
 	l->warnings = rep->warnings.n;
 	l->left_out = rep->left_out;
@@ -1051,6 +1052,7 @@ set_header(struct pl_roster_report *r, const struct build *b,
 		r->until = pl_xstrdup(s);
 	}
 	r->view = o->report.view;
+	r->scope = o->report.scope;
 	if (o->group != NULL)
 		r->group = pl_xstrdup(o->group);
 	pl_strlist_copy(&r->extra, &r->list.extra);
@@ -1123,6 +1125,7 @@ pl_roster_report_free(struct pl_roster_report *r)
 		free(l->name);
 		free(l->reasons);
 		free(l->marks);
+		pl_report_scope_release(&l->scope);
 	}
 	free(r->learners);
 	for (i = 0; i < r->nstandards; i++) {
@@ -1138,4 +1141,28 @@ pl_roster_report_free(struct pl_roster_report *r)
 	pl_strlist_release(&r->extra);
 	pl_roster_release(&r->list);
 	free(r);
+}
+
+void
+pl_roster_scope_words(struct pl_buf *out, const struct pl_roster_report *r)
+{
+	size_t	i, fell = 0;
+
+	for (i = 0; i < r->n; i++)
+		fell += r->learners[i].state == PL_ROSTER_READ &&
+		    r->learners[i].scope.used != r->scope;
+	pl_buf_puts(out, "Mastered and covered: of ");
+	if (r->scope == PL_SCOPE_ALL)
+		pl_buf_puts(out, "every standard of each learner's "
+		    "frameworks");
+	else if (r->scope == PL_SCOPE_ALIGNED)
+		pl_buf_puts(out, "the standards aligned to each learner's "
+		    "goals and evidence");
+	else
+		pl_buf_puts(out, "the standards of each learner's grade and "
+		    "those aligned");
+	if (fell > 0)
+		pl_buf_printf(out, "; %zu learner%s no grade the frameworks "
+		    "have: of those aligned alone", fell, fell == 1 ?
+		    " has" : "s have");
 }

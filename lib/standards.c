@@ -966,23 +966,84 @@ pl_standards_total(const struct pl_standards *l)
 	return l->nix > 0 ? l->total : l->n;
 }
 
-size_t
-pl_standards_distinct(const struct pl_standards *l)
+/* "K" is 0, "PK" -1, "7" 7; -2 for anything else. */
+static int
+grade_num(const char *g, size_t n)
+{
+	char	*end, *s = pl_xstrndup(g, n);
+	long	 v;
+	int	 r = -2;
+
+	if (strcasecmp(s, "K") == 0 || strcasecmp(s, "KG") == 0)
+		r = 0;
+	else if (strcasecmp(s, "PK") == 0)
+		r = -1;
+	else if (*s != '\0' && (v = strtol(s, &end, 10)) >= 0 && v <= 13 &&
+	    *end == '\0')
+		r = (int)v;
+	free(s);
+	return r;
+}
+
+int
+pl_grade_has(const char *grade, const char *asked)
+{
+	const char	*dash = strchr(grade, '-');
+	int		 a = grade_num(asked, strlen(asked)), lo, hi;
+
+	if (strcasecmp(grade, asked) == 0)
+		return 1;
+	if (a == -2)
+		return 0;
+	if (dash == NULL)
+		return grade_num(grade, strlen(grade)) == a;
+	lo = grade_num(grade, (size_t)(dash - grade));
+	hi = grade_num(dash + 1, strlen(dash + 1));
+	return lo != -2 && hi != -2 && lo <= a && a <= hi;
+}
+
+/*
+ * The codes of the frameworks' indexes whose grade takes in grade (NULL:
+ * every code), a code two frameworks share counted once, as the first
+ * has it.
+ */
+static size_t
+count_indexed(const struct pl_standards *l, const char *grade)
 {
 	struct pl_standard	s;
 	size_t			i, g, k, n = 0;
 	int			line, seen;
 
-	if (l->nix <= 1)
-		return pl_standards_total(l);
 	for (i = 0; i < l->nix; i++)
 		for (k = 0; k < pl_stdix_count(l->ix[i]); k++) {
 			if (pl_stdix_row(l->ix[i], k, &s, &line) < 0)
 				continue;
 			for (seen = 0, g = 0; g < i && !seen; g++)
 				seen = pl_stdix_has(l->ix[g], s.code);
-			n += !seen;
+			n += !seen && (grade == NULL ||
+			    pl_grade_has(s.grade, grade));
 		}
+	return n;
+}
+
+size_t
+pl_standards_distinct(const struct pl_standards *l)
+{
+	if (l->nix <= 1)
+		return pl_standards_total(l);
+	return count_indexed(l, NULL);
+}
+
+size_t
+pl_standards_of_grade(const struct pl_standards *l, const char *grade)
+{
+	size_t	i, n = 0;
+
+	if (l->nix > 0)
+		return count_indexed(l, grade);
+	for (i = 0; i < l->n; i++)
+		n += pl_grade_has(l->v[i].grade, grade) &&
+		    pl_standards_index(l, l->v[i].code) == (long)i;
 	return n;
 }
 

@@ -66,12 +66,42 @@ int	 pl_rate(struct pl_portfolio *, const struct pl_rate_spec *) PL_WUR;
 int	 pl_ratings_read(struct pl_rating **v, size_t *n,
 	    const struct pl_entry *e, const struct pl_scale *) PL_WUR;
 
+/*
+ * The standards a learner's shares (covered, mastered) are of: every
+ * standard of the frameworks; those of the learner's grade (the
+ * profile's) and those aligned; or those aligned to a goal or evidence
+ * alone.  A grade scope without a grade in the profile, or with a grade
+ * no standard has, falls back to the aligned.
+ */
+enum pl_scope {
+	PL_SCOPE_ALL,
+	PL_SCOPE_GRADE,
+	PL_SCOPE_ALIGNED
+};
+
+/* "all", "grade", "aligned", NULL terminated. */
+extern const char *const pl_scope_names[];
+
+/* The scope name names; PL_EINVAL "unknown scope 'x' (use ...)". */
+int	 pl_scope_parse(enum pl_scope *out, const char *name) PL_WUR;
+
+/*
+ * Appends to out, for a reader, the standards of scope used (asked
+ * for, with grade, the profile's or NULL): "the standards of grade 7
+ * and those aligned", "the standards aligned (the profile has no grade)",
+ * "every standard of the frameworks".
+ */
+void	 pl_scope_words(struct pl_buf *out, enum pl_scope asked,
+	    enum pl_scope used, const char *grade);
+
 /* Which standards pl_align_status() looks at; NULL fields: all. */
 struct pl_align_scope {
 	const char	*framework;
-	const char	*grade;
+	const char	*grade;		/* one grade, a span taking it in */
 	const char	*subject;
 	const char	*goal;		/* the standards of this goal */
+	enum pl_scope	 learner;	/* also only these (0: all) */
+	const char	*learner_grade;	/* the profile's grade, or NULL */
 };
 
 struct pl_align_row {
@@ -87,12 +117,18 @@ struct pl_align_status {
 	struct pl_align_row	*rows;		/* in framework order */
 	size_t			 n;
 	/*
-	 * The standards in scope: n, or for pl_align_status_of(), whose
-	 * rows are the standards its entries name, all of them.
+	 * The standards of the learner's scope, used: n, or for
+	 * pl_align_status_of(), whose rows are the standards its entries
+	 * name, all of those the scope takes in; the rows among them
+	 * with evidence, and mastered.
 	 */
+	enum pl_scope		 scope;		/* as used (see pl_scope) */
+	char			*grade;		/* the learner's, or NULL */
 	size_t			 in_scope;
-	size_t			 covered;	/* rows with evidence */
+	size_t			 covered;
 	size_t			 mastered;
+	size_t			 total;		/* every standard of the
+						   frameworks */
 	/*
 	 * What its warnings left out, one count per warning: framework
 	 * files not read; ratings (one without a standard, with a level
@@ -122,13 +158,15 @@ int	 pl_align_status(struct pl_align_status *out, struct pl_portfolio *,
 	    const struct pl_align_scope *, struct pl_strlist *warnings) PL_WUR;
 
 /*
- * As pl_align_status() for every standard, with the goals and evidence
- * already read (sorted by id, as pl_entry_list() leaves them): the
- * status borrows them, so they must outlive it.
+ * As pl_align_status() with the goals and evidence already read (sorted
+ * by id, as pl_entry_list() leaves them), for the standards they name
+ * alone (of scope, only learner and learner_grade count: the totals'
+ * scope): the status borrows them, so they must outlive it.
  */
 int	 pl_align_status_of(struct pl_align_status *out,
 	    struct pl_portfolio *, const struct pl_scale *, enum pl_method,
-	    const struct pl_entries *goals, const struct pl_entries *evidence,
+	    const struct pl_align_scope *, const struct pl_entries *goals,
+	    const struct pl_entries *evidence,
 	    struct pl_strlist *warnings) PL_WUR;
 
 void	 pl_align_status_release(struct pl_align_status *);

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "pl/align.h"
 #include "pl/error.h"
 #include "pl/mastery.h"
 #include "pl/portfolio.h"
@@ -43,6 +44,9 @@ struct pl_report_options {
 	int			 method_set;	/* --method given */
 	enum pl_method		 method;
 	int			 codes;		/* family: show codes too */
+	enum pl_scope		 scope;		/* the shares' standards;
+						   0: every one (--scope
+						   all) */
 };
 
 enum pl_pace {
@@ -136,6 +140,20 @@ struct pl_report_standard {
 	double			 score_unrounded; /* before rounding */
 	size_t			 at_mastery;	/* ratings at mastery or
 						   above */
+};
+
+/*
+ * The standards the shares are of (pl_scope), and the shares: covered
+ * (with evidence) and mastered, of the standards in scope.
+ */
+struct pl_report_scope {
+	enum pl_scope		 asked;
+	enum pl_scope		 used;		/* grade falls back to
+						   aligned */
+	char			*grade;		/* the profile's, or NULL */
+	size_t			 standards;	/* in scope */
+	size_t			 covered;
+	size_t			 mastered;
 };
 
 /* What happened in one week (Monday to Sunday) of the window. */
@@ -263,6 +281,7 @@ struct pl_report {
 							   frameworks */
 	size_t				 covered;	/* with evidence */
 	size_t				 mastered;
+	struct pl_report_scope		 scope;		/* the shares */
 
 	struct pl_report_week		*weeks;		/* oldest first */
 	size_t				 nweeks;
@@ -347,6 +366,21 @@ const char *pl_report_signature_words(const struct pl_report *r,
  */
 void	 pl_report_level_words(struct pl_buf *out, const struct pl_report *r,
 	    const struct pl_report_standard *s, const char *unrated);
+
+/*
+ * Appends to out, for a reader, what the shares of sc are of and the
+ * shares: "Of the standards of grade 7 and those aligned: 2 of 52
+ * covered (3.8%), 1 mastered (1.9%)" (per cents by pl_percent(), none without
+ * standards in scope).
+ */
+void	 pl_report_scope_words(struct pl_buf *out,
+	    const struct pl_report_scope *sc);
+
+/* A copy of sc in out (release with pl_report_scope_release()). */
+void	 pl_report_scope_copy(struct pl_report_scope *out,
+	    const struct pl_report_scope *sc);
+
+void	 pl_report_scope_release(struct pl_report_scope *);
 
 /*
  * The renderers: each appends the whole report to out.  Text is for a

@@ -137,6 +137,7 @@ struct pl_roster_learner {
 						   frameworks */
 	size_t			 covered;	/* with evidence */
 	size_t			 mastered;
+	struct pl_report_scope	 scope;		/* the shares shown */
 	/* In the window (with since alone). */
 	size_t			 window_evidence;
 	size_t			 window_steps;
@@ -172,6 +173,7 @@ struct pl_roster_report {
 	char			*since;		/* the window, or NULL */
 	char			*until;
 	enum pl_report_view	 view;
+	enum pl_scope		 scope;		/* the shares' asked for */
 	char			*group;		/* the --group, or NULL */
 	struct pl_strlist	 extra;		/* extra column names */
 
@@ -247,6 +249,15 @@ void	 pl_roster_check(struct pl_roster_learner *v, size_t n,
 	    const struct pl_roster *, const char *clones);
 
 void	 pl_roster_report_free(struct pl_roster_report *);
+
+/*
+ * Appends to out, for a reader, what the learners' shares (mastered,
+ * covered) are of: "Mastered and covered: of the standards of each
+ * learner's grade and those aligned", and for how many learners read
+ * the scope fell back to the standards aligned.
+ */
+void	 pl_roster_scope_words(struct pl_buf *out,
+	    const struct pl_roster_report *);
 
 /* What pl roster sync did for one learner. */
 enum pl_roster_fetch {

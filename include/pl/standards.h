@@ -102,6 +102,20 @@ size_t	 pl_standards_total(const struct pl_standards *);
  */
 size_t	 pl_standards_distinct(const struct pl_standards *);
 
+/*
+ * The number of codes of every framework read whose grade takes in
+ * grade (pl_grade_has()), a code two frameworks share counted once.
+ */
+size_t	 pl_standards_of_grade(const struct pl_standards *,
+	    const char *grade);
+
+/*
+ * 1 when a standard's grade (one, "7", or a span, "6-8", "K-12") takes
+ * in the grade asked for: the same text, case aside, or the same number
+ * ("07" is 7, "K" and "KG" 0, "PK" -1).
+ */
+int	 pl_grade_has(const char *grade, const char *asked);
+
 void	 pl_standards_release(struct pl_standards *);
 
 /*

@@ -171,7 +171,6 @@ test_expect_success 'status orders ratings by when the work was done' '
 	pl -C p align status --method latest --format csv >actual &&
 	crlf >expect <<-\EOF &&
 	framework,code,grade,subject,state,score,mastered,ratings,goals,evidence
-	math,CCSS.Math.Content.6.RP.A,6,Math,gap,,false,,,
 	math,CCSS.Math.Content.6.RP.A.1,6,Math,mastered,4,true,4,ratios,essay poster
 	math,CCSS.Math.Content.6.RP.A.2,6,Math,not yet,1,false,4 3 1,props,poster quiz test
 	math,CCSS.Math.Content.7.RP.A.2,7,Math,gap,,false,,props,

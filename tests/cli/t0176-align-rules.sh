@@ -24,6 +24,8 @@ test_expect_success 'level 5: align status warns, in words, and goes on' '
 	sed "s/^/pl: warning: /" why >expect &&
 	test_cmp expect err &&
 	cat >expect <<-\EOF &&
+	In scope: the standards aligned (the profile has no grade); --all for every standard
+
 	standard  state    score  ratings  goals  evidence
 	M.1       unrated  -      -        -      quiz
 
@@ -83,7 +85,7 @@ test_expect_success 'status csv: formula cells neutralised, CR LF, true and fals
 	pl -C f evidence add -m x --date 2026-01-10 --id quiz "Quiz" \
 		>/dev/null &&
 	pl -C f align rate quiz "@SUM(1)" 3 &&
-	pl -C f align status --format csv >actual &&
+	pl -C f align status --all --format csv >actual &&
 	printf "%s\r\n" \
 		"framework,code,grade,subject,state,score,mastered,ratings,goals,evidence" \
 		"evil,\"${SQ}=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"${SQ}=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"${SQ}=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",gap,,false,,," \
@@ -126,6 +128,8 @@ test_expect_success 'no framework: status says there is nothing in scope' '
 	pl -C e align status >actual 2>err &&
 	test_must_be_empty err &&
 	cat >expect <<-\EOF &&
+	In scope: the standards aligned (the profile has no grade); --all for every standard
+
 	standard  state  score  ratings  goals  evidence
 
 	covered 0 of 0, mastered 0 of 0 (no standards in scope)
@@ -142,6 +146,8 @@ test_expect_success 'no framework: status JSON has null per cents' '
 	cat >expect <<-\EOF &&
 	{
 	  "method": "decaying",
+	  "scope": "aligned",
+	  "scope_grade": null,
 	  "standards": [],
 	  "total": 0,
 	  "covered": 0,
@@ -163,7 +169,7 @@ test_expect_success 'a scope with no standards: the same, and per cents otherwis
 	  "mastered_percent": null,
 	EOF
 	test_cmp expect actual &&
-	pl -C f align status --format json >json &&
+	pl -C f align status --all --format json >json &&
 	grep -e "^  \"total\"" -e "_percent" json >actual &&
 	cat >expect <<-\EOF &&
 	  "total": 2,
@@ -171,7 +177,7 @@ test_expect_success 'a scope with no standards: the same, and per cents otherwis
 	  "mastered_percent": 50.0,
 	EOF
 	test_cmp expect actual &&
-	pl -C f align status >out &&
+	pl -C f align status --all >out &&
 	grep "^covered" out >actual &&
 	echo "covered 1 of 2 (50.0%), mastered 1 of 2 (50.0%)" >expect &&
 	test_cmp expect actual

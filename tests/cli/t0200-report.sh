@@ -88,6 +88,7 @@ test_expect_success 'the teacher view: flags first, then the goals table' '
 
 	Standards
 	  1 aligned, 1 with evidence, 0 mastered (decaying)
+	  Of the standards of grade 6 and those aligned: 1 of 2 covered (50.0%), 0 mastered (0.0%)
 	  CCSS.Math.Content.6.RP.A.1  2.65  developing    2 ratings            Understand ratios
 
 	Activity per week
@@ -136,6 +137,7 @@ test_expect_success 'the learner view: goals and next steps first' '
 
 	Standards
 	  1 aligned, 1 with evidence, 0 mastered (decaying)
+	  Of the standards of grade 6 and those aligned: 1 of 2 covered (50.0%), 0 mastered (0.0%)
 	  CCSS.Math.Content.6.RP.A.1  2.65  developing    2 ratings            Understand ratios
 
 	Activity per week
@@ -180,6 +182,7 @@ test_expect_success 'a window: what changed, a hand-made commit too, and mastery
 
 	Standards
 	  1 aligned, 1 with evidence, 0 mastered (decaying)
+	  Of the standards of grade 6 and those aligned: 1 of 2 covered (50.0%), 0 mastered (0.0%)
 	  CCSS.Math.Content.6.RP.A.1  2.00  developing    1 rating             Understand ratios
 
 	Activity per week
@@ -219,6 +222,7 @@ test_expect_success '--as-of DATE: the last commit on or before that day, as git
 
 	Standards
 	  1 aligned, 1 with evidence, 0 mastered (decaying)
+	  Of the standards of grade 6 and those aligned: 1 of 2 covered (50.0%), 0 mastered (0.0%)
 	  CCSS.Math.Content.6.RP.A.1  2.00  developing    1 rating             Understand ratios
 
 	Activity per week

@@ -95,11 +95,12 @@ roster () {
 }
 
 test_expect_success 'text: those not read in roster order, then who needs attention, then the rest' '
-	test_expect_code 13 roster >out 2>err &&
+	test_expect_code 13 roster --scope all >out 2>err &&
 	cat >expect <<-\EOF &&
 	Class report for class/roster.csv
 	As of 2026-12-10
 	9 learners, 3 need attention, 4 could not be read
+	Mastered and covered: of every standard of each learner${SQ}s frameworks
 
 	Learners, who needs attention first
 	  LEARNER  GROUP  ACTIVE  MET  OVERDUE  STALLED  BEHIND  EV 14D  EV 30D  LAST ACTIVITY  MASTERED  COVERED  NEEDS ATTENTION
@@ -134,10 +135,10 @@ test_expect_success 'one thread or two: the same bytes' '
 test_expect_success 'a group alone (in any case), as CSV with the extra columns last' '
 	test_expect_code 13 roster --group 7a --format csv >out &&
 	cat >expect <<-\EOF &&
-	learner,group,teacher,state,problem,reasons,name,goals,active,met,overdue,stalled,behind,evidence_14d,evidence_30d,last_activity,last_evidence,days_since_evidence,standards_in_scope,covered,covered_pct,mastered,mastered_pct,window_evidence,window_steps,window_met,window_ratings,window_moved,warnings,commit,commit_date,portfolio,left_out_files,left_out_ratings,left_out_links,notes
-	Eve,7A,,not-portfolio,${SQ}class/eve${SQ} is not a portfolio (no git repository),,,,,,,,,,,,,,,,,,,,,,,,,,,eve,,,,
-	Ben,7A,,read,,no evidence in the 70 days since the portfolio began; 1 goal overdue; 1 goal stalled; 1 goal behind pace,ben,1,1,0,1,1,1,0,0,2026-11-01,,70,2,0,0.0,0,0.0,,,,,,0,BEN,2026-11-01,ben,0,0,0,
-	Ana,7A,,read,,1 goal behind pace,ana,1,1,0,0,0,1,1,2,2026-12-08,2026-12-08,2,2,2,100.0,1,50.0,,,,,,0,ANA,2026-12-08,ana,0,0,0,first
+	learner,group,teacher,state,problem,reasons,name,goals,active,met,overdue,stalled,behind,evidence_14d,evidence_30d,last_activity,last_evidence,days_since_evidence,standards_in_scope,covered,covered_pct,mastered,mastered_pct,window_evidence,window_steps,window_met,window_ratings,window_moved,warnings,commit,commit_date,portfolio,left_out_files,left_out_ratings,left_out_links,scope,scope_grade,scope_standards,scope_covered,scope_covered_pct,scope_mastered,scope_mastered_pct,notes
+	Eve,7A,,not-portfolio,${SQ}class/eve${SQ} is not a portfolio (no git repository),,,,,,,,,,,,,,,,,,,,,,,,,,,eve,,,,,,,,,,,
+	Ben,7A,,read,,no evidence in the 70 days since the portfolio began; 1 goal overdue; 1 goal stalled; 1 goal behind pace,ben,1,1,0,1,1,1,0,0,2026-11-01,,70,2,0,0.0,0,0.0,,,,,,0,BEN,2026-11-01,ben,0,0,0,aligned,,0,0,,0,,
+	Ana,7A,,read,,1 goal behind pace,ana,1,1,0,0,0,1,1,2,2026-12-08,2026-12-08,2,2,2,100.0,1,50.0,,,,,,0,ANA,2026-12-08,ana,0,0,0,aligned,,2,2,100.0,1,50.0,first
 	EOF
 	sed -e "s/\${SQ}/$SQ/g" -e "s/BEN/$(git -C class/ben rev-parse HEAD)/" \
 		-e "s/ANA/$(git -C class/ana rev-parse HEAD)/" expect |
@@ -164,8 +165,8 @@ test_expect_success 'a window: what each learner did in it' '
 '
 
 test_expect_success 'as of a day: the class as it stood then' '
-	test_expect_code 13 roster --as-of 2026-11-10 --group 7A >out &&
-	sed -n "2p;8,9p" out >got &&
+	test_expect_code 13 roster --as-of 2026-11-10 --group 7A --scope all >out &&
+	sed -n "2p;9,10p" out >got &&
 	cat >expect <<-\EOF &&
 	As of 2026-11-10, group 7A
 	  Ana      7A          1    0        0        0       0       0       0  2026-11-01         0.0%     0.0%  no evidence in the 40 days since the portfolio began
@@ -224,7 +225,7 @@ test_expect_success 'a spreadsheet'"'"'s roster: byte-order mark, CRLF, columns 
 	head -n 1 out | tr -d "\r" | tr , "\n" | tail -n 1 >last &&
 	echo Notes >expect &&
 	test_cmp expect last &&
-	grep "^Cai,,,read,.*,cai,0,0,0,hi" out
+	grep "^Cai,,,read,.*,cai,0,0,0,aligned,,1,1,100.0,0,0.0,hi" out
 '
 
 test_expect_success 'a URL that would leave the clones folder is a bad row' '

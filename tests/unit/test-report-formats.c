@@ -312,6 +312,12 @@ full_report(void)
 	    "Engage in collaborative discussions", 0, 0);
 	r->covered = 4;
 	r->mastered = 2;
+	/* grade 6 of both frameworks: 16 standards, the 6 aligned among them */
+	r->scope.asked = r->scope.used = PL_SCOPE_GRADE;
+	r->scope.grade = S("6");
+	r->scope.standards = 16;
+	r->scope.covered = 4;
+	r->scope.mastered = 2;
 
 	r->weeks = pl_xcalloc(12, sizeof *r->weeks);
 	r->nweeks = 12;

@@ -38,6 +38,7 @@ empty_report(void)
 	r->roster = S("rosters/7b.csv");
 	strcpy(r->as_of, "2024-03-20");
 	r->view = PL_VIEW_TEACHER;
+	r->scope = PL_SCOPE_GRADE;
 	r->group = S("7b");
 	return r;
 }
@@ -94,6 +95,11 @@ learner(struct pl_roster_report *r, const char *page, const char *name,
 	l->in_scope = c->in_scope;
 	l->covered = c->covered;
 	l->mastered = c->mastered;
+	l->scope.asked = l->scope.used = PL_SCOPE_GRADE;
+	l->scope.grade = S("7");
+	l->scope.standards = c->in_scope;
+	l->scope.covered = c->covered;
+	l->scope.mastered = c->mastered;
 	l->window_evidence = c->w_evidence;
 	l->window_steps = c->w_steps;
 	l->window_met = c->w_met;
@@ -206,6 +212,10 @@ sample_report(void)
 	/* only the standards with something, to try both lookups */
 	l = learner(r, "chloe-park.html", NULL, "c", "2024-03-18",
 	    "2024-03-15", 5, &chloe, "no active goal", 1);
+	/* no grade in her profile: the standards aligned alone */
+	l->scope.used = PL_SCOPE_ALIGNED;
+	free(l->scope.grade);
+	l->scope.grade = NULL;
 	mark(l, 1, PL_ROSTER_DEVELOPING, 2);
 	mark(l, 2, PL_ROSTER_EVIDENCE, 0);
 	mark(l, 3, PL_ROSTER_MASTERED, 3);
