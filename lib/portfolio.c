@@ -1533,8 +1533,9 @@ config_default(git_config *cfg, const char *key, const char *value)
 int
 pl_portfolio_register_driver(struct pl_portfolio *pf)
 {
-	git_config	*all = NULL, *local = NULL;
-	int		 rc, err = 0;
+	git_config		*all = NULL, *local = NULL;
+	git_config_entry	*e = NULL;
+	int			 rc, err = 0;
 
 	if ((rc = git_repository_config(&all, pl_portfolio_repo(pf))) < 0 ||
 	    (rc = git_config_open_level(&local, all,
@@ -1543,9 +1544,20 @@ pl_portfolio_register_driver(struct pl_portfolio *pf)
 		goto done;
 	}
 	if ((err = config_default(local, "merge.pl.name",
-	    PL_DRIVER_NAME)) != 0)
+	    PL_DRIVER_NAME)) != 0 || (err = config_default(local,
+	    "merge.pl.driver", PL_DRIVER_COMMAND)) != 0)
 		goto done;
-	err = config_default(local, "merge.pl.driver", PL_DRIVER_COMMAND);
+	/*
+	 * git 2.27 and later stop a plain "git pull" of diverged branches
+	 * until pull.rebase says how; false makes it merge, through the
+	 * driver.  A choice made at any level stays.
+	 */
+	if ((rc = git_config_get_entry(&e, all, "pull.rebase")) == 0)
+		git_config_entry_free(e);
+	else if (rc != GIT_ENOTFOUND)
+		err = pl_error_git(rc, "cannot read git config");
+	else
+		err = config_default(local, "pull.rebase", "false");
 done:
 	git_config_free(local);
 	git_config_free(all);
