@@ -78,4 +78,16 @@ test_expect_success 'a rating with a level off the scale: exit 6, file and line'
 	grep "^pl: evidence/poster.md:[0-9]*: rating 1: " err
 '
 
+test_expect_success 'an unknown evidence id suggests the nearest' '
+	test_expect_code 4 pl -C p evidence show quis 2>err &&
+	echo "pl: unknown evidence ${SQ}quis${SQ} (did you mean ${SQ}quiz${SQ}?)" >expect &&
+	test_cmp expect err &&
+	test_expect_code 4 pl -C p align rate postr 6.NS.A.1 3 2>err &&
+	echo "pl: unknown evidence ${SQ}postr${SQ} (did you mean ${SQ}poster${SQ}?)" >expect &&
+	test_cmp expect err &&
+	test_expect_code 4 pl -C p evidence show essay 2>err &&
+	echo "pl: unknown evidence ${SQ}essay${SQ}" >expect &&
+	test_cmp expect err
+'
+
 test_done
