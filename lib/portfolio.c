@@ -1564,6 +1564,33 @@ done:
 	return err;
 }
 
+char *
+pl_portfolio_outer(const char *dir)
+{
+	git_buf		 found = { 0 };
+	git_repository	*repo = NULL;
+	git_object	*o = NULL;
+	char		*abs = realpath(dir, NULL), *slash, *out = NULL;
+
+	if (abs == NULL || (slash = strrchr(abs, '/')) == NULL)
+		goto done;
+	slash[slash == abs] = '\0';	/* its parent, "/" for "/x" */
+	if (git_repository_discover(&found, abs, 0, NULL) == 0 &&
+	    git_repository_open(&repo, found.ptr) == 0 &&
+	    !git_repository_is_bare(repo) && git_revparse_single(&o, repo,
+	    "HEAD:" PL_SETTINGS_FILE) == 0)
+		out = pl_xstrdup(git_repository_workdir(repo));
+	if (out != NULL && strlen(out) > 1 && out[strlen(out) - 1] == '/')
+		out[strlen(out) - 1] = '\0';
+done:
+	git_object_free(o);
+	git_repository_free(repo);
+	git_buf_dispose(&found);
+	free(abs);
+	git_error_clear();
+	return out;
+}
+
 /* The settings file, as "git config -f .plconfig" writes it. */
 static void
 settings_text(struct pl_buf *out)
