@@ -32,6 +32,17 @@ for page in "$docs"/pl.1 "$docs"/pl-*.1; do
 	"
 done
 
+command -v man >/dev/null && test_set_prereq MAN
+
+test_expect_success MAN 'man -l renders every page at 80 columns, with no warning' '
+	for page in "$docs"/pl.1 "$docs"/pl-*.1
+	do
+		MANWIDTH=80 man --warnings -l "$page" >out 2>err &&
+		test_must_be_empty err &&
+		grep -q "^NAME" out || return 1
+	done
+'
+
 test_expect_success 'README: the tour runs as written, on no identity' '
 	mkdir tour tour/home &&
 	cd tour &&
