@@ -59,7 +59,7 @@ done:
 }
 
 static json_t *
-evidence_json(const struct pl_entry *e, int full)
+evidence_json(const struct pl_entry *e)
 {
 	struct pl_evidence	 ev;
 	json_t			*j = json_object();
@@ -78,8 +78,6 @@ evidence_json(const struct pl_entry *e, int full)
 		json_object_set_new(j, lists[i], pl_json_strlist(&l));
 		pl_strlist_release(&l);
 	}
-	if (full)
-		json_object_set_new(j, "body", json_string(e->doc->body));
 	return j;
 }
 
@@ -136,7 +134,7 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 		if (!evidence_wanted(l.v[i], a, &r))
 			continue;
 		if (ctx->json) {
-			json_array_append_new(arr, evidence_json(l.v[i], 0));
+			json_array_append_new(arr, evidence_json(l.v[i]));
 			continue;
 		}
 		pl_evidence_get(&ev, l.v[i]);
@@ -154,19 +152,67 @@ done:
 	return err;
 }
 
+/* The ratings, in the order they were given, for JSON. */
+static json_t *
+ratings_json(const struct pl_rating *v, size_t n)
+{
+	json_t	*arr = json_array();
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:s,s:f,s:o,s:o,s:o}",
+		    "standard", v[i].standard, "level", v[i].level, "by",
+		    pl_json_str(v[i].by), "date", pl_json_str(v[i].date),
+		    "note", pl_json_str(v[i].note)));
+	return arr;
+}
+
+/* "ratings:" lines: date, standard, level (its name), rater, "note". */
+static void
+ratings_text(const struct pl_rating *v, size_t n, const struct pl_scale *sc)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	const char	*name;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		pl_buf_clear(&b);
+		pl_buf_printf(&b, "%s  %s  ", v[i].date != NULL ? v[i].date :
+		    "-", v[i].standard);
+		pl_level_format(&b, v[i].level);
+		if ((name = pl_scale_name(sc, v[i].level)) != NULL)
+			pl_buf_printf(&b, " (%s)", name);
+		pl_buf_printf(&b, "  %s", v[i].by != NULL ? v[i].by : "-");
+		if (v[i].note != NULL)
+			pl_buf_printf(&b, "  \"%s\"", v[i].note);
+		pl_show_field(i == 0 ? "ratings:" : "", pl_buf_cstr(&b));
+	}
+	pl_buf_release(&b);
+}
+
 static int
 evidence_show(struct pl_ctx *ctx, struct pl_args *a)
 {
 	struct pl_entry		*e = NULL;
 	struct pl_evidence	 ev;
+	struct pl_scale		 scale;
+	struct pl_rating	*r = NULL;
+	size_t			 n = 0;
+	json_t			*j;
 	int			 err;
 
+	memset(&scale, 0, sizeof scale);
 	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_EVIDENCE,
-	    a->argv[0])) != PL_OK)
-		return err;
-	if (ctx->json)
-		pl_json_print(evidence_json(e, 1));
-	else {
+	    a->argv[0])) != PL_OK || (err = pl_scale_load(&scale,
+	    ctx->pf)) != PL_OK || (err = pl_ratings_read(&r, &n, e,
+	    &scale)) != PL_OK)
+		goto done;
+	if (ctx->json) {
+		j = evidence_json(e);
+		json_object_set_new(j, "ratings", ratings_json(r, n));
+		json_object_set_new(j, "body", json_string(e->doc->body));
+		pl_json_print(j);
+	} else {
 		pl_evidence_get(&ev, e);
 		pl_out_printf("%s\n\n", ev.title ? ev.title : e->id);
 		pl_show_field("id:", e->id);
@@ -175,10 +221,14 @@ evidence_show(struct pl_ctx *ctx, struct pl_args *a)
 		pl_show_list(e, "goals", "goals:");
 		pl_show_list(e, "standards", "standards:");
 		pl_show_list(e, "files", "files:");
+		ratings_text(r, n, &scale);
 		pl_show_body(e->doc->body);
 	}
+done:
+	free(r);
+	pl_scale_release(&scale);
 	pl_entry_free(e);
-	return PL_OK;
+	return err;
 }
 
 static const struct pl_opt add_opts[] = {

@@ -48,6 +48,7 @@ sig_json(json_t *j, const struct pl_sig *s)
 	json_object_set_new(j, "signer", pl_json_str(s->signer));
 	json_object_set_new(j, "key", pl_json_str(s->key));
 	json_object_set_new(j, "untrusted_since", pl_json_str(s->untrusted));
+	json_object_set_new(j, "listed_for", pl_json_str(s->listed_for));
 }
 
 /* Where the keys come from, in one line; nothing without any. */
@@ -308,7 +309,8 @@ const struct pl_cmd pl_cmd_verify = {
 	    "for openpgp signatures).\nFirst a line says where the keys come "
 	    "from, one line per untrusted change\nto the list follows; then "
 	    "one line per rating: date, rater, standard,\nlevel, evidence and "
-	    "\"verified (SIGNER)\", \"signed, unknown key\", \"bad\n"
+	    "\"verified (SIGNER)\", \"signed, unknown key\"\n(or \"signed "
+	    "by a key listed for PRINCIPAL, committed as EMAIL\"), \"bad\n"
 	    "signature\" or \"not signed\"; other commits only when their "
 	    "signature is\nbad; then a summary.  Exit status 14 when any "
 	    "signature is bad or any\nchange to the list is untrusted.",

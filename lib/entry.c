@@ -14,6 +14,7 @@
 
 #include "cache.h"
 #include "internal.h"
+#include "near.h"
 #include "pl/entry.h"
 #include "pl/evidence.h"
 #include "pl/goal.h"
@@ -99,6 +100,26 @@ profile_id(struct pl_entry *e)
 	e->id = pl_xstrdup(id != NULL ? id : "");
 }
 
+/* "unknown goal 'x'", with the ids of that kind nearest to it. */
+static void
+unknown_id(struct pl_portfolio *pf, enum pl_kind k, const char *id)
+{
+	struct pl_strlist	 ids = PL_STRLIST_INIT;
+	struct pl_near		 nr;
+	struct pl_buf		 b = PL_BUF_INIT;
+	size_t			 i;
+
+	pl_near_init(&nr, id);
+	if (pl_portfolio_list(&ids, pf, kinds[k].dir, ".md") == PL_OK)
+		for (i = 0; i < ids.n; i++)
+			pl_near_consider(&nr, ids.v[i]);
+	pl_near_words(&b, &nr);
+	pl_error_set(PL_ENOTFOUND, "unknown %s '%s'%s", kinds[k].name, id,
+	    pl_buf_cstr(&b));
+	pl_buf_release(&b);
+	pl_strlist_release(&ids);
+}
+
 /*
  * The first half of reading an entry, on the portfolio's thread: checks
  * the id and finds the file's object, remembering the read.
@@ -117,8 +138,7 @@ entry_find(struct pl_entry **out, git_oid *blob, struct pl_portfolio *pf,
 	e = pl_entry_new(k, id);
 	if ((err = pl_portfolio_locate(blob, pf, e->path)) != PL_OK) {
 		if (err == PL_ENOTFOUND && k != PL_KIND_PROFILE)
-			pl_error_set(err, "unknown %s '%s'", kinds[k].name,
-			    id);
+			unknown_id(pf, k, id);
 		else if (err == PL_ENOTFOUND)
 			pl_error_set(err, "the portfolio has no profile.md");
 		pl_entry_free(e);

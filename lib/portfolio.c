@@ -1533,8 +1533,9 @@ config_default(git_config *cfg, const char *key, const char *value)
 int
 pl_portfolio_register_driver(struct pl_portfolio *pf)
 {
-	git_config	*all = NULL, *local = NULL;
-	int		 rc, err = 0;
+	git_config		*all = NULL, *local = NULL;
+	git_config_entry	*e = NULL;
+	int			 rc, err = 0;
 
 	if ((rc = git_repository_config(&all, pl_portfolio_repo(pf))) < 0 ||
 	    (rc = git_config_open_level(&local, all,
@@ -1543,13 +1544,51 @@ pl_portfolio_register_driver(struct pl_portfolio *pf)
 		goto done;
 	}
 	if ((err = config_default(local, "merge.pl.name",
-	    PL_DRIVER_NAME)) != 0)
+	    PL_DRIVER_NAME)) != 0 || (err = config_default(local,
+	    "merge.pl.driver", PL_DRIVER_COMMAND)) != 0)
 		goto done;
-	err = config_default(local, "merge.pl.driver", PL_DRIVER_COMMAND);
+	/*
+	 * git 2.27 and later stop a plain "git pull" of diverged branches
+	 * until pull.rebase says how; false makes it merge, through the
+	 * driver.  A choice made at any level stays.
+	 */
+	if ((rc = git_config_get_entry(&e, all, "pull.rebase")) == 0)
+		git_config_entry_free(e);
+	else if (rc != GIT_ENOTFOUND)
+		err = pl_error_git(rc, "cannot read git config");
+	else
+		err = config_default(local, "pull.rebase", "false");
 done:
 	git_config_free(local);
 	git_config_free(all);
 	return err;
+}
+
+char *
+pl_portfolio_outer(const char *dir)
+{
+	git_buf		 found = { 0 };
+	git_repository	*repo = NULL;
+	git_object	*o = NULL;
+	char		*abs = realpath(dir, NULL), *slash, *out = NULL;
+
+	if (abs == NULL || (slash = strrchr(abs, '/')) == NULL)
+		goto done;
+	slash[slash == abs] = '\0';	/* its parent, "/" for "/x" */
+	if (git_repository_discover(&found, abs, 0, NULL) == 0 &&
+	    git_repository_open(&repo, found.ptr) == 0 &&
+	    !git_repository_is_bare(repo) && git_revparse_single(&o, repo,
+	    "HEAD:" PL_SETTINGS_FILE) == 0)
+		out = pl_xstrdup(git_repository_workdir(repo));
+	if (out != NULL && strlen(out) > 1 && out[strlen(out) - 1] == '/')
+		out[strlen(out) - 1] = '\0';
+done:
+	git_object_free(o);
+	git_repository_free(repo);
+	git_buf_dispose(&found);
+	free(abs);
+	git_error_clear();
+	return out;
 }
 
 /* The settings file, as "git config -f .plconfig" writes it. */

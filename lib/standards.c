@@ -17,15 +17,13 @@
 #include "internal.h"
 #include "pl/doc.h"
 #include "pl/standards.h"
+#include "near.h"
 #include "stdindex.h"
 
 /* The columns of pl's own file, in the order it writes them. */
 enum { COL_CODE, COL_PARENT, COL_GRADE, COL_SUBJECT, COL_DESC, NCOLS };
 static const char *const colnames[NCOLS] = { "code", "parent", "grade",
 	"subject", "description" };
-
-/* How many near codes an unknown one suggests. */
-#define NEAR_MAX	3
 
 static size_t
 push(struct pl_standards *l, const char *framework, int line)
@@ -1047,81 +1045,6 @@ pl_standards_of_grade(const struct pl_standards *l, const char *grade)
 	return n;
 }
 
-/* Edit distance, case aside, of a and b (capped lengths). */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t	la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, d;
-
-	if (la > 200 || lb > 200)
-		return (size_t)-1;
-	row = pl_xcalloc(lb + 1, sizeof *row);
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			d = prev + (tolower((unsigned char)a[i - 1]) !=
-			    tolower((unsigned char)b[j - 1]));
-			if (row[j] + 1 < d)
-				d = row[j] + 1;
-			if (row[j - 1] + 1 < d)
-				d = row[j - 1] + 1;
-			row[j] = d;
-			prev = tmp;
-		}
-	}
-	d = row[lb];
-	free(row);
-	return d;
-}
-
-/* How far code is from what was typed: from itself or a short form. */
-static size_t
-nearness(const char *typed, const char *code)
-{
-	size_t		 d = distance(typed, code), e;
-	const char	*p;
-
-	for (p = strchr(code, '.'); p != NULL; p = strchr(p + 1, '.'))
-		if ((e = distance(typed, p + 1)) < d)
-			d = e;
-	return d;
-}
-
-/* The codes nearest to the one typed, as they are met. */
-struct near {
-	const char	*typed;
-	size_t		 limit;
-	const char	*best[NEAR_MAX];
-	size_t		 dist[NEAR_MAX];
-	size_t		 n;
-};
-
-static void
-consider(void *arg, const char *code)
-{
-	struct near	*nr = arg;
-	size_t		 d, j, k;
-
-	if ((d = nearness(nr->typed, code)) > nr->limit)
-		return;
-	for (j = 0; j < nr->n && nr->dist[j] <= d; j++)
-		;
-	if (j == NEAR_MAX)
-		return;
-	if (nr->n < NEAR_MAX)
-		nr->n++;
-	for (k = nr->n - 1; k > j; k--) {
-		nr->best[k] = nr->best[k - 1];
-		nr->dist[k] = nr->dist[k - 1];
-	}
-	nr->best[j] = code;
-	nr->dist[j] = d;
-}
-
 /*
  * "unknown standard 'x'", and the nearest codes when any are near: of
  * every framework, also when l holds only the codes a command named.
@@ -1129,22 +1052,21 @@ consider(void *arg, const char *code)
 static int
 unknown(const struct pl_standards *l, const char *code)
 {
-	struct near	 nr = { code, strlen(code) / 3 + 1, { 0 }, { 0 }, 0 };
+	struct pl_near	 nr;
 	struct pl_buf	 b = PL_BUF_INIT;
 	size_t		 i;
 	int		 err;
 
+	pl_near_init(&nr, code);
 	if (l->nix > 0)
 		for (i = 0; i < l->nix; i++)
-			pl_stdix_each(l->ix[i], consider, &nr);
+			pl_stdix_each(l->ix[i], pl_near_consider, &nr);
 	else
 		for (i = 0; i < l->n; i++)
-			consider(&nr, l->v[i].code);
-	for (i = 0; i < nr.n; i++)
-		pl_buf_printf(&b, "%s'%s'", i ? ", " : " (did you mean ",
-		    nr.best[i]);
-	err = pl_error_set(PL_ENOTFOUND, "unknown standard '%s'%s%s", code,
-	    pl_buf_cstr(&b), nr.n ? "?)" : "");
+			pl_near_consider(&nr, l->v[i].code);
+	pl_near_words(&b, &nr);
+	err = pl_error_set(PL_ENOTFOUND, "unknown standard '%s'%s", code,
+	    pl_buf_cstr(&b));
 	pl_buf_release(&b);
 	return err;
 }

@@ -5,13 +5,15 @@
  * against the trusted keys); when that fails, ssh-keygen -Y
  * check-novalidate says whether it is a good signature from some other
  * key (a learner's own) or no good signature at all (a commit changed
- * after it was signed).
+ * after it was signed); for a good one, ssh-keygen -Y find-principals
+ * says whom the trusted keys list its key for, since a key listed for
+ * another email than the committer's is the usual mistake in setting up.
  * Which keys judge a commit is the chain's business (trust.c) or the
  * verifier's own file's.
  *
- *	pl verify cache 2
+ *	pl verify cache 3
  *	<commit hex>:<keys' blob hex, or -> <N|G|U|B> <format or ->
- *	    <signer or -> <key or ->
+ *	    <signer or -> <key or -> <listed for or -> <committer or ->
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -26,7 +28,7 @@
 #include "run.h"
 #include "trust.h"
 
-#define HEADER		"pl verify cache 2\n"
+#define HEADER		"pl verify cache 3\n"
 #define KEY_LEN		(2 * GIT_OID_HEXSZ + 1)
 #define MAX_SIZE	(16 * 1024 * 1024)
 
@@ -363,6 +365,8 @@ cache_get(struct pl_verifier *v, const char *key)
 	v->sig.format = field(v, &p);
 	v->sig.signer = field(v, &p);
 	v->sig.key = field(v, &p);
+	v->sig.listed_for = field(v, &p);
+	v->sig.committer = field(v, &p);
 	return 1;
 }
 
@@ -372,17 +376,23 @@ plain(const char *s)
 	return s == NULL || (*s != '\0' && strpbrk(s, " \n\r") == NULL);
 }
 
+static const char *
+or_dash(const char *s)
+{
+	return s != NULL ? s : "-";
+}
+
 static void
 cache_put(struct pl_verifier *v, const char *key)
 {
 	const struct pl_sig	*s = &v->sig;
 
-	if (!plain(s->format) || !plain(s->signer) || !plain(s->key))
+	if (!plain(s->format) || !plain(s->signer) || !plain(s->key) ||
+	    !plain(s->listed_for) || !plain(s->committer))
 		return;
-	pl_buf_printf(&v->added, "%s%c %s %s %s\n", key,
-	    "NGUB"[s->state], s->format != NULL ? s->format : "-",
-	    s->signer != NULL ? s->signer : "-", s->key != NULL ? s->key :
-	    "-");
+	pl_buf_printf(&v->added, "%s%c %s %s %s %s %s\n", key,
+	    "NGUB"[s->state], or_dash(s->format), or_dash(s->signer),
+	    or_dash(s->key), or_dash(s->listed_for), or_dash(s->committer));
 }
 
 /* A file in the temporary folder, written with data; the caller frees. */
@@ -423,6 +433,38 @@ ssh_key(struct pl_verifier *v, const struct pl_run *r)
 		return NULL;
 	p += 5;
 	return keep(v, p, strcspn(p, " \r\n"));
+}
+
+/*
+ * For a good signature from a key that does not verify as the committer's:
+ * the principals the trusted keys list it for, if any, with the
+ * committer's email.  Nothing is said when ssh-keygen cannot tell.
+ */
+static void
+ssh_listed(struct pl_verifier *v, const char *signers, const char *sigfile,
+    const char *email)
+{
+	const char	*argv[] = { "ssh-keygen", "-Y", "find-principals",
+			    "-f", signers, "-s", sigfile, NULL };
+	struct pl_run	 r;
+	struct pl_buf	 all = PL_BUF_INIT;
+	const char	*p;
+	size_t		 n;
+
+	if (pl_run(&r, argv, "", 0) == 0 && r.status == 0)
+		for (p = pl_buf_cstr(&r.out); *p != '\0'; p += n + (p[n] !=
+		    '\0')) {
+			if ((n = strcspn(p, "\r\n")) == 0)
+				continue;
+			pl_buf_printf(&all, "%s%.*s", all.len > 0 ? "," : "",
+			    (int)n, p);
+		}
+	if (all.len > 0) {
+		v->sig.listed_for = keep(v, all.ptr, all.len);
+		v->sig.committer = keep(v, email, strlen(email));
+	}
+	pl_buf_release(&all);
+	pl_run_release(&r);
 }
 
 /*
@@ -471,10 +513,13 @@ verify_ssh(struct pl_verifier *v, const struct pl_buf *keys,
 	}
 	if (pl_run(&r, check, data, len) != 0)
 		goto done;
-	if (r.status == 0)
-		v->sig.key = ssh_key(v, &r);
-	else
+	if (r.status != 0)
 		v->sig.state = PL_SIG_BAD;
+	else {
+		v->sig.key = ssh_key(v, &r);
+		if (signers != NULL)
+			ssh_listed(v, signers, sigfile, email);
+	}
 done:
 	pl_error_clear();
 	if (signers != NULL)
@@ -693,6 +738,9 @@ state_describe(const struct pl_sig *s)
 		    "ssh") != 0 ? s->format : "", strcmp(s->format, "ssh") !=
 		    0 ? " " : "", s->signer != NULL ? s->signer : "?");
 	case PL_SIG_UNKNOWN:
+		if (s->listed_for != NULL && s->committer != NULL)
+			return pl_xasprintf("signed by a key listed for %s, "
+			    "committed as %s", s->listed_for, s->committer);
 		return pl_xstrdup("signed, unknown key");
 	case PL_SIG_BAD:
 		return pl_xstrdup("bad signature");

@@ -149,11 +149,21 @@ int	 pl_portfolio_init(char **out_id, const char *dir, const char *name,
 	    const char *id, const char *grade, const char *author) PL_WUR;
 
 /*
+ * The top folder of the portfolio whose working tree holds dir (a folder
+ * that exists), outside dir's own repository: a repository found from
+ * dir's parent up whose HEAD has .plconfig.  NULL when there is none or
+ * it cannot be told.  The caller frees.
+ */
+char	*pl_portfolio_outer(const char *dir);
+
+/*
  * Registers pl as git's merge driver for portfolio files (pl/driver.h):
  * writes merge.pl.name and merge.pl.driver to the repository's own
  * config (never the user's), each only when the repository's config does
- * not set it already: a driver a person set by hand stays.  PL_ERROR when
- * the config cannot be read or written.
+ * not set it already: a driver a person set by hand stays.  Also
+ * pull.rebase = false there, unless some level of git's config sets
+ * pull.rebase, so that a plain "git pull" merges.  PL_ERROR when the
+ * config cannot be read or written.
  */
 int	 pl_portfolio_register_driver(struct pl_portfolio *) PL_WUR;
 

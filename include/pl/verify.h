@@ -42,6 +42,14 @@ struct pl_sig {
 						   list in force (short id),
 						   so no key judged it; NULL
 						   when none */
+	const char		*listed_for;	/* PL_SIG_UNKNOWN (ssh): the
+						   principals the trusted keys
+						   list the signing key for,
+						   ","-separated, when not the
+						   committer's email; NULL
+						   when the key is not listed */
+	const char		*committer;	/* with listed_for: the
+						   committer's email */
 };
 
 struct pl_verifier;
@@ -114,7 +122,8 @@ int	 pl_verify_commit(const struct pl_sig **out, struct pl_verifier *,
 	    const char *commit) PL_WUR;
 
 /*
- * What sig says, in words: "verified (<signer>)", "signed, unknown key",
+ * What sig says, in words: "verified (<signer>)", "signed, unknown key"
+ * (or "signed by a key listed for <principals>, committed as <email>"),
  * "bad signature" or "not signed", then "; keys untrusted since <id>"
  * after an untrusted change to the list.  The caller frees.
  */

@@ -736,4 +736,20 @@ test_expect_success 'a title that makes no id asks for --id (5)' '
 	test_cmp expect out
 '
 
+test_expect_success 'an unknown goal suggests the nearest ids, nearest first' '
+	test_expect_code 4 pl -C p goal show read-more-book 2>err &&
+	echo "pl: unknown goal ${SQ}read-more-book${SQ} (did you mean ${SQ}read-more-books${SQ}, ${SQ}read-more-books-2${SQ}, ${SQ}read-more-books-3${SQ}?)" >expect &&
+	test_cmp expect err &&
+	test_expect_code 4 pl -C p goal done charlote 1 2>err &&
+	echo "pl: unknown goal ${SQ}charlote${SQ} (did you mean ${SQ}charlotte${SQ}?)" >expect &&
+	test_cmp expect err &&
+	test_expect_code 4 pl -C p evidence add --goal charlote -m x E 2>err &&
+	echo "pl: unknown goal ${SQ}charlote${SQ} (did you mean ${SQ}charlotte${SQ}?)" >expect &&
+	test_cmp expect err &&
+	# nothing near: the message as before
+	test_expect_code 4 pl -C p goal show zzz 2>err &&
+	echo "pl: unknown goal ${SQ}zzz${SQ}" >expect &&
+	test_cmp expect err
+'
+
 test_done

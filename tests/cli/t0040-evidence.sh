@@ -382,6 +382,7 @@ test_expect_success 'evidence show, as JSON' '
 	  ],
 	  "standards": [],
 	  "files": [],
+	  "ratings": [],
 	  "body": "\nI read the whole book.\n"
 	}
 	EOF

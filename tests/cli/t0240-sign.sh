@@ -181,7 +181,7 @@ test_expect_success 'pl verify --format json: each rating, the signer and key' '
 	    "standard": "CCSS.Math.Content.6.RP.A.1", "level": "3",
 	    "evidence": "quiz", "signature": "verified", "format": "ssh",
 	    "signer": "rivera@school.example", "key": rivera,
-	    "untrusted_since": None}, r[2]
+	    "untrusted_since": None, "listed_for": None}, r[2]
 	assert r[1]["key"] == ana and r[1]["signer"] is None, r[1]
 	assert r[0]["format"] is None and r[0]["key"] is None, r[0]
 	assert [(o["kind"], o["action"], o["id"], o["signature"])
@@ -244,9 +244,9 @@ test_expect_success 'pl report --since marks each rating of the window, as pl lo
 test_expect_success 'the results are cached by commit and the keys that judged it' '
 	test_path_is_file p/.git/pl/verify-cache &&
 	head -n 1 p/.git/pl/verify-cache >actual &&
-	echo "pl verify cache 2" >expect &&
+	echo "pl verify cache 3" >expect &&
 	test_cmp expect actual &&
-	grep "^$(cat teacher.commit):$(git -C p rev-parse HEAD:.pl/allowed_signers) G ssh rivera@school.example $(fingerprint rivera)$" p/.git/pl/verify-cache &&
+	grep "^$(cat teacher.commit):$(git -C p rev-parse HEAD:.pl/allowed_signers) G ssh rivera@school.example $(fingerprint rivera) - -$" p/.git/pl/verify-cache &&
 	# a cached answer needs no ssh-keygen
 	mkdir nokeygen &&
 	for t in git sed cat; do ln -s "$(command -v $t)" nokeygen/$t; done &&
