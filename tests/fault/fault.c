@@ -15,6 +15,16 @@
  *
  * PL_FAULT_COUNT=FILE appends the number of counted calls to FILE at
  * exit, so a test knows how many points there are to try.
+ *
+ * PL_FAULT_LOG=FILE appends a line to FILE for each fsync, fdatasync,
+ * rename and link, in the order they happen ("fsync PATH", "fdatasync
+ * PATH", "rename FROM TO", "link FROM TO", the last two once done), so a
+ * test sees what was flushed before a name was given.  PATH is the
+ * file's name at the time, from /proc/self/fd.
+ *
+ * PL_FAULT_AFTER=SUFFIX raises PL_FAULT_SIGNAL (SIGKILL when unset) just
+ * after a rename or link to a path ending in SUFFIX is done: a kill
+ * exactly when, say, the branch has moved ("refs/heads/main").
  */
 #define _GNU_SOURCE
 #include <sys/stat.h>
@@ -31,6 +41,65 @@
 #include <unistd.h>
 
 static long	calls;
+
+/* A line in PL_FAULT_LOG's file, by the real calls: none is counted. */
+static void
+log_line(const char *what, const char *a, const char *b)
+{
+	static int	(*real_open)(const char *, int, ...);
+	static ssize_t	(*real_write)(int, const void *, size_t);
+	const char	*f = getenv("PL_FAULT_LOG");
+	char		 line[8192];
+	int		 fd, n;
+
+	if (f == NULL || *f == '\0')
+		return;
+	if (real_open == NULL) {
+		real_open = dlsym(RTLD_NEXT, "open");
+		real_write = dlsym(RTLD_NEXT, "write");
+	}
+	n = snprintf(line, sizeof line, "%s %s%s%s\n", what, a,
+	    b != NULL ? " " : "", b != NULL ? b : "");
+	if (n < 0 || (size_t)n >= sizeof line)
+		return;
+	if ((fd = real_open(f, O_WRONLY | O_CREAT | O_APPEND, 0666)) != -1) {
+		real_write(fd, line, (size_t)n);
+		close(fd);
+	}
+}
+
+/* An fsync or fdatasync of fd, logged by the file's name. */
+static void
+log_sync(const char *what, int fd)
+{
+	char	link[64], path[4096];
+	ssize_t	n;
+
+	if (getenv("PL_FAULT_LOG") == NULL)
+		return;
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	if ((n = readlink(link, path, sizeof path - 1)) < 0)
+		n = 0;
+	path[n] = '\0';
+	log_line(what, path, NULL);
+}
+
+/* A name given: logged, and the process killed if it is the one. */
+static void
+named(const char *what, const char *from, const char *to)
+{
+	const char	*after = getenv("PL_FAULT_AFTER");
+	const char	*sig = getenv("PL_FAULT_SIGNAL");
+	size_t		 n, m;
+
+	log_line(what, from, to);
+	if (after == NULL || *after == '\0')
+		return;
+	n = strlen(to);
+	m = strlen(after);
+	if (n >= m && strcmp(to + n - m, after) == 0)
+		raise(sig != NULL && *sig != '\0' ? atoi(sig) : SIGKILL);
+}
 
 static void
 pause_here(const char *dir)
@@ -183,6 +252,7 @@ fsync(int fd)
 	REAL(fsync);
 	if (fault())
 		return -1;
+	log_sync("fsync", fd);
 	return real(fd);
 }
 
@@ -192,6 +262,7 @@ fdatasync(int fd)
 	REAL(fdatasync);
 	if (fault())
 		return -1;
+	log_sync("fdatasync", fd);
 	return real(fd);
 }
 
@@ -207,8 +278,24 @@ mkdir(const char *path, mode_t mode)
 int
 link(const char *from, const char *to)
 {
+	int	rc;
+
 	REAL(link);
 	if (fault())
 		return -1;
-	return real(from, to);
+	if ((rc = real(from, to)) == 0)
+		named("link", from, to);
+	return rc;
+}
+
+/* Not counted: a full disk does not fail a rename. */
+int
+rename(const char *from, const char *to)
+{
+	int	rc;
+
+	REAL(rename);
+	if ((rc = real(from, to)) == 0)
+		named("rename", from, to);
+	return rc;
 }
