@@ -117,12 +117,17 @@ killed_after_move () {
 	test_path_is_file p/.git/pl.lock
 }
 
-# The next pl takes over and says it finished the dead one's commit.
+# The next pl takes over and says it finished the dead one's commit;
+# with $3, it says it kept that file as the person left it.
 next_finishes () {
 	pl -C p goal add "$1" >out 2>err &&
 	echo "$2" >expect &&
 	test_cmp expect out &&
 	echo "pl: warning: took over ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} from pl (pid PID), which is no longer running, and finished the commit it had made" >expect &&
+	if test -n "$3"
+	then
+		echo "pl: warning: kept ${SQ}$3${SQ} as it is, changed after that pl stopped: ${SQ}git diff -- $3${SQ} shows how it differs from the commit" >>expect
+	fi &&
 	sed "s/(pid [0-9]*)/(pid PID)/" err >actual &&
 	test_cmp expect actual &&
 	left_in_git >left &&
@@ -145,7 +150,7 @@ test_expect_success 'a file the person edited after the kill: the edit is kept, 
 	killed_after_move goal step maths "Three" &&
 	echo "By hand, after the kill." >>p/goals/maths.md &&
 	cp p/goals/maths.md maths.edited &&
-	next_finishes "After edit" after-edit &&
+	next_finishes "After edit" after-edit goals/maths.md &&
 	test_cmp maths.edited p/goals/maths.md &&
 	# the commit is whole; the edit shows as a change to it
 	git -C p show HEAD~1:goals/maths.md >maths.committed &&
@@ -166,12 +171,33 @@ test_expect_success 'a file the person made where the dead pl'"'"'s new file goe
 	killed_after_move goal add --id fresh "Fresh" &&
 	test_path_is_missing p/goals/fresh.md &&
 	echo "Mine, written by hand." >p/goals/fresh.md &&
-	next_finishes "After fresh" after-fresh &&
+	next_finishes "After fresh" after-fresh goals/fresh.md &&
 	echo "Mine, written by hand." >expect &&
 	test_cmp expect p/goals/fresh.md &&
 	git -C p show HEAD~1:goals/fresh.md >fresh.committed &&
 	grep "^title: Fresh\$" fresh.committed &&
 	echo " M goals/fresh.md" >expect &&
+	git -C p status --porcelain >actual &&
+	test_cmp expect actual &&
+	git -C p checkout -- goals/fresh.md
+'
+
+test_expect_success 'a file the dead pl'"'"'s commit removes, edited after the kill: kept, untracked' '
+	pl -C p goal add --id gone "Gone" >/dev/null &&
+	killed_after_move goal rm gone &&
+	echo "By hand, after the kill." >>p/goals/gone.md &&
+	cp p/goals/gone.md gone.edited &&
+	pl -C p goal add "After gone" >out 2>err &&
+	echo after-gone >expect &&
+	test_cmp expect out &&
+	cat >expect <<-EOF &&
+	pl: warning: took over ${SQ}$TRASH_DIRECTORY/p/.git/pl.lock${SQ} from pl (pid PID), which is no longer running, and finished the commit it had made
+	pl: warning: kept ${SQ}goals/gone.md${SQ}, changed after that pl stopped, which the commit removes: it is now untracked
+	EOF
+	sed "s/(pid [0-9]*)/(pid PID)/" err >actual &&
+	test_cmp expect actual &&
+	test_cmp gone.edited p/goals/gone.md &&
+	echo "?? goals/gone.md" >expect &&
 	git -C p status --porcelain >actual &&
 	test_cmp expect actual
 '
