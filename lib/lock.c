@@ -188,9 +188,10 @@ same_file(const char *a, const char *b)
  * Puts a file of a dead pl's commit in place, as its finish would have,
  * unless the place changed since (the person's edit wins; git status
  * then shows it).  line is "FROM\tTO\tOLD", OLD the blob the place had
- * before, or "-" for none.
+ * before, or "-" for none.  Returns TO when it was kept so (FROM, not
+ * put in place by the dead pl, is still there), else NULL.
  */
-static void
+static const char *
 roll_forward(git_repository *repo, char *line)
 {
 	char		*to = strchr(line, '\t'), *old;
@@ -199,7 +200,7 @@ roll_forward(git_repository *repo, char *line)
 	int		 same;
 
 	if (to == NULL || (old = strchr(++to, '\t')) == NULL)
-		return;
+		return NULL;
 	to[-1] = *old++ = '\0';
 	if (strcmp(old, "-") == 0)
 		same = lstat(to, &st) == -1 && errno == ENOENT;
@@ -209,8 +210,11 @@ roll_forward(git_repository *repo, char *line)
 		same = git_oid_fromstr(&want, old) == 0 &&
 		    git_odb_hashfile(&have, to, GIT_OBJECT_BLOB) == 0 &&
 		    git_oid_equal(&want, &have);
-	if (same && ours(line))
+	if (!ours(line))
+		return NULL;
+	if (same)
 		rename(line, to);
+	return !same && access(line, F_OK) == 0 ? to : NULL;
 }
 
 int
@@ -239,21 +243,51 @@ pl_lock_unlink(git_repository *repo, const char *full)
 /*
  * Removes a working file of a dead pl's commit, as its finish would
  * have, unless it changed since (the person's edit wins).  line is
- * "PATH\tOLD", OLD the blob the file had.
+ * "PATH\tOLD", OLD the blob the file had.  Returns PATH when it was
+ * kept so, else NULL.
  */
-static void
+static const char *
 roll_remove(git_repository *repo, char *line)
 {
 	char	*old = strchr(line, '\t');
 	git_oid	 want, have;
 
 	if (old == NULL)
-		return;
+		return NULL;
 	*old++ = '\0';
-	if (git_oid_fromstr(&want, old) == 0 &&
-	    git_odb_hashfile(&have, line, GIT_OBJECT_BLOB) == 0 &&
-	    git_oid_equal(&want, &have))
-		(void)pl_lock_unlink(repo, line);
+	if (git_oid_fromstr(&want, old) != 0 ||
+	    git_odb_hashfile(&have, line, GIT_OBJECT_BLOB) != 0)
+		return NULL;	/* gone already */
+	if (!git_oid_equal(&want, &have))
+		return line;
+	(void)pl_lock_unlink(repo, line);
+	return NULL;
+}
+
+/*
+ * A working file of the dead pl's commit that the person changed since
+ * it was killed: kept, and said, so that the commit's change to it is
+ * not undone unawares by committing the file as it is.
+ */
+static void
+kept_note(struct pl_strlist *notes, git_repository *repo, const char *full,
+    int removed)
+{
+	const char	*wd = git_repository_workdir(repo);
+	size_t		 n = wd != NULL ? strlen(wd) : 0;
+
+	if (full == NULL)
+		return;
+	if (n > 0 && strncmp(full, wd, n) == 0)
+		full += n;
+	if (removed)
+		pl_strlist_push_owned(notes, pl_xasprintf("kept '%s', "
+		    "changed after that pl stopped, which the commit removes: "
+		    "it is now untracked", full));
+	else
+		pl_strlist_push_owned(notes, pl_xasprintf("kept '%s' as it "
+		    "is, changed after that pl stopped: 'git diff -- %s' "
+		    "shows how it differs from the commit", full, full));
 }
 
 /*
@@ -307,11 +341,12 @@ committed(git_repository *repo, const char *line)
 
 /*
  * Undoes what a dead pl's journal says it made, last first; or, when
- * it died after its branch moved, finishes its renames first.
- * Returns 1 when it finished a commit.
+ * it died after its branch moved, finishes its renames first, a note in
+ * kept for each file changed since.  Returns 1 when it finished a commit.
  */
 static int
-journal_undo(git_repository *repo, const char *gitdir, char *text)
+journal_undo(git_repository *repo, const char *gitdir, char *text,
+    struct pl_strlist *kept)
 {
 	struct pl_strlist	 lines = PL_STRLIST_INIT;
 	char			*s, *nl, *ilock;
@@ -327,11 +362,13 @@ journal_undo(git_repository *repo, const char *gitdir, char *text)
 	}
 	for (i = 0; forward && i < lines.n; i++)
 		if (strncmp(lines.v[i], "move /", 6) == 0)
-			roll_forward(repo, lines.v[i] + 5);
+			kept_note(kept, repo, roll_forward(repo,
+			    lines.v[i] + 5), 0);
 	/* Removals after, as finish() does them */
 	for (i = 0; forward && i < lines.n; i++)
 		if (strncmp(lines.v[i], "remove /", 8) == 0)
-			roll_remove(repo, lines.v[i] + 7);
+			kept_note(kept, repo, roll_remove(repo,
+			    lines.v[i] + 7), 1);
 	ilock = pl_xasprintf("%sindex.lock", gitdir);
 	for (i = lines.n; i-- > 0;) {
 		s = lines.v[i];
@@ -428,10 +465,12 @@ stale_take(struct pl_lock *l, struct holder *h, const char *host,
     struct pl_strlist *notes)
 {
 	struct pl_buf	 text = PL_BUF_INIT;
+	struct pl_strlist kept = PL_STRLIST_INIT;
 	struct stat	 st, now;
 	char		 chunk[4096];
+	size_t		 i;
 	ssize_t		 n;
-	int		 fd, taken = 0;
+	int		 fd, taken = 0, done;
 
 	if ((fd = open(l->path, O_RDONLY)) == -1)
 		return errno == ENOENT;
@@ -444,17 +483,20 @@ stale_take(struct pl_lock *l, struct holder *h, const char *host,
 	if (holder_may_be_gone(h, host) && fstat(fd, &st) == 0 &&
 	    flock(fd, LOCK_EX | LOCK_NB) == 0 && lstat(l->path, &now) == 0 &&
 	    now.st_dev == st.st_dev && now.st_ino == st.st_ino) {
+		done = journal_undo(l->repo, l->gitdir, text.ptr, &kept);
 		pl_strlist_push_owned(notes, pl_xasprintf("took over "
 		    "'%s' from pl (pid %ld), which is no longer running, "
-		    "and %s", l->path, h->pid, journal_undo(l->repo,
-		    l->gitdir, text.ptr) ? "finished the commit it had "
-		    "made" : "removed what it left"));
+		    "and %s", l->path, h->pid, done ? "finished the commit "
+		    "it had made" : "removed what it left"));
+		for (i = 0; i < kept.n; i++)
+			pl_strlist_push(notes, kept.v[i]);
 		unlink(l->path);
 		taken = 1;
 	}
 	pthread_mutex_unlock(&takeover);
 	close(fd);
 	pl_buf_release(&text);
+	pl_strlist_release(&kept);
 	return taken;
 }
 

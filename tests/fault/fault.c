@@ -19,10 +19,19 @@
  * PATH" (PATH as the process named it, or the file its descriptor is
  * open on; a child, an editor, counts its own), so a test can try one
  * point of each kind (test_fault_points in tests/cli/test-lib.sh).
+ *
+ * PL_FAULT_LOG=FILE appends a line to FILE for each fsync, fdatasync,
+ * rename and link, in the order they happen ("fsync PATH", "fdatasync
+ * PATH", "rename FROM TO", "link FROM TO", the last two once done), so a
+ * test sees what was flushed before a name was given.  PATH is the
+ * file's name at the time, from /proc/self/fd.
+ *
+ * PL_FAULT_AFTER=SUFFIX raises PL_FAULT_SIGNAL (SIGKILL when unset) just
+ * after a rename or link to a path ending in SUFFIX is done: a kill
+ * exactly when, say, the branch has moved ("refs/heads/main").
  */
 #define _GNU_SOURCE
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/types.h>
 
 #include <dlfcn.h>
@@ -36,6 +45,85 @@
 #include <unistd.h>
 
 static long	calls;
+
+/* Appends line to the file named by $env, by the real calls: none is
+ * counted.  O_APPEND: threads and children add whole lines. */
+static void
+append(const char *env, const char *line, int n)
+{
+	static int	(*real_open)(const char *, int, ...);
+	static ssize_t	(*real_write)(int, const void *, size_t);
+	const char	*f = getenv(env);
+	int		 fd;
+
+	if (f == NULL || *f == '\0' || n < 0)
+		return;
+	if (real_open == NULL) {
+		real_open = dlsym(RTLD_NEXT, "open");
+		real_write = dlsym(RTLD_NEXT, "write");
+	}
+	if ((fd = real_open(f, O_WRONLY | O_CREAT | O_APPEND, 0666)) != -1) {
+		real_write(fd, line, (size_t)n);
+		close(fd);
+	}
+}
+
+/* The name of the file fd is open on, from /proc/self/fd. */
+static const char *
+fd_path(int fd, char *path, size_t size)
+{
+	char	link[64];
+	ssize_t	n;
+
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	if ((n = readlink(link, path, size - 1)) < 0)
+		n = 0;
+	path[n] = '\0';
+	return path;
+}
+
+/* A line in PL_FAULT_LOG's file. */
+static void
+log_line(const char *what, const char *a, const char *b)
+{
+	char	line[8192];
+	int	n;
+
+	if (getenv("PL_FAULT_LOG") == NULL)
+		return;
+	n = snprintf(line, sizeof line, "%s %s%s%s\n", what, a,
+	    b != NULL ? " " : "", b != NULL ? b : "");
+	if ((size_t)n < sizeof line)
+		append("PL_FAULT_LOG", line, n);
+}
+
+/* An fsync or fdatasync of fd, logged by the file's name. */
+static void
+log_sync(const char *what, int fd)
+{
+	char	path[4096];
+
+	if (getenv("PL_FAULT_LOG") == NULL)
+		return;
+	log_line(what, fd_path(fd, path, sizeof path), NULL);
+}
+
+/* A name given: logged, and the process killed if it is the one. */
+static void
+named(const char *what, const char *from, const char *to)
+{
+	const char	*after = getenv("PL_FAULT_AFTER");
+	const char	*sig = getenv("PL_FAULT_SIGNAL");
+	size_t		 n, m;
+
+	log_line(what, from, to);
+	if (after == NULL || *after == '\0')
+		return;
+	n = strlen(to);
+	m = strlen(after);
+	if (n >= m && strcmp(to + n - m, after) == 0)
+		raise(sig != NULL && *sig != '\0' ? atoi(sig) : SIGKILL);
+}
 
 static void
 pause_here(const char *dir)
@@ -63,33 +151,17 @@ pause_here(const char *dir)
 static void
 note(const char *call, const char *path, int fd)
 {
-	static ssize_t	(*real_write)(int, const void *, size_t);
-	const char	*f = getenv("PL_FAULT_KINDS");
-	char		link[64], target[4096], line[4300];
-	ssize_t		n;
-	int		out, len;
+	char	target[4096], line[4300];
+	int	n;
 
-	if (f == NULL || *f == '\0')
+	if (getenv("PL_FAULT_KINDS") == NULL)
 		return;
-	if (real_write == NULL)
-		real_write = dlsym(RTLD_NEXT, "write");
-	if (fd >= 0) {
-		snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
-		if ((n = readlink(link, target, sizeof target - 1)) < 0)
-			n = 0;
-		target[n] = '\0';
-		path = target;
-	}
-	len = snprintf(line, sizeof line, "%ld %ld %s %s\n", calls,
+	if (fd >= 0)
+		path = fd_path(fd, target, sizeof target);
+	n = snprintf(line, sizeof line, "%ld %ld %s %s\n", calls,
 	    (long)getpid(), call, path != NULL ? path : "?");
-	if (len < 0 || (size_t)len >= sizeof line)
-		return;
-	/* O_APPEND: threads and children add whole lines */
-	if ((out = syscall(SYS_openat, AT_FDCWD, f, O_WRONLY | O_CREAT | O_APPEND,
-	    0644)) == -1)
-		return;
-	real_write(out, line, (size_t)len);
-	close(out);
+	if ((size_t)n < sizeof line)
+		append("PL_FAULT_KINDS", line, n);
 }
 
 /* 1 when this call is to fail. */
@@ -223,6 +295,7 @@ fsync(int fd)
 	REAL(fsync);
 	if (fault("fsync", NULL, fd))
 		return -1;
+	log_sync("fsync", fd);
 	return real(fd);
 }
 
@@ -232,6 +305,7 @@ fdatasync(int fd)
 	REAL(fdatasync);
 	if (fault("fdatasync", NULL, fd))
 		return -1;
+	log_sync("fdatasync", fd);
 	return real(fd);
 }
 
@@ -247,8 +321,24 @@ mkdir(const char *path, mode_t mode)
 int
 link(const char *from, const char *to)
 {
+	int	rc;
+
 	REAL(link);
 	if (fault("link", to, -1))
 		return -1;
-	return real(from, to);
+	if ((rc = real(from, to)) == 0)
+		named("link", from, to);
+	return rc;
+}
+
+/* Not counted: a full disk does not fail a rename. */
+int
+rename(const char *from, const char *to)
+{
+	int	rc;
+
+	REAL(rename);
+	if ((rc = real(from, to)) == 0)
+		named("rename", from, to);
+	return rc;
 }

@@ -599,6 +599,164 @@ test_identity(void)
 	free(d);
 }
 
+/* What a transaction refuses before anything is written. */
+static void
+test_refusals(void)
+{
+	struct pl_msg		 msg = { "goal", "rm", "x", NULL, NULL,
+				    PL_STRLIST_INIT };
+	struct pl_portfolio	*p, *old = NULL;
+	struct pl_tx		*tx = NULL;
+	char			*d = new_portfolio(), *head, *s;
+
+	run("cd %s && git commit -q --allow-empty -m second", d);
+	head = out("git -C %s rev-parse HEAD", d);
+	if (pl_portfolio_open(&old, d, "HEAD~1") != 0) {
+		printf("Bail out! cannot open %s at HEAD~1: %s\n", d,
+		    pl_error_last());
+		exit(2);
+	}
+	is_int(pl_tx_begin(&tx, old), PL_EINVAL, "read at another revision");
+	is_str(pl_error_last(), "the portfolio was read at another revision "
+	    "than HEAD; changes go on HEAD only", "message");
+	pl_portfolio_free(old);
+
+	p = open_at(d);
+	is_int(pl_tx_begin(&tx, p), 0, "begin");
+	is_int(pl_tx_remove(tx, "goals/none.md"), PL_ENOTFOUND,
+	    "removing a file HEAD does not have");
+	is_str(pl_error_last(), "'goals/none.md' is not a committed file",
+	    "message");
+	is_int(pl_tx_remove(tx, "../profile.md"), PL_EUNSAFE,
+	    "removing outside the portfolio");
+	is_int(pl_tx_put(tx, "profile.md/x.md", "x\n", 2), PL_EEXISTS,
+	    "a file where a folder goes");
+	is_str(pl_error_last(), "'profile.md' exists and is not a folder",
+	    "message");
+	run("mkdir %s/notes", d);
+	is_int(pl_tx_put(tx, "notes", "x\n", 2), PL_EEXISTS,
+	    "a folder where the file goes");
+	is_str(pl_error_last(), "'notes' is a folder", "message");
+	/* the file as HEAD has it (out() drops its last line break) */
+	s = out("git -C %s show HEAD:profile.md && echo .", d);
+	s[strlen(s) - 1] = '\0';
+	is_int(pl_tx_put(tx, "profile.md", "", 0), 0, "a put");
+	is_int(pl_tx_put(tx, "profile.md", s, strlen(s)), 0,
+	    "then the file as it is");
+	is_int(pl_tx_commit(tx, &msg), PL_ENOCHANGE, "nothing changed");
+	is_str(pl_error_last(), "nothing changed", "message");
+	pl_tx_free(tx);
+	tx = NULL;
+	is_int(pl_tx_begin(&tx, p), 0, "begin again");
+	is_int(pl_tx_remove(tx, "profile.md"), 0, "a removal");
+	is_int(pl_tx_put(tx, "profile.md", s, strlen(s)), 0,
+	    "then the file put back as it is");
+	is_int(pl_tx_commit(tx, &msg), PL_ENOCHANGE, "nothing changed");
+	pl_tx_free(tx);
+	free(s);
+	is_out(head, "HEAD has not moved", "git -C %s rev-parse HEAD", d);
+	is_out("", "nothing written",
+	    "git -C %s status --porcelain", d);
+	pl_portfolio_free(p);
+	free(head);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+/* A transaction that fast-forwards to other, staging path as text. */
+static int
+fast_forward(struct pl_portfolio *p, const char *other, const char *path,
+    const char *text)
+{
+	struct pl_msg	 msg = { "sync", "merge", "origin/main", NULL,
+			    "Brought in the changes made elsewhere.",
+			    PL_STRLIST_INIT };
+	struct pl_tx	*tx = NULL;
+	int		 err;
+
+	if ((err = pl_tx_begin(&tx, p)) == 0 && path != NULL)
+		err = pl_tx_put(tx, path, text, strlen(text));
+	if (err == 0)
+		err = pl_tx_merge(tx, other, 1);
+	if (err == 0)
+		err = pl_tx_commit(tx, &msg);
+	pl_tx_free(tx);
+	return err;
+}
+
+/*
+ * A fast-forward makes no commit: the branch moves to the other commit,
+ * whose tree must be HEAD's with the staged files.  What the person
+ * staged by hand is neither committed nor dropped.
+ */
+static void
+test_fast_forward(void)
+{
+	struct pl_portfolio	*p;
+	struct pl_tx		*tx = NULL;
+	char			*d = new_portfolio(), *head, *theirs, *same;
+
+	/* theirs: HEAD and goals/ff.md, made elsewhere (not checked out) */
+	theirs = out("cd %s && git read-tree --index-output=.git/ff-index "
+	    "HEAD && blob=$(echo ff | git hash-object -w --stdin) && "
+	    "GIT_INDEX_FILE=.git/ff-index git update-index --add "
+	    "--cacheinfo 100644,$blob,goals/ff.md && "
+	    "tree=$(GIT_INDEX_FILE=.git/ff-index git write-tree) && "
+	    "rm .git/ff-index && git commit-tree -p HEAD -m theirs $tree", d);
+	run("cd %s && echo mine >mine.txt && git add mine.txt", d);
+	head = out("git -C %s rev-parse HEAD", d);
+	p = open_at(d);
+
+	is_int(fast_forward(p, theirs, "goals/ff.md", "not theirs\n"),
+	    PL_ERROR, "staged files that do not make its tree: refused");
+	is_str(pl_error_last(), "the files staged do not make the tree of "
+	    "the commit to move to; nothing was committed", "message");
+	is_int(fast_forward(p, theirs, NULL, NULL), PL_ERROR,
+	    "nothing staged, and its tree has more: refused");
+	is_out(head, "the branch has not moved", "git -C %s rev-parse HEAD",
+	    d);
+	is_out("A  mine.txt", "the person's staged file, alone, as it was",
+	    "git -C %s status --porcelain --untracked-files=all", d);
+	is_out("", "nothing left in the git folder",
+	    "cd %s/.git && ls -a | grep -E '^pl[.-]|lock$' || :", d);
+
+	is_int(fast_forward(p, theirs, "goals/ff.md", "ff\n"), 0,
+	    "the files that make its tree: moved");
+	is_out(theirs, "the branch is theirs, no commit of pl's own",
+	    "git -C %s rev-parse HEAD", d);
+	is_out("ff", "the working file is theirs", "cat %s/goals/ff.md", d);
+	is_out("A  mine.txt", "the person's file still staged, not committed",
+	    "git -C %s status --porcelain --untracked-files=all", d);
+	is_out("mine", "and its staged contents kept",
+	    "git -C %s show :mine.txt", d);
+
+	/* a commit that changes no file: moved to, nothing staged */
+	same = out("git -C %s commit-tree -p HEAD -m empty 'HEAD^{tree}'", d);
+	is_int(fast_forward(p, same, NULL, NULL), 0,
+	    "a commit with HEAD's tree, nothing staged: moved");
+	is_out(same, "the branch is there", "git -C %s rev-parse HEAD", d);
+	is_int(fast_forward(p, head, NULL, NULL), PL_ERROR,
+	    "back to an older tree with nothing staged: refused");
+
+	is_int(pl_tx_begin(&tx, p), 0, "begin");
+	is_int(pl_tx_merge(tx, "tip-of-theirs", 1), PL_EINVAL, "not an id");
+	is_str(pl_error_last(), "'tip-of-theirs' is not a commit id",
+	    "message");
+	is_int(pl_tx_merge(tx, "0123456789012345678901234567890123456789", 1),
+	    0, "an id of no commit");
+	is_int(pl_tx_commit(tx, &(struct pl_msg){ "sync", "merge", "x", NULL,
+	    NULL, PL_STRLIST_INIT }), PL_ENOTFOUND,
+	    "refused when it is to move there");
+	pl_tx_free(tx);
+	is_out(same, "and the branch stays", "git -C %s rev-parse HEAD", d);
+	pl_portfolio_free(p);
+	free(head);
+	free(theirs);
+	free(same);
+	run("rm -rf %s", d);
+	free(d);
+}
+
 int
 main(void)
 {
@@ -616,6 +774,8 @@ main(void)
 	test_put_file();
 	test_worktree();
 	test_identity();
+	test_refusals();
+	test_fast_forward();
 	run("rm -rf %s", home);
 	free(home);
 	return done_testing();
