@@ -177,4 +177,59 @@ test_expect_success 'a file pl does not merge, changed alike on both sides or on
 	test_cmp expect here/plan.txt
 '
 
+# Sync A is paused in its fetch, holding FETCH_HEAD.lock, which its
+# list in .git/pl names (the writes of a dry run end with the fetch's
+# last); sync B, from a linked worktree, clears the list of a sync that
+# died and leaves A's alone.  A then finishes.
+test_expect_success 'two syncs at once: the second clears a dead one'"'"'s locks and keeps the live one'"'"'s' '
+	fresh &&
+	pl -C there goal step fr Three &&
+	(cd there && pl sync >/dev/null) &&
+	pl -C here evidence add --id b -m "B." B >/dev/null &&
+	git -C here worktree add -q -b desk ../wt origin/master &&
+	git -C here config branch.desk.remote origin &&
+	git -C here config branch.desk.merge refs/heads/master &&
+	cp -a here counted &&
+	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C counted sync \
+		--dry-run >/dev/null &&
+	rm -rf counted &&
+	test -s count &&
+	dead=$(sh -c "echo \$\$") &&
+	mkdir -p here/.git/pl &&
+	echo "$TRASH_DIRECTORY/here/.git/packed-refs.lock" \
+		>here/.git/pl/sync.$dead &&
+	: >here/.git/packed-refs.lock &&
+	rm -f ready go &&
+	mkfifo ready go &&
+	{ PL_FAULT_AT=$(cat count) PL_FAULT_PAUSE="$TRASH_DIRECTORY" \
+		LD_PRELOAD="$PL_FAULT_LIB" \
+		ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+		"$PL" -C here sync >out 2>err & } &&
+	a=$! &&
+	test_when_finished "kill $a 2>/dev/null || :" &&
+	read x <ready &&
+	test_path_is_file here/.git/FETCH_HEAD.lock &&
+	(cd here/.git/pl && ls) >lists &&
+	grep -v "^sync\\.$dead\$" lists >live &&
+	test_line_count = 1 live &&
+	(cd wt && pl sync --no-push >../wt.out) &&
+	echo "Fast-forwarded desk to origin/master: 1 commit in ($(git -C here rev-parse --short=7 origin/master~1)..$(git -C here rev-parse --short=7 origin/master))." >expect &&
+	test_cmp expect wt.out &&
+	test_path_is_missing here/.git/pl/sync.$dead &&
+	test_path_is_missing here/.git/packed-refs.lock &&
+	test_path_is_file here/.git/pl/$(cat live) &&
+	test_path_is_file here/.git/FETCH_HEAD.lock &&
+	echo go >go &&
+	wait $a &&
+	test_must_be_empty err &&
+	cat >expect <<-\EOF &&
+	Merged origin/master into master: 1 commit in, 1 out.
+	Pushed master to origin.
+	EOF
+	test_cmp expect out &&
+	test_path_is_missing here/.git/pl/$(cat live) &&
+	test_path_is_missing here/.git/FETCH_HEAD.lock &&
+	grep -- "- \\[ \\] Three" here/goals/fr.md
+'
+
 test_done
