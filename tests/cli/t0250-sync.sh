@@ -127,7 +127,7 @@ test_expect_success 'a change pl cannot merge: it stops, and nothing changes on 
 	git -C teacher status --porcelain >status.before &&
 	cp teacher/goals/fr.md fr.before &&
 	(cd teacher && test_expect_code 8 pl sync >../out 2>../err) &&
-	echo "pl: cannot merge origin/master: goals/fr.md (${SQ}status${SQ}); nothing was changed" >expect &&
+	echo "pl: cannot merge origin/master: goals/fr.md (${SQ}status${SQ}); nothing was changed; goals/fr.md status: ${SQ}paused${SQ} here, ${SQ}met${SQ} on origin/master; to settle it, make this clone say what origin/master says (pl goal edit fr), run pl sync, then change again what should differ" >expect &&
 	test_cmp expect err &&
 	test_must_be_empty out &&
 	git -C teacher rev-parse HEAD >head.after &&

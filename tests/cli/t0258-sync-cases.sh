@@ -84,7 +84,7 @@ test_expect_success 'taken out here, changed on the remote: a conflict naming th
 	pl -C here evidence rm a &&
 	note here &&
 	(cd here && test_expect_code 8 pl sync >../out 2>../err) &&
-	echo "pl: cannot merge origin/master: evidence/a.md (taken out on one side, changed on the other); nothing was changed" >expect &&
+	echo "pl: cannot merge origin/master: evidence/a.md (taken out on one side, changed on the other); nothing was changed; to settle it, make this clone say what origin/master says (git checkout origin/master -- evidence/a.md && git commit), run pl sync, then change again what should differ" >expect &&
 	test_cmp expect err &&
 	test_must_be_empty out &&
 	unmoved here &&
@@ -99,7 +99,7 @@ test_expect_success 'changed here, taken out on the remote: the same' '
 	note here &&
 	cp here/evidence/a.md a.before &&
 	(cd here && test_expect_code 8 pl sync >../out 2>../err) &&
-	echo "pl: cannot merge origin/master: evidence/a.md (taken out on one side, changed on the other); nothing was changed" >expect &&
+	echo "pl: cannot merge origin/master: evidence/a.md (taken out on one side, changed on the other); nothing was changed; to settle it, make this clone say what origin/master says (pl evidence rm a), run pl sync, then change again what should differ" >expect &&
 	test_cmp expect err &&
 	unmoved here &&
 	test_cmp a.before here/evidence/a.md
@@ -150,7 +150,7 @@ test_expect_success 'a file pl does not merge, changed on both sides: a conflict
 	note here &&
 	cp here/notes.txt notes.before &&
 	(cd here && test_expect_code 8 pl sync >../out 2>../err) &&
-	echo "pl: cannot merge origin/master: notes.txt (changed on both sides; pl merges goals, evidence, reflections and the profile); nothing was changed" >expect &&
+	echo "pl: cannot merge origin/master: notes.txt (changed on both sides; pl merges goals, evidence, reflections and the profile); nothing was changed; to settle it, make this clone say what origin/master says (git checkout origin/master -- notes.txt && git commit), run pl sync, then change again what should differ" >expect &&
 	test_cmp expect err &&
 	test_must_be_empty out &&
 	unmoved here &&
