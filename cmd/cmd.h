@@ -127,6 +127,13 @@ extern const struct pl_cmd pl_cmd_verify;
  */
 char	*pl_clones_dir(const struct pl_args *);
 
+/*
+ * The command that clones a roster's URLs ("pl roster sync class.csv"),
+ * with the -C folders, --clones and the roster as given to this one
+ * (a's "roster" and "clones"), quoted for the shell.  The caller frees.
+ */
+char	*pl_roster_sync_command(const struct pl_ctx *, const struct pl_args *);
+
 /* --jobs N (1 to 256) in *out, 0 when not given; PL_EUSAGE else. */
 int	 pl_jobs(unsigned *out, const struct pl_args *) PL_WUR;
 

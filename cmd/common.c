@@ -74,6 +74,19 @@ put_word(struct pl_buf *b, const char *w)
 	pl_buf_putc(b, '\'');
 }
 
+/* "pl" and the -C folders this one was given. */
+static void
+put_pl(struct pl_buf *b, const struct pl_ctx *ctx)
+{
+	size_t	i;
+
+	pl_buf_puts(b, "pl");
+	for (i = 0; ctx->chdirs != NULL && i < ctx->chdirs->n; i++) {
+		pl_buf_puts(b, " -C");
+		put_word(b, ctx->chdirs->v[i]);
+	}
+}
+
 /*
  * The command that runs this one again, from where pl was started, with
  * the text read from file (NULL: none): the same -C folders, options and
@@ -88,11 +101,7 @@ resume_command(const struct pl_ctx *ctx, const char *file)
 	size_t			 i, k;
 	int			 dash = 0;
 
-	pl_buf_puts(&b, "pl");
-	for (i = 0; ctx->chdirs != NULL && i < ctx->chdirs->n; i++) {
-		pl_buf_puts(&b, " -C");
-		put_word(&b, ctx->chdirs->v[i]);
-	}
+	put_pl(&b, ctx);
 	pl_buf_printf(&b, " %s", ctx->path);
 	for (i = 0; a->opts[i].name != NULL; i++) {
 		if (strcmp(a->opts[i].name, "message") == 0 ||
@@ -695,6 +704,24 @@ pl_clones_dir(const struct pl_args *a)
 	if ((v = getenv("HOME")) != NULL && *v != '\0')
 		return pl_xasprintf("%s/.cache/pl/clones", v);
 	return NULL;
+}
+
+char *
+pl_roster_sync_command(const struct pl_ctx *ctx, const struct pl_args *a)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	const char	*roster = pl_arg(a, "roster");
+
+	put_pl(&b, ctx);
+	pl_buf_puts(&b, " roster sync");
+	if (pl_arg(a, "clones") != NULL) {
+		pl_buf_puts(&b, " --clones");
+		put_word(&b, pl_arg(a, "clones"));
+	}
+	if (roster[0] == '-')
+		pl_buf_puts(&b, " --");
+	put_word(&b, roster);
+	return pl_buf_detach(&b);
 }
 
 int

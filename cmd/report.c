@@ -182,9 +182,11 @@ roster_run(struct pl_ctx *ctx, struct pl_args *a, struct pl_roster_options *ro,
 	struct pl_buf		 b = PL_BUF_INIT;
 	const char		*fmt = pl_arg(a, "format");
 	char			*clones = pl_clones_dir(a);
+	char			*command = pl_roster_sync_command(ctx, a);
 	int			 err, text = fmt == NULL || strcmp(fmt, "text") == 0;
 
 	ro->clones = clones;
+	ro->clone_command = command;
 	if (isatty(STDERR_FILENO))
 		ro->progress = progress;
 	if ((err = roster_options(ro, a)) != PL_OK ||
@@ -204,6 +206,7 @@ roster_run(struct pl_ctx *ctx, struct pl_args *a, struct pl_roster_options *ro,
 		    "could not be read (their rows say why)", r->failed, r->n);
 done:
 	free(clones);
+	free(command);
 	pl_buf_release(&b);
 	pl_roster_report_free(r);
 	return err;

@@ -591,9 +591,15 @@ read_learner(struct build *b, size_t i)
 	if (l->state != PL_ROSTER_READ)
 		return;
 	if (stat(l->path, &st) != 0) {
-		pl_error_set(PL_ENOTFOUND, pl_roster_is_url(l->row->portfolio) ?
-		    "not cloned yet: no folder '%s'" : "no folder '%s'",
-		    l->path);
+		if (!pl_roster_is_url(l->row->portfolio))
+			pl_error_set(PL_ENOTFOUND, "no folder '%s'", l->path);
+		else if (b->o->clone_command != NULL)
+			pl_error_set(PL_ENOTFOUND, "not cloned yet: no folder "
+			    "'%s' (clone it with: %s)", l->path,
+			    b->o->clone_command);
+		else
+			pl_error_set(PL_ENOTFOUND, "not cloned yet: no folder "
+			    "'%s'", l->path);
 		fail(l, PL_ROSTER_MISSING);
 		return;
 	}

@@ -15,6 +15,7 @@
 #include "cache.h"
 
 #include "internal.h"
+#include "pl/doc.h"
 #include "pl/merge.h"
 #include "pl/sync.h"
 #include "pl/tx.h"
@@ -32,6 +33,9 @@ struct plan {
 	struct change		*v;
 	size_t			 n, cap;
 	struct pl_strlist	 conflicts;	/* "path ('status')" */
+	struct pl_strlist	 values;	/* "path status: 'met' here,
+						   'paused' on origin/main" */
+	struct pl_strlist	 settle;	/* a command for each file */
 };
 
 struct sync {
@@ -73,6 +77,8 @@ plan_release(struct plan *p)
 	}
 	free(p->v);
 	pl_strlist_release(&p->conflicts);
+	pl_strlist_release(&p->values);
+	pl_strlist_release(&p->settle);
 }
 
 static struct change *
@@ -297,6 +303,99 @@ blob_text(git_repository *repo, const git_oid *id)
 	return s;
 }
 
+/* A value shown in a message: its first line, at most 40 bytes. */
+static char *
+value_shown(const char *v)
+{
+	size_t	n = strcspn(v, "\r\n");
+
+	if (n > 40)
+		return pl_xasprintf("'%.37s...'", v);
+	return pl_xasprintf("'%.*s'%s", (int)n, v, v[n] != '\0' ? "..." :
+	    "");
+}
+
+/*
+ * The two values of each key in why ("'status'") both sides set, one
+ * line each file and key; a section ("'## Why'") or a list is not shown.
+ */
+static void
+values_say(struct sync *s, struct plan *p, const char *path,
+    const struct pl_strlist *why, const char *o, const char *t)
+{
+	struct pl_doc	*od = NULL, *td = NULL;
+	const char	*ov, *tv;
+	char		*key, *a, *b;
+	size_t		 i, n;
+
+	if (pl_doc_parse(&od, path, o, strlen(o)) != PL_OK ||
+	    pl_doc_parse(&td, path, t, strlen(t)) != PL_OK)
+		goto done;
+	for (i = 0; i < why->n; i++) {
+		n = strlen(why->v[i]);
+		if (n < 3 || why->v[i][0] != '\'' || why->v[i][1] == '#')
+			continue;
+		key = pl_xstrndup(why->v[i] + 1, n - 2);
+		ov = pl_doc_get(od, key);
+		tv = pl_doc_get(td, key);
+		a = value_shown(ov != NULL ? ov : "");
+		b = value_shown(tv != NULL ? tv : "");
+		if (ov != NULL || tv != NULL)
+			pl_strlist_push_owned(&p->values, pl_xasprintf("%s "
+			    "%s: %s here, %s on %s/%s", path, key, a, b,
+			    s->r->remote, s->remote_branch));
+		free(a);
+		free(b);
+		free(key);
+	}
+done:
+	pl_error_clear();
+	pl_doc_free(od);
+	pl_doc_free(td);
+}
+
+enum settle { SETTLE_EDIT, SETTLE_REMOVE, SETTLE_RESTORE };
+
+/*
+ * The command that makes path here what theirs has: pl's edit of the
+ * entry, else git's checkout of the file from the fetched branch (also
+ * of one taken out here), or its removal when they took it out.
+ */
+static void
+settle_say(struct sync *s, struct plan *p, const char *path,
+    enum settle how)
+{
+	int		 gone = how == SETTLE_REMOVE;
+	static const char *const kinds[][2] = { { "goals/", "goal" },
+		{ "evidence/", "evidence" }, { "reflections/", "reflect" } };
+	const char	*what = NULL;
+	char		*id = NULL, *ref;
+	size_t		 i;
+
+	for (i = 0; how != SETTLE_RESTORE && portfolio_file(path) && i < 3;
+	    i++)
+		if (strncmp(path, kinds[i][0], strlen(kinds[i][0])) == 0) {
+			what = kinds[i][1];
+			id = pl_xstrndup(path + strlen(kinds[i][0]),
+			    strlen(path) - strlen(kinds[i][0]) - 3);
+		}
+	ref = s->name != NULL ? pl_xasprintf("%s/%s", s->name,
+	    s->remote_branch) : pl_xstrdup("FETCH_HEAD");
+	if (strcmp(path, "profile.md") == 0 && how == SETTLE_EDIT)
+		pl_strlist_push(&p->settle, "pl profile edit");
+	else if (what != NULL)
+		pl_strlist_push_owned(&p->settle, pl_xasprintf("pl %s %s %s",
+		    what, gone ? "rm" : "edit", id));
+	else if (gone)
+		pl_strlist_push_owned(&p->settle, pl_xasprintf("git rm %s && "
+		    "git commit", path));
+	else
+		pl_strlist_push_owned(&p->settle, pl_xasprintf("git checkout "
+		    "%s -- %s && git commit", ref, path));
+	free(ref);
+	free(id);
+}
+
 /* A file both sides changed: merged by structure, or a conflict. */
 static void
 both(struct sync *s, struct plan *p, const git_diff_delta *mine,
@@ -311,6 +410,8 @@ both(struct sync *s, struct plan *p, const git_diff_delta *mine,
 	    (d->status == GIT_DELTA_DELETED)) {
 		pl_strlist_push_owned(&p->conflicts, pl_xasprintf("%s (taken "
 		    "out on one side, changed on the other)", path));
+		settle_say(s, p, path, mine->status == GIT_DELTA_DELETED ?
+		    SETTLE_RESTORE : SETTLE_REMOVE);
 		return;
 	}
 	if (d->status == GIT_DELTA_DELETED || (git_oid_equal(
@@ -320,15 +421,18 @@ both(struct sync *s, struct plan *p, const git_diff_delta *mine,
 	b = blob_text(s->repo, &d->old_file.id);
 	o = blob_text(s->repo, &mine->new_file.id);
 	t = blob_text(s->repo, &d->new_file.id);
-	if (!portfolio_file(path) || b == NULL || o == NULL || t == NULL)
+	if (!portfolio_file(path) || b == NULL || o == NULL || t == NULL) {
 		pl_strlist_push_owned(&p->conflicts, pl_xasprintf("%s (changed "
 		    "on both sides; pl merges goals, evidence, reflections "
 		    "and the profile)", path));
-	else if (pl_merge_file(&out, &why, path, b, o, t) != PL_OK) {
+		settle_say(s, p, path, SETTLE_EDIT);
+	} else if (pl_merge_file(&out, &why, path, b, o, t) != PL_OK) {
 		pl_strlist_join(&list, &why, ", ");
 		pl_strlist_push_owned(&p->conflicts, pl_xasprintf("%s (%s)",
 		    path, pl_buf_cstr(&list)));
 		pl_error_clear();
+		values_say(s, p, path, &why, o, t);
+		settle_say(s, p, path, SETTLE_EDIT);
 	} else {
 		plan_add(p, path)->text = pl_buf_detach(&out);
 		if (pl_strlist_find(&s->r->merged, path) < 0)
@@ -412,10 +516,20 @@ conflicts(struct sync *s, const struct plan *p)
 	struct pl_buf	b = PL_BUF_INIT;
 	int		err;
 
+	struct pl_buf	v = PL_BUF_INIT, c = PL_BUF_INIT;
+
 	pl_strlist_join(&b, &p->conflicts, "; ");
+	pl_strlist_join(&v, &p->values, "; ");
+	pl_strlist_join(&c, &p->settle, "; ");
 	err = pl_error_set(PL_ECONFLICT, "cannot merge %s/%s: %s; nothing "
-	    "was changed", s->r->remote, s->remote_branch, pl_buf_cstr(&b));
+	    "was changed; %s%sto settle it, make this clone say what %s/%s "
+	    "says (%s), run pl sync, then change again what should differ",
+	    s->r->remote, s->remote_branch, pl_buf_cstr(&b), pl_buf_cstr(&v),
+	    v.len > 0 ? "; " : "", s->r->remote, s->remote_branch,
+	    pl_buf_cstr(&c));
 	pl_buf_release(&b);
+	pl_buf_release(&v);
+	pl_buf_release(&c);
 	return err;
 }
 

@@ -198,6 +198,10 @@ struct pl_roster_options {
 						   unless family */
 	const char		*group;		/* only this group, or NULL */
 	const char		*clones;	/* where URLs are cloned */
+	const char		*clone_command;	/* what clones them ("pl
+						   roster sync class.csv"),
+						   said to a learner not
+						   cloned yet, or NULL */
 	unsigned		 jobs;		/* threads; 0: one per core */
 	/*
 	 * Called after each portfolio, from the thread that read it but

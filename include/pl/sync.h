@@ -57,8 +57,10 @@ struct pl_sync_result {
  * says why: "authentication failed for URL", git's message), PL_EHEAD
  * for a detached HEAD or a merge in progress, PL_EDIRTY when a file the
  * sync would change has uncommitted edits, PL_ECONFLICT when both sides
- * changed a file in a way pl cannot merge (the message names each file
- * and key); PL_ELOCKED when the remote refused the push: its branch
+ * changed a file in a way pl cannot merge, or one took out a file the
+ * other changed (the message names each file and key, the value each
+ * side gave a key, and the command that makes this clone say what the
+ * remote says); PL_ELOCKED when the remote refused the push: its branch
  * moved PL_SYNC_TRIES times between the fetch and the push (each time
  * the sync fetched and merged again), or the server said no ("ORIGIN
  * refused the push (why); nothing was pushed; run pl sync again"),

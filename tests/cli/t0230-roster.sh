@@ -235,6 +235,24 @@ test_expect_success 'a URL that would leave the clones folder is a bad row' '
 	grep "^Zed,,,bad-row,line 2: ${SQ}https://host/../../etc${SQ}: no folder can be made of this URL," out
 '
 
+test_expect_success 'a URL not cloned yet: the command that clones it, as the roster was given' '
+	printf "learner,portfolio\nIvy,https://git.school.example/7c/ivy.git\n" \
+		>"class/new roster.csv" &&
+	test_expect_code 13 pl report --roster "class/new roster.csv" \
+		--clones clones >out &&
+	echo "  Ivy      missing: not cloned yet: no folder ${SQ}clones/git.school.example/7c/ivy${SQ} (clone it with: pl roster sync --clones clones ${SQ}class/new roster.csv${SQ})" >expect &&
+	grep "^  Ivy " out >got &&
+	test_cmp expect got &&
+	(
+		cd class &&
+		PL_CLONES=../clones &&
+		export PL_CLONES &&
+		test_expect_code 13 pl -C .. report --roster "class/new roster.csv" \
+			--format csv >../out
+	) &&
+	grep "^Ivy,,,missing,not cloned yet: no folder ${SQ}../clones/git.school.example/7c/ivy${SQ} (clone it with: pl -C .. roster sync ${SQ}class/new roster.csv${SQ})," out
+'
+
 test_expect_success 'a portfolio with a broken file: the file is a reason, the rest is read' '
 	git clone -q class/cai class/kim &&
 	printf -- "---\ntitle: [broken\n---\n" >class/kim/goals/broken.md &&

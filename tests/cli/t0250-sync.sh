@@ -127,7 +127,7 @@ test_expect_success 'a change pl cannot merge: it stops, and nothing changes on 
 	git -C teacher status --porcelain >status.before &&
 	cp teacher/goals/fr.md fr.before &&
 	(cd teacher && test_expect_code 8 pl sync >../out 2>../err) &&
-	echo "pl: cannot merge origin/master: goals/fr.md (${SQ}status${SQ}); nothing was changed" >expect &&
+	echo "pl: cannot merge origin/master: goals/fr.md (${SQ}status${SQ}); nothing was changed; goals/fr.md status: ${SQ}paused${SQ} here, ${SQ}met${SQ} on origin/master; to settle it, make this clone say what origin/master says (pl goal edit fr), run pl sync, then change again what should differ" >expect &&
 	test_cmp expect err &&
 	test_must_be_empty out &&
 	git -C teacher rev-parse HEAD >head.after &&
@@ -145,18 +145,50 @@ test_expect_success 'the teacher gives way by hand; then sync goes through' '
 	grep "^Merged origin/master into master" out
 '
 
+# The teacher pushed a step the learner lacks: the dry run would merge.
 test_expect_success '--dry-run says what would happen and changes nothing; --no-push pushes nothing' '
+	(cd learner && pl sync >/dev/null) &&
+	pl -C teacher goal step fr Teach &&
+	(cd teacher && pl sync >/dev/null) &&
 	pl -C learner goal step fr Four &&
 	git -C learner rev-parse HEAD >head.before &&
-	(cd learner && pl sync --dry-run >../out) &&
-	echo "Would push master to origin." >expect &&
-	grep -F "Would push master to origin." out &&
+	git -C learner status --porcelain >status.before &&
+	cp learner/goals/fr.md fr.before &&
 	git -C base/ana.git rev-parse HEAD >server.before &&
+	(cd learner && pl sync --dry-run >../out) &&
+	cat >expect <<-\EOF &&
+	Would merge origin/master into master: 1 commit in, 1 out.
+	Merged by structure: goals/fr.md
+	Would push master to origin.
+	EOF
+	test_cmp expect out &&
+	git -C learner rev-parse HEAD >head.after &&
+	test_cmp head.before head.after &&
+	git -C learner status --porcelain >status.after &&
+	test_cmp status.before status.after &&
+	test_cmp fr.before learner/goals/fr.md &&
+	git -C base/ana.git rev-parse HEAD >server.after &&
+	test_cmp server.before server.after &&
 	(cd learner && pl sync --no-push >../out) &&
+	cat >expect <<-\EOF &&
+	Merged origin/master into master: 1 commit in, 1 out.
+	Merged by structure: goals/fr.md
+	EOF
+	test_cmp expect out &&
+	git -C learner rev-parse HEAD^1 HEAD^2 >parents &&
+	git -C base/ana.git rev-parse HEAD >>head.before &&
+	test_cmp head.before parents &&
 	git -C base/ana.git rev-parse HEAD >server.after &&
 	test_cmp server.before server.after &&
 	(cd learner && pl sync >../out) &&
-	grep "^Pushed master to origin.\$" out
+	cat >expect <<-\EOF &&
+	Nothing new on origin/master.
+	Pushed master to origin.
+	EOF
+	test_cmp expect out &&
+	git -C learner rev-parse HEAD >want &&
+	git -C base/ana.git rev-parse HEAD >got &&
+	test_cmp want got
 '
 
 test_expect_success 'a file with uncommitted edits the sync would change: refused, nothing changed' '
@@ -184,8 +216,14 @@ test_expect_success 'no such remote, an unreachable server: one line, exit statu
 test_expect_success 'a server that asks for a login: the URL'"'"'s user and password, or one line' '
 	git -C teacher remote add login "http://ana:s3cret@127.0.0.1:$auth_port/ana.git" &&
 	git -C teacher remote add nologin "http://ana:wrong@127.0.0.1:$auth_port/ana.git" &&
+	# the teacher is behind the server: the learner pushed since
+	git -C base/ana.git rev-parse HEAD >server.head &&
+	git -C teacher merge-base --is-ancestor HEAD "$(cat server.head)" &&
+	echo "Fast-forwarded master to login/master: $(git -C base/ana.git rev-list --count "$(git -C teacher rev-parse HEAD)..HEAD") commits in ($(git -C teacher rev-parse --short=7 HEAD)..$(cut -c1-7 server.head))." >expect &&
 	(cd teacher && pl sync --no-push login >../out) &&
-	grep "up to date with login/master\|Fast-forwarded\|Merged\|Nothing new" out &&
+	test_cmp expect out &&
+	git -C teacher rev-parse HEAD >teacher.head &&
+	test_cmp server.head teacher.head &&
 	(cd teacher && test_expect_code 1 pl sync --no-push nologin 2>../err) &&
 	echo "pl: authentication failed for http://ana@127.0.0.1:$auth_port/ana.git" >expect &&
 	test_cmp expect err &&
