@@ -93,6 +93,32 @@ make_parents(const char *top, const char *path)
 	return err;
 }
 
+/*
+ * Makes dir/PL_REPORT_FILES with its note, when a first file is copied:
+ * a page without files leaves no folder.
+ */
+static int
+files_folder(const char *dir)
+{
+	static const char words[] = "pl report keeps here the files its "
+	    "pages show, and empties\nthis folder each time it writes "
+	    "them.\n";
+	char		*files = pl_xasprintf("%s/%s", dir, PL_REPORT_FILES);
+	char		*note = pl_xasprintf("%s/%s", files,
+			    PL_REPORT_FILES_NOTE);
+	struct stat	 st;
+	int		 err = PL_OK;
+
+	if (mkdir(files, 0777) != 0 && errno != EEXIST)
+		err = pl_error_set(PL_ERROR, "cannot make the folder '%s': %s",
+		    files, strerror(errno));
+	else if (lstat(note, &st) != 0)
+		err = pl_write_output(note, words, sizeof words - 1);
+	free(files);
+	free(note);
+	return err;
+}
+
 /* Copies data to dir/prefix/REST for evidence/REST; f links to it. */
 static int
 copy(struct pl_report_file *f, const char *dir, const char *prefix,
@@ -103,7 +129,8 @@ copy(struct pl_report_file *f, const char *dir, const char *prefix,
 	char		*dest = pl_xasprintf("%s/%s%s", dir, prefix, rest);
 	int		 err;
 
-	if ((err = make_parents(dir, dest)) == PL_OK &&
+	if ((err = files_folder(dir)) == PL_OK &&
+	    (err = make_parents(dir, dest)) == PL_OK &&
 	    (err = pl_write_output(dest, data->ptr != NULL ? data->ptr : "",
 	    data->len)) == PL_OK) {
 		url_path(&href, prefix);
@@ -173,20 +200,9 @@ pl_report_attach(struct pl_report *r, struct pl_portfolio *head,
 	return err;
 }
 
-static int
-is_dir(const char *path)
-{
-	struct stat	st;
-
-	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 int
 pl_report_files_reset(const char *dir)
 {
-	static const char words[] = "pl report keeps here the files its "
-	    "pages show, and empties\nthis folder each time it writes "
-	    "them.\n";
 	char		*files = pl_xasprintf("%s/%s", dir, PL_REPORT_FILES);
 	char		*note = pl_xasprintf("%s/%s", files,
 			    PL_REPORT_FILES_NOTE);
@@ -194,20 +210,13 @@ pl_report_files_reset(const char *dir)
 	int		 err = PL_OK;
 
 	if (lstat(files, &st) == 0) {
-		if (!is_dir(files) || lstat(note, &st) != 0) {
+		if (!S_ISDIR(st.st_mode) || lstat(note, &st) != 0)
 			err = pl_error_set(PL_EEXISTS, "'%s' is in the way: "
 			    "pl keeps a page's files there (move it away)",
 			    files);
-			goto done;
-		}
-		pl_remove_tree(files, 1);
-	} else if (mkdir(files, 0777) != 0) {
-		err = pl_error_set(PL_ERROR, "cannot make the folder '%s': %s",
-		    files, strerror(errno));
-		goto done;
+		else
+			pl_remove_tree(files, 0);
 	}
-	err = pl_write_output(note, words, sizeof words - 1);
-done:
 	free(files);
 	free(note);
 	return err;

@@ -409,10 +409,18 @@ summary(struct fam *f)
 	litf(f, " %zu %s of work %s been added", r->nevidence,
 	    plural(r->nevidence, "piece", "pieces"), plural(r->nevidence,
 	    "has", "have"));
-	if (r->nstandards > 0)
-		litf(f, "; %zu of the %zu skills in the goals %s secure",
-		    r->mastered, r->nstandards, plural(r->mastered, "is",
-		    "are"));
+	if (r->nstandards > 0 && r->mastered == 0)
+		litf(f, "; none of the %zu %s in the goals is secure yet",
+		    r->nstandards, plural(r->nstandards, "skill", "skills"));
+	else if (r->nstandards == 1 && r->mastered == 1)
+		lit(f, "; the skill in the goals is secure");
+	else if (r->nstandards > 0 && r->mastered == r->nstandards)
+		litf(f, "; all %zu skills in the goals are secure",
+		    r->nstandards);
+	else if (r->nstandards > 0)
+		litf(f, "; %zu of the %zu %s in the goals %s secure",
+		    r->mastered, r->nstandards, plural(r->nstandards, "skill",
+		    "skills"), plural(r->mastered, "is", "are"));
 	lit(f, ".");
 	para_end(f);
 	section_end(f);
