@@ -739,7 +739,7 @@ file_html(struct fam *f, const char *path, const struct pl_report_file *s)
 		put(f, s->href);
 		lit(f, "\" alt=\"");
 		put(f, base);
-		lit(f, "\" loading=\"lazy\"><br>");
+		lit(f, "\" loading=\"lazy\">");
 	}
 	put(f, base);
 	lit(f, "</a></li>\n");
@@ -1033,6 +1033,7 @@ static const char css[] =
 "#short p{font-size:1.05rem}\n"
 ".fam-done,.fam-goals,.fam-other,.fam-work,.fam-refl,.fam-skills,"
 ".fam-since,.fam-moves,.fam-about{padding-left:1.2rem;margin:.4rem 0}\n"
+".fam-files a{display:block}\n"
 ".fam-done li,.fam-goals li,.fam-work>li,.fam-skills li{margin:.35rem 0}\n"
 ".fam-goals>li{margin:.6rem 0}\n"
 ".fam-next{font-weight:600}\n"
@@ -1046,6 +1047,8 @@ static const char css[] =
 ".fam-work .md{margin:.2rem 0;font-size:.95rem}\n"
 ".fam-work .md p{margin:.2rem 0}\n"
 "#learning summary,#reflections summary{cursor:pointer}\n"
+".fam-skills,.fam-refl{list-style:none;padding-left:0}\n"
+".fam-skills li:not(:has(details)){padding-left:1.1em}\n"
 "#learning details p{margin:.2rem 0 .4rem;color:#444;font-size:.9rem}\n"
 "#reflections details .md{margin:.3rem 0 .6rem}\n";
 
