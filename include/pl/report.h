@@ -338,8 +338,8 @@ void	 pl_report_release(struct pl_report *r);
  * bytes are embedded as data: URIs while the page's total stays within
  * PL_REPORT_EMBED_TOTAL; the rest are named only.  With dir, each file
  * is copied to dir/prefix/ID/NAME for evidence/ID/NAME and linked as
- * prefix/ID/NAME; prefix ("files/", "files/ana/") must lie under
- * dir/PL_REPORT_FILES, made by pl_report_files_reset().  A file that
+ * prefix/ID/NAME; prefix ("files/", "files/ana/") lies under
+ * dir/PL_REPORT_FILES, made with its note at the first copy.  A file that
  * cannot be read from the commit (a link, a submodule, a path that
  * leaves the folder, larger than PL_READ_MAX) is named only.  Fails with
  * pl_portfolio_open()'s errors and PL_ERROR when a copy cannot be
@@ -349,9 +349,10 @@ int	 pl_report_attach(struct pl_report *r, struct pl_portfolio *head,
 	    const char *dir, const char *prefix) PL_WUR;
 
 /*
- * Empties dir/PL_REPORT_FILES for the files of the pages about to be
- * written there, or makes it: a page written before (an entry private
- * since) leaves nothing.  The folder is pl's when it holds the note
+ * Removes dir/PL_REPORT_FILES before the pages about to be written to
+ * dir copy their files there (pl_report_attach() makes it again with
+ * its note): what a page written before showed (an entry private since)
+ * is not left behind.  The folder is pl's when it holds the note
  * PL_REPORT_FILES_NOTE; PL_EEXISTS, touching nothing, when it is not.
  */
 int	 pl_report_files_reset(const char *dir) PL_WUR;
