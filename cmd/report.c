@@ -191,6 +191,8 @@ roster_run(struct pl_ctx *ctx, struct pl_args *a, struct pl_roster_options *ro,
 		ro->progress = progress;
 	if ((err = roster_options(ro, a)) != PL_OK ||
 	    (ro->pages_dir != NULL && (err = make_dir(ro->pages_dir)) != PL_OK)
+	    || (ro->pages_dir != NULL && ro->report.view == PL_VIEW_FAMILY &&
+	    (err = pl_report_files_reset(ro->pages_dir)) != PL_OK)
 	    || (err = pl_roster_build(&r, pl_arg(a, "roster"), ro)) != PL_OK)
 		goto done;
 	if (ro->pages_dir != NULL) {
@@ -217,7 +219,7 @@ static int
 roster_only(const struct pl_args *a)
 {
 	static const char *const names[] = { "group", "jobs", "clones",
-		"out-dir", NULL };
+		NULL };
 	size_t			 i;
 
 	if (pl_arg(a, "roster") != NULL)
@@ -229,6 +231,46 @@ roster_only(const struct pl_args *a)
 	return PL_OK;
 }
 
+/*
+ * --out-dir without --roster: the family's page as DIR/index.html, the
+ * attached work it shows copied beside it.
+ */
+static int
+out_dir_options(const struct pl_report_options *o, const struct pl_args *a)
+{
+	const char	*fmt = pl_arg(a, "format");
+
+	if (pl_arg(a, "out-dir") == NULL)
+		return PL_OK;
+	if (o->view != PL_VIEW_FAMILY)
+		return pl_error_set(PL_EUSAGE, "--out-dir goes with --roster "
+		    "or --for family");
+	if (pl_arg(a, "output") != NULL || (fmt != NULL &&
+	    strcmp(fmt, "html") != 0))
+		return pl_error_set(PL_EUSAGE, "--out-dir writes HTML pages; "
+		    "it goes without -o and --format");
+	return make_dir(pl_arg(a, "out-dir"));
+}
+
+/*
+ * The family's HTML page shows the attached work: copied to the page's
+ * folder with --out-dir, else small images embedded.
+ */
+static int
+attach(struct pl_report *r, struct pl_ctx *ctx, const struct pl_args *a,
+    const char *fmt)
+{
+	const char	*dir = pl_arg(a, "out-dir");
+	int		 err;
+
+	if (dir == NULL)
+		return fmt != NULL && strcmp(fmt, "html") == 0 ?
+		    pl_report_attach(r, ctx->pf, NULL, NULL) : PL_OK;
+	if ((err = pl_report_files_reset(dir)) != PL_OK)
+		return err;
+	return pl_report_attach(r, ctx->pf, dir, PL_REPORT_FILES "/");
+}
+
 static int
 report_run(struct pl_ctx *ctx, struct pl_args *a)
 {
@@ -237,6 +279,7 @@ report_run(struct pl_ctx *ctx, struct pl_args *a)
 	struct pl_buf			 b = PL_BUF_INIT;
 	const char			*out = pl_arg(a, "output");
 	const char			*fmt = pl_arg(a, "format");
+	char				*page = NULL;
 	int				 err, text, colour;
 
 	text = fmt == NULL || strcmp(fmt, "text") == 0;
@@ -253,14 +296,23 @@ report_run(struct pl_ctx *ctx, struct pl_args *a)
 		err = roster_run(ctx, a, &ro, colour);
 		goto done;
 	}
-	if ((err = pl_report_build(&r, ctx->pf, &o)) != PL_OK)
+	if ((err = out_dir_options(&o, a)) != PL_OK ||
+	    (err = pl_report_build(&r, ctx->pf, &o)) != PL_OK ||
+	    (err = attach(r, ctx, a, pl_arg(a, "out-dir") != NULL ? "html" :
+	    fmt)) != PL_OK)
 		goto done;
+	if (pl_arg(a, "out-dir") != NULL) {
+		out = page = pl_xasprintf("%s/index.html", pl_arg(a, "out-dir"));
+		fmt = "html";
+		text = 0;
+	}
 	render(&b, r, fmt, pl_arg_has(a, "standards"), text && colour);
 	if (out == NULL && (err = pl_pager_start(ctx)) != PL_OK)
 		goto done;
 	pl_out_warnings(&r->warnings);
 	err = emit(ctx, &b, out, text);
 done:
+	free(page);
 	pl_buf_release(&b);
 	pl_report_free(r);
 	return err;
@@ -295,8 +347,9 @@ static const struct pl_opt report_opts[] = {
 	    "(default: one per core)", NULL },
 	{ "clones", 0, "DIR", "with --roster: where portfolios named by URL "
 	    "are cloned", "@file" },
-	{ "out-dir", 0, "DIR", "with --roster: write the class page and each "
-	    "learner's page to DIR", "@file" },
+	{ "out-dir", 0, "DIR", "write the page to DIR with the attached work "
+	    "it shows (--for family); with --roster, the class page and each "
+	    "learner's page", "@file" },
 	PL_OPT_COLOR,
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -306,7 +359,8 @@ const struct pl_cmd pl_cmd_report = {
 	.summary = "show where a learner stands and how they got there",
 	.usage = "report [--for VIEW] [--as-of DATE|REV] [--since DATE] "
 	    "[--until DATE] [--method METHOD] [--scope SCOPE] [--codes] "
-	    "[--format FMT] [--standards] [-o FILE] [--color[=WHEN]]\n"
+	    "[--format FMT] [--standards] [-o FILE | --out-dir DIR] "
+	    "[--color[=WHEN]]\n"
 	    "   or: pl report --roster ROSTER [--group GROUP] [-j N] "
 	    "[--clones DIR] [--for VIEW] [--as-of DATE] [--since DATE] "
 	    "[--until DATE] [--method METHOD] [--scope SCOPE] [--format FMT] "

@@ -157,10 +157,18 @@ static const char css[] =
 void
 pl_html_begin(struct pl_buf *out)
 {
+	pl_html_begin_images(out, 0);
+}
+
+void
+pl_html_begin_images(struct pl_buf *out, int self)
+{
 	pl_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    "default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+	    "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+	pl_buf_puts(out, self ? " 'self'\">\n" : "\">\n");
+	pl_buf_puts(out,
 	    "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<meta name=\"generator\" content=\"pl\">\n"

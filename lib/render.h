@@ -23,6 +23,8 @@ struct pl_report_scope;
  */
 json_t	*pl_report_scope_json(const struct pl_report_scope *);
 
+struct pl_report;
+
 /* Text. */
 
 /* The colours (SGR) a text report uses. */
@@ -110,6 +112,13 @@ void	 pl_html_count(struct pl_buf *, size_t n, const char *one,
 void	 pl_html_begin(struct pl_buf *);
 
 /*
+ * pl_html_begin(), but when self is set the page may show images from
+ * beside it (its CSP allows 'self' for images): the family page with
+ * its files copied next to it.
+ */
+void	 pl_html_begin_images(struct pl_buf *, int self);
+
+/*
  * Ends the title and the head with the style every page shares, then
  * more (NULL: none), and opens the body.
  */
@@ -126,5 +135,21 @@ void	 pl_html_style(struct pl_buf *, const char *more);
  * calls it through report-html.c.
  */
 void	 pl_html_markdown(struct pl_buf *out, const char *text, int top);
+
+/*
+ * The family's report (report-family.c), which pl_report_text(),
+ * pl_report_md() and pl_report_html() hand the family view to.
+ */
+void	 pl_report_family_text(struct pl_buf *out, const struct pl_report *r,
+	    int colour);
+void	 pl_report_family_md(struct pl_buf *out, const struct pl_report *r);
+void	 pl_report_family_html(struct pl_buf *out, const struct pl_report *r);
+
+/*
+ * A standard's statement as a short phrase for the family: its first
+ * clause without the full stop, cut at a word past 64 characters with
+ * "…".  The caller frees.
+ */
+char	*pl_report_phrase(const char *statement);
 
 #endif

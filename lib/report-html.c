@@ -1328,73 +1328,6 @@ flags_section(struct page *p)
 	pl_buf_puts(p->out, "</section>\n");
 }
 
-/* The family's opening: where things stand, in sentences. */
-static void
-summary_section(struct page *p)
-{
-	const struct pl_report *r = p->r;
-	size_t	i, active = active_goals(r), behind = 0, overdue = 0;
-	size_t	stalled = 0, met = 0;
-	const char *name = r->name != NULL ? r->name : "The learner";
-
-	for (i = 0; i < r->ngoals; i++) {
-		const struct pl_report_goal *g = &r->goals[i];
-
-		if (!is_active(g)) {
-			met += g->status != NULL &&
-			    strcmp(g->status, "met") == 0;
-			continue;
-		}
-		behind += g->pace == PL_PACE_BEHIND;
-		overdue += g->overdue;
-		stalled += g->stalled;
-	}
-	pl_buf_puts(p->out, "<section>\n<h2>In short</h2>\n<p>");
-	pl_html_esc(p->out, name);
-	if (active == 0)
-		pl_buf_puts(p->out, " has no goals in progress.");
-	else {
-		pl_buf_puts(p->out, " is working on ");
-		pl_html_count(p->out, active, "goal", "goals");
-		pl_buf_puts(p->out, ".");
-	}
-	if (behind > 0) {
-		pl_buf_putc(p->out, ' ');
-		pl_html_count(p->out, behind, "goal is", "goals are");
-		pl_buf_puts(p->out, " behind schedule.");
-	}
-	if (overdue > 0) {
-		pl_buf_putc(p->out, ' ');
-		pl_html_count(p->out, overdue, "goal is", "goals are");
-		pl_buf_puts(p->out, " past its due date.");
-	}
-	if (stalled > 0) {
-		pl_buf_putc(p->out, ' ');
-		pl_html_count(p->out, stalled, "goal has", "goals have");
-		pl_buf_printf(p->out, " had no new work for %ld days or more.",
-		    r->stalled_days);
-	}
-	if (met > 0) {
-		pl_buf_putc(p->out, ' ');
-		pl_html_count(p->out, met, "goal has", "goals have");
-		pl_buf_puts(p->out, " been met.");
-	}
-	pl_buf_puts(p->out, "</p>\n<p>");
-	pl_html_esc(p->out, name);
-	pl_buf_puts(p->out, " has added ");
-	pl_html_count(p->out, r->nevidence, "piece of work", "pieces of work");
-	pl_buf_puts(p->out, " and written ");
-	pl_html_count(p->out, r->nreflections, "reflection", "reflections");
-	pl_buf_puts(p->out, ".");
-	if (r->nstandards > 0) {
-		pl_buf_puts(p->out, " Of ");
-		pl_html_count(p->out, r->nstandards, "standard", "standards");
-		pl_buf_printf(p->out, " in the goals, %zu %s been mastered.",
-		    r->mastered, r->mastered == 1 ? "has" : "have");
-	}
-	pl_buf_puts(p->out, "</p>\n</section>\n");
-}
-
 static void
 warnings_section(struct page *p)
 {
@@ -1416,6 +1349,10 @@ pl_report_html(struct pl_buf *out, const struct pl_report *r)
 {
 	struct page	p = { out, r, r->view == PL_VIEW_FAMILY, 0 };
 
+	if (r->view == PL_VIEW_FAMILY) {
+		pl_report_family_html(out, r);
+		return;
+	}
 	pl_html_begin(out);
 	pl_html_esc(out, r->name != NULL ? r->name : r->learner_id);
 	pl_buf_puts(out, " &ndash; ");
@@ -1438,18 +1375,6 @@ pl_report_html(struct pl_buf *out, const struct pl_report *r)
 		reflections_section(&p);
 		profile(&p);
 		warnings_section(&p);
-		break;
-	case PL_VIEW_FAMILY:
-		summary_section(&p);
-		goals_section(&p, 1);
-		since_section(&p);
-		evidence_section(&p);
-		reflections_section(&p);
-		standards_section(&p);
-		activity_section(&p);
-		people_section(&p);
-		goals_section(&p, 0);
-		profile(&p);
 		break;
 	default:
 		goals_section(&p, 1);

@@ -335,50 +335,6 @@ goals_teacher(struct pl_buf *b, const struct pl_report *r)
 	pl_buf_release(&t);
 }
 
-static void
-goals_family(struct pl_buf *b, const struct pl_report *r)
-{
-	const struct pl_report_goal	*g;
-	size_t				 i, active = 0, met = 0;
-
-	pl_buf_puts(b, "\n## Goals\n\n");
-	for (i = 0; i < r->ngoals; i++) {
-		active += strcmp(r->goals[i].status, "active") == 0;
-		met += strcmp(r->goals[i].status, "met") == 0;
-	}
-	esc(b, name_of(r));
-	pl_buf_printf(b, " is working on %zu %s and has met %zu.\n", active,
-	    plural(active, "goal", "goals"), met);
-	if (r->ngoals > 0)
-		pl_buf_putc(b, '\n');
-	for (i = 0; i < r->ngoals; i++) {
-		g = &r->goals[i];
-		pl_buf_puts(b, "- ");
-		esc(b, g->title);
-		if (strcmp(g->status, "active") != 0) {
-			pl_buf_printf(b, ": %s.\n", strcmp(g->status, "met") ==
-			    0 ? "met" : strcmp(g->status, "paused") == 0 ?
-			    "paused for now" : "set aside");
-			continue;
-		}
-		if (g->total > 0)
-			pl_buf_printf(b, ": %zu of %zu %s done", g->done,
-			    g->total, plural(g->total, "step", "steps"));
-		else
-			pl_buf_puts(b, ": no steps written yet");
-		if (g->due != NULL) {
-			pl_buf_puts(b, ", due ");
-			put_due(b, g);
-		}
-		if (g->pace != PL_PACE_NONE)
-			pl_buf_printf(b, ", %s", pace_words(g->pace));
-		if (g->stalled)
-			pl_buf_printf(b, "; nothing new for %ld days",
-			    g->days_since);
-		pl_buf_puts(b, ".\n");
-	}
-}
-
 /* The shares of the report's scope, a paragraph of their own. */
 static void
 scope_line(struct pl_buf *b, const struct pl_report *r)
@@ -444,43 +400,6 @@ standards_table(struct pl_buf *b, const struct pl_report *r)
 		pl_md_cell(&c, t.ptr);
 		pl_md_cell(&c, s->mastered ? "yes" : "no");
 		pl_md_row(b, &c);
-	}
-	pl_buf_release(&t);
-}
-
-static void
-standards_family(struct pl_buf *b, const struct pl_report *r)
-{
-	const struct pl_report_standard	*s;
-	struct pl_buf			 t = PL_BUF_INIT;
-	size_t				 i;
-
-	pl_buf_puts(b, "\n## What has been learned\n\n");
-	if (r->nstandards == 0) {
-		pl_buf_puts(b, "No standards aligned yet.\n");
-		return;
-	}
-	esc(b, name_of(r));
-	pl_buf_printf(b, " has mastered %zu of %zu %s and has work to show "
-	    "in %zu.\n", r->mastered, r->nstandards, plural(r->nstandards,
-	    "standard", "standards"), r->covered);
-	if (r->nstandards > 0)
-		pl_buf_putc(b, '\n');
-	for (i = 0; i < r->nstandards; i++) {
-		s = &r->standards[i];
-		pl_buf_puts(b, "- ");
-		esc(b, s->description != NULL && *s->description != '\0' ?
-		    s->description : s->code);
-		if (r->codes) {
-			pl_buf_puts(b, " (");
-			esc(b, s->code);
-			pl_buf_putc(b, ')');
-		}
-		pl_buf_puts(b, ": ");
-		pl_buf_clear(&t);
-		pl_report_level_words(&t, r, s, "not rated yet");
-		esc(b, t.ptr);
-		pl_buf_puts(b, s->mastered ? ", mastered.\n" : ".\n");
 	}
 	pl_buf_release(&t);
 }
@@ -662,89 +581,6 @@ people(struct pl_buf *b, const struct pl_report *r)
 	}
 }
 
-static const struct pl_report_evidence *
-find_evidence(const struct pl_report *r, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; id != NULL && i < r->nevidence; i++)
-		if (strcmp(r->evidence[i].id, id) == 0)
-			return &r->evidence[i];
-	return NULL;
-}
-
-static const struct pl_report_standard *
-find_standard(const struct pl_report *r, const char *code)
-{
-	size_t	i;
-
-	for (i = 0; code != NULL && i < r->nstandards; i++)
-		if (strcmp(r->standards[i].code, code) == 0)
-			return &r->standards[i];
-	return NULL;
-}
-
-/*
- * An event in plain words, titles for ids: "new work: Bake a cake".
- * The commit's sentence when the entry is not in the report.
- */
-static void
-event_words_family(struct pl_buf *b, const struct pl_report *r,
-    const struct pl_report_event *e)
-{
-	const struct pl_report_goal	*g = find_goal(r, e->id);
-	const struct pl_report_evidence	*ev = find_evidence(r, e->id);
-	const struct pl_report_standard	*s = find_standard(r, e->standard);
-	struct pl_buf			 words = PL_BUF_INIT;
-	const char			*level;
-	size_t				 i;
-
-	switch (e->type) {
-	case PL_EVENT_GOAL_SET:
-	case PL_EVENT_STEP_DONE:
-	case PL_EVENT_GOAL_MET:
-		if (g == NULL)
-			break;
-		pl_buf_puts(b, e->type == PL_EVENT_GOAL_SET ? "new goal: " :
-		    e->type == PL_EVENT_STEP_DONE ? "a step done on " :
-		    "goal met: ");
-		esc(b, g->title);
-		return;
-	case PL_EVENT_EVIDENCE:
-		if (ev == NULL)
-			break;
-		pl_buf_puts(b, "new work: ");
-		esc(b, ev->title);
-		return;
-	case PL_EVENT_REFLECTION:
-		for (i = 0; i < r->nreflections; i++)
-			if (strcmp(r->reflections[i].id, e->id) == 0) {
-				pl_buf_puts(b, "a reflection: ");
-				esc(b, r->reflections[i].summary);
-				return;
-			}
-		break;
-	case PL_EVENT_RATING:
-		if (ev == NULL || s == NULL || e->level == NULL)
-			break;
-		level = pl_scale_name(&r->scale, strtod(e->level, NULL));
-		esc(b, ev->title);
-		pl_buf_puts(b, " rated ");
-		esc(b, level != NULL ? level : e->level);
-		pl_buf_puts(b, " for ");
-		esc(b, s->description);
-		if (r->codes) {
-			pl_buf_puts(b, " (");
-			esc(b, s->code);
-			pl_buf_putc(b, ')');
-		}
-		return;
-	}
-	pl_report_event_words(&words, r, e);
-	esc(b, pl_buf_cstr(&words));
-	pl_buf_release(&words);
-}
-
 /* "developing (2.35)", "proficient" for the family, or "no score yet". */
 static void
 put_move_end(struct pl_buf *b, const struct pl_report *r, int scored,
@@ -772,7 +608,6 @@ since(struct pl_buf *b, const struct pl_report *r)
 	const struct pl_report_event	*e;
 	const struct pl_report_move	*m;
 	size_t				 i;
-	int				 family = r->view == PL_VIEW_FAMILY;
 
 	if (r->since == NULL)
 		return;
@@ -782,16 +617,10 @@ since(struct pl_buf *b, const struct pl_report *r)
 	pl_buf_puts(b, "\n\n");
 	if (r->nevents == 0)
 		pl_buf_puts(b, "Nothing changed.\n");
-	else if (!family)
+	else
 		pl_md_head(b, "Date | What | Entry | By | Detail");
 	for (i = 0; i < r->nevents; i++) {
 		e = &r->events[i];
-		if (family) {
-			pl_buf_printf(b, "- %s · ", e->date);
-			event_words_family(b, r, e);
-			pl_buf_putc(b, '\n');
-			continue;
-		}
 		pl_md_cell(&c, e->date);
 		pl_md_cell(&c, event_words[e->type]);
 		pl_md_cell(&c, e->id);
@@ -808,51 +637,26 @@ since(struct pl_buf *b, const struct pl_report *r)
 	pl_buf_release(&t);
 	if (r->nmoves == 0)
 		return;
-	pl_buf_puts(b, family ? "\nLearning that moved:\n\n" :
-	    "\nMastery that moved:\n\n");
-	if (!family)
-		pl_md_head(b, "Code | Description | From | To | Mastered");
+	pl_buf_puts(b, "\nMastery that moved:\n\n");
+	pl_md_head(b, "Code | Description | From | To | Mastered");
 	for (i = 0; i < r->nmoves; i++) {
 		m = &r->moves[i];
-		if (!family) {
-			pl_md_cell(&c, m->code);
-			pl_md_cell(&c, m->description);
-			pl_buf_clear(&t);
-			pl_buf_puts(&t, "");
-			if (m->had)
-				put_move_end(&t, r, m->from_scored, m->from);
-			pl_md_cell(&c, t.ptr);
-			pl_buf_clear(&t);
-			pl_buf_puts(&t, "");
-			if (m->has)
-				put_move_end(&t, r, m->to_scored, m->to);
-			pl_md_cell(&c, t.ptr);
-			pl_md_cell(&c, m->mastered && !m->was_mastered ?
-			    "yes, new" : m->mastered ? "yes" : "no");
-			pl_md_row(b, &c);
-			pl_buf_release(&t);
-			continue;
-		}
-		pl_buf_puts(b, "- ");
-		esc(b, m->description != NULL && *m->description != '\0' ?
-		    m->description : m->code);
-		if (r->codes) {
-			pl_buf_puts(b, " (");
-			esc(b, m->code);
-			pl_buf_putc(b, ')');
-		}
-		pl_buf_puts(b, ": ");
+		pl_md_cell(&c, m->code);
+		pl_md_cell(&c, m->description);
+		pl_buf_clear(&t);
+		pl_buf_puts(&t, "");
 		if (m->had)
-			put_move_end(b, r, m->from_scored, m->from);
-		else
-			pl_buf_puts(b, "not rated");
-		pl_buf_puts(b, " → ");
+			put_move_end(&t, r, m->from_scored, m->from);
+		pl_md_cell(&c, t.ptr);
+		pl_buf_clear(&t);
+		pl_buf_puts(&t, "");
 		if (m->has)
-			put_move_end(b, r, m->to_scored, m->to);
-		else
-			pl_buf_puts(b, "not rated");
-		pl_buf_puts(b, m->mastered && !m->was_mastered ?
-		    ", now mastered.\n" : ".\n");
+			put_move_end(&t, r, m->to_scored, m->to);
+		pl_md_cell(&c, t.ptr);
+		pl_md_cell(&c, m->mastered && !m->was_mastered ?
+		    "yes, new" : m->mastered ? "yes" : "no");
+		pl_md_row(b, &c);
+		pl_buf_release(&t);
 	}
 }
 
@@ -874,6 +678,10 @@ warnings(struct pl_buf *b, const struct pl_report *r)
 void
 pl_report_md(struct pl_buf *b, const struct pl_report *r)
 {
+	if (r->view == PL_VIEW_FAMILY) {
+		pl_report_family_md(b, r);
+		return;
+	}
 	title(b, r);
 	switch (r->view) {
 	case PL_VIEW_TEACHER:
@@ -887,16 +695,6 @@ pl_report_md(struct pl_buf *b, const struct pl_report *r)
 		people(b, r);
 		profile(b, r);
 		warnings(b, r);
-		break;
-	case PL_VIEW_FAMILY:
-		profile(b, r);
-		goals_family(b, r);
-		since(b, r);
-		standards_family(b, r);
-		evidence_list(b, r);
-		reflections(b, r);
-		weeks(b, r);
-		people(b, r);
 		break;
 	default:
 		profile(b, r);

@@ -608,46 +608,15 @@ warnings(struct out *o)
 	}
 }
 
-static size_t
-count_status(const struct pl_report *r, const char *status)
-{
-	size_t	i, n = 0;
-
-	for (i = 0; i < r->ngoals; i++)
-		n += strcmp(r->goals[i].status, status) == 0;
-	return n;
-}
-
-/* The family's summary: what a parent asks first, in sentences. */
-static void
-family_summary(struct out *o)
-{
-	const struct pl_report	*r = o->r;
-	size_t			 i, active = count_status(r, "active"),
-				 met = count_status(r, "met"), late = 0;
-
-	for (i = 0; i < r->ngoals; i++)
-		late += flagged(&r->goals[i]);
-	pl_buf_putc(o->b, '\n');
-	val(o, r->name);
-	pl_buf_printf(o->b, " is working on %zu goal%s and has met %zu.",
-	    active, active == 1 ? "" : "s", met);
-	if (late > 0)
-		pl_buf_printf(o->b, " %zu goal%s could use some help.", late,
-		    late == 1 ? "" : "s");
-	pl_buf_printf(o->b, " %zu piece%s of work %s been added", r->nevidence,
-	    r->nevidence == 1 ? "" : "s", r->nevidence == 1 ? "has" : "have");
-	if (r->nstandards > 0)
-		pl_buf_printf(o->b, ", and %zu of %zu skills are mastered",
-		    r->mastered, r->nstandards);
-	pl_buf_puts(o->b, ".\n");
-}
-
 void
 pl_report_text(struct pl_buf *out, const struct pl_report *r, int colour)
 {
 	struct out	o = { out, r, colour };
 
+	if (r->view == PL_VIEW_FAMILY) {
+		pl_report_family_text(out, r, colour);
+		return;
+	}
 	header(&o);
 	switch (r->view) {
 	case PL_VIEW_TEACHER:
@@ -660,15 +629,6 @@ pl_report_text(struct pl_buf *out, const struct pl_report *r, int colour)
 		profile(&o);
 		evidence_list(&o, 10);
 		reflection_list(&o, 5);
-		break;
-	case PL_VIEW_FAMILY:
-		family_summary(&o);
-		goal_cards(&o);
-		window(&o);
-		evidence_list(&o, 5);
-		standards(&o);
-		activity(&o);
-		people(&o);
 		break;
 	default:
 		goal_cards(&o);

@@ -196,6 +196,61 @@ add_evidence(struct build *b, const struct pl_entries *l)
 	}
 }
 
+/*
+ * 1 when path is plain and lies in the folder of evidence the view
+ * shows ("evidence/ID/NAME", as pl evidence attach puts it): the
+ * entries' rule decides for their files too, so a file in the folder of
+ * evidence left out, a goal's or a reflection's file, or anything
+ * outside evidence/ is never shown, whichever entry lists it.
+ */
+static int
+file_shown(const struct build *b, const char *path)
+{
+	const char	*p, *seg, *slash;
+	char		*id;
+	size_t		 i, n;
+	int		 ok = 0;
+
+	if (strncmp(path, "evidence/", 9) != 0)
+		return 0;
+	for (p = path + 9, n = 0; ; p = slash + 1, n++) {
+		seg = p;
+		slash = strchr(p, '/');
+		i = slash != NULL ? (size_t)(slash - seg) : strlen(seg);
+		if (i == 0 || (i == 1 && seg[0] == '.') ||
+		    (i == 2 && strncmp(seg, "..", 2) == 0) ||
+		    memchr(seg, '\\', i) != NULL)
+			return 0;
+		if (slash == NULL)
+			break;
+	}
+	if (n == 0)
+		return 0;
+	id = pl_xstrndup(path + 9, strcspn(path + 9, "/"));
+	for (i = 0; i < b->r->nevidence && !ok; i++)
+		ok = strcmp(b->r->evidence[i].id, id) == 0;
+	ok = ok && !hidden(b, "evidence", id);
+	free(id);
+	return ok;
+}
+
+/* Which files of the evidence the family view may show. */
+static void
+add_shown(struct build *b)
+{
+	struct pl_report_evidence	*v;
+	size_t				 i, k;
+
+	if (b->vis == NULL)
+		return;
+	for (i = 0; i < b->r->nevidence; i++) {
+		v = &b->r->evidence[i];
+		v->shown = pl_xcalloc(v->files.n + 1, sizeof *v->shown);
+		for (k = 0; k < v->files.n; k++)
+			v->shown[k].may_show = file_shown(b, v->files.v[k]);
+	}
+}
+
 static void
 add_reflections(struct build *b, const struct pl_entries *l)
 {
@@ -394,6 +449,7 @@ add_entries(struct build *b)
 	pl_entries_sort_by_date(&ev, "date");
 	pl_entries_sort_by_date(&b->refl, "date");
 	add_evidence(b, &ev);
+	add_shown(b);
 	free(ev.v);
 	add_reflections(b, &b->refl);
 	r->goals = pl_xcalloc(b->gs.l.n + 1, sizeof *r->goals);
@@ -1492,6 +1548,8 @@ free_goal(struct pl_report_goal *g)
 static void
 free_evidence(struct pl_report_evidence *v)
 {
+	size_t	i;
+
 	free(v->id);
 	free(v->title);
 	free(v->date);
@@ -1499,6 +1557,9 @@ free_evidence(struct pl_report_evidence *v)
 	free(v->description);
 	pl_strlist_release(&v->goals);
 	pl_strlist_release(&v->standards);
+	for (i = 0; v->shown != NULL && i < v->files.n; i++)
+		free(v->shown[i].href);
+	free(v->shown);
 	pl_strlist_release(&v->files);
 }
 

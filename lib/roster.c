@@ -557,18 +557,27 @@ fail(struct pl_roster_learner *l, enum pl_roster_state state)
 	pl_error_clear();
 }
 
-/* The learner's own page, written from the report just built. */
+/*
+ * The learner's own page, written from the report just built; the
+ * family's with the attached work it shows in files/<page's name>/.
+ */
 static void
 write_page(struct build *b, const struct pl_roster_learner *l,
-    const struct pl_report *rep)
+    struct pl_report *rep, struct pl_portfolio *pf)
 {
 	struct pl_buf	 out = PL_BUF_INIT;
-	char		*path;
+	char		*path, *prefix;
 	int		 err;
 
+	prefix = pl_xasprintf("%s/%.*s/", PL_REPORT_FILES,
+	    (int)(strlen(l->page) - strlen(".html")), l->page);
+	err = pl_report_attach(rep, pf, b->o->pages_dir, prefix);
+	free(prefix);
 	b->o->page(&out, rep);
 	path = pl_xasprintf("%s/%s", b->o->pages_dir, l->page);
-	err = pl_write_output(path, out.ptr != NULL ? out.ptr : "", out.len);
+	if (err == PL_OK)
+		err = pl_write_output(path, out.ptr != NULL ? out.ptr : "",
+		    out.len);
 	pthread_mutex_lock(&b->lock);
 	if (err != PL_OK && b->err == PL_OK) {
 		b->err = err;
@@ -615,7 +624,7 @@ read_learner(struct build *b, size_t i)
 	else {
 		summarize(b, i, rep);
 		if (b->o->pages_dir != NULL && b->o->page != NULL)
-			write_page(b, l, rep);
+			write_page(b, l, rep, pf);
 	}
 	pl_report_free(rep);
 	pl_portfolio_free(pf);

@@ -89,6 +89,17 @@ struct pl_report_goal {
 						   or created */
 };
 
+/* An attached file as the family's page shows it. */
+struct pl_report_file {
+	int			 may_show;	/* the view may show it:
+						   pl_report_build() says */
+	int			 image;		/* PNG, JPEG, GIF or WebP, by
+						   its bytes */
+	char			*href;		/* "files/quiz/a.jpg" or a
+						   data: URI; NULL: named only
+						   (pl_report_attach()) */
+};
+
 struct pl_report_evidence {
 	char			*id;
 	char			*title;
@@ -98,6 +109,8 @@ struct pl_report_evidence {
 	struct pl_strlist	 goals;
 	struct pl_strlist	 standards;
 	struct pl_strlist	 files;		/* attached: names */
+	struct pl_report_file	*shown;		/* the family view: one per
+						   file; else NULL */
 };
 
 struct pl_report_reflection {
@@ -328,6 +341,40 @@ void	 pl_report_free(struct pl_report *);
 
 /* Frees what r holds (a report filled by hand), not r itself. */
 void	 pl_report_release(struct pl_report *r);
+
+/* The largest image a page embeds, and all it embeds (pl-report(1)). */
+#define PL_REPORT_EMBED_MAX	(256 * 1024)
+#define PL_REPORT_EMBED_TOTAL	(4 * 1024 * 1024)
+
+/* The folder of a page's files, beside it, and the note that marks it. */
+#define PL_REPORT_FILES		"files"
+#define PL_REPORT_FILES_NOTE	".made-by-pl"
+
+/*
+ * Makes the attached files of r's family view that it may show ready for
+ * its HTML page, from the commit r was made from (read through head's
+ * repository).  With dir NULL, images of at most PL_REPORT_EMBED_MAX
+ * bytes are embedded as data: URIs while the page's total stays within
+ * PL_REPORT_EMBED_TOTAL; the rest are named only.  With dir, each file
+ * is copied to dir/prefix/ID/NAME for evidence/ID/NAME and linked as
+ * prefix/ID/NAME; prefix ("files/", "files/ana/") lies under
+ * dir/PL_REPORT_FILES, made with its note at the first copy.  A file that
+ * cannot be read from the commit (a link, a submodule, a path that
+ * leaves the folder, larger than PL_READ_MAX) is named only.  Fails with
+ * pl_portfolio_open()'s errors and PL_ERROR when a copy cannot be
+ * written.  Does nothing in the other views.
+ */
+int	 pl_report_attach(struct pl_report *r, struct pl_portfolio *head,
+	    const char *dir, const char *prefix) PL_WUR;
+
+/*
+ * Removes dir/PL_REPORT_FILES before the pages about to be written to
+ * dir copy their files there (pl_report_attach() makes it again with
+ * its note): what a page written before showed (an entry private since)
+ * is not left behind.  The folder is pl's when it holds the note
+ * PL_REPORT_FILES_NOTE; PL_EEXISTS, touching nothing, when it is not.
+ */
+int	 pl_report_files_reset(const char *dir) PL_WUR;
 
 /*
  * The one rule for the last evidence, which goals and the class report

@@ -275,20 +275,27 @@ for e in json.load(open(\"out.json\"))[\"events\"]:
 	{ printf "rating " && cat sentence &&
 	  echo "evidence Added artifact evidence from 2026-03-01: Quiz."; } >expect &&
 	test_cmp expect actual &&
-	for view in learner teacher family
+	for view in learner teacher
 	do
 		pl -C ra report --for $view --since 2026-03-01 >out &&
 		grep "^  2026-03-02  rating  " out >event &&
-		work=quiz &&
-		if test $view = family; then work=Quiz; fi &&
-		echo "  2026-03-02  rating      Rated $work: 3 (proficient) - Ms Rivera" >expect &&
+		echo "  2026-03-02  rating      Rated quiz: 3 (proficient) - Ms Rivera" >expect &&
 		test_cmp expect event &&
 		pl -C ra report --for $view --since 2026-03-01 --format html \
 			>out.html &&
 		grep "<td>Rating</td>" out.html >event &&
-		grep "<td>Rated $work: 3 (proficient) (" event &&
+		grep "<td>Rated quiz: 3 (proficient) (" event &&
 		! grep @ event || return 1
 	done &&
+	pl -C ra report --for family --since 2026-03-01 >out &&
+	grep "^  - 2026-03-02 · " out >event &&
+	echo "  - 2026-03-02 · Quiz assessed for One: proficient" >expect &&
+	test_cmp expect event &&
+	pl -C ra report --for family --since 2026-03-01 --format html \
+		>out.html &&
+	grep "<li>2026-03-02 · Quiz assessed for One: proficient</li>" \
+		out.html &&
+	! grep "rivera@" out.html &&
 	pl -C ra report --for teacher --since 2026-03-01 --format md >out.md &&
 	grep "^| 2026-03-02 | rating | quiz | Ms Rivera | Rated quiz: 3 (proficient) · M.1: 3 |\$" out.md &&
 	pl -C ra report --for family --since 2026-03-01 --format md >out.md &&

@@ -135,8 +135,9 @@ test_expect_success 'no word of a private entry reaches any format of the family
 	! grep -i -e worry -e gone -e alone -e health -e "walk more" \
 		-e "2026-11-29-run\|\brun\b" out.text out.md out.html out.csv \
 		out.json &&
-	grep "Rated Both: 2 (developing)" out.html out.text >rated &&
-	test_line_count = 2 rated
+	grep "Both assessed for One: developing" out.html out.text out.md \
+		>rated &&
+	test_line_count = 3 rated
 '
 
 test_expect_success 'each window and as-of day leaves the same entries out' '

@@ -511,28 +511,45 @@ test_family(void)
 	r.codes = 0;
 	html = render(&r);
 	ok(strstr(html, "<h2>In short</h2>\n<p>Maya Okafor is working on 3 "
-	    "goals. 1 goal is behind schedule. 1 goal is past its due date. "
-	    "1 goal has had no new work for 21 days or more. 1 goal has been "
-	    "met.</p>\n<p>Maya Okafor has added 5 pieces of work and written 2 "
-	    "reflections. Of 6 standards in the goals, 2 have been mastered."
+	    "goals and has met 1. 1 goal could use some help. 5 pieces of "
+	    "work have been added; 2 of the 6 skills in the goals are secure."
 	    "</p>") != NULL, "family: sentences first");
+	ok(strstr(html, "<h2>In short</h2>") < strstr(html,
+	    "<h2>Achieved</h2>") && strstr(html, "<h2>Achieved</h2>") <
+	    strstr(html, "<h2>Goals and next steps</h2>"),
+	    "family: what was achieved before the goals");
+	ok(strstr(html, "<li>Goal met: Times tables to 12</li>") != NULL,
+	    "family: a met goal among what was achieved");
+	ok(strstr(html, "<strong>Read about the solar system</strong>: 1 of 3 "
+	    "steps done, due 2026-12-01 (9 days ago).<br><span class=\"fam-"
+	    "next\">Next step: Write a one-page summary</span><br><span "
+	    "class=\"fam-help\">Could use some help: behind schedule; past "
+	    "its due date; nothing new for 30 days.</span></li>") != NULL,
+	    "family: a goal with its next step and what might need a hand");
 	ok(strstr(html, "CCSS") == NULL, "family: no codes");
 	ok(strstr(html, "school.example") == NULL &&
 	    strstr(html, "home.example") == NULL, "family: no emails at all");
-	ok(strstr(html, "<td>Ms. Rivera</td><td>Rated") != NULL,
+	ok(strstr(html, "Ms. Rivera (12 changes)") != NULL,
 	    "family: an author without email");
 	ok(strstr(html, "<li>Add and subtract fractions with unlike "
-	    "denominators: from developing to proficient, <strong>now "
-	    "mastered</strong></li>") != NULL, "family: levels by name");
-	ok(strstr(html, "<td>Add and subtract fractions with unlike "
-	    "denominators</td><td>developing</td><td class=\"n\">2</td>") !=
-	    NULL, "family: a standard by its description and level");
+	    "denominators: now secure.</li>") != NULL, "family: moves in words");
+	ok(strstr(html, "<li>Add and subtract fractions with unlike "
+	    "denominators: getting there (developing)</li>") != NULL,
+	    "family: a standard by its phrase and standing");
+	ok(strstr(html, "<li><details><summary>Solve word problems involving "
+	    "addition and subtraction of\xe2\x80\xa6: secure</summary><p>Solve "
+	    "word problems involving addition and subtraction of fractions"
+	    "</p></details></li>") != NULL,
+	    "family: a long statement cut, whole on demand");
+	ok(strstr(html, "decaying") == NULL && strstr(html, "aligned") ==
+	    NULL && strstr(html, "Mastery") == NULL, "family: no method words");
 	free(html);
 	r.codes = 1;
 	html = render(&r);
-	ok(strstr(html, "<td>Add and subtract fractions with unlike "
-	    "denominators (<code>CCSS.Math.Content.5.NF.A.1</code>)</td>") !=
-	    NULL, "family with codes: the code beside the description");
+	ok(strstr(html, "<li>Add and subtract fractions with unlike "
+	    "denominators (CCSS.Math.Content.5.NF.A.1): getting there "
+	    "(developing)</li>") != NULL,
+	    "family with codes: the code beside the phrase");
 	ok(strstr(html, "school.example") == NULL, "still no email");
 	free(html);
 	pl_report_release(&r);
@@ -566,15 +583,13 @@ test_empty(void)
 	free(html);
 	r.view = PL_VIEW_FAMILY;
 	html = render(&r);
-	ok(strstr(html, "<p>Maya Okafor has no goals in progress.</p>\n"
-	    "<p>Maya Okafor has added 0 pieces of work and written 0 "
-	    "reflections.</p>") != NULL, "empty family view");
+	ok(strstr(html, "<p>Maya Okafor has no goals yet. 0 pieces of work "
+	    "have been added.</p>") != NULL, "empty family view");
 	free(html);
 	r.since = S("2026-08-01");
 	html = render(&r);
-	ok(strstr(html, "<h2>Since 2026-08-01</h2>\n<p>No changes in this "
-	    "time.</p>\n<h3>Mastery moves</h3>\n<p>No mastery moved in this "
-	    "time.</p>") != NULL, "an empty window");
+	ok(strstr(html, "<h2>Since 2026-08-01</h2>\n<p>Nothing changed.</p>\n"
+	    "</section>") != NULL, "an empty window");
 	free(html);
 	pl_report_release(&r);
 }
