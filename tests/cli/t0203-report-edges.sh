@@ -170,4 +170,21 @@ test_expect_success 'the class: evidence 13 and 29 days old is recent, 14 and 30
 	grep "^eve,.*,1,1,0,0,0,0,2,4,2026-11-10,2026-11-30,0," out
 '
 
+test_expect_success 'learners named Index: their pages beside index.html, the class page' '
+	printf "learner,portfolio\nIndex,ana\nIndex!,bea\nIndex 2,cai\n" \
+		>class/index.csv &&
+	pl report --roster class/index.csv --as-of 2026-11-30 --out-dir site &&
+	(cd site && ls) >files &&
+	printf "%s\n" index-2-2.html index-2.html index-3.html index.html \
+		>expect &&
+	test_cmp expect files &&
+	grep "<title>Class report" site/index.html &&
+	grep -o "href=\"[a-z0-9-]*\.html\"" site/index.html | sort >links &&
+	printf "href=\"%s.html\"\n" index-2-2 index-2 index-3 >expect &&
+	test_cmp expect links &&
+	grep "<title>ana &ndash; Teacher report" site/index-2.html &&
+	grep "<title>bea &ndash; Teacher report" site/index-3.html &&
+	grep "<title>cai &ndash; Teacher report" site/index-2-2.html
+'
+
 test_done
