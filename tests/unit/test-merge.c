@@ -159,6 +159,20 @@ test_layout(void)
 	    "the body changed on both sides: a conflict");
 	check("---\ntitle: X\n", "---\ntitle: Y\n", "---\ntitle: Z\n",
 	    "CONFLICT: the front matter", "front matter never closed");
+	check("---\ntitle: X\nstatus: active\n...\nA\n",
+	    "---\ntitle: X\nstatus: met\n...\nA\n",
+	    "---\ntitle: Y\nstatus: active\n...\nA\n",
+	    "---\ntitle: Y\nstatus: met\n...\nA\n",
+	    "front matter ended by '...' (YAML's document end): merged, kept");
+	check("---\ntitle: X\nstatus: active\n---\nA\n",
+	    "---\ntitle: X\nstatus: met\n---\nA\n",
+	    "---\ntitle: Y\nstatus: active\n...\nA\n",
+	    "---\ntitle: Y\nstatus: met\n...\nA\n",
+	    "'---' made '...' on one side: that side's");
+	check("---\ntitle: X\n...\nA\n", "---\ntitle: X\n...\nB\n",
+	    "---\ntitle: X\nterm: long\n...\nA\n",
+	    "---\ntitle: X\nterm: long\n...\nB\n",
+	    "'...' and a body changed on one side, a key on the other");
 	check("---\ntitle: X\n---\n", "---\ntitle: [\n---\n",
 	    "---\ntitle: X\nterm: long\n---\n", "CONFLICT: the front matter",
 	    "a result that would not parse is a conflict");
