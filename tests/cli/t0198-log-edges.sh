@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='pl log and report: merges of commits made in one second, and commits without a sentence'
+test_description='pl log and report: merges of commits made in one second, commits without a sentence, caches with a record twice or of a failed walk'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
 # pl log's commits, newest first, as commit ids.
@@ -127,6 +127,86 @@ test_expect_success 'a pl commit with no sentence, a subject alone, a subject an
 	  2026-11-26  evidence    Add a poster - Test Teacher
 	  2026-11-26  goal set    goal: add read - Test Teacher
 
+	EOF
+	test_cmp expect actual
+'
+
+# c's log cache holds its two hand commits: the goal sing, the poster.
+test_expect_success 'a log cache with a commit twice, or a change twice in one: ignored whole, written again' '
+	cp c/.git/pl/log-cache good &&
+	poster=$(git -C c rev-parse HEAD~1) &&
+	grep "^$poster 1\$" good &&
+	log_lines c >expect &&
+	{ cat good && printf "%s 1\nAgoals/fake.md\n" $poster; } \
+		>c/.git/pl/log-cache &&
+	log_lines c >actual &&
+	test_cmp expect actual &&
+	sort good >want &&
+	sort c/.git/pl/log-cache >now &&
+	test_cmp want now &&
+	{ sed "s/^$poster 1\$/$poster 2\nAevidence\/poster.md/" good; } \
+		>c/.git/pl/log-cache &&
+	grep -c "^Aevidence/poster.md\$" c/.git/pl/log-cache >n &&
+	echo 2 >two &&
+	test_cmp two n &&
+	pl -C c report --since 2026-11-26 --format json >out.json &&
+	python3 -c "import json; print(len(json.load(open(\"out.json\"))[\"events\"]))" \
+		>n &&
+	echo 3 >three &&
+	test_cmp three n &&
+	sort c/.git/pl/log-cache >now &&
+	test_cmp want now
+'
+
+test_expect_success 'a text cache with a record twice, its checksum right: ignored whole' '
+	pl -C c goal list >expect &&
+	python3 - c/.git/pl/goals-cache <<-\PY &&
+	import struct, sys, zlib
+	path = sys.argv[1]
+	data = open(path, "rb").read()
+	head, body = b"pl text cache 1\n", data[16:-4]
+	recs, p = [], 0
+	while p < len(body):
+	    n = struct.unpack("<I", body[p + 20:p + 24])[0]
+	    recs.append(body[p:p + 24 + n])
+	    p += 24 + n
+	fake = [r.replace(b"title: Sing", b"title: Fake") for r in recs]
+	dup = [r for r in fake if b"Fake" in r]
+	assert len(dup) == 1
+	out = head + b"".join(sorted(fake + dup))
+	open(path, "wb").write(out + struct.pack("<I", zlib.crc32(out)))
+	PY
+	pl -C c goal list >actual &&
+	test_cmp expect actual &&
+	! grep Fake c/.git/pl/goals-cache
+'
+
+# A hand commit whose evidence folder cannot be read: the walk fails
+# after it read the goals folder, and must not keep that half.
+test_expect_success 'a walk that fails keeps no record of the commit it failed on' '
+	pl init --name "Dee" d >/dev/null &&
+	mkdir d/goals d/evidence &&
+	printf -- "---\ntitle: Aim\nstatus: active\n---\n" >d/goals/aim.md &&
+	printf -- "---\ntitle: Work\ndate: 2026-11-26\n---\nIt.\n" \
+		>d/evidence/work.md &&
+	git -C d add goals evidence &&
+	git -C d commit -q -m "Aim and work" &&
+	tree=$(git -C d rev-parse HEAD:evidence) &&
+	obj=d/.git/objects/$(echo $tree | cut -c1-2)/$(echo $tree | cut -c3-) &&
+	test_path_is_file $obj &&
+	mv $obj saved &&
+	test_must_fail pl -C d log >out 2>err &&
+	test_stderr_starts_pl err &&
+	{
+		test_path_is_missing d/.git/pl/log-cache ||
+		! grep "$(git -C d rev-parse HEAD)" d/.git/pl/log-cache
+	} &&
+	mv saved $obj &&
+	log_lines d >actual &&
+	cat >expect <<-\EOF &&
+	goal add aim Aim and work
+	evidence add work Aim and work
+	portfolio init dee Started the portfolio of Dee.
 	EOF
 	test_cmp expect actual
 '
