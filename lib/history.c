@@ -523,6 +523,39 @@ hand_change(struct pl_history *h, const char *f)
 	h->ch.id = keep(h, slash, end - slash);
 }
 
+/* 1 when a commit queued at c's time descends from c. */
+static int
+child_queued(struct pl_history *h, git_commit *c)
+{
+	git_time_t	t = git_commit_time(c);
+	size_t		i;
+
+	for (i = 0; i < h->queue.n; i++)
+		if (h->queue.v[i].time == t && git_graph_descendant_of(h->repo,
+		    git_commit_id(h->queue.v[i].c), git_commit_id(c)) == 1)
+			return 1;
+	return 0;
+}
+
+/*
+ * The newest commit queued, but never one that a commit queued with the
+ * same time descends from: it goes back, after them.  Equal times (a
+ * script's commits, a merge made in the second of its branch's) would
+ * else list a branch's base between its commits, as git log does and
+ * its --date-order does not.  Each commit of a tie is tried once.
+ */
+static git_commit *
+pop_child_first(struct pl_history *h)
+{
+	git_commit	*c;
+	size_t		 tries = h->queue.n;
+
+	while ((c = heap_pop(&h->queue)) != NULL && tries-- > 1 &&
+	    child_queued(h, c))
+		heap_push(&h->queue, c);
+	return c;
+}
+
 /* Moves to the next commit that is not a merge; *done at the end. */
 static int
 next_commit(struct pl_history *h, int *done)
@@ -535,7 +568,7 @@ next_commit(struct pl_history *h, int *done)
 	*done = 0;
 	do {
 		git_commit_free(h->commit);
-		if ((h->commit = heap_pop(&h->queue)) == NULL) {
+		if ((h->commit = pop_child_first(h)) == NULL) {
 			*done = 1;
 			return PL_OK;
 		}

@@ -47,6 +47,40 @@ by_id(const void *a, const void *b)
 	    &((const struct record *)b)->id);
 }
 
+static int
+by_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * 1 when no two records are of one commit and no record names a change
+ * twice: pl writes neither, and a walk would take one of two records at
+ * random, or count a change twice.
+ */
+static int
+each_once(const struct pl_logcache *c)
+{
+	char	**v;
+	size_t	  i, k;
+	int	  once = 1;
+
+	for (i = 1; i < c->n; i++)
+		if (git_oid_cmp(&c->v[i - 1].id, &c->v[i].id) == 0)
+			return 0;
+	for (i = 0; i < c->n && once; i++) {
+		if (c->v[i].n < 2)
+			continue;
+		v = pl_xcalloc(c->v[i].n, sizeof *v);
+		memcpy(v, c->lines.v + c->v[i].first, c->v[i].n * sizeof *v);
+		qsort(v, c->v[i].n, sizeof *v, by_text);
+		for (k = 1; k < c->v[i].n && once; k++)
+			once = strcmp(v[k - 1], v[k]) != 0;
+		free(v);
+	}
+	return once;
+}
+
 /* Reads the records of c->text; 0 when anything in it is not right. */
 static int
 parse(struct pl_logcache *c)
@@ -91,7 +125,7 @@ parse(struct pl_logcache *c)
 	/* qsort() of no records would be given NULL: undefined */
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof *c->v, by_id);
-	return 1;
+	return each_once(c);
 }
 
 struct pl_logcache *

@@ -130,6 +130,28 @@ bad_setting(const char *key, const char *value)
 	    PL_SETTINGS_FILE, key, value);
 }
 
+/*
+ * A boolean as git reads one (git config --bool): pl align scale shows
+ * "yes", so a person may well write it.
+ */
+static int
+parse_bool(int *out, const char *v)
+{
+	static const char *const yes[] = { "true", "yes", "on", "1", NULL };
+	static const char *const no[] = { "false", "no", "off", "0", NULL };
+	size_t	i;
+
+	for (i = 0; yes[i] != NULL; i++)
+		if (strcasecmp(v, yes[i]) == 0) {
+			*out = 1;
+			return 0;
+		} else if (strcasecmp(v, no[i]) == 0) {
+			*out = 0;
+			return 0;
+		}
+	return -1;
+}
+
 /* Reads the setting key into *v; 1 when set. */
 static int
 setting(char **v, struct pl_portfolio *pf, const char *key, int *err)
@@ -153,14 +175,9 @@ read_settings(struct pl_scale *s, struct pl_portfolio *pf)
 	if (setting(&v, pf, "align.mastery", &err) &&
 	    parse_number(&s->mastery, v) != 0)
 		err = bad_setting("align.mastery", v);
-	if (setting(&v, pf, "align.halves", &err)) {
-		if (strcasecmp(v, "true") == 0 || strcmp(v, "1") == 0)
-			s->halves = 1;
-		else if (strcasecmp(v, "false") == 0 || strcmp(v, "0") == 0)
-			s->halves = 0;
-		else
-			err = bad_setting("align.halves", v);
-	}
+	if (setting(&v, pf, "align.halves", &err) &&
+	    parse_bool(&s->halves, v) != 0)
+		err = bad_setting("align.halves", v);
 	if (setting(&v, pf, "align.method", &err) &&
 	    pl_method_parse(&s->method, v) != PL_OK)
 		err = bad_setting("align.method", v);

@@ -304,6 +304,9 @@ test_expect_success 'write commands take no --rev: exit 2, nothing changed' '
 '
 
 test_expect_success 'read commands work in a bare clone' '
+	pl -C p evidence add --id quiz --date 2026-03-02 -m "Nine out of ten." \
+		"Tables quiz" >/dev/null &&
+	pl -C p reflect add --date 2026-03-03 -m "Sevens are hard." >id &&
 	git clone -q --bare p bare.git &&
 	pl -C p goal list >expect &&
 	pl -C bare.git goal list >actual &&
@@ -314,8 +317,17 @@ test_expect_success 'read commands work in a bare clone' '
 	pl -C p profile >expect &&
 	pl -C bare.git profile >actual &&
 	test_cmp expect actual &&
+	pl -C p evidence list >expect &&
+	grep "^2026-03-02  artifact .*Tables quiz  (quiz)$" expect &&
 	pl -C bare.git evidence list >actual &&
-	pl -C bare.git reflect list >actual
+	test_cmp expect actual &&
+	pl -C p evidence show quiz >expect &&
+	pl -C bare.git evidence show quiz >actual &&
+	test_cmp expect actual &&
+	pl -C p reflect list >expect &&
+	grep "^2026-03-03  Sevens are hard.  ($(cat id))$" expect &&
+	pl -C bare.git reflect list >actual &&
+	test_cmp expect actual
 '
 
 test_expect_success 'writes in a bare clone: exit 3, nothing changed' '

@@ -28,15 +28,62 @@ merge(const char *base, const char *ours, const char *theirs)
 	return pl_buf_detach(&out);
 }
 
+static int
+cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The lines of s sorted, each flow list's items and each conflict's
+ * name on a line of its own: what is left of a merge when the order of
+ * lines and of items does not count.
+ */
+static char *
+sorted_lines(const char *s)
+{
+	struct pl_buf	 b = PL_BUF_INIT, split = PL_BUF_INIT;
+	char		*p, **v;
+	size_t		 n = 0, i;
+
+	for (p = (char *)s; *p != '\0'; p++)
+		if (*p == '[' || *p == ']')
+			pl_buf_printf(&split, "\n%c\n", *p);
+		else if (p[0] == ',' && p[1] == ' ') {
+			pl_buf_putc(&split, '\n');
+			p++;
+		} else
+			pl_buf_putc(&split, *p);
+	v = calloc(split.len + 2, sizeof *v);
+	for (p = split.ptr; p != NULL && *p != '\0'; n++) {
+		v[n] = p;
+		p += strcspn(p, "\n");
+		if (*p == '\n')
+			*p++ = '\0';
+	}
+	qsort(v, n, sizeof *v, cmp_line);
+	for (i = 0; i < n; i++)
+		pl_buf_printf(&b, "%s\n", v[i]);
+	free(v);
+	pl_buf_release(&split);
+	return pl_buf_detach(&b);
+}
+
 static void
 check(const char *base, const char *ours, const char *theirs,
     const char *want, const char *what)
 {
 	char	*got = merge(base, ours, theirs);
+	char	*swapped = merge(base, theirs, ours);
+	char	*a = sorted_lines(swapped), *b = sorted_lines(want);
 
 	is_str(got, want, "%s", what);
-	free(got);
 	/* the other way round, the same but for order */
+	is_str(a, b, "%s (sides swapped)", what);
+	free(a);
+	free(b);
+	free(swapped);
+	free(got);
 }
 
 #define GOAL(status, due, standards, steps) \
@@ -112,6 +159,20 @@ test_layout(void)
 	    "the body changed on both sides: a conflict");
 	check("---\ntitle: X\n", "---\ntitle: Y\n", "---\ntitle: Z\n",
 	    "CONFLICT: the front matter", "front matter never closed");
+	check("---\ntitle: X\nstatus: active\n...\nA\n",
+	    "---\ntitle: X\nstatus: met\n...\nA\n",
+	    "---\ntitle: Y\nstatus: active\n...\nA\n",
+	    "---\ntitle: Y\nstatus: met\n...\nA\n",
+	    "front matter ended by '...' (YAML's document end): merged, kept");
+	check("---\ntitle: X\nstatus: active\n---\nA\n",
+	    "---\ntitle: X\nstatus: met\n---\nA\n",
+	    "---\ntitle: Y\nstatus: active\n...\nA\n",
+	    "---\ntitle: Y\nstatus: met\n...\nA\n",
+	    "'---' made '...' on one side: that side's");
+	check("---\ntitle: X\n...\nA\n", "---\ntitle: X\n...\nB\n",
+	    "---\ntitle: X\nterm: long\n...\nA\n",
+	    "---\ntitle: X\nterm: long\n...\nB\n",
+	    "'...' and a body changed on one side, a key on the other");
 	check("---\ntitle: X\n---\n", "---\ntitle: [\n---\n",
 	    "---\ntitle: X\nterm: long\n---\n", "CONFLICT: the front matter",
 	    "a result that would not parse is a conflict");
@@ -199,6 +260,10 @@ test_steps(void)
 	check(b, GOAL("active", "2026-12-01", "", "- [ ] Two\n"),
 	    GOAL("active", "2026-12-01", "", "- [x] One\n- [ ] Two\n"),
 	    "CONFLICT: '## Steps'", "taken out here, ticked there");
+	check(b, GOAL("active", "2026-12-01", "", "- [ ] One\n"),
+	    GOAL("active", "2026-12-01", "", "- [x] One\n- [ ] Two\n"),
+	    GOAL("active", "2026-12-01", "", "- [x] One\n"),
+	    "taken out here, another ticked there: out, ticked");
 	check(b, GOAL("active", "2026-12-01", "",
 	    "Notes of mine.\n\n- [x] One\n- [ ] Two\n"),
 	    GOAL("active", "2026-12-01", "", "- [ ] One\n- [x] Two\n"),
