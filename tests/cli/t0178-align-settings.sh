@@ -81,7 +81,7 @@ test_expect_success 'each bad setting: exit 6, one line naming it, for status, r
 '
 
 status_line () {
-	pl -C p align status >out &&
+	pl -C p align status --all >out &&
 	echo "$1" >expect &&
 	sed -n 2p out >actual &&
 	test_cmp expect actual
