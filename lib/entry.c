@@ -26,11 +26,12 @@
 static const struct {
 	const char	*name;
 	const char	*dir;
+	const char	*command;
 } kinds[] = {
-	[PL_KIND_PROFILE] = { "profile", NULL },
-	[PL_KIND_GOAL] = { "goal", "goals" },
-	[PL_KIND_EVIDENCE] = { "evidence", "evidence" },
-	[PL_KIND_REFLECTION] = { "reflection", "reflections" },
+	[PL_KIND_PROFILE] = { "profile", NULL, "profile" },
+	[PL_KIND_GOAL] = { "goal", "goals", "goal" },
+	[PL_KIND_EVIDENCE] = { "evidence", "evidence", "evidence" },
+	[PL_KIND_REFLECTION] = { "reflection", "reflections", "reflect" },
 };
 
 const char *
@@ -43,6 +44,37 @@ const char *
 pl_kind_dir(enum pl_kind k)
 {
 	return kinds[k].dir;
+}
+
+const char *
+pl_kind_command(enum pl_kind k)
+{
+	return kinds[k].command;
+}
+
+int
+pl_entry_of_path(const char *path, enum pl_kind *kind, char **id)
+{
+	size_t	k, n, len = strlen(path);
+
+	*id = NULL;
+	if (strcmp(path, "profile.md") == 0) {
+		*kind = PL_KIND_PROFILE;
+		return 1;
+	}
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		if (kinds[k].dir == NULL)
+			continue;
+		n = strlen(kinds[k].dir);
+		if (strncmp(path, kinds[k].dir, n) == 0 && path[n] == '/' &&
+		    len > n + 4 && strchr(path + n + 1, '/') == NULL &&
+		    strcmp(path + len - 3, ".md") == 0) {
+			*kind = (enum pl_kind)k;
+			*id = pl_xstrndup(path + n + 1, len - n - 4);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 int
@@ -187,7 +219,7 @@ markers_said(const struct pl_entry *e, const char *text, size_t len,
 		    "out with: pl profile edit", e->path, line);
 	return pl_error_set(PL_EPARSE, "%s:%d: conflict markers left by a "
 	    "merge; keep what should stay and take the markers out with: "
-	    "pl %s edit %s", e->path, line, pl_kind_name(e->kind), e->id);
+	    "pl %s edit %s", e->path, line, pl_kind_command(e->kind), e->id);
 }
 
 /* Parses len bytes of text as e's file (not keeping them). */

@@ -16,6 +16,7 @@
 
 #include "internal.h"
 #include "pl/doc.h"
+#include "pl/entry.h"
 #include "pl/merge.h"
 #include "pl/sync.h"
 #include "pl/tx.h"
@@ -365,27 +366,19 @@ static void
 settle_say(struct sync *s, struct plan *p, const char *path,
     enum settle how)
 {
-	int		 gone = how == SETTLE_REMOVE;
-	static const char *const kinds[][2] = { { "goals/", "goal" },
-		{ "evidence/", "evidence" }, { "reflections/", "reflect" } };
-	const char	*what = NULL;
+	int		 gone = how == SETTLE_REMOVE, entry;
+	enum pl_kind	 kind = PL_KIND_PROFILE;
 	char		*id = NULL, *ref;
-	size_t		 i;
 
-	for (i = 0; how != SETTLE_RESTORE && portfolio_file(path) && i < 3;
-	    i++)
-		if (strncmp(path, kinds[i][0], strlen(kinds[i][0])) == 0) {
-			what = kinds[i][1];
-			id = pl_xstrndup(path + strlen(kinds[i][0]),
-			    strlen(path) - strlen(kinds[i][0]) - 3);
-		}
+	entry = how != SETTLE_RESTORE && portfolio_file(path) &&
+	    pl_entry_of_path(path, &kind, &id);
 	ref = s->name != NULL ? pl_xasprintf("%s/%s", s->name,
 	    s->remote_branch) : pl_xstrdup("FETCH_HEAD");
-	if (strcmp(path, "profile.md") == 0 && how == SETTLE_EDIT)
+	if (entry && kind == PL_KIND_PROFILE && how == SETTLE_EDIT)
 		pl_strlist_push(&p->settle, "pl profile edit");
-	else if (what != NULL)
+	else if (entry && kind != PL_KIND_PROFILE)
 		pl_strlist_push_owned(&p->settle, pl_xasprintf("pl %s %s %s",
-		    what, gone ? "rm" : "edit", id));
+		    pl_kind_command(kind), gone ? "rm" : "edit", id));
 	else if (gone)
 		pl_strlist_push_owned(&p->settle, pl_xasprintf("git rm %s && "
 		    "git commit", path));

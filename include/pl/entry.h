@@ -38,6 +38,16 @@ const char *pl_kind_name(enum pl_kind);
 /* The kind's folder ("goals"), or NULL for the profile. */
 const char *pl_kind_dir(enum pl_kind);
 
+/* The command that works on the kind: "goal", "reflect", "profile". */
+const char *pl_kind_command(enum pl_kind);
+
+/*
+ * The entry whose file is path ("goals/<id>.md", "profile.md"): 1 with
+ * *kind and *id set (NULL for the profile; the caller frees), 0 when
+ * path is no entry's file.
+ */
+int	 pl_entry_of_path(const char *path, enum pl_kind *kind, char **id);
+
 /* The kind named name ("goal"), as pl_kind_name() names it; 0 for none. */
 int	 pl_kind_parse(enum pl_kind *out, const char *name);
 

@@ -274,4 +274,13 @@ test_expect_success 'conflict markers committed by a merge made without pl: said
 	! grep "<<<<<<<\|>>>>>>>" cm/goals/g.md
 '
 
+test_expect_success 'markers in a reflection name the command that edits it: pl reflect edit' '
+	id=$(pl -C cm reflect add -m "Went well.") &&
+	sed -i "s/^date: \(.*\)/<<<<<<< ours\ndate: \1\n=======\ndate: 2026-11-27\n>>>>>>> theirs/" \
+		cm/reflections/$id.md &&
+	git -C cm commit -q -am "Merge, markers in a reflection" &&
+	test_expect_code 6 pl -C cm reflect show "$id" 2>err &&
+	grep ": pl reflect edit $id\$" err
+'
+
 test_done
