@@ -180,7 +180,8 @@ static const char css[] =
 ".md img{max-width:100%}\n"
 ".md pre{white-space:pre-wrap}\n"
 "ul.plain{padding-left:1.2rem}\n"
-"td.wrap{overflow-wrap:anywhere;min-width:6rem}\n"
+"td.wrap{overflow-wrap:anywhere}\n"
+"td.mail{min-width:12rem}\n"
 /*
  * On a phone a wide table's rows become cards, each cell after the
  * first labelled with its column (data-label), so that no column is

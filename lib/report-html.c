@@ -1152,7 +1152,7 @@ people_section(struct page *p)
 		pl_buf_puts(p->out, "<tr>");
 		pl_html_el(p->out, "td", h->name);
 		if (!p->family)
-			pl_html_cell(p->out, "wrap", "Email", h->email);
+			pl_html_cell(p->out, "wrap mail", "Email", h->email);
 		pl_html_num(p->out, "Changes", h->changes);
 		pl_html_num(p->out, "Goals set", h->goals);
 		pl_html_num(p->out, "Steps done", h->steps);

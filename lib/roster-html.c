@@ -28,9 +28,14 @@ static const char more_css[] =
 ".need{color:#a40e26;background:#ffebe9}\n"
 ".fail{color:#fff;background:#57606a;border-color:#57606a}\n"
 "td.why{width:14rem}\n"
+"td.name{min-width:10rem}\n"
+"table.std{min-width:0}\n"
 "table.std details{max-width:40rem}\n"
+"section>h3{margin-top:1.5rem}\n"
+/* a phone's card: the name, why, then the key numbers, then the rest */
 "@media screen and (max-width:40rem){table.std td:first-child"
-"{flex-basis:auto}}\n"
+"{flex-basis:auto}td.name{min-width:0}table.cards td{order:2}table.cards td.k{order:1}"
+"table.cards td:first-child,table.cards td.why{order:0}}\n"
 "summary{cursor:pointer}\n"
 "table.sort th::after{content:\" \\2195\";color:#8c959f}\n"
 "table.sort th[aria-sort]::after{content:\" \\25BE\";color:#1a1a1a}\n"
@@ -131,17 +136,18 @@ num(struct pl_buf *out, const char *label, int read, size_t n)
 		pl_html_cell(out, "n", label, "\xe2\x80\x93");
 }
 
+/* A share in per cent: a key number (k), first in a phone's card. */
 static void
 pct(struct pl_buf *out, const char *label, int read, size_t part,
     size_t whole)
 {
 	char	s[24];
 
-	if (read && pl_text_pct(s, sizeof s, part, whole))
-		pl_buf_printf(out, "<td class=\"n\" data-label=\"%s\">%s%%"
-		    "</td>", label, s);
+	if (read && pl_text_pct(s, sizeof s - 1, part, whole))
+		strcat(s, "%");
 	else
-		pl_html_cell(out, "n", label, "\xe2\x80\x93");
+		strcpy(s, "\xe2\x80\x93");
+	pl_html_cell(out, "n k", label, s);
 }
 
 /* A learner's row opened with their name, a link to their page. */
@@ -150,7 +156,7 @@ row_open(struct pl_buf *out, const struct pl_roster_learner *l, int links)
 {
 	int	read = l->state == PL_ROSTER_READ;
 
-	pl_buf_printf(out, "<tr%s><td class=\"wrap\">", !read ?
+	pl_buf_printf(out, "<tr%s><td class=\"wrap name\">", !read ?
 	    " class=\"attn gone\"" :
 	    *l->reasons != '\0' ? " class=\"attn\"" : "");
 	if (links && read && l->page != NULL) {
@@ -187,7 +193,7 @@ learner_row(struct pl_buf *out, const struct pl_roster_learner *l,
 	snprintf(label, sizeof label, "Evidence, %d days",
 	    PL_ROSTER_RECENT_LONG);
 	num(out, label, read, l->evidence_long);
-	pl_html_cell(out, "d", "Last activity", !read ? "\xe2\x80\x93" :
+	pl_html_cell(out, "d k", "Last activity", !read ? "\xe2\x80\x93" :
 	    *l->last_activity != '\0' ? l->last_activity : "none");
 	pct(out, "Mastered", read, l->mastered, l->in_scope);
 	pct(out, "Covered", read, l->covered, l->in_scope);

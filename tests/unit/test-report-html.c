@@ -458,7 +458,7 @@ test_page(void)
 	    "example&gt;</td><td class=\"line\">Rated fraction-quiz: 3 (proficient) (<code>CCSS.Math.Content."
 	    "5.NF.A.1</code>: proficient)</td>") != NULL,
 	    "a rating event in words, not the sentence with the email");
-	ok(strstr(html, "<td class=\"wrap\" data-label=\"Email\">"
+	ok(strstr(html, "<td class=\"wrap mail\" data-label=\"Email\">"
 	    "rivera@school.example</td>") != NULL,
 	    "emails for the learner");
 	ok(strstr(html, "<title>Week of 2026-11-30: 1 evidence, 0 reflections,"
@@ -639,7 +639,7 @@ test_hostile(void)
 	    "&gt;") != NULL, "a step escaped");
 	ok(strstr(html, "<code>&lt;svg onload=alert(10)&gt;</code>") != NULL,
 	    "a code escaped");
-	ok(strstr(html, "<td>&lt;b&gt;Eve&lt;/b&gt;</td><td class=\"wrap\" "
+	ok(strstr(html, "<td>&lt;b&gt;Eve&lt;/b&gt;</td><td class=\"wrap mail\" "
 	    "data-label=\"Email\">&quot;&gt;&lt;script&gt;@evil.example</td>")
 	    != NULL, "a person escaped");
 	ok(strstr(html, "A title with &quot;quotes&quot; &amp; &#39;"

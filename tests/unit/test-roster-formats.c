@@ -344,7 +344,7 @@ test_html(void)
 	    "</h2>", "<h2>Mastery map</h2>"), "learners, standards, map");
 	ok(in_order(html, ">Zoe Quinn<", ">Ben Ortiz</a>", "Ana Lopez</a>"),
 	    "learners in the report's order");
-	ok(strstr(html, "<tr class=\"attn\"><td class=\"wrap\"><a href=\""
+	ok(strstr(html, "<tr class=\"attn\"><td class=\"wrap name\"><a href=\""
 	    "ben-ortiz.html\">Ben Ortiz</a></td><td class=\"why line\"><span "
 	    "class=\"flag need\">no evidence for 23 days</span><span class="
 	    "\"flag need\">2 goals overdue</span><span class=\"flag need\">1 "
@@ -353,16 +353,16 @@ test_html(void)
 	    "\"n\" data-label=\"Met\">1</td>") != NULL, "a learner who needs "
 	    "attention: a badge per reason, beside the name, each number "
 	    "labelled for a phone's cards");
-	ok(strstr(html, "<td class=\"d\" data-label=\"Last activity\">"
-	    "2024-03-19</td><td class=\"n\" data-label=\"Mastered\">37.5%</td>"
-	    "<td class=\"n\" data-label=\"Covered\">62.5%</td></tr>") != NULL,
-	    "mastered and covered in per cent, last");
+	ok(strstr(html, "<td class=\"d k\" data-label=\"Last activity\">"
+	    "2024-03-19</td><td class=\"n k\" data-label=\"Mastered\">37.5%"
+	    "</td><td class=\"n k\" data-label=\"Covered\">62.5%</td></tr>") !=
+	    NULL, "mastered and covered in per cent, last; key numbers (k)");
 	ok(in_order(html, "</table>", "<h3>Changes from 2024-03-01 to "
-	    "2024-03-20</h3>", "<tr class=\"attn\"><td class=\"wrap\">Ben "
+	    "2024-03-20</h3>", "<tr class=\"attn\"><td class=\"wrap name\">Ben "
 	    "Ortiz</td><td class=\"n\" data-label=\"New evidence\">0</td><td "
 	    "class=\"n\" data-label=\"Steps done\">1</td>"),
 	    "the window in a table of its own, the names not links again");
-	ok(strstr(html, "<tr class=\"attn gone\"><td class=\"wrap\">Zoe Quinn"
+	ok(strstr(html, "<tr class=\"attn gone\"><td class=\"wrap name\">Zoe Quinn"
 	    "</td><td class=\"why line\"><span class=\"flag fail\">Missing"
 	    "</span> no portfolio at &#39;class/zoe&#39; (clone it with pl "
 	    "roster sync)</td><td class=\"wrap\" data-label=\"Group\">7b</td>"
@@ -414,7 +414,7 @@ test_html(void)
 
 	plain = render(r, 0);
 	is_int(occurrences(plain, "<a "), 0, "no link unless asked");
-	ok(strstr(plain, "<td class=\"wrap\">Ben Ortiz</td><td class=\"why "
+	ok(strstr(plain, "<td class=\"wrap name\">Ben Ortiz</td><td class=\"why "
 	    "line\">") != NULL, "names without links");
 	free(plain);
 	free(again);
