@@ -20,7 +20,8 @@
 #   PRINTOUT	then print the page to PDF on A4 and on Letter and say in
 #	this file, for each, "print A4 ok" when it made pages and
 #	nothing in print media is wider than the paper's printable
-#	width, else what is wrong; then "loaded"
+#	width, else what is wrong ("print A4: 2 <details> folded" when
+#	what a <details> folds would not be on paper); then "loaded"
 #
 # The layout lines:
 #   layout wide WHAT: R > W	an element that reaches past the viewport's
@@ -264,6 +265,14 @@ def print_page(s):
             'paperHeight': h, 'marginTop': 0.6, 'marginBottom': 0.6,
             'marginLeft': 0.6, 'marginRight': 0.6}, s)['data'])
         pages = pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')
+        # what a <details> folds is on paper too
+        folded = evaluate('[...document.querySelectorAll("details")].filter('
+            'd => d.children.length + d.childNodes.length > 1 && '
+            'd.getBoundingClientRect().height <= '
+            'd.querySelector("summary").getBoundingClientRect().height + 1)'
+            '.length', s)
+        if folded:
+            out.append('print %s: %d <details> folded' % (name, folded))
         if pdf[:5] == b'%PDF-' and pages > 0 and wide <= px:
             out.append('print %s ok' % name)
         else:

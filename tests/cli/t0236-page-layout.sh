@@ -40,10 +40,15 @@ test_expect_success 'pages with a fault each, looked at in one browser' '
 	cat >nometa.html <<-\EOF &&
 	<!DOCTYPE html><title>no viewport</title><body style="margin:0"><p>Short</p>
 	EOF
+	cat >folded.html <<-\EOF &&
+	<!DOCTYPE html><meta name="viewport" content="width=device-width"><title>folded</title>
+	<details><summary>6.RP.A.1</summary>Understand ratio concepts</details>
+	EOF
 	for page in wide cell twice cut fits nometa
 	do
 		page_add_at $page.html 390 844 || return 1
 	done &&
+	page_add folded.html print &&
 	pages_check
 '
 
@@ -91,6 +96,17 @@ test_expect_success 'a page without a viewport <meta>: laid out for a desktop, t
 
 test_expect_success 'a page that fits: loaded alone' '
 	test_cmp loaded fits-390.out
+'
+
+test_expect_success 'on paper, what a <details> folds must show' '
+	cat >expect <<-\EOF &&
+	print A4: 1 <details> folded
+	print A4 ok
+	print Letter: 1 <details> folded
+	print Letter ok
+	loaded
+	EOF
+	test_cmp expect folded-print.out
 '
 
 test_done
