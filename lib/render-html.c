@@ -82,6 +82,52 @@ pl_html_td(struct pl_buf *out, const char *cls, const char *s)
 }
 
 void
+pl_html_cell(struct pl_buf *out, const char *cls, const char *label,
+    const char *s)
+{
+	pl_buf_printf(out, "<td class=\"%s\" data-label=\"%s\">", cls, label);
+	pl_html_esc(out, s);
+	pl_buf_puts(out, "</td>");
+}
+
+void
+pl_html_num(struct pl_buf *out, const char *label, size_t n)
+{
+	pl_buf_printf(out, "<td class=\"n\" data-label=\"%s\">%zu</td>", label,
+	    n);
+}
+
+/* A segment a short code leaves out: a word of three letters or more. */
+static int
+dropped_segment(const char *s, size_t len)
+{
+	size_t	i;
+
+	if (len < 3)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 0;
+	return 1;
+}
+
+size_t
+pl_html_code_prefix(const char *a, size_t len, const char *b)
+{
+	size_t	i = 0, end;
+	const char *dot;
+
+	while ((dot = strchr(a + i, '.')) != NULL) {
+		end = (size_t)(dot - a) + 1;
+		if (end > len || strncmp(a, b, end) != 0 ||
+		    b[end] == '\0' || !dropped_segment(a + i, end - 1 - i))
+			break;
+		i = end;
+	}
+	return i;
+}
+
+void
 pl_html_count(struct pl_buf *out, size_t n, const char *one,
     const char *many)
 {
@@ -134,6 +180,26 @@ static const char css[] =
 ".md img{max-width:100%}\n"
 ".md pre{white-space:pre-wrap}\n"
 "ul.plain{padding-left:1.2rem}\n"
+"td.wrap{overflow-wrap:anywhere}\n"
+"td.mail{min-width:12rem}\n"
+/*
+ * On a phone a wide table's rows become cards, each cell after the
+ * first labelled with its column (data-label), so that no column is
+ * out of sight: the head stays for screen readers.
+ */
+"@media screen and (max-width:40rem){"
+"table.cards{min-width:0;width:100%}"
+"table.cards thead{position:absolute;width:1px;height:1px;"
+"overflow:hidden;clip:rect(0 0 0 0)}"
+"table.cards tbody{display:block}"
+"table.cards tr{display:flex;flex-wrap:wrap;gap:0 1rem;"
+"padding:.4rem .5rem;border-bottom:1px solid #d0d7de}"
+"table.cards td{display:block;border:0;padding:0;text-align:left;"
+"min-width:0}"
+"table.cards td:first-child{flex-basis:100%;font-weight:600}"
+"table.cards td.line{flex-basis:100%}"
+"table.cards td[data-label]::before{content:attr(data-label) \": \";"
+"color:#555;font-weight:400}}\n"
 
 ".sr{position:absolute;width:1px;min-width:0;height:1px;"
 "overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"

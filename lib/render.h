@@ -100,6 +100,26 @@ void	 pl_html_el(struct pl_buf *, const char *tag, const char *s);
 /* A table cell of class cls (d: a date, c: a code, n: a number). */
 void	 pl_html_td(struct pl_buf *, const char *cls, const char *s);
 
+/*
+ * A table cell as pl_html_td(), labelled for the cards a phone shows
+ * a table.cards as (label: a column's name, not escaped).
+ */
+void	 pl_html_cell(struct pl_buf *, const char *cls, const char *label,
+	    const char *s);
+
+/* A number's cell (class n) so labelled. */
+void	 pl_html_num(struct pl_buf *, const char *label, size_t n);
+
+/*
+ * The codes of a page are shown without the words they all begin with
+ * ("CCSS.Math.Content." of "CCSS.Math.Content.6.RP.A.1"): the length,
+ * at most len, of the prefix of a that b begins with too, made of whole
+ * segments ending in '.', each of three characters or more and no
+ * digit, b going on after it.  Start with pl_html_code_prefix(a,
+ * SIZE_MAX, a), then narrow it with each code.
+ */
+size_t	 pl_html_code_prefix(const char *a, size_t len, const char *b);
+
 /* "1 goal", "3 goals". */
 void	 pl_html_count(struct pl_buf *, size_t n, const char *one,
 	    const char *many);

@@ -10,6 +10,7 @@
  * report gives the same bytes.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -642,7 +643,8 @@ goals_section(struct page *p, int active)
 	if (n == 0)
 		pl_buf_puts(p->out, active ? "<p>No active goals yet.</p>\n" :
 		    "<p>No goals met, paused or dropped yet.</p>\n");
-	if (active)
+	/* the teacher has it under Flags, first */
+	if (active && p->r->view != PL_VIEW_TEACHER)
 		progress_chart(p);
 	pl_buf_puts(p->out, "</section>\n");
 }
@@ -743,14 +745,27 @@ standard_level(struct page *p, const struct pl_report_standard *s)
 	pl_buf_release(&b);
 }
 
+/* How many bytes of each code the tables leave out (render.h). */
+static size_t
+code_prefix(const struct pl_report *r)
+{
+	size_t	i, n = SIZE_MAX;
+
+	for (i = 0; i < r->nstandards; i++)
+		n = pl_html_code_prefix(r->standards[0].code, n,
+		    r->standards[i].code);
+	return r->nstandards > 0 ? n : 0;
+}
+
 static void
 standards_table(struct page *p)
 {
 	const struct pl_report *r = p->r;
-	size_t	i;
+	size_t	i, cut = code_prefix(r);
 
 	pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
-	    "aria-label=\"Standards\" tabindex=\"0\">\n<table>\n<thead><tr>");
+	    "aria-label=\"Standards\" tabindex=\"0\">\n<table class=\"cards\">"
+	    "\n<thead><tr>");
 	if (!p->family)
 		pl_buf_puts(p->out, "<th>Code</th>");
 	pl_buf_puts(p->out, p->family ? "<th>What it is about</th>"
@@ -763,33 +778,41 @@ standards_table(struct page *p)
 		const struct pl_report_standard *s = &r->standards[i];
 
 		pl_buf_puts(p->out, "<tr>");
-		if (!p->family)
-			pl_html_td(p->out, "c", s->code);
-		pl_buf_puts(p->out, "<td>");
+		if (!p->family) {
+			pl_buf_puts(p->out, "<td class=\"c\" title=\"");
+			pl_html_esc(p->out, s->code);
+			pl_buf_puts(p->out, "\">");
+			pl_html_esc(p->out, s->code + cut);
+			pl_buf_puts(p->out, "</td>");
+		}
+		pl_buf_puts(p->out, p->family ? "<td>" : "<td class=\"line\">");
 		pl_html_esc(p->out, s->description);
 		if (p->family && r->codes) {
 			pl_buf_puts(p->out, " (<code>");
 			pl_html_esc(p->out, s->code);
 			pl_buf_puts(p->out, "</code>)");
 		}
-		pl_buf_puts(p->out, "</td><td>");
+		pl_buf_printf(p->out, "</td><td data-label=\"%s\">", p->family ?
+		    "Where things stand" : "Level");
 		standard_level(p, s);
 		if (s->mastered)
 			pl_buf_puts(p->out, ", mastered");
 		pl_buf_puts(p->out, "</td>");
 		if (p->family) {
-			pl_buf_printf(p->out, "<td class=\"n\">%zu</td></tr>\n",
-			    s->evidence);
+			pl_html_num(p->out, "Pieces of work", s->evidence);
+			pl_buf_puts(p->out, "</tr>\n");
 			continue;
 		}
-		pl_buf_puts(p->out, "<td class=\"n\">");
+		pl_buf_puts(p->out, "<td class=\"n\" data-label=\"Mastery\">");
 		if (s->scored)
 			score(p->out, s->score);
 		else
 			pl_buf_puts(p->out, "&ndash;");
-		pl_buf_printf(p->out, "</td><td class=\"n\">%zu</td>"
-		    "<td class=\"n\">%zu</td><td class=\"n\">%zu</td></tr>\n",
-		    s->ratings, s->evidence, s->goals);
+		pl_buf_puts(p->out, "</td>");
+		pl_html_num(p->out, "Ratings", s->ratings);
+		pl_html_num(p->out, "Evidence", s->evidence);
+		pl_html_num(p->out, "Goals", s->goals);
+		pl_buf_puts(p->out, "</tr>\n");
 	}
 	pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n");
 }
@@ -1100,7 +1123,8 @@ activity_section(struct page *p)
 		    "%s\"></span>%s", kinds[k].colour, kinds[k].word);
 	pl_buf_puts(p->out, "</figcaption>\n</figure>\n"
 	    "<div class=\"scroll\" role=\"region\" aria-label=\"Activity per "
-	    "week\" tabindex=\"0\">\n<table>\n<thead><tr><th>Week of</th>");
+	    "week\" tabindex=\"0\">\n<table class=\"cards\">\n<thead><tr>"
+	    "<th>Week of</th>");
 	for (k = 0; k < nk; k++)
 		pl_buf_printf(p->out, "<th class=\"n\">%c%s</th>",
 		    kinds[k].word[0] - 'a' + 'A', kinds[k].word + 1);
@@ -1109,8 +1133,8 @@ activity_section(struct page *p)
 		pl_buf_puts(p->out, "<tr>");
 		pl_html_td(p->out, "d", r->weeks[i].monday);
 		for (k = 0; k < nk; k++)
-			pl_buf_printf(p->out, "<td class=\"n\">%u</td>",
-			    week_count(&r->weeks[i], k));
+			pl_buf_printf(p->out, "<td class=\"n\" data-label=\"%s\">"
+			    "%u</td>", kinds[k].word, week_count(&r->weeks[i], k));
 		pl_buf_puts(p->out, "</tr>\n");
 	}
 	pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n</section>\n");
@@ -1129,7 +1153,7 @@ people_section(struct page *p)
 		return;
 	}
 	pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
-	    "aria-label=\"Contributors\" tabindex=\"0\">\n<table>\n"
+	    "aria-label=\"Contributors\" tabindex=\"0\">\n<table class=\"cards\">\n"
 	    "<thead><tr><th>Name</th>");
 	if (!p->family)
 		pl_buf_puts(p->out, "<th>Email</th>");
@@ -1143,14 +1167,15 @@ people_section(struct page *p)
 		pl_buf_puts(p->out, "<tr>");
 		pl_html_el(p->out, "td", h->name);
 		if (!p->family)
-			pl_html_el(p->out, "td", h->email);
-		pl_buf_printf(p->out, "<td class=\"n\">%u</td>"
-		    "<td class=\"n\">%u</td><td class=\"n\">%u</td>"
-		    "<td class=\"n\">%u</td><td class=\"n\">%u</td>"
-		    "<td class=\"n\">%u</td>", h->changes, h->goals, h->steps,
-		    h->evidence, h->reflections, h->ratings);
-		pl_html_td(p->out, "d", h->first);
-		pl_html_td(p->out, "d", h->last);
+			pl_html_cell(p->out, "wrap mail", "Email", h->email);
+		pl_html_num(p->out, "Changes", h->changes);
+		pl_html_num(p->out, "Goals set", h->goals);
+		pl_html_num(p->out, "Steps done", h->steps);
+		pl_html_num(p->out, "Evidence", h->evidence);
+		pl_html_num(p->out, "Reflections", h->reflections);
+		pl_html_num(p->out, "Ratings", h->ratings);
+		pl_html_cell(p->out, "d", "First", h->first);
+		pl_html_cell(p->out, "d", "Last", h->last);
 		pl_buf_puts(p->out, "</tr>\n");
 	}
 	pl_buf_puts(p->out, "</tbody>\n</table>\n</div>\n</section>\n");
@@ -1210,7 +1235,7 @@ since_section(struct page *p)
 		pl_buf_puts(p->out, "<p>No changes in this time.</p>\n");
 	else {
 		pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
-		    "aria-label=\"Changes\" tabindex=\"0\">\n<table>\n"
+		    "aria-label=\"Changes\" tabindex=\"0\">\n<table class=\"cards\">\n"
 		    "<thead><tr><th>Date</th><th>What</th><th>By</th>"
 		    "<th>Detail</th></tr></thead>\n<tbody>\n");
 	}
@@ -1221,9 +1246,9 @@ since_section(struct page *p)
 		pl_html_td(p->out, "d", e->date);
 		pl_html_el(p->out, "td", (size_t)e->type < sizeof event_words /
 		    sizeof event_words[0] ? event_words[e->type] : "Change");
-		pl_buf_puts(p->out, "<td>");
+		pl_buf_puts(p->out, "<td data-label=\"By\">");
 		author(p, e->author);
-		pl_buf_puts(p->out, "</td><td>");
+		pl_buf_puts(p->out, "</td><td class=\"line\">");
 		pl_buf_clear(&words);
 		pl_report_event_words(&words, r, e);
 		pl_html_esc(p->out, pl_buf_cstr(&words));
@@ -1296,7 +1321,8 @@ flags_section(struct page *p)
 	pl_html_count(p->out, active, "active goal", "active goals");
 	pl_buf_printf(p->out, " %s flagged.</p>\n", n == 1 ? "is" : "are");
 	pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
-	    "aria-label=\"Flags\" tabindex=\"0\">\n<table>\n<thead><tr>"
+	    "aria-label=\"Flags\" tabindex=\"0\">\n<table class=\"cards\">\n"
+	    "<thead><tr>"
 	    "<th>Goal</th><th>Title</th><th class=\"n\">Steps</th><th>Due</th>"
 	    "<th>Last evidence</th><th>Flags</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->ngoals; i++) {
@@ -1306,18 +1332,19 @@ flags_section(struct page *p)
 			continue;
 		pl_buf_puts(p->out, "<tr>");
 		pl_html_td(p->out, "c", g->id);
-		pl_html_el(p->out, "td", g->title);
-		pl_buf_printf(p->out, "<td class=\"n\">%zu/%zu</td>", g->done,
-		    g->total);
-		pl_html_td(p->out, "d", g->due != NULL ? g->due : "");
-		pl_buf_puts(p->out, "<td>");
+		pl_html_td(p->out, "line", g->title);
+		pl_buf_printf(p->out, "<td class=\"n\" data-label=\"Steps\">"
+		    "%zu/%zu</td>", g->done, g->total);
+		pl_html_cell(p->out, "d", "Due", g->due != NULL ? g->due :
+		    "none");
+		pl_buf_puts(p->out, "<td data-label=\"Last evidence\">");
 		if (g->last_evidence != NULL)
 			pl_html_esc(p->out, g->last_evidence);
 		else
 			pl_buf_puts(p->out, "none");
 		if (g->days_since >= 0)
 			pl_buf_printf(p->out, " (%ld days ago)", g->days_since);
-		pl_buf_puts(p->out, "</td><td>");
+		pl_buf_puts(p->out, "</td><td class=\"line\">");
 		if (flags(p, g) == 0)
 			pl_buf_puts(p->out, "<span class=\"flag ok\">None"
 			    "</span>");

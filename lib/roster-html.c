@@ -8,6 +8,7 @@
  * through pl_html_esc().  Tables and the map scroll inside their box on
  * a phone; on paper they shrink to the paper's width.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,14 +27,24 @@ static const char more_css[] =
 "td.why{min-width:12rem}\n"
 ".need{color:#a40e26;background:#ffebe9}\n"
 ".fail{color:#fff;background:#57606a;border-color:#57606a}\n"
-"table.sort th{white-space:nowrap}\n"
+"td.why{width:14rem}\n"
+"td.name{min-width:10rem}\n"
+"table.std{min-width:0}\n"
+"table.std details{max-width:40rem}\n"
+"section>h3{margin-top:1.5rem}\n"
+/* a phone's card: the name, why, then the key numbers, then the rest */
+"@media screen and (max-width:40rem){table.std td:first-child"
+"{flex-basis:auto}td.name{min-width:0}table.cards td{order:2}table.cards td.k{order:1}"
+"table.cards td:first-child,table.cards td.why{order:0}}\n"
+"summary{cursor:pointer}\n"
 "table.sort th::after{content:\" \\2195\";color:#8c959f}\n"
 "table.sort th[aria-sort]::after{content:\" \\25BE\";color:#1a1a1a}\n"
 "tr.attn td:first-child{border-left:3px solid #cf222e}\n"
 "tr.gone td{color:#57606a}\n"
 ".heat svg{width:auto;max-width:none}\n"
 ".heat svg text{font-size:12px}\n"
-"@media print{table.sort th{white-space:normal}td.why{min-width:0}"
+"@media print{td.why{min-width:0}"
+"details::details-content{content-visibility:visible;display:block}"
 "table.sort th::after{content:none}"
 ".heat svg{width:100%;max-width:100%}}\n";
 
@@ -122,34 +133,38 @@ badges(struct pl_buf *out, const struct pl_roster_learner *l)
 	}
 }
 
-/* A number cell; "–" for a learner not read. */
+/* A number cell, labelled for a phone's cards; "–" for a learner not read. */
 static void
-num(struct pl_buf *out, int read, size_t n)
+num(struct pl_buf *out, const char *label, int read, size_t n)
 {
 	if (read)
-		pl_buf_printf(out, "<td class=\"n\">%zu</td>", n);
+		pl_html_num(out, label, n);
 	else
-		pl_buf_puts(out, "<td class=\"n\">&ndash;</td>");
+		pl_html_cell(out, "n", label, "\xe2\x80\x93");
 }
 
+/* A share in per cent: a key number (k), first in a phone's card. */
 static void
-pct(struct pl_buf *out, int read, size_t part, size_t whole)
+pct(struct pl_buf *out, const char *label, int read, size_t part,
+    size_t whole)
 {
 	char	s[24];
 
-	if (read && pl_text_pct(s, sizeof s, part, whole))
-		pl_buf_printf(out, "<td class=\"n\">%s%%</td>", s);
+	if (read && pl_text_pct(s, sizeof s - 1, part, whole))
+		strcat(s, "%");
 	else
-		pl_buf_puts(out, "<td class=\"n\">&ndash;</td>");
+		strcpy(s, "\xe2\x80\x93");
+	pl_html_cell(out, "n k", label, s);
 }
 
+/* A learner's row opened with their name, a link to their page. */
 static void
-learner_row(struct pl_buf *out, const struct pl_roster_report *r,
-    const struct pl_roster_learner *l, int links)
+row_open(struct pl_buf *out, const struct pl_roster_learner *l, int links)
 {
 	int	read = l->state == PL_ROSTER_READ;
 
-	pl_buf_printf(out, "<tr%s><td>", !read ? " class=\"attn gone\"" :
+	pl_buf_printf(out, "<tr%s><td class=\"wrap name\">", !read ?
+	    " class=\"attn gone\"" :
 	    *l->reasons != '\0' ? " class=\"attn\"" : "");
 	if (links && read && l->page != NULL) {
 		pl_buf_puts(out, "<a href=\"");
@@ -159,29 +174,73 @@ learner_row(struct pl_buf *out, const struct pl_roster_report *r,
 		pl_buf_puts(out, "</a>");
 	} else
 		pl_html_esc(out, l->row->learner);
-	pl_buf_puts(out, "</td><td class=\"why\">");
+	pl_buf_puts(out, "</td>");
+}
+
+static void
+learner_row(struct pl_buf *out, const struct pl_roster_learner *l,
+    int links)
+{
+	int	read = l->state == PL_ROSTER_READ;
+	char	label[32];
+
+	row_open(out, l, links);
+	pl_buf_puts(out, "<td class=\"why line\">");
 	badges(out, l);
 	pl_buf_puts(out, "</td>");
-	pl_html_el(out, "td", l->row->group);
-	num(out, read, l->active);
-	num(out, read, l->met);
-	num(out, read, l->overdue);
-	num(out, read, l->stalled);
-	num(out, read, l->behind);
-	num(out, read, l->evidence_short);
-	num(out, read, l->evidence_long);
-	pl_html_td(out, "d", read && *l->last_activity != '\0' ?
-	    l->last_activity : "");
-	pct(out, read, l->scope.mastered, l->scope.standards);
-	pct(out, read, l->scope.covered, l->scope.standards);
-	if (r->since != NULL) {
-		num(out, read, l->window_evidence);
-		num(out, read, l->window_steps);
-		num(out, read, l->window_met);
-		num(out, read, l->window_ratings);
-		num(out, read, l->window_moved);
-	}
+	pl_html_cell(out, "wrap", "Group", l->row->group);
+	num(out, "Active", read, l->active);
+	num(out, "Met", read, l->met);
+	num(out, "Overdue", read, l->overdue);
+	num(out, "Stalled", read, l->stalled);
+	num(out, "Behind", read, l->behind);
+	snprintf(label, sizeof label, "Evidence, %d days",
+	    PL_ROSTER_RECENT_SHORT);
+	num(out, label, read, l->evidence_short);
+	snprintf(label, sizeof label, "Evidence, %d days",
+	    PL_ROSTER_RECENT_LONG);
+	num(out, label, read, l->evidence_long);
+	pl_html_cell(out, "d k", "Last activity", !read ? "\xe2\x80\x93" :
+	    *l->last_activity != '\0' ? l->last_activity : "none");
+	pct(out, "Mastered", read, l->scope.mastered, l->scope.standards);
+	pct(out, "Covered", read, l->scope.covered, l->scope.standards);
 	pl_buf_puts(out, "</tr>\n");
+}
+
+/*
+ * What changed from --since to --until, learner by learner: a table of
+ * its own, as eighteen columns did not fit a desktop's width; the
+ * names link once, in the table above.
+ */
+static void
+changes(struct pl_buf *out, const struct pl_roster_report *r)
+{
+	const struct pl_roster_learner	*l;
+	size_t				 i;
+	int				 read;
+
+	pl_buf_puts(out, "<h3>Changes from ");
+	pl_html_esc(out, r->since);
+	pl_buf_puts(out, " to ");
+	pl_html_esc(out, r->until != NULL ? r->until : r->as_of);
+	pl_buf_puts(out, "</h3>\n<div class=\"scroll\" role=\"region\" "
+	    "aria-label=\"Changes\" tabindex=\"0\">\n<table class=\"cards\">"
+	    "\n<thead><tr><th>Learner</th><th class=\"n\">New evidence</th>"
+	    "<th class=\"n\">Steps done</th><th class=\"n\">Goals met</th>"
+	    "<th class=\"n\">Ratings</th><th class=\"n\">Standards moved"
+	    "</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < r->n; i++) {
+		l = &r->learners[i];
+		read = l->state == PL_ROSTER_READ;
+		row_open(out, l, 0);
+		num(out, "New evidence", read, l->window_evidence);
+		num(out, "Steps done", read, l->window_steps);
+		num(out, "Goals met", read, l->window_met);
+		num(out, "Ratings", read, l->window_ratings);
+		num(out, "Standards moved", read, l->window_moved);
+		pl_buf_puts(out, "</tr>\n");
+	}
+	pl_buf_puts(out, "</tbody>\n</table>\n</div>\n");
 }
 
 static void
@@ -194,17 +253,9 @@ learners(struct pl_buf *out, const struct pl_roster_report *r, int links)
 		pl_buf_puts(out, "<p>No learners.</p>\n</section>\n");
 		return;
 	}
-	pl_buf_puts(out, "<p>Who needs attention first, then by name.");
-	if (r->since != NULL) {
-		pl_buf_puts(out, " The last five columns count the changes "
-		    "from ");
-		pl_html_esc(out, r->since);
-		pl_buf_puts(out, " to ");
-		pl_html_esc(out, r->until != NULL ? r->until : r->as_of);
-		pl_buf_puts(out, ".");
-	}
-	pl_buf_printf(out, "</p>\n<div class=\"scroll\" role=\"region\" "
-	    "aria-label=\"Learners\" tabindex=\"0\">\n<table class=\"sort\">\n"
+	pl_buf_printf(out, "<p>Who needs attention first, then by name."
+	    "</p>\n<div class=\"scroll\" role=\"region\" "
+	    "aria-label=\"Learners\" tabindex=\"0\">\n<table class=\"sort cards\">\n"
 	    "<thead><tr><th>Learner</th>"
 	    "<th aria-sort=\"descending\">Needs attention</th><th>Group</th>"
 	    "<th class=\"n\">Active</th><th class=\"n\">Met</th>"
@@ -213,22 +264,37 @@ learners(struct pl_buf *out, const struct pl_roster_report *r, int links)
 	    "<th class=\"n\">Evidence, %d days</th><th>Last activity</th>"
 	    "<th class=\"n\">Mastered</th><th class=\"n\">Covered</th>",
 	    PL_ROSTER_RECENT_SHORT, PL_ROSTER_RECENT_LONG);
-	if (r->since != NULL)
-		pl_buf_puts(out, "<th class=\"n\">New evidence</th>"
-		    "<th class=\"n\">Steps done</th><th class=\"n\">Goals met"
-		    "</th><th class=\"n\">Ratings</th><th class=\"n\">"
-		    "Standards moved</th>");
 	pl_buf_puts(out, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->n; i++)
-		learner_row(out, r, &r->learners[i], links);
-	pl_buf_puts(out, "</tbody>\n</table>\n</div>\n</section>\n");
+		learner_row(out, &r->learners[i], links);
+	pl_buf_puts(out, "</tbody>\n</table>\n</div>\n");
+	if (r->since != NULL)
+		changes(out, r);
+	pl_buf_puts(out, "</section>\n");
 }
 
+/* How many bytes of each code the class page leaves out. */
+static size_t
+code_prefix(const struct pl_roster_report *r)
+{
+	size_t	i, n = SIZE_MAX;
+
+	for (i = 0; i < r->nstandards; i++)
+		n = pl_html_code_prefix(r->standards[0].code, n,
+		    r->standards[i].code);
+	return r->nstandards > 0 ? n : 0;
+}
+
+/*
+ * The class's standards, most learners stuck first: each code short,
+ * its statement folded under it, so that a row is one line (30
+ * standards ran 6,300 px on a phone) and the numbers stay in sight.
+ */
 static void
 standards(struct pl_buf *out, const struct pl_roster_report *r)
 {
 	const struct pl_roster_standard	*s;
-	size_t				 i;
+	size_t				 i, cut = code_prefix(r);
 
 	pl_buf_puts(out, "<section>\n<h2>Standards of the class</h2>\n");
 	if (r->nstandards == 0) {
@@ -237,22 +303,34 @@ standards(struct pl_buf *out, const struct pl_roster_report *r)
 		return;
 	}
 	pl_buf_puts(out, "<p>Where most learners are stuck first: how many "
-	    "of the learners read stand where on each standard.</p>\n"
+	    "of the learners read stand where on each standard.");
+	if (cut > 0) {
+		pl_buf_puts(out, " Codes without <code>");
+		pl_html_esc_len(out, r->standards[0].code, cut);
+		pl_buf_puts(out, "</code>.");
+	}
+	pl_buf_puts(out, " Open a code for its statement.</p>\n"
 	    "<div class=\"scroll\" role=\"region\" aria-label=\"Standards\" "
-	    "tabindex=\"0\">\n<table class=\"sort\">\n<thead><tr>"
-	    "<th>Code</th><th>Standard</th><th class=\"n\">Mastered</th>"
+	    "tabindex=\"0\">\n<table class=\"sort cards std\">\n<thead><tr>"
+	    "<th>Standard</th><th class=\"n\">Mastered</th>"
 	    "<th class=\"n\" aria-sort=\"descending\">Developing</th>"
 	    "<th class=\"n\">Evidence, not rated</th>"
 	    "<th class=\"n\">No evidence</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->nstandards; i++) {
 		s = &r->standards[i];
-		pl_buf_puts(out, "<tr>");
-		pl_html_td(out, "c", s->code);
-		pl_html_el(out, "td", s->description);
-		pl_buf_printf(out, "<td class=\"n\">%zu</td><td class=\"n\">%zu"
-		    "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
-		    "</tr>\n", s->mastered, s->developing, s->evidence,
-		    s->none);
+		pl_buf_puts(out, "<tr><td class=\"c\"><details><summary "
+		    "title=\"");
+		pl_html_esc(out, s->code);
+		pl_buf_puts(out, "\">");
+		pl_html_esc(out, s->code + cut);
+		pl_buf_puts(out, "</summary>");
+		pl_html_esc(out, s->description);
+		pl_buf_puts(out, "</details></td>");
+		pl_html_num(out, "Mastered", s->mastered);
+		pl_html_num(out, "Developing", s->developing);
+		pl_html_num(out, "Evidence, not rated", s->evidence);
+		pl_html_num(out, "No evidence", s->none);
+		pl_buf_puts(out, "</tr>\n");
 	}
 	pl_buf_puts(out, "</tbody>\n</table>\n</div>\n</section>\n");
 }
@@ -275,11 +353,11 @@ mark_of(const struct pl_roster_learner *l, size_t j)
 static size_t
 longest(const struct pl_roster_report *r, int codes, size_t max)
 {
-	size_t	i, w, n, most = 0;
+	size_t	i, w, n, most = 0, cut = codes ? code_prefix(r) : 0;
 
 	n = codes ? r->nstandards : r->n;
 	for (i = 0; i < n; i++) {
-		w = pl_text_width(codes ? r->standards[i].code :
+		w = pl_text_width(codes ? r->standards[i].code + cut :
 		    r->learners[i].row->learner);
 		if (w > most)
 			most = w;
@@ -288,13 +366,24 @@ longest(const struct pl_roster_report *r, int codes, size_t max)
 }
 
 /*
- * A code for a label: its last max characters, "…" before them when
- * cut, as codes differ at their end (CCSS.Math.Content.6.RP.A.1).
+ * A code for a label: its short form's last max characters, "…" before
+ * them when cut, as codes differ at their end; the whole code and its
+ * statement in its title.
  */
 static void
-code_label(struct pl_buf *out, const char *code, size_t max)
+code_label(struct pl_buf *out, const struct pl_roster_standard *s,
+    size_t cut, size_t max)
 {
+	const char *code = s->code + cut;
 	size_t	n = 0, i = strlen(code);
+
+	pl_buf_puts(out, "<title>");
+	pl_html_esc(out, s->code);
+	if (s->description != NULL && *s->description != '\0') {
+		pl_buf_puts(out, ": ");
+		pl_html_esc(out, s->description);
+	}
+	pl_buf_puts(out, "</title>");
 
 	while (i > 0 && n < max - 1) {
 		i--;
@@ -347,7 +436,7 @@ heat_map(struct pl_buf *out, const struct pl_roster_report *r)
 {
 	const struct pl_roster_learner	*l;
 	unsigned			 left, top, w, h, x, y;
-	size_t				 i, j;
+	size_t				 i, j, cut = code_prefix(r);
 
 	if (r->n == 0 || r->nstandards == 0)
 		return;
@@ -369,7 +458,7 @@ heat_map(struct pl_buf *out, const struct pl_roster_report *r)
 		x = left + CELL * (unsigned)j + CELL / 2;
 		pl_buf_printf(out, "<text transform=\"translate(%u %u) "
 		    "rotate(-45)\">", x, top - 6);
-		code_label(out, r->standards[j].code, CODE_MAX);
+		code_label(out, &r->standards[j], cut, CODE_MAX);
 		pl_buf_puts(out, "</text>\n");
 	}
 	for (i = 0; i < r->n; i++) {
@@ -377,6 +466,8 @@ heat_map(struct pl_buf *out, const struct pl_roster_report *r)
 		y = top + CELL * (unsigned)i;
 		pl_buf_printf(out, "<g><text x=\"%u\" y=\"%u\" "
 		    "text-anchor=\"end\">", left - 6, y + CELL / 2 + 3);
+		if (pl_text_width(l->row->learner) > NAME_MAX)
+			pl_html_el(out, "title", l->row->learner);
 		pl_html_esc_cut(out, l->row->learner, NAME_MAX);
 		pl_buf_puts(out, "</text>");
 		if (l->state != PL_ROSTER_READ) {

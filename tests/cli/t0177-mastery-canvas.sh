@@ -119,7 +119,7 @@ test_expect_success 'report: the score shown is the score compared, in every for
 	pl -C d report --for teacher --format md >actual &&
 	grep "^| D.1 | Skill D.1 | 0 | 5 | 1, 4, 3, 3, 3 | proficient | 3.00 | yes |$" actual &&
 	pl -C d report --format html >page.html &&
-	grep "<td>Skill D.1</td><td>proficient, mastered</td><td class=\"n\">3.00</td>" page.html
+	grep "<td class=\"line\">Skill D.1</td><td data-label=\"Level\">proficient, mastered</td><td class=\"n\" data-label=\"Mastery\">3.00</td>" page.html
 '
 
 # Five levels, mastery 3: Canvas's examples 1, 2, 3, 4, 5 at 65 %.  C.1
@@ -261,7 +261,7 @@ test_expect_success 'report before N at mastery: rated, no score, no level' '
 
 test_expect_success 'report html before N at mastery: no line on the chart' '
 	pl -C n report --as-of three --format html >page.html &&
-	grep "<td>Skill N.1</td><td>not yet (1 of 3 at mastery)</td><td class=\"n\">&ndash;</td>" page.html &&
+	grep "<td class=\"line\">Skill N.1</td><td data-label=\"Level\">not yet (1 of 3 at mastery)</td><td class=\"n\" data-label=\"Mastery\">&ndash;</td>" page.html &&
 	! grep "<polyline" page.html &&
 	test $(grep -c "<circle" page.html) = 3 &&
 	grep "<td>not yet (0 of 3 at mastery)</td>" page.html &&

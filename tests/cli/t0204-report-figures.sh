@@ -284,7 +284,7 @@ for e in json.load(open(\"out.json\"))[\"events\"]:
 		pl -C ra report --for $view --since 2026-03-01 --format html \
 			>out.html &&
 		grep "<td>Rating</td>" out.html >event &&
-		grep "<td>Rated quiz: 3 (proficient) (" event &&
+		grep "<td class=\"line\">Rated quiz: 3 (proficient) (" event &&
 		! grep @ event || return 1
 	done &&
 	pl -C ra report --for family --since 2026-03-01 >out &&

@@ -439,10 +439,12 @@ test_page(void)
 	    "why is Markdown");
 	ok(strstr(html, "<h4>What I learned</h4>") != NULL,
 	    "a body's headings come under the card's");
-	ok(strstr(html, "<tr><td class=\"c\">CCSS.Math.Content.5.NF.A.1</td><td>Add and "
-	    "subtract fractions with unlike denominators</td><td>developing"
-	    "</td><td class=\"n\">2.88</td><td class=\"n\">3</td>") != NULL,
-	    "standards: code, level, score");
+	ok(strstr(html, "<tr><td class=\"c\" title=\"CCSS.Math.Content.5.NF.A.1"
+	    "\">5.NF.A.1</td><td class=\"line\">Add and subtract fractions "
+	    "with unlike denominators</td><td data-label=\"Level\">developing"
+	    "</td><td class=\"n\" data-label=\"Mastery\">2.88</td><td class="
+	    "\"n\" data-label=\"Ratings\">3</td>") != NULL,
+	    "standards: the code short (the whole in its title), level, score");
 	is_int(occurrences(html, "Mastery over time of "), 10,
 	    "a mastery chart and its table for each rated standard");
 	ok(strstr(html, "<h2>Since 2026-11-26</h2>") != NULL, "since");
@@ -452,18 +454,22 @@ test_page(void)
 	    NULL, "a move, with level names");
 	ok(strstr(html, "from not rated to proficient (3.65)") != NULL,
 	    "a move of a standard not rated before");
-	ok(strstr(html, "<td>Ms. Rivera &lt;rivera@school.example&gt;</td>"
-	    "<td>Rated fraction-quiz: 3 (proficient) (<code>CCSS.Math.Content."
+	ok(strstr(html, "<td data-label=\"By\">Ms. Rivera &lt;rivera@school."
+	    "example&gt;</td><td class=\"line\">Rated fraction-quiz: 3 (proficient) (<code>CCSS.Math.Content."
 	    "5.NF.A.1</code>: proficient)</td>") != NULL,
 	    "a rating event in words, not the sentence with the email");
-	ok(strstr(html, "<td>rivera@school.example</td>") != NULL,
+	ok(strstr(html, "<td class=\"wrap mail\" data-label=\"Email\">"
+	    "rivera@school.example</td>") != NULL,
 	    "emails for the learner");
 	ok(strstr(html, "<title>Week of 2026-11-30: 1 evidence, 0 reflections,"
 	    " 2 steps done, 2 ratings, 0 other changes</title>") != NULL,
 	    "a week's bar says its numbers");
-	ok(strstr(html, "<tr><td class=\"d\">2026-12-07</td><td class=\"n\">0</td>"
-	    "<td class=\"n\">0</td><td class=\"n\">3</td><td class=\"n\">2</td>"
-	    "<td class=\"n\">1</td></tr>") != NULL, "the weeks in a table");
+	ok(strstr(html, "<tr><td class=\"d\">2026-12-07</td><td class=\"n\" "
+	    "data-label=\"evidence\">0</td><td class=\"n\" data-label=\""
+	    "reflections\">0</td><td class=\"n\" data-label=\"steps done\">3"
+	    "</td><td class=\"n\" data-label=\"ratings\">2</td><td class=\"n\""
+	    " data-label=\"other changes\">1</td></tr>") != NULL,
+	    "the weeks in a table");
 	ok(strstr(html, "<footer>\n<p>Made by pl from commit <code>abc1234def"
 	    "5678901234567890abcdef12345678</code>") != NULL, "full id in print");
 	is_int(occurrences(html, "<svg role=\"img\" aria-labelledby="), 10,
@@ -491,12 +497,16 @@ test_teacher(void)
 	    "activity, people, details");
 	ok(strstr(html, "<p>1 of 3 active goals is flagged.</p>") != NULL,
 	    "flag count");
-	ok(strstr(html, "<tr><td class=\"c\">solar-system</td><td>Read about the solar "
-	    "system</td><td class=\"n\">1/3</td><td class=\"d\">2026-12-01</td>"
-	    "<td>2026-11-10 (30 days ago)</td><td><span class=\"flag overdue\">"
-	    "Overdue by 9 days</span>") != NULL, "a flagged row");
-	ok(strstr(html, "<td><span class=\"flag ok\">None</span></td>") != NULL,
-	    "no flag says so");
+	ok(strstr(html, "<tr><td class=\"c\">solar-system</td><td class=\"line"
+	    "\">Read about the solar system</td><td class=\"n\" data-label=\""
+	    "Steps\">1/3</td><td class=\"d\" data-label=\"Due\">2026-12-01"
+	    "</td><td data-label=\"Last evidence\">2026-11-10 (30 days ago)"
+	    "</td><td class=\"line\"><span class=\"flag overdue\">Overdue by 9 "
+	    "days</span>") != NULL, "a flagged row");
+	ok(strstr(html, "<td class=\"line\"><span class=\"flag ok\">None"
+	    "</span></td>") != NULL, "no flag says so");
+	is_int(occurrences(html, "<figcaption>Steps done per goal"), 1,
+	    "the steps chart once, under Flags");
 	free(html);
 	pl_report_release(&r);
 }
@@ -642,8 +652,9 @@ test_hostile(void)
 	    "&gt;") != NULL, "a step escaped");
 	ok(strstr(html, "<code>&lt;svg onload=alert(10)&gt;</code>") != NULL,
 	    "a code escaped");
-	ok(strstr(html, "<td>&lt;b&gt;Eve&lt;/b&gt;</td><td>&quot;&gt;&lt;"
-	    "script&gt;@evil.example</td>") != NULL, "a person escaped");
+	ok(strstr(html, "<td>&lt;b&gt;Eve&lt;/b&gt;</td><td class=\"wrap mail\" "
+	    "data-label=\"Email\">&quot;&gt;&lt;script&gt;@evil.example</td>")
+	    != NULL, "a person escaped");
 	ok(strstr(html, "A title with &quot;quotes&quot; &amp; &#39;"
 	    "apostrophes&#39;") != NULL, "quotes and ampersands");
 	free(html);
@@ -769,8 +780,10 @@ test_pending(void)
 	}
 	s->at_mastery = 3;
 	html = render(&r);
-	ok(strstr(html, "<td class=\"c\">N.1</td><td>Pending</td><td>not yet "
-	    "(1 of 3 at mastery)</td><td class=\"n\">&ndash;</td>") != NULL,
+	ok(strstr(html, "<td class=\"c\" title=\"N.1\">N.1</td><td class=\""
+	    "line\">Pending</td><td data-label=\"Level\">not yet (1 of 3 at "
+	    "mastery)</td><td class=\"n\" data-label=\"Mastery\">&ndash;</td>")
+	    != NULL,
 	    "the table: how near, and no score");
 	ok(strstr(html, ": not yet (1 of 3 at mastery)</figcaption>") != NULL,
 	    "the chart's caption says it too");

@@ -328,10 +328,13 @@ balanced(const char *html, const char *what)
 	ok(pass, "%s: every tag closed", what);
 }
 
+static struct pl_roster_report *big_report(void);
+
 static void
 test_html(void)
 {
 	struct pl_roster_report	*r = sample_report(), *e = empty_report();
+	struct pl_roster_report	*big;
 	char			*html, *again, *plain;
 
 	html = render(r, 1);
@@ -351,29 +354,46 @@ test_html(void)
 	    "</h2>", "<h2>Mastery map</h2>"), "learners, standards, map");
 	ok(in_order(html, ">Zoe Quinn<", ">Ben Ortiz</a>", "Ana Lopez</a>"),
 	    "learners in the report's order");
-	ok(strstr(html, "<tr class=\"attn\"><td><a href=\"ben-ortiz.html\">Ben "
-	    "Ortiz</a></td><td class=\"why\"><span class=\"flag need\">no "
-	    "evidence for 23 days</span><span class=\"flag need\">2 goals "
-	    "overdue</span><span class=\"flag need\">1 goal behind pace"
-	    "</span></td><td>7b</td><td class=\"n\">3</td><td class=\"n\">1"
-	    "</td>") != NULL, "a learner who needs attention: a badge per "
-	    "reason, beside the name");
-	ok(strstr(html, "<td class=\"d\">2024-03-19</td><td class=\"n\">37.5%"
-	    "</td><td class=\"n\">62.5%</td><td class=\"n\">2</td>") != NULL,
-	    "mastered and covered in per cent, then the window");
-	ok(strstr(html, "<tr class=\"attn gone\"><td>Zoe Quinn</td><td "
-	    "class=\"why\"><span class=\"flag fail\">Missing</span> no "
-	    "portfolio at &#39;class/zoe&#39; (clone it with pl roster sync)"
-	    "</td><td>7b</td><td class=\"n\">&ndash;</td>") != NULL,
-	    "a missing portfolio: the problem, no numbers, no link");
+	ok(strstr(html, "<tr class=\"attn\"><td class=\"wrap name\"><a href=\""
+	    "ben-ortiz.html\">Ben Ortiz</a></td><td class=\"why line\"><span "
+	    "class=\"flag need\">no evidence for 23 days</span><span class="
+	    "\"flag need\">2 goals overdue</span><span class=\"flag need\">1 "
+	    "goal behind pace</span></td><td class=\"wrap\" data-label=\"Group"
+	    "\">7b</td><td class=\"n\" data-label=\"Active\">3</td><td class="
+	    "\"n\" data-label=\"Met\">1</td>") != NULL, "a learner who needs "
+	    "attention: a badge per reason, beside the name, each number "
+	    "labelled for a phone's cards");
+	ok(strstr(html, "<td class=\"d k\" data-label=\"Last activity\">"
+	    "2024-03-19</td><td class=\"n k\" data-label=\"Mastered\">37.5%"
+	    "</td><td class=\"n k\" data-label=\"Covered\">62.5%</td></tr>") !=
+	    NULL, "mastered and covered in per cent, last; key numbers (k)");
+	ok(in_order(html, "</table>", "<h3>Changes from 2024-03-01 to "
+	    "2024-03-20</h3>", "<tr class=\"attn\"><td class=\"wrap name\">Ben "
+	    "Ortiz</td><td class=\"n\" data-label=\"New evidence\">0</td><td "
+	    "class=\"n\" data-label=\"Steps done\">1</td>"),
+	    "the window in a table of its own, the names not links again");
+	ok(strstr(html, "<tr class=\"attn gone\"><td class=\"wrap name\">Zoe Quinn"
+	    "</td><td class=\"why line\"><span class=\"flag fail\">Missing"
+	    "</span> no portfolio at &#39;class/zoe&#39; (clone it with pl "
+	    "roster sync)</td><td class=\"wrap\" data-label=\"Group\">7b</td>"
+	    "<td class=\"n\" data-label=\"Active\">\xe2\x80\x93</td>") !=
+	    NULL, "a missing portfolio: the problem, no numbers, no link");
 	ok(strstr(html, "<span class=\"flag ok\">None</span>") != NULL,
 	    "a learner doing fine says so");
-	ok(strstr(html, "<tr><td class=\"c\">6.NS.A.1</td><td>Divide fractions "
-	    "by fractions</td><td class=\"n\">0</td><td class=\"n\">2</td>"
-	    "<td class=\"n\">1</td><td class=\"n\">1</td></tr>") != NULL,
-	    "a standard of the class");
-	ok(strstr(html, "rotate(-45)\">\xe2\x80\xa6-LITERACY.W.6.1</text>") !=
-	    NULL, "a long code's label: its end");
+	ok(strstr(html, "<tr><td class=\"c\"><details><summary title=\""
+	    "6.NS.A.1\">6.NS.A.1</summary>Divide fractions by fractions"
+	    "</details></td><td class=\"n\" data-label=\"Mastered\">0</td>"
+	    "<td class=\"n\" data-label=\"Developing\">2</td><td class=\"n\" "
+	    "data-label=\"Evidence, not rated\">1</td><td class=\"n\" "
+	    "data-label=\"No evidence\">1</td></tr>") != NULL,
+	    "a standard of the class, its statement folded under its code");
+	ok(strstr(html, "rotate(-45)\"><title>CCSS.ELA-LITERACY.W.6.1: Write "
+	    "arguments [to support claims] | with &lt;evidence&gt;</title>"
+	    "\xe2\x80\xa6-LITERACY.W.6.1</text>") != NULL,
+	    "a long code's label: its end, the whole code in its title");
+	ok(strstr(html, "<text x=\"174\" y=\"176\" text-anchor=\"end\">"
+	    "<title>&lt;script&gt;alert(1)&lt;/script&gt; | =cmd</title>") !=
+	    NULL, "a name cut in the map: the whole name in its title");
 	ok(strstr(html, "<title>Ben Ortiz: 6.RP.A.1 developing 2.5</title>") !=
 	    NULL, "a cell of the map says who, what and the score");
 	ok(strstr(html, "<rect x=\"180\" y=\"118\" width=\"20\" height=\"20\" "
@@ -392,21 +412,34 @@ test_html(void)
 	is_int(occurrences(html, "<script"), 0, "no script element");
 	ok(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt; | =cmd") !=
 	    NULL, "a hostile name escaped");
-	ok(strstr(html, "<td>=HYPERLINK(&quot;http://evil.example&quot;,"
-	    "&quot;x&quot;)</td>") != NULL, "a hostile group escaped");
+	ok(strstr(html, "data-label=\"Group\">=HYPERLINK(&quot;http://evil."
+	    "example&quot;,&quot;x&quot;)</td>") != NULL,
+	    "a hostile group escaped");
 	ok(strstr(html, "<a href=\"x&quot; onmouseover=&quot;alert(1).html\">")
 	    != NULL, "a page name escaped in its attribute");
 	is_int(occurrences(html, "\" onmouseover"), 0, "no attribute breaks");
-	ok(strstr(html, "<td>Write arguments [to support claims] | with "
-	    "&lt;evidence&gt;</td>") != NULL, "a description escaped");
+	ok(strstr(html, "</summary>Write arguments [to support claims] | with "
+	    "&lt;evidence&gt;</details>") != NULL, "a description escaped");
 	is_int(occurrences(html, "<a href="), 4, "links to the pages read");
 
 	plain = render(r, 0);
 	is_int(occurrences(plain, "<a "), 0, "no link unless asked");
-	ok(strstr(plain, "<td>Ben Ortiz</td>") != NULL, "names without links");
+	ok(strstr(plain, "<td class=\"wrap name\">Ben Ortiz</td><td class=\"why "
+	    "line\">") != NULL, "names without links");
 	free(plain);
 	free(again);
 	free(html);
+
+	big = big_report();
+	html = render(big, 1);
+	ok(strstr(html, "Codes without <code>CCSS.Math.Content.</code>.") !=
+	    NULL && strstr(html, "<summary title=\"CCSS.Math.Content.6.RP.A.9"
+	    "\">6.RP.A.9</summary>") != NULL && strstr(html, "rotate(-45)\">"
+	    "<title>CCSS.Math.Content.6.RP.A.9: A standard with a rather long "
+	    "description that wraps</title>6.RP.A.9</text>") != NULL,
+	    "codes that all begin with the same words: shown without them");
+	free(html);
+	pl_roster_report_free(big);
 
 	html = render(e, 0);
 	ok(strstr(html, "<p><code>rosters/7b.csv</code> &middot; group 7b "
