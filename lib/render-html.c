@@ -218,6 +218,7 @@ static const char css[] =
 "td.n,td.d,td.c,time{white-space:normal}"
 "h2,h3{break-after:avoid}"
 "a{color:inherit}"
+"details::details-content{content-visibility:visible;display:block}"
 "svg{max-width:16cm}}\n";
 
 void

@@ -291,7 +291,8 @@ pl_report_phrase(const char *s)
 }
 
 /* The phrase of s's statement, its code too when asked; the code alone
-   without a statement. */
+   without a statement.  On the page, a phrase cut short ("…") carries
+   the whole statement as its title. */
 static void
 phrase(struct fam *f, const struct pl_report_standard *s, const char *code)
 {
@@ -303,7 +304,16 @@ phrase(struct fam *f, const struct pl_report_standard *s, const char *code)
 		return;
 	}
 	p = pl_report_phrase(d);
-	put(f, p);
+	/* a phrase cut short: the whole statement on the page's hover */
+	if (f->fmt == F_HTML && strncmp(p, d + strspn(d, " \t\n"),
+	    strlen(p)) != 0) {
+		lit(f, "<span title=\"");
+		put(f, d);
+		lit(f, "\">");
+		put(f, p);
+		lit(f, "</span>");
+	} else
+		put(f, p);
 	free(p);
 	if (f->r->codes) {
 		lit(f, " (");

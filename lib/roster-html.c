@@ -44,7 +44,6 @@ static const char more_css[] =
 ".heat svg{width:auto;max-width:none}\n"
 ".heat svg text{font-size:12px}\n"
 "@media print{td.why{min-width:0}"
-"details::details-content{content-visibility:visible;display:block}"
 "table.sort th::after{content:none}"
 ".heat svg{width:100%;max-width:100%}}\n";
 

@@ -35,7 +35,8 @@
 #			the page
 #   layout cut WHAT		a label shortened with "..." whose full text
 #			is not in a title (an SVG <title> of it or of the
-#			group around it, or a title attribute)
+#			group around it, a title attribute, or what
+#			the <details> whose summary it is folds)
 # WHAT names the element (tag, class, the start of its text).
 import base64, json, os, subprocess, sys, time
 
@@ -150,8 +151,12 @@ LAYOUT = r'''(W => {
     let s = e.getAttribute('title') || '';
     for (let a = e; a; a = a.parentElement) {
       s += ' ' + (a.getAttribute('title') || '');
-      for (const t of a.children)
+      for (const t of a.children) {
         if (t.tagName.toLowerCase() == 'title') s += ' ' + t.textContent;
+        // a <details>' summary cut short: the whole is what it folds
+        if (a.tagName.toLowerCase() == 'details' &&
+            t.tagName.toLowerCase() != 'summary') s += ' ' + t.textContent;
+      }
       if (a.tagName.toLowerCase() == 'svg') break;
     }
     return s;

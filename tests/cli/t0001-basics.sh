@@ -155,7 +155,7 @@ test_expect_success 'init --help shows the option table' '
 	Makes DIR (default: the current folder) a new portfolio: a git repository with
 	.plconfig, profile.md and .gitattributes (git merges the files with pl), and a
 	first commit.  DIR must be new, empty, or an empty repository.  Prints the
-	learner${SQ}s id.
+	learner${SQ}s id, and warns when DIR is inside another portfolio.
 
 	options:
 	    -n, --name NAME            the learner${SQ}s name (required)
