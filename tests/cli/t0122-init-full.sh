@@ -61,7 +61,7 @@ test_expect_success 'the writes of init' '
 	PL_FAULT_KINDS="$TRASH_DIRECTORY/k.kinds" faulty init --name "Ana Lima" \
 		k >/dev/null &&
 	rm -rf k &&
-	test_fault_points --stages k.kinds >k.points
+	test_fault_points k.kinds >k.points
 '
 
 test_expect_success 'a full disk at any write of init: exit 1, nothing left' '

@@ -26,7 +26,7 @@ test_expect_success 'killed writing the text to edit: the next writer removes wh
 	PL_FAULT_KINDS="$TRASH_DIRECTORY/kinds" faulty -C p goal edit maths \
 		>/dev/null &&
 	seen=0 && k=0 &&
-	for n in $(test_fault_points --stages kinds)
+	for n in $(test_fault_points kinds)
 	do
 		k=$((k + 1)) &&
 		rm -rf p/.git/pl count &&
