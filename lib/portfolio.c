@@ -1570,8 +1570,14 @@ pl_portfolio_outer(const char *dir)
 	git_buf		 found = { 0 };
 	git_repository	*repo = NULL;
 	git_object	*o = NULL;
-	char		*abs = realpath(dir, NULL), *slash, *out = NULL;
+	char		*abs, *slash, *out = NULL;
 
+	/* libgit2 held: its error state lives as long as it does */
+	if (lib_init() != 0) {
+		pl_error_clear();
+		return NULL;
+	}
+	abs = realpath(dir, NULL);
 	if (abs == NULL || (slash = strrchr(abs, '/')) == NULL)
 		goto done;
 	slash[slash == abs] = '\0';	/* its parent, "/" for "/x" */
@@ -1588,6 +1594,7 @@ done:
 	git_buf_dispose(&found);
 	free(abs);
 	git_error_clear();
+	git_libgit2_shutdown();
 	return out;
 }
 
