@@ -208,39 +208,6 @@ count_goals(const struct pl_report *r, const char *status)
 	return n;
 }
 
-static const struct pl_report_goal *
-find_goal(const struct pl_report *r, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; id != NULL && i < r->ngoals; i++)
-		if (strcmp(r->goals[i].id, id) == 0)
-			return &r->goals[i];
-	return NULL;
-}
-
-static const struct pl_report_evidence *
-find_evidence(const struct pl_report *r, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; id != NULL && i < r->nevidence; i++)
-		if (strcmp(r->evidence[i].id, id) == 0)
-			return &r->evidence[i];
-	return NULL;
-}
-
-static const struct pl_report_standard *
-find_standard(const struct pl_report *r, const char *code)
-{
-	size_t	i;
-
-	for (i = 0; code != NULL && i < r->nstandards; i++)
-		if (strcmp(r->standards[i].code, code) == 0)
-			return &r->standards[i];
-	return NULL;
-}
-
 /* Bytes of s that make its first n characters. */
 static size_t
 chars_len(const char *s, size_t n)
@@ -520,7 +487,7 @@ concern_words(struct fam *f, const struct pl_report_goal *g)
 static void
 goal_item(struct fam *f, const struct pl_report_goal *g)
 {
-	const struct pl_report_goal	*up = find_goal(f->r, g->parent);
+	const struct pl_report_goal	*up = pl_report_goal_find(f->r, g->parent);
 
 	item(f);
 	html(f, "<strong>");
@@ -590,8 +557,8 @@ goals(struct fam *f)
 static void
 rating_words(struct fam *f, const struct pl_report_event *e)
 {
-	const struct pl_report_evidence	*ev = find_evidence(f->r, e->id);
-	const struct pl_report_standard	*s = find_standard(f->r, e->standard);
+	const struct pl_report_evidence	*ev = pl_report_evidence_find(f->r, e->id);
+	const struct pl_report_standard	*s = pl_report_standard_find(f->r, e->standard);
 	const char			*level = NULL;
 
 	if (e->level != NULL)
@@ -616,8 +583,8 @@ rating_words(struct fam *f, const struct pl_report_event *e)
 static void
 event_words(struct fam *f, const struct pl_report_event *e)
 {
-	const struct pl_report_goal	*g = find_goal(f->r, e->id);
-	const struct pl_report_evidence	*ev = find_evidence(f->r, e->id);
+	const struct pl_report_goal	*g = pl_report_goal_find(f->r, e->id);
+	const struct pl_report_evidence	*ev = pl_report_evidence_find(f->r, e->id);
 	size_t				 i;
 
 	switch (e->type) {
@@ -683,7 +650,7 @@ moves(struct fam *f)
 	for (i = 0; i < r->nmoves; i++) {
 		m = &r->moves[i];
 		item(f);
-		phrase(f, find_standard(r, m->code), m->code);
+		phrase(f, pl_report_standard_find(r, m->code), m->code);
 		lit(f, ": ");
 		if (m->mastered && !m->was_mastered)
 			lit(f, "now secure");
@@ -779,7 +746,7 @@ goal_names(struct fam *f, const struct pl_strlist *ids)
 	size_t				 i;
 
 	for (i = 0; i < ids->n; i++) {
-		g = find_goal(f->r, ids->v[i]);
+		g = pl_report_goal_find(f->r, ids->v[i]);
 		lit(f, i == 0 ? "" : i + 1 == ids->n ? " and " : ", ");
 		put(f, g != NULL ? g->title : ids->v[i]);
 	}

@@ -66,21 +66,10 @@ name_of(const struct pl_report *r)
 	    r->learner_id : "the learner";
 }
 
-static const struct pl_report_goal *
-find_goal(const struct pl_report *r, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; id != NULL && i < r->ngoals; i++)
-		if (strcmp(r->goals[i].id, id) == 0)
-			return &r->goals[i];
-	return NULL;
-}
-
 static const char *
 goal_title(const struct pl_report *r, const char *id)
 {
-	const struct pl_report_goal	*g = find_goal(r, id);
+	const struct pl_report_goal	*g = pl_report_goal_find(r, id);
 
 	return g != NULL && g->title != NULL ? g->title : id;
 }

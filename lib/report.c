@@ -1586,6 +1586,39 @@ free_standard(struct pl_report_standard *s)
 	free(s->points);
 }
 
+const struct pl_report_goal *
+pl_report_goal_find(const struct pl_report *r, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < r->ngoals; i++)
+		if (strcmp(r->goals[i].id, id) == 0)
+			return &r->goals[i];
+	return NULL;
+}
+
+const struct pl_report_evidence *
+pl_report_evidence_find(const struct pl_report *r, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < r->nevidence; i++)
+		if (strcmp(r->evidence[i].id, id) == 0)
+			return &r->evidence[i];
+	return NULL;
+}
+
+const struct pl_report_standard *
+pl_report_standard_find(const struct pl_report *r, const char *code)
+{
+	size_t	i;
+
+	for (i = 0; code != NULL && i < r->nstandards; i++)
+		if (strcmp(r->standards[i].code, code) == 0)
+			return &r->standards[i];
+	return NULL;
+}
+
 void
 pl_report_free(struct pl_report *r)
 {

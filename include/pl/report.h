@@ -339,6 +339,14 @@ int	 pl_report_build(struct pl_report **out, struct pl_portfolio *pf,
 
 void	 pl_report_free(struct pl_report *);
 
+/* r's goal, evidence or standard of that id or code; NULL for none. */
+const struct pl_report_goal *pl_report_goal_find(const struct pl_report *r,
+	    const char *id);
+const struct pl_report_evidence *pl_report_evidence_find(
+	    const struct pl_report *r, const char *id);
+const struct pl_report_standard *pl_report_standard_find(
+	    const struct pl_report *r, const char *code);
+
 /* Frees what r holds (a report filled by hand), not r itself. */
 void	 pl_report_release(struct pl_report *r);
 
