@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "icu.h"
 #include "pl/md.h"
 #include "pl/percent.h"
 #include "pl/text.h"
@@ -29,15 +29,19 @@ pl_sgr_off(struct pl_buf *b, int colour)
 		pl_buf_puts(b, "\033[m");
 }
 
-/* ICU's tables, not wcwidth(): the locale must not change the output. */
+/*
+ * ICU's tables, not wcwidth(): the locale must not change the output.
+ * ASCII needs no table, and so no ICU (icu.h).
+ */
 static size_t
 char_width(UChar32 c)
 {
-	int	ea;
+	const struct pl_icu	*u;
+	int			 ea;
 
-	if (c < 0)
+	if (c < 0x80 || (u = pl_icu()) == NULL)
 		return 1;
-	switch (u_charType(c)) {
+	switch (u->char_type(c)) {
 	case U_NON_SPACING_MARK:
 	case U_ENCLOSING_MARK:
 	case U_FORMAT_CHAR:
@@ -45,7 +49,7 @@ char_width(UChar32 c)
 	default:
 		break;
 	}
-	ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+	ea = u->int_property(c, UCHAR_EAST_ASIAN_WIDTH);
 	return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
 }
 

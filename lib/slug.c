@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ustring.h>
-#include <unicode/utrans.h>
-
+#include "icu.h"
 #include "pl/slug.h"
 #include "pl/util.h"
 
@@ -108,17 +106,20 @@ fold_all(struct pl_buf *b, const char *s, size_t n)
 
 /* ICU's "Any-Latin; Latin-ASCII", opened once: opening reads its rules. */
 static UTransliterator *
-translit(void)
+translit(const struct pl_icu *u)
 {
+	static const char	 rules[] = "Any-Latin; Latin-ASCII";
 	static UTransliterator	*t;
 	static int		 tried;
 	UErrorCode		 ec = U_ZERO_ERROR;
-	UChar			 id[32];
+	UChar			 id[sizeof rules];
+	size_t			 i;
 
 	if (!tried) {
 		tried = 1;
-		u_uastrcpy(id, "Any-Latin; Latin-ASCII");
-		t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
+		for (i = 0; i < sizeof rules; i++)
+			id[i] = (UChar)rules[i];
+		t = u->trans_open(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ec);
 		if (U_FAILURE(ec))
 			t = NULL;
 	}
@@ -127,31 +128,35 @@ translit(void)
 
 /*
  * Transliterates the UTF-8 text s[0..n) and folds what ICU gives; on any
- * failure (no ICU data) the text folds as it is, to a '-'.
+ * failure (no ICU, no ICU data) the text folds as it is, to a '-'.
  */
 static void
 fold_other(struct pl_buf *b, const char *s, size_t n)
 {
-	UTransliterator	*t = translit();
-	UErrorCode	 ec = U_ZERO_ERROR;
-	UChar		*u;
-	char		*out;
-	int32_t		 len, cap = (int32_t)n * 8 + 16, limit, olen;
+	const struct pl_icu	*icu = pl_icu();
+	UTransliterator		*t = icu == NULL ? NULL : translit(icu);
+	UErrorCode		 ec = U_ZERO_ERROR;
+	UChar			*u;
+	char			*out;
+	int32_t			 len, cap = (int32_t)n * 8 + 16, limit, olen;
 
-	u = pl_xcalloc((size_t)cap, sizeof *u);
-	u_strFromUTF8WithSub(u, cap, &len, s, (int32_t)n, 0xfffd, NULL, &ec);
-	if (t != NULL && U_SUCCESS(ec)) {
-		limit = len;
-		utrans_transUChars(t, u, &len, cap, 0, &limit, &ec);
+	if (t == NULL) {
+		fold_all(b, s, n);
+		return;
 	}
-	if (t == NULL || U_FAILURE(ec)) {
+	u = pl_xcalloc((size_t)cap, sizeof *u);
+	icu->from_utf8(u, cap, &len, s, (int32_t)n, 0xfffd, NULL, &ec);
+	if (U_SUCCESS(ec)) {
+		limit = len;
+		icu->trans_uchars(t, u, &len, cap, 0, &limit, &ec);
+	}
+	if (U_FAILURE(ec)) {
 		free(u);
 		fold_all(b, s, n);
 		return;
 	}
 	out = pl_xcalloc((size_t)len * 3 + 1, 1);
-	u_strToUTF8WithSub(out, len * 3 + 1, &olen, u, len, 0xfffd, NULL,
-	    &ec);
+	icu->to_utf8(out, len * 3 + 1, &olen, u, len, 0xfffd, NULL, &ec);
 	fold_all(b, out, U_SUCCESS(ec) ? (size_t)olen : 0);
 	free(out);
 	free(u);
