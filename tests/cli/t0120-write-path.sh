@@ -503,16 +503,27 @@ test_expect_success 'a conflict after typing in the editor is not run again' '
 test_expect_success 'git add beside a pl write fails instead of being lost' '
 	mkfifo ready go &&
 	echo "a note" >p/note.txt &&
-	{ PL_FAULT_AT=12 PL_FAULT_PAUSE="$TRASH_DIRECTORY" faulty -C p \
-		evidence add --file "$TRASH_DIRECTORY/notes.txt" -m "Beside git." "Beside" \
-		>pl.out 2>pl.err & } &&
+	# a pl that ends without pausing says so through ready (opened for
+	# reading and writing: no wait for a reader); a test that fails
+	# before "go" lets the paused pl go, so nothing is left running
+	{ (
+		PL_FAULT_AT=12 PL_FAULT_PAUSE="$TRASH_DIRECTORY" faulty -C p \
+			evidence add --file "$TRASH_DIRECTORY/notes.txt" \
+			-m "Beside git." "Beside" >pl.out 2>pl.err
+		echo $? >pl.rc
+		echo exited 1<>ready
+	) & } &&
+	test_when_finished "exec 9<>go 9>&-; wait $! || :" &&
 	read x <ready &&
+	test "$x" = ready &&
 	test_must_fail git -C p add note.txt 2>git.err &&
 	grep "index.lock${SQ}: File exists" git.err &&
 	test_must_fail git -C p commit -q -m "Beside" 2>git.err &&
 	grep "index.lock${SQ}: File exists" git.err &&
 	echo go >go &&
 	wait $! &&
+	echo 0 >expect &&
+	test_cmp expect pl.rc &&
 	test_must_be_empty pl.err &&
 	git -C p add note.txt &&
 	git -C p commit -q -m "The note" &&

@@ -43,6 +43,8 @@ race () {
 		echo $? >rc
 		echo exited 1<>ready
 	) & } &&
+	# a check that fails before "go" must not leave the paused pl
+	test_when_finished "exec 9<>go 9>&-; wait $! || :" &&
 	read x <ready &&
 	test "$x" = ready &&
 	{ git -C ana.git rev-parse --verify -q "refs/heads/$b" \
