@@ -123,6 +123,16 @@ GIT_COMMITTER_EMAIL='teacher@example.com'
 test_tick_=1795687200
 GIT_AUTHOR_DATE='2026-11-26T10:00:00+00:00'
 GIT_COMMITTER_DATE='2026-11-26T10:00:00+00:00'
+# git's chores, which no test looks at: no "git maintenance run --auto"
+# after each git commit, no commit-graph and multi-pack-index checks (two
+# more processes) in each git fsck.  pl does not read these variables.
+GIT_CONFIG_COUNT=3
+GIT_CONFIG_KEY_0=maintenance.auto
+GIT_CONFIG_VALUE_0=false
+GIT_CONFIG_KEY_1=core.commitGraph
+GIT_CONFIG_VALUE_1=false
+GIT_CONFIG_KEY_2=core.multiPackIndex
+GIT_CONFIG_VALUE_2=false
 GIT_PAGER=cat
 PAGER=cat
 GIT_TERMINAL_PROMPT=0
@@ -135,6 +145,8 @@ LANG=C.UTF-8
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}abort_on_error=1"
 UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}halt_on_error=1:abort_on_error=1"
 export ASAN_OPTIONS UBSAN_OPTIONS
+export GIT_CONFIG_COUNT GIT_CONFIG_KEY_0 GIT_CONFIG_VALUE_0 GIT_CONFIG_KEY_1 \
+	GIT_CONFIG_VALUE_1 GIT_CONFIG_KEY_2 GIT_CONFIG_VALUE_2
 export GIT_CONFIG_NOSYSTEM GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL \
 	GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_AUTHOR_DATE \
 	GIT_COMMITTER_DATE GIT_PAGER PAGER GIT_TERMINAL_PROMPT TZ LC_ALL LANG
@@ -196,10 +208,24 @@ cd "$TRASH_DIRECTORY" || exit 1
 # passes EDITOR on and scripts run by pl (editors) can call it too.
 # PL_WRAPPER, when set, is a command that runs pl (.ci/run sets it to
 # tests/valgrind.sh).
-mkdir "$TRASH_DIRECTORY/.bin" &&
-printf '#!/bin/sh\nexec %s%s "$@"\n' "${PL_WRAPPER:+"'$PL_WRAPPER' "}" \
-    "'$PL'" >"$TRASH_DIRECTORY/.bin/pl" &&
-chmod +x "$TRASH_DIRECTORY/.bin/pl" || exit 1
+# Without a wrapper it is a link, not a script: a suite runs pl some
+# 10,000 times, and a shell before each is seconds.
+mkdir "$TRASH_DIRECTORY/.bin" || exit 1
+if test -n "${PL_WRAPPER:-}"
+then
+	printf '#!/bin/sh\nexec %s %s "$@"\n' "'$PL_WRAPPER'" "'$PL'" \
+	    >"$TRASH_DIRECTORY/.bin/pl" &&
+	chmod +x "$TRASH_DIRECTORY/.bin/pl"
+else
+	ln -s "$PL" "$TRASH_DIRECTORY/.bin/pl"
+fi || exit 1
+# PL_PYTHON (meson sets it: the Python that runs meson, Debian's with
+# python3-yaml) is the tests' python3.  A python3 found first on PATH may
+# be a version manager's shim that costs half a second a call.
+if test -n "${PL_PYTHON:-}" && test -x "$PL_PYTHON"
+then
+	ln -s "$PL_PYTHON" "$TRASH_DIRECTORY/.bin/python3" || exit 1
+fi
 PATH=$TRASH_DIRECTORY/.bin:$PATH
 export PATH
 
