@@ -38,6 +38,10 @@
 #			group around it, a title attribute, or what
 #			the <details> whose summary it is folds)
 # WHAT names the element (tag, class, the start of its text).
+#
+# JOBS.sizes gets a line for each page that loaded: "OUT WIDTH height H
+# scroll S", H the document's height in CSS px and S how far it scrolls
+# sideways (0 when nothing is wider than the screen).
 import base64, json, os, subprocess, sys, time
 
 chromium, jobs_file = sys.argv[1], sys.argv[2]
@@ -178,7 +182,9 @@ LAYOUT = r'''(W => {
 # One tab for every page: a new one started a renderer each time.
 TAB = None
 
-def check(url, width, height, shot, printout):
+sizes = []
+
+def check(out_name, url, width, height, shot, printout):
     out, state = [], {}
 
     def note(m):
@@ -239,9 +245,11 @@ def check(url, width, height, shot, printout):
     loaded = state.get('loaded')
     if loaded:
         out.extend(evaluate(LAYOUT % width, s))
-    if loaded and shot:
         w, h = evaluate('[document.documentElement.scrollWidth, '
             'document.documentElement.scrollHeight]', s)
+        sizes.append('%s %d height %d scroll %d' % (out_name, width, h,
+            max(0, w - width)))
+    if loaded and shot:
         if not os.environ.get('PL_REPORT_PNG_DIR'):
             h = min(h, height)
         png = call('Page.captureScreenshot', {'format': 'png',
@@ -292,8 +300,9 @@ def write(name, lines):
 
 for job in jobs:
     shot = job[4] if len(job) > 4 and job[4] != '-' else None
-    write(job[0], check(job[1], int(job[2]), int(job[3]), shot,
+    write(job[0], check(job[0], job[1], int(job[2]), int(job[3]), shot,
         job[5] if len(job) > 5 else None))
+write(jobs_file + '.sizes', sizes)
 try:
     call('Browser.close')
 except SystemExit:

@@ -112,47 +112,47 @@ test_expect_success 'no scores, no method names, no stray punctuation between st
 	! grep -E "\(M\.6|M\.6\." all
 '
 
+# One Chromium for both tests: the pages at both widths, their heights
+# (page-check.py's jobs.sizes), screenshots and requests.
 test_expect_success CHROMIUM 'the page fits 390 and 1,280 px, no sideways scrolling, and is short' '
 	pl -C p report --for family --since 2026-11-27 \
 		--out-dir "$TRASH_DIRECTORY/page" &&
 	cp family.html page/single.html &&
-	(
-		cd page &&
-		timeout 120 python3 "$TEST_DIRECTORY/page-height.py" \
-			"$chromium" 390,1280 index.html single.html
-	) >heights &&
-	cat heights &&
-	awk "{ print \$1, \$2, \$6 }" heights >scroll &&
+	for p in index single
+	do
+		for w in 390 1280
+		do
+			echo "$p-$w.out file://$TRASH_DIRECTORY/page/$p.html $w 900" \
+				"$TRASH_DIRECTORY/page/$p-$w.png" || return 1
+		done
+	done >jobs &&
+	timeout 120 python3 "$TEST_DIRECTORY/page-check.py" "$chromium" jobs &&
+	cat jobs.sizes &&
+	awk "{ print \$1, \$6 }" jobs.sizes >scroll &&
 	cat >expect <<-\EOF &&
-	index 390 0
-	index 1280 0
-	single 390 0
-	single 1280 0
+	index-390.out 0
+	index-1280.out 0
+	single-390.out 0
+	single-1280.out 0
 	EOF
 	test_cmp expect scroll &&
 	awk "\$2 == 390 && \$4 > 4500 || \$2 == 1280 && \$4 > 3000 { print; bad = 1 }
-	    END { exit bad }" heights &&
+	    END { exit bad }" jobs.sizes &&
 	if test -n "${PL_REPORT_PNG_DIR:-}"; then
 		cp page/*.png "$PL_REPORT_PNG_DIR/"
 	fi
 '
 
 test_expect_success CHROMIUM 'it loads with nothing but its own files' '
-	for p in single index
-	do
-		echo "$TRASH_DIRECTORY/$p.out file://$TRASH_DIRECTORY/page/$p.html 390 844" ||
-		return 1
-	done >jobs &&
-	timeout 120 python3 "$TEST_DIRECTORY/page-check.py" "$chromium" jobs &&
-	grep -c "^request data:image/" single.out >n &&
+	grep -c "^request data:image/" single-390.out >n &&
 	echo 2 >expect &&
 	test_cmp expect n &&
-	grep -v "^request data:image/" single.out >rest &&
+	grep -v "^request data:image/" single-390.out >rest &&
 	echo loaded >expect &&
 	test_cmp expect rest &&
-	grep -v "^request file://$TRASH_DIRECTORY/page/files/" index.out >rest &&
+	grep -v "^request file://$TRASH_DIRECTORY/page/files/" index-390.out >rest &&
 	test_cmp expect rest &&
-	grep "^request .*/files/ratio-poster/poster.png\$" index.out
+	grep "^request .*/files/ratio-poster/poster.png\$" index-390.out
 '
 
 test_done
