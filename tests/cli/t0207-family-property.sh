@@ -6,28 +6,19 @@ test_description='the family view is the learner view of the portfolio rewritten
 # goals, evidence and reflections, renamed, removed and re-linked over
 # time, by pl and by hand), the family view of each as-of day and window
 # must equal, field by field, the learner view of the same portfolio
-# rewritten by git filter-branch without the entries the rule of
-# pl-report(1) leaves out (worked out by the model, not by pl) and
-# without the links to them.
+# rewritten without the entries the rule of pl-report(1) leaves out
+# (worked out by the model, not by pl) and without the links to them.
+# The model rewrites the history as git filter-branch --prune-empty
+# --tree-filter would, through git fast-export and fast-import.
 model="$TEST_DIRECTORY/family-model.py"
-FILTER_BRANCH_SQUELCH_WARNING=1
-export FILTER_BRANCH_SQUELCH_WARNING
 
 # rewrite SEED DAY: rw-SEED-DAY, the portfolio up to DAY's commit without
 # what the model says the family view leaves out as of DAY.
 rewrite () {
 	python3 "$model" hidden p$1.model $2 >hidden-$1-$2 &&
-	python3 "$model" stripper hidden-$1-$2 >strip-$1-$2.sh &&
 	git -C p$1 log --format="%H %cd" --date=short >log-$1 &&
 	at=$(awk -v d=$2 "\$2 <= d { print \$1; exit }" log-$1) &&
-	git clone -q p$1 rw-$1-$2 &&
-	git -C rw-$1-$2 reset -q --hard $at &&
-	(
-		cd rw-$1-$2 &&
-		git filter-branch -f --prune-empty --tree-filter \
-			"sh $SQ$TRASH_DIRECTORY/strip-$1-$2.sh$SQ" HEAD \
-			>/dev/null 2>&1
-	)
+	python3 "$model" rewrite hidden-$1-$2 p$1 $at rw-$1-$2
 }
 
 # check SEED DAY [SINCE]: the family view against the rewritten learner's.
