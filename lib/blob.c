@@ -148,15 +148,21 @@ driver_command(const char *clean, const char *path)
 	return pl_buf_detach(&b);
 }
 
+/*
+ * Waits for the clean command; err when it was stopped for that error,
+ * which stays the one said (the command's failure follows from it).
+ */
 static int
-driver_wait(pid_t pid, const char *driver)
+driver_wait(pid_t pid, const char *driver, int err)
 {
 	int	status;
 
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
-			return pl_error_set(PL_ERROR, "filter '%s': %s",
-			    driver, strerror(errno));
+			return err != 0 ? err : pl_error_set(PL_ERROR,
+			    "filter '%s': %s", driver, strerror(errno));
+	if (err != 0)
+		return err;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return pl_error_set(PL_ERROR, "the clean command of filter "
 		    "'%s' failed; nothing was committed", driver);
@@ -211,9 +217,7 @@ driver_run(git_oid *out, git_repository *repo, const char *driver,
 	close(pfd[0]);
 	if (err != 0)
 		kill(pid, SIGTERM);
-	rc = driver_wait(pid, driver);
-	if (err == 0)
-		err = rc;
+	err = driver_wait(pid, driver, err);
 	if (err == 0 && (rc = git_blob_create_from_stream_commit(out, ws)) < 0)
 		err = pl_error_git(rc, "cannot store the file");
 	else if (err != 0 && ws != NULL)

@@ -59,6 +59,31 @@ test_clear(void)
 	is_int(pl_error_code(), PL_OK, "cleared: no code");
 }
 
+/* libgit2's own, declared here: tests see pl's headers only. */
+int	git_libgit2_init(void);
+int	git_libgit2_shutdown(void);
+
+/*
+ * libgit2's codes as pl's (GIT_ELOCKED -14, GIT_ENOTFOUND -3, any other);
+ * with no libgit2 message, "unknown error" (libgit2 1.8 and later say
+ * "no error" themselves).
+ */
+static void
+test_git(void)
+{
+	const char	*m;
+
+	git_libgit2_init();
+	is_int(pl_error_git(-14, "cannot lock"), PL_ELOCKED, "locked");
+	m = pl_error_last();
+	ok(strcmp(m, "cannot lock: unknown error") == 0 ||
+	    strcmp(m, "cannot lock: no error") == 0,
+	    "what, then that libgit2 said nothing (%s)", m);
+	git_libgit2_shutdown();
+	is_int(pl_error_git(-3, "no such"), PL_ENOTFOUND, "not found");
+	is_int(pl_error_git(-1, "failed"), PL_ERROR, "anything else");
+}
+
 int
 main(void)
 {
@@ -66,5 +91,6 @@ main(void)
 	test_twice_and_tail();
 	test_full();
 	test_clear();
+	test_git();
 	return done_testing();
 }
