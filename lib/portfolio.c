@@ -1051,6 +1051,9 @@ pl_portfolio_git_config_string(char **out, struct pl_portfolio *pf,
 	int		 rc;
 
 	*out = NULL;
+	/* Without a portfolio, libgit2 finds no user's files until held. */
+	if (pf == NULL && (rc = lib_init()) != 0)
+		return rc;
 	if (pf != NULL)
 		rc = git_repository_config_snapshot(&snap, pf->repo);
 	else if ((rc = git_config_open_default(&cfg)) == 0)
@@ -1069,6 +1072,8 @@ pl_portfolio_git_config_string(char **out, struct pl_portfolio *pf,
 done:
 	git_config_free(snap);
 	git_config_free(cfg);
+	if (pf == NULL)
+		git_libgit2_shutdown();
 	return rc;
 }
 

@@ -612,6 +612,298 @@ test_dates(void)
 	free(d);
 }
 
+/* Reset d to its first commit, for the next case of a corrupt repository. */
+static void
+reset_first(const char *d)
+{
+	run("cd %s && git reset -q --hard $(git rev-list --max-parents=0 "
+	    "HEAD)", d);
+}
+
+/* Removes the loose object of the blob at rev:path. */
+static void
+drop_object(const char *d, const char *revpath)
+{
+	char	*id = out("git -C %s rev-parse %s", d, revpath);
+
+	run("rm -f %s/.git/objects/%.2s/%s", d, id, id + 2);
+	free(id);
+}
+
+static void
+test_corrupt(void)
+{
+	struct pl_portfolio	*p = NULL;
+	struct pl_buf		 b = PL_BUF_INIT;
+	char			*d = new_portfolio(), *s, *branch;
+
+	run("cd %s && printf '[portfolio]\\n\\tx = 1\\n' >.plconfig && "
+	    "git commit -q -am nover", d);
+	is_int(pl_portfolio_open(&p, d, NULL), PL_EPARSE, "no version");
+	is_str(pl_error_last(), ".plconfig: portfolio.version is missing",
+	    "says so");
+
+	reset_first(d);
+	run("cd %s && rm .plconfig && ln -s profile.md .plconfig && "
+	    "git add .plconfig && git commit -q -m link", d);
+	is_int(pl_portfolio_open(&p, d, NULL), PL_EPARSE, "settings a link");
+	is_str(pl_error_last(), ".plconfig: not a regular file", "says so");
+
+	reset_first(d);
+	run("cd %s && chmod +x .plconfig && git commit -q -am exec", d);
+	s = out("git -C %s ls-tree HEAD .plconfig | cut -c1-6", d);
+	is_str(s, "100755", "committed executable");
+	free(s);
+	is_int(pl_portfolio_open(&p, d, NULL), 0, "executable settings read "
+	    "(%s)", pl_error_last());
+	pl_portfolio_free(p);
+	p = NULL;
+
+	/* A blob git lost: the settings, then a file read later. */
+	reset_first(d);
+	run("cd %s && printf '[portfolio]\\n\\tversion = 1\\n\\tlost = 1\\n' "
+	    ">.plconfig && git commit -q -am lost", d);
+	drop_object(d, "HEAD:.plconfig");
+	is_int(pl_portfolio_open(&p, d, NULL), PL_ENOTFOUND, "settings blob "
+	    "missing");
+	ok(strncmp(pl_error_last(), ".plconfig: object not found", 27) == 0,
+	    "says which file (%s)", pl_error_last());
+
+	reset_first(d);
+	run("cd %s && mkdir goals && echo lost >goals/x.md && "
+	    "git add goals && git commit -q -m x", d);
+	drop_object(d, "HEAD:goals/x.md");
+	p = open_at(d);
+	is_int(pl_portfolio_read(&b, p, "goals/x.md"), PL_ENOTFOUND,
+	    "file blob missing");
+	ok(strncmp(pl_error_last(), "goals/x.md: object not found", 28) == 0,
+	    "says which file (%s)", pl_error_last());
+	is_int(b.len, 0, "nothing read");
+	pl_portfolio_free(p);
+	p = NULL;
+
+	/* The branch names a commit git does not have, or is garbage. */
+	reset_first(d);
+	branch = out("git -C %s symbolic-ref HEAD", d);
+	run("echo 0123456789012345678901234567890123456789 >%s/.git/%s", d,
+	    branch);
+	is_int(pl_portfolio_open(&p, d, NULL), PL_ERROR, "HEAD's commit "
+	    "missing");
+	ok(strncmp(pl_error_last(), "cannot read HEAD: ", 18) == 0,
+	    "says so (%s)", pl_error_last());
+	run("echo garbage >%s/.git/%s", d, branch);
+	is_int(pl_portfolio_open(&p, d, NULL), PL_ERROR, "HEAD garbage");
+	ok(strncmp(pl_error_last(), "cannot read HEAD: ", 18) == 0,
+	    "says so (%s)", pl_error_last());
+
+	pl_buf_release(&b);
+	free(branch);
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_open_edges(void)
+{
+	struct pl_portfolio	*p = NULL;
+	struct pl_buf		 b = PL_BUF_INIT;
+	char			*d = new_portfolio(), *bare, *s, *cwd;
+
+	p = open_at(d);
+	is_int(pl_portfolio_read(&b, p, NULL), PL_EUNSAFE, "no path is "
+	    "unsafe");
+	is_str(pl_error_last(), "unsafe path ''", "says so");
+	pl_portfolio_free(p);
+	p = NULL;
+
+	cwd = getcwd(NULL, 0);
+	if (chdir(d) != 0)
+		perror(d);
+	is_int(pl_portfolio_open(&p, NULL, NULL), 0, "no path: here");
+	pl_portfolio_free(p);
+	p = NULL;
+	setenv("GIT_WORK_TREE", "", 1);
+	is_int(pl_portfolio_open(&p, NULL, NULL), 0, "empty GIT_WORK_TREE "
+	    "is none");
+	pl_portfolio_free(p);
+	p = NULL;
+	unsetenv("GIT_WORK_TREE");
+	if (chdir(cwd) != 0)
+		perror(cwd);
+	free(cwd);
+
+	is_int(pl_portfolio_open(&p, d, "HEAD^{/Started}"), PL_ENOTFOUND,
+	    "a message search");
+	is_str(pl_error_last(), "unknown revision 'HEAD^{/Started}' (pl does "
+	    "not search commit messages; name a commit, branch or tag)",
+	    "says why");
+
+	bare = pl_xasprintf("%s/bare.git", home);
+	run("git init -q --bare %s", bare);
+	is_int(pl_portfolio_open(&p, bare, NULL), PL_ENOTPORTFOLIO,
+	    "a bare repository without commits");
+	s = pl_xasprintf("'%s' is not a portfolio (no commits yet)", bare);
+	is_str(pl_error_last(), s, "names the git folder, no slash");
+	free(s);
+	run("rm -rf %s", bare);
+	free(bare);
+
+	run("rm -rf %s", d);
+	free(d);
+}
+
+/* Commits settings text to d with git, as a person would. */
+static void
+commit_settings(const char *d, const char *text)
+{
+	char	*path = pl_xasprintf("%s/.plconfig", d);
+
+	write_text(path, text);
+	run("git -C %s commit -q -am settings", d);
+	free(path);
+}
+
+static void
+test_hold(void)
+{
+	struct pl_portfolio	*p = NULL, *q = NULL;
+	char			*d = new_portfolio();
+
+	commit_settings(d, "[portfolio]\n\tversion = 1\n\tlockTimeout = "
+	    "3601\n");
+	p = open_at(d);
+	is_int(pl_portfolio_hold(p), PL_EPARSE, "a timeout over an hour");
+	is_str(pl_error_last(), ".plconfig: portfolio.lockTimeout must be a "
+	    "number of seconds from 0 to 3600, not '3601'", "says so");
+	pl_portfolio_free(p);
+
+	commit_settings(d, "[portfolio]\n\tversion = 1\n\tlockTimeout = 0\n");
+	p = open_at(d);
+	q = open_at(d);
+	is_int(pl_portfolio_hold(p), 0, "holds");
+	is_int(pl_portfolio_hold(p), 0, "holds again: nothing to do");
+	is_int(pl_portfolio_hold(q), PL_ELOCKED, "another cannot");
+	pl_portfolio_free(p);
+	pl_portfolio_free(q);
+
+	/* Settings broken by a commit made after the open. */
+	p = open_at(d);
+	commit_settings(d, "[portfolio]\n\tversion = 9\n");
+	is_int(pl_portfolio_hold(p), PL_EPARSE, "the new settings read");
+	is_str(pl_error_last(), ".plconfig: unsupported portfolio.version '9'",
+	    "says so");
+	pl_portfolio_free(p);
+
+	run("rm -rf %s", d);
+	free(d);
+}
+
+/* The list joined by commas; the caller frees. */
+static char *
+joined(const struct pl_strlist *l)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_strlist_join(&b, l, ",");
+	return pl_buf_detach(&b);
+}
+
+static void
+test_lists(void)
+{
+	struct pl_portfolio	*p = NULL;
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	char			*d = new_portfolio(), *s, *branch, *want;
+
+	run("cd %s && git tag v1 && git update-ref refs/remotes/origin/main "
+	    "HEAD && git symbolic-ref refs/remotes/origin/HEAD "
+	    "refs/remotes/origin/main && git update-ref refs/notes/x HEAD", d);
+	p = open_at(d);
+	is_int(pl_portfolio_refs(&l, p), 0, "refs");
+	s = joined(&l);
+	branch = out("git -C %s symbolic-ref --short HEAD", d);
+	want = pl_xasprintf("%s,origin/main,v1", branch);
+	is_str(s, want, "branches, tags, remotes; not origin/HEAD nor notes");
+	free(s);
+	free(want);
+	free(branch);
+	pl_strlist_release(&l);
+
+	is_int(pl_portfolio_list(&l, p, ".", NULL), 0, "list the top");
+	s = joined(&l);
+	is_str(s, ".gitattributes,.plconfig,profile.md", "every file, no "
+	    "suffix");
+	free(s);
+	pl_strlist_release(&l);
+	is_int(pl_portfolio_list_files(&l, p, "profile.md"), 0, "files of a "
+	    "file");
+	is_int(l.n, 0, "none");
+
+	is_int(pl_portfolio_setting(&s, p, "nodot"), PL_EINVAL, "a setting "
+	    "name without a section");
+	is_str(pl_error_last(), "invalid setting name 'nodot'", "says so");
+
+	run("git config --global pl.test yes");
+	is_int(pl_portfolio_git_config_string(&s, p, "pl.test"), 0,
+	    "the user's config through a portfolio");
+	is_str(s, "yes", "read");
+	free(s);
+	is_int(pl_portfolio_git_config_string(&s, NULL, "pl.test"), 0,
+	    "the user's config without a portfolio");
+	is_str(s, "yes", "read");
+	free(s);
+	pl_portfolio_free(p);
+	is_int(pl_portfolio_git_config_string(&s, NULL, "pl.test"), 0,
+	    "no portfolio open at all");
+	is_str(s, "yes", "read");
+	free(s);
+	run("git config --global --unset pl.test");
+
+	run("rm -rf %s", d);
+	free(d);
+}
+
+static void
+test_init_edges(void)
+{
+	char	*d = tmpdir(), *cwd = getcwd(NULL, 0), *s, *id = NULL;
+
+	if (chdir(d) != 0)
+		perror(d);
+	is_int(pl_portfolio_init(&id, NULL, "Ada Here", NULL, NULL, NULL), 0,
+	    "init with no folder: here");
+	is_str(id, "ada-here", "the id");
+	free(id);
+	id = NULL;
+	if (chdir(cwd) != 0)
+		perror(cwd);
+	is_out("profile.md", "committed here", "git -C %s ls-files "
+	    "profile.md", d);
+
+	s = pl_xasprintf("%s/profile.md/sub", d);
+	is_int(pl_portfolio_init(&id, s, "Ada", NULL, NULL, NULL), PL_ERROR,
+	    "init under a file");
+	free(s);
+	s = pl_xasprintf("cannot read '%s/profile.md/sub': Not a directory",
+	    d);
+	is_str(pl_error_last(), s, "says why");
+	free(s);
+
+	/* A name of blanks is no name: the author has none. */
+	setenv("GIT_AUTHOR_NAME", "  ", 1);
+	s = pl_xasprintf("%s/blank", d);
+	is_int(pl_portfolio_init(&id, s, "Ada", NULL, NULL, NULL),
+	    PL_EIDENTITY, "a blank author name");
+	ok(strncmp(pl_error_last(), "no identity: the author has no name;",
+	    36) == 0, "says so (%s)", pl_error_last());
+	identity_env();
+	free(s);
+
+	free(cwd);
+	run("rm -rf %s", d);
+	free(d);
+}
+
 int
 main(void)
 {
@@ -624,6 +916,11 @@ main(void)
 	test_read();
 	test_identity();
 	test_dates();
+	test_corrupt();
+	test_open_edges();
+	test_hold();
+	test_lists();
+	test_init_edges();
 	run("rm -rf %s", home);
 	free(home);
 	return done_testing();
