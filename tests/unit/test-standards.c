@@ -3,6 +3,7 @@
  * real exports are, writing pl's own file back, and finding a standard by
  * the code a person types.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,236 @@ test_load(void)
 	free(d);
 }
 
+/* Loads with pl_standards_load_codes(); the codes found, one a line. */
+static char *
+codes_found(struct pl_portfolio *p, const char *code, struct pl_strlist *w,
+    size_t *total)
+{
+	struct pl_standards	 l;
+	struct pl_strlist	 codes = PL_STRLIST_INIT;
+	struct pl_buf		 b = PL_BUF_INIT;
+	size_t			 i;
+
+	pl_strlist_push(&codes, code);
+	if (pl_standards_load_codes(&l, p, &codes, w) != 0)
+		pl_buf_printf(&b, "error: %s", pl_error_last());
+	for (i = 0; i < l.n; i++)
+		pl_buf_printf(&b, "%s%s:%s", b.len ? "\n" : "",
+		    l.v[i].framework, l.v[i].code);
+	if (total != NULL)
+		*total = pl_standards_total(&l);
+	pl_standards_release(&l);
+	pl_strlist_release(&codes);
+	pl_buf_puts(&b, "");
+	return pl_buf_detach(&b);
+}
+
+/* The bytes of file path (the test stops when it cannot be read). */
+static void
+slurp(struct pl_buf *b, const char *path)
+{
+	FILE	*f = fopen(path, "rb");
+	char	 chunk[4096];
+	size_t	 n;
+
+	b->len = 0;
+	if (f == NULL) {
+		printf("Bail out! cannot read %s\n", path);
+		exit(2);
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		pl_buf_put(b, chunk, n);
+	fclose(f);
+}
+
+static void
+spit(const char *path, const char *data, size_t len)
+{
+	FILE	*f = fopen(path, "wb");
+
+	if (f == NULL || fwrite(data, 1, len, f) != len) {
+		printf("Bail out! cannot write %s\n", path);
+		exit(2);
+	}
+	fclose(f);
+}
+
+/* No change at an offset, no cut. */
+#define WHOLE	((size_t)-1)
+
+/* Sets the 8 bytes at off of the index file's copy b to v. */
+static void
+put_u64(struct pl_buf *b, size_t off, uint64_t v)
+{
+	memcpy(b->ptr + off, &v, sizeof v);
+}
+
+/*
+ * The index of framework a (4 rows) as pl wrote it, then broken in one
+ * way (v at off unless off is WHOLE, cut to cut bytes unless cut is WHOLE):
+ * the lookup of "A.1.b" finds want, and the file is rebuilt (rebuilt) or
+ * left as it is.
+ */
+static void
+broken_index(struct pl_portfolio *p, const char *ixpath,
+    const struct pl_buf *good, const char *what, size_t off, uint64_t v,
+    size_t cut, const char *want, int rebuilt)
+{
+	struct pl_buf	 b = PL_BUF_INIT, after = PL_BUF_INIT;
+	char		*t;
+
+	pl_buf_put(&b, good->ptr, good->len);
+	if (off != WHOLE)
+		put_u64(&b, off, v);
+	if (cut != WHOLE)
+		b.len = cut;
+	spit(ixpath, b.ptr, b.len);
+	t = codes_found(p, "A.1.b", NULL, NULL);
+	is_str(t, want, "an index with %s: %s", what,
+	    *want ? "found" : "a miss, no more");
+	free(t);
+	slurp(&after, ixpath);
+	if (rebuilt)
+		ok(after.len == good->len &&
+		    memcmp(after.ptr, good->ptr, good->len) == 0,
+		    "and it is rebuilt");
+	else
+		ok(after.len == b.len &&
+		    memcmp(after.ptr, b.ptr, after.len) == 0,
+		    "and it is left as it was");
+	pl_buf_release(&b);
+	pl_buf_release(&after);
+}
+
+static void
+test_load_codes(void)
+{
+	struct pl_portfolio	*p;
+	struct pl_standards	 l;
+	struct pl_strlist	 w = PL_STRLIST_INIT, codes = PL_STRLIST_INIT;
+	struct pl_buf		 good = PL_BUF_INIT;
+	const struct pl_standard *s = NULL;
+	char			*d = new_portfolio(), *t, *ix;
+	size_t			 total = 0, end;
+
+	p = open_at(d);
+	if (commit_file(p, "standards/a.csv", "code,grade,description\n"
+	    "A.1.b,K,one\nA.11.b,1,eleven\nX.A.1.b,2-3,long\nB,PK,bee\n") != 0 ||
+	    commit_file(p, "standards/b.csv", "code,grade,description\n"
+	    "A.1.b,K,one again\nC,K-2,see\n") != 0 ||
+	    commit_file(p, "standards/e.csv", "") != 0) {
+		ok(0, "commit the frameworks: %s", pl_error_last());
+		return;
+	}
+	pl_portfolio_free(p);
+	p = open_at(d);
+	t = codes_found(p, "a.1.B", &w, &total);
+	is_str(t, "a:A.1.b\na:X.A.1.b\nb:A.1.b",
+	    "the rows a code may name, of each framework, case aside");
+	free(t);
+	is_int(total, 6, "the total counts every row of the indexes");
+	is_int(w.n, 1, "an empty framework file is a warning");
+	is_str(w.n ? w.v[0] : NULL, "standards/e.csv: not a framework: the "
+	    "file is empty", "saying so");
+	pl_strlist_release(&w);
+	t = codes_found(p, "1.b", NULL, NULL);
+	is_str(t, "a:A.1.b\na:X.A.1.b\nb:A.1.b",
+	    "a short form finds whole parts only, not A.11.b");
+	free(t);
+	t = codes_found(p, "Q.R.S.T.U.V.A.1.b", NULL, NULL);
+	is_str(t, "", "a code longer than any: none");
+	free(t);
+
+	pl_strlist_push(&codes, "C");
+	if (pl_standards_load_codes(&l, p, &codes, NULL) != 0) {
+		ok(0, "load_codes: %s", pl_error_last());
+		return;
+	}
+	is_int(pl_standards_distinct(&l), 5,
+	    "distinct: a code two frameworks share counted once");
+	is_int(pl_standards_of_grade(&l, "K"), 2,
+	    "of grade K: A.1.b once, and C's span K-2");
+	is_int(pl_standards_of_grade(&l, "3"), 1, "of grade 3: a span's end");
+	is_int(pl_standards_find(&s, &l, "Z.1"), PL_ENOTFOUND,
+	    "an unknown code");
+	is_str(pl_error_last(), "unknown standard 'Z.1' (did you mean "
+	    "'A.1.b', 'X.A.1.b'?)", "suggests the codes of the indexes, not "
+	    "only those read, a code two frameworks share once");
+	pl_standards_release(&l);
+	pl_strlist_release(&codes);
+
+	/* the index of a.csv, broken in each way it can be */
+	t = out("git -C %s rev-parse HEAD:standards/a.csv", d);
+	ix = pl_xasprintf("%s/.git/pl/standards-%s", d, t);
+	free(t);
+	slurp(&good, ix);
+	ok(good.len > 24 && memcmp(good.ptr, "PLSTDIX1", 8) == 0,
+	    "the index is kept in the git folder");
+	end = good.len - 4 * 12;
+	broken_index(p, ix, &good, "too few bytes", WHOLE, 0, 10,
+	    "a:A.1.b\na:X.A.1.b\nb:A.1.b", 1);
+	broken_index(p, ix, &good, "no bytes", WHOLE, 0, 0, "a:A.1.b\n"
+	    "a:X.A.1.b\nb:A.1.b", 1);
+	broken_index(p, ix, &good, "another magic", 0, 0x31584944545350ULL,
+	    WHOLE, "a:A.1.b\na:X.A.1.b\nb:A.1.b", 1);
+	broken_index(p, ix, &good, "a wrong size", 16, good.len + 8, WHOLE,
+	    "a:A.1.b\na:X.A.1.b\nb:A.1.b", 1);
+	broken_index(p, ix, &good, "a count past its size", 8, good.len,
+	    WHOLE, "a:A.1.b\na:X.A.1.b\nb:A.1.b", 1);
+	broken_index(p, ix, &good, "a count its records cannot hold", 8,
+	    good.len / 12, WHOLE, "a:A.1.b\na:X.A.1.b\nb:A.1.b", 1);
+	broken_index(p, ix, &good, "records cut mid-way", 8, 3, WHOLE,
+	    "a:A.1.b\na:X.A.1.b\nb:A.1.b", 1);
+	broken_index(p, ix, &good, "an offset into its header", end, 0, WHOLE,
+	    "a:X.A.1.b\nb:A.1.b", 0);
+	broken_index(p, ix, &good, "an offset past its records", end, end,
+	    WHOLE, "a:X.A.1.b\nb:A.1.b", 0);
+	broken_index(p, ix, &good, "a string past its records", end,
+	    end - 4, WHOLE, "a:X.A.1.b\nb:A.1.b", 0);
+	{
+		struct pl_buf	b = PL_BUF_INIT;
+
+		pl_buf_put(&b, good.ptr, good.len);
+		b.ptr[end - 1] = 'x';
+		spit(ix, b.ptr, b.len);
+		pl_buf_release(&b);
+		t = codes_found(p, "A.1.b", NULL, NULL);
+		is_str(t, "a:A.1.b\na:X.A.1.b\nb:A.1.b",
+		    "an index whose records do not end in NUL is rebuilt");
+		free(t);
+	}
+	unlink(ix);
+	if (mkdir(ix, 0777) != 0)
+		ok(0, "mkdir %s", ix);
+	t = codes_found(p, "X.A.1.b", NULL, &total);
+	is_str(t, "a:X.A.1.b", "a folder where the index goes: read from the blob");
+	free(t);
+	is_int(total, 6, "every row still counted");
+	rmdir(ix);
+
+	/* a framework whose blob is gone */
+	t = out("git -C %s rev-parse HEAD:standards/b.csv", d);
+	free(ix);
+	ix = pl_xasprintf("%s/.git/objects/%.2s/%s", d, t, t + 2);
+	free(t);
+	t = pl_xasprintf("%s/.git/pl", d);
+	run("rm -rf %s %s", t, ix);
+	free(t);
+	t = codes_found(p, "C", &w, NULL);
+	is_str(t, "", "a framework whose blob is missing is left out");
+	free(t);
+	is_int(w.n, 2, "with a warning (and one for the empty file)");
+	ok(w.n == 2 && strstr(w.v[0], "standards/b.csv") != NULL,
+	    "naming the file: %s", w.n ? w.v[0] : "");
+	pl_strlist_release(&w);
+
+	pl_buf_release(&good);
+	free(ix);
+	pl_portfolio_free(p);
+	run("rm -rf %s", d);
+	free(d);
+}
+
 int
 main(void)
 {
@@ -248,6 +479,7 @@ main(void)
 	test_case();
 	test_find();
 	test_load();
+	test_load_codes();
 	run("rm -rf %s", home);
 	free(home);
 	return done_testing();
