@@ -192,6 +192,233 @@ test_find(void)
 	pl_standards_release(&l);
 }
 
+/* The framework text parses to out as pl writes it back, or the error. */
+static char *
+written(const char *text, size_t len)
+{
+	struct pl_standards	 l;
+	struct pl_buf		 b = PL_BUF_INIT;
+
+	if (pl_standards_parse(&l, "fw", "fw.csv", text, len, NULL) != 0)
+		pl_buf_printf(&b, "error %s", pl_error_last());
+	else
+		pl_standards_write(&l, &b);
+	pl_standards_release(&l);
+	pl_buf_puts(&b, "");
+	return pl_buf_detach(&b);
+}
+
+#define is_written(text, want, ...) do { \
+	char	*is_written_got = written((text), sizeof(text) - 1); \
+	is_str(is_written_got, (want), __VA_ARGS__); \
+	free(is_written_got); \
+} while (0)
+
+/* A field one byte over the most, in column col of a row of four. */
+static void
+field_too_long(int col)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	struct pl_standards l;
+	size_t		 n;
+	int		 i;
+
+	pl_buf_puts(&b, "code,parent,grade,subject,description\nA,B,C,D,E\n");
+	for (i = 0; i < 5; i++) {
+		if (i > 0)
+			pl_buf_putc(&b, ',');
+		if (i == col)
+			for (n = 0; n <= PL_STANDARD_FIELD_MAX; n++)
+				pl_buf_putc(&b, 'x');
+		else
+			pl_buf_putc(&b, "FGHIJ"[i]);
+	}
+	pl_buf_putc(&b, '\n');
+	is_int(pl_standards_parse(&l, "fw", "fw.csv", b.ptr, b.len, NULL),
+	    PL_EPARSE, "a field of column %d too long", col);
+	is_str(pl_error_last(), "fw.csv:3: a field longer than 65536 bytes",
+	    "names the row");
+	pl_buf_release(&b);
+}
+
+static void
+test_csv_edges(void)
+{
+	int	i;
+
+	is_written("code,description,\nA,x,\n",
+	    "code,parent,grade,subject,description\nA,,,,x\n",
+	    "a header column without a name is not kept");
+	is_written("code,grade,description\nA,3\nB",
+	    "code,parent,grade,subject,description\nA,,3,,\nB,,,,\n",
+	    "a short row, a last line without a line break");
+	is_written("code,description\n,,\nA,one\xc2\xa0\xc2\xa0two\xc2\xa9 "
+	    "\xc2\n", "code,parent,grade,subject,description\n"
+	    "A,,,,one two\xc2\xa9 \xc2\n",
+	    "a row of empty fields is none; no-break spaces are spaces");
+	is_written("name,description\nA,x\n", "error fw.csv:1: not a "
+	    "framework: the header needs 'code' and 'description' columns "
+	    "(pl's is code,parent,grade,subject,description)",
+	    "a header without code");
+	is_written("code,text\nA,x\n", "error fw.csv:1: not a framework: the "
+	    "header needs 'code' and 'description' columns (pl's is "
+	    "code,parent,grade,subject,description)",
+	    "a header without description");
+	is_written("code,description\nA,\0x\n", "error fw.csv: not a "
+	    "framework: the file holds NUL bytes (UTF-16, or not text)",
+	    "NUL bytes");
+	is_written(" \r\n\t\n", "error fw.csv: not a framework: the file is "
+	    "empty", "white space only");
+	is_written("Id number,Description\nA,x\n",
+	    "error fw.csv:1: not a framework: the header needs 'code' and "
+	    "'description' columns (pl's is code,parent,grade,subject,"
+	    "description)", "Moodle's id number without its parent's: not "
+	    "Moodle");
+	for (i = 0; i < 5; i++)
+		field_too_long(i);
+}
+
+static void
+test_moodle_edges(void)
+{
+	is_written("Parent id number,Id number,Shortname,Description\n"
+	    ",m.1,,a <b and &unknown; &lt;&amp\n"
+	    ",m.2,Name,\n",
+	    "code,parent,grade,subject,description\n"
+	    "m.1,,,,a <b and &unknown; <&amp\nm.2,,,,Name\n",
+	    "a '<' never closed and an unknown entity are text; no shortname: "
+	    "the description alone");
+}
+
+static void
+test_case_edges(void)
+{
+	const char	dup[] = "{\"CFItems\": [{\"identifier\": \"a\"},"
+	    "{\"identifier\": \"b\", \"humanCodingScheme\": \"X\"},"
+	    "{\"identifier\": \"c\", \"humanCodingScheme\": \"x\"}]}";
+	const char	grades[] = "{\"CFDocument\": {\"subject\": 3},"
+	    "\"CFItems\": ["
+	    "{\"identifier\": \"a\", \"educationLevel\": [\"0\", 5]},"
+	    "{\"identifier\": \"b\", \"educationLevel\": [7]},"
+	    "{\"identifier\": \"c\", \"educationLevel\": [\"05\"]}],"
+	    "\"CFAssociations\": [{\"associationType\": \"isChildOf\","
+	    "\"originNodeIdentifier\": \"\", \"destinationNodeIdentifier\":"
+	    "\"a\"}]}";
+
+	is_written(dup, "error fw.csv: CFItems[2]: duplicate code 'x' (also "
+	    "CFItems 1)", "a duplicate code of a CASE package names its items");
+	is_written(grades, "code,parent,grade,subject,description\n"
+	    "a,,0,,\nb,,,,\nc,,5,,\n", "grades that are not strings are none; a "
+	    "subject that is not one is none");
+	is_written("{\"CFItems\": {}}", "error fw.csv: not a framework: no "
+	    "CFItems (an IMS CASE package has them)", "CFItems not a list");
+}
+
+/* The code map read from text, old>new a line, or the error. */
+static char *
+mapped(const char *text, size_t len)
+{
+	struct pl_code_map	 m;
+	struct pl_buf		 b = PL_BUF_INIT;
+	size_t			 i;
+
+	if (pl_code_map_read(&m, "map.csv", text, len) != 0) {
+		pl_buf_printf(&b, "error %s", pl_error_last());
+		pl_buf_puts(&b, "");
+		return pl_buf_detach(&b);
+	}
+	for (i = 0; i < m.old.n; i++)
+		pl_buf_printf(&b, "%s>%s@%s\n", m.old.v[i], m.new.v[i],
+		    m.where.v[i]);
+	pl_code_map_release(&m);
+	pl_buf_puts(&b, "");
+	return pl_buf_detach(&b);
+}
+
+#define is_mapped(text, want, ...) do { \
+	char	*is_mapped_got = mapped((text), sizeof(text) - 1); \
+	is_str(is_mapped_got, (want), __VA_ARGS__); \
+	free(is_mapped_got); \
+} while (0)
+
+static void
+test_code_map(void)
+{
+	is_mapped("old,later\nA,B,,\n", "old>later@map.csv:1\nA>B@map.csv:2\n",
+	    "'old' then not 'new' is a row; empty fields after two are "
+	    "nothing");
+	is_mapped("A\n", "error map.csv:1: not a mapping: a row is an old "
+	    "code, a comma and the new code", "one field");
+	is_mapped("A,B\n,C\n", "error map.csv:2: not a mapping: a row is an "
+	    "old code, a comma and the new code", "no old code");
+	is_mapped("A,\n", "error map.csv:1: not a mapping: a row is an old "
+	    "code, a comma and the new code", "no new code");
+	is_mapped("A,B,C\n", "error map.csv:1: not a mapping: a row is an "
+	    "old code, a comma and the new code", "a third code");
+	is_mapped("A,\"B\n", "error map.csv:1: a quoted field has no closing "
+	    "quote", "a quote never closed");
+	is_mapped("A,B\0\n", "error map.csv: not a framework: the file holds "
+	    "NUL bytes (UTF-16, or not text)", "NUL bytes");
+	is_mapped("{\"CFItems\": 1}", "error map.csv: not a framework: no "
+	    "CFItems (an IMS CASE package has them)", "JSON not CASE");
+}
+
+static void
+test_grades(void)
+{
+	struct pl_standards	l;
+
+	ok(pl_grade_has("KG", "k"), "KG is K");
+	ok(pl_grade_has("PK-K", "PK"), "PK is before K");
+	ok(!pl_grade_has("7", "7x"), "a grade asked that is not one");
+	ok(!pl_grade_has("6-8", "14"), "nor a number past 13");
+	ok(!pl_grade_has("6-8", "-1"), "nor a negative one");
+	ok(!pl_grade_has("x-8", "7"), "a span whose start is not a grade");
+	ok(!pl_grade_has("6-y", "7"), "a span whose end is not a grade");
+	ok(pl_grade_has("6-y", "6-Y"), "but the same text, case aside");
+	if (parse(&l, "code,grade,description\nA,6-8,a\nB,7,b\nC,K,c\n",
+	    NULL) != 0) {
+		ok(0, "parse: %s", pl_error_last());
+		return;
+	}
+	is_int(pl_standards_of_grade(&l, "7"), 2, "of grade 7, read whole");
+	is_int(pl_standards_distinct(&l), 3, "distinct of one list");
+	pl_standards_release(&l);
+}
+
+static void
+test_find_many(void)
+{
+	struct pl_standards		 l;
+	const struct pl_standard	*s;
+	struct pl_standards		 a, b;
+
+	if (parse(&l, "code,description\nA.1,a\nB.1,b\nC.1,c\nD.1,d\nE.1,e\n"
+	    "F.1,f\nG.1,g\n", NULL) != 0) {
+		ok(0, "parse: %s", pl_error_last());
+		return;
+	}
+	is_int(pl_standards_find(&s, &l, "1"), PL_EINVAL, "seven codes");
+	is_str(pl_error_last(), "standard '1' is ambiguous: 'A.1', 'B.1', "
+	    "'C.1', 'D.1', 'E.1' and 2 more", "five named, and how many more");
+	is_int(pl_standards_find(&s, &l, ""), PL_ENOTFOUND, "an empty code is none");
+	pl_standards_release(&l);
+	if (pl_standards_parse(&a, "a", "a.csv", "code,description\nX,x\nY,y\n",
+	    24, NULL) != 0 || pl_standards_parse(&b, "b", "b.csv",
+	    "code,description\nX,x\n", 18, NULL) != 0) {
+		ok(0, "parse: %s", pl_error_last());
+		return;
+	}
+	ok(pl_standards_order(&a, &a.v[1], &b, &b.v[0]) < 0,
+	    "framework a before b, whatever the lines");
+	ok(pl_standards_order(&a, &a.v[0], &a, &a.v[1]) < 0,
+	    "in one framework, by line");
+	ok(pl_standards_order(&a, &a.v[0], &b, &a.v[1]) > 0,
+	    "a row the list does not hold (line 0) comes first");
+	pl_standards_release(&a);
+	pl_standards_release(&b);
+}
+
 static void
 test_load(void)
 {
@@ -314,8 +541,11 @@ broken_index(struct pl_portfolio *p, const char *ixpath,
     const struct pl_buf *good, const char *what, size_t off, uint64_t v,
     size_t cut, const char *want, int rebuilt)
 {
-	struct pl_buf	 b = PL_BUF_INIT, after = PL_BUF_INIT;
-	char		*t;
+	struct pl_buf		 b = PL_BUF_INIT, after = PL_BUF_INIT;
+	struct pl_standards	 l;
+	struct pl_strlist	 codes = PL_STRLIST_INIT;
+	const struct pl_standard *s;
+	char			*t;
 
 	pl_buf_put(&b, good->ptr, good->len);
 	if (off != WHOLE)
@@ -327,6 +557,20 @@ broken_index(struct pl_portfolio *p, const char *ixpath,
 	is_str(t, want, "an index with %s: %s", what,
 	    *want ? "found" : "a miss, no more");
 	free(t);
+	if (!rebuilt) {
+		pl_strlist_push(&codes, "B");
+		if (pl_standards_load_codes(&l, p, &codes, NULL) != 0)
+			ok(0, "load_codes: %s", pl_error_last());
+		is_int(pl_standards_distinct(&l), 5, "distinct: the broken "
+		    "row left out, b's A.1.b counted in its place");
+		is_int(pl_standards_find(&s, &l, "A.1.x"), PL_ENOTFOUND,
+		    "an unknown code");
+		is_str(pl_error_last(), "unknown standard 'A.1.x' (did you "
+		    "mean 'X.A.1.b', 'A.1.b', 'A.11.b'?)",
+		    "suggests codes, b's A.1.b, not the broken row's");
+		pl_standards_release(&l);
+		pl_strlist_release(&codes);
+	}
 	slurp(&after, ixpath);
 	if (rebuilt)
 		ok(after.len == good->len &&
@@ -478,6 +722,12 @@ main(void)
 	test_moodle();
 	test_case();
 	test_find();
+	test_csv_edges();
+	test_moodle_edges();
+	test_case_edges();
+	test_code_map();
+	test_grades();
+	test_find_many();
 	test_load();
 	test_load_codes();
 	run("rm -rf %s", home);
