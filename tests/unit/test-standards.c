@@ -208,11 +208,13 @@ written(const char *text, size_t len)
 	return pl_buf_detach(&b);
 }
 
-#define is_written(text, want, ...) do { \
-	char	*is_written_got = written((text), sizeof(text) - 1); \
-	is_str(is_written_got, (want), __VA_ARGS__); \
-	free(is_written_got); \
+/* One check: fn's text of the literal text (NUL bytes in it too) is want. */
+#define is_text_of(fn, text, want, ...) do { \
+	char	*is_text_of_got = fn((text), sizeof(text) - 1); \
+	is_str(is_text_of_got, (want), __VA_ARGS__); \
+	free(is_text_of_got); \
 } while (0)
+#define is_written(text, want, ...) is_text_of(written, text, want, __VA_ARGS__)
 
 /* A field one byte over the most, in column col of a row of four. */
 static void
@@ -335,11 +337,7 @@ mapped(const char *text, size_t len)
 	return pl_buf_detach(&b);
 }
 
-#define is_mapped(text, want, ...) do { \
-	char	*is_mapped_got = mapped((text), sizeof(text) - 1); \
-	is_str(is_mapped_got, (want), __VA_ARGS__); \
-	free(is_mapped_got); \
-} while (0)
+#define is_mapped(text, want, ...) is_text_of(mapped, text, want, __VA_ARGS__)
 
 static void
 test_code_map(void)
