@@ -68,6 +68,10 @@ pl_near_consider(void *arg, const char *code)
 
 	if ((d = nearness(nr->typed, code)) > nr->limit)
 		return;
+	/* a code two frameworks share is one suggestion */
+	for (j = 0; j < nr->n; j++)
+		if (strcmp(nr->best[j], code) == 0)
+			return;
 	for (j = 0; j < nr->n && nr->dist[j] <= d; j++)
 		;
 	if (j == PL_NEAR_MAX)

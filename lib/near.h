@@ -25,8 +25,8 @@ struct pl_near {
 void	 pl_near_init(struct pl_near *, const char *typed);
 
 /*
- * Weighs name (void * for the iterators that call back with each name;
- * name must outlive nr).
+ * Weighs name, unless it is one of the best already (void * for the
+ * iterators that call back with each name; name must outlive nr).
  */
 void	 pl_near_consider(void *nr, const char *name);
 

@@ -302,6 +302,66 @@ test_methods_by_name(void)
 	    "highest, average, decaying, weighted or n-times)", "message");
 }
 
+/* Each way a scale from align.* can be wrong, and the names of scores. */
+static void
+test_scale_errors(void)
+{
+	struct pl_scale	s;
+	struct pl_buf	b = PL_BUF_INIT;
+	double		x = 0;
+
+	pl_scale_default(&s);
+	is_int(pl_scale_level(&x, &s, "1e999"), PL_EINVAL,
+	    "a number too big to hold");
+	is_int(pl_scale_level(&x, &s, ".5"), PL_EINVAL,
+	    "a number not starting with a digit");
+	pl_scale_set_names(&s, "only");
+	is_int(pl_scale_check(&s), PL_EINVAL, "one level");
+	is_str(pl_error_last(), "'align.scale' needs at least two levels",
+	    "says two are needed");
+	pl_scale_set_names(&s, " a ,\t, c");
+	is_int(pl_scale_check(&s), PL_EINVAL, "an empty name");
+	is_str(pl_error_last(), "'align.scale': level 2 has no name",
+	    "names its level");
+	pl_scale_set_names(&s, "a\nb, c");
+	is_int(pl_scale_check(&s), PL_EINVAL, "a name with a line break");
+	pl_scale_set_names(&s, "Low, low");
+	is_int(pl_scale_check(&s), PL_EINVAL, "a name twice, case aside");
+	is_str(pl_error_last(), "'align.scale': 'low' names two levels",
+	    "names it");
+	pl_scale_set_names(&s, "a, b, c, d");
+	s.mastery = 5;
+	is_int(pl_scale_check(&s), PL_EINVAL, "mastery past the scale");
+	is_str(pl_error_last(), "'align.mastery' must be a level of the "
+	    "scale (1-4)", "gives the range");
+	s.mastery = 3;
+	s.weight = 0;
+	is_int(pl_scale_check(&s), PL_EINVAL, "weight 0");
+	is_str(pl_error_last(), "'align.weight' must be more than 0 and at "
+	    "most 1", "gives the range");
+	s.weight = 1;
+	s.ntimes = 0;
+	is_int(pl_scale_check(&s), PL_EINVAL, "n times 0");
+	is_str(pl_error_last(), "'align.ntimes' must be at least 1",
+	    "says so");
+	s.ntimes = 1;
+	ok(pl_scale_check(&s) == PL_OK, "weight exactly 1 is valid");
+	ok(pl_scale_name(&s, 0.5) == NULL, "no name below level 1");
+	is_str(pl_scale_name(&s, 2.99), "b", "a score is named by its level");
+	is_str(pl_scale_name(&s, 9), "d", "past the top: the top's name");
+	pl_scale_set_names(&s, "");
+	pl_strlist_release(&s.names);
+	ok(pl_scale_name(&s, 2) == NULL, "a scale without names names none");
+	pl_score_format(&b, 0);
+	pl_buf_putc(&b, ' ');
+	pl_score_format(&b, 2.5);
+	pl_buf_putc(&b, ' ');
+	pl_score_format(&b, 3.456);
+	is_str(pl_buf_cstr(&b), "0 2.5 3.46", "scores without trailing zeros");
+	pl_buf_release(&b);
+	pl_scale_release(&s);
+}
+
 int
 main(void)
 {
@@ -310,6 +370,7 @@ main(void)
 	test_canvas();
 	test_order();
 	test_levels();
+	test_scale_errors();
 	test_methods_by_name();
 	return done_testing();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pl/md.h"
+#include "pl/util.h"
 #include "tap.h"
 
 static const char goal[] =
@@ -274,6 +275,102 @@ test_number(void)
 	free(s);
 }
 
+/* The odd corners: old Mac line breaks, boxes that are not, markers. */
+static void
+test_edges(void)
+{
+	struct pl_tasks		 t;
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	char			*s;
+
+	appends("## Tasks\r\r- a\r", "Tasks", "- b",
+	    "## Tasks\r\r- a\r- b\r", "CR alone: the body's line break");
+	appends("## T\n\n- a\n", "T", "3) x", "## T\n\n- a\n- x\n",
+	    "an ordered marker into a bullet list: the list's bullet");
+	appends("## T\n\n1) a\n", "T", "- x", "## T\n\n1) a\n2) x\n",
+	    "a bullet into a list numbered with ')': the next number, ')'");
+	appends("## T\n\n- a\n", "T", "1234567890. x",
+	    "## T\n\n- a\n1234567890. x\n",
+	    "ten digits are no marker (nine at most): the line as given");
+	appends("## T\n\n- a\n", "T", "1.x", "## T\n\n- a\n1.x\n",
+	    "nor is a number without a blank after it");
+	appends("## T\n\n- a\n", "T", "12", "## T\n\n- a\n12\n",
+	    "nor a number alone");
+	appends("## T\n\n- a\n ## Next\n", "T", "- b",
+	    "## T\n\n- a\n- b\n## Next\n",
+	    "a heading indented after the list: moved to the margin, so the "
+	    "new item does not take it in");
+	appends("## T\n\nText\n  ##\n", "T", "- b",
+	    "## T\n\nText\n\n- b\n##\n", "an empty heading indented");
+	appends("## T\n\nText\n   #\tB\r\n", "T", "- b",
+	    "## T\n\nText\n\n- b\n#\tB\r\n", "a heading after a tab");
+	appends("## T\n\nText\n ##", "T", "- b",
+	    "## T\n\nText\n\n- b\n##", "an empty heading ending the body");
+	appends("## T\r\n\r\n- a\r\n\r\n## N\r\n", "T", "- b",
+	    "## T\r\n\r\n- a\r\n- b\r\n\r\n## N\r\n",
+	    "CR LF: a blank line after the list kept");
+	appends("## T\n\n- a\nNext\n----\n", "T", "- b",
+	    "## T\n\n- a\nNext\n- b\n\n----\n",
+	    "a rule right after the item: a blank line keeps the new item "
+	    "from becoming a heading");
+	s = pl_md_tick("- [ ] a\n", 0, 1);
+	is_str(s, "- [ ] a\n", "tick line 0: nothing changes");
+	free(s);
+	s = pl_md_tick("- [ ] a\n", 99, 1);
+	is_str(s, "- [ ] a\n", "tick past the end: nothing changes");
+	free(s);
+	pl_md_tasks(&t, "- [ ]\tx\n-\n- # h\n- [y] no\n- \t[x] tab\n-  [ ]\n"
+	    "- [\n", NULL);
+	is_int(t.n, 3, "three boxes: after a tab, before one, and empty");
+	is_int(t.n > 1 ? t.v[1].line : 0, 5, "the box after a tab");
+	is_int(t.n > 1 ? t.v[1].done : 0, 1, "is done");
+	is_str(t.n > 2 ? t.v[2].text : NULL, "", "an empty box's text");
+	pl_tasks_release(&t);
+	pl_md_items(&l, "## S\n\n-\n- ```\n  code\n  ```\n1) one\n", "S");
+	is_int(l.n, 3, "items: empty, a code block, one");
+	is_str(l.n ? l.v[0] : NULL, "", "an empty item");
+	is_str(l.n > 1 ? l.v[1] : NULL, "```",
+	    "an item without a paragraph: its first line");
+	is_str(l.n > 2 ? l.v[2] : NULL, "one", "a ')' item");
+	pl_strlist_release(&l);
+	s = pl_md_number_tasks("- \n  [ ] x\n-\t[ ] y\n", NULL);
+	is_str(s, "- \n  1. [ ] x\n2.\t[ ] y\n", "a box on the line after "
+	    "its marker is numbered where it is; a tab after a marker kept");
+	free(s);
+	s = pl_md_section("## A\n\n  \n## B\n", "A");
+	is_str(s, "", "a section of blank lines is empty");
+	free(s);
+}
+
+/* s escaped with pl_md_escape() is want. */
+static void
+escapes(const char *s, const char *want, const char *what)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_md_escape(&b, s, strlen(s));
+	is_str(pl_buf_cstr(&b), want, "%s", what);
+	pl_buf_release(&b);
+}
+
+static void
+test_escape(void)
+{
+	escapes("1)", "1\\)", "a number and ')' alone opens a list");
+	escapes("12.x", "12.x", "without a blank after it, no list");
+	escapes("1234567890. x", "1234567890. x", "nor with ten digits");
+	escapes("-", "\\-", "a '-' alone opens one");
+	escapes("-x", "-x", "a '-' before text does not");
+	escapes("--- -", "\\--- -", "a thematic break with a space");
+	escapes("==x", "==x", "'=' and text is no underline");
+	escapes("+ x", "\\+ x", "'+ ' opens a list");
+	escapes("a:/", "a:/", "':/' at the end");
+	escapes("a:b a:/b a://b", "a:b a:/b a\\://b", "only '://' links");
+	escapes("ww.x www.x", "ww.x www\\.x", "only 'www.' links");
+	escapes("\t- x", " \\- x", "a tab is a space, and the list still "
+	    "escaped");
+}
+
 int
 main(void)
 {
@@ -284,5 +381,7 @@ main(void)
 	test_section();
 	test_first_paragraph();
 	test_number();
+	test_edges();
+	test_escape();
 	return done_testing();
 }
