@@ -10,6 +10,7 @@
  * report gives the same bytes.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -749,12 +750,8 @@ standard_level(struct page *p, const struct pl_report_standard *s)
 static size_t
 code_prefix(const struct pl_report *r)
 {
-	size_t	i, n = SIZE_MAX;
-
-	for (i = 0; i < r->nstandards; i++)
-		n = pl_html_code_prefix(r->standards[0].code, n,
-		    r->standards[i].code);
-	return r->nstandards > 0 ? n : 0;
+	return pl_html_code_cut(r->standards, r->nstandards,
+	    sizeof *r->standards, offsetof(struct pl_report_standard, code));
 }
 
 static void
