@@ -385,7 +385,7 @@ header(struct page *p)
 	const struct pl_report *r = p->r;
 
 	pl_buf_puts(p->out, "<header>\n<h1>");
-	pl_html_esc(p->out, r->name != NULL ? r->name : r->learner_id);
+	pl_html_esc(p->out, pl_report_learner_name(r));
 	pl_buf_puts(p->out, "</h1>\n<p>");
 	if (r->grade != NULL && *r->grade != '\0') {
 		pl_buf_puts(p->out, "Grade ");
@@ -439,7 +439,7 @@ profile(struct page *p)
 	    r->learns_best.n == 0)
 		return;
 	pl_buf_puts(p->out, "<section>\n<h2>About ");
-	pl_html_esc(p->out, r->name);
+	pl_html_esc(p->out, pl_report_learner_name(r));
 	pl_buf_puts(p->out, "</h2>\n");
 	profile_list(p, "Strengths", &r->strengths);
 	profile_list(p, p->family ? "Working on" : "Needs", &r->needs);
@@ -1378,7 +1378,7 @@ pl_report_html(struct pl_buf *out, const struct pl_report *r)
 		return;
 	}
 	pl_html_begin(out);
-	pl_html_esc(out, r->name != NULL ? r->name : r->learner_id);
+	pl_html_esc(out, pl_report_learner_name(r));
 	pl_buf_puts(out, " &ndash; ");
 	pl_html_esc(out, view_word(r));
 	pl_buf_puts(out, ", ");

@@ -60,13 +60,6 @@ quote(struct pl_buf *b, const char *body)
 }
 
 static const char *
-name_of(const struct pl_report *r)
-{
-	return r->name != NULL ? r->name : r->learner_id != NULL ?
-	    r->learner_id : "the learner";
-}
-
-static const char *
 goal_title(const struct pl_report *r, const char *id)
 {
 	const struct pl_report_goal	*g = pl_report_goal_find(r, id);
@@ -141,7 +134,7 @@ static void
 title(struct pl_buf *b, const struct pl_report *r)
 {
 	pl_buf_puts(b, "# Learning report: ");
-	esc(b, name_of(r));
+	esc(b, pl_report_learner_name(r));
 	pl_buf_printf(b, "\n\nAs of %s · made from commit %.7s (%s)\n",
 	    r->as_of, r->commit, r->commit_date);
 }
@@ -170,7 +163,7 @@ profile(struct pl_buf *b, const struct pl_report *r)
 
 	pl_buf_puts(b, family ? "\n## About " : "\n## Profile\n\n");
 	if (family) {
-		esc(b, name_of(r));
+		esc(b, pl_report_learner_name(r));
 		pl_buf_puts(b, "\n\n");
 	} else if (r->learner_id != NULL) {
 		pl_buf_puts(b, "- Learner: ");

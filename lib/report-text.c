@@ -125,7 +125,7 @@ header(struct out *o)
 
 	on(o, PL_SGR_BOLD);
 	pl_buf_puts(o->b, "Report for ");
-	val(o, r->name);
+	val(o, pl_report_learner_name(r));
 	off(o);
 	if (r->grade != NULL) {
 		pl_buf_puts(o->b, ", grade ");

@@ -432,6 +432,68 @@ test_formats(void)
 	pl_report_free(e);
 }
 
+/* The first line of out that begins with start, without its newline. */
+static const char *
+line_of(const struct pl_buf *out, const char *start)
+{
+	static char	 buf[256];
+	const char	*s = strstr(pl_buf_cstr(out), start);
+
+	if (s == NULL)
+		return "(none)";
+	snprintf(buf, sizeof buf, "%.*s", (int)strcspn(s, "\n"), s);
+	return buf;
+}
+
+/*
+ * One rule for the learner's name in every view: the profile's, else
+ * (empty, as a hand-edited profile's "name: ''", or missing) the id.
+ */
+static void
+test_learner_name(void)
+{
+	struct pl_report	*r = empty_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+	static const char *const titles[] = { "<title>sam &ndash; Learner "
+		"report, 2024-03-20</title>", "<title>sam &ndash; Teacher "
+		"report, 2024-03-20</title>", "<title>sam &ndash; Family "
+		"report, 2024-03-20</title>" };
+	int			 v;
+
+	is_str(pl_report_learner_name(r), "Sam", "the name when there is one");
+	free(r->name);
+	r->name = NULL;
+	is_str(pl_report_learner_name(r), "sam", "no name: the id");
+	r->name = S("");
+	is_str(pl_report_learner_name(r), "sam", "an empty name: the id");
+	free(r->learner_id);
+	r->learner_id = S("");
+	is_str(pl_report_learner_name(r), "", "no profile: nothing");
+	free(r->learner_id);
+	r->learner_id = S("sam");
+
+	pl_report_text(&b, r, 0);
+	is_str(line_of(&b, "Report for"), "Report for sam", "text: the id");
+	pl_buf_clear(&b);
+	pl_report_md(&b, r);
+	is_str(line_of(&b, "# "), "# Learning report: sam", "md: the id");
+	for (v = PL_VIEW_LEARNER; v <= PL_VIEW_FAMILY; v++) {
+		r->view = v;
+		pl_buf_clear(&b);
+		pl_report_html(&b, r);
+		is_str(line_of(&b, "<title>sam"), titles[v], "html %s: the id "
+		    "in the title", pl_report_view_names[v]);
+		ok(strstr(pl_buf_cstr(&b), "<h1>sam</h1>") != NULL, "html %s: "
+		    "the id as the heading", pl_report_view_names[v]);
+	}
+	pl_buf_clear(&b);
+	pl_report_md(&b, r);
+	is_str(line_of(&b, "sam has"), "sam has no goals yet. 0 pieces of "
+	    "work have been added.", "family md: the id");
+	pl_buf_release(&b);
+	pl_report_free(r);
+}
+
 static char *
 md(const char *s)
 {
@@ -536,5 +598,6 @@ main(void)
 	test_csv_cell();
 	test_formats();
 	test_schema();
+	test_learner_name();
 	return done_testing();
 }
