@@ -3,7 +3,8 @@
  * hand (a learner with four goals, a long-term parent among them, every
  * flag, five evidence, two reflections, six standards, twelve weeks,
  * three people, a window with events and mastery moves) and on an empty
- * one, each compared byte for byte with tests/data/report/.  A mismatch
+ * one, each compared byte for byte with tests/data/report/ (the text
+ * report too, the teacher's also in colour).  A mismatch
  * leaves what was made beside the test as NAME.got.  Then the escaping
  * each format relies on, with hostile strings.
  */
@@ -413,6 +414,14 @@ test_formats(void)
 	expect("standards.csv", &b);
 	pl_report_json(&b, r);
 	expect("report.json", &b);
+	r->until = S("2024-03-20");	/* a report's window has both ends */
+	pl_report_text(&b, r, 0);
+	expect("learner.txt", &b);
+	r->view = PL_VIEW_TEACHER;
+	pl_report_text(&b, r, 0);
+	expect("teacher.txt", &b);
+	pl_report_text(&b, r, 1);
+	expect("teacher-colour.txt", &b);
 
 	for (v = PL_VIEW_LEARNER; v <= PL_VIEW_FAMILY; v++) {
 		e->view = v;
@@ -426,6 +435,12 @@ test_formats(void)
 	expect("empty-standards.csv", &b);
 	pl_report_json(&b, e);
 	expect("empty.json", &b);
+	e->view = PL_VIEW_LEARNER;
+	pl_report_text(&b, e, 0);
+	expect("empty-learner.txt", &b);
+	e->view = PL_VIEW_TEACHER;
+	pl_report_text(&b, e, 0);
+	expect("empty-teacher.txt", &b);
 
 	pl_buf_release(&b);
 	pl_report_free(r);
