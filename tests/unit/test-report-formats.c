@@ -620,6 +620,29 @@ test_edges(void)
 	ok(strstr(s, "| quiet | Quiet | no | 40 days | \xe2\x80\x94 | "
 	    "\xe2\x80\x94 | 2024-02-09 |") != NULL,
 	    "md: stalled alone in the teacher's table");
+
+	pl_buf_clear(&b);
+	pl_report_html(&b, r);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "<tr><td class=\"c\">quiet</td><td class=\"line\">Quiet"
+	    "</td><td class=\"n\" data-label=\"Steps\">0/0</td><td class=\"d"
+	    "\" data-label=\"Due\">none</td><td data-label=\"Last evidence\">"
+	    "2024-02-09 (40 days ago)</td><td class=\"line\"><span class=\""
+	    "flag stalled\">Stalled: no new evidence for 40 days</span></td>"
+	    "</tr>") != NULL, "html: stalled alone in the teacher's flags");
+	r->view = PL_VIEW_LEARNER;
+	pl_buf_clear(&b);
+	pl_report_html(&b, r);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "<h2>Since 2024-03-01</h2>\n<p>No changes in this time."
+	    "</p>") != NULL, "html: a quiet window says so");
+	ok(strstr(s, "<li><code>6.RP.A.1</code> Ratios: from proficient (3.20) "
+	    "to not rated, no longer mastered</li>\n<li><code>6.NS.A.1</code> "
+	    "Division: from no score yet to no score yet</li>") != NULL,
+	    "html: a rating gone, no score yet");
+	ok(strstr(s, "<p>Due <time>2024-03-20</time>, today. </p>") != NULL,
+	    "html: due today");
+	ok(strstr(s, "<h2>Left out</h2>") == NULL, "html: nothing left out");
 	pl_buf_release(&b);
 	pl_report_free(r);
 }
