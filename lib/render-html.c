@@ -4,6 +4,7 @@
  * and the one escaping function, so a learner's page and a class page
  * are as safe as each other.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "render.h"
@@ -111,8 +112,13 @@ dropped_segment(const char *s, size_t len)
 	return 1;
 }
 
-size_t
-pl_html_code_prefix(const char *a, size_t len, const char *b)
+/*
+ * The length, at most len, of the prefix of a that b begins with too,
+ * made of whole segments ending in '.', each dropped_segment(), b going
+ * on after it.
+ */
+static size_t
+code_prefix(const char *a, size_t len, const char *b)
 {
 	size_t	i = 0, end;
 	const char *dot;
@@ -125,6 +131,22 @@ pl_html_code_prefix(const char *a, size_t len, const char *b)
 		i = end;
 	}
 	return i;
+}
+
+size_t
+pl_html_code_cut(const void *items, size_t n, size_t size, size_t off)
+{
+	const char	*base = items, *first, *code;
+	size_t		 i, len = SIZE_MAX;
+
+	if (n == 0)
+		return 0;
+	memcpy(&first, base + off, sizeof first);
+	for (i = 0; i < n; i++) {
+		memcpy(&code, base + i * size + off, sizeof code);
+		len = code_prefix(first, len, code);
+	}
+	return len;
 }
 
 void

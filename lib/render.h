@@ -112,13 +112,15 @@ void	 pl_html_num(struct pl_buf *, const char *label, size_t n);
 
 /*
  * The codes of a page are shown without the words they all begin with
- * ("CCSS.Math.Content." of "CCSS.Math.Content.6.RP.A.1"): the length,
- * at most len, of the prefix of a that b begins with too, made of whole
- * segments ending in '.', each of three characters or more and no
- * digit, b going on after it.  Start with pl_html_code_prefix(a,
- * SIZE_MAX, a), then narrow it with each code.
+ * ("CCSS.Math.Content." of "CCSS.Math.Content.6.RP.A.1"): how many bytes
+ * of each code to leave out, of n codes, the char * at offset off (its
+ * offsetof) in each of n structs of size bytes from items (a page's
+ * standards, the learner's or the class's).  The prefix is made of
+ * whole segments ending in '.', each of three characters or more and no
+ * digit, every code going on after it; 0 without codes.
  */
-size_t	 pl_html_code_prefix(const char *a, size_t len, const char *b);
+size_t	 pl_html_code_cut(const void *items, size_t n, size_t size,
+	    size_t off);
 
 /* "1 goal", "3 goals". */
 void	 pl_html_count(struct pl_buf *, size_t n, const char *one,

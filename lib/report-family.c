@@ -177,18 +177,11 @@ item_line_end(struct fam *f)
 	html(f, "</span>");
 }
 
-static const char *
-name_of(const struct pl_report *r)
-{
-	return r->name != NULL && *r->name != '\0' ? r->name :
-	    r->learner_id != NULL ? r->learner_id : "";
-}
-
 /* Words a sentence begins with: the learner's name, escaped. */
 static void
 name(struct fam *f)
 {
-	put(f, name_of(f->r));
+	put(f, pl_report_learner_name(f->r));
 }
 
 static int
@@ -934,7 +927,7 @@ about(struct fam *f)
 	if (r->strengths.n + r->needs.n + r->interests.n +
 	    r->learns_best.n == 0 && r->grade == NULL && r->started == NULL)
 		return;
-	section_named(f, "about", "About ", name_of(r));
+	section_named(f, "about", "About ", pl_report_learner_name(r));
 	list(f, "fam-about");
 	if (r->grade != NULL) {
 		item(f);

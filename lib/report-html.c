@@ -10,6 +10,7 @@
  * report gives the same bytes.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +30,6 @@
 struct page {
 	struct pl_buf		*out;
 	const struct pl_report	*r;
-	int			 family;
 	unsigned		 nchart;	/* for unique SVG title ids */
 };
 
@@ -246,17 +246,6 @@ goal_find(const struct pl_report *r, const char *id)
 	return bsearch(id, r->goals, r->ngoals, sizeof *r->goals, goal_cmp);
 }
 
-static const struct pl_report_standard *
-standard_find(const struct pl_report *r, const char *code)
-{
-	size_t	i;
-
-	for (i = 0; code != NULL && i < r->nstandards; i++)
-		if (strcmp(or_empty(r->standards[i].code), code) == 0)
-			return &r->standards[i];
-	return NULL;
-}
-
 /* The name of the level a score has reached ("developing" for 2.8). */
 static const char *
 level_name(const struct pl_report *r, double score)
@@ -302,29 +291,10 @@ evidence_name(struct page *p, const char *id)
 	pl_html_esc(p->out, id);
 }
 
-/*
- * A standard as this view names it: the code with its description, or
- * for the family the description alone (the code beside it if asked).
- */
+/* A standard as these views name it: its code. */
 static void
 standard_name(struct page *p, const char *code)
 {
-	const struct pl_report_standard *s = standard_find(p->r, code);
-	const char *d = s != NULL ? s->description : NULL;
-
-	if (p->family && d != NULL && *d != '\0') {
-		pl_html_esc(p->out, d);
-		if (p->r->codes) {
-			pl_buf_puts(p->out, " (<code>");
-			pl_html_esc(p->out, code);
-			pl_buf_puts(p->out, "</code>)");
-		}
-		return;
-	}
-	if (p->family && !p->r->codes) {
-		pl_buf_puts(p->out, "a standard");
-		return;
-	}
 	pl_buf_puts(p->out, "<code>");
 	pl_html_esc(p->out, code);
 	pl_buf_puts(p->out, "</code>");
@@ -384,7 +354,7 @@ header(struct page *p)
 	const struct pl_report *r = p->r;
 
 	pl_buf_puts(p->out, "<header>\n<h1>");
-	pl_html_esc(p->out, r->name != NULL ? r->name : r->learner_id);
+	pl_html_esc(p->out, pl_report_learner_name(r));
 	pl_buf_puts(p->out, "</h1>\n<p>");
 	if (r->grade != NULL && *r->grade != '\0') {
 		pl_buf_puts(p->out, "Grade ");
@@ -438,10 +408,10 @@ profile(struct page *p)
 	    r->learns_best.n == 0)
 		return;
 	pl_buf_puts(p->out, "<section>\n<h2>About ");
-	pl_html_esc(p->out, r->name);
+	pl_html_esc(p->out, pl_report_learner_name(r));
 	pl_buf_puts(p->out, "</h2>\n");
 	profile_list(p, "Strengths", &r->strengths);
-	profile_list(p, p->family ? "Working on" : "Needs", &r->needs);
+	profile_list(p, "Needs", &r->needs);
 	profile_list(p, "Interests", &r->interests);
 	profile_list(p, "Learns best", &r->learns_best);
 	pl_buf_puts(p->out, "</section>\n");
@@ -538,10 +508,8 @@ goal_card(struct page *p, const struct pl_report_goal *g, int top)
 	card_open(p, g->id, top);
 	pl_html_esc(p->out, g->title);
 	pl_buf_printf(p->out, "</h%d>\n<p class=\"meta\">", top);
-	if (!p->family) {
-		pl_html_esc(p->out, g->id);
-		pl_buf_puts(p->out, " &middot; ");
-	}
+	pl_html_esc(p->out, g->id);
+	pl_buf_puts(p->out, " &middot; ");
 	pl_html_esc(p->out, g->term != NULL && strcmp(g->term, "long") == 0 ?
 	    "Long-term goal" : "Goal");
 	if (g->status != NULL && strcmp(g->status, "active") != 0) {
@@ -670,10 +638,8 @@ evidence_section(struct page *p)
 			pl_buf_puts(p->out, " &middot; ");
 			pl_html_esc(p->out, e->kind);
 		}
-		if (!p->family) {
-			pl_buf_puts(p->out, " &middot; ");
-			pl_html_esc(p->out, e->id);
-		}
+		pl_buf_puts(p->out, " &middot; ");
+		pl_html_esc(p->out, e->id);
 		pl_buf_puts(p->out, "</p>\n");
 		name_para(p, "<p>For ", &e->goals, 1);
 		name_para(p, "<p>Standards: ", &e->standards, 0);
@@ -749,12 +715,8 @@ standard_level(struct page *p, const struct pl_report_standard *s)
 static size_t
 code_prefix(const struct pl_report *r)
 {
-	size_t	i, n = SIZE_MAX;
-
-	for (i = 0; i < r->nstandards; i++)
-		n = pl_html_code_prefix(r->standards[0].code, n,
-		    r->standards[i].code);
-	return r->nstandards > 0 ? n : 0;
+	return pl_html_code_cut(r->standards, r->nstandards,
+	    sizeof *r->standards, offsetof(struct pl_report_standard, code));
 }
 
 static void
@@ -766,43 +728,24 @@ standards_table(struct page *p)
 	pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
 	    "aria-label=\"Standards\" tabindex=\"0\">\n<table class=\"cards\">"
 	    "\n<thead><tr>");
-	if (!p->family)
-		pl_buf_puts(p->out, "<th>Code</th>");
-	pl_buf_puts(p->out, p->family ? "<th>What it is about</th>"
-	    "<th>Where things stand</th><th class=\"n\">Pieces of work</th>" :
-	    "<th>Standard</th><th>Level</th><th class=\"n\">Mastery</th>"
-	    "<th class=\"n\">Ratings</th><th class=\"n\">Evidence</th>"
-	    "<th class=\"n\">Goals</th>");
+	pl_buf_puts(p->out, "<th>Code</th><th>Standard</th><th>Level</th>"
+	    "<th class=\"n\">Mastery</th><th class=\"n\">Ratings</th>"
+	    "<th class=\"n\">Evidence</th><th class=\"n\">Goals</th>");
 	pl_buf_puts(p->out, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->nstandards; i++) {
 		const struct pl_report_standard *s = &r->standards[i];
 
-		pl_buf_puts(p->out, "<tr>");
-		if (!p->family) {
-			pl_buf_puts(p->out, "<td class=\"c\" title=\"");
-			pl_html_esc(p->out, s->code);
-			pl_buf_puts(p->out, "\">");
-			pl_html_esc(p->out, s->code + cut);
-			pl_buf_puts(p->out, "</td>");
-		}
-		pl_buf_puts(p->out, p->family ? "<td>" : "<td class=\"line\">");
+		pl_buf_puts(p->out, "<tr><td class=\"c\" title=\"");
+		pl_html_esc(p->out, s->code);
+		pl_buf_puts(p->out, "\">");
+		pl_html_esc(p->out, s->code + cut);
+		pl_buf_puts(p->out, "</td><td class=\"line\">");
 		pl_html_esc(p->out, s->description);
-		if (p->family && r->codes) {
-			pl_buf_puts(p->out, " (<code>");
-			pl_html_esc(p->out, s->code);
-			pl_buf_puts(p->out, "</code>)");
-		}
-		pl_buf_printf(p->out, "</td><td data-label=\"%s\">", p->family ?
-		    "Where things stand" : "Level");
+		pl_buf_puts(p->out, "</td><td data-label=\"Level\">");
 		standard_level(p, s);
 		if (s->mastered)
 			pl_buf_puts(p->out, ", mastered");
 		pl_buf_puts(p->out, "</td>");
-		if (p->family) {
-			pl_html_num(p->out, "Pieces of work", s->evidence);
-			pl_buf_puts(p->out, "</tr>\n");
-			continue;
-		}
 		pl_buf_puts(p->out, "<td class=\"n\" data-label=\"Mastery\">");
 		if (s->scored)
 			score(p->out, s->score);
@@ -882,7 +825,7 @@ mastery_line(struct page *p, const struct mchart *c,
 		pl_buf_puts(p->out, "\"/>\n");
 }
 
-/* The mastery after a rating in words, and its score but for a family. */
+/* The mastery after a rating in words, and its score. */
 static void
 point_mastery(struct page *p, const struct pl_report_point *pt)
 {
@@ -895,10 +838,8 @@ point_mastery(struct page *p, const struct pl_report_point *pt)
 		return;
 	}
 	pl_html_esc(p->out, level_name(p->r, pt->score));
-	if (!p->family) {
-		pl_buf_puts(p->out, " ");
-		score(p->out, pt->score);
-	}
+	pl_buf_puts(p->out, " ");
+	score(p->out, pt->score);
 }
 
 /*
@@ -924,8 +865,7 @@ mastery_chart(struct page *p, const struct pl_report_standard *s)
 	c.d1 = day_number(s->points[c.n - 1].date);
 	bottom = mc_y(&c, 1);
 	pl_buf_puts(&label, "Mastery over time of ");
-	pl_buf_puts(&label, p->family && !r->codes ? or_empty(s->description) :
-	    or_empty(s->code));
+	pl_buf_puts(&label, or_empty(s->code));
 	pl_buf_puts(p->out, "<figure>\n");
 	chart_open(p, 400, (unsigned)bottom + 30, label.ptr);
 	for (i = 1; i <= c.top; i++) {
@@ -938,8 +878,7 @@ mastery_chart(struct page *p, const struct pl_report_standard *s)
 		    mastery ? "#1a7f37" : "#d0d7de", mastery ?
 		    " stroke-dasharray=\"6 4\" stroke-width=\"2\"" : "",
 		    MC_LEFT - 6, y + 4);
-		if (!p->family)
-			pl_buf_printf(p->out, "%zu ", i);
+		pl_buf_printf(p->out, "%zu ", i);
 		if (i <= r->scale.names.n)
 			pl_html_esc_cut(p->out, r->scale.names.v[i - 1], 12);
 		pl_buf_puts(p->out, "</text>\n");
@@ -1018,8 +957,7 @@ standards_section(struct page *p)
 	pl_html_count(p->out, r->nstandards, "standard", "standards");
 	pl_buf_printf(p->out, ", %zu with evidence, %zu mastered.</p>\n",
 	    r->covered, r->mastered);
-	if (r->view != PL_VIEW_FAMILY)
-		scope_para(p);
+	scope_para(p);
 	standards_table(p);
 	for (i = 0; i < r->nstandards; i++)
 		rated += r->standards[i].npoints > 0;
@@ -1154,9 +1092,7 @@ people_section(struct page *p)
 	}
 	pl_buf_puts(p->out, "<div class=\"scroll\" role=\"region\" "
 	    "aria-label=\"Contributors\" tabindex=\"0\">\n<table class=\"cards\">\n"
-	    "<thead><tr><th>Name</th>");
-	if (!p->family)
-		pl_buf_puts(p->out, "<th>Email</th>");
+	    "<thead><tr><th>Name</th><th>Email</th>");
 	pl_buf_puts(p->out, "<th class=\"n\">Changes</th><th class=\"n\">"
 	    "Goals set</th><th class=\"n\">Steps done</th><th class=\"n\">"
 	    "Evidence</th><th class=\"n\">Reflections</th><th class=\"n\">"
@@ -1166,8 +1102,7 @@ people_section(struct page *p)
 
 		pl_buf_puts(p->out, "<tr>");
 		pl_html_el(p->out, "td", h->name);
-		if (!p->family)
-			pl_html_cell(p->out, "wrap mail", "Email", h->email);
+		pl_html_cell(p->out, "wrap mail", "Email", h->email);
 		pl_html_num(p->out, "Changes", h->changes);
 		pl_html_num(p->out, "Goals set", h->goals);
 		pl_html_num(p->out, "Steps done", h->steps);
@@ -1184,25 +1119,9 @@ people_section(struct page *p)
 static const char *const event_words[] = { "Goal set", "Step done",
     "Goal met", "Evidence added", "Reflection written", "Rating" };
 
-/* An author as the view shows them: the family sees no email. */
-static void
-author(struct page *p, const char *a)
-{
-	const char *lt;
-
-	if (a == NULL)
-		return;
-	if (p->family && (lt = strchr(a, '<')) != NULL) {
-		while (lt > a && lt[-1] == ' ')
-			lt--;
-		pl_html_esc_len(p->out, a, (size_t)(lt - a));
-	} else
-		pl_html_esc(p->out, a);
-}
-
 /*
- * "developing (2.40)", or for the family the level name alone; "no
- * score yet" when rated without one (n-times before N at mastery).
+ * "developing (2.40)"; "no score yet" when rated without one (n-times
+ * before N at mastery).
  */
 static void
 move_level(struct page *p, int had, int scored, double s)
@@ -1212,11 +1131,9 @@ move_level(struct page *p, int had, int scored, double s)
 		return;
 	}
 	pl_html_esc(p->out, level_name(p->r, s));
-	if (!p->family) {
-		pl_buf_puts(p->out, " (");
-		score(p->out, s);
-		pl_buf_puts(p->out, ")");
-	}
+	pl_buf_puts(p->out, " (");
+	score(p->out, s);
+	pl_buf_puts(p->out, ")");
 }
 
 static void
@@ -1247,7 +1164,7 @@ since_section(struct page *p)
 		pl_html_el(p->out, "td", (size_t)e->type < sizeof event_words /
 		    sizeof event_words[0] ? event_words[e->type] : "Change");
 		pl_buf_puts(p->out, "<td data-label=\"By\">");
-		author(p, e->author);
+		pl_html_esc(p->out, e->author);
 		pl_buf_puts(p->out, "</td><td class=\"line\">");
 		pl_buf_clear(&words);
 		pl_report_event_words(&words, r, e);
@@ -1277,12 +1194,9 @@ since_section(struct page *p)
 	for (i = 0; i < r->nmoves; i++) {
 		const struct pl_report_move *m = &r->moves[i];
 
-		pl_buf_puts(p->out, "<li>");
-		if (!p->family || r->codes) {
-			pl_buf_puts(p->out, "<code>");
-			pl_html_esc(p->out, m->code);
-			pl_buf_puts(p->out, "</code> ");
-		}
+		pl_buf_puts(p->out, "<li><code>");
+		pl_html_esc(p->out, m->code);
+		pl_buf_puts(p->out, "</code> ");
 		pl_html_esc(p->out, m->description);
 		pl_buf_puts(p->out, ": from ");
 		move_level(p, m->had, m->from_scored, m->from);
@@ -1374,14 +1288,14 @@ warnings_section(struct page *p)
 void
 pl_report_html(struct pl_buf *out, const struct pl_report *r)
 {
-	struct page	p = { out, r, r->view == PL_VIEW_FAMILY, 0 };
+	struct page	p = { out, r, 0 };
 
 	if (r->view == PL_VIEW_FAMILY) {
 		pl_report_family_html(out, r);
 		return;
 	}
 	pl_html_begin(out);
-	pl_html_esc(out, r->name != NULL ? r->name : r->learner_id);
+	pl_html_esc(out, pl_report_learner_name(r));
 	pl_buf_puts(out, " &ndash; ");
 	pl_html_esc(out, view_word(r));
 	pl_buf_puts(out, ", ");

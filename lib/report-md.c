@@ -60,13 +60,6 @@ quote(struct pl_buf *b, const char *body)
 }
 
 static const char *
-name_of(const struct pl_report *r)
-{
-	return r->name != NULL ? r->name : r->learner_id != NULL ?
-	    r->learner_id : "the learner";
-}
-
-static const char *
 goal_title(const struct pl_report *r, const char *id)
 {
 	const struct pl_report_goal	*g = pl_report_goal_find(r, id);
@@ -141,7 +134,7 @@ static void
 title(struct pl_buf *b, const struct pl_report *r)
 {
 	pl_buf_puts(b, "# Learning report: ");
-	esc(b, name_of(r));
+	esc(b, pl_report_learner_name(r));
 	pl_buf_printf(b, "\n\nAs of %s · made from commit %.7s (%s)\n",
 	    r->as_of, r->commit, r->commit_date);
 }
@@ -165,19 +158,12 @@ profile_item(struct pl_buf *b, const char *label, const struct pl_strlist *l)
 static void
 profile(struct pl_buf *b, const struct pl_report *r)
 {
-	int	family = r->view == PL_VIEW_FAMILY;
-	size_t	start;
-
-	pl_buf_puts(b, family ? "\n## About " : "\n## Profile\n\n");
-	if (family) {
-		esc(b, name_of(r));
-		pl_buf_puts(b, "\n\n");
-	} else if (r->learner_id != NULL) {
+	pl_buf_puts(b, "\n## Profile\n\n");
+	if (r->learner_id != NULL) {
 		pl_buf_puts(b, "- Learner: ");
 		esc(b, r->learner_id);
 		pl_buf_putc(b, '\n');
 	}
-	start = b->len;
 	if (r->grade != NULL) {
 		pl_buf_puts(b, "- Grade: ");
 		esc(b, r->grade);
@@ -185,13 +171,10 @@ profile(struct pl_buf *b, const struct pl_report *r)
 	}
 	if (r->started != NULL)
 		pl_buf_printf(b, "- Started: %s\n", r->started);
-	profile_item(b, family ? "Good at" : "Strengths", &r->strengths);
-	profile_item(b, family ? "Working on" : "Needs", &r->needs);
-	profile_item(b, family ? "Interested in" : "Interests",
-	    &r->interests);
+	profile_item(b, "Strengths", &r->strengths);
+	profile_item(b, "Needs", &r->needs);
+	profile_item(b, "Interests", &r->interests);
 	profile_item(b, "Learns best", &r->learns_best);
-	if (family && b->len == start)
-		pl_buf_puts(b, "Nothing written yet.\n");
 }
 
 static void
@@ -398,16 +381,15 @@ evidence_list(struct pl_buf *b, const struct pl_report *r)
 {
 	const struct pl_report_evidence	*e;
 	size_t				 i;
-	int				 family = r->view == PL_VIEW_FAMILY;
 
-	pl_buf_puts(b, family ? "\n## Work\n\n" : "\n## Evidence\n\n");
+	pl_buf_puts(b, "\n## Evidence\n\n");
 	if (r->nevidence == 0)
 		pl_buf_puts(b, "No evidence yet.\n");
 	for (i = 0; i < r->nevidence; i++) {
 		e = &r->evidence[i];
 		pl_buf_printf(b, "- %s · ", e->date);
 		esc(b, e->title);
-		if (e->kind != NULL && !family) {
+		if (e->kind != NULL) {
 			pl_buf_puts(b, " (");
 			esc(b, e->kind);
 			pl_buf_putc(b, ')');
@@ -460,10 +442,6 @@ reflections(struct pl_buf *b, const struct pl_report *r)
 			cell_list(&c, &f->goals);
 			cell_list(&c, &f->evidence);
 			pl_md_row(b, &c);
-		} else if (r->view == PL_VIEW_FAMILY) {
-			pl_buf_printf(b, "- %s · ", f->date);
-			esc(b, f->summary);
-			pl_buf_putc(b, '\n');
 		} else {
 			pl_buf_printf(b, "%s### %s · ", i > 0 ? "\n" : "",
 			    f->date);
@@ -477,55 +455,28 @@ reflections(struct pl_buf *b, const struct pl_report *r)
 	}
 }
 
-/* ", 2 reflections", nothing for none. */
-static void
-count(struct pl_buf *b, const char **sep, unsigned n, const char *one,
-    const char *many)
-{
-	if (n == 0)
-		return;
-	pl_buf_printf(b, "%s%u %s", *sep, n, plural(n, one, many));
-	*sep = ", ";
-}
-
 static void
 weeks(struct pl_buf *b, const struct pl_report *r)
 {
 	struct pl_strlist		 c = PL_STRLIST_INIT;
 	const struct pl_report_week	*w;
-	const char			*sep;
-	size_t				 i, n = 0;
+	size_t				 i;
 
 	pl_buf_puts(b, "\n## Activity\n\n");
-	if (r->view != PL_VIEW_FAMILY && r->nweeks > 0)
+	if (r->nweeks > 0)
 		pl_md_head(b, "Week of | Evidence | Reflections | Steps | "
 		    "Ratings | Other");
 	for (i = 0; i < r->nweeks; i++) {
 		w = &r->weeks[i];
-		if (r->view != PL_VIEW_FAMILY) {
-			pl_md_cell(&c, w->monday);
-			pl_md_cellf(&c, "%u", w->evidence);
-			pl_md_cellf(&c, "%u", w->reflections);
-			pl_md_cellf(&c, "%u", w->steps);
-			pl_md_cellf(&c, "%u", w->ratings);
-			pl_md_cellf(&c, "%u", w->other);
-			pl_md_row(b, &c);
-			n++;
-			continue;
-		}
-		if (w->evidence + w->reflections + w->steps + w->ratings == 0)
-			continue;
-		n++;
-		pl_buf_printf(b, "- Week of %s:", w->monday);
-		sep = " ";
-		count(b, &sep, w->evidence, "piece of work",
-		    "pieces of work");
-		count(b, &sep, w->reflections, "reflection", "reflections");
-		count(b, &sep, w->steps, "step done", "steps done");
-		count(b, &sep, w->ratings, "rating", "ratings");
-		pl_buf_putc(b, '\n');
+		pl_md_cell(&c, w->monday);
+		pl_md_cellf(&c, "%u", w->evidence);
+		pl_md_cellf(&c, "%u", w->reflections);
+		pl_md_cellf(&c, "%u", w->steps);
+		pl_md_cellf(&c, "%u", w->ratings);
+		pl_md_cellf(&c, "%u", w->other);
+		pl_md_row(b, &c);
 	}
-	if (n == 0)
+	if (r->nweeks == 0)
 		pl_buf_printf(b, "Nothing new in the weeks from %s.\n",
 		    r->week_from);
 }
@@ -537,25 +488,15 @@ people(struct pl_buf *b, const struct pl_report *r)
 	const struct pl_report_person	*p;
 	size_t				 i;
 
-	pl_buf_puts(b, r->view == PL_VIEW_FAMILY ? "\n## Who took part\n\n" :
-	    "\n## Contributors\n\n");
+	pl_buf_puts(b, "\n## Contributors\n\n");
 	if (r->npeople == 0) {
 		pl_buf_puts(b, "Nobody yet.\n");
 		return;
 	}
-	if (r->view != PL_VIEW_FAMILY)
-		pl_md_head(b, "Name | Email | Changes | Goals | Steps | "
-		    "Evidence | Reflections | Ratings | First | Last");
+	pl_md_head(b, "Name | Email | Changes | Goals | Steps | "
+	    "Evidence | Reflections | Ratings | First | Last");
 	for (i = 0; i < r->npeople; i++) {
 		p = &r->people[i];
-		if (r->view == PL_VIEW_FAMILY) {
-			pl_buf_puts(b, "- ");
-			esc(b, p->name);
-			pl_buf_printf(b, ": %u %s, from %s to %s\n",
-			    p->changes, plural(p->changes, "change",
-			    "changes"), p->first, p->last);
-			continue;
-		}
 		pl_md_cell(&c, p->name);
 		pl_md_cell(&c, p->email);
 		pl_md_cellf(&c, "%u", p->changes);
@@ -570,7 +511,7 @@ people(struct pl_buf *b, const struct pl_report *r)
 	}
 }
 
-/* "developing (2.35)", "proficient" for the family, or "no score yet". */
+/* "developing (2.35)", or "no score yet". */
 static void
 put_move_end(struct pl_buf *b, const struct pl_report *r, int scored,
     double score)
@@ -582,11 +523,9 @@ put_move_end(struct pl_buf *b, const struct pl_report *r, int scored,
 		return;
 	}
 	esc(b, name != NULL ? name : "not yet a level");
-	if (r->view != PL_VIEW_FAMILY) {
-		pl_buf_puts(b, " (");
-		put_score(b, score);
-		pl_buf_putc(b, ')');
-	}
+	pl_buf_puts(b, " (");
+	put_score(b, score);
+	pl_buf_putc(b, ')');
 }
 
 static void

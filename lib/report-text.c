@@ -125,7 +125,7 @@ header(struct out *o)
 
 	on(o, PL_SGR_BOLD);
 	pl_buf_puts(o->b, "Report for ");
-	val(o, r->name);
+	val(o, pl_report_learner_name(r));
 	off(o);
 	if (r->grade != NULL) {
 		pl_buf_puts(o->b, ", grade ");
@@ -438,11 +438,9 @@ standards(struct out *o)
 	pl_buf_printf(o->b, "  %zu aligned, %zu with evidence, %zu mastered "
 	    "(%s)\n", r->nstandards, r->covered, r->mastered,
 	    pl_method_names[r->method]);
-	if (r->view != PL_VIEW_FAMILY) {
-		pl_buf_puts(o->b, "  ");
-		pl_report_scope_words(o->b, &r->scope);
-		pl_buf_putc(o->b, '\n');
-	}
+	pl_buf_puts(o->b, "  ");
+	pl_report_scope_words(o->b, &r->scope);
+	pl_buf_putc(o->b, '\n');
 	for (i = 0; i < r->nstandards; i++) {
 		if (pl_text_width(r->standards[i].code) > w)
 			w = pl_text_width(r->standards[i].code);

@@ -1712,6 +1712,14 @@ pl_report_event_words(struct pl_buf *out, const struct pl_report *r,
 }
 
 const char *
+pl_report_learner_name(const struct pl_report *r)
+{
+	if (r->name != NULL && *r->name != '\0')
+		return r->name;
+	return r->learner_id != NULL ? r->learner_id : "";
+}
+
+const char *
 pl_report_signature_words(const struct pl_report *r,
     const struct pl_report_event *e)
 {

@@ -8,6 +8,7 @@
  * through pl_html_esc().  Tables and the map scroll inside their box on
  * a phone; on paper they shrink to the paper's width.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -272,16 +273,12 @@ learners(struct pl_buf *out, const struct pl_roster_report *r, int links)
 	pl_buf_puts(out, "</section>\n");
 }
 
-/* How many bytes of each code the class page leaves out. */
+/* How many bytes of each code the tables leave out (render.h). */
 static size_t
 code_prefix(const struct pl_roster_report *r)
 {
-	size_t	i, n = SIZE_MAX;
-
-	for (i = 0; i < r->nstandards; i++)
-		n = pl_html_code_prefix(r->standards[0].code, n,
-		    r->standards[i].code);
-	return r->nstandards > 0 ? n : 0;
+	return pl_html_code_cut(r->standards, r->nstandards,
+	    sizeof *r->standards, offsetof(struct pl_roster_standard, code));
 }
 
 /*

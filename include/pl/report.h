@@ -406,6 +406,13 @@ void	 pl_report_event_words(struct pl_buf *out, const struct pl_report *r,
 	    const struct pl_report_event *e);
 
 /*
+ * The learner as every view names them: the profile's name, else (a
+ * profile without one, or none) the learner's id, else "".  Borrowed
+ * from r.
+ */
+const char *pl_report_learner_name(const struct pl_report *r);
+
+/*
  * What the renderers say after a rating of the window: " (verified)",
  * " (bad signature)", " (not verified)" when r checked signatures, else
  * "".

@@ -3,7 +3,8 @@
  * hand (a learner with four goals, a long-term parent among them, every
  * flag, five evidence, two reflections, six standards, twelve weeks,
  * three people, a window with events and mastery moves) and on an empty
- * one, each compared byte for byte with tests/data/report/.  A mismatch
+ * one, each compared byte for byte with tests/data/report/ (the text
+ * report too, the teacher's also in colour).  A mismatch
  * leaves what was made beside the test as NAME.got.  Then the escaping
  * each format relies on, with hostile strings.
  */
@@ -413,6 +414,14 @@ test_formats(void)
 	expect("standards.csv", &b);
 	pl_report_json(&b, r);
 	expect("report.json", &b);
+	r->until = S("2024-03-20");	/* a report's window has both ends */
+	pl_report_text(&b, r, 0);
+	expect("learner.txt", &b);
+	r->view = PL_VIEW_TEACHER;
+	pl_report_text(&b, r, 0);
+	expect("teacher.txt", &b);
+	pl_report_text(&b, r, 1);
+	expect("teacher-colour.txt", &b);
 
 	for (v = PL_VIEW_LEARNER; v <= PL_VIEW_FAMILY; v++) {
 		e->view = v;
@@ -426,10 +435,216 @@ test_formats(void)
 	expect("empty-standards.csv", &b);
 	pl_report_json(&b, e);
 	expect("empty.json", &b);
+	e->view = PL_VIEW_LEARNER;
+	pl_report_text(&b, e, 0);
+	expect("empty-learner.txt", &b);
+	e->view = PL_VIEW_TEACHER;
+	pl_report_text(&b, e, 0);
+	expect("empty-teacher.txt", &b);
 
 	pl_buf_release(&b);
 	pl_report_free(r);
 	pl_report_free(e);
+}
+
+/* The first line of out that begins with start, without its newline. */
+static const char *
+line_of(const struct pl_buf *out, const char *start)
+{
+	static char	 buf[256];
+	const char	*s = strstr(pl_buf_cstr(out), start);
+
+	if (s == NULL)
+		return "(none)";
+	snprintf(buf, sizeof buf, "%.*s", (int)strcspn(s, "\n"), s);
+	return buf;
+}
+
+/*
+ * One rule for the learner's name in every view: the profile's, else
+ * (empty, as a hand-edited profile's "name: ''", or missing) the id.
+ */
+static void
+test_learner_name(void)
+{
+	struct pl_report	*r = empty_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+	static const char *const titles[] = { "<title>sam &ndash; Learner "
+		"report, 2024-03-20</title>", "<title>sam &ndash; Teacher "
+		"report, 2024-03-20</title>", "<title>sam &ndash; Family "
+		"report, 2024-03-20</title>" };
+	int			 v;
+
+	is_str(pl_report_learner_name(r), "Sam", "the name when there is one");
+	free(r->name);
+	r->name = NULL;
+	is_str(pl_report_learner_name(r), "sam", "no name: the id");
+	r->name = S("");
+	is_str(pl_report_learner_name(r), "sam", "an empty name: the id");
+	free(r->learner_id);
+	r->learner_id = S("");
+	is_str(pl_report_learner_name(r), "", "no profile: nothing");
+	free(r->learner_id);
+	r->learner_id = S("sam");
+
+	pl_report_text(&b, r, 0);
+	is_str(line_of(&b, "Report for"), "Report for sam", "text: the id");
+	pl_buf_clear(&b);
+	pl_report_md(&b, r);
+	is_str(line_of(&b, "# "), "# Learning report: sam", "md: the id");
+	for (v = PL_VIEW_LEARNER; v <= PL_VIEW_FAMILY; v++) {
+		r->view = v;
+		pl_buf_clear(&b);
+		pl_report_html(&b, r);
+		is_str(line_of(&b, "<title>sam"), titles[v], "html %s: the id "
+		    "in the title", pl_report_view_names[v]);
+		ok(strstr(pl_buf_cstr(&b), "<h1>sam</h1>") != NULL, "html %s: "
+		    "the id as the heading", pl_report_view_names[v]);
+	}
+	pl_buf_clear(&b);
+	pl_report_md(&b, r);
+	is_str(line_of(&b, "sam has"), "sam has no goals yet. 0 pieces of "
+	    "work have been added.", "family md: the id");
+	pl_buf_release(&b);
+	pl_report_free(r);
+}
+
+/*
+ * What the full report leaves out: a window where nothing changed but
+ * mastery (one lost, one rated without a score yet), a goal due today,
+ * one stalled alone, more evidence and reflections than a text report
+ * lists, a busy week, someone with one of each.
+ */
+static struct pl_report *
+edge_report(void)
+{
+	struct pl_report	*r = empty_report();
+	struct pl_report_goal	*g;
+	struct pl_report_move	*m;
+	char			 id[16];
+	size_t			 i;
+
+	r->since = S("2024-03-01");
+	r->until = S("2024-03-20");
+	r->goals = pl_xcalloc(2, sizeof *r->goals);
+	g = goal(r, "quiet", "Quiet", "short", "active", "2024-01-02", NULL,
+	    NULL);
+	g->stalled = 1;
+	g->days_since = 40;
+	g->last_evidence = S("2024-02-09");
+	g = goal(r, "today", "Due today", "short", "active", "2024-03-01",
+	    "2024-03-20", NULL);
+	g->total = 2;
+	g->days_since = -1;
+	r->evidence = pl_xcalloc(12, sizeof *r->evidence);
+	r->reflections = pl_xcalloc(7, sizeof *r->reflections);
+	for (i = 0; i < 12; i++) {
+		snprintf(id, sizeof id, "e-%02zu", i);
+		evidence(r, id, "Work", "2024-02-09", NULL);
+	}
+	for (i = 0; i < 7; i++) {
+		r->reflections[i].id = pl_xasprintf("r-%zu", i);
+		r->reflections[i].date = S("2024-02-10");
+		r->reflections[i].summary = S("Thought");
+		r->reflections[i].body = S("line\r\n\nnext");
+	}
+	r->nreflections = 7;
+	r->weeks = pl_xcalloc(1, sizeof *r->weeks);
+	r->nweeks = 1;
+	r->weeks[0] = (struct pl_report_week){ .evidence = 40 };
+	strcpy(r->weeks[0].monday, "2024-02-05");
+	r->people = pl_xcalloc(1, sizeof *r->people);
+	person(r, "Sam", "sam@example.org", "2024-01-02", "2024-02-09", 3, 1,
+	    1, 0, 1, 0);
+	r->moves = pl_xcalloc(2, sizeof *r->moves);
+	r->nmoves = 2;
+	m = &r->moves[0];
+	*m = (struct pl_report_move){ S("6.RP.A.1"), S("Ratios"), 1, 3.2, 0,
+	    0, 1, 0, 1, 0 };
+	m = &r->moves[1];
+	*m = (struct pl_report_move){ S("6.NS.A.1"), S("Division"), 1, 0, 1,
+	    0, 0, 0, 0, 0 };
+	return r;
+}
+
+static void
+test_edges(void)
+{
+	struct pl_report	*r = edge_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+	const char		*s;
+
+	pl_report_text(&b, r, 0);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "In the window\n  Nothing changed.\n") != NULL,
+	    "text: a quiet window says so");
+	ok(strstr(s, "  6.RP.A.1  3.20 -> not rated  Ratios\n") != NULL,
+	    "text: a rating gone");
+	ok(strstr(s, "  ... and 2 more\n\nReflections") != NULL,
+	    "text: ten evidence, then how many more");
+	ok(strstr(s, "  2024-02-10  Thought\n  ... and 2 more\n") != NULL,
+	    "text: five reflections, then how many more");
+	ok(strstr(s, "  6.NS.A.1  - -> -  Division\n") != NULL,
+	    "text: rated without a score yet");
+	ok(strstr(s, "  2024-02-05        40            0      0        0  "
+	    "####################\n") != NULL, "text: a busy week's bar fits");
+	ok(strstr(s, "  Sam   3 changes: 1 goal, 1 step, 0 evidence, "
+	    "1 reflection, 0 ratings") != NULL, "text: one of each, singular");
+	pl_buf_clear(&b);
+	r->view = PL_VIEW_TEACHER;
+	pl_report_text(&b, r, 0);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "  quiet  stalled: no evidence for 40 days\n") != NULL,
+	    "text: a goal stalled alone needs attention");
+	ok(strstr(s, "  today  short  active   0/2    2024-03-20  -              "
+	    "-") != NULL, "text: no evidence yet, dashes");
+
+	pl_buf_clear(&b);
+	r->view = PL_VIEW_LEARNER;
+	pl_report_md(&b, r);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "## Since 2024-03-01 (until 2024-03-20)\n\nNothing "
+	    "changed.\n") != NULL, "md: a quiet window says so");
+	ok(strstr(s, "| 6.RP.A.1 | Ratios | proficient (3.20) | \xe2\x80\x94 "
+	    "| no |\n") != NULL, "md: a rating gone, no longer mastered");
+	ok(strstr(s, "| 6.NS.A.1 | Division | no score yet | no score yet | "
+	    "no |") != NULL, "md: rated without a score yet");
+	ok(strstr(s, "| Due today | \xe2\x80\x94 | active | 0/2 steps | "
+	    "2024-03-20 (today) |") != NULL, "md: due today");
+	ok(strstr(s, "> line\n>\n> next\n") != NULL,
+	    "md: a body quoted, its CR and empty line kept as Markdown");
+	pl_buf_clear(&b);
+	r->view = PL_VIEW_TEACHER;
+	pl_report_md(&b, r);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "| quiet | Quiet | no | 40 days | \xe2\x80\x94 | "
+	    "\xe2\x80\x94 | 2024-02-09 |") != NULL,
+	    "md: stalled alone in the teacher's table");
+
+	pl_buf_clear(&b);
+	pl_report_html(&b, r);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "<tr><td class=\"c\">quiet</td><td class=\"line\">Quiet"
+	    "</td><td class=\"n\" data-label=\"Steps\">0/0</td><td class=\"d"
+	    "\" data-label=\"Due\">none</td><td data-label=\"Last evidence\">"
+	    "2024-02-09 (40 days ago)</td><td class=\"line\"><span class=\""
+	    "flag stalled\">Stalled: no new evidence for 40 days</span></td>"
+	    "</tr>") != NULL, "html: stalled alone in the teacher's flags");
+	r->view = PL_VIEW_LEARNER;
+	pl_buf_clear(&b);
+	pl_report_html(&b, r);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "<h2>Since 2024-03-01</h2>\n<p>No changes in this time."
+	    "</p>") != NULL, "html: a quiet window says so");
+	ok(strstr(s, "<li><code>6.RP.A.1</code> Ratios: from proficient (3.20) "
+	    "to not rated, no longer mastered</li>\n<li><code>6.NS.A.1</code> "
+	    "Division: from no score yet to no score yet</li>") != NULL,
+	    "html: a rating gone, no score yet");
+	ok(strstr(s, "<p>Due <time>2024-03-20</time>, today. </p>") != NULL,
+	    "html: due today");
+	ok(strstr(s, "<h2>Left out</h2>") == NULL, "html: nothing left out");
+	pl_buf_release(&b);
+	pl_report_free(r);
 }
 
 static char *
@@ -536,5 +751,7 @@ main(void)
 	test_csv_cell();
 	test_formats();
 	test_schema();
+	test_learner_name();
+	test_edges();
 	return done_testing();
 }
