@@ -272,9 +272,9 @@ pl_roster_locate(char **out, const struct pl_roster *l,
 			    "clones", row->portfolio);
 		return clone_dir(out, row->portfolio, clones);
 	}
+	/* a roster without a folder ("-", standard input, too): as written */
 	slash = strrchr(l->path, '/');
-	if (row->portfolio[0] == '/' || slash == NULL ||
-	    strcmp(l->path, "-") == 0)
+	if (row->portfolio[0] == '/' || slash == NULL)
 		*out = pl_xstrdup(row->portfolio);
 	else
 		*out = pl_xasprintf("%.*s/%s", (int)(slash - l->path),

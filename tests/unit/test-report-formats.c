@@ -744,6 +744,193 @@ test_csv_cell(void)
 	pl_buf_release(&b);
 }
 
+/*
+ * The lookups every view shares: by id and code (none for NULL), the
+ * age of a date (none for a bad or later date, or a bad as-of day), an
+ * event's words (a rating names the work by title when codes are not
+ * shown, "?" without a level) and a rating's signature words.
+ */
+static void
+test_lookups(void)
+{
+	struct pl_report	*r = full_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+	struct pl_report_event	 e = { .type = PL_EVENT_RATING };
+	char			 id[] = "e-quiz", level[] = "3";
+
+	is_str(pl_report_evidence_find(r, "e-quiz")->title, "Fractions quiz",
+	    "evidence found by id");
+	ok(pl_report_evidence_find(r, "e-none") == NULL, "no such evidence");
+	ok(pl_report_evidence_find(r, NULL) == NULL, "no id: none");
+	is_str(pl_report_standard_find(r, "RL.6.1")->description,
+	    "Cite textual evidence", "a standard found by code");
+	ok(pl_report_standard_find(r, "RL.6.2") == NULL, "no such standard");
+	ok(pl_report_standard_find(r, NULL) == NULL, "no code: none");
+
+	is_int(pl_report_evidence_age(r, "2024-03-15"), 5, "five days ago");
+	is_int(pl_report_evidence_age(r, "2024-03-20"), 0, "today");
+	is_int(pl_report_evidence_age(r, "2024-03-21"), -1, "after the day");
+	is_int(pl_report_evidence_age(r, "2024-02-30"), -1, "no such date");
+	is_int(pl_report_evidence_age(r, NULL), -1, "no date");
+	strcpy(r->as_of, "soon");
+	is_int(pl_report_evidence_age(r, "2024-03-15"), -1, "no as-of day");
+	strcpy(r->as_of, "2024-03-20");
+
+	e.id = id;
+	e.level = level;
+	pl_report_event_words(&b, r, &e);
+	is_str(pl_buf_cstr(&b), "Rated e-quiz: 3 (proficient)", "a rating "
+	    "names the work by id with codes");
+	r->codes = 0;
+	pl_buf_clear(&b);
+	pl_report_event_words(&b, r, &e);
+	is_str(pl_buf_cstr(&b), "Rated Fractions quiz: 3 (proficient)",
+	    "by title without");
+	e.id = NULL;
+	e.level = NULL;
+	pl_buf_clear(&b);
+	pl_report_event_words(&b, r, &e);
+	is_str(pl_buf_cstr(&b), "Rated : ?", "no id, no level");
+	e.type = PL_EVENT_EVIDENCE;
+	pl_buf_clear(&b);
+	pl_report_event_words(&b, r, &e);
+	is_str(pl_buf_cstr(&b), "", "another event without a sentence");
+
+	is_str(pl_report_signature_words(r, &e), "", "signatures not checked");
+	r->signatures = 1;
+	is_str(pl_report_signature_words(r, &e), "", "not a rating");
+	e.type = PL_EVENT_RATING;
+	is_str(pl_report_signature_words(r, &e), " (not verified)",
+	    "a rating not signed");
+	e.verified = 1;
+	is_str(pl_report_signature_words(r, &e), " (verified)", "signed");
+	e.verified = -1;
+	is_str(pl_report_signature_words(r, &e), " (bad signature)",
+	    "signed wrong");
+	pl_buf_release(&b);
+	pl_report_free(r);
+}
+
+/*
+ * The family's words at their edges: goals met with none under way, one
+ * paused and one set aside, a goal without a status (active), skills
+ * all secure or one alone, a standard without a statement, events of
+ * entries the report does not hold, ratings without a level or a
+ * standard, moves both ways and from nothing, work for several goals,
+ * a file at no folder, a grade left empty.
+ */
+static struct pl_report *
+family_edge_report(void)
+{
+	struct pl_report		*r = empty_report();
+	struct pl_report_evidence	*e;
+	struct pl_report_standard	*s;
+
+	r->view = PL_VIEW_FAMILY;
+	r->codes = 0;
+	r->signatures = 1;
+	r->grade = S("");
+	r->since = S("2024-03-01");
+	r->goals = pl_xcalloc(3, sizeof *r->goals);
+	goal(r, "read", "Read more", "short", "met", "2024-01-02", NULL, NULL);
+	goal(r, "draw", "Draw daily", "short", "paused", "2024-01-02", NULL,
+	    NULL);
+	goal(r, "swim", "Swim", "short", "dropped", "2024-01-02", NULL, NULL);
+	r->evidence = pl_xcalloc(1, sizeof *r->evidence);
+	e = evidence(r, "e-map", "A map", "2024-03-02", "project");
+	L(&e->goals, "read", "draw", "gone", NULL);
+	L(&e->files, "map.png", NULL);
+	e->shown = pl_xcalloc(1, sizeof *e->shown);
+	e->shown[0].may_show = 1;
+	r->standards = pl_xcalloc(2, sizeof *r->standards);
+	s = standard(r, "RL.6.1", "ccss-ela", "ELA", "", 1, 1);
+	point(s, "2024-03-02", 4, 4, "advanced");
+	s->mastered = 1;
+	r->mastered = 1;
+	r->events = pl_xcalloc(6, sizeof *r->events);
+	event(r, PL_EVENT_GOAL_SET, "2024-03-02", "Sam", "old-goal",
+	    "Set goal old-goal", NULL, NULL);
+	event(r, PL_EVENT_EVIDENCE, "2024-03-03", "Sam", "e-old",
+	    "Added evidence e-old", NULL, NULL);
+	event(r, PL_EVENT_REFLECTION, "2024-03-04", "Sam", "r-old",
+	    "Added reflection r-old", NULL, NULL);
+	event(r, PL_EVENT_RATING, "2024-03-05", "Kim", "e-old",
+	    "Rated e-old for RL.6.1", NULL, NULL);
+	event(r, PL_EVENT_RATING, "2024-03-06", "Kim", "e-map",
+	    "Rated e-map for RL.6.1", "RL.6.1", "4");
+	r->events[4].verified = 1;
+	r->moves = pl_xcalloc(3, sizeof *r->moves);
+	r->nmoves = 3;
+	r->moves[0] = (struct pl_report_move){ S("RL.6.1"), S(""), 1, 2, 1,
+	    4, 0, 1, 1, 1 };
+	r->moves[1] = (struct pl_report_move){ S("RL.6.2"), S("Infer"), 1, 4,
+	    1, 2, 1, 0, 1, 1 };
+	r->moves[2] = (struct pl_report_move){ S("RL.6.3"), S("Plot"), 0, 0,
+	    1, 0, 0, 0, 0, 0 };
+	return r;
+}
+
+static void
+test_family_edges(void)
+{
+	struct pl_report	*r = family_edge_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+	const char		*s;
+
+	pl_report_md(&b, r);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "Sam has met 1 goal and has none under way. 1 piece of "
+	    "work has been added; the skill in the goals is secure.\n") !=
+	    NULL, "md: goals met, none under way, the one skill secure");
+	ok(strstr(s, "- Secure: a standard\n") != NULL, "md: a standard "
+	    "without a statement");
+	ok(strstr(s, "No goal is under way.\n\n- Draw daily: paused for now."
+	    "\n- Swim: set aside.\n") != NULL, "md: paused, set aside");
+	ok(strstr(s, "- 2024-03-02 \xc2\xb7 Set goal old-goal\n"
+	    "- 2024-03-03 \xc2\xb7 Added evidence e-old\n"
+	    "- 2024-03-04 \xc2\xb7 Added reflection r-old\n"
+	    "- 2024-03-05 \xc2\xb7 A piece of work assessed (not verified)\n"
+	    "- 2024-03-06 \xc2\xb7 A map assessed for a standard: advanced "
+	    "(verified)\n") != NULL, "md: entries the report does not hold "
+	    "by their commit's sentence, a rating of unknown work");
+	ok(strstr(s, "- a standard: now secure.\n- a standard: no longer "
+	    "secure.\n- a standard: from not assessed to started.\n") != NULL,
+	    "md: moves both ways, from nothing to a rating without a score");
+
+	pl_buf_clear(&b);
+	pl_report_html(&b, r);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "<h1>Sam</h1>\n<p>Family report as of") != NULL,
+	    "html: an empty grade is not shown in the header");
+	ok(strstr(s, "<span class=\"meta\">For Read more, Draw daily and "
+	    "gone</span><ul class=\"fam-files\">\n<li class=\"fam-nofile\">"
+	    "map.png (not included)</li>\n") != NULL, "html: three goals, one "
+	    "gone; a file at no folder, not copied");
+
+	/* a goal without a status is under way; more skills */
+	free(r->goals[1].status);
+	r->goals[1].status = NULL;
+	r->goals[1].due = S("2024-03-25");
+	r->goals[1].due_in = 5;
+	standard(r, "RL.6.2", "ccss-ela", "ELA", "Infer", 1, 1);
+	pl_buf_clear(&b);
+	pl_report_md(&b, r);
+	s = pl_buf_cstr(&b);
+	ok(strstr(s, "Sam is working on 1 goal and has met 1. 1 piece of "
+	    "work has been added; 1 of the 2 skills in the goals is secure.\n")
+	    != NULL, "md: no status is active; one skill of two");
+	ok(strstr(s, "- Draw daily: no steps written yet, due 2024-03-25 (in 5 "
+	    "days).\n") != NULL, "md: due in days");
+	r->standards[1].mastered = 1;
+	r->mastered = 2;
+	pl_buf_clear(&b);
+	pl_report_md(&b, r);
+	ok(strstr(pl_buf_cstr(&b), "; all 2 skills in the goals are secure.")
+	    != NULL, "md: all skills secure");
+	pl_buf_release(&b);
+	pl_report_free(r);
+}
+
 int
 main(void)
 {
@@ -753,5 +940,7 @@ main(void)
 	test_schema();
 	test_learner_name();
 	test_edges();
+	test_lookups();
+	test_family_edges();
 	return done_testing();
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pl/roster.h"
 #include "tap.h"
@@ -513,6 +514,155 @@ write_sample(const char *path, const char *view)
 	return err != PL_OK;
 }
 
+/* s on one TAP line: control bytes as \xNN. */
+static const char *
+shown_row(const char *s)
+{
+	static char	buf[256];
+	size_t		n = 0;
+
+	for (; *s != '\0' && n + 5 < sizeof buf; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "\\x%02x",
+			    (unsigned char)*s);
+		else
+			buf[n++] = *s;
+	buf[n] = '\0';
+	return buf;
+}
+
+/* pl_roster_locate() of portfolio for a roster at path: *out or error. */
+static const char *
+located(const char *path, const char *portfolio, const char *clones)
+{
+	static char		 buf[256];
+	struct pl_roster	 l = { .path = (char *)path };
+	struct pl_roster_row	 row = { .portfolio = (char *)portfolio };
+	char			*out = NULL;
+
+	if (pl_roster_locate(&out, &l, &row, clones) != PL_OK)
+		snprintf(buf, sizeof buf, "error: %s", pl_error_last());
+	else
+		snprintf(buf, sizeof buf, "%s", out);
+	free(out);
+	return buf;
+}
+
+/*
+ * Which portfolios are URLs, and where each is found: beside the roster,
+ * or its clone in a folder named after its host and path, never outside
+ * that folder.
+ */
+static void
+test_locate(void)
+{
+	static const char *const urls[][2] = {
+		{ "https://h.example/7b/ana.git", "1" },
+		{ "git+ssh://h/ana", "1" }, { "a.b-c://h/x", "1" },
+		{ "://h/x", "0" }, { "a b://h/x", "0" }, { "h:ana", "1" },
+		{ "./a:b", "0" }, { ":ana", "0" }, { "ana", "0" },
+		{ "a/b:c", "0" },
+	};
+	static const char *const cases[][4] = {
+		{ "class.csv", "ana", NULL, "ana" },
+		{ "7b/class.csv", "ana", NULL, "7b/ana" },
+		{ "7b/class.csv", "/srv/ana", NULL, "/srv/ana" },
+		{ "-", "ana", NULL, "ana" },
+		{ "7b/class.csv", "https://h/ana", NULL, "error: "
+		    "'https://h/ana': no folder for clones" },
+		{ "-", "https://git.school.example/7b/ana.git", "c",
+		    "c/git.school.example/7b/ana" },
+		{ "-", "https://h//7b///ana/", "c", "c/h/7b/ana" },
+		{ "-", "file:///srv/pl/ana.git/", "c", "c/file/srv/pl/ana" },
+		{ "-", "file://nas/ana", "c", "c/nas/ana" },
+		{ "-", "me@h.example:~/ana", "c", "c/h.example/ana" },
+	};
+	/* URLs no folder can be made of: a part that leaves it or no part */
+	static const char *const bad[] = { "https://h/7b/../ana",
+		"https://h/./ana", "https://h/a\\b", "https://h/a\x01",
+		"https://h/a\x7f", "https://h/.git", "https:///ana",
+		"https://../ana" };
+	char	*want;
+	size_t	i;
+
+	for (i = 0; i < sizeof urls / sizeof urls[0]; i++)
+		is_int(pl_roster_is_url(urls[i][0]), urls[i][1][0] - '0',
+		    "'%s' is %sa URL", urls[i][0], urls[i][1][0] == '1' ? "" :
+		    "not ");
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		is_str(located(cases[i][0], cases[i][1], cases[i][2]),
+		    cases[i][3], "%s in %s", shown_row(cases[i][1]),
+		    cases[i][0]);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		want = pl_xasprintf("error: '%s': no folder can be made of "
+		    "this URL", bad[i]);
+		is_str(located("-", bad[i], "c"), want, "%s", shown_row(bad[i]));
+		free(want);
+	}
+}
+
+/* Reads text as a roster file; its rows as "learner|portfolio|..." or
+   the error. */
+static char *
+read_roster(const char *text)
+{
+	struct pl_buf		 b = PL_BUF_INIT;
+	struct pl_roster	 l;
+	const char		*tmp = getenv("TMPDIR");
+	char			*path = pl_xasprintf("%s/roster-XXXXXX",
+				    tmp != NULL ? tmp : "/tmp");
+	size_t			 i, k;
+	int			 fd = mkstemp(path);
+
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		pl_buf_puts(&b, "cannot write");
+	if (fd >= 0)
+		close(fd);
+	if (pl_roster_read(&l, path) != PL_OK)
+		pl_buf_printf(&b, "error: %s", pl_error_last() +
+		    strlen(path));
+	for (i = 0; i < l.n; i++) {
+		pl_buf_printf(&b, "%zu:%s|%s|%s|%s|%s", l.rows[i].line,
+		    l.rows[i].learner, l.rows[i].portfolio, l.rows[i].group,
+		    l.rows[i].teacher, l.rows[i].family);
+		for (k = 0; k < l.rows[i].extra.n; k++)
+			pl_buf_printf(&b, "|%s=%s", l.extra.v[k],
+			    l.rows[i].extra.v[k]);
+		pl_buf_putc(&b, '\n');
+	}
+	pl_roster_release(&l);
+	unlink(path);
+	free(path);
+	return pl_buf_detach(&b);
+}
+
+static void
+test_read(void)
+{
+	static const char *const cases[][2] = {
+		{ "\xef\xbb\xbfLearner, Portfolio ,Seat\n  Ana \t, ana/ ,3\n\n"
+		    "Ben,\n", "2:Ana|ana/||||Seat=3\n4:Ben|||||Seat=\n" },
+		{ "group,learner,family,teacher,portfolio\n7b,Ana,m@x,Kim,a\n",
+		    "2:Ana|a|7b|Kim|m@x\n" },
+		{ "", "error: : empty (a roster's first line names its columns: "
+		    "learner,portfolio)" },
+		{ "learner,folder\nAna,a\n", "error: :1: no 'portfolio' column "
+		    "(a roster's first line names its columns: learner,"
+		    "portfolio and any of group,teacher,family)" },
+		{ "\n\nname,portfolio\n", "error: :3: no 'learner' column (a "
+		    "roster's first line names its columns: learner,portfolio "
+		    "and any of group,teacher,family)" },
+	};
+	size_t	i;
+	char	*got;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = read_roster(cases[i][0]);
+		is_str(got, cases[i][1], "roster %s", shown_row(cases[i][0]));
+		free(got);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -521,5 +671,7 @@ main(int argc, char **argv)
 	test_formats();
 	test_schema();
 	test_html();
+	test_locate();
+	test_read();
 	return done_testing();
 }
