@@ -322,7 +322,7 @@ header(struct fam *f)
 		lit(f, "Report for ");
 		name(f);
 		pl_sgr_off(f->b, f->colour);
-		if (r->grade != NULL) {
+		if (pl_report_grade(r) != NULL) {
 			lit(f, ", grade ");
 			put(f, r->grade);
 		}
@@ -340,7 +340,7 @@ header(struct fam *f)
 	lit(f, "<header>\n<h1>");
 	name(f);
 	lit(f, "</h1>\n<p>");
-	if (r->grade != NULL && *r->grade != '\0') {
+	if (pl_report_grade(r) != NULL) {
 		lit(f, "Grade ");
 		put(f, r->grade);
 		lit(f, " &middot; ");
@@ -925,11 +925,12 @@ about(struct fam *f)
 	const struct pl_report	*r = f->r;
 
 	if (r->strengths.n + r->needs.n + r->interests.n +
-	    r->learns_best.n == 0 && r->grade == NULL && r->started == NULL)
+	    r->learns_best.n == 0 && pl_report_grade(r) == NULL &&
+	    r->started == NULL)
 		return;
 	section_named(f, "about", "About ", pl_report_learner_name(r));
 	list(f, "fam-about");
-	if (r->grade != NULL) {
+	if (pl_report_grade(r) != NULL) {
 		item(f);
 		lit(f, "Grade: ");
 		put(f, r->grade);

@@ -356,7 +356,7 @@ header(struct page *p)
 	pl_buf_puts(p->out, "<header>\n<h1>");
 	pl_html_esc(p->out, pl_report_learner_name(r));
 	pl_buf_puts(p->out, "</h1>\n<p>");
-	if (r->grade != NULL && *r->grade != '\0') {
+	if (pl_report_grade(r) != NULL) {
 		pl_buf_puts(p->out, "Grade ");
 		pl_html_esc(p->out, r->grade);
 		pl_buf_puts(p->out, " &middot; ");

@@ -164,7 +164,7 @@ profile(struct pl_buf *b, const struct pl_report *r)
 		esc(b, r->learner_id);
 		pl_buf_putc(b, '\n');
 	}
-	if (r->grade != NULL) {
+	if (pl_report_grade(r) != NULL) {
 		pl_buf_puts(b, "- Grade: ");
 		esc(b, r->grade);
 		pl_buf_putc(b, '\n');

@@ -127,7 +127,7 @@ header(struct out *o)
 	pl_buf_puts(o->b, "Report for ");
 	val(o, pl_report_learner_name(r));
 	off(o);
-	if (r->grade != NULL) {
+	if (pl_report_grade(r) != NULL) {
 		pl_buf_puts(o->b, ", grade ");
 		val(o, r->grade);
 	}

@@ -1720,6 +1720,12 @@ pl_report_learner_name(const struct pl_report *r)
 }
 
 const char *
+pl_report_grade(const struct pl_report *r)
+{
+	return r->grade != NULL && *r->grade != '\0' ? r->grade : NULL;
+}
+
+const char *
 pl_report_signature_words(const struct pl_report *r,
     const struct pl_report_event *e)
 {

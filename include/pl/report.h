@@ -413,6 +413,12 @@ void	 pl_report_event_words(struct pl_buf *out, const struct pl_report *r,
 const char *pl_report_learner_name(const struct pl_report *r);
 
 /*
+ * The learner's grade as every view but JSON says it: NULL when the
+ * profile has none or an empty one.  Borrowed from r.
+ */
+const char *pl_report_grade(const struct pl_report *r);
+
+/*
  * What the renderers say after a rating of the window: " (verified)",
  * " (bad signature)", " (not verified)" when r checked signatures, else
  * "".

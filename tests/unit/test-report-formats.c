@@ -509,6 +509,37 @@ test_learner_name(void)
 	pl_report_free(r);
 }
 
+/* An empty grade (a profile's "grade: ''") is no grade in every view. */
+static void
+test_grade(void)
+{
+	struct pl_report	*r = empty_report();
+	struct pl_buf		 b = PL_BUF_INIT;
+	int			 v;
+
+	free(r->grade);
+	r->grade = S("7");
+	is_str(pl_report_grade(r), "7", "a grade");
+	pl_report_text(&b, r, 0);
+	is_str(line_of(&b, "Report for"), "Report for Sam, grade 7",
+	    "text: the grade");
+	free(r->grade);
+	r->grade = S("");
+	ok(pl_report_grade(r) == NULL, "an empty grade is none");
+	for (v = PL_VIEW_LEARNER; v <= PL_VIEW_FAMILY; v++) {
+		r->view = v;
+		pl_buf_clear(&b);
+		pl_report_text(&b, r, 0);
+		pl_report_md(&b, r);
+		pl_report_html(&b, r);
+		ok(strstr(pl_buf_cstr(&b), "Grade") == NULL &&
+		    strstr(pl_buf_cstr(&b), ", grade") == NULL, "%s: no grade "
+		    "said in text, Markdown or HTML", pl_report_view_names[v]);
+	}
+	pl_buf_release(&b);
+	pl_report_free(r);
+}
+
 /*
  * What the full report leaves out: a window where nothing changed but
  * mastery (one lost, one rated without a score yet), a goal due today,
@@ -939,6 +970,7 @@ main(void)
 	test_formats();
 	test_schema();
 	test_learner_name();
+	test_grade();
 	test_edges();
 	test_lookups();
 	test_family_edges();
