@@ -155,9 +155,10 @@ find_value(struct walk *w, const char *sub)
 	} else if (ev.type == YAML_SCALAR_EVENT && sub == NULL)
 		record(w, &ev, 0);
 	else if (ev.type == YAML_ALIAS_EVENT ||
-	    ev.type == YAML_SEQUENCE_START_EVENT)
+	    ev.type == YAML_SEQUENCE_START_EVENT) {
+		yaml_event_delete(&ev);	/* its anchor or tag */
 		w->bad = 1;
-	else
+	} else
 		skip(w, &ev);
 }
 
