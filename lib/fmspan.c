@@ -155,9 +155,10 @@ find_value(struct walk *w, const char *sub)
 	} else if (ev.type == YAML_SCALAR_EVENT && sub == NULL)
 		record(w, &ev, 0);
 	else if (ev.type == YAML_ALIAS_EVENT ||
-	    ev.type == YAML_SEQUENCE_START_EVENT)
+	    ev.type == YAML_SEQUENCE_START_EVENT) {
+		yaml_event_delete(&ev);	/* its anchor or tag */
 		w->bad = 1;
-	else
+	} else
 		skip(w, &ev);
 }
 
@@ -194,6 +195,8 @@ front_matter(struct walk *w, const char *text, size_t len, size_t body)
 {
 	size_t	start = 0, end = body;
 
+	if (body > len)		/* checked before text[end - 1] is read */
+		return -1;
 	if (len >= 3 && memcmp(text, PL_DOC_BOM, 3) == 0)
 		start = 3;
 	if (len - start < 3 || memcmp(text + start, "---", 3) != 0)
@@ -205,7 +208,7 @@ front_matter(struct walk *w, const char *text, size_t len, size_t body)
 		end--;
 	while (end > start && text[end - 1] != '\n')
 		end--;
-	if (end <= start || body > len)
+	if (end <= start)
 		return -1;
 	w->yaml = text + start;
 	w->len = end - start;
