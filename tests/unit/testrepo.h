@@ -99,11 +99,17 @@ write_text(const char *path, const char *text)
 	fclose(f);
 }
 
+/* A new folder in $TMPDIR (else /tmp), as the cli tests make theirs. */
 static __attribute__((unused)) char *
 tmpdir(void)
 {
-	char	*d = pl_xstrdup("/tmp/pl-test-XXXXXX");
+	const char	*t = getenv("TMPDIR");
+	struct pl_buf	 b = PL_BUF_INIT;
+	char		*d;
 
+	pl_buf_printf(&b, "%s/pl-test-XXXXXX", t != NULL && *t == '/' ? t :
+	    "/tmp");
+	d = pl_buf_detach(&b);
 	if (mkdtemp(d) == NULL) {
 		perror("mkdtemp");
 		exit(2);
