@@ -18,6 +18,7 @@
 #include "cache.h"
 #include "logcache.h"
 #include "tap.h"
+#include "testrepo.h"
 
 #define HEX_A	"1111111111111111111111111111111111111111"
 #define HEX_B	"2222222222222222222222222222222222222222"
@@ -27,17 +28,6 @@
 
 static git_repository	*repo;
 static char		*logpath, *textpath;
-
-static void
-put_file(const char *path, const char *data, size_t len)
-{
-	FILE	*f = fopen(path, "wb");
-
-	if (f == NULL || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		printf("Bail out! cannot write %s\n", path);
-		exit(2);
-	}
-}
 
 /* The file's bytes as a string (NUL bytes shown as "\0"), or "(none)". */
 static char *
@@ -82,7 +72,7 @@ log_read(const char *text, size_t len, char **after)
 	struct pl_buf		 b = PL_BUF_INIT;
 	git_oid			 a = oid(HEX_A), bid = oid(HEX_B);
 
-	put_file(logpath, text, len);
+	write_bytes(logpath, text, len);
 	c = pl_logcache_open(repo);
 	if (pl_logcache_get(c, &a, &got))
 		pl_strlist_join(&b, &got, ",");
@@ -161,7 +151,7 @@ test_log_many(void)
 	pl_buf_puts(&b, LOG);
 	for (i = 100; i > 0; i--)
 		pl_buf_printf(&b, "%040x 1\nAgoals/g%d.md\n", i, i);
-	put_file(logpath, b.ptr, b.len);
+	write_bytes(logpath, b.ptr, b.len);
 	pl_buf_release(&b);
 	git_oid_fromstr(&last, "0000000000000000000000000000000000000001");
 	c = pl_logcache_open(repo);
@@ -211,7 +201,7 @@ text_file(const char *body, size_t len)
 	pl_buf_put(&b, body, len);
 	put32(&b, (uint32_t)crc32(crc32(0L, Z_NULL, 0),
 	    (const Bytef *)b.ptr, (uInt)b.len));
-	put_file(textpath, b.ptr, b.len);
+	write_bytes(textpath, b.ptr, b.len);
 	pl_buf_release(&b);
 }
 
@@ -321,7 +311,7 @@ test_read_save(void)
 	struct pl_buf	 b = PL_BUF_INIT;
 	char		*dir, *s;
 
-	put_file(textpath, "0123456789", 10);
+	write_bytes(textpath, "0123456789", 10);
 	pl_buf_puts(&b, "kept");
 	is_int(pl_cache_read(&b, textpath, 9), -1, "a cache file over its "
 	    "size: not read");
@@ -350,10 +340,9 @@ test_read_save(void)
 int
 main(void)
 {
-	char	 tmp[] = "/tmp/pl-test-cache-XXXXXX";
-	char	*cmd;
+	char	*tmp = tmpdir();
 
-	if (mkdtemp(tmp) == NULL || chdir(tmp) != 0) {
+	if (chdir(tmp) != 0) {
 		perror(tmp);
 		return 2;
 	}
@@ -375,9 +364,7 @@ main(void)
 	git_libgit2_shutdown();
 	free(logpath);
 	free(textpath);
-	cmd = pl_xasprintf("rm -rf %s", tmp);
-	if (chdir("/") != 0 || system(cmd) != 0)
-		ok(0, "cannot remove %s", tmp);
-	free(cmd);
+	is_int(run("rm -rf %s", tmp), 0, "the test's folder removed");
+	free(tmp);
 	return done_testing();
 }

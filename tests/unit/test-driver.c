@@ -10,6 +10,7 @@
 #include "pl/clone.h"
 #include "pl/driver.h"
 #include "tap.h"
+#include "testrepo.h"
 
 #define ALL "goals/*.md merge=pl\nevidence/*.md merge=pl\n" \
 	"reflections/*.md merge=pl\n/profile.md merge=pl\n"
@@ -39,17 +40,6 @@ dir(const char *url, const char *want)
 	free(got);
 }
 
-static void
-put_file(const char *path, const char *data, size_t len)
-{
-	FILE	*f = fopen(path, "wb");
-
-	if (f == NULL || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		printf("Bail out! cannot write %s\n", path);
-		exit(2);
-	}
-}
-
 /*
  * The merge driver on base, ours and theirs (each len bytes, NULL for a
  * missing file): what it returns; ours afterwards in *left.
@@ -62,10 +52,10 @@ driver(const char *b, const char *o, const char *t, size_t len, char **left)
 	int			 err;
 
 	unlink("ours");
-	put_file("base", b, len);
+	write_bytes("base", b, len);
 	if (o != NULL)
-		put_file("ours", o, len);
-	put_file("theirs", t, len);
+		write_bytes("ours", o, len);
+	write_bytes("theirs", t, len);
 	err = pl_merge_driver(&conflicts, "base", "ours", "theirs",
 	    "goals/x.md", 0);
 	*left = pl_read_bytes(&got, "ours") == 0 ? pl_buf_detach(&got) :
@@ -79,11 +69,11 @@ driver(const char *b, const char *o, const char *t, size_t len, char **left)
 static void
 test_driver_refusals(void)
 {
-	char	 tmp[] = "/tmp/pl-test-driver-XXXXXX", *left, *cmd;
+	char	*tmp = tmpdir(), *left;
 	int	 err;
 
-	if (mkdtemp(tmp) == NULL || chdir(tmp) != 0) {
-		printf("Bail out! cannot make %s\n", tmp);
+	if (chdir(tmp) != 0) {
+		perror(tmp);
 		exit(2);
 	}
 	err = driver("a\0b\n", "a b\n", "a c\n", 4, &left);
@@ -100,10 +90,8 @@ test_driver_refusals(void)
 	is_int(err, PL_ENOTFOUND, "ours missing: not found");
 	is_str(left, "(none)", "and not made");
 	free(left);
-	cmd = pl_xasprintf("rm -rf %s", tmp);
-	if (chdir("/") != 0 || system(cmd) != 0)
-		ok(0, "cannot remove %s", tmp);
-	free(cmd);
+	is_int(run("rm -rf %s", tmp), 0, "the test's folder removed");
+	free(tmp);
 }
 
 int
