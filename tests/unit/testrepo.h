@@ -52,7 +52,7 @@ run(const char *fmt, ...)
  * fails, a last line says so, so that a check of its output cannot pass
  * on the empty output of a command that did not run.  Caller frees.
  */
-static char * __attribute__((unused)) PL_PRINTF(1, 2)
+static __attribute__((unused)) char *PL_PRINTF(1, 2)
 out(const char *fmt, ...)
 {
 	struct pl_buf	 b = PL_BUF_INIT;
@@ -86,17 +86,22 @@ out(const char *fmt, ...)
 	free(is_out_got); \
 } while (0)
 
+/* Writes len bytes of data to path, or the test program stops. */
 static __attribute__((unused)) void
-write_text(const char *path, const char *text)
+write_bytes(const char *path, const char *data, size_t len)
 {
-	FILE	*f = fopen(path, "w");
+	FILE	*f = fopen(path, "wb");
 
-	if (f == NULL) {
+	if (f == NULL || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
 		perror(path);
 		exit(2);
 	}
-	fputs(text, f);
-	fclose(f);
+}
+
+static __attribute__((unused)) void
+write_text(const char *path, const char *text)
+{
+	write_bytes(path, text, strlen(text));
 }
 
 /* A new folder in $TMPDIR (else /tmp), as the cli tests make theirs. */

@@ -1,0 +1,370 @@
+/*
+ * The caches in the git folder (lib/cache.h, lib/logcache.h): a file
+ * that is broken in any way is ignored whole and replaced at the next
+ * write, one that is right is read back, and what cannot be written is
+ * left out rather than written wrong.
+ */
+#include <sys/stat.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
+#include <zlib.h>
+
+#include "cache.h"
+#include "logcache.h"
+#include "tap.h"
+#include "testrepo.h"
+
+#define HEX_A	"1111111111111111111111111111111111111111"
+#define HEX_B	"2222222222222222222222222222222222222222"
+#define HEX_Z	"zz11111111111111111111111111111111111111"
+#define LOG	"pl log cache 1\n"
+#define TEXT	"pl text cache 1\n"
+
+static git_repository	*repo;
+static char		*logpath, *textpath;
+
+/* The file's bytes as a string (NUL bytes shown as "\0"), or "(none)". */
+static char *
+file_text(const char *path)
+{
+	struct pl_buf	 b = PL_BUF_INIT, s = PL_BUF_INIT;
+	size_t		 i;
+
+	if (pl_read_bytes(&b, path) != 0) {
+		pl_buf_release(&b);
+		pl_error_clear();
+		return pl_xstrdup("(none)");
+	}
+	for (i = 0; i < b.len; i++)
+		if (b.ptr[i] == '\0')
+			pl_buf_puts(&s, "\\0");
+		else
+			pl_buf_putc(&s, b.ptr[i]);
+	pl_buf_release(&b);
+	pl_buf_put(&s, "", 0);
+	return pl_buf_detach(&s);
+}
+
+static git_oid
+oid(const char *hex)
+{
+	git_oid	id;
+
+	git_oid_fromstr(&id, hex);
+	return id;
+}
+
+/*
+ * The log cache holding len bytes of text: what it gives for HEX_A
+ * ("" when it has nothing), then what it holds after HEX_B is put.
+ */
+static char *
+log_read(const char *text, size_t len, char **after)
+{
+	struct pl_logcache	*c;
+	struct pl_strlist	 got = PL_STRLIST_INIT, files = PL_STRLIST_INIT;
+	struct pl_buf		 b = PL_BUF_INIT;
+	git_oid			 a = oid(HEX_A), bid = oid(HEX_B);
+
+	write_bytes(logpath, text, len);
+	c = pl_logcache_open(repo);
+	if (pl_logcache_get(c, &a, &got))
+		pl_strlist_join(&b, &got, ",");
+	pl_strlist_push(&files, "Mgoals/b.md");
+	pl_logcache_put(c, &bid, &files);
+	pl_logcache_close(c);
+	*after = file_text(logpath);
+	pl_strlist_release(&got);
+	pl_strlist_release(&files);
+	pl_buf_put(&b, "", 0);
+	return pl_buf_detach(&b);
+}
+
+struct broken {
+	const char	*what;
+	const char	*text;
+	size_t		 len;
+};
+
+#define B(what, s)	{ what, s, sizeof s - 1 }
+
+static const struct broken logs[] = {
+	B("an empty file", ""),
+	B("another version", "pl log cache 2\n" HEX_A " 1\nAgoals/a.md\n"),
+	B("a record cut before its line break", LOG HEX_A " 1"),
+	B("a record's line too short", LOG "1111 1\nAgoals/a.md\n"),
+	B("no space after the id", LOG HEX_A "x1\nAgoals/a.md\n"),
+	B("an id that is not hex", LOG HEX_Z " 1\nAgoals/a.md\n"),
+	B("a NUL for the count", LOG HEX_A " \0\nAgoals/a.md\n"),
+	B("a count with more after it", LOG HEX_A " 1x\nAgoals/a.md\n"),
+	B("a count of a million", LOG HEX_A " 1000000\nAgoals/a.md\n"),
+	B("fewer changes than counted", LOG HEX_A " 2\nAgoals/a.md\n"),
+	B("a change cut before its line break", LOG HEX_A " 1\nAgoals/a.md"),
+	B("a change with no path", LOG HEX_A " 1\nA\n"),
+	B("a change that starts with NUL", LOG HEX_A " 1\n\0goals/a.md\n"),
+	B("a change not A, M or D", LOG HEX_A " 1\nXgoals/a.md\n"),
+	B("a commit twice", LOG HEX_A " 1\nAgoals/a.md\n" HEX_A " 1\n"
+	    "Agoals/c.md\n"),
+	B("a change twice", LOG HEX_A " 3\nAgoals/a.md\nMgoals/c.md\n"
+	    "Agoals/a.md\n"),
+};
+
+static void
+test_log_broken(void)
+{
+	char	*got, *after;
+	size_t	 i;
+
+	got = log_read(LOG HEX_A " 2\nAgoals/a.md\nDgoals/c.md\n",
+	    strlen(LOG HEX_A " 2\nAgoals/a.md\nDgoals/c.md\n"), &after);
+	is_str(got, "Agoals/a.md,Dgoals/c.md", "a log cache read back");
+	is_str(after, LOG HEX_A " 2\nAgoals/a.md\nDgoals/c.md\n" HEX_B
+	    " 1\nMgoals/b.md\n", "and a record added after it");
+	free(got);
+	free(after);
+	for (i = 0; i < sizeof logs / sizeof logs[0]; i++) {
+		got = log_read(logs[i].text, logs[i].len, &after);
+		is_str(got, "", "%s: the log cache ignored", logs[i].what);
+		is_str(after, LOG HEX_B " 1\nMgoals/b.md\n",
+		    "%s: and replaced", logs[i].what);
+		free(got);
+		free(after);
+	}
+}
+
+static void
+test_log_many(void)
+{
+	struct pl_logcache	*c;
+	struct pl_strlist	 got = PL_STRLIST_INIT;
+	struct pl_buf		 b = PL_BUF_INIT;
+	git_oid			 last;
+	int			 i, found;
+
+	/* more records than the first allocation holds, unsorted */
+	pl_buf_puts(&b, LOG);
+	for (i = 100; i > 0; i--)
+		pl_buf_printf(&b, "%040x 1\nAgoals/g%d.md\n", i, i);
+	write_bytes(logpath, b.ptr, b.len);
+	pl_buf_release(&b);
+	git_oid_fromstr(&last, "0000000000000000000000000000000000000001");
+	c = pl_logcache_open(repo);
+	found = pl_logcache_get(c, &last, &got);
+	pl_logcache_close(c);
+	ok(found && got.n == 1 && strcmp(got.v[0], "Agoals/g1.md") == 0,
+	    "the last of 100 records found");
+	pl_strlist_release(&got);
+}
+
+static void
+test_log_unwritable(void)
+{
+	struct pl_logcache	*c;
+	struct pl_strlist	 files = PL_STRLIST_INIT;
+	git_oid			 a = oid(HEX_A);
+	char			*s;
+
+	unlink(logpath);
+	c = pl_logcache_open(repo);
+	pl_strlist_push(&files, "Agoals/a\nb.md");
+	pl_logcache_put(c, &a, &files);
+	pl_logcache_close(c);
+	s = file_text(logpath);
+	is_str(s, "(none)", "a path with a line break is not cached");
+	free(s);
+	pl_strlist_release(&files);
+	pl_logcache_close(NULL);
+}
+
+static void
+put32(struct pl_buf *b, uint32_t v)
+{
+	unsigned char	p[4] = { v & 0xff, v >> 8 & 0xff, v >> 16 & 0xff,
+			    v >> 24 & 0xff };
+
+	pl_buf_put(b, (const char *)p, sizeof p);
+}
+
+/* A text cache of body (len bytes) after the header, its checksum right. */
+static void
+text_file(const char *body, size_t len)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_buf_puts(&b, TEXT);
+	pl_buf_put(&b, body, len);
+	put32(&b, (uint32_t)crc32(crc32(0L, Z_NULL, 0),
+	    (const Bytef *)b.ptr, (uInt)b.len));
+	write_bytes(textpath, b.ptr, b.len);
+	pl_buf_release(&b);
+}
+
+/* The text of id in the cache as it is now, or "(none)". */
+static char *
+text_of(const char *hex)
+{
+	struct pl_textcache	*c = pl_textcache_open(repo, "goals");
+	git_oid			 id = oid(hex);
+	const char		*t;
+	size_t			 len;
+	char			*s;
+
+	t = pl_textcache_get(c, &id, &len);
+	s = t != NULL ? pl_xstrndup(t, len) : pl_xstrdup("(none)");
+	pl_textcache_readonly(c);
+	pl_textcache_close(c);
+	return s;
+}
+
+/* One record: the raw id (byte c twenty times), a length, text. */
+static void
+record(struct pl_buf *b, int c, uint32_t len, const char *text)
+{
+	char	id[20];
+
+	memset(id, c, sizeof id);
+	pl_buf_put(b, id, sizeof id);
+	put32(b, len);
+	pl_buf_puts(b, text);
+}
+
+/* The text cache holding b's records is ignored whole: b emptied. */
+static void
+text_ignored(struct pl_buf *b, const char *what)
+{
+	char	*s;
+
+	text_file(b->ptr, b->len);
+	s = text_of(HEX_A);
+	is_str(s, "(none)", "%s: the text cache ignored", what);
+	free(s);
+	pl_buf_clear(b);
+}
+
+static void
+test_text_broken(void)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	char		*s;
+
+	record(&b, 0x11, 3, "one");
+	text_file(b.ptr, b.len);
+	s = text_of(HEX_A);
+	is_str(s, "one", "a text cache read back");
+	free(s);
+	pl_buf_put(&b, "\x22\x22\x22", 3);
+	text_ignored(&b, "a record cut short");
+	record(&b, 0x11, 3, "one");
+	record(&b, 0x22, PL_READ_MAX + 1, "two");
+	text_ignored(&b, "a length over 16 MiB");
+	record(&b, 0x11, 3, "one");
+	record(&b, 0x22, 4, "two");
+	text_ignored(&b, "a length past the end");
+	record(&b, 0x22, 3, "two");
+	record(&b, 0x11, 3, "one");
+	text_ignored(&b, "records out of order");
+	pl_buf_release(&b);
+}
+
+static void
+test_text_put(void)
+{
+	struct pl_textcache	*c;
+	git_oid			 a = oid(HEX_A), bid = oid(HEX_B);
+	char			*s, *before;
+
+	unlink(textpath);
+	c = pl_textcache_open(repo, "goals");
+	pl_textcache_put(c, &a, NULL, 0);
+	/* never read: its length alone keeps it out */
+	pl_textcache_put(c, &bid, NULL, (size_t)PL_READ_MAX + 1);
+	pl_textcache_close(c);
+	s = text_of(HEX_A);
+	is_str(s, "", "an empty text cached");
+	free(s);
+	s = text_of(HEX_B);
+	is_str(s, "(none)", "a text over 16 MiB is not");
+	free(s);
+
+	before = file_text(textpath);
+	c = pl_textcache_open(repo, "goals");
+	pl_textcache_put(c, &bid, "new", 3);
+	pl_textcache_readonly(c);
+	pl_textcache_close(c);
+	s = file_text(textpath);
+	is_str(s, before, "a read-only text cache is not written");
+	free(s);
+	free(before);
+	pl_textcache_readonly(NULL);
+	pl_textcache_close(NULL);
+}
+
+static void
+test_read_save(void)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	char		*dir, *s;
+
+	write_bytes(textpath, "0123456789", 10);
+	pl_buf_puts(&b, "kept");
+	is_int(pl_cache_read(&b, textpath, 9), -1, "a cache file over its "
+	    "size: not read");
+	is_int(b.len, 0, "and out left empty");
+	is_int(pl_cache_read(&b, textpath, 10), 0, "one of its size: read");
+	is_int(b.len, 10, "whole");
+	pl_buf_release(&b);
+	dir = pl_xasprintf("%spl", git_repository_path(repo));
+	is_int(pl_cache_read(&b, dir, 100), -1, "a folder: not read");
+	free(dir);
+
+	(void)!pl_error_set(PL_EINVAL, "the command's own error");
+	pl_cache_save("no-folder-cache", "x", 1);
+	ok(access("no-folder-cache", F_OK) != 0, "a path with no folder: "
+	    "nothing written");
+	pl_cache_save(textpath, "saved", 5);
+	s = file_text(textpath);
+	is_str(s, "saved", "a cache saved");
+	free(s);
+	is_str(pl_error_last(), "the command's own error", "the last error "
+	    "kept");
+	is_int(pl_error_code(), PL_EINVAL, "and its code");
+	pl_error_clear();
+}
+
+int
+main(void)
+{
+	char	*tmp = tmpdir();
+
+	if (chdir(tmp) != 0) {
+		perror(tmp);
+		return 2;
+	}
+	git_libgit2_init();
+	if (git_repository_init(&repo, tmp, 0) < 0) {
+		printf("Bail out! git init failed\n");
+		return 2;
+	}
+	mkdir(".git/pl", 0777);
+	logpath = pl_xasprintf("%spl/log-cache", git_repository_path(repo));
+	textpath = pl_xasprintf("%spl/goals-cache", git_repository_path(repo));
+	test_log_broken();
+	test_log_many();
+	test_log_unwritable();
+	test_text_broken();
+	test_text_put();
+	test_read_save();
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	free(logpath);
+	free(textpath);
+	is_int(run("rm -rf %s", tmp), 0, "the test's folder removed");
+	free(tmp);
+	return done_testing();
+}
