@@ -144,6 +144,7 @@ test_forward_odd(void)
 	char	*head = out("git -C %s rev-parse HEAD", d);
 	char	*branch = out("git -C %s symbolic-ref HEAD", d);
 	char	*outside = pl_xasprintf("%s/outside.md", home);
+	char	*took;
 	char	*body, *notes, *want, *x = pl_xasprintf("%s/goals/x.md", d);
 
 	write_text(lock2, "3333333333333333333333333333333333333333\n");
@@ -169,14 +170,15 @@ test_forward_odd(void)
 	    kept, kept, d, head, branch, head, head, head, branch, head);
 	is_int(take_over(body, &notes), 0, "a journal with odd lines: taken "
 	    "over");
+	took = took_over("finished the commit it had made");
 	want = pl_xasprintf("%s\nkept 'goals/kept.md' as it is, changed after "
 	    "that pl stopped: 'git diff -- goals/kept.md' shows how it differs "
 	    "from the commit\nkept '%s' as it is, changed after that pl "
 	    "stopped: 'git diff -- %s' shows how it differs from the commit\n"
 	    "kept 'goals/kept.md/sub' as it is, changed after that pl stopped: "
 	    "'git diff -- goals/kept.md/sub' shows how it differs from the "
-	    "commit", took_over("finished the commit it had made"), outside,
-	    outside);
+	    "commit", took, outside, outside);
+	free(took);
 	is_str(notes, want, "the files whose old blob is not right kept, "
 	    "and said so");
 	ok(exists(kept) && exists(from1) && exists(from3) && !exists(outside),
