@@ -3,7 +3,8 @@ test_description='pl sync: files pl does not merge by structure, a goal added or
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
 # A portfolio with a goal, and files beside the ones pl merges, shared
-# as start.git; "here" and "there" are two clones of a copy of it.
+# as start.git; "here" and "there" are two clones of a copy of it,
+# remote.git.
 test_expect_success 'setup: a portfolio on a bare remote' '
 	pl init --name "Ana Lima" ana >/dev/null &&
 	pl -C ana goal add --id fr --step One Fractions >/dev/null &&
@@ -13,14 +14,17 @@ test_expect_success 'setup: a portfolio on a bare remote' '
 	echo a >ana/ab &&
 	git -C ana add goals notes.md ab &&
 	git -C ana commit -q -m "notes" &&
-	git clone -q --bare ana start.git
+	git clone -q --bare ana start.git &&
+	git clone -q start.git start-here &&
+	git -C start-here remote set-url origin "$TRASH_DIRECTORY/remote.git"
 '
 
+# (copies, not clones: cheaper, and the same)
 fresh () {
 	rm -rf remote.git here there &&
 	cp -a start.git remote.git &&
-	git clone -q remote.git here &&
-	git clone -q remote.git there
+	cp -a start-here here &&
+	cp -a start-here there
 }
 
 # Commits what there changed and syncs it; commits here's change and
@@ -38,16 +42,24 @@ stops () {
 	test_must_be_empty status
 }
 
-test_expect_success 'changed on both sides: a nested .md, a top-level .md, a short name, each a conflict with its git command' '
+test_expect_success 'changed on both sides: a nested .md, a top-level .md, goals/.md (no entry), a short name with the same text but executable on one: each a conflict with its git command' '
 	fresh &&
-	for f in goals/sub/x.md notes.md ab
+	for f in goals/sub/x.md notes.md
 	do
 		echo theirs >>there/$f &&
 		echo ours >>here/$f || return 1
 	done &&
+	echo theirs >there/goals/.md &&
+	git -C there add goals/.md &&
+	echo ours >here/goals/.md &&
+	git -C here add goals/.md &&
+	echo same >>here/ab &&
+	echo same >>there/ab &&
+	chmod +x there/ab &&
 	stops &&
 	not="(changed on both sides; pl merges goals, evidence, reflections and the profile)" &&
-	echo "pl: cannot merge origin/master: ab $not; goals/sub/x.md $not; notes.md $not; nothing was changed; to settle it, make this clone say what origin/master says (git checkout origin/master -- ab && git commit; git checkout origin/master -- goals/sub/x.md && git commit; git checkout origin/master -- notes.md && git commit), run pl sync, then change again what should differ" >expect &&
+	co="git checkout origin/master --" &&
+	echo "pl: cannot merge origin/master: ab $not; goals/.md (the text before the first heading); goals/sub/x.md $not; notes.md $not; nothing was changed; to settle it, make this clone say what origin/master says ($co ab && git commit; $co goals/.md && git commit; $co goals/sub/x.md && git commit; $co notes.md && git commit), run pl sync, then change again what should differ" >expect &&
 	test_cmp expect err
 '
 
@@ -81,7 +93,7 @@ test_expect_success 'a key taken out here, changed there to two lines: its first
 	test_cmp expect err
 '
 
-test_expect_success 'values that cannot be shown: a front matter that does not parse, on either side; a map; a section' '
+test_expect_success 'values that cannot be shown: a front matter that does not parse, on either side' '
 	fresh &&
 	sed -i "s/^title: .*/title: [Fractions/" here/goals/fr.md &&
 	sed -i "s/^title: .*/title: Ratios/" there/goals/fr.md &&
@@ -89,43 +101,7 @@ test_expect_success 'values that cannot be shown: a front matter that does not p
 	sed -i "s/^name: .*/name: [Ana/" there/profile.md &&
 	stops &&
 	echo "pl: cannot merge origin/master: goals/fr.md (${SQ}title${SQ}); profile.md (${SQ}name${SQ}); nothing was changed; to settle it, make this clone say what origin/master says (pl goal edit fr; pl profile edit), run pl sync, then change again what should differ" >expect &&
-	test_cmp expect err &&
-	fresh &&
-	sed -i "s/^term: .*/term: short\nextra:\n  a: 1/; s/^## Why/## Why\n\nTheirs./" there/goals/fr.md &&
-	sed -i "s/^term: .*/term: short\nextra:\n  a: 2/; s/^## Why/## Why\n\nOurs./" here/goals/fr.md &&
-	stops &&
-	echo "pl: cannot merge origin/master: goals/fr.md (${SQ}extra${SQ}, ${SQ}## Why${SQ}); nothing was changed; to settle it, make this clone say what origin/master says (pl goal edit fr), run pl sync, then change again what should differ" >expect &&
 	test_cmp expect err
-'
-
-test_expect_success 'the same text on both sides, executable on one: a conflict, nothing lost' '
-	fresh &&
-	echo same >>here/notes.md &&
-	echo same >>there/notes.md &&
-	chmod +x there/notes.md &&
-	stops &&
-	echo "pl: cannot merge origin/master: notes.md (changed on both sides; pl merges goals, evidence, reflections and the profile); nothing was changed; to settle it, make this clone say what origin/master says (git checkout origin/master -- notes.md && git commit), run pl sync, then change again what should differ" >expect &&
-	test_cmp expect err
-'
-
-test_expect_success 'goals/.md added on both sides: not an entry, so git settles it' '
-	fresh &&
-	echo theirs >there/goals/.md &&
-	git -C there add goals/.md &&
-	echo ours >here/goals/.md &&
-	git -C here add goals/.md &&
-	stops &&
-	echo "pl: cannot merge origin/master: goals/.md (the text before the first heading); nothing was changed; to settle it, make this clone say what origin/master says (git checkout origin/master -- goals/.md && git commit), run pl sync, then change again what should differ" >expect &&
-	test_cmp expect err
-'
-
-test_expect_success 'branch.master.merge without refs/heads/: the branch of the same name' '
-	fresh &&
-	git -C here config branch.master.merge master &&
-	pl -C there goal step fr Two &&
-	(cd there && pl sync >/dev/null) &&
-	(cd here && pl sync >../out) &&
-	grep "^Fast-forwarded master to origin/master: 1 commit in " out
 '
 
 test_expect_success 'a symbolic link on the remote: refused (exit 7), nothing changed' '
@@ -169,17 +145,20 @@ test_expect_success 'a goal added on both sides: merged by structure from an emp
 	test_cmp expect steps
 '
 
-test_expect_success 'a key changed here, taken out there: shown as empty there' '
+test_expect_success 'a key changed here, taken out there: shown as empty there; a map and a section: not shown' '
 	fresh &&
 	sed -i "/^status: /d" there/goals/fr.md &&
 	sed -i "s/^status: .*/status: paused/" here/goals/fr.md &&
+	sed -i "s/^term: .*/term: short\nextra:\n  a: 1/; s/^## Why/## Why\n\nTheirs./" there/goals/fr.md &&
+	sed -i "s/^term: .*/term: short\nextra:\n  a: 2/; s/^## Why/## Why\n\nOurs./" here/goals/fr.md &&
 	stops &&
-	echo "pl: cannot merge origin/master: goals/fr.md (${SQ}status${SQ}); nothing was changed; goals/fr.md status: ${SQ}paused${SQ} here, ${SQ}${SQ} on origin/master; to settle it, make this clone say what origin/master says (pl goal edit fr), run pl sync, then change again what should differ" >expect &&
+	echo "pl: cannot merge origin/master: goals/fr.md (${SQ}extra${SQ}, ${SQ}status${SQ}, ${SQ}## Why${SQ}); nothing was changed; goals/fr.md status: ${SQ}paused${SQ} here, ${SQ}${SQ} on origin/master; to settle it, make this clone say what origin/master says (pl goal edit fr), run pl sync, then change again what should differ" >expect &&
 	test_cmp expect err
 '
 
-test_expect_success 'twenty files in: fast-forwarded, each there' '
+test_expect_success 'twenty files in, branch.master.merge without refs/heads/: fast-forwarded, each there' '
 	fresh &&
+	git -C here config branch.master.merge master &&
 	mkdir there/notes &&
 	for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20
 	do
