@@ -1,0 +1,113 @@
+#!/bin/sh
+test_description='pl verify: a long history with a merge, the trust cache broken, a list that is a folder, the temporary folder, odd revisions'
+. "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+
+command -v ssh-keygen >/dev/null || test_skip_all 'ssh-keygen is missing'
+
+# The teacher (the test identity, teacher@example.com) lists her key
+# first, then rates quiz, signed.
+test_expect_success 'setup: the first list, a signed rating' '
+	ssh-keygen -q -t ed25519 -N "" -C t -f key &&
+	pl init --name "Ana Lima" p >/dev/null &&
+	mkdir p/standards p/.pl &&
+	printf "%s\n" "code,parent,grade,subject,description" \
+		"CCSS.Math.Content.6.RP.A.1,,6,Math,Ratios" >p/standards/math.csv &&
+	echo "teacher@example.com $(cut -d" " -f1,2 key.pub)" \
+		>p/.pl/allowed_signers &&
+	git -C p add standards .pl &&
+	git -C p commit -q -m "standards, the first list" &&
+	pl -C p evidence add -m x --id quiz "Quiz" >/dev/null &&
+	git -C p config commit.gpgsign true &&
+	git -C p config gpg.format ssh &&
+	git -C p config user.signingkey "$TRASH_DIRECTORY/key" &&
+	pl -C p align rate quiz 6.RP.A.1 3 >/dev/null &&
+	git -C p config commit.gpgsign false &&
+	first=$(git -C p rev-parse --short HEAD~2) &&
+	cat >expect <<-EOF &&
+	trusting the first .pl/allowed_signers, from $first by Test Teacher <teacher@example.com> (not pinned)
+	2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  verified (teacher@example.com)
+	1 rating: 1 verified, 0 signed with an unknown key, 0 unsigned, 0 bad
+	EOF
+	pl -C p verify >out &&
+	test_cmp expect out
+'
+
+# 70 commits on a side branch and 70 on the main one, merged: more
+# commits than the walk's first tables hold, and a commit with two
+# parents.  Made by git fast-import, in one process.
+test_expect_success 'a long history with a merge: the same verdict, from the walk and from its cache' '
+	{
+		i=1 &&
+		while test $i -le 70
+		do
+			for b in side master
+			do
+				echo "commit refs/heads/$b" &&
+				echo "committer T <t@example.com> $((1795687200 + i)) +0000" &&
+				echo "data <<X" && echo "$b $i" && echo X &&
+				if test $i = 1
+				then
+					echo "from refs/heads/master^0"
+				fi &&
+				echo "M 644 inline notes-$b.txt" &&
+				echo "data <<X" && echo "$i" && echo X || return 1
+			done &&
+			i=$((i + 1)) || return 1
+		done
+	} >stream &&
+	git -C p fast-import --quiet <stream &&
+	git -C p reset -q --hard &&
+	git -C p merge -q --no-ff -m "merge side" side &&
+	rm -f p/.git/pl/trust-cache &&
+	pl -C p verify >out &&
+	test_cmp expect out &&
+	test_path_is_file p/.git/pl/trust-cache &&
+	pl -C p verify >out &&
+	test_cmp expect out
+'
+
+test_expect_success 'a trust cache cut short, with a wrong checksum, or with a record that runs past its end: read past' '
+	cp p/.git/pl/trust-cache cache.whole &&
+	head -c 10 cache.whole >p/.git/pl/trust-cache &&
+	pl -C p verify >out &&
+	test_cmp expect out &&
+	cmp cache.whole p/.git/pl/trust-cache &&
+	python3 -c "
+import sys, zlib, struct
+b = open(\"cache.whole\", \"rb\").read()
+body = bytearray(b[:-4])
+body[-1] ^= 1
+open(\"crc\", \"wb\").write(bytes(body) + b[-4:])
+body = bytearray(b[:-4])
+h = body.index(b\"\\n\") + 1
+body[h + 40:h + 44] = struct.pack(\"<I\", 1000000)
+open(\"long\", \"wb\").write(bytes(body) + struct.pack(\"<I\", zlib.crc32(bytes(body))))
+" &&
+	for c in crc long
+	do
+		cp $c p/.git/pl/trust-cache &&
+		pl -C p verify >out &&
+		test_cmp expect out &&
+		cmp cache.whole p/.git/pl/trust-cache || return 1
+	done
+'
+
+test_expect_success 'the temporary folder: TMPDIR empty is /tmp; TMPDIR not there is said' '
+	rm -f p/.git/pl/verify-cache &&
+	TMPDIR= pl -C p verify >out &&
+	test_cmp expect out &&
+	rm -f p/.git/pl/verify-cache &&
+	TMPDIR="$TRASH_DIRECTORY/nowhere" test_expect_code 1 pl -C p verify \
+		>out 2>err &&
+	sed "s/pl-verify-[A-Za-z0-9]*/pl-verify-N/" err >actual &&
+	echo "pl: cannot make a temporary folder ${SQ}$TRASH_DIRECTORY/nowhere/pl-verify-N${SQ}: No such file or directory" >expect.err &&
+	test_cmp expect.err actual
+'
+
+test_expect_success 'a revision with :/ (a search of messages) is refused as unknown' '
+	test_expect_code 4 pl -C p verify ":/merge" >out 2>err &&
+	echo "pl: unknown revision ${SQ}:/merge${SQ}" >expect.err &&
+	test_cmp expect.err err
+'
+
+test_done
