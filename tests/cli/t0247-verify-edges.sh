@@ -66,7 +66,7 @@ test_expect_success 'a long history with a merge: the same verdict, from the wal
 	test_cmp expect out
 '
 
-test_expect_success 'a trust cache cut short, with a wrong checksum, or with a record that runs past its end: read past' '
+test_expect_success 'a trust cache cut short, with a wrong checksum or header, with a record that runs past its end, or a record twice: read past' '
 	cp p/.git/pl/trust-cache cache.whole &&
 	head -c 10 cache.whole >p/.git/pl/trust-cache &&
 	pl -C p verify >out &&
@@ -82,14 +82,89 @@ body = bytearray(b[:-4])
 h = body.index(b\"\\n\") + 1
 body[h + 40:h + 44] = struct.pack(\"<I\", 1000000)
 open(\"long\", \"wb\").write(bytes(body) + struct.pack(\"<I\", zlib.crc32(bytes(body))))
+body = b[:-4]
+n = struct.unpack(\"<I\", body[h + 40:h + 44])[0]
+body = body + body[h:h + 44 + 20 * n]
+open(\"twice\", \"wb\").write(body + struct.pack(\"<I\", zlib.crc32(body)))
+open(\"header\", \"wb\").write(b\"x\" * 100)
 " &&
-	for c in crc long
+	for c in crc long header
 	do
 		cp $c p/.git/pl/trust-cache &&
 		pl -C p verify >out &&
 		test_cmp expect out &&
 		cmp cache.whole p/.git/pl/trust-cache || return 1
-	done
+	done &&
+	cp twice p/.git/pl/trust-cache &&
+	pl -C p verify >out &&
+	test_cmp expect out
+'
+
+# Two first lists, on two branches merged: neither is trusted, unless
+# one is pinned (--trust-from).
+test_expect_success 'two first lists merged: none trusted; the pinned one trusted, the other said' '
+	pl init --name "Ana Lima" two >/dev/null &&
+	mkdir two/standards two/.pl &&
+	cp p/standards/math.csv two/standards/ &&
+	git -C two add standards &&
+	git -C two commit -q -m "standards" &&
+	pl -C two evidence add -m x --id quiz "Quiz" >/dev/null &&
+	ssh-keygen -q -t ed25519 -N "" -C o -f other &&
+	git -C two checkout -q -b side &&
+	echo "teacher@example.com $(cut -d" " -f1,2 other.pub)" \
+		>two/.pl/allowed_signers &&
+	git -C two add .pl &&
+	git -C two commit -q -m "a list on a side branch" &&
+	git -C two checkout -q master &&
+	mkdir -p two/.pl &&
+	echo "teacher@example.com $(cut -d" " -f1,2 key.pub)" \
+		>two/.pl/allowed_signers &&
+	git -C two add .pl &&
+	git -C two commit -q -m "the list" &&
+	git -C two merge -q -s ours --no-edit side &&
+	git -C two config commit.gpgsign true &&
+	git -C two config gpg.format ssh &&
+	git -C two config user.signingkey "$TRASH_DIRECTORY/key" &&
+	pl -C two align rate quiz 6.RP.A.1 3 >/dev/null &&
+	mine=$(git -C two rev-parse --short master~2) &&
+	theirs=$(git -C two rev-parse --short side) &&
+	test_expect_code 14 pl -C two verify >out 2>err &&
+	sort >expect2 <<-EOF &&
+	2026-11-26  Test Teacher <teacher@example.com>  untrusted change to .pl/allowed_signers  $mine  one of several first lists
+	2026-11-26  Test Teacher <teacher@example.com>  untrusted change to .pl/allowed_signers  $theirs  one of several first lists
+	EOF
+	grep "  untrusted change to" out | sort >actual &&
+	test_cmp expect2 actual &&
+	head -n 1 out >actual &&
+	echo "trusting no .pl/allowed_signers: several first lists, none pinned" >expect2 &&
+	test_cmp expect2 actual &&
+	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  signed, unknown key; keys untrusted since " out &&
+	echo "pl: 2 untrusted changes to .pl/allowed_signers" >expect2 &&
+	test_cmp expect2 err &&
+	test_expect_code 14 pl -C two verify --trust-from master~2 >out 2>err &&
+	cat >expect2 <<-EOF &&
+	trusting .pl/allowed_signers, from $mine by Test Teacher <teacher@example.com> (pinned)
+	2026-11-26  Test Teacher <teacher@example.com>  untrusted change to .pl/allowed_signers  $theirs  not the pinned first list
+	2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  verified (teacher@example.com)
+	1 rating: 1 verified, 0 signed with an unknown key, 0 unsigned, 0 bad
+	1 untrusted change to .pl/allowed_signers
+	EOF
+	test_cmp expect2 out
+'
+
+# A list made a folder, in a change the trusted key signs: trusted, but
+# it lists no key, so a rating after it is signed with an unknown key.
+test_expect_success '.pl/allowed_signers made a folder: no keys after it' '
+	cp -R two folder &&
+	git -C folder rm -q .pl/allowed_signers &&
+	mkdir -p folder/.pl/allowed_signers &&
+	cp two/.pl/allowed_signers folder/.pl/allowed_signers/k &&
+	git -C folder add .pl &&
+	git -C folder commit -q -m "a folder" &&
+	pl -C folder align rate quiz 6.RP.A.1 4 >/dev/null &&
+	test_expect_code 14 pl -C folder verify --trust-from master~4 >out &&
+	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  4  quiz  signed, unknown key\$" out &&
+	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  verified (teacher@example.com)\$" out
 '
 
 test_expect_success 'the temporary folder: TMPDIR empty is /tmp; TMPDIR not there is said' '
