@@ -890,6 +890,27 @@ test_list_edges(void)
 	check(FM("standards:\n- A\n"), FM("standards:\n- A\n- [B\n"),
 	    FM("standards:\n- A\n- C\n"), "CONFLICT: 'standards'",
 	    "an item that does not parse");
+	check(FM("standards:\n  - A\n"), FM("standards:\n- A\n- B\n"),
+	    FM("standards:\n  - A\n  - C\n\n  - D\n"),
+	    FM("standards:\n- A\n- B\n- C\n\n- D\n"),
+	    "items unindented on one side: all so, a blank line kept");
+	check(FM("files:\n- a\n"), FM("files:\n- a\n- b\n  - c\n"),
+	    FM("files:\n- a\n- d\n"), FM("files:\n- a\n- b\n  - c\n- d\n"),
+	    "an item going on over a line that starts with '-' (YAML's "
+	    "\"b - c\")");
+	check(FM("standards: [A]\n"), FM("standards: [A, [B]]\n"),
+	    FM("standards: [A, C]\n"), "CONFLICT: 'standards'",
+	    "a list inside a flow list of ids: a conflict");
+	check(FM("ratings:\n- {standard: A, meta: {x: 1}}\n"),
+	    FM("ratings:\n- {standard: A, meta: {x: 1}}\n"
+	    "- {standard: B, meta: {x: 2}}\n"),
+	    FM("ratings:\n- {meta: {x: 1}, standard: A}\n"),
+	    FM("ratings:\n- {meta: {x: 1}, standard: A}\n"
+	    "- {standard: B, meta: {x: 2}}\n"),
+	    "ratings holding maps: one rating in another order is the same");
+	check(FM("ratings:\n- A\n"), FM("ratings:\n- A\n- B\n"),
+	    FM("ratings:\n- A\n- C\n"), "CONFLICT: 'ratings'",
+	    "ratings that are not maps: a conflict");
 }
 
 static void
@@ -914,6 +935,15 @@ test_step_edges(void)
 	check(STEPS("- [ ] a\n"), STEPS("- [ ] a\n- [ ] a\n"),
 	    STEPS("- [x] a\n"), "CONFLICT: '## Steps'",
 	    "one step twice: a conflict");
+	check(STEPS("- [ ] a\n- [ ] a\n"), STEPS("- [x] a\n"),
+	    STEPS("- [ ] a\n- [ ] b\n"), "CONFLICT: '## Steps'",
+	    "one step twice in the base: a conflict");
+	check(STEPS("- [ ] a\n"), STEPS("Intro.\n- [x] a\n"),
+	    STEPS("Intro.\n- [ ] a\n- [ ] b\n"), "CONFLICT: '## Steps'",
+	    "other lines changed alike on both sides: a conflict still");
+	check(STEPS("- [ ]\n- [ ] a\n"), STEPS("- [ ]\n- [x] a\n"),
+	    STEPS("- [ ]\n- [ ] a\n- [ ] b\n"),
+	    STEPS("- [ ]\n- [x] a\n- [ ] b\n"), "a step with no text");
 }
 
 /* The front matter's edges: a byte order mark, keys that are not. */
@@ -933,6 +963,10 @@ test_front_edges(void)
 	    "an unbalanced quote and a blank line: the key cannot be read");
 	check(FM(": x\n"), FM(": y\n"), FM(": x\nterm: x\n"),
 	    "CONFLICT: the front matter", "an empty key");
+	check(FM("words\n"), FM("term: x\n"), FM("term: y\n"),
+	    "CONFLICT: the front matter", "a line that is no key in the base");
+	check(FM(""), FM("words\n"), FM("term: y\n"),
+	    "CONFLICT: the front matter", "a line that is no key on one side");
 	check("## A\n\na\n\n## B\n\nb", "## A\n\nx\n\n## B\n\nb",
 	    "## C\n\nc\n\n## A\n\na\n\n## B\n\nb",
 	    "## A\n\nx\n\n## B\n\nb\n## C\n\nc\n\n",
