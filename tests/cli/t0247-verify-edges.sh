@@ -179,10 +179,116 @@ test_expect_success 'the temporary folder: TMPDIR empty is /tmp; TMPDIR not ther
 	test_cmp expect.err actual
 '
 
-test_expect_success 'a revision with :/ (a search of messages) is refused as unknown' '
+test_expect_success 'TMPDIR unset is /tmp; with --allowed-signers, TMPDIR not there is said' '
+	rm -f p/.git/pl/verify-cache &&
+	env -u TMPDIR "$PL" -C p verify >out &&
+	test_cmp expect out &&
+	echo "teacher@example.com $(cut -d" " -f1,2 key.pub)" >mine &&
+	rm -f p/.git/pl/verify-cache &&
+	TMPDIR="$TRASH_DIRECTORY/nowhere" test_expect_code 1 pl -C p verify \
+		--allowed-signers "$TRASH_DIRECTORY/mine" >out 2>err &&
+	sed "s/pl-verify-[A-Za-z0-9]*/pl-verify-N/" err >actual &&
+	test_cmp expect.err actual
+'
+
+test_expect_success 'revisions that are no commit: a search of messages (:/), a tree' '
 	test_expect_code 4 pl -C p verify ":/merge" >out 2>err &&
 	echo "pl: unknown revision ${SQ}:/merge${SQ}" >expect.err &&
+	test_cmp expect.err err &&
+	test_expect_code 4 pl -C p verify "HEAD^{tree}" >out 2>err &&
+	echo "pl: unknown revision ${SQ}HEAD^{tree}${SQ}" >expect.err &&
 	test_cmp expect.err err
+'
+
+test_expect_success 'gpg.ssh.allowedSignersFile set empty is not set; a cache line not of a commit is read past' '
+	git -C p config gpg.ssh.allowedSignersFile "" &&
+	test_when_finished "git -C p config --unset gpg.ssh.allowedSignersFile" &&
+	pl -C p verify >out &&
+	test_cmp expect out &&
+	printf "%060d\n" 0 >>p/.git/pl/verify-cache &&
+	pl -C p verify >out &&
+	test_cmp expect out
+'
+
+# Stand-ins for ssh-keygen, first on PATH: none at all (nothing can be
+# told), or one that finds no signature good for the committer but
+# knows the key, listed (with a blank line) for two others.
+test_expect_success 'no ssh-keygen: signed, unknown key' '
+	mkdir nossh &&
+	ln -s "$(command -v git)" nossh/git &&
+	rm -f p/.git/pl/verify-cache p/.git/pl/trust-cache &&
+	PATH="$TRASH_DIRECTORY/nossh" "$PL" -C p verify >out &&
+	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  signed, unknown key\$" out
+'
+
+test_expect_success 'ssh-keygen finds the key listed for others: both named' '
+	mkdir fake &&
+	write_script fake/ssh-keygen <<-\EOF &&
+	cat >/dev/null
+	case "$2" in
+	verify) exit 1 ;;
+	check-novalidate) echo "Good \"git\" signature with ED25519 no fingerprint" ;;
+	find-principals)
+		test -z "$NOBODY" || exit 1
+		printf "ms@school.example\n\nlee@school.example\n" ;;
+	esac
+	EOF
+	rm -f p/.git/pl/verify-cache p/.git/pl/trust-cache &&
+	PATH="$TRASH_DIRECTORY/fake:$PATH" pl -C p verify >out &&
+	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  signed by a key listed for ms@school.example,lee@school.example, committed as teacher@example.com\$" out &&
+	rm -f p/.git/pl/verify-cache p/.git/pl/trust-cache &&
+	NOBODY=1 && export NOBODY &&
+	PATH="$TRASH_DIRECTORY/fake:$PATH" pl -C p verify >out &&
+	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  signed, unknown key\$" out
+'
+
+test_expect_success 'ssh-keygen finds every signature bad: a signed change to the list is untrusted, a bad signature' '
+	write_script fake/ssh-keygen <<-\EOF &&
+	cat >/dev/null
+	exit 1
+	EOF
+	rm -f folder/.git/pl/verify-cache folder/.git/pl/trust-cache &&
+	PATH="$TRASH_DIRECTORY/fake:$PATH" test_expect_code 14 \
+		pl -C folder verify --trust-from master~4 >out 2>err &&
+	change=$(git -C folder rev-parse --short master~1) &&
+	cat >expect2 <<-EOF &&
+	trusting .pl/allowed_signers, from $(git -C folder rev-parse --short master~4) by Test Teacher <teacher@example.com> (pinned)
+	2026-11-26  Test Teacher <teacher@example.com>  untrusted change to .pl/allowed_signers  $change  bad signature
+	2026-11-26  Test Teacher <teacher@example.com>  untrusted change to .pl/allowed_signers  $(git -C folder rev-parse --short side)  not the pinned first list
+	2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  4  quiz  bad signature; keys untrusted since $change
+	2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  bad signature
+	2 ratings: 0 verified, 0 signed with an unknown key, 0 unsigned, 2 bad
+	2 untrusted changes to .pl/allowed_signers
+	EOF
+	test_cmp expect2 out
+'
+
+# A rating signed with a PGP signature (a stand-in signer, as t0243's),
+# checked by a stand-in gpg: GOODSIG without VALIDSIG names no signer;
+# a BADSIG not at a line's start is no status line.
+test_expect_success 'gpg: GOODSIG alone is verified by an unnamed key; BADSIG inside a line is not read' '
+	write_script pgp <<-\EOF &&
+	cat >/dev/null
+	echo "[GNUPG:] SIG_CREATED D 22 8 00 1 ABC" >&2
+	printf -- "-----BEGIN PGP SIGNATURE-----\n\nsig\n-----END PGP SIGNATURE-----\n"
+	EOF
+	git -C p config commit.gpgsign true &&
+	git -C p config gpg.format openpgp &&
+	git -C p config gpg.program "$TRASH_DIRECTORY/pgp" &&
+	pl -C p align rate quiz 6.RP.A.1 4 >/dev/null &&
+	git -C p config commit.gpgsign false &&
+	mkdir gpgbin &&
+	write_script gpgbin/gpg <<-\EOF &&
+	cat >/dev/null
+	printf "noise [GNUPG:] BADSIG 00AB x\n[GNUPG:] GOODSIG 00AB Ms Rivera\n"
+	EOF
+	PATH="$TRASH_DIRECTORY/gpgbin:$PATH" pl -C p verify >out &&
+	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  4  quiz  verified (openpgp ?)\$" out &&
+	PATH="$TRASH_DIRECTORY/gpgbin:$PATH" TMPDIR="$TRASH_DIRECTORY/nowhere" \
+		test_expect_code 1 pl -C p verify >out 2>err &&
+	sed "s/pl-verify-[A-Za-z0-9]*/pl-verify-N/" err >actual &&
+	echo "pl: cannot make a temporary folder ${SQ}$TRASH_DIRECTORY/nowhere/pl-verify-N${SQ}: No such file or directory" >expect.err &&
+	test_cmp expect.err actual
 '
 
 test_done
