@@ -167,6 +167,19 @@ test_expect_success '.pl/allowed_signers made a folder: no keys after it' '
 	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  verified (teacher@example.com)\$" out
 '
 
+# A shallow clone lacks its oldest commits' parents: pl log and pl
+# verify read its history to that end (they stopped there with "cannot
+# read a commit").
+test_expect_success 'a shallow clone: pl log and pl verify read its history to its end' '
+	git clone -q --depth 2 "file://$TRASH_DIRECTORY/two" shallow &&
+	pl -C shallow log >out 2>err &&
+	test_must_be_empty err &&
+	grep "  evidence    rate     quiz  Test Teacher <teacher@example.com> rated quiz against CCSS.Math.Content.6.RP.A.1: 3\\. (verified)\$" out &&
+	pl -C shallow verify >out 2>err &&
+	test_must_be_empty err &&
+	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  verified (teacher@example.com)\$" out
+'
+
 test_expect_success 'the temporary folder: TMPDIR empty is /tmp; TMPDIR not there is said' '
 	rm -f p/.git/pl/verify-cache &&
 	TMPDIR= pl -C p verify >out &&

@@ -188,6 +188,48 @@ test_read(void)
 	free(d);
 }
 
+/*
+ * A shallow clone (git clone --depth) lacks the parents of its oldest
+ * commits: its history ends there, as git log's does, and a commit there
+ * made by hand is told from its own tree alone, as git log -p tells it.
+ */
+static void
+test_shallow(void)
+{
+	char			*d = new_portfolio(), *top = tmpdir(), *c, *s;
+	struct pl_portfolio	*p;
+	struct pl_history	*h = NULL;
+	const struct pl_change	*ch;
+	struct pl_buf		 b = PL_BUF_INIT;
+
+	run("cd %s && mkdir goals && echo a >goals/a.md && git add goals && "
+	    "git commit -q -m 'a goal by hand' && echo b >goals/b.md && "
+	    "git add goals && git commit -q -m 'another'", d);
+	c = pl_xasprintf("%s/s", top);
+	run("git clone -q --depth 2 file://%s %s", d, c);
+	p = open_at(c);
+	s = walk(p, NULL, 0);
+	is_str(s, "goal add b goals/b.md|another\n"
+	    "goal add a goals/a.md|a goal by hand\n"
+	    "profile add  profile.md|a goal by hand",
+	    "a shallow clone: its history ends at its oldest commit");
+	free(s);
+	is_int(pl_history_new(&h, p, NULL), 0, "a walk");
+	while (pl_history_next(&ch, h) == 0 && ch != NULL &&
+	    strcmp(ch->detail, "a goal by hand") != 0)
+		;
+	is_int(pl_history_read(&b, h, "goals/a.md", 1), PL_ENOTFOUND,
+	    "nothing before the oldest commit");
+	is_str(pl_error_last(), "'goals/a.md' is not there", "said so");
+	pl_history_free(h);
+	pl_buf_release(&b);
+	pl_portfolio_free(p);
+	run("rm -rf %s %s", d, top);
+	free(top);
+	free(c);
+	free(d);
+}
+
 int
 main(void)
 {
@@ -195,6 +237,7 @@ main(void)
 	test_hand_commits();
 	test_many_at_one_second();
 	test_read();
+	test_shallow();
 	run("rm -rf %s", home);
 	free(home);
 	return done_testing();
