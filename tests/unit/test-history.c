@@ -161,6 +161,8 @@ test_read(void)
 	const struct pl_change	*c;
 	struct pl_buf		 b = PL_BUF_INIT;
 
+	run("cd %s && echo more >>profile.md && mkdir goals && "
+	    "echo g >goals/x.md && git add -A && git commit -q -m edit", d);
 	p = open_at(d);
 	is_int(pl_history_new(&h, p, "HEAD^{tree}"), PL_ENOTFOUND,
 	    "a tree is no revision to walk from");
@@ -170,17 +172,29 @@ test_read(void)
 	    "no commit read yet");
 	is_str(pl_error_last(), "no commit read yet", "said so");
 	is_int(pl_history_next(&c, h), 0, "the first change");
-	is_int(pl_history_read(&b, h, "profile.md", 1), PL_ENOTFOUND,
-	    "before the root commit");
-	is_str(pl_error_last(), "'profile.md' is not there", "said so");
 	is_int(pl_history_read(&b, h, "goals", 0), PL_ENOTFOUND,
 	    "a folder is not a file");
+	is_str(pl_error_last(), "'goals' is not there", "said so");
 	s = out("git -C %s show HEAD:profile.md", d);
 	is_int(pl_history_read(&b, h, "profile.md", 0), 0, "a file");
 	while (b.len > 0 && b.ptr[b.len - 1] == '\n')
 		b.ptr[--b.len] = '\0';
 	is_str(pl_buf_cstr(&b), s, "as git has it");
 	free(s);
+	pl_buf_clear(&b);
+	s = out("git -C %s show HEAD~1:profile.md", d);
+	is_int(pl_history_read(&b, h, "profile.md", 1), 0, "the file before");
+	while (b.len > 0 && b.ptr[b.len - 1] == '\n')
+		b.ptr[--b.len] = '\0';
+	is_str(pl_buf_cstr(&b), s, "as the parent has it");
+	free(s);
+	while (pl_history_next(&c, h) == 0 && c != NULL &&
+	    strcmp(c->kind, "portfolio") != 0)
+		;
+	ok(c != NULL, "the root commit");
+	is_int(pl_history_read(&b, h, "profile.md", 1), PL_ENOTFOUND,
+	    "before the root commit");
+	is_str(pl_error_last(), "'profile.md' is not there", "said so");
 	pl_buf_release(&b);
 	pl_history_free(h);
 	pl_portfolio_free(p);
