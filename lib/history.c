@@ -158,18 +158,46 @@ oidset_add(struct oidset *s, const git_oid *id)
 	return 1;
 }
 
-/* Reads commit id and queues it, unless it was queued before. */
+/* 1 when rc says a commit is missing because the clone is shallow. */
+static int
+past_shallow_end(struct pl_history *h, int rc)
+{
+	return rc == GIT_ENOTFOUND && git_repository_is_shallow(h->repo) == 1;
+}
+
+/*
+ * Reads commit id and queues it, unless it was queued before.  A shallow
+ * clone (git clone --depth) lacks its oldest commits' parents: history
+ * ends there, as git log's does.
+ */
 static int
 enqueue(struct pl_history *h, const git_oid *id)
 {
 	git_commit	*c;
+	int		 rc;
 
 	if (!oidset_add(&h->seen, id))
 		return PL_OK;
-	if (git_commit_lookup(&c, h->repo, id) < 0)
-		return pl_error_git(-1, "cannot read a commit");
+	if ((rc = git_commit_lookup(&c, h->repo, id)) < 0)
+		return past_shallow_end(h, rc) ? PL_OK :
+		    pl_error_git(-1, "cannot read a commit");
 	heap_push(&h->queue, c);
 	return PL_OK;
+}
+
+/* The commit's first parent, or NULL for none (or none in the clone). */
+static int
+first_parent(git_commit **out, struct pl_history *h)
+{
+	int	rc;
+
+	*out = NULL;
+	if (git_commit_parentcount(h->commit) == 0)
+		return 0;
+	if ((rc = git_commit_parent(out, h->commit, 0)) < 0 &&
+	    past_shallow_end(h, rc))
+		return 0;
+	return rc;
 }
 
 /*
@@ -473,9 +501,8 @@ from_tree(struct pl_history *h)
 	size_t		 i;
 	int		 err = PL_OK;
 
-	if ((git_commit_parentcount(h->commit) > 0 &&
-	    (git_commit_parent(&parent, h->commit, 0) < 0 ||
-	    git_commit_tree(&a, parent) < 0)) ||
+	if (first_parent(&parent, h) < 0 || (parent != NULL &&
+	    git_commit_tree(&a, parent) < 0) ||
 	    git_commit_tree(&b, h->commit) < 0) {
 		err = pl_error_git(-1, "cannot read a commit's tree");
 		goto done;
@@ -639,10 +666,10 @@ pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
 
 	if (h->commit == NULL)
 		return pl_error_set(PL_ENOTFOUND, "no commit read yet");
-	if (before && git_commit_parentcount(h->commit) == 0)
+	if (before && (err = first_parent(&parent, h)) == 0 && parent == NULL)
 		return pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
-	if ((before && git_commit_parent(&parent, h->commit, 0) < 0) ||
-	    git_commit_tree(&tree, before ? parent : h->commit) < 0) {
+	if (err < 0 || git_commit_tree(&tree, before ? parent : h->commit) <
+	    0) {
 		err = pl_error_git(-1, "cannot read a commit's tree");
 		goto done;
 	}

@@ -413,13 +413,21 @@ same(const struct part *a, const struct part *b)
 	return same_text(a->s, a->len, b->s, b->len);
 }
 
+/* 1 when out holds a byte order mark alone: no line to end. */
+static int
+bom_alone(const struct pl_buf *out, size_t len)
+{
+	return len == 3 && memcmp(out->ptr, PL_DOC_BOM, 3) == 0;
+}
+
 /* Appends a part, ending the line before it when the last did not. */
 static void
 emit(struct pl_buf *out, const char *s, size_t len)
 {
 	if (len == 0)
 		return;
-	if (out->len > 0 && out->ptr[out->len - 1] != '\n')
+	if (out->len > 0 && out->ptr[out->len - 1] != '\n' &&
+	    !bom_alone(out, out->len))
 		pl_buf_putc(out, '\n');
 	pl_buf_put(out, s, len);
 }
@@ -1164,7 +1172,7 @@ merge_split(struct merge *m, struct pl_buf *out, struct split *b,
 	else
 		merge_sections(m, out, b, o, t);
 	if (at > 0 && out->len > at && out->ptr[at - 1] != '\n' &&
-	    !(at == 3 && memcmp(out->ptr, PL_DOC_BOM, 3) == 0)) {
+	    !bom_alone(out, at)) {
 		pl_buf_putc(out, '\n');
 		memmove(out->ptr + at + 1, out->ptr + at, out->len - at - 1);
 		out->ptr[at] = '\n';

@@ -415,9 +415,11 @@ both(struct sync *s, struct plan *p, const git_diff_delta *mine,
 	o = blob_text(s->repo, &mine->new_file.id);
 	t = blob_text(s->repo, &d->new_file.id);
 	if (!portfolio_file(path) || b == NULL || o == NULL || t == NULL) {
+		/* a goal with a NUL byte is pl's, but it is not text */
 		pl_strlist_push_owned(&p->conflicts, pl_xasprintf("%s (changed "
-		    "on both sides; pl merges goals, evidence, reflections "
-		    "and the profile)", path));
+		    "on both sides%s)", path, !portfolio_file(path) ?
+		    "; pl merges goals, evidence, reflections and the profile" :
+		    ", and not text: pl merges text only"));
 		settle_say(s, p, path, SETTLE_EDIT);
 	} else if (pl_merge_file(&out, &why, path, b, o, t) != PL_OK) {
 		pl_strlist_join(&list, &why, ", ");

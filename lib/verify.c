@@ -521,7 +521,8 @@ verify_ssh(struct pl_verifier *v, const struct pl_buf *keys,
 			ssh_listed(v, signers, sigfile, email);
 	}
 done:
-	pl_error_clear();
+	if (err == 0)	/* a program that could not run: cannot tell */
+		pl_error_clear();
 	if (signers != NULL)
 		unlink(signers);
 	if (sigfile != NULL)
@@ -570,7 +571,8 @@ verify_gpg(struct pl_verifier *v, const char *program, const char *sig,
 		v->sig.signer = v->sig.key = gpg_status(v, &r, "VALIDSIG");
 	}
 done:
-	pl_error_clear();
+	if (err == 0)
+		pl_error_clear();
 	if (sigfile != NULL)
 		unlink(sigfile);
 	free(sigfile);

@@ -781,6 +781,198 @@ test_message(void)
 	pl_buf_release(&out);
 }
 
+#define BOM	"\xef\xbb\xbf"
+
+/* Files as hands and other tools leave them: line ends, quoting, odd lines. */
+static void
+test_edges(void)
+{
+	check("---\ntitle: A\n---\n", "---\ntitle: B\n---",
+	    "---\ntitle: A\n---\nBody\n", "---\ntitle: B\n---\nBody\n",
+	    "a closing line without its line end, a body from theirs: "
+	    "the line ended");
+	check("Body\n", BOM "Body\n", "Body two\n", BOM "Body two\n",
+	    "a byte order mark alone, no front matter: no line end after it");
+	check("---\r\ntitle: A\r\nterm: x\r\n---\r\n\r\n## Why \t\r\n\r\nx\r\n"
+	    "\r\n## Notes\r\n\r\nn\r\n",
+	    "---\r\ntitle: B\r\nterm: x\r\n---\r\n\r\n## Why \t\r\n\r\ny\r\n"
+	    "\r\n## Notes\r\n\r\nn\r\n",
+	    "---\r\ntitle: A\r\nterm: z\r\n---\r\n\r\n## Why \t\r\n\r\nx\r\n"
+	    "\r\n## Notes\r\n\r\nm\r\n",
+	    "---\r\ntitle: B\r\nterm: z\r\n---\r\n\r\n## Why \t\r\n\r\ny\r\n"
+	    "\r\n## Notes\r\n\r\nm\r\n",
+	    "CRLF, a heading with blanks after it: merged key by key and "
+	    "section by section");
+	check("---\ntitle: A\n\"q\": 1\n'r' : 2\n-x: 3\ntags:\n- a\n---\n",
+	    "---\ntitle: B\n\"q\": 1\n'r' : 2\n-x: 3\ntags:\n- a\n---\n",
+	    "---\ntitle: A\n\"q\": 5\n'r' : 6\n-x: 7\ntags:\n- a\n---\n",
+	    "---\ntitle: B\n\"q\": 5\n'r' : 6\n-x: 7\ntags:\n- a\n---\n",
+	    "quoted keys, a blank before the colon, a key starting with '-'");
+	check("---\ntitle: A\nterm: x\n...\nBody\n",
+	    "---\ntitle: B\nterm: x\n...\nBody\n",
+	    "---\ntitle: A\nterm: y\n...\nBody\n",
+	    "---\ntitle: B\nterm: y\n...\nBody\n",
+	    "a front matter closed by '...': merged, the line kept");
+	check("---\n# a\ntitle: A\n---\n", "---\n# b\ntitle: A\n---\n",
+	    "---\n# a\ntitle: C\n---\n", "---\n# b\ntitle: C\n---\n",
+	    "a comment before the first key, changed on one side");
+	check("---\n# a\ntitle: A\n---\n", "---\n# b\ntitle: A\n---\n",
+	    "---\n# c\ntitle: A\n---\n",
+	    "CONFLICT: the front matter before its first key",
+	    "a comment before the first key, changed on both sides");
+	check("---\ntitle: A\nwords\n---\n", "---\ntitle: B\nwords\n---\n",
+	    "---\ntitle: C\nwords\n---\n", "CONFLICT: the front matter",
+	    "a line that is no key: the front matter cannot be split");
+	check("---\ntitle: A\ntitle: A\n---\n", "---\ntitle: B\ntitle: A\n---\n",
+	    "---\ntitle: A\ntitle: C\n---\n", "CONFLICT: the front matter",
+	    "a key twice: its parts cannot be told apart");
+	check("---\ntitle: A\n---\n", "---\ntitle: B\n---\n", "Plain\n",
+	    "CONFLICT: the front matter",
+	    "the front matter taken out on one side, changed on the other");
+	check("---\ntitle: A\n---\n", "---\ntitle: B\n", "---\ntitle: C\n---\n",
+	    "CONFLICT: the front matter", "a front matter never closed");
+	check("---\ntitle: A\n---\n## Why\n\na\n",
+	    "---\ntitle: A\n---\n## Why\n\nb\n## Why\n",
+	    "---\ntitle: A\n---\n## Why\n\nc\n",
+	    "CONFLICT: the body (two sections with one heading)",
+	    "two sections with one heading");
+}
+
+#define FM(keys)	"---\ntitle: A\n" keys "---\n"
+#define STEPS(lines)	FM("") "\n## Steps\n\n" lines
+
+/* Lists of ids and ratings as hands write them, and what cannot merge. */
+static void
+test_list_edges(void)
+{
+	check(FM(""), FM("standards:\n- A\n"), FM("standards:\n- B\n"),
+	    FM("standards:\n- A\n- B\n"), "a block list added on both sides");
+	check(FM(""), FM("standards: [A]\n"), FM("standards: [B]\n"),
+	    FM("standards: [A, B]\n"), "a flow list added on both sides");
+	check(FM("standards: # ids\n- A\n"),
+	    FM("standards: # ids\n- A\n- B\n"),
+	    FM("standards: # ids\n- A\n- C\n"),
+	    FM("standards: # ids\n- A\n- B\n- C\n"),
+	    "a comment after the key: kept");
+	check(FM("standards:\n- A\n"), FM("standards:\n  - A\n  - B\n"),
+	    FM("standards:\n- A\n- C\n"),
+	    FM("standards:\n  - A\n  - B\n  - C\n"),
+	    "items indented on one side: all as that side has them");
+	check(FM("ratings:\n- {standard: A, level: 3, tags: [x]}\n"),
+	    FM("ratings:\n- {standard: A, level: 3, tags: [x]}\n"
+	    "- {standard: B, level: 2, tags: [y, z]}\n"),
+	    FM("ratings:\n- {standard: A, level: 3, tags: [x]}\n"
+	    "- {standard: C, level: 1, tags: []}\n"),
+	    FM("ratings:\n- {standard: A, level: 3, tags: [x]}\n"
+	    "- {standard: B, level: 2, tags: [y, z]}\n"
+	    "- {standard: C, level: 1, tags: []}\n"),
+	    "ratings holding lists");
+	check("---\r\ntitle: A\r\nstandards: [A]  \r\n---\r\n",
+	    "---\r\ntitle: A\r\nstandards: [A, B]  \r\n---\r\n",
+	    "---\r\ntitle: A\r\nstandards: [A, C]\r\n---\r\n",
+	    "---\r\ntitle: A\r\nstandards: [A, B, C]\r\n---\r\n",
+	    "a flow list with blanks after it, CRLF: ours' line end");
+	check(FM("standards:\n- A\n"), FM("standards:\n- A\n# why\n- B\n"),
+	    FM("standards:\n- A\n- C\n"), "CONFLICT: 'standards'",
+	    "a comment between items: a conflict (it has no place)");
+	check(FM("standards: [A]\n"), FM("standards: [A, B] # c\n"),
+	    FM("standards: [A, C]\n"), "CONFLICT: 'standards'",
+	    "a comment after a flow list: a conflict");
+	check(FM("standards: [A]\n"), FM("standards: A]\n"),
+	    FM("standards: [A, C]\n"), "CONFLICT: 'standards'",
+	    "a flow list without its '['");
+	check(FM("standards: [A]\n"), FM("standards: [A, B]\n  more\n"),
+	    FM("standards: [A, C]\n"), "CONFLICT: 'standards'",
+	    "a flow list with a line after it");
+	check(FM("standards:\n- A\n# t\n"), FM("standards:\n- A\n- B\n# u\n"),
+	    FM("standards:\n- A\n- C\n# v\n"), "CONFLICT: 'standards'",
+	    "the comment after the items changed on both sides");
+	check(FM("standards:\n- A\n"), FM("standards:\n- A\n- [B\n"),
+	    FM("standards:\n- A\n- C\n"), "CONFLICT: 'standards'",
+	    "an item that does not parse");
+	check(FM("standards:\n  - A\n"), FM("standards:\n- A\n- B\n"),
+	    FM("standards:\n  - A\n  - C\n\n  - D\n"),
+	    FM("standards:\n- A\n- B\n- C\n\n- D\n"),
+	    "items unindented on one side: all so, a blank line kept");
+	check(FM("files:\n- a\n"), FM("files:\n- a\n- b\n  - c\n"),
+	    FM("files:\n- a\n- d\n"), FM("files:\n- a\n- b\n  - c\n- d\n"),
+	    "an item going on over a line that starts with '-' (YAML's "
+	    "\"b - c\")");
+	check(FM("standards: [A]\n"), FM("standards: [A, [B]]\n"),
+	    FM("standards: [A, C]\n"), "CONFLICT: 'standards'",
+	    "a list inside a flow list of ids: a conflict");
+	check(FM("ratings:\n- {standard: A, meta: {x: 1}}\n"),
+	    FM("ratings:\n- {standard: A, meta: {x: 1}}\n"
+	    "- {standard: B, meta: {x: 2}}\n"),
+	    FM("ratings:\n- {meta: {x: 1}, standard: A}\n"),
+	    FM("ratings:\n- {meta: {x: 1}, standard: A}\n"
+	    "- {standard: B, meta: {x: 2}}\n"),
+	    "ratings holding maps: one rating in another order is the same");
+	check(FM("ratings:\n- A\n"), FM("ratings:\n- A\n- B\n"),
+	    FM("ratings:\n- A\n- C\n"), "CONFLICT: 'ratings'",
+	    "ratings that are not maps: a conflict");
+}
+
+static void
+test_step_edges(void)
+{
+	check(FM(""), STEPS("- [ ] a\n"), STEPS("- [ ] b\n"),
+	    STEPS("- [ ] a\n- [ ] b\n"), "a Steps section added on both sides");
+	check(STEPS("* [ ] a\r\n+ [X] b\r\n- [y] c\r\n-x[ ] d\r\n- (x) e\r\n"),
+	    STEPS("* [x] a\r\n+ [X] b\r\n- [y] c\r\n-x[ ] d\r\n- (x) e\r\n"),
+	    STEPS("* [ ] a\r\n+ [ ] b\r\n- [y] c\r\n-x[ ] d\r\n- (x) e\r\n"),
+	    STEPS("* [x] a\r\n+ [ ] b\r\n- [y] c\r\n-x[ ] d\r\n- (x) e\r\n"),
+	    "steps with '*' and '+', CRLF; lines that are not steps kept");
+	check(STEPS("- [ ] a\n\nDone.\n"), STEPS("- [x] a\n\nDone.\n"),
+	    STEPS("- [ ] a\n- [ ] b\n\nDone.\n"),
+	    STEPS("- [x] a\n- [ ] b\n\nDone.\n"),
+	    "text after the steps: theirs added before it");
+	check(STEPS("- [ ] a\n"), STEPS(""), STEPS("- [ ] a\n- [ ] b\n"),
+	    STEPS("- [ ] b\n"), "every step taken out here, one added there");
+	check(STEPS("- [ ] a\n"), STEPS("Ours.\n- [x] a\n"),
+	    STEPS("Theirs.\n- [ ] a\n- [ ] b\n"), "CONFLICT: '## Steps'",
+	    "other lines changed differently: a conflict");
+	check(STEPS("- [ ] a\n"), STEPS("- [ ] a\n- [ ] a\n"),
+	    STEPS("- [x] a\n"), "CONFLICT: '## Steps'",
+	    "one step twice: a conflict");
+	check(STEPS("- [ ] a\n- [ ] a\n"), STEPS("- [x] a\n"),
+	    STEPS("- [ ] a\n- [ ] b\n"), "CONFLICT: '## Steps'",
+	    "one step twice in the base: a conflict");
+	check(STEPS("- [ ] a\n"), STEPS("Intro.\n- [x] a\n"),
+	    STEPS("Intro.\n- [ ] a\n- [ ] b\n"), "CONFLICT: '## Steps'",
+	    "other lines changed alike on both sides: a conflict still");
+	check(STEPS("- [ ]\n- [ ] a\n"), STEPS("- [ ]\n- [x] a\n"),
+	    STEPS("- [ ]\n- [ ] a\n- [ ] b\n"),
+	    STEPS("- [ ]\n- [x] a\n- [ ] b\n"), "a step with no text");
+}
+
+/* The front matter's edges: a byte order mark, keys that are not. */
+static void
+test_front_edges(void)
+{
+	check(BOM "---\ntitle: A\nterm: x\n---\n",
+	    BOM "---\ntitle: B\nterm: x\n---\n",
+	    BOM "---\ntitle: A\nterm: y\n---\n",
+	    BOM "---\ntitle: B\nterm: y\n---\n",
+	    "a byte order mark, keys merged: the mark, then the front matter");
+	check("Body\n", "---\ntitle: A\n---\nBody\n",
+	    "---\nterm: x\n---\nBody\n", "---\ntitle: A\nterm: x\n---\nBody\n",
+	    "a front matter added on both sides: both keys");
+	check(FM("\"q: 1\n\n"), FM("\"q: 2\n\n"), FM("\"q: 1\n\nterm: x\n"),
+	    "CONFLICT: the front matter",
+	    "an unbalanced quote and a blank line: the key cannot be read");
+	check(FM(": x\n"), FM(": y\n"), FM(": x\nterm: x\n"),
+	    "CONFLICT: the front matter", "an empty key");
+	check(FM("words\n"), FM("term: x\n"), FM("term: y\n"),
+	    "CONFLICT: the front matter", "a line that is no key in the base");
+	check(FM(""), FM("words\n"), FM("term: y\n"),
+	    "CONFLICT: the front matter", "a line that is no key on one side");
+	check("## A\n\na\n\n## B\n\nb", "## A\n\nx\n\n## B\n\nb",
+	    "## C\n\nc\n\n## A\n\na\n\n## B\n\nb",
+	    "## A\n\nx\n\n## B\n\nb\n## C\n\nc\n\n",
+	    "a last section without its line end, a section added after it");
+}
+
 int
 main(void)
 {
@@ -798,5 +990,9 @@ main(void)
 	test_cost();
 	test_limit();
 	test_oracle();
+	test_edges();
+	test_list_edges();
+	test_step_edges();
+	test_front_edges();
 	return done_testing();
 }

@@ -552,6 +552,31 @@ test_dates(void)
 		{ "UTC", "2005-04-07", NULL, NULL },
 		{ "UTC", "12345", NULL, NULL },
 		{ "UTC", "Thu, 07 Foo 2005 22:13:13 +0200", NULL, NULL },
+		/* tabs, zone names, a month spelt out */
+		{ "UTC", "\t2005-04-07 \t22:13:13\tGMT", "1112911993 +0000",
+		    "2005-04-07" },
+		{ "UTC", "2005-04-07 22:13:13 utc", "1112911993 +0000",
+		    "2005-04-07" },
+		{ "UTC", "Thu,\t07\tApril\t2005\t22:13:13\t+0200",
+		    "1112904793 +0200", "2005-04-07" },
+		/* each field out of range or cut short */
+		{ "UTC", "2005-04-07T22:13:13+24", NULL, NULL },
+		{ "UTC", "2005-04-07T22:13:13+02:60", NULL, NULL },
+		{ "UTC", "2005-04-07T24:13", NULL, NULL },
+		{ "UTC", "2005-04-07T22-13", NULL, NULL },
+		{ "UTC", "2005-04-07T22:60", NULL, NULL },
+		{ "UTC", "2005-04-07T22:13:61", NULL, NULL },
+		{ "UTC", "2005-04-07T22:13:13.Z", NULL, NULL },
+		{ "UTC", "2005-04-07T22:13:13Z and more", NULL, NULL },
+		{ "UTC", "2005-00-07T22:13:13", NULL, NULL },
+		{ "UTC", "2005-04+07T22:13:13", NULL, NULL },
+		{ "UTC", "07 Apr 1969 22:13:13 +0200", NULL, NULL },
+		{ "UTC", "07 Apr 2005 24:13:13 +0200", NULL, NULL },
+		{ "UTC", "07 Apr 2005 22:13:13 +2400", NULL, NULL },
+		{ "UTC", "07 Apr 2005 22:13:13 +0200 and more", NULL, NULL },
+		{ "UTC", "@1112911993x", NULL, NULL },
+		{ "UTC", "@1112911993 +2400", NULL, NULL },
+		{ "UTC", "@1112911993 +0200 and more", NULL, NULL },
 	};
 	struct pl_portfolio	*p = NULL;
 	struct pl_date		 today;
