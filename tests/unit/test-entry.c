@@ -306,6 +306,10 @@ test_rewrite(void)
 	    "---\na: new\nb: 1\n---",
 	    "a plain scalar on two lines: re-emitted, as keeping the line "
 	    "after would read as part of the value");
+	rewrite("---\n# mine\na: 'old\n  more'\nb: 1\n---\n", set_a,
+	    "---\na: 'new'\nb: 1\n---",
+	    "a quoted scalar on two lines: re-emitted, as keeping the line "
+	    "after would not parse");
 	rewrite("---\n# mine\na: 1\nb: 2\n---\n", set_a_b,
 	    "---\n# mine\na: new\nb: new\n---", "two lines replaced");
 
