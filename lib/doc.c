@@ -1056,13 +1056,14 @@ strip_document_end(struct pl_buf *b, const char *eol)
 }
 
 static void
-emit_yaml(const struct pl_node *root, int crlf, struct pl_buf *yaml)
+emit_yaml(const struct pl_node *root, int hide, int crlf,
+    struct pl_buf *yaml)
 {
 	struct writer	w;
 	yaml_event_t	ev;
 
 	memset(&w, 0, sizeof w);
-	w.hide = !tree_has_pua(root);
+	w.hide = hide;
 	if (!yaml_emitter_initialize(&w.emitter))
 		abort();
 	yaml_emitter_set_output(&w.emitter, write_out, yaml);
@@ -1094,6 +1095,7 @@ pl_doc_serialize(const struct pl_doc *doc, struct pl_buf *out)
 	const char	*nl = strchr(doc->body, '\n');
 	const char	*eol = "\n";
 	int		 crlf = nl != NULL && nl > doc->body && nl[-1] == '\r';
+	int		 hide;
 
 	if (crlf)
 		eol = "\r\n";
@@ -1101,9 +1103,14 @@ pl_doc_serialize(const struct pl_doc *doc, struct pl_buf *out)
 		pl_buf_puts(out, PL_DOC_BOM);
 	pl_buf_printf(out, "---%s", eol);
 	if (doc->fm->n > 0) {
-		emit_yaml(doc->fm, crlf, &yaml);
+		hide = !tree_has_pua(doc->fm);
+		emit_yaml(doc->fm, hide, crlf, &yaml);
 		strip_document_end(&yaml, eol);
-		show_astral(out, yaml.ptr, yaml.len);
+		/* Else the person's own private-use pairs would turn */
+		if (hide)
+			show_astral(out, yaml.ptr, yaml.len);
+		else
+			pl_buf_put(out, yaml.ptr, yaml.len);
 	}
 	pl_buf_printf(out, "---%s", eol);
 	pl_buf_puts(out, doc->body);

@@ -716,6 +716,9 @@ test_odd_text(void)
 	set_is(NULL, "\xee\x80\x80", "\xf0\x9f\x8e\x89",
 	    "---\n\xee\x80\x80: \"\\U0001F389\"\n---\n",
 	    "a private-use key: libyaml's escapes");
+	set_is(NULL, "k", "\xee\x80\x80\xee\x90\x80 \xee\x80\x80x",
+	    "---\nk: \xee\x80\x80\xee\x90\x80 \xee\x80\x80x\n---\n",
+	    "private-use characters kept as they are");
 }
 
 static void
