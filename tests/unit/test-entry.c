@@ -5,6 +5,7 @@
  * the re-emitted text whenever keeping it would not read back the same.
  */
 #include "pl/entry.h"
+#include "pl/reflection.h"
 #include "tap.h"
 #include "testrepo.h"
 
@@ -422,13 +423,53 @@ test_edit(void)
 	    "pl profile edit", "the way to repair it said");
 }
 
+/* Adds a reflection of text on 2026-02-03; its id, or NULL. */
+static char *
+reflect(const char *text, const char *goal)
+{
+	struct pl_reflection_spec	 s = { "2026-02-03", text,
+					    PL_STRLIST_INIT, PL_STRLIST_INIT };
+	char				*id = NULL;
+
+	if (goal != NULL)
+		pl_strlist_push(&s.goals, goal);
+	if (pl_reflection_add(&id, pf, &s) != 0)
+		id = NULL;
+	pl_strlist_release(&s.goals);
+	return id;
+}
+
+static void
+test_reflection(void)
+{
+	struct pl_entry	*e = pl_entry_new(PL_KIND_REFLECTION, "r");
+	char		*id;
+
+	ok(reflect(NULL, NULL) == NULL, "no text, no reflection");
+	is_str(pl_error_last(), "empty reflection; nothing committed",
+	    "so said");
+	ok(reflect("I learned.", "nope") == NULL, "an unknown goal refused");
+	is_str(pl_error_last(), "unknown goal 'nope'", "so said");
+
+	id = reflect("# Only a heading\n", NULL);
+	is_str(id, "2026-02-03-reflection", "no words: the date and the kind");
+	is_out("Reflected on 2026-02-03.", "the sentence without words",
+	    "git -C %s log -1 --format=%%b | head -1", dir);
+	free(id);
+
+	pl_doc_set(e->doc, "date", "2026-02-03", PL_SCALAR_PLAIN);
+	pl_doc_set(e->doc, "goals", "a\nb", PL_SCALAR_STR);
+	is_int(pl_reflection_check(e), PL_EINVAL,
+	    "a hand edit with two lines in one goal refused");
+	is_str(pl_error_last(), "reflections/r.md: 'goals' must be one line",
+	    "so said");
+	pl_entry_free(e);
+}
+
 int
 main(void)
 {
-	env_setup();
-	umask(022);
-	dir = new_portfolio();
-	pf = open_at(dir);
+	pf = begin_shared(&dir);
 	test_paths();
 	test_new_id();
 	test_sort_and_link();
@@ -437,9 +478,7 @@ main(void)
 	test_rewrite();
 	test_scratch();
 	test_edit();
-	pl_portfolio_free(pf);
-	run("rm -rf %s %s", dir, home);
-	free(dir);
-	free(home);
+	test_reflection();
+	end_shared(pf, dir);
 	return done_testing();
 }
