@@ -456,6 +456,11 @@ test_reflection(void)
 	is_out("Reflected on 2026-02-03.", "the sentence without words",
 	    "git -C %s log -1 --format=%%b | head -1", dir);
 	free(id);
+	id = reflect("![](photo.png)\n", NULL);
+	is_str(id, "2026-02-03-reflection-2", "a paragraph without words");
+	is_out("Reflected on 2026-02-03.", "the same sentence",
+	    "git -C %s log -1 --format=%%b | head -1", dir);
+	free(id);
 
 	pl_doc_set(e->doc, "date", "2026-02-03", PL_SCALAR_PLAIN);
 	pl_doc_set(e->doc, "goals", "a\nb", PL_SCALAR_STR);
