@@ -270,6 +270,22 @@ set_rating(struct pl_entry *e)
 		pl_node_set(v[0], "level", "4", PL_SCALAR_PLAIN);
 }
 
+/* An item to each of the lists l0 and l1 */
+static void
+append_two(struct pl_entry *e)
+{
+	struct pl_node	*n;
+	char		 key[8];
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(key, sizeof key, "l%d", i);
+		n = pl_node_map();
+		pl_node_set(n, "k", "v", PL_SCALAR_STR);
+		pl_doc_append(e->doc, key, n);
+	}
+}
+
 /* Every one of k0..k64 */
 static void
 set_many(struct pl_entry *e)
@@ -332,6 +348,19 @@ test_rewrite(void)
 	rewrite("---\n# mine\nr:\n  - level: 2\n    skill: s\n---\n",
 	    set_rating, "---\nr:\n- level: 4\n  skill: s\n---",
 	    "the first value of a list's map changed: re-emitted");
+
+	for (i = 0; i < 2; i++) {
+		pl_buf_printf(&in, "%sl%d:\n- k: a\n", i == 0 ? "---\n# mine\n" :
+		    "", i);
+		pl_buf_printf(&want, "%sl%d:\n- k: a\n- k: v\n",
+		    i == 0 ? "---\n" : "", i);
+	}
+	pl_buf_puts(&in, "---\n");
+	pl_buf_puts(&want, "---");
+	rewrite(in.ptr, append_two, want.ptr,
+	    "items appended to two lists: re-emitted, one place is kept");
+	pl_buf_clear(&in);
+	pl_buf_clear(&want);
 
 	pl_buf_puts(&in, "---\n# mine\n");
 	pl_buf_puts(&want, "---\n");
@@ -413,6 +442,16 @@ test_edit(void)
 	free(f);
 	pl_entry_free(e);
 
+	is_int(run("cd %s && mkdir -p goals && ln -s ../profile.md goals/l.md "
+	    "&& git add goals/l.md && git commit -qm link", dir), 0,
+	    "a goal that is a symbolic link, committed with git");
+	pl_portfolio_free(pf);
+	pf = open_at(dir);
+	is_int(pl_entry_load(&e, pf, PL_KIND_GOAL, "l"), PL_EUNSAFE,
+	    "is not read");
+	is_str(pl_error_last(), "unsafe path 'goals/l.md': it is a symbolic "
+	    "link", "so said");
+
 	is_int(commit_file(pf, "profile.md", "---\nid: ada\n<<<<<<< ours\n"
 	    "name: A\n=======\nname: B\n>>>>>>> theirs\n---\n"), 0,
 	    "a profile with conflict markers");
@@ -442,8 +481,9 @@ reflect(const char *text, const char *goal)
 static void
 test_reflection(void)
 {
-	struct pl_entry	*e = pl_entry_new(PL_KIND_REFLECTION, "r");
-	char		*id;
+	struct pl_entry		*e = pl_entry_new(PL_KIND_REFLECTION, "r");
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	char			*id;
 
 	ok(reflect(NULL, NULL) == NULL, "no text, no reflection");
 	is_str(pl_error_last(), "empty reflection; nothing committed",
@@ -463,9 +503,12 @@ test_reflection(void)
 	free(id);
 
 	pl_doc_set(e->doc, "date", "2026-02-03", PL_SCALAR_PLAIN);
-	pl_doc_set(e->doc, "goals", "a\nb", PL_SCALAR_STR);
+	pl_strlist_push(&l, "a\nb");
+	pl_strlist_push(&l, "c");
+	pl_doc_set_list(e->doc, "goals", &l);
+	pl_strlist_release(&l);
 	is_int(pl_reflection_check(e), PL_EINVAL,
-	    "a hand edit with two lines in one goal refused");
+	    "a hand edit with two lines in a goal of its list refused");
 	is_str(pl_error_last(), "reflections/r.md: 'goals' must be one line",
 	    "so said");
 	pl_entry_free(e);
