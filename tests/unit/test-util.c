@@ -127,7 +127,7 @@ test_write(void)
 	struct pl_buf	 b = PL_BUF_INIT;
 	char		*link = pl_xasprintf("%s/link", dir);
 	char		*to = pl_xasprintf("%s/%0100d", dir, 0);
-	char		*want;
+	char		*want, name[251];
 
 	if (symlink(to, link) != 0)
 		ok(0, "symlink");
@@ -138,6 +138,17 @@ test_write(void)
 	is_str(pl_error_last(), want, "its long target named in full");
 	free(want);
 	unlink(link);
+
+	/* 250 bytes: a name, but not with ".pl-tmp-PID-NONCE-N" after it */
+	memset(name, 'n', sizeof name - 1);
+	name[0] = '/';
+	name[sizeof name - 1] = '\0';
+	is_int(pl_write_output(name, "x", 1), PL_ERROR,
+	    "a name too long for its temporary file");
+	want = pl_xasprintf("cannot write '%s': cannot make a new file in "
+	    "'/': File name too long", name);
+	is_str(pl_error_last(), want, "so said, with its folder");
+	free(want);
 
 	want = pl_xasprintf("%s/none", dir);
 	is_int(pl_replace_file(want, "x", 1), PL_ENOTFOUND,
