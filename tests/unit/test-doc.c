@@ -736,6 +736,10 @@ test_odd_yaml(void)
 	    "a ~ tagged as a string");
 	value_is("---\na: &k x\n*k : 2\n---\n", "x", "2",
 	    "an alias of a scalar as a key");
+	value_is("---\n&k a: 1\nb: *k\n---\n", "b", "a",
+	    "an alias of a key");
+	parse_error("---\n&k a: 1\n*k : 2\n---\n",
+	    "t.md:3: duplicate key 'a'", "a key given again by its alias");
 
 	parse_error("---\na: &m {x: 1}\n*m : 2\n---\n",
 	    "t.md:3: a key must be a scalar", "an alias of a map as a key");
