@@ -51,6 +51,8 @@ struct reader {
 	struct pl_node	**anchored;	/* their nodes, owned by the tree */
 	size_t		  nanchors;
 	struct strindex	  anchor_ix;	/* the latest anchor of each name */
+	struct pl_node	**keys;		/* anchored keys' nodes, owned here */
+	size_t		  nkeys;
 	size_t		  nnodes;
 };
 
@@ -367,6 +369,26 @@ parse_seq(struct reader *r, struct pl_node *seq, int depth)
 	}
 }
 
+/*
+ * A key with an anchor, which a later alias copies as YAML has it
+ * ("&k a: 1", "b: *k"): the tree keeps keys as text, so the reader keeps
+ * the node.
+ */
+static int
+anchored_key(struct reader *r, const yaml_event_t *ev, char **out)
+{
+	struct pl_node	*n;
+	int		 error;
+
+	if ((error = parse_scalar(r, ev, &n)) != 0)
+		return error;
+	*out = pl_xstrdup(n->value);
+	r->keys = pl_xrealloc(r->keys, (r->nkeys + 1) * sizeof *r->keys);
+	r->keys[r->nkeys++] = n;
+	anchor_add(r, ev->data.scalar.anchor, n);
+	return 0;
+}
+
 /* A key must be a scalar (or an alias of one); pl keeps keys as text. */
 static int
 parse_key(struct reader *r, yaml_event_t *ev, char **out)
@@ -374,6 +396,8 @@ parse_key(struct reader *r, yaml_event_t *ev, char **out)
 	struct pl_node	*n;
 	int		 error;
 
+	if (ev->type == YAML_SCALAR_EVENT && ev->data.scalar.anchor != NULL)
+		return anchored_key(r, ev, out);
 	if (ev->type == YAML_SCALAR_EVENT)
 		return scalar_text(r, ev, out);
 	if (ev->type != YAML_ALIAS_EVENT)
@@ -571,6 +595,9 @@ parse_yaml(struct pl_node **out, const char *name, const char *yaml,
 		free(r.anchors[i]);
 	free(r.anchors);
 	free(r.anchored);
+	for (i = 0; i < r.nkeys; i++)
+		pl_node_free(r.keys[i]);
+	free(r.keys);
 	strindex_release(&r.anchor_ix);
 	return error;
 }
@@ -1056,13 +1083,14 @@ strip_document_end(struct pl_buf *b, const char *eol)
 }
 
 static void
-emit_yaml(const struct pl_node *root, int crlf, struct pl_buf *yaml)
+emit_yaml(const struct pl_node *root, int hide, int crlf,
+    struct pl_buf *yaml)
 {
 	struct writer	w;
 	yaml_event_t	ev;
 
 	memset(&w, 0, sizeof w);
-	w.hide = !tree_has_pua(root);
+	w.hide = hide;
 	if (!yaml_emitter_initialize(&w.emitter))
 		abort();
 	yaml_emitter_set_output(&w.emitter, write_out, yaml);
@@ -1094,6 +1122,7 @@ pl_doc_serialize(const struct pl_doc *doc, struct pl_buf *out)
 	const char	*nl = strchr(doc->body, '\n');
 	const char	*eol = "\n";
 	int		 crlf = nl != NULL && nl > doc->body && nl[-1] == '\r';
+	int		 hide;
 
 	if (crlf)
 		eol = "\r\n";
@@ -1101,9 +1130,14 @@ pl_doc_serialize(const struct pl_doc *doc, struct pl_buf *out)
 		pl_buf_puts(out, PL_DOC_BOM);
 	pl_buf_printf(out, "---%s", eol);
 	if (doc->fm->n > 0) {
-		emit_yaml(doc->fm, crlf, &yaml);
+		hide = !tree_has_pua(doc->fm);
+		emit_yaml(doc->fm, hide, crlf, &yaml);
 		strip_document_end(&yaml, eol);
-		show_astral(out, yaml.ptr, yaml.len);
+		/* Else the person's own private-use pairs would turn */
+		if (hide)
+			show_astral(out, yaml.ptr, yaml.len);
+		else
+			pl_buf_put(out, yaml.ptr, yaml.len);
 	}
 	pl_buf_printf(out, "---%s", eol);
 	pl_buf_puts(out, doc->body);

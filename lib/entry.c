@@ -941,6 +941,8 @@ entry_text(struct pl_buf *out, const struct pl_entry *e)
 			goto done;
 	}
 	pl_buf_puts(&kept, e->doc->body);
+	/* A kept line can leave the line after it unreadable: "a: 'x\n y'" */
+	ok = 0;
 	if (pl_doc_parse(&back, e->path, kept.ptr, kept.len) != PL_OK)
 		goto done;
 	pl_doc_serialize(back, &check);

@@ -108,6 +108,11 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 	if ((err = prepare(&date, pf, s)) != PL_OK)
 		return err;
 	first = pl_reflection_summary(s->text);
+	if (first != NULL && *first == '\0') {
+		/* A paragraph of an image alone: no words for the sentence */
+		free(first);
+		first = NULL;
+	}
 	if ((err = pl_entry_new_id(&id, pf, PL_KIND_REFLECTION, first,
 	    &date)) != PL_OK)
 		goto done;
@@ -122,7 +127,7 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 	/* "...: I learned a lot." takes no second full stop */
 	sentence = pl_xasprintf("Reflected on %s%s%s%s", day,
 	    first != NULL ? ": " : "", first != NULL ? first : "",
-	    first != NULL && *first != '\0' &&
+	    first != NULL &&
 	    strchr(".!?", first[strlen(first) - 1]) != NULL ? "" : ".");
 	msg.sentence = sentence;
 	if ((err = pl_entry_commit(pf, e, &msg, NULL, NULL)) != PL_OK)

@@ -469,7 +469,8 @@ pl_tmp_gone(const char *path, const char *tag)
 	unsigned long	 theirs;
 	int		 fd, gone;
 
-	if (pid <= 0 || end == tag || !tag_form(end))
+	/* no digits at all read as pid 0 */
+	if (pid <= 0 || !tag_form(end))
 		return 0;
 	/* "PID-NONCE-N", or an older pl's "PID" or "PID-N" */
 	if (*end == '-' && strlen(end) > 10 && end[9] == '-') {

@@ -287,6 +287,14 @@ test_quoting(void)
 	emits("two\nlines", PL_SCALAR_STR, "|-\n  two\n  lines");
 	emits("2026-11-26", PL_SCALAR_PLAIN, "2026-11-26");
 	emits("active", PL_SCALAR_PLAIN, "active");
+	emits("0x", PL_SCALAR_STR, "0x");
+	emits("1e", PL_SCALAR_STR, "1e");
+	emits("1e+x", PL_SCALAR_STR, "1e+x");
+	emits("2024-x", PL_SCALAR_STR, "2024-x");
+	emits("2024_01", PL_SCALAR_STR, "\"2024_01\"");
+	emits("\tx", PL_SCALAR_STR, "\"\\tx\"");
+	emits("x\t", PL_SCALAR_STR, "\"x\\t\"");
+	emits("x...", PL_SCALAR_STR, "x...");
 	emits(NULL, PL_SCALAR_STR, "");
 }
 
@@ -666,6 +674,94 @@ test_bytes(void)
 	pl_doc_free(doc);
 }
 
+/*
+ * Sets key of text's front matter (of a new doc when text is NULL) to
+ * value; the file written is want.
+ */
+static void
+set_is(const char *text, const char *key, const char *value,
+    const char *want, const char *what)
+{
+	struct pl_doc	*doc = text != NULL ? parse(text) : pl_doc_new();
+	char		*out;
+
+	if (doc == NULL) {
+		ok(0, "%s: parse", what);
+		return;
+	}
+	pl_doc_set(doc, key, value, PL_SCALAR_STR);
+	out = serialize(doc);
+	is_str(out, want, "%s", what);
+	free(out);
+	pl_doc_free(doc);
+}
+
+static void
+test_odd_text(void)
+{
+	/* Bytes that are not UTF-8 are written as U+FFFD, each one */
+	set_is(NULL, "k", "a\xff" "b", "---\nk: a\xef\xbf\xbd" "b\n---\n",
+	    "a byte that starts no character");
+	set_is(NULL, "k", "a\xf0\x9f",
+	    "---\nk: a\xef\xbf\xbd\xef\xbf\xbd\n---\n",
+	    "a character cut short at the end");
+	set_is(NULL, "k", "\xc3x", "---\nk: \xef\xbf\xbdx\n---\n",
+	    "a character cut short by another");
+	set_is(NULL, "k", "\xc0\xaf", "---\nk: \xef\xbf\xbd\xef\xbf\xbd\n---\n",
+	    "an overlong character");
+	set_is(NULL, "k", "\xed\xa0\x80", "---\nk: \xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd\n---\n", "a surrogate");
+	set_is(NULL, "k", "\xf4\x90\x80\x80", "---\nk: \xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd\xef\xbf\xbd\n---\n", "a character above U+10FFFF");
+	set_is(NULL, "\xee\x80\x80", "\xf0\x9f\x8e\x89",
+	    "---\n\xee\x80\x80: \"\\U0001F389\"\n---\n",
+	    "a private-use key: libyaml's escapes");
+	set_is(NULL, "k", "\xee\x80\x80\xee\x90\x80 \xee\x80\x80x",
+	    "---\nk: \xee\x80\x80\xee\x90\x80 \xee\x80\x80x\n---\n",
+	    "private-use characters kept as they are");
+}
+
+static void
+test_odd_yaml(void)
+{
+	char	*out;
+
+	out = round_trip("---\na: &x !!str 1\nb: *x\nc: !!seq [x]\n"
+	    "d: !!map {e: 1}\n---\n");
+	is_str(out, "---\na: !!str 1\nb: !!str 1\nc: !!seq [x]\n"
+	    "d: !!map {e: 1}\n---\n", "tags kept, and copied with an alias");
+	free(out);
+	value_is("---\na: !!null ''\n---\n", "a", NULL, "a value tagged null");
+	value_is("---\na: !!str ~\n---\n", "a", "~",
+	    "a ~ tagged as a string");
+	value_is("---\na: &k x\n*k : 2\n---\n", "x", "2",
+	    "an alias of a scalar as a key");
+	value_is("---\n&k a: 1\nb: *k\n---\n", "b", "a",
+	    "an alias of a key");
+	parse_error("---\n&k a: 1\n*k : 2\n---\n",
+	    "t.md:3: duplicate key 'a'", "a key given again by its alias");
+
+	parse_error("---\na: &m {x: 1}\n*m : 2\n---\n",
+	    "t.md:3: a key must be a scalar", "an alias of a map as a key");
+	parse_error("---\n? [a]\n: 1\n---\n",
+	    "t.md:2: a key must be a scalar", "a list as a key");
+	parse_error("---\n*nope : 1\n---\n",
+	    "t.md:2: undefined alias 'nope'", "an undefined alias as a key");
+	parse_error("---\r\na: 1\r\nb: \xff\r\n---\r\n",
+	    "t.md:3: invalid leading UTF-8 octet", "not UTF-8, after CR LF");
+	parse_error("---\na: 1\rb: 2\rc: \xff\n---\n",
+	    "t.md:4: invalid leading UTF-8 octet", "not UTF-8, after CRs");
+	parse_error("---\na: 1\n... `\n---\n",
+	    "t.md:3: found character that cannot start any token "
+	    "while scanning for the next token", "text after ...");
+
+	set_is("---\nnotes: |\n  a\n  b\n---\n", "notes", "x\ny",
+	    "---\nnotes: |-\n  x\n  y\n---\n",
+	    "a literal block stays one for new lines");
+	set_is("---\nnotes: >\n  a\n  b\n---\n", "notes", "x",
+	    "---\nnotes: x\n---\n", "a folded block set to one line is plain");
+}
+
 int
 main(void)
 {
@@ -680,5 +776,7 @@ main(void)
 	test_keys();
 	test_size();
 	test_bytes();
+	test_odd_text();
+	test_odd_yaml();
 	return done_testing();
 }

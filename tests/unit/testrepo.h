@@ -199,6 +199,28 @@ open_at(const char *d)
 	return p;
 }
 
+/*
+ * The private environment and a new portfolio, opened, for a test program
+ * whose checks share one: its folder in *dir.  end_shared() removes both.
+ */
+static __attribute__((unused)) struct pl_portfolio *
+begin_shared(char **dir)
+{
+	env_setup();
+	umask(022);
+	*dir = new_portfolio();
+	return open_at(*dir);
+}
+
+static __attribute__((unused)) void
+end_shared(struct pl_portfolio *p, char *dir)
+{
+	pl_portfolio_free(p);
+	run("rm -rf %s %s", dir, home);
+	free(dir);
+	free(home);
+}
+
 static __attribute__((unused)) int
 commit_file(struct pl_portfolio *p, const char *path, const char *text)
 {
