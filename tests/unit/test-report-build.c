@@ -3,7 +3,9 @@
  * since and until) at their edges: today and yesterday as words, a
  * revision that is all digits or empty, a window that ends before it
  * starts with no --until, a today that is no date; and pl_report_date()
- * as the class report reads its window with it.
+ * as the class report reads its window with it.  Then entries edited by
+ * hand down to nothing: a profile, evidence and a goal with no field, a
+ * private profile, a profile that does not parse or is gone.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,6 +124,111 @@ test_report_date(void)
 	pl_error_clear();
 }
 
+/* The report of the portfolio at d, in view; NULL when it fails. */
+static struct pl_report *
+report_of(const char *d, enum pl_report_view view)
+{
+	struct pl_report_options	 o;
+	struct pl_portfolio		*p = open_at(d);
+	struct pl_report		*r = NULL;
+
+	memset(&o, 0, sizeof o);
+	o.view = view;
+	if (pl_report_build(&r, p, &o) != PL_OK)
+		printf("# report failed: %s\n", pl_error_last());
+	pl_portfolio_free(p);
+	return r;
+}
+
+/* Commits path with text in the portfolio at d. */
+static void
+put(const char *d, const char *path, const char *text)
+{
+	struct pl_portfolio	*p = open_at(d);
+
+	is_int(commit_file(p, path, text), PL_OK, "%s committed (%s)", path,
+	    pl_error_last());
+	pl_portfolio_free(p);
+}
+
+/* 1 when one of r's warnings has s in it. */
+static int
+warned(const struct pl_report *r, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; r != NULL && i < r->warnings.n; i++)
+		if (strstr(r->warnings.v[i], s) != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+test_bare_entries(const char *d)
+{
+	const struct pl_report_evidence	*e;
+	const struct pl_report_goal	*g;
+	struct pl_report		*r;
+
+	put(d, "profile.md", "---\ngrade: 5\n---\n");
+	put(d, "evidence/bare.md", "---\n---\n");
+	put(d, "goals/bare.md", "---\n---\n");
+	r = report_of(d, PL_VIEW_TEACHER);
+	is_str(r != NULL ? r->name : NULL, "", "a profile without a name: "
+	    "none");
+	is_str(r != NULL ? r->learner_id : NULL, "", "nor an id");
+	ok(r != NULL && r->started == NULL, "nor a start");
+	is_str(r != NULL ? r->grade : NULL, "5", "its grade read");
+	e = r != NULL ? pl_report_evidence_find(r, "bare") : NULL;
+	is_str(e != NULL ? e->title : NULL, "", "evidence without a title");
+	ok(e != NULL && e->date == NULL && e->kind == NULL &&
+	    e->description == NULL, "nor a date, a kind, a body");
+	g = r != NULL ? pl_report_goal_find(r, "bare") : NULL;
+	is_str(g != NULL ? g->title : NULL, "", "a goal without a title");
+	is_str(g != NULL ? g->status : NULL, "active", "nor a status: "
+	    "active");
+	pl_report_free(r);
+}
+
+static void
+test_private_profile(const char *d)
+{
+	struct pl_report	*r;
+
+	put(d, "profile.md", "---\nname: Ada\nprivate: true\n---\n\n"
+	    "## Strengths\n\n- Chess\n");
+	r = report_of(d, PL_VIEW_TEACHER);
+	is_int(r != NULL ? r->strengths.n : 0, 1, "the teacher sees the "
+	    "strengths");
+	pl_report_free(r);
+	r = report_of(d, PL_VIEW_FAMILY);
+	ok(r != NULL && r->strengths.n == 0, "the family, of a private "
+	    "profile, not");
+	is_str(r != NULL ? r->name : NULL, "Ada", "but its name");
+	pl_report_free(r);
+}
+
+static void
+test_profile_unread(const char *d)
+{
+	struct pl_report	*r;
+
+	put(d, "profile.md", "---\nname: [\n---\n");
+	r = report_of(d, PL_VIEW_TEACHER);
+	ok(r != NULL, "a profile that does not parse: a report still");
+	is_str(r != NULL ? r->name : NULL, "", "without a name");
+	ok(warned(r, "profile.md"), "and a warning naming the file");
+	pl_report_free(r);
+	is_int(run("git -C %s rm -q profile.md && git -C %s commit -q -m "
+	    "gone", d, d), 0, "the profile removed");
+	r = report_of(d, PL_VIEW_TEACHER);
+	ok(r != NULL, "no profile: a report still");
+	is_str(r != NULL ? r->learner_id : NULL, "", "without an id");
+	ok(warned(r, "profile.md"), "and a warning naming the file");
+	pl_report_free(r);
+	pl_error_clear();
+}
+
 int
 main(void)
 {
@@ -138,6 +245,12 @@ main(void)
 	test_bad_today(d);
 	test_report_date();
 	pl_portfolio_free(p);
+	run("rm -rf %s", d);
+	free(d);
+	d = new_portfolio();
+	test_bare_entries(d);
+	test_private_profile(d);
+	test_profile_unread(d);
 	run("rm -rf %s %s", d, home);
 	free(d);
 	free(home);
