@@ -5,7 +5,8 @@
  * starts with no --until, a today that is no date; and pl_report_date()
  * as the class report reads its window with it.  Then entries edited by
  * hand down to nothing: a profile, evidence and a goal with no field, a
- * private profile, a profile that does not parse or is gone.
+ * private profile, a profile that does not parse or is gone; which
+ * files listed by hand the family view may show.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,6 +230,43 @@ test_profile_unread(const char *d)
 	pl_error_clear();
 }
 
+static void
+test_files_shown(const char *d)
+{
+	static const struct {
+		const char	*path;
+		int		 may;
+	} want[] = {
+		{ "evidence//a", 0 },		/* an empty segment */
+		{ "evidence/w/./a", 0 },
+		{ "evidence/w/../w/a", 0 },
+		{ "evidence/w/a\\b", 0 },	/* a backslash */
+		{ "evidence/a.png", 0 },	/* in no evidence's folder */
+		{ "evidence/gone/a", 0 },	/* of evidence not there */
+		{ "goals/w/a", 0 },
+		{ "evidence/w/a", 1 },
+		{ "evidence/w/ab/c", 1 },
+	};
+	const struct pl_report_evidence	*e;
+	struct pl_report		*r;
+	size_t				 i, n = sizeof want / sizeof want[0];
+
+	put(d, "evidence/w.md", "---\ntitle: W\nfiles: ['evidence//a', "
+	    "'evidence/w/./a', 'evidence/w/../w/a', 'evidence/w/a\\b', "
+	    "'evidence/a.png', 'evidence/gone/a', 'goals/w/a', "
+	    "'evidence/w/a', 'evidence/w/ab/c']\n---\n");
+	r = report_of(d, PL_VIEW_FAMILY);
+	e = r != NULL ? pl_report_evidence_find(r, "w") : NULL;
+	is_int(e != NULL ? e->files.n : 0, n, "every file listed");
+	for (i = 0; e != NULL && e->shown != NULL && i < n &&
+	    i < e->files.n; i++) {
+		is_str(e->files.v[i], want[i].path, "file %zu", i);
+		is_int(e->shown[i].may_show, want[i].may, "%s: %s",
+		    want[i].path, want[i].may ? "may be shown" : "never");
+	}
+	pl_report_free(r);
+}
+
 int
 main(void)
 {
@@ -251,6 +289,7 @@ main(void)
 	test_bare_entries(d);
 	test_private_profile(d);
 	test_profile_unread(d);
+	test_files_shown(d);
 	run("rm -rf %s %s", d, home);
 	free(d);
 	free(home);
