@@ -226,10 +226,10 @@ file_shown(const struct build *b, const char *path)
 	}
 	if (n == 0)
 		return 0;
+	/* in r->evidence: the evidence the view left out is not there */
 	id = pl_xstrndup(path + 9, strcspn(path + 9, "/"));
 	for (i = 0; i < b->r->nevidence && !ok; i++)
 		ok = strcmp(b->r->evidence[i].id, id) == 0;
-	ok = ok && !hidden(b, "evidence", id);
 	free(id);
 	return ok;
 }
@@ -1341,8 +1341,8 @@ looks_like_date(const char *s)
 	return i > 0 && strchr(s, '-') != NULL;
 }
 
-static int
-parse_date(struct pl_date *out, const char *s, struct pl_date today,
+int
+pl_report_date(struct pl_date *out, const char *s, struct pl_date today,
     const char *what)
 {
 	if (pl_date_parse(out, s, today) != PL_OK)
@@ -1410,11 +1410,11 @@ pick_commit(struct build *b, struct pl_portfolio *head)
 
 	if ((err = pl_portfolio_today(&today, head)) != PL_OK)
 		return err;
-	if (o->since != NULL && (err = parse_date(&b->since, o->since, today,
-	    "--since")) != PL_OK)
+	if (o->since != NULL && (err = pl_report_date(&b->since, o->since,
+	    today, "--since")) != PL_OK)
 		return err;
-	if (o->until != NULL && (err = parse_date(&b->until, o->until, today,
-	    "--until")) != PL_OK)
+	if (o->until != NULL && (err = pl_report_date(&b->until, o->until,
+	    today, "--until")) != PL_OK)
 		return err;
 	if (as_of == NULL && o->until != NULL)
 		as_of = o->until;
@@ -1424,7 +1424,7 @@ pick_commit(struct build *b, struct pl_portfolio *head)
 		b->day = pl_date_cmp(today, d) < 0 ? d : today;
 		b->p = head;
 	} else if (looks_like_date(as_of)) {
-		if ((err = parse_date(&b->day, as_of, today, "--as-of")) !=
+		if ((err = pl_report_date(&b->day, as_of, today, "--as-of")) !=
 		    PL_OK || (err = pl_history_until(id, head, NULL, b->day)) !=
 		    PL_OK || (err = read_at(b, head, id)) != PL_OK)
 			return err;

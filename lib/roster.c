@@ -311,6 +311,7 @@ struct build {
 	struct pl_roster_report		*r;
 	const struct pl_roster_options	*o;
 	struct pl_date			 day;
+	struct pl_date			 since, until;	/* the window */
 	struct held			*held;		/* per learner */
 	struct class_std		*stds;		/* as first seen */
 	size_t				*by_code;	/* stds' numbers, by
@@ -963,20 +964,11 @@ class_view(struct build *b)
 	free(rank);
 }
 
-static int
-by_name(const struct pl_roster_learner *x, const struct pl_roster_learner *y)
-{
-	int	c = strcasecmp(x->row->learner, y->row->learner);
-
-	if (c == 0)
-		c = strcmp(x->row->learner, y->row->learner);
-	if (c == 0)
-		c = x->row->line < y->row->line ? -1 : x->row->line >
-		    y->row->line;
-	return c;
-}
-
-/* Not read first (in roster order), then attention (roster.h), the rest. */
+/*
+ * Not read first (in roster order), then attention (roster.h), the rest
+ * by name: those read have names that differ in more than case
+ * (mark_repeats()), so the order is total.
+ */
 static int
 attention_first(const void *a, const void *b)
 {
@@ -994,7 +986,7 @@ attention_first(const void *a, const void *b)
 		return x->nreasons > y->nreasons ? -1 : 1;
 	if (x->nreasons > 0 && x->days_since != y->days_since)
 		return x->days_since > y->days_since ? -1 : 1;
-	return by_name(x, y);
+	return strcasecmp(x->row->learner, y->row->learner);
 }
 
 static void
@@ -1027,22 +1019,31 @@ finish(struct build *b)
 	qsort(r->learners, r->n, sizeof *r->learners, attention_first);
 }
 
-/* The day the class report is for: as_of (a date), else today. */
+/*
+ * The day the class report is for: as_of (a date), else until, else
+ * today, as each learner's report takes it; and the window's days, read
+ * here so that a bad one is one error, not every row broken.
+ */
 static int
 class_day(struct build *b, const struct pl_roster_options *o)
 {
-	struct pl_date	today;
-	int		err;
+	const struct pl_report_options	*ro = &o->report;
+	struct pl_date			 today;
+	int				 err;
 
-	if ((err = pl_today(&today)) != PL_OK)
+	if ((err = pl_today(&today)) != PL_OK ||
+	    (ro->since != NULL && (err = pl_report_date(&b->since, ro->since,
+	    today, "--since")) != PL_OK) ||
+	    (ro->until != NULL && (err = pl_report_date(&b->until, ro->until,
+	    today, "--until")) != PL_OK))
 		return err;
-	b->day = today;
-	if (o->report.as_of == NULL)
+	b->day = ro->until != NULL ? b->until : today;
+	if (ro->as_of == NULL)
 		return PL_OK;
-	if (pl_date_parse(&b->day, o->report.as_of, today) != PL_OK)
+	if (pl_date_parse(&b->day, ro->as_of, today) != PL_OK)
 		return pl_error_set(PL_EINVAL, "with --roster, --as-of takes "
 		    "a date (YYYY-MM-DD, today, yesterday), not '%s'",
-		    o->report.as_of);
+		    ro->as_of);
 	return PL_OK;
 }
 
@@ -1050,20 +1051,14 @@ static void
 set_header(struct pl_roster_report *r, const struct build *b,
     const struct pl_roster_options *o)
 {
-	struct pl_date	d;
-	char		s[PL_DATE_LEN];
+	char	s[PL_DATE_LEN];
 
 	r->roster = pl_xstrdup(r->list.path);
 	pl_date_format(r->as_of, b->day);
-	if (o->report.since != NULL && pl_date_parse(&d, o->report.since,
-	    b->day) == PL_OK) {
-		pl_date_format(s, d);
+	if (o->report.since != NULL) {
+		pl_date_format(s, b->since);
 		r->since = pl_xstrdup(s);
-		if (o->report.until != NULL && pl_date_parse(&d,
-		    o->report.until, b->day) == PL_OK)
-			pl_date_format(s, d);
-		else
-			pl_date_format(s, b->day);
+		pl_date_format(s, o->report.until != NULL ? b->until : b->day);
 		r->until = pl_xstrdup(s);
 	}
 	r->view = o->report.view;

@@ -339,6 +339,14 @@ int	 pl_report_build(struct pl_report **out, struct pl_portfolio *pf,
 
 void	 pl_report_free(struct pl_report *);
 
+/*
+ * Reads s, the date given to the option what ("--since"), as
+ * pl_report_build() reads it: YYYY-MM-DD, today or yesterday, relative
+ * to today.  PL_EINVAL naming what and s when it is no date.
+ */
+int	 pl_report_date(struct pl_date *out, const char *s,
+	    struct pl_date today, const char *what) PL_WUR;
+
 /* r's goal, evidence or standard of that id or code; NULL for none. */
 const struct pl_report_goal *pl_report_goal_find(const struct pl_report *r,
 	    const char *id);
