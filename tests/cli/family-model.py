@@ -7,10 +7,11 @@ pl-report(1) alone.
   family-model.py build DIR SEED     makes the portfolio DIR and DIR.model
   family-model.py hidden MODEL DAY   the ids the rule leaves out as of DAY,
                                      one "kind id" a line
-  family-model.py stripper IDS       prints a tree filter (sh, with its
-                                     sed program in IDS.sed) that removes
-                                     those entries and the links other
-                                     entries hold to them
+  family-model.py rewrite IDS SRC COMMIT DST
+                                     DST: SRC's history up to COMMIT
+                                     without those entries and the links
+                                     other entries hold to them, empty
+                                     commits left out
   family-model.py compare A B        A and B, two JSON reports, field by
                                      field, but for the commit read, the
                                      view and codes; exit 1 when they differ
@@ -292,31 +293,116 @@ def hidden(model, day):
             print(lins[n]["kind"], id_)
 
 
-def stripper(ids_file):
-    """A tree filter in sh and sed (a process per commit, not per file):
-    removes the entries listed and the links other entries hold to them
-    in their flow lists ("goals: [a, b]") and parent keys."""
+def strip_text(text, gone):
+    """A file's bytes without the links it holds to what is gone: the ids
+    in its flow lists ("goals: [a, b]", "evidence: [...]"), its parent
+    key."""
+    out = []
+    for line in text.split(b"\n"):
+        for key, to in (("goals", "goal"), ("evidence", "evidence")):
+            for id_ in sorted(gone.get(to, ())):
+                if not line.startswith(key.encode() + b": ["):
+                    continue
+                x = id_.encode()
+                for a, b in ((b"[" + x + b"]", b"[]"), (b"[" + x + b", ", b"["),
+                             (b", " + x + b"]", b"]"), (b", " + x + b", ", b", ")):
+                    line = line.replace(a, b, 1)
+        if any(line == b"parent: " + id_.encode()
+               for id_ in gone.get("goal", ())):
+            continue
+        out.append(line)
+    return b"\n".join(out)
+
+
+def fast_export(src, at):
+    """git fast-export of src's history up to at, as a list of commands:
+    ["blob", mark, data] and ["commit", ref, mark, head, message, ops],
+    head the author and committer lines, ops the M and D lines."""
+    data = subprocess.run(["git", "-C", src, "fast-export", at],
+                          check=True, capture_output=True).stdout
+    i, cmds, cur = 0, [], None
+    while i < len(data):
+        j = data.index(b"\n", i)
+        line, i = data[i:j], j + 1
+        if line.startswith(b"data "):
+            n = int(line[5:])
+            payload, i = data[i:i + n], i + n
+            if data[i:i + 1] == b"\n":
+                i += 1
+            cur[-1 if cur[0] == "blob" else 4] = payload
+        elif line == b"blob":
+            cur = ["blob", None, None]
+            cmds.append(cur)
+        elif line.startswith(b"commit "):
+            cur = ["commit", line[7:], None, [], None, []]
+            cmds.append(cur)
+        elif line.startswith(b"mark "):
+            cur[1 if cur[0] == "blob" else 2] = line[5:]
+        elif line.startswith((b"author ", b"committer ")):
+            cur[3].append(line)
+        elif line.startswith((b"M ", b"D ")):
+            cur[5].append(line)
+        elif line.startswith((b"reset ", b"from ")) or line == b"":
+            pass            # the history is linear: parents are re-made
+        else:
+            sys.exit("fast-export: unexpected %r" % line)
+    return cmds
+
+
+def rewrite(ids_file, src, at, dst):
+    """dst: src's history up to at without the entries listed in ids_file
+    and the links other entries hold to them, commits left empty dropped:
+    what git filter-branch --prune-empty --tree-filter makes with a filter
+    that removes them (tree for tree, message for message), in two git
+    processes instead of some twenty a commit."""
     gone = {}
     for line in open(ids_file):
         kind, id_ = line.split()
         gone.setdefault(kind, set()).add(id_)
-    sed = []
-    for key, to in [("goals", "goal"), ("evidence", "evidence")]:
-        for id_ in sorted(gone.get(to, ())):
-            x = re.escape(id_).replace("/", "\\/")
-            sed.append(r"/^%s: \[/ { s/\[%s\]/[]/; s/\[%s, /[/; "
-                       r"s/, %s\]/]/; s/, %s, /, / }" % (key, x, x, x, x))
-    for id_ in sorted(gone.get("goal", ())):
-        sed.append(r"/^parent: %s$/d" % re.escape(id_))
-    sed_file = os.path.abspath(ids_file + ".sed")
-    with open(sed_file, "w") as f:
-        f.write("\n".join(sed) + "\n")
-    for kind, ids in sorted(gone.items()):
-        for id_ in sorted(ids):
-            print("rm -rf '%s/%s.md' '%s/%s'" % (DIRS[kind], id_,
-                                                DIRS[kind], id_))
-    print("find goals evidence reflections -maxdepth 1 -type f "
-          "-name '*.md' 2>/dev/null | xargs -r sed -i -f '%s' --" % sed_file)
+    left_out = tuple("%s/%s%s" % (DIRS[k], i, end) for k, ids in gone.items()
+                     for i in ids for end in (".md", "/"))
+    ref = subprocess.run(["git", "-C", src, "symbolic-ref", "HEAD"],
+                         check=True, capture_output=True).stdout.strip()
+    blobs, tree, out, last, marks = {}, {}, [], None, 10 ** 6
+    for c in fast_export(src, at):
+        if c[0] == "blob":
+            blobs[c[1]] = c[2]
+            continue
+        ops = []
+        for op in c[5]:
+            path = op.split(b" ", 3)[-1] if op[:1] == b"M" else op[2:]
+            p = path.decode()
+            if p.startswith(left_out) or p + "/" in left_out:
+                continue
+            if op[:1] == b"D":
+                if tree.pop(p, None) is not None:
+                    ops.append(op)
+                continue
+            mode, mark = op.split(b" ")[1:3]
+            text = blobs[mark]
+            if re.fullmatch(r"(goals|evidence|reflections)/[^/]+\.md", p):
+                text = strip_text(text, gone)
+            if tree.get(p) == (mode, text):
+                continue
+            tree[p] = (mode, text)
+            marks += 1
+            out.append(b"blob\nmark :%d\ndata %d\n%s\n" % (marks, len(text),
+                                                           text))
+            ops.append(b"M %s :%d %s" % (mode, marks, path))
+        if not ops:
+            continue        # --prune-empty
+        out.append(b"commit %s\nmark %s\n%s\ndata %d\n%s\n" % (
+            ref, c[2], b"\n".join(c[3]), len(c[4]), c[4]))
+        if last is not None:
+            out.append(b"from %s\n" % last)
+        out.append(b"\n".join(ops) + b"\n\n")
+        last = c[2]
+    subprocess.run(["git", "init", "-q", dst], check=True)
+    subprocess.run(["git", "-C", dst, "fast-import", "--quiet"],
+                   input=b"".join(out), check=True)
+    subprocess.run(["git", "-C", dst, "symbolic-ref", "HEAD", ref.decode()],
+                   check=True)
+    subprocess.run(["git", "-C", dst, "reset", "-q", "--hard"], check=True)
 
 
 def compare(a, b):
@@ -351,7 +437,7 @@ if __name__ == "__main__":
         Builder(os.environ["PL"], sys.argv[2], int(sys.argv[3])).build()
     elif cmd == "hidden":
         hidden(sys.argv[2], sys.argv[3])
-    elif cmd == "stripper":
-        stripper(sys.argv[2])
+    elif cmd == "rewrite":
+        rewrite(*sys.argv[2:6])
     elif cmd == "compare":
         sys.exit(compare(sys.argv[2], sys.argv[3]))
