@@ -64,6 +64,8 @@ trust_text(const struct pl_trust_info *i)
 		pl_out_printf("trusting %s%s, from %s by %s (%s)\n",
 		    i->pinned ? "" : "the first ", PL_ALLOWED_SIGNERS,
 		    i->first, i->first_by, i->pinned ? "pinned" :
+		    i->shallow ? "not pinned, and this shallow clone may "
+		    "lack the portfolio's first list: git fetch --unshallow" :
 		    "not pinned");
 }
 
@@ -72,9 +74,10 @@ trust_json(const struct pl_trust_info *i)
 {
 	static const char *const words[] = { "none", "file", "list" };
 
-	return json_pack("{s:s,s:o,s:o,s:o,s:b}", "source", words[i->source],
-	    "file", pl_json_str(i->file), "first", pl_json_str(i->first),
-	    "first_by", pl_json_str(i->first_by), "pinned", i->pinned);
+	return json_pack("{s:s,s:o,s:o,s:o,s:b,s:b}", "source",
+	    words[i->source], "file", pl_json_str(i->file), "first",
+	    pl_json_str(i->first), "first_by", pl_json_str(i->first_by),
+	    "pinned", i->pinned, "shallow", i->shallow);
 }
 
 /* The changes to the list no trusted key signed, newest first. */

@@ -224,6 +224,7 @@ chain_read(struct pl_verifier *v, const char *rev, const char *pin_rev)
 	    pin_rev != NULL ? &pin : NULL, trust_check, v)) != 0)
 		return err;
 	v->info.pinned = pin_rev != NULL;
+	v->info.shallow = git_repository_is_shallow(v->repo) == 1;
 	return pl_trust_any(v->trust) ? chain_report(v, pin_rev != NULL ?
 	    &pin : NULL) : 0;
 }

@@ -77,6 +77,9 @@ struct pl_trust_info {
 						   when several are first */
 	const char		*first_by;	/* its author, "Name <email>" */
 	int			 pinned;	/* first is the pinned commit */
+	int			 shallow;	/* a shallow clone's history:
+						   its first list may not be
+						   the portfolio's */
 };
 
 /* A change to .pl/allowed_signers not signed by a key it trusted. */

@@ -150,7 +150,7 @@ test_expect_success 'forge: the learner’s key under the teacher’s email, uns
 	assert d["trust"] == {"source": "list", "file": None,
 	    "first": open("first").read().strip(),
 	    "first_by": "Ms Rivera <rivera@school.example>",
-	    "pinned": False}, d["trust"]
+	    "pinned": False, "shallow": False}, d["trust"]
 	assert d["untrusted"] == [{"commit": sys.argv[1],
 	    "date": "2026-11-26", "author": "Ana Lima <ana@example.org>",
 	    "why": "not signed"}], d["untrusted"]

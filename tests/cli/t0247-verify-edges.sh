@@ -177,7 +177,12 @@ test_expect_success 'a shallow clone: pl log and pl verify read its history to i
 	grep "  evidence    rate     quiz  Test Teacher <teacher@example.com> rated quiz against CCSS.Math.Content.6.RP.A.1: 3\\. (verified)\$" out &&
 	pl -C shallow verify >out 2>err &&
 	test_must_be_empty err &&
-	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  verified (teacher@example.com)\$" out
+	grep "^2026-11-26  Test Teacher  CCSS.Math.Content.6.RP.A.1  3  quiz  verified (teacher@example.com)\$" out &&
+	# its first list may not be the portfolio'"'"'s: said
+	head -n 1 out >first &&
+	grep "^trusting the first .pl/allowed_signers, from [0-9a-f]* by .* (not pinned, and this shallow clone may lack the portfolio${SQ}s first list: git fetch --unshallow)\$" first &&
+	pl -C shallow verify --format json >out.json &&
+	grep "\"shallow\": true" out.json
 '
 
 test_expect_success 'the temporary folder: TMPDIR empty is /tmp; TMPDIR not there is said' '
