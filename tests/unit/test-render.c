@@ -10,33 +10,39 @@
 #include "render.h"
 #include "tap.h"
 
-static void
-width(const char *s, size_t want, const char *what)
-{
-	is_int(pl_text_width(s), want, "%s: %zu columns", what, want);
-}
+static const struct {
+	const char	*s;
+	size_t		 want;
+	const char	*what;
+} widths[] = {
+	{ NULL, 0, "nothing" },
+	{ "", 0, "an empty text" },
+	{ "Maya", 4, "ASCII" },
+	{ "\xc3\xa9l\xc3\xa8ve", 5, "two-byte letters" },
+	{ "\xe6\x9c\xb4", 2, "a wide character (U+6734)" },
+	{ "\xef\xbc\xa1", 2, "a full-width letter (U+FF21)" },
+	{ "\xf0\x9f\x8e\xaf", 2, "a four-byte wide character (U+1F3AF)" },
+	{ "\xf0\x90\x8c\xb0", 1, "a four-byte narrow one (U+10330)" },
+	{ "e\xcc\x81", 1, "a combining accent takes none" },
+	{ "\xe2\x83\x9d", 0, "an enclosing mark takes none" },
+	{ "a\xe2\x80\x8b" "b", 2, "a zero-width space (a format character) "
+	    "takes none" },
+	{ "\xff", 1, "a byte that is no UTF-8" },
+	{ "a\xe6\x9c", 2, "a sequence cut short" },
+	{ "\xc0\xaf", 2, "an overlong form, byte by byte" },
+	{ "\xed\xa0\x80", 3, "a surrogate, byte by byte" },
+	{ "\xf4\x90\x80\x80", 4, "past U+10FFFF, byte by byte" },
+	{ "\x80\x80", 2, "continuation bytes alone" },
+};
 
 static void
 test_width(void)
 {
-	width(NULL, 0, "nothing");
-	width("", 0, "an empty text");
-	width("Maya", 4, "ASCII");
-	width("\xc3\xa9l\xc3\xa8ve", 5, "two-byte letters");
-	width("\xe6\x9c\xb4", 2, "a wide character (U+6734)");
-	width("\xef\xbc\xa1", 2, "a full-width letter (U+FF21)");
-	width("\xf0\x9f\x8e\xaf", 2, "a four-byte wide character (U+1F3AF)");
-	width("\xf0\x90\x8c\xb0", 1, "a four-byte narrow one (U+10330)");
-	width("e\xcc\x81", 1, "a combining accent takes none");
-	width("\xe2\x83\x9d", 0, "an enclosing mark takes none");
-	width("a\xe2\x80\x8b" "b", 2, "a zero-width space (a format "
-	    "character) takes none");
-	width("\xff", 1, "a byte that is no UTF-8");
-	width("a\xe6\x9c", 2, "a sequence cut short");
-	width("\xc0\xaf", 2, "an overlong form, byte by byte");
-	width("\xed\xa0\x80", 3, "a surrogate, byte by byte");
-	width("\xf4\x90\x80\x80", 4, "past U+10FFFF, byte by byte");
-	width("\x80\x80", 2, "continuation bytes alone");
+	size_t	i;
+
+	for (i = 0; i < sizeof widths / sizeof *widths; i++)
+		is_int(pl_text_width(widths[i].s), widths[i].want,
+		    "%s: %zu columns", widths[i].what, widths[i].want);
 }
 
 static void
