@@ -1437,11 +1437,19 @@ pick_commit(struct build *b, struct pl_portfolio *head)
 	}
 	if (o->until == NULL)
 		b->until = b->day;
-	else if (pl_date_cmp(b->until, b->day) > 0)
+	b->window = o->since != NULL;
+	return pl_report_window(o, b->since, b->until, b->day, as_of);
+}
+
+int
+pl_report_window(const struct pl_report_options *o, struct pl_date since,
+    struct pl_date until, struct pl_date day, const char *as_of)
+{
+	if (o->until != NULL && pl_date_cmp(until, day) > 0)
 		return pl_error_set(PL_EINVAL, "--until %s is after --as-of "
 		    "%s", o->until, as_of);
-	b->window = o->since != NULL;
-	if (b->window && pl_date_cmp(b->since, b->until) > 0)
+	if (o->since != NULL && pl_date_cmp(since, o->until != NULL ? until :
+	    day) > 0)
 		return pl_error_set(PL_EINVAL, "the window ends (%s) before "
 		    "it starts (%s)", o->until != NULL ? o->until : "as of",
 		    o->since);

@@ -1038,13 +1038,13 @@ class_day(struct build *b, const struct pl_roster_options *o)
 	    today, "--until")) != PL_OK))
 		return err;
 	b->day = ro->until != NULL ? b->until : today;
-	if (ro->as_of == NULL)
-		return PL_OK;
-	if (pl_date_parse(&b->day, ro->as_of, today) != PL_OK)
+	if (ro->as_of != NULL && pl_date_parse(&b->day, ro->as_of, today) !=
+	    PL_OK)
 		return pl_error_set(PL_EINVAL, "with --roster, --as-of takes "
 		    "a date (YYYY-MM-DD, today, yesterday), not '%s'",
 		    ro->as_of);
-	return PL_OK;
+	return pl_report_window(ro, b->since, b->until, b->day,
+	    ro->as_of != NULL ? ro->as_of : ro->until);
 }
 
 static void

@@ -340,6 +340,16 @@ int	 pl_report_build(struct pl_report **out, struct pl_portfolio *pf,
 void	 pl_report_free(struct pl_report *);
 
 /*
+ * Checks o's window once its days are read (since and until as the
+ * options give them, day the as-of day, as_of what named it): --until
+ * not after the as-of day, the window not ending before it starts.
+ * PL_EINVAL, saying which, else PL_OK.
+ */
+int	 pl_report_window(const struct pl_report_options *o,
+	    struct pl_date since, struct pl_date until, struct pl_date day,
+	    const char *as_of);
+
+/*
  * Reads s, the date given to the option what ("--since"), as
  * pl_report_build() reads it: YYYY-MM-DD, today or yesterday, relative
  * to today.  PL_EINVAL naming what and s when it is no date.

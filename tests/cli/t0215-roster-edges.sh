@@ -91,6 +91,25 @@ test_expect_success 'a bad --since or --until: one error naming it, no row' '
 	test_must_be_empty out
 '
 
+test_expect_success 'a window that ends before it starts, or --until after --as-of: one error, no row' '
+	on 2026-12-10 &&
+	test_expect_code 5 pl report --roster roster.csv --as-of 2026-11-01 \
+		--since 2026-11-20 >out 2>err &&
+	echo "pl: the window ends (as of) before it starts (2026-11-20)" >expect &&
+	test_cmp expect err &&
+	test_must_be_empty out &&
+	test_expect_code 5 pl report --roster roster.csv --since 2026-11-20 \
+		--until 2026-11-10 >out 2>err &&
+	echo "pl: the window ends (2026-11-10) before it starts (2026-11-20)" >expect &&
+	test_cmp expect err &&
+	test_must_be_empty out &&
+	test_expect_code 5 pl report --roster roster.csv --as-of 2026-11-01 \
+		--until 2026-11-10 >out 2>err &&
+	echo "pl: --until 2026-11-10 is after --as-of 2026-11-01" >expect &&
+	test_cmp expect err &&
+	test_must_be_empty out
+'
+
 test_expect_success 'pages that cannot be written: the first named' '
 	on 2026-12-10 &&
 	mkdir -p pages/amy.html pages/zed.html &&
