@@ -12,6 +12,17 @@
 
 static int tap_n, tap_failed;
 
+/*
+ * A line at a time: a test that forks must not hand its child lines
+ * still buffered, which the child's exit would print again (valgrind
+ * flushes stdio in a child even after _exit()).
+ */
+static void __attribute__((constructor))
+tap_start(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
 #define ok(cond, ...) tap_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
 #define is_str(got, want, ...) tap_is_str((got), (want), __FILE__, __LINE__, \
 	__VA_ARGS__)
