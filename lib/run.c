@@ -154,10 +154,18 @@ pl_run(struct pl_run *r, const char *const argv[], const char *in,
 		return pl_error_set(PL_ERROR, "cannot run '%s': %s", argv[0],
 		    strerror(rc));
 	}
-	/* pl's ends stay out of the program (and of any other child) */
+	/*
+	 * No end reaches the program but as its 0, 1 and 2 (a dup2 clears
+	 * close-on-exec, even onto the same number): pl's ends stay out of
+	 * it, and a copy of its own ends kept by a process it leaves behind
+	 * would hold pl until that process ends.
+	 */
+	fcntl(pin[0], F_SETFD, FD_CLOEXEC);
 	fcntl(pin[1], F_SETFD, FD_CLOEXEC);
 	fcntl(pout[0], F_SETFD, FD_CLOEXEC);
+	fcntl(pout[1], F_SETFD, FD_CLOEXEC);
 	fcntl(perr[0], F_SETFD, FD_CLOEXEC);
+	fcntl(perr[1], F_SETFD, FD_CLOEXEC);
 	fcntl(pin[1], F_SETFL, O_NONBLOCK);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, pin[0], 0);

@@ -18,12 +18,6 @@
 
 #define BIG	(1 << 20)	/* far more than a pipe holds */
 
-/*
- * The spawned shell also holds copies of its pipe ends (above 2), which
- * would keep a pipe open after the script closes its 0, 1 or 2.
- */
-#define STRAY	"exec 3<&- 4<&- 5<&- 6<&- 7<&- 8<&- 9<&-; "
-
 static int
 sh(struct pl_run *r, const char *script, const char *in, size_t len)
 {
@@ -55,17 +49,38 @@ test_exchange(void)
 	pl_run_release(&r);
 
 	/* Its output closed while its input is still unread. */
-	is_int(sh(&r, STRAY "exec >&- 2>&-; sleep 0.1", in, BIG), 0,
+	is_int(sh(&r, "exec >&- 2>&-; sleep 0.1", in, BIG), 0,
 	    "a program that closes its output first runs");
 	is_int(r.status, 0, "and ends well");
 	pl_run_release(&r);
 
 	/* Its standard output closed before its standard error. */
-	is_int(sh(&r, STRAY "exec >&-; sleep 0.05; echo bye >&2", NULL, 0),
+	is_int(sh(&r, "exec >&-; sleep 0.05; echo bye >&2", NULL, 0),
 	    0, "a program that closes its standard output first runs");
 	is_str(r.err.ptr, "bye\n", "what it said after is kept");
 	pl_run_release(&r);
 	free(in);
+}
+
+/*
+ * A process the program leaves running, its 0, 1 and 2 elsewhere, holds
+ * no copy of the pipes: pl is done when the program is, not when that
+ * process ends (30 s later).
+ */
+static void
+test_left_behind(void)
+{
+	struct pl_run	r;
+	long		pid;
+
+	is_int(sh(&r, "sleep 30 </dev/null >/dev/null 2>&1 & echo $!", NULL,
+	    0), 0, "a program that leaves a process running");
+	pid = strtol(r.out.ptr != NULL ? r.out.ptr : "0", NULL, 10);
+	ok(pid > 0 && kill((pid_t)pid, 0) == 0, "pl is done while that "
+	    "process still runs");
+	if (pid > 0)
+		kill((pid_t)pid, SIGKILL);
+	pl_run_release(&r);
 }
 
 static void
@@ -127,7 +142,7 @@ test_interrupted(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGALRM, &sa, &old);
 	setitimer(ITIMER_REAL, &t, NULL);
-	is_int(sh(&r, STRAY "sleep 0.1; echo late; exec >&- 2>&-; sleep 0.1",
+	is_int(sh(&r, "sleep 0.1; echo late; exec >&- 2>&-; sleep 0.1",
 	    NULL, 0), 0, "interrupted while it waits, pl waits on");
 	setitimer(ITIMER_REAL, &off, NULL);
 	sigaction(SIGALRM, &old, NULL);
@@ -233,6 +248,7 @@ int
 main(void)
 {
 	test_exchange();
+	test_left_behind();
 	test_killed();
 	test_sigpipe();
 	test_interrupted();
