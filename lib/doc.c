@@ -1133,7 +1133,10 @@ pl_doc_serialize(const struct pl_doc *doc, struct pl_buf *out)
 		hide = !tree_has_pua(doc->fm);
 		emit_yaml(doc->fm, hide, crlf, &yaml);
 		strip_document_end(&yaml, eol);
-		/* Else the person's own private-use pairs would turn */
+		/*
+		 * Only the pairs pl made are turned back: with private-use
+		 * characters of the person's own, it made none.
+		 */
 		if (hide)
 			show_astral(out, yaml.ptr, yaml.len);
 		else
