@@ -168,12 +168,12 @@ pl_report_attach(struct pl_report *r, struct pl_portfolio *head,
 	size_t				 i, k, total = 0;
 	int				 err = PL_OK;
 
-	/* the family view's evidence has shown, one for each file */
 	if (r->view != PL_VIEW_FAMILY)
 		return PL_OK;
 	for (i = 0; i < r->nevidence && err == PL_OK; i++) {
 		e = &r->evidence[i];
-		for (k = 0; k < e->files.n; k++) {
+		/* no shown: nothing shown, as the family view reads it */
+		for (k = 0; e->shown != NULL && k < e->files.n; k++) {
 			if (!e->shown[k].may_show)
 				continue;
 			if (pf == NULL && (err = pl_portfolio_open(&pf,
