@@ -9,11 +9,11 @@
 #include <strings.h>
 
 #include "cmd.h"
-#include "pl/align.h"
-#include "pl/framework.h"
-#include "pl/migrate.h"
-#include "pl/percent.h"
-#include "pl/standards.h"
+#include "pl/progress/align.h"
+#include "pl/entries/framework.h"
+#include "pl/entries/migrate.h"
+#include "pl/base/percent.h"
+#include "pl/entries/standards.h"
 
 /* --- frameworks: import, list, show --- */
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "pl/clone.h"
+#include "pl/sync/clone.h"
 
 static int
 clone_run(struct pl_ctx *ctx, struct pl_args *a)

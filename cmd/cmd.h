@@ -8,10 +8,10 @@
 
 #include <stdio.h>
 
-#include "pl/date.h"
-#include "pl/error.h"
-#include "pl/portfolio.h"
-#include "pl/util.h"
+#include "pl/base/date.h"
+#include "pl/base/error.h"
+#include "pl/store/portfolio.h"
+#include "pl/base/util.h"
 
 struct pl_opt {
 	const char	*name;		/* long name: "term" */
@@ -261,12 +261,12 @@ int	 pl_edit_file(const char *path);
  * attempt fails, the message names the kept edit and the command that
  * resumes it.
  */
-#include "pl/entry.h"
+#include "pl/entries/entry.h"
 int	 pl_edit_entry(struct pl_ctx *, enum pl_kind, const char *id);
 
 /*
  * "pl goal rm [--force] ID" and "pl goal mv OLD NEW", and their kin for
- * evidence and reflections: one commit each (see pl/life.h).
+ * evidence and reflections: one commit each (see pl/entries/life.h).
  */
 int	 pl_rm_entry(struct pl_ctx *, enum pl_kind, struct pl_args *);
 int	 pl_mv_entry(struct pl_ctx *, enum pl_kind, struct pl_args *);
@@ -321,7 +321,7 @@ int	 pl_range_parse(struct pl_range *, struct pl_ctx *,
 int	 pl_range_has(const struct pl_range *, const char *date);
 
 /* JSON output (pl_json_str() and the like), shared by list and show. */
-#include "pl/json.h"
+#include "pl/base/json.h"
 
 /* Prints j indented, with a final newline, and drops the reference. */
 void	 pl_json_print(json_t *j);

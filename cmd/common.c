@@ -15,9 +15,9 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "pl/entry.h"
-#include "pl/life.h"
-#include "pl/text.h"
+#include "pl/entries/entry.h"
+#include "pl/entries/life.h"
+#include "pl/base/text.h"
 
 int	pl_cmd_interactive;
 

@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "pl/align.h"
-#include "pl/evidence.h"
+#include "pl/progress/align.h"
+#include "pl/entries/evidence.h"
 
 #define DESCRIPTION_TEMPLATE \
 	"\n<!-- Describe what you did and what it shows.  This line is " \

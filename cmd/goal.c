@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "pl/align.h"
-#include "pl/goal.h"
-#include "pl/md.h"
-#include "pl/reflection.h"
+#include "pl/progress/align.h"
+#include "pl/entries/goal.h"
+#include "pl/base/md.h"
+#include "pl/entries/reflection.h"
 
 static int
 goal_add(struct pl_ctx *ctx, struct pl_args *a)

@@ -1,6 +1,6 @@
 /*
  * pl log: the progress timeline, one line per change, newest first, read
- * from the commit log (see pl/history.h): what a learner, a teacher or a
+ * from the commit log (see pl/progress/history.h): what a learner, a teacher or a
  * script asks when it wants to know how things got where they are.
  */
 #include <stdlib.h>
@@ -8,10 +8,10 @@
 #include <strings.h>
 
 #include "cmd.h"
-#include "pl/history.h"
-#include "pl/slug.h"
-#include "pl/standards.h"
-#include "pl/verify.h"
+#include "pl/progress/history.h"
+#include "pl/base/slug.h"
+#include "pl/entries/standards.h"
+#include "pl/progress/verify.h"
 
 enum log_format { LOG_TEXT, LOG_CSV, LOG_JSON };
 

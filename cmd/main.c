@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "pl/text.h"
+#include "pl/base/text.h"
 
 /* Alphabetical; exact names only, as scripts depend on them. */
 const struct pl_cmd *const pl_commands[] = {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "pl/driver.h"
+#include "pl/store/driver.h"
 
 static int
 merge_file_run(struct pl_ctx *ctx, struct pl_args *a)

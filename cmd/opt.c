@@ -11,9 +11,9 @@
 #include <git2.h>
 
 #include "cmd.h"
-#include "pl/goal.h"
-#include "pl/md.h"
-#include "pl/standards.h"
+#include "pl/entries/goal.h"
+#include "pl/base/md.h"
+#include "pl/entries/standards.h"
 
 static size_t
 count_opts(const struct pl_opt *opts)

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "pl/md.h"
-#include "pl/profile.h"
+#include "pl/base/md.h"
+#include "pl/entries/profile.h"
 
 static const struct {
 	const char	*json;

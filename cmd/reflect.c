@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "pl/reflection.h"
+#include "pl/entries/reflection.h"
 
 static int
 reflect_add(struct pl_ctx *ctx, struct pl_args *a)

@@ -1,7 +1,7 @@
 /*
  * pl report: where a learner stands and how they got there, for the
  * learner, a teacher or the family, as text, Markdown, HTML, CSV or JSON
- * (see pl/report.h).  The report names the commit it was made from, so
+ * (see pl/report/report.h).  The report names the commit it was made from, so
  * "--as-of" that commit makes it again, byte for byte.
  */
 #include <sys/stat.h>
@@ -13,8 +13,8 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "pl/report.h"
-#include "pl/roster.h"
+#include "pl/report/report.h"
+#include "pl/report/roster.h"
 
 static int
 word(const char *const *names, const char *s)

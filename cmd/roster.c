@@ -1,7 +1,7 @@
 /*
  * pl roster: the portfolios of a class named in a roster file.  "pl
  * roster sync" clones each one named by URL into the clones folder, or
- * syncs its clone there (see pl/roster.h); "pl report --roster" reads
+ * syncs its clone there (see pl/report/roster.h); "pl report --roster" reads
  * them.
  */
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "pl/roster.h"
+#include "pl/report/roster.h"
 
 /* "pl: syncing portfolios: 12/30", over and over on one line. */
 static void

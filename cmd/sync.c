@@ -1,5 +1,5 @@
 /*
- * pl sync: share the portfolio through a git remote (see pl/sync.h):
+ * pl sync: share the portfolio through a git remote (see pl/sync/sync.h):
  * fetch, fast-forward or merge by structure, push.
  */
 #include <stdio.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "pl/sync.h"
+#include "pl/sync/sync.h"
 
 static void
 say_merged(const struct pl_sync_result *r)

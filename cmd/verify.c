@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "pl/history.h"
-#include "pl/verify.h"
+#include "pl/progress/history.h"
+#include "pl/progress/verify.h"
 
 struct tally {
 	size_t	ratings, verified, unknown, unsigned_, bad;

@@ -290,7 +290,7 @@ test_expect_success 'an unknown --format exits 2' '
 	test_cmp expect err
 '
 
-# ICU costs about a quarter of pl's start-up (lib/icu.h): it is loaded
+# ICU costs about a quarter of pl's start-up (lib/base/icu.h): it is loaded
 # when a text outside ASCII needs it, not by every run.
 test_expect_success 'ICU is loaded only for text outside ASCII' '
 	LD_DEBUG=files pl -C fmt goal list 2>ld.err &&

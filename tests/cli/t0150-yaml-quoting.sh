@@ -2,7 +2,7 @@
 test_description='values YAML would read as something else round-trip through a YAML reader outside pl'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
-# Every word of lib/doc.c's quoting list, in the cases YAML 1.1 knows,
+# Every word of lib/base/doc.c's quoting list, in the cases YAML 1.1 knows,
 # every number form (YAML 1.1 and 1.2), and dates: written plain, a
 # reader would take each for a null, a boolean, a merge key, a number or
 # a date.  One per line.

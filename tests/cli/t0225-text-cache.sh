@@ -22,7 +22,7 @@ test_expect_success 'setup' '
 	test_line_count = 5 expect
 '
 
-# The cache's records and checksum (see lib/cache.c), from Python.
+# The cache's records and checksum (see lib/store/cache.c), from Python.
 cache_tool () {
 	python3 - "$@" <<-\PY
 	import struct, sys, zlib

@@ -1,10 +1,10 @@
 /*
- * A Markdown body (lib/md.c): the sections, steps and lists pl reads
+ * A Markdown body (lib/base/md.c): the sections, steps and lists pl reads
  * and edits in what a person wrote.  Oracle: ticking a step that was
  * found keeps the number of steps, and adding one adds one.
  */
 #include "fuzz.h"
-#include "pl/md.h"
+#include "pl/base/md.h"
 
 /* 1 when s is valid UTF-8 (no overlong forms, surrogates or > U+10FFFF). */
 static int
@@ -54,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		return 0;	/* pl_doc_parse() refuses a NUL */
 	body = fuzz_cstr(d, n);
 	/*
-	 * A CR alone ends a line for cmark, not for lib/md.c's lines: a step
+	 * A CR alone ends a line for cmark, not for lib/base/md.c's lines: a step
 	 * added there can land in what cmark reads as a code block (README,
 	 * "Known").  The oracles hold for LF and CR LF.
 	 */
@@ -63,7 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 			cr = 1;
 	/*
 	 * nor in a body that is not UTF-8: cmark reads each bad byte as
-	 * U+FFFD, and its lines no longer match lib/md.c's (README, "Known")
+	 * U+FFFD, and its lines no longer match lib/base/md.c's (README, "Known")
 	 */
 	if (!utf8_valid((const unsigned char *)body))
 		cr = 1;

@@ -1,5 +1,5 @@
 /*
- * An IMS CASE JSON package (lib/standards.c): as a framework, and as the
+ * An IMS CASE JSON package (lib/entries/standards.c): as a framework, and as the
  * code replacements pl align migrate reads from it.
  */
 #include "standards.h"

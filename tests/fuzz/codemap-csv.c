@@ -1,6 +1,6 @@
-/* A CSV of code replacements for pl align migrate (lib/standards.c). */
+/* A CSV of code replacements for pl align migrate (lib/entries/standards.c). */
 #include "fuzz.h"
-#include "pl/standards.h"
+#include "pl/entries/standards.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)

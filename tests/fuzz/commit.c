@@ -1,11 +1,11 @@
 /*
  * A commit as pl log, pl report and pl verify read one a remote sent
- * (lib/history.c): the input is its author line, then its message, its
+ * (lib/progress/history.c): the input is its author line, then its message, its
  * trailers (Pl-Kind, Pl-Id...) among them.  The commit is written on top
  * of a portfolio's first and the history walked from it.
  */
 #include "gitobj.h"
-#include "pl/history.h"
+#include "pl/progress/history.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)

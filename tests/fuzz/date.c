@@ -1,13 +1,13 @@
 /*
- * Dates as a person types them (lib/date.c) and as git takes them in
- * GIT_AUTHOR_DATE and pl's --date (lib/gitdate.c).  Oracles: a date pl
+ * Dates as a person types them (lib/base/date.c) and as git takes them in
+ * GIT_AUTHOR_DATE and pl's --date (lib/store/gitdate.c).  Oracles: a date pl
  * accepts is valid and formats back to what was read; a git date is in
  * the range a commit header can hold.
  */
 #include "fuzz.h"
 #include <git2.h>
-#include "internal.h"
-#include "pl/date.h"
+#include "store/internal.h"
+#include "pl/base/date.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)

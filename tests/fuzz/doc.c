@@ -1,10 +1,10 @@
 /*
- * A portfolio file, front matter and body (lib/doc.c): what a learner, a
+ * A portfolio file, front matter and body (lib/base/doc.c): what a learner, a
  * teacher or a remote wrote.  Oracle: what pl writes back parses, and
  * writing that again gives the same bytes.
  */
 #include "fuzz.h"
-#include "pl/doc.h"
+#include "pl/base/doc.h"
 
 static void
 lists(const struct pl_doc *doc)

@@ -1,4 +1,4 @@
-/* A framework in pl's own CSV, header and all (lib/standards.c). */
+/* A framework in pl's own CSV, header and all (lib/entries/standards.c). */
 #include "standards.h"
 
 int

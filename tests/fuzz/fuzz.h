@@ -14,9 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pl/error.h"
-#include "pl/portfolio.h"
-#include "pl/util.h"
+#include "pl/base/error.h"
+#include "pl/store/portfolio.h"
+#include "pl/base/util.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -1,12 +1,12 @@
 /*
- * Ids and slugs (lib/slug.c) and one-line values (lib/text.c): what a
+ * Ids and slugs (lib/base/slug.c) and one-line values (lib/base/text.c): what a
  * title or a file name becomes.  Oracles: a slug is empty or a valid id
  * of at most PL_SLUG_MAX characters, and making it again changes
  * nothing; a valid id never holds "/" or begins with "." or "-".
  */
 #include "fuzz.h"
-#include "pl/slug.h"
-#include "pl/text.h"
+#include "pl/base/slug.h"
+#include "pl/base/text.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)

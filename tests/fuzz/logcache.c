@@ -1,11 +1,11 @@
 /*
  * The cache of what hand-made commits changed, <gitdir>/pl/log-cache
- * (lib/logcache.c).  Oracles: every commit id the cache gives changes
+ * (lib/store/logcache.c).  Oracles: every commit id the cache gives changes
  * for gives "A", "M" or "D" lines; a record put is read back after the
  * cache is written.
  */
 #include "gitobj.h"
-#include "logcache.h"
+#include "store/logcache.h"
 
 /* Asks the cache for each id at the start of a line of d. */
 static void

@@ -1,13 +1,13 @@
 /*
- * The three-way merge of a portfolio file (lib/merge.c), as pl sync and
+ * The three-way merge of a portfolio file (lib/base/merge.c), as pl sync and
  * git's merge driver run it on what a remote sent: the input is base,
  * ours and theirs, cut at NUL bytes.  Oracles: merge(A, A, B) and
  * merge(A, B, A) are B; a clean merge of files that parse parses and keeps every line that
  * base and both sides have (as many times as the fewest of them).
  */
 #include "fuzz.h"
-#include "pl/doc.h"
-#include "pl/merge.h"
+#include "pl/base/doc.h"
+#include "pl/base/merge.h"
 
 /* The lines of s, sorted, for counting. */
 static void

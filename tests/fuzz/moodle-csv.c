@@ -1,5 +1,5 @@
 /*
- * Moodle's competency framework CSV (lib/standards.c): the input is the
+ * Moodle's competency framework CSV (lib/entries/standards.c): the input is the
  * rows after Moodle's own header, so every input is read as Moodle's.
  */
 #include "standards.h"

@@ -1,12 +1,12 @@
 /*
- * A portfolio's settings file, .plconfig (lib/portfolio.c and the
+ * A portfolio's settings file, .plconfig (lib/store/portfolio.c and the
  * settings read from it: the mastery scale, the lock's timeout, the
  * stalled days), committed in place of pl init's and opened as any
  * command opens a portfolio.
  */
 #include "gitobj.h"
-#include "internal.h"
-#include "pl/mastery.h"
+#include "store/internal.h"
+#include "pl/progress/mastery.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)

@@ -1,11 +1,11 @@
 /*
- * A roster, as a spreadsheet exports it (lib/roster.c), written to a
+ * A roster, as a spreadsheet exports it (lib/report/roster.c), written to a
  * file once per process and read as pl report --roster reads it.
  * Oracle: the folder a URL's clone goes to stays inside the clones'
  * folder (no "..", no control character in a component).
  */
 #include "fuzz.h"
-#include "pl/roster.h"
+#include "pl/report/roster.h"
 
 static void
 inside(const char *dir, const char *clones, const char *url)

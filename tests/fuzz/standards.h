@@ -7,7 +7,7 @@
 #define PL_FUZZ_STANDARDS_H
 
 #include "fuzz.h"
-#include "pl/standards.h"
+#include "pl/entries/standards.h"
 
 static inline void
 fuzz_standards(const char *name, const char *text, size_t len)

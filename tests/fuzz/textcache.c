@@ -1,5 +1,5 @@
 /*
- * The text cache of a folder, <gitdir>/pl/goals-cache (lib/cache.c):
+ * The text cache of a folder, <gitdir>/pl/goals-cache (lib/store/cache.c):
  * the input is the file without its last four bytes, the checksum,
  * which is added so the records are read.  Oracles: a text found is the
  * bytes its record holds; a text put is found after the cache is
@@ -8,7 +8,7 @@
 #include <zlib.h>
 
 #include "gitobj.h"
-#include "cache.h"
+#include "store/cache.h"
 
 #define HEAD	"pl text cache 1\n"
 

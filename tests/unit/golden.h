@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/util.h"
+#include "pl/base/util.h"
 
 static const char *
 source_root(void)

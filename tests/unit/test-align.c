@@ -1,5 +1,5 @@
 /*
- * Aligning goals and evidence to standards (pl/align.h): codes resolved
+ * Aligning goals and evidence to standards (pl/progress/align.h): codes resolved
  * and removed as a person types them, ratings that are not whole, the
  * coverage of files a person broke, the scale written to .plconfig.
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/align.h"
+#include "pl/progress/align.h"
 #include "tap.h"
 #include "testrepo.h"
 

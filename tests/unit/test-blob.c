@@ -1,5 +1,5 @@
 /*
- * Attached files (pl_tx_put_file(), lib/blob.c): stored as "git add"
+ * Attached files (pl_tx_put_file(), lib/store/blob.c): stored as "git add"
  * stores them, through the clean command .gitattributes names, and
  * refused with nothing committed when they cannot be read whole.  Each
  * case commits in a fresh portfolio and asks git what it holds.
@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pl/portfolio.h"
-#include "pl/tx.h"
+#include "pl/store/portfolio.h"
+#include "pl/store/tx.h"
 #include "tap.h"
 #include "testrepo.h"
 

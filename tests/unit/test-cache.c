@@ -1,5 +1,5 @@
 /*
- * The caches in the git folder (lib/cache.h, lib/logcache.h): a file
+ * The caches in the git folder (lib/store/cache.h, lib/store/logcache.h): a file
  * that is broken in any way is ignored whole and replaced at the next
  * write, one that is right is read back, and what cannot be written is
  * left out rather than written wrong.
@@ -15,8 +15,8 @@
 #include <git2.h>
 #include <zlib.h>
 
-#include "cache.h"
-#include "logcache.h"
+#include "store/cache.h"
+#include "store/logcache.h"
 #include "tap.h"
 #include "testrepo.h"
 

@@ -1,7 +1,7 @@
 /* Dates: parsing, validation, formatting, and days from a time. */
 #include <stdarg.h>
 
-#include "pl/date.h"
+#include "pl/base/date.h"
 #include "tap.h"
 
 static const char *

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/doc.h"
+#include "pl/base/doc.h"
 #include "tap.h"
 
 static struct pl_doc *

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pl/clone.h"
-#include "pl/driver.h"
+#include "pl/sync/clone.h"
+#include "pl/store/driver.h"
 #include "tap.h"
 #include "testrepo.h"
 

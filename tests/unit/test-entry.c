@@ -4,8 +4,8 @@
  * comments and layout) where pl changed only some lines, falling back to
  * the re-emitted text whenever keeping it would not read back the same.
  */
-#include "pl/entry.h"
-#include "pl/reflection.h"
+#include "pl/entries/entry.h"
+#include "pl/entries/reflection.h"
 #include "tap.h"
 #include "testrepo.h"
 

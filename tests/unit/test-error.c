@@ -2,10 +2,10 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "pl/error.h"
+#include "pl/base/error.h"
 #include "tap.h"
 
-/* As lib/align.c's bad_rating(): the place before the message. */
+/* As lib/progress/align.c's bad_rating(): the place before the message. */
 static void
 test_prefix(void)
 {

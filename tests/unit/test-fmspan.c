@@ -1,5 +1,5 @@
 /*
- * Where the scalars under a key of the front matter stand (lib/fmspan.h,
+ * Where the scalars under a key of the front matter stand (lib/base/fmspan.h,
  * internal: pl align migrate rewrites a code's own bytes with it).  Each
  * case says what a rewrite would see: the bytes of each span, or -1 when
  * it must fall back to rewriting by value.
@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmspan.h"
-#include "pl/doc.h"
-#include "pl/util.h"
+#include "base/fmspan.h"
+#include "pl/base/doc.h"
+#include "pl/base/util.h"
 #include "tap.h"
 
 /* The offset of the body: after the line "---" that closes the front matter. */

@@ -1,5 +1,5 @@
 /*
- * Importing a framework (pl/framework.h): its name from the file's, what
+ * Importing a framework (pl/entries/framework.h): its name from the file's, what
  * an update changed, and the codes it will not drop while the learner's
  * work names them.
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/framework.h"
+#include "pl/entries/framework.h"
 #include "tap.h"
 #include "testrepo.h"
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/history.h"
+#include "pl/progress/history.h"
 #include "tap.h"
 #include "testrepo.h"
 

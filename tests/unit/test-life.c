@@ -3,8 +3,8 @@
  * id twice in a list, a map where a list should be, an untitled entry,
  * evidence files outside its folder.  t0160 runs the ordinary cases.
  */
-#include "pl/life.h"
-#include "pl/reflection.h"
+#include "pl/entries/life.h"
+#include "pl/entries/reflection.h"
 #include "tap.h"
 #include "testrepo.h"
 

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "pl/mastery.h"
+#include "pl/progress/mastery.h"
 #include "tap.h"
 
 /* Ratings of levels, in work order (dates 2024-01-01, -02...). */

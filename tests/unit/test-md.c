@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/md.h"
-#include "pl/util.h"
+#include "pl/base/md.h"
+#include "pl/base/util.h"
 #include "tap.h"
 
 static const char goal[] =

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/doc.h"
-#include "pl/merge.h"
+#include "pl/base/doc.h"
+#include "pl/base/merge.h"
 #include "tap.h"
 
 /* The merged text, or "CONFLICT: " and the conflicts joined. */

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/migrate.h"
-#include "pl/portfolio.h"
+#include "pl/entries/migrate.h"
+#include "pl/store/portfolio.h"
 #include "tap.h"
 #include "testrepo.h"
 

@@ -4,7 +4,7 @@
  */
 #include <stdarg.h>
 
-#include "pl/percent.h"
+#include "pl/base/percent.h"
 #include "tap.h"
 
 static const struct {

@@ -1,5 +1,5 @@
 /*
- * The roster's pool of threads (lib/pool.h, internal): every job done
+ * The roster's pool of threads (lib/base/pool.h, internal): every job done
  * once, progress counted to the end, whatever the number of threads
  * asked for, none and more than there are jobs included.
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pool.h"
+#include "base/pool.h"
 #include "tap.h"
 
 #define N	40

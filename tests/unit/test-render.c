@@ -1,5 +1,5 @@
 /*
- * The text pieces every report renderer shares (lib/render.h): the
+ * The text pieces every report renderer shares (lib/base/render.h): the
  * columns a text takes on a terminal, padding, percentages, Markdown
  * table rows.
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "base/render.h"
 #include "tap.h"
 
 static const struct {

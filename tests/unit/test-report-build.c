@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/error.h"
-#include "pl/report.h"
+#include "pl/base/error.h"
+#include "pl/report/report.h"
 #include "tap.h"
 #include "testrepo.h"
 

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/md.h"
-#include "pl/report.h"
-#include "pl/standards.h"
+#include "pl/base/md.h"
+#include "pl/report/report.h"
+#include "pl/entries/standards.h"
 #include "tap.h"
 #include "golden.h"
 

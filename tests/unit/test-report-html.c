@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/date.h"
-#include "pl/report.h"
+#include "pl/base/date.h"
+#include "pl/report/report.h"
 #include "tap.h"
 #include "golden.h"
 

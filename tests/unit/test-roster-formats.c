@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pl/roster.h"
+#include "pl/report/roster.h"
 #include "tap.h"
 #include "golden.h"
 

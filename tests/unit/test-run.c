@@ -1,5 +1,5 @@
 /*
- * Running a program as sign and verify run gpg and ssh-keygen (lib/run.h,
+ * Running a program as sign and verify run gpg and ssh-keygen (lib/base/run.h,
  * internal): its output and error collected while its input is written,
  * whatever order it does things in, and pl's own signal state left as it
  * was.  The programs are small shell scripts.
@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "run.h"
+#include "base/run.h"
 #include "tap.h"
 
 #define BIG	(1 << 20)	/* far more than a pipe holds */

@@ -2,7 +2,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include "pl/slug.h"
+#include "pl/base/slug.h"
 #include "tap.h"
 
 static void

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/standards.h"
+#include "pl/entries/standards.h"
 #include "tap.h"
 #include "testrepo.h"
 

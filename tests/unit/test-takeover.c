@@ -1,5 +1,5 @@
 /*
- * What a pl finds under a dead pl's lock (lib/lock.c): the journal's
+ * What a pl finds under a dead pl's lock (lib/store/lock.c): the journal's
  * lines that are cut short, not pl's own or no longer true are left
  * alone, a git command's index.lock is waited for, and a signal that
  * comes while the lock is held fails the change and is raised again
@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pl/portfolio.h"
-#include "pl/tx.h"
+#include "pl/store/portfolio.h"
+#include "pl/store/tx.h"
 #include "tap.h"
 #include "testrepo.h"
 

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pl/portfolio.h"
-#include "pl/tx.h"
+#include "pl/store/portfolio.h"
+#include "pl/store/tx.h"
 #include "tap.h"
 #include "testrepo.h"
 

@@ -13,9 +13,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pl/doc.h"
-#include "pl/portfolio.h"
-#include "pl/tx.h"
+#include "pl/base/doc.h"
+#include "pl/store/portfolio.h"
+#include "pl/store/tx.h"
 #include "tap.h"
 #include "testrepo.h"
 

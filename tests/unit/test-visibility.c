@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/error.h"
-#include "pl/visibility.h"
+#include "pl/base/error.h"
+#include "pl/entries/visibility.h"
 #include "tap.h"
 
 static struct pl_doc *

@@ -16,9 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pl/portfolio.h"
-#include "pl/tx.h"
-#include "pl/util.h"
+#include "pl/store/portfolio.h"
+#include "pl/store/tx.h"
+#include "pl/base/util.h"
 
 static char	*home;
 

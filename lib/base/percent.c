@@ -1,0 +1,21 @@
+/*
+ * Shares in per cent (percent.h).  In integers, so that a half is a
+ * half: 1 of 16 is 6.25, which a double and printf's %.1f would make 6.2
+ * (round half to even on the binary value).
+ */
+#include <stdint.h>
+
+#include "pl/base/percent.h"
+
+int
+pl_percent(double *out, size_t part, size_t whole)
+{
+	uintmax_t	tenths;
+
+	*out = 0;
+	if (whole == 0)
+		return 0;
+	tenths = (2000 * (uintmax_t)part + whole) / (2 * (uintmax_t)whole);
+	*out = (double)tenths / 10;
+	return 1;
+}

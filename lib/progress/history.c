@@ -1,0 +1,755 @@
+/*
+ * The walk behind pl log: one commit at a time, its trailers when pl made
+ * it, else its tree against its first parent's, comparing tree ids level
+ * by level and descending only where they differ (git_diff_tree_to_tree
+ * is many times slower on a long history; see PERFORMANCE.md).
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "store/internal.h"
+#include "store/logcache.h"
+#include "pl/progress/history.h"
+
+/*
+ * The walk's frontier: commits read but not yet described, newest
+ * committer time first, and in the order they were queued among equal
+ * times, so a child always comes before its parents on a line of
+ * history (as "git log" orders them).  libgit2's revwalk would read
+ * every commit twice (once for the walk, once for its message) and,
+ * sorted topologically, all of history before the first change.
+ */
+struct heap {
+	struct heap_item {
+		git_commit	*c;
+		git_time_t	 time;
+		size_t		 seq;
+	}		*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 seq;
+};
+
+/* The commits ever queued, so a merge's shared history is walked once. */
+struct oidset {
+	git_oid		*v;	/* open addressing; all zeros: empty */
+	size_t		 n;
+	size_t		 cap;	/* a power of two */
+};
+
+struct pl_history {
+	git_repository		*repo;
+	struct heap		 queue;		/* commits to describe */
+	struct oidset		 seen;		/* ever queued */
+	git_commit		*commit;	/* the one being described */
+	struct pl_strlist	 pool;		/* its strings */
+	struct pl_strlist	 files;		/* "A path": its hand changes */
+	size_t			 next;		/* in files */
+	struct pl_change	 ch;
+	struct pl_logcache	*cache;		/* opened at the first hand
+						   commit */
+};
+
+/* The folders a hand-made commit is described from, and their kinds. */
+static const struct {
+	const char	*name;
+	const char	*kind;
+} folders[] = {
+	{ "goals", "goal" },
+	{ "evidence", "evidence" },
+	{ "reflections", "reflection" },
+	{ "standards", "align" },
+	{ "profile.md", "profile" },
+};
+
+static int
+heap_before(const struct heap_item *a, const struct heap_item *b)
+{
+	return a->time > b->time || (a->time == b->time && a->seq < b->seq);
+}
+
+static void
+heap_swap(struct heap *q, size_t i, size_t j)
+{
+	struct heap_item	t = q->v[i];
+
+	q->v[i] = q->v[j];
+	q->v[j] = t;
+}
+
+static void
+heap_push(struct heap *q, git_commit *c)
+{
+	size_t	i;
+
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 16;
+		q->v = pl_xrealloc(q->v, q->cap * sizeof *q->v);
+	}
+	i = q->n++;
+	q->v[i].c = c;
+	q->v[i].time = git_commit_time(c);
+	q->v[i].seq = q->seq++;
+	for (; i > 0 && heap_before(&q->v[i], &q->v[(i - 1) / 2]);
+	    i = (i - 1) / 2)
+		heap_swap(q, i, (i - 1) / 2);
+}
+
+/* The newest commit, the caller's to free; NULL when empty. */
+static git_commit *
+heap_pop(struct heap *q)
+{
+	git_commit	*c;
+	size_t		 i = 0, k;
+
+	if (q->n == 0)
+		return NULL;
+	c = q->v[0].c;
+	q->v[0] = q->v[--q->n];
+	for (;;) {
+		k = i;
+		if (2 * i + 1 < q->n && heap_before(&q->v[2 * i + 1], &q->v[k]))
+			k = 2 * i + 1;
+		if (2 * i + 2 < q->n && heap_before(&q->v[2 * i + 2], &q->v[k]))
+			k = 2 * i + 2;
+		if (k == i)
+			return c;
+		heap_swap(q, i, k);
+		i = k;
+	}
+}
+
+static size_t
+oid_slot(const struct oidset *s, const git_oid *id)
+{
+	size_t	i;
+
+	memcpy(&i, id->id, sizeof i);
+	return i & (s->cap - 1);
+}
+
+/* Adds id; 0 when it was there already. */
+static int
+oidset_add(struct oidset *s, const git_oid *id)
+{
+	static const git_oid	 zero;
+	struct oidset		 t;
+	size_t			 i, k;
+
+	if (2 * (s->n + 1) > s->cap) {
+		t.cap = s->cap ? s->cap * 2 : 1024;
+		t.n = 0;
+		t.v = pl_xcalloc(t.cap, sizeof *t.v);
+		for (i = 0; i < s->cap; i++)
+			if (!git_oid_equal(&s->v[i], &zero))
+				(void)oidset_add(&t, &s->v[i]);
+		free(s->v);
+		*s = t;
+	}
+	for (k = oid_slot(s, id); !git_oid_equal(&s->v[k], &zero);
+	    k = (k + 1) & (s->cap - 1))
+		if (git_oid_equal(&s->v[k], id))
+			return 0;
+	git_oid_cpy(&s->v[k], id);
+	s->n++;
+	return 1;
+}
+
+/* 1 when rc says a commit is missing because the clone is shallow. */
+static int
+past_shallow_end(struct pl_history *h, int rc)
+{
+	return rc == GIT_ENOTFOUND && git_repository_is_shallow(h->repo) == 1;
+}
+
+/*
+ * Reads commit id and queues it, unless it was queued before.  A shallow
+ * clone (git clone --depth) lacks its oldest commits' parents: history
+ * ends there, as git log's does.
+ */
+static int
+enqueue(struct pl_history *h, const git_oid *id)
+{
+	git_commit	*c;
+	int		 rc;
+
+	if (!oidset_add(&h->seen, id))
+		return PL_OK;
+	if ((rc = git_commit_lookup(&c, h->repo, id)) < 0)
+		return past_shallow_end(h, rc) ? PL_OK :
+		    pl_error_git(-1, "cannot read a commit");
+	heap_push(&h->queue, c);
+	return PL_OK;
+}
+
+/* The commit's first parent, or NULL for none (or none in the clone). */
+static int
+first_parent(git_commit **out, struct pl_history *h)
+{
+	int	rc;
+
+	*out = NULL;
+	if (git_commit_parentcount(h->commit) == 0)
+		return 0;
+	if ((rc = git_commit_parent(out, h->commit, 0)) < 0 &&
+	    past_shallow_end(h, rc))
+		return 0;
+	return rc;
+}
+
+/*
+ * Each commit is read once, and a tree at most twice (a hand commit's and
+ * its parent's): caching them (libgit2 does by default, up to 256 MiB)
+ * would only make memory grow with history.  With a hand commit every 30
+ * or so, caching trees took pl log on 50,000 commits from 177 to 629 MiB.
+ * Once for the process, as libgit2's options are (see lib_init()): the
+ * entries a walk needs are read before it.
+ */
+static void
+walk_options(void)
+{
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
+	    (int)GIT_OBJECT_COMMIT, (size_t)0);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
+	    (int)GIT_OBJECT_TREE, (size_t)0);
+}
+
+void
+pl_history_options(void)
+{
+	static pthread_once_t	once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, walk_options);
+}
+
+/* A walk from rev, leaving libgit2's caches as they are. */
+static int
+start(struct pl_history **out, struct pl_portfolio *pf, const char *rev)
+{
+	struct pl_history	*h = pl_xcalloc(1, sizeof *h);
+	git_object		*obj = NULL, *commit = NULL;
+	int			 err = PL_OK;
+
+	*out = NULL;
+	h->repo = pl_portfolio_repo(pf);
+	if (git_revparse_single(&obj, h->repo, rev != NULL ? rev : "HEAD") < 0
+	    || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
+		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'",
+		    rev != NULL ? rev : "HEAD");
+		goto done;
+	}
+	if ((err = enqueue(h, git_object_id(commit))) != PL_OK)
+		goto done;
+	*out = h;
+	h = NULL;
+done:
+	git_object_free(commit);
+	git_object_free(obj);
+	pl_history_free(h);
+	return err;
+}
+
+int
+pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
+    const char *rev)
+{
+	pl_history_options();
+	return start(out, pf, rev);
+}
+
+void
+pl_history_free(struct pl_history *h)
+{
+	if (h == NULL)
+		return;
+	git_commit_free(h->commit);
+	while (h->queue.n > 0)
+		git_commit_free(heap_pop(&h->queue));
+	free(h->queue.v);
+	free(h->seen.v);
+	pl_strlist_release(&h->pool);
+	pl_strlist_release(&h->files);
+	pl_strlist_release(&h->ch.goals);
+	pl_strlist_release(&h->ch.standards);
+	pl_logcache_close(h->cache);
+	free(h);
+}
+
+/* A copy of s that lives until the next commit. */
+static const char *
+keep(struct pl_history *h, const char *s, size_t len)
+{
+	pl_strlist_push_owned(&h->pool, pl_xstrndup(s, len));
+	return h->pool.v[h->pool.n - 1];
+}
+
+/*
+ * The message's sentence: the first line of its second paragraph, unless
+ * that paragraph is the trailers.  NULL when there is none.
+ */
+static const char *
+sentence(struct pl_history *h, const char *msg)
+{
+	const char	*p = strstr(msg, "\n\n"), *e;
+
+	if (p == NULL)
+		return NULL;
+	p += strspn(p, "\n");
+	if (*p == '\0' || strncmp(p, "Pl-", 3) == 0)
+		return NULL;
+	e = p + strcspn(p, "\n");
+	return keep(h, p, e - p);
+}
+
+/* The commit's subject, or "". */
+static const char *
+summary(struct pl_history *h)
+{
+	const char	*s = git_commit_summary(h->commit);
+
+	return s != NULL ? s : "";
+}
+
+/* Fills h->ch from the commit's trailers; 0 when it has no Pl-Kind. */
+static int
+from_trailers(struct pl_history *h, const char *msg)
+{
+	git_message_trailer_array	 t = { 0 };
+	struct pl_change		*c = &h->ch;
+	const char			*k, *v;
+	size_t				 i;
+	int				 found = 0;
+
+	if (git_message_trailers(&t, msg) < 0)
+		return 0;
+	c->kind = c->action = c->id = "";
+	for (i = 0; i < t.count; i++) {
+		k = t.trailers[i].key;
+		v = keep(h, t.trailers[i].value, strlen(t.trailers[i].value));
+		if (strcmp(k, "Pl-Kind") == 0) {
+			c->kind = v;
+			found = 1;
+		} else if (strcmp(k, "Pl-Action") == 0)
+			c->action = v;
+		else if (strcmp(k, "Pl-Id") == 0)
+			c->id = v;
+		else if (strcmp(k, "Pl-Old-Id") == 0)
+			c->old_id = v;
+		else if (strcmp(k, "Pl-Level") == 0)
+			c->level = v;
+		else if (strcmp(k, "Pl-Status") == 0)
+			c->status = v;
+		else if (strcmp(k, "Pl-Rater") == 0)
+			c->rater = v;
+		else if (strcmp(k, "Pl-Goal") == 0)
+			pl_strlist_push(&c->goals, v);
+		else if (strcmp(k, "Pl-Standard") == 0)
+			pl_strlist_push(&c->standards, v);
+	}
+	git_message_trailer_array_free(&t);
+	if (!found)
+		c->kind = NULL;
+	else if ((c->detail = sentence(h, msg)) == NULL)
+		c->detail = summary(h);
+	return found;
+}
+
+static void
+queue(struct pl_history *h, char action, const char *prefix,
+    const char *name)
+{
+	pl_strlist_push_owned(&h->files, pl_xasprintf("%c%s%s", action,
+	    prefix, name));
+}
+
+static int	compare(struct pl_history *, git_tree *, git_tree *,
+		    const char *);
+
+/* Queues every file under entry e (a blob, or a tree walked whole). */
+static int
+whole(struct pl_history *h, const git_tree_entry *e, char action,
+    const char *prefix)
+{
+	git_tree	*t = NULL;
+	char		*sub;
+	int		 err;
+
+	if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+		queue(h, action, prefix, git_tree_entry_name(e));
+		return PL_OK;
+	}
+	if (git_tree_lookup(&t, h->repo, git_tree_entry_id(e)) < 0)
+		return pl_error_git(-1, "cannot read a tree");
+	sub = pl_xasprintf("%s%s/", prefix, git_tree_entry_name(e));
+	err = action == 'A' ? compare(h, NULL, t, sub) : compare(h, t, NULL,
+	    sub);
+	free(sub);
+	git_tree_free(t);
+	return err;
+}
+
+/* Queues how entry a (old) became b (new); either may be NULL. */
+static int
+entry_change(struct pl_history *h, const git_tree_entry *a,
+    const git_tree_entry *b, const char *prefix)
+{
+	git_tree	*ta = NULL, *tb = NULL;
+	char		*sub;
+	int		 err;
+
+	if (a != NULL && b != NULL && git_oid_equal(git_tree_entry_id(a),
+	    git_tree_entry_id(b)))
+		return PL_OK;
+	if (a == NULL || b == NULL || git_tree_entry_type(a) !=
+	    git_tree_entry_type(b)) {
+		err = a != NULL ? whole(h, a, 'D', prefix) : PL_OK;
+		if (err == PL_OK && b != NULL)
+			err = whole(h, b, 'A', prefix);
+		return err;
+	}
+	if (git_tree_entry_type(a) != GIT_OBJECT_TREE) {
+		queue(h, 'M', prefix, git_tree_entry_name(a));
+		return PL_OK;
+	}
+	if (git_tree_lookup(&ta, h->repo, git_tree_entry_id(a)) < 0 ||
+	    git_tree_lookup(&tb, h->repo, git_tree_entry_id(b)) < 0) {
+		git_tree_free(ta);
+		return pl_error_git(-1, "cannot read a tree");
+	}
+	sub = pl_xasprintf("%s%s/", prefix, git_tree_entry_name(a));
+	err = compare(h, ta, tb, sub);
+	free(sub);
+	git_tree_free(ta);
+	git_tree_free(tb);
+	return err;
+}
+
+/*
+ * Orders entries as git sorts a tree: by name, a tree's name as if it
+ * ended in '/'.
+ */
+static int
+entry_cmp(const git_tree_entry *a, const git_tree_entry *b)
+{
+	const unsigned char	*na, *nb;
+	unsigned char		 ca, cb;
+
+	na = (const unsigned char *)git_tree_entry_name(a);
+	nb = (const unsigned char *)git_tree_entry_name(b);
+	for (; *na != '\0' && *na == *nb; na++, nb++)
+		;
+	ca = *na != '\0' ? *na : git_tree_entry_type(a) == GIT_OBJECT_TREE ?
+	    '/' : '\0';
+	cb = *nb != '\0' ? *nb : git_tree_entry_type(b) == GIT_OBJECT_TREE ?
+	    '/' : '\0';
+	return (int)ca - (int)cb;
+}
+
+/*
+ * The entry of t named as e, or NULL.  Both trees are sorted, so the
+ * walk goes forward from *k: a merge over two folders of thousands of
+ * files costs their length, not a search per entry.  A name whose type
+ * changed sorts elsewhere, and is looked up by name.
+ */
+static const git_tree_entry *
+same_name(git_tree *t, size_t *k, const git_tree_entry *e)
+{
+	const git_tree_entry	*o;
+	int			 c = -1;
+
+	while ((o = git_tree_entry_byindex(t, *k)) != NULL &&
+	    (c = entry_cmp(o, e)) < 0)
+		(*k)++;
+	if (o != NULL && c == 0)
+		return o;
+	return git_tree_entry_byname(t, git_tree_entry_name(e));
+}
+
+/*
+ * Queues the files that differ between trees a and b (either NULL):
+ * changes and deletions in a's order, then additions in b's.
+ */
+static int
+compare(struct pl_history *h, git_tree *a, git_tree *b, const char *prefix)
+{
+	const git_tree_entry	*e, *o;
+	size_t			 i, k = 0;
+	int			 err = PL_OK;
+
+	for (i = 0; a != NULL && err == PL_OK &&
+	    (e = git_tree_entry_byindex(a, i)) != NULL; i++) {
+		o = b != NULL ? same_name(b, &k, e) : NULL;
+		err = entry_change(h, e, o, prefix);
+	}
+	k = 0;
+	for (i = 0; b != NULL && err == PL_OK &&
+	    (e = git_tree_entry_byindex(b, i)) != NULL; i++)
+		if (a == NULL || same_name(a, &k, e) == NULL)
+			err = entry_change(h, NULL, e, prefix);
+	return err;
+}
+
+/* Queues the changes to pl's folders between the commit and its parent. */
+static int
+from_tree(struct pl_history *h)
+{
+	git_commit	*parent = NULL;
+	git_tree	*a = NULL, *b = NULL;
+	size_t		 i;
+	int		 err = PL_OK;
+
+	if (first_parent(&parent, h) < 0 || (parent != NULL &&
+	    git_commit_tree(&a, parent) < 0) ||
+	    git_commit_tree(&b, h->commit) < 0) {
+		err = pl_error_git(-1, "cannot read a commit's tree");
+		goto done;
+	}
+	for (i = 0; err == PL_OK && i < sizeof folders / sizeof folders[0];
+	    i++)
+		err = entry_change(h, a != NULL ? git_tree_entry_byname(a,
+		    folders[i].name) : NULL, git_tree_entry_byname(b,
+		    folders[i].name), "");
+done:
+	git_tree_free(a);
+	git_tree_free(b);
+	git_commit_free(parent);
+	return err;
+}
+
+/* Describes the hand change "A path" in h->ch. */
+static void
+hand_change(struct pl_history *h, const char *f)
+{
+	static const char	*actions[] = { "add", "edit", "rm" };
+	const char		*path = f + 1, *slash, *end;
+	size_t			 i, len;
+
+	h->ch.path = path;
+	h->ch.action = actions[*f == 'A' ? 0 : *f == 'M' ? 1 : 2];
+	for (i = 0; i < sizeof folders / sizeof folders[0]; i++) {
+		len = strlen(folders[i].name);
+		if (strncmp(path, folders[i].name, len) == 0 &&
+		    (path[len] == '/' || path[len] == '\0'))
+			h->ch.kind = folders[i].kind;
+	}
+	slash = strchr(path, '/');
+	if (slash == NULL) {
+		h->ch.id = "";
+		return;
+	}
+	slash++;
+	end = slash + strcspn(slash, "/");
+	if (*end == '\0' && end - slash > 3 && strcmp(end - 3, ".md") == 0)
+		end -= 3;
+	else if (*end == '\0' && end - slash > 4 &&
+	    strcmp(end - 4, ".csv") == 0)
+		end -= 4;
+	h->ch.id = keep(h, slash, end - slash);
+}
+
+/* 1 when a commit queued at c's time descends from c. */
+static int
+child_queued(struct pl_history *h, git_commit *c)
+{
+	git_time_t	t = git_commit_time(c);
+	size_t		i;
+
+	for (i = 0; i < h->queue.n; i++)
+		if (h->queue.v[i].time == t && git_graph_descendant_of(h->repo,
+		    git_commit_id(h->queue.v[i].c), git_commit_id(c)) == 1)
+			return 1;
+	return 0;
+}
+
+/*
+ * The newest commit queued, but never one that a commit queued with the
+ * same time descends from: it goes back, after them.  Equal times (a
+ * script's commits, a merge made in the second of its branch's) would
+ * else list a branch's base between its commits, as git log does and
+ * its --date-order does not.  Each commit of a tie is tried once.
+ */
+static git_commit *
+pop_child_first(struct pl_history *h)
+{
+	git_commit	*c;
+	size_t		 tries = h->queue.n;
+
+	while ((c = heap_pop(&h->queue)) != NULL && tries-- > 1 &&
+	    child_queued(h, c))
+		heap_push(&h->queue, c);
+	return c;
+}
+
+/* Moves to the next commit that is not a merge; *done at the end. */
+static int
+next_commit(struct pl_history *h, int *done)
+{
+	const git_signature	*a;
+	const char		*msg;
+	unsigned int		 i;
+	int			 err;
+
+	*done = 0;
+	do {
+		git_commit_free(h->commit);
+		if ((h->commit = pop_child_first(h)) == NULL) {
+			*done = 1;
+			return PL_OK;
+		}
+		for (i = 0; i < git_commit_parentcount(h->commit); i++)
+			if ((err = enqueue(h, git_commit_parent_id(h->commit,
+			    i))) != PL_OK)
+				return err;
+	} while (git_commit_parentcount(h->commit) > 1);
+	pl_strlist_release(&h->pool);
+	pl_strlist_release(&h->files);
+	pl_strlist_release(&h->ch.goals);
+	pl_strlist_release(&h->ch.standards);
+	h->next = 0;
+	memset(&h->ch, 0, sizeof h->ch);
+	git_oid_tostr(h->ch.commit, sizeof h->ch.commit,
+	    git_commit_id(h->commit));
+	a = git_commit_author(h->commit);
+	h->ch.date = pl_date_from_time(a->when.time, a->when.offset);
+	h->ch.author = a->name;
+	h->ch.email = a->email;
+	msg = git_commit_message(h->commit);
+	if (from_trailers(h, msg != NULL ? msg : ""))
+		return PL_OK;
+	pl_strlist_release(&h->ch.goals);
+	pl_strlist_release(&h->ch.standards);
+	h->ch.old_id = h->ch.level = h->ch.status = h->ch.rater = NULL;
+	h->ch.detail = summary(h);
+	if (h->cache == NULL)
+		h->cache = pl_logcache_open(h->repo);
+	if (pl_logcache_get(h->cache, git_commit_id(h->commit), &h->files))
+		return PL_OK;
+	if ((err = from_tree(h)) == PL_OK)
+		pl_logcache_put(h->cache, git_commit_id(h->commit), &h->files);
+	return err;
+}
+
+int
+pl_history_next(const struct pl_change **out, struct pl_history *h)
+{
+	int	done, err;
+
+	*out = NULL;
+	for (;;) {
+		if (h->next < h->files.n) {
+			hand_change(h, h->files.v[h->next++]);
+			*out = &h->ch;
+			return PL_OK;
+		}
+		if ((err = next_commit(h, &done)) != PL_OK || done)
+			return err;
+		/* a pl commit is one change; a hand one queued its files */
+		if (h->ch.kind != NULL) {
+			*out = &h->ch;
+			return PL_OK;
+		}
+	}
+}
+
+int
+pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
+    int before)
+{
+	git_commit	*parent = NULL;
+	git_tree	*tree = NULL;
+	git_tree_entry	*e = NULL;
+	git_blob	*blob = NULL;
+	int		 err = PL_OK;
+
+	if (h->commit == NULL)
+		return pl_error_set(PL_ENOTFOUND, "no commit read yet");
+	if (before && (err = first_parent(&parent, h)) == 0 && parent == NULL)
+		return pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
+	if (err < 0 || git_commit_tree(&tree, before ? parent : h->commit) <
+	    0) {
+		err = pl_error_git(-1, "cannot read a commit's tree");
+		goto done;
+	}
+	if (git_tree_entry_bypath(&e, tree, path) < 0 ||
+	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		err = pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
+		goto done;
+	}
+	if (git_blob_lookup(&blob, h->repo, git_tree_entry_id(e)) < 0) {
+		err = pl_error_git(-1, "cannot read a file");
+		goto done;
+	}
+	pl_buf_put(out, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob));
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	return err;
+}
+
+int
+pl_change_is_rating(const struct pl_change *c)
+{
+	return c->path == NULL && strcmp(c->kind, "evidence") == 0 &&
+	    strcmp(c->action, "rate") == 0;
+}
+
+/*
+ * The first commit git log lists from rev (NULL: HEAD) whose committer
+ * date in its own zone is on or before day (before it, when before is
+ * set).  The walk is git log's (see struct heap), so it stops there:
+ * a report as of a recent day reads a few commits, not all of history.
+ */
+static int
+last_commit(char id[41], struct pl_portfolio *p, const char *rev,
+    struct pl_date day, int before)
+{
+	struct pl_history	*h = NULL;
+	git_commit		*c;
+	struct pl_date		 d;
+	char			 s[PL_DATE_LEN];
+	unsigned int		 i;
+	int			 err, cmp, found = 0;
+
+	/* commits alone: the trees a report reads next stay cached */
+	if ((err = start(&h, p, rev)) != PL_OK)
+		return err;
+	while (err == PL_OK && !found && (c = heap_pop(&h->queue)) != NULL) {
+		for (i = 0; err == PL_OK && i < git_commit_parentcount(c); i++)
+			err = enqueue(h, git_commit_parent_id(c, i));
+		d = pl_date_from_time(git_commit_time(c),
+		    git_commit_time_offset(c));
+		cmp = pl_date_cmp(d, day);
+		if (before ? cmp < 0 : cmp <= 0) {
+			git_oid_tostr(id, 41, git_commit_id(c));
+			found = 1;
+		}
+		git_commit_free(c);
+	}
+	if (err == PL_OK && !found) {
+		pl_date_format(s, day);
+		err = pl_error_set(PL_ENOTFOUND, "no commit %s %s", before ?
+		    "before" : "on or before", s);
+	}
+	pl_history_free(h);
+	return err;
+}
+
+int
+pl_history_until(char id[41], struct pl_portfolio *p, const char *rev,
+    struct pl_date day)
+{
+	return last_commit(id, p, rev, day, 0);
+}
+
+int
+pl_history_before(char id[41], struct pl_portfolio *p, const char *rev,
+    struct pl_date day)
+{
+	return last_commit(id, p, rev, day, 1);
+}

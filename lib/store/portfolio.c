@@ -1,0 +1,1722 @@
+/*
+ * Opening and reading a portfolio, the identity its commits get, and
+ * making a new one.  Reads come from a committed tree, never the working
+ * tree, so they work in bare repositories and never see half-made edits.
+ */
+#define _GNU_SOURCE	/* memfd_create() */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "pl/base/date.h"
+#include "pl/base/doc.h"
+#include "pl/store/driver.h"
+#include "pl/store/portfolio.h"
+#include "pl/base/slug.h"
+#include "pl/base/text.h"
+#include "pl/store/tx.h"
+#include "store/internal.h"
+
+/*
+ * repo is NULL only early in pl_portfolio_init(), tree while HEAD is
+ * unborn.  at_head: tree is HEAD's, so writes may follow.  when and off
+ * (minutes) are the author time of a commit made now, fixed once
+ * have_when is set.
+ */
+struct pl_portfolio {
+	git_repository	*repo;
+	git_tree	*tree;
+	git_oid		 head;		/* HEAD when read */
+	git_oid		 commit;	/* the commit whose tree is read */
+	git_time_t	 commit_time;	/* its committer time */
+	int		 commit_off;
+	int		 born;		/* head is set */
+	int		 at_head;
+	git_config	*settings;	/* snapshot of .plconfig */
+	git_oid		 settings_id;	/* its blob */
+	char		*author_name;	/* from --author, else NULL */
+	char		*author_email;
+	int		 have_when;
+	git_time_t	 when;
+	int		 off;
+	struct pl_read	*reads;		/* what was read */
+	size_t		 nreads;
+	size_t		 capreads;
+	struct pl_strlist notes;
+	struct pl_lock	*held;		/* pl_portfolio_hold()'s */
+	int		 held_committed;
+};
+
+/* How long a writer waits for another by default, in seconds. */
+#define LOCK_TIMEOUT	5
+
+/* A path read from the tree, and the object it had (none: absent). */
+struct pl_read {
+	char		*path;
+	git_oid		 id;
+	int		 present;
+};
+
+/*
+ * --global: before "pl init" there is no repository to configure, and a
+ * learner's portfolios all want the same identity.
+ */
+#define SET_NAME "'git config --global user.name \"Your Name\"'"
+#define SET_EMAIL "'git config --global user.email you@example.com'"
+
+/*
+ * libgit2's options are the process's, not a repository's: they are set
+ * once, so threads that open portfolios never write them while others
+ * read them.
+ */
+static void
+lib_options(void)
+{
+	/* git does not re-hash every object it reads; this costs 18-127%. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/*
+	 * Reading goals/<id>.md looks goals/ up each time; libgit2 caches
+	 * only trees under 4 KiB by default, so a folder of many entries
+	 * would be parsed again for every file read from it.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (int)GIT_OBJECT_TREE,
+	    (size_t)16 << 20);
+}
+
+static int
+lib_init(void)
+{
+	static pthread_once_t	once = PTHREAD_ONCE_INIT;
+	int			rc;
+
+	if ((rc = git_libgit2_init()) < 0)
+		return pl_error_git(rc, "cannot start libgit2");
+	pthread_once(&once, lib_options);
+	return 0;
+}
+
+int
+pl_lib_hold(void)
+{
+	int	err;
+
+	if ((err = lib_init()) != 0)
+		return err;
+	pl_history_options();
+	return 0;
+}
+
+void
+pl_lib_release(void)
+{
+	git_libgit2_shutdown();
+}
+
+/* Each portfolio holds one libgit2 reference, dropped by _free(). */
+static struct pl_portfolio *
+portfolio_new(void)
+{
+	return pl_xcalloc(1, sizeof(struct pl_portfolio));
+}
+
+/*
+ * Remembers what path had when read, so that a transaction can tell
+ * whether a commit made meanwhile changed it.  Reads at another revision
+ * than HEAD never lead to a write, so they are not remembered.
+ */
+static void
+read_note(struct pl_portfolio *p, const char *path, const git_oid *id)
+{
+	struct pl_read	*r;
+
+	if (!p->at_head)
+		return;
+	if (p->nreads == p->capreads) {
+		p->capreads = p->capreads ? p->capreads * 2 : 16;
+		p->reads = pl_xrealloc(p->reads, p->capreads * sizeof *r);
+	}
+	r = &p->reads[p->nreads++];
+	r->path = pl_xstrdup(path);
+	r->present = id != NULL;
+	if (id != NULL)
+		git_oid_cpy(&r->id, id);
+}
+
+static void
+reads_clear(struct pl_portfolio *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nreads; i++)
+		free(p->reads[i].path);
+	p->nreads = 0;
+}
+
+int
+pl_portfolio_check_reads(struct pl_portfolio *p, git_tree *now)
+{
+	git_tree_entry	*e;
+	size_t		 i;
+	int		 same;
+
+	for (i = 0; i < p->nreads; i++) {
+		e = NULL;
+		if (git_tree_entry_bypath(&e, now, p->reads[i].path) != 0)
+			same = !p->reads[i].present;
+		else
+			same = p->reads[i].present &&
+			    git_oid_equal(git_tree_entry_id(e),
+			    &p->reads[i].id);
+		git_tree_entry_free(e);
+		if (!same)
+			return pl_error_set(PL_ECONFLICT, "'%s' changed "
+			    "meanwhile (another commit was made); nothing "
+			    "was committed; try again", p->reads[i].path);
+	}
+	return 0;
+}
+
+int
+pl_portfolio_lock_timeout(unsigned *ms, struct pl_portfolio *p)
+{
+	char	*v = NULL, *end;
+	double	 s;
+	int	 err;
+
+	*ms = LOCK_TIMEOUT * 1000;
+	if ((err = pl_portfolio_setting(&v, p, "portfolio.lockTimeout")) != 0)
+		return err;
+	if (v == NULL)
+		return 0;
+	errno = 0;
+	s = strtod(v, &end);
+	if (errno != 0 || end == v || *end != '\0' || !(s >= 0) ||
+	    s > 3600)
+		err = pl_error_set(PL_EPARSE, "%s: portfolio.lockTimeout must "
+		    "be a number of seconds from 0 to 3600, not '%s'",
+		    PL_SETTINGS_FILE, v);
+	else
+		*ms = (unsigned)(s * 1000);
+	free(v);
+	return err;
+}
+
+void
+pl_portfolio_forget_reads(struct pl_portfolio *p)
+{
+	reads_clear(p);
+}
+
+struct pl_strlist *
+pl_portfolio_notes_list(struct pl_portfolio *p)
+{
+	return &p->notes;
+}
+
+const struct pl_strlist *
+pl_portfolio_notes(const struct pl_portfolio *p)
+{
+	return &p->notes;
+}
+
+void
+pl_portfolio_free(struct pl_portfolio *p)
+{
+	if (p == NULL)
+		return;
+	reads_clear(p);
+	free(p->reads);
+	pl_strlist_release(&p->notes);
+	pl_lock_release(p->held, p->held_committed);
+	git_config_free(p->settings);
+	git_tree_free(p->tree);
+	git_repository_free(p->repo);
+	free(p->author_name);
+	free(p->author_email);
+	free(p);
+	git_libgit2_shutdown();
+}
+
+int
+pl_path_check(const char *path)
+{
+	const char	*s, *e;
+	size_t		 n;
+
+	if (path == NULL || *path == '\0' || *path == '/')
+		goto bad;
+	for (s = path; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == '\\')
+			goto bad;
+	for (s = path;; s = e + 1) {
+		e = strchr(s, '/');
+		n = e != NULL ? (size_t)(e - s) : strlen(s);
+		/* ".git" in any case: git itself would refuse such a path. */
+		if (n == 0 || (n == 1 && s[0] == '.') ||
+		    (n == 2 && strncmp(s, "..", 2) == 0) ||
+		    (n == 4 && strncasecmp(s, ".git", 4) == 0))
+			goto bad;
+		if (e == NULL)
+			break;
+	}
+	return 0;
+bad:
+	return pl_error_set(PL_EUNSAFE, "unsafe path '%s'",
+	    path != NULL ? path : "");
+}
+
+/* The working tree's top (or the git folder when bare), for messages. */
+static char *
+top_dir(const struct pl_portfolio *p)
+{
+	const char	*d = git_repository_workdir(p->repo);
+	size_t		 n;
+
+	if (d == NULL)
+		d = git_repository_path(p->repo);
+	n = strlen(d);
+	if (n > 1 && d[n - 1] == '/')
+		n--;
+	return pl_xstrndup(d, n);
+}
+
+/*
+ * Found as git finds it: GIT_DIR overrides the search, which otherwise
+ * goes up from path and stops at GIT_CEILING_DIRECTORIES.
+ */
+static int
+repo_open(git_repository **out, const char *path, int exact)
+{
+	const char	*gitdir = exact ? NULL : getenv("GIT_DIR");
+	const char	*wt = exact ? NULL : getenv("GIT_WORK_TREE");
+	unsigned	 flags = exact ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0;
+	int		 rc;
+
+	if (path == NULL)
+		path = ".";
+	if (gitdir != NULL && *gitdir != '\0') {
+		path = gitdir;
+		flags = GIT_REPOSITORY_OPEN_NO_SEARCH |
+		    GIT_REPOSITORY_OPEN_NO_DOTGIT;
+	}
+	rc = git_repository_open_ext(out, path, flags,
+	    getenv("GIT_CEILING_DIRECTORIES"));
+	if (rc == GIT_ENOTFOUND && exact)
+		return pl_error_set(PL_ENOTPORTFOLIO, "'%s' is not a "
+		    "portfolio (no git repository)", path);
+	if (rc == GIT_ENOTFOUND)
+		return pl_error_set(PL_ENOTPORTFOLIO, "not a portfolio (or "
+		    "any of the parent directories): %s", path);
+	if (rc < 0)
+		return pl_error_git(rc, "cannot open the repository");
+	if (wt != NULL && *wt != '\0' &&
+	    (rc = git_repository_set_workdir(*out, wt, 0)) < 0)
+		return pl_error_git(rc, "GIT_WORK_TREE");
+	return 0;
+}
+
+/*
+ * As git: objects, refs and the index are flushed to disk before they
+ * are named when core.fsync asks for it ("objects", "committed", "all")
+ * or core.fsyncObjectFiles does; not by default, as git does not (about
+ * 2 ms a change).  pl flushes its working files and index in any case.
+ */
+static pthread_mutex_t	fsync_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+fsync_config(git_repository *repo)
+{
+	git_config	*cfg = NULL;
+	const char	*v;
+	int		 on = 0;
+
+	if (git_repository_config_snapshot(&cfg, repo) < 0)
+		return;
+	if (git_config_get_string(&v, cfg, "core.fsync") == 0)
+		on = strstr(v, "all") != NULL || strstr(v, "committed") !=
+		    NULL || (strstr(v, "object") != NULL &&
+		    strstr(v, "-loose-object") == NULL);
+	if (!on && git_config_get_bool(&on, cfg, "core.fsyncObjectFiles") < 0)
+		on = 0;
+	/* a process-wide option: threads opening portfolios take turns */
+	pthread_mutex_lock(&fsync_lock);
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
+	pthread_mutex_unlock(&fsync_lock);
+	git_config_free(cfg);
+}
+
+static int
+read_head(struct pl_portfolio *p)
+{
+	int	rc;
+
+	rc = git_reference_name_to_id(&p->head, p->repo, "HEAD");
+	if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
+		p->born = 0;
+		return 0;
+	}
+	if (rc < 0)
+		return pl_error_git(rc, "cannot read HEAD");
+	p->born = 1;
+	return 0;
+}
+
+static int
+read_rev(struct pl_portfolio *p, const char *rev)
+{
+	git_object	*obj = NULL, *tree = NULL, *commit = NULL;
+	int		 err = 0;
+
+	/* HEAD as read_head() found it: a commit made since is a race. */
+	if (rev == NULL) {
+		if (git_object_lookup(&obj, p->repo, &p->head,
+		    GIT_OBJECT_COMMIT) < 0) {
+			err = pl_error_git(-1, "cannot read HEAD");
+			goto done;
+		}
+		rev = "HEAD";
+	} else if (strstr(rev, ":/") != NULL || strstr(rev, "{/") != NULL) {
+		/* libgit2 leaks when such a search finds nothing. */
+		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s' (pl "
+		    "does not search commit messages; name a commit, branch "
+		    "or tag)", rev);
+		goto done;
+	} else if (git_revparse_single(&obj, p->repo, rev) < 0) {
+		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'", rev);
+		goto done;
+	}
+	/* A tree ("HEAD:goals") peels to a tree too, but is no portfolio. */
+	if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0 ||
+	    git_object_peel(&tree, commit, GIT_OBJECT_TREE) < 0) {
+		err = pl_error_set(PL_ENOTFOUND, "'%s' is not a commit", rev);
+		goto done;
+	}
+	p->tree = (git_tree *)tree;
+	git_oid_cpy(&p->commit, git_object_id(commit));
+	p->commit_time = git_commit_time((git_commit *)commit);
+	p->commit_off = git_commit_time_offset((git_commit *)commit);
+	p->at_head = git_oid_equal(git_object_id(commit), &p->head);
+done:
+	git_object_free(commit);
+	git_object_free(obj);
+	return err;
+}
+
+static int
+temp_open(int *fd, char **out, git_repository *repo)
+{
+	const char	*dirs[3];
+	size_t		 i;
+	int		 saved = 0;
+
+	/* The git folder first: private, and the same for every user. */
+	dirs[0] = repo != NULL ? git_repository_path(repo) : NULL;
+	dirs[1] = getenv("TMPDIR");
+	dirs[2] = "/tmp";
+	for (i = 0; i < 3; i++) {
+		if (dirs[i] == NULL || *dirs[i] == '\0')
+			continue;
+		*out = pl_xasprintf("%s%spl-config-XXXXXX", dirs[i],
+		    dirs[i][strlen(dirs[i]) - 1] == '/' ? "" : "/");
+		if ((*fd = mkstemp(*out)) != -1)
+			return 0;
+		if (saved == 0)
+			saved = errno;
+		free(*out);
+		*out = NULL;
+	}
+	return pl_error_set(PL_ERROR, "cannot make a temporary file: %s",
+	    strerror(saved));
+}
+
+/*
+ * libgit2 reports "failed to parse config file: WHAT (in PATH:LINE, ...)";
+ * say ".plconfig:LINE: WHAT", the way pl reports every parse error.
+ */
+static int
+settings_error(const char *tmp)
+{
+	const git_error	*e = git_error_last();
+	const char	*msg = e != NULL ? e->message : "cannot parse";
+	const char	*what, *in;
+	char		*pat = pl_xasprintf(" (in %s:", tmp);
+	static const char prefix[] = "failed to parse config file: ";
+	int		 err;
+
+	what = strncmp(msg, prefix, sizeof prefix - 1) == 0 ?
+	    msg + sizeof prefix - 1 : msg;
+	if ((in = strstr(what, pat)) != NULL)
+		err = pl_error_set(PL_EPARSE, "%s:%ld: %.*s", PL_SETTINGS_FILE,
+		    strtol(in + strlen(pat), NULL, 10), (int)(in - what), what);
+	else
+		err = pl_error_set(PL_EPARSE, "%s: %s", PL_SETTINGS_FILE, what);
+	free(pat);
+	return err;
+}
+
+/*
+ * libgit2 reads git-config syntax only from files, so the committed text
+ * goes through a private temporary file, removed at once; the snapshot
+ * keeps what was read.
+ */
+static int
+settings_parse(git_config **out, git_repository *repo, const char *text,
+    size_t len)
+{
+	git_config	*cfg = NULL;
+	char		*tmp = NULL;
+	int		 fd, rc, err = 0, named = 0;
+
+	/*
+	 * A file in memory, named through /proc, leaves nothing behind
+	 * whatever happens to the process; a private temporary file where
+	 * there is no such thing.
+	 */
+	if ((fd = memfd_create("plconfig", MFD_CLOEXEC)) != -1)
+		tmp = pl_xasprintf("/proc/self/fd/%d", fd);
+	if (tmp == NULL || access(tmp, R_OK) == -1) {
+		if (fd != -1)
+			close(fd);
+		free(tmp);
+		tmp = NULL;
+		if ((err = temp_open(&fd, &tmp, repo)) != 0)
+			goto done;
+		named = 1;
+	}
+	if ((err = pl_write_all(fd, text, len, PL_SETTINGS_FILE)) != 0)
+		goto done;
+	if ((rc = git_config_open_ondisk(&cfg, tmp)) < 0 ||
+	    (rc = git_config_snapshot(out, cfg)) < 0)
+		err = settings_error(tmp);
+done:
+	if (fd != -1)
+		close(fd);
+	if (named)
+		unlink(tmp);
+	git_config_free(cfg);
+	free(tmp);
+	return err;
+}
+
+static int
+settings_check(git_config *cfg)
+{
+	const char	*v;
+	int		 rc;
+
+	rc = git_config_get_string(&v, cfg, "portfolio.version");
+	if (rc == GIT_ENOTFOUND)
+		return pl_error_set(PL_EPARSE, "%s: portfolio.version is "
+		    "missing", PL_SETTINGS_FILE);
+	if (rc < 0)
+		return pl_error_git(rc, PL_SETTINGS_FILE);
+	/* Only versions pl knows: a newer pl may have changed the layout. */
+	if (*v == '\0' || strlen(v) > 9 || strspn(v, "0123456789") !=
+	    strlen(v) || atoi(v) < 1 || atoi(v) > PL_FORMAT_VERSION)
+		return pl_error_set(PL_EPARSE, "%s: unsupported "
+		    "portfolio.version '%s'", PL_SETTINGS_FILE, v);
+	return 0;
+}
+
+/*
+ * The settings of tree: *out NULL when they are the blob p has already.
+ * PL_ENOTPORTFOLIO without a settings file, PL_EPARSE for a bad one.
+ */
+static int
+settings_read(git_config **out, git_oid *id, struct pl_portfolio *p,
+    git_tree *tree)
+{
+	git_tree_entry	*e = NULL;
+	git_blob	*blob = NULL;
+	char		*top = NULL;
+	int		 rc, err = 0;
+
+	*out = NULL;
+	rc = git_tree_entry_bypath(&e, tree, PL_SETTINGS_FILE);
+	if (rc == GIT_ENOTFOUND) {
+		top = top_dir(p);
+		err = pl_error_set(PL_ENOTPORTFOLIO, "not a portfolio: '%s' "
+		    "has no %s", top, PL_SETTINGS_FILE);
+		goto done;
+	}
+	if (rc < 0) {
+		err = pl_error_git(rc, PL_SETTINGS_FILE);
+		goto done;
+	}
+	if (git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB &&
+	    git_tree_entry_filemode(e) != GIT_FILEMODE_BLOB_EXECUTABLE) {
+		err = pl_error_set(PL_EPARSE, "%s: not a regular file",
+		    PL_SETTINGS_FILE);
+		goto done;
+	}
+	git_oid_cpy(id, git_tree_entry_id(e));
+	if (p->settings != NULL && git_oid_equal(&p->settings_id, id))
+		goto done;
+	if ((rc = git_blob_lookup(&blob, p->repo, id)) < 0) {
+		err = pl_error_git(rc, PL_SETTINGS_FILE);
+		goto done;
+	}
+	if ((err = settings_parse(out, p->repo, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob))) != 0 ||
+	    (err = settings_check(*out)) != 0) {
+		git_config_free(*out);
+		*out = NULL;
+	}
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	free(top);
+	return err;
+}
+
+static int
+settings_load(struct pl_portfolio *p)
+{
+	git_config	*cfg;
+	git_oid		 id;
+	int		 err;
+
+	if ((err = settings_read(&cfg, &id, p, p->tree)) != 0)
+		return err;
+	read_note(p, PL_SETTINGS_FILE, &id);
+	if (cfg != NULL) {
+		git_config_free(p->settings);
+		p->settings = cfg;
+		git_oid_cpy(&p->settings_id, &id);
+	}
+	return 0;
+}
+
+static int
+portfolio_open(struct pl_portfolio **out, const char *path, const char *rev,
+    int exact)
+{
+	struct pl_portfolio	*p;
+	char			*top = NULL;
+	int			 err;
+
+	*out = NULL;
+	if ((err = lib_init()) != 0)
+		return err;
+	p = portfolio_new();
+	if ((err = repo_open(&p->repo, path, exact)) != 0 ||
+	    (err = read_head(p)) != 0)
+		goto done;
+	fsync_config(p->repo);
+	if (!p->born) {
+		top = top_dir(p);
+		err = pl_error_set(PL_ENOTPORTFOLIO, "'%s' is not a portfolio "
+		    "(no commits yet)", top);
+		goto done;
+	}
+	if ((err = read_rev(p, rev)) != 0 || (err = settings_load(p)) != 0)
+		goto done;
+	*out = p;
+	p = NULL;
+done:
+	pl_portfolio_free(p);
+	free(top);
+	return err;
+}
+
+int
+pl_portfolio_open(struct pl_portfolio **out, const char *path,
+    const char *rev)
+{
+	return portfolio_open(out, path, rev, 0);
+}
+
+int
+pl_portfolio_open_dir(struct pl_portfolio **out, const char *dir)
+{
+	return portfolio_open(out, dir, NULL, 1);
+}
+
+int
+pl_portfolio_hold(struct pl_portfolio *p)
+{
+	git_oid		 now;
+	unsigned	 ms;
+	int		 rc, err;
+
+	if (p->held != NULL)
+		return 0;
+	if ((err = pl_portfolio_lock_timeout(&ms, p)) != 0 ||
+	    (err = pl_lock_take(&p->held, p->repo, ms, &p->notes)) != 0)
+		return err;
+	/* What is read from here on cannot change before the commit. */
+	rc = git_reference_name_to_id(&now, p->repo, "HEAD");
+	if (rc == 0 && p->born && !git_oid_equal(&now, &p->head) &&
+	    p->at_head) {
+		git_tree_free(p->tree);
+		p->tree = NULL;
+		git_oid_cpy(&p->head, &now);
+		if ((err = read_rev(p, NULL)) != 0 ||
+		    (err = settings_load(p)) != 0)
+			return err;
+	}
+	reads_clear(p);
+	return 0;
+}
+
+struct pl_lock *
+pl_portfolio_held(struct pl_portfolio *p)
+{
+	return p->held;
+}
+
+void
+pl_portfolio_held_committed(struct pl_portfolio *p)
+{
+	p->held_committed = 1;
+}
+
+const char *
+pl_portfolio_workdir(const struct pl_portfolio *p)
+{
+	return git_repository_workdir(p->repo);
+}
+
+struct git_repository *
+pl_portfolio_repo(struct pl_portfolio *p)
+{
+	return p->repo;
+}
+
+struct git_tree *
+pl_portfolio_tree(struct pl_portfolio *p)
+{
+	return p->tree;
+}
+
+void
+pl_portfolio_commit(char id[41], struct pl_date *date,
+    const struct pl_portfolio *p)
+{
+	git_oid_tostr(id, 41, &p->commit);
+	*date = pl_date_from_time(p->commit_time, p->commit_off);
+}
+
+const git_oid *
+pl_portfolio_head(const struct pl_portfolio *p)
+{
+	return p->born ? &p->head : NULL;
+}
+
+int
+pl_portfolio_at_head(const struct pl_portfolio *p)
+{
+	return p->at_head || !p->born;
+}
+
+int
+pl_portfolio_advance_prepare(struct pl_advance *a, struct pl_portfolio *p,
+    const git_oid *id)
+{
+	git_commit	*c = NULL;
+	int		 rc, err = 0;
+
+	memset(a, 0, sizeof *a);
+	git_oid_cpy(&a->id, id);
+	if ((rc = git_commit_lookup(&c, p->repo, id)) < 0 ||
+	    (rc = git_commit_tree(&a->tree, c)) < 0)
+		err = pl_error_git(rc, "cannot read the new commit");
+	/* A commit that changed the settings changes what we read. */
+	else
+		err = settings_read(&a->settings, &a->settings_id, p,
+		    a->tree);
+	git_commit_free(c);
+	if (err != 0)
+		pl_advance_release(a);
+	return err;
+}
+
+void
+pl_advance_release(struct pl_advance *a)
+{
+	git_tree_free(a->tree);
+	git_config_free(a->settings);
+	memset(a, 0, sizeof *a);
+}
+
+void
+pl_portfolio_advance(struct pl_portfolio *p, struct pl_advance *a)
+{
+	git_tree_free(p->tree);
+	p->tree = a->tree;
+	git_oid_cpy(&p->head, &a->id);
+	p->born = p->at_head = 1;
+	if (a->settings != NULL) {
+		git_config_free(p->settings);
+		p->settings = a->settings;
+		git_oid_cpy(&p->settings_id, &a->settings_id);
+	}
+	memset(a, 0, sizeof *a);
+}
+
+int
+pl_portfolio_locate(git_oid *out, struct pl_portfolio *p, const char *path)
+{
+	git_tree_entry	*e = NULL;
+	int		 rc, err = 0;
+
+	if ((err = pl_path_check(path)) != 0)
+		return err;
+	if (p->tree == NULL ||
+	    (rc = git_tree_entry_bypath(&e, p->tree, path)) == GIT_ENOTFOUND) {
+		read_note(p, path, NULL);
+		err = pl_error_set(PL_ENOTFOUND, "'%s' not found", path);
+		goto done;
+	}
+	if (rc < 0) {
+		err = pl_error_git(rc, path);
+		goto done;
+	}
+	read_note(p, path, git_tree_entry_id(e));
+	switch (git_tree_entry_filemode(e)) {
+	case GIT_FILEMODE_LINK:
+		err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is a "
+		    "symbolic link", path);
+		goto done;
+	case GIT_FILEMODE_COMMIT:
+		err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is a "
+		    "submodule", path);
+		goto done;
+	case GIT_FILEMODE_TREE:
+		err = pl_error_set(PL_ENOTFOUND, "'%s' not found (it is a "
+		    "folder)", path);
+		goto done;
+	default:
+		break;
+	}
+	git_oid_cpy(out, git_tree_entry_id(e));
+done:
+	git_tree_entry_free(e);
+	return err;
+}
+
+int
+pl_portfolio_read_blob(struct pl_buf *out, git_repository *repo, const git_oid *id,
+    const char *path)
+{
+	git_odb		*odb = NULL;
+	git_blob	*blob = NULL;
+	git_object_t	 type;
+	size_t		 size;
+	int		 rc, err = 0;
+
+	/* The header alone, so a huge blob is refused before it is inflated */
+	if ((rc = git_repository_odb(&odb, repo)) < 0 ||
+	    (rc = git_odb_read_header(&size, &type, odb, id)) < 0) {
+		err = pl_error_git(rc, path);
+		goto done;
+	}
+	if (size > PL_READ_MAX) {
+		err = pl_error_too_large(PL_EPARSE, path);
+		goto done;
+	}
+	if ((rc = git_blob_lookup(&blob, repo, id)) < 0) {
+		err = pl_error_git(rc, path);
+		goto done;
+	}
+	pl_buf_put(out, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob));
+done:
+	git_blob_free(blob);
+	git_odb_free(odb);
+	return err;
+}
+
+int
+pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
+    const char *path)
+{
+	git_oid	id;
+	int	err;
+
+	if ((err = pl_portfolio_locate(&id, p, path)) != 0)
+		return err;
+	return pl_portfolio_read_blob(out, p->repo, &id, path);
+}
+
+static int
+list_tree(struct pl_strlist *out, const git_tree *t, const char *suffix)
+{
+	const git_tree_entry	*e;
+	const char		*name;
+	size_t			 i, n, slen = strlen(suffix);
+
+	/*
+	 * Links and submodules are listed too: reading them is refused, and
+	 * the refusal is a warning a person sees rather than a file that
+	 * silently is not there.
+	 */
+	for (i = 0; i < git_tree_entrycount(t); i++) {
+		e = git_tree_entry_byindex(t, i);
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+			continue;
+		name = git_tree_entry_name(e);
+		n = strlen(name);
+		if (n > slen && strcmp(name + n - slen, suffix) == 0)
+			pl_strlist_push_owned(out, pl_xstrndup(name, n - slen));
+	}
+	return 0;
+}
+
+int
+pl_portfolio_refs(struct pl_strlist *out, struct pl_portfolio *p)
+{
+	static const char *const kinds[] = { "refs/heads/", "refs/tags/",
+		"refs/remotes/" };
+	git_strarray	 refs = { NULL, 0 };
+	const char	*name;
+	size_t		 i, k, n;
+	int		 rc;
+
+	if ((rc = git_reference_list(&refs, p->repo)) < 0)
+		return pl_error_git(rc, "cannot list branches and tags");
+	for (i = 0; i < refs.count; i++)
+		for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			n = strlen(kinds[k]);
+			name = refs.strings[i] + n;
+			/* "origin/HEAD" only points at a branch listed too */
+			if (strncmp(refs.strings[i], kinds[k], n) == 0 &&
+			    (k < 2 || strcmp(name + strcspn(name, "/"),
+			    "/HEAD") != 0))
+				pl_strlist_push(out, name);
+		}
+	git_strarray_dispose(&refs);
+	pl_strlist_sort(out);
+	return PL_OK;
+}
+
+int
+pl_portfolio_list(struct pl_strlist *out, struct pl_portfolio *p,
+    const char *dir, const char *suffix)
+{
+	struct pl_strlist	 names = PL_STRLIST_INIT;
+	git_tree_entry		*e = NULL;
+	git_tree		*sub = NULL;
+	size_t			 i;
+	int			 rc, err = 0;
+
+	if (suffix == NULL)
+		suffix = "";
+	if (p->tree == NULL)
+		goto done;
+	if (dir == NULL || *dir == '\0' || strcmp(dir, ".") == 0) {
+		err = list_tree(&names, p->tree, suffix);
+		goto done;
+	}
+	if ((err = pl_path_check(dir)) != 0)
+		goto done;
+	rc = git_tree_entry_bypath(&e, p->tree, dir);
+	if (rc == 0 || rc == GIT_ENOTFOUND)
+		read_note(p, dir, rc == 0 ? git_tree_entry_id(e) : NULL);
+	if (rc == GIT_ENOTFOUND ||
+	    (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE))
+		goto done;
+	if (rc < 0 ||
+	    (rc = git_tree_lookup(&sub, p->repo, git_tree_entry_id(e))) < 0) {
+		err = pl_error_git(rc, dir);
+		goto done;
+	}
+	err = list_tree(&names, sub, suffix);
+done:
+	/* Sorted apart so what out held already stays in its order. */
+	pl_strlist_sort(&names);
+	for (i = 0; i < names.n; i++)
+		pl_strlist_push_owned(out, names.v[i]);
+	names.n = 0;
+	pl_strlist_release(&names);
+	git_tree_free(sub);
+	git_tree_entry_free(e);
+	return err;
+}
+
+/* What walk_file() collects: every file under dir. */
+struct walk {
+	const char		*dir;
+	struct pl_strlist	 files;
+};
+
+static int
+walk_file(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct walk	*w = payload;
+
+	if (git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		pl_strlist_push_owned(&w->files, pl_xasprintf("%s/%s%s",
+		    w->dir, root, git_tree_entry_name(e)));
+	return 0;
+}
+
+int
+pl_portfolio_list_files(struct pl_strlist *out, struct pl_portfolio *p,
+    const char *dir)
+{
+	struct walk	 w = { dir, PL_STRLIST_INIT };
+	git_tree_entry	*e = NULL;
+	git_tree	*sub = NULL;
+	size_t		 i;
+	int		 rc, err = 0;
+
+	if ((err = pl_path_check(dir)) != 0 || p->tree == NULL)
+		return err;
+	rc = git_tree_entry_bypath(&e, p->tree, dir);
+	read_note(p, dir, rc == 0 ? git_tree_entry_id(e) : NULL);
+	if (rc == GIT_ENOTFOUND ||
+	    (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE))
+		goto done;
+	if (rc < 0 ||
+	    (rc = git_tree_lookup(&sub, p->repo, git_tree_entry_id(e))) < 0 ||
+	    (rc = git_tree_walk(sub, GIT_TREEWALK_PRE, walk_file, &w)) < 0) {
+		err = pl_error_git(rc, dir);
+		goto done;
+	}
+	pl_strlist_sort(&w.files);
+	for (i = 0; i < w.files.n; i++)
+		pl_strlist_push(out, w.files.v[i]);
+done:
+	pl_strlist_release(&w.files);
+	git_tree_free(sub);
+	git_tree_entry_free(e);
+	return err;
+}
+
+int
+pl_portfolio_exists(struct pl_portfolio *p, const char *path)
+{
+	git_tree_entry	*e = NULL;
+	struct stat	 st;
+	const char	*wd = git_repository_workdir(p->repo);
+	char		*full;
+	int		 found;
+
+	if (pl_path_check(path) != 0)
+		return 0;
+	if (p->tree != NULL && git_tree_entry_bypath(&e, p->tree, path) == 0) {
+		read_note(p, path, git_tree_entry_id(e));
+		git_tree_entry_free(e);
+		return 1;
+	}
+	if (p->tree != NULL)
+		read_note(p, path, NULL);
+	if (wd == NULL)
+		return 0;
+	full = pl_xasprintf("%s%s", wd, path);
+	found = lstat(full, &st) == 0;
+	free(full);
+	return found;
+}
+
+int
+pl_portfolio_setting(char **out, struct pl_portfolio *p, const char *key)
+{
+	const char	*v;
+	int		 rc;
+
+	*out = NULL;
+	if (p->settings == NULL)
+		return 0;
+	rc = git_config_get_string(&v, p->settings, key);
+	if (rc == GIT_ENOTFOUND)
+		return 0;
+	if (rc == GIT_EINVALIDSPEC)
+		return pl_error_set(PL_EINVAL, "invalid setting name '%s'",
+		    key);
+	if (rc < 0)
+		return pl_error_git(rc, PL_SETTINGS_FILE);
+	*out = pl_xstrdup(v);
+	return 0;
+}
+
+int
+pl_portfolio_git_config_string(char **out, struct pl_portfolio *pf,
+    const char *key)
+{
+	git_config	*cfg = NULL, *snap = NULL;
+	const char	*v;
+	int		 rc;
+
+	*out = NULL;
+	/* Without a portfolio, libgit2 finds no user's files until held. */
+	if (pf == NULL && (rc = lib_init()) != 0)
+		return rc;
+	if (pf != NULL)
+		rc = git_repository_config_snapshot(&snap, pf->repo);
+	else if ((rc = git_config_open_default(&cfg)) == 0)
+		rc = git_config_snapshot(&snap, cfg);
+	if (rc < 0) {
+		rc = pl_error_git(rc, "git config");
+		goto done;
+	}
+	rc = git_config_get_string(&v, snap, key);
+	if (rc == 0)
+		*out = pl_xstrdup(v);
+	else if (rc == GIT_ENOTFOUND)
+		rc = 0;
+	else
+		rc = pl_error_git(rc, "git config");
+done:
+	git_config_free(snap);
+	git_config_free(cfg);
+	if (pf == NULL)
+		git_libgit2_shutdown();
+	return rc;
+}
+
+/* A copy of s[0..n) without surrounding white space. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return pl_xstrndup(s, n);
+}
+
+/* "Name <email>", as git's --author takes an identity. */
+static int
+parse_author(char **name, char **email, const char *s)
+{
+	const char	*lt = strchr(s, '<'), *gt;
+	size_t		 len = strlen(s);
+
+	*name = *email = NULL;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (lt == NULL || len == 0 || s[len - 1] != '>' ||
+	    (gt = strchr(lt + 1, '>')) != s + len - 1 ||
+	    memchr(lt + 1, '<', (size_t)(gt - lt - 1)) != NULL)
+		goto bad;
+	*name = trimmed(s, (size_t)(lt - s));
+	*email = trimmed(lt + 1, (size_t)(gt - lt - 1));
+	if (**name != '\0' && **email != '\0')
+		return 0;
+	free(*name);
+	free(*email);
+	*name = *email = NULL;
+bad:
+	return pl_error_set(PL_EINVAL, "malformed author '%s': expected "
+	    "'Name <email>'", s);
+}
+
+int
+pl_portfolio_set_author(struct pl_portfolio *p, const char *author)
+{
+	char	*name = NULL, *email = NULL;
+	int	 err;
+
+	if (author != NULL && (err = parse_author(&name, &email, author)) != 0)
+		return err;
+	free(p->author_name);
+	free(p->author_email);
+	p->author_name = name;
+	p->author_email = email;
+	return 0;
+}
+
+static int
+env_date(git_time_t *t, int *off, const char *var)
+{
+	const char	*v = getenv(var);
+	time_t		 now;
+
+	/* localtime_r() need not look at TZ; tzset() makes sure it does. */
+	tzset();
+	if (v != NULL && *v != '\0') {
+		if (pl_git_date_parse(t, off, v) != 0)
+			return pl_error_set(PL_EINVAL, "invalid date in %s: "
+			    "'%s'", var, v);
+		return 0;
+	}
+	now = time(NULL);
+	*t = now;
+	*off = pl_local_offset(now);
+	return 0;
+}
+
+/* Fixed once, so today's date and the commit's date agree. */
+static int
+author_time(struct pl_portfolio *p)
+{
+	int	err;
+
+	if (p->have_when)
+		return 0;
+	if ((err = env_date(&p->when, &p->off, "GIT_AUTHOR_DATE")) != 0)
+		return err;
+	p->have_when = 1;
+	return 0;
+}
+
+int
+pl_today(struct pl_date *out)
+{
+	git_time_t	when;
+	int		off, err;
+
+	if ((err = env_date(&when, &off, "GIT_AUTHOR_DATE")) != 0)
+		return err;
+	*out = pl_date_from_time((time_t)when, off);
+	return 0;
+}
+
+int
+pl_portfolio_today(struct pl_date *out, struct pl_portfolio *p)
+{
+	int	err;
+
+	if ((err = author_time(p)) != 0)
+		return err;
+	*out = pl_date_from_time((time_t)p->when, p->off);
+	return 0;
+}
+
+/* The first of: given, $env, config key, $last; NULL when all are empty. */
+static char *
+ident_part(const char *given, const char *env, git_config *cfg,
+    const char *key, const char *last)
+{
+	const char	*v = given;
+	char		*s;
+
+	if (v == NULL || *v == '\0')
+		v = getenv(env);
+	if ((v == NULL || *v == '\0') && cfg != NULL &&
+	    git_config_get_string(&v, cfg, key) < 0)
+		v = NULL;
+	if ((v == NULL || *v == '\0') && last != NULL)
+		v = getenv(last);
+	if (v == NULL)
+		return NULL;
+	s = trimmed(v, strlen(v));
+	if (*s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static int
+ident_config(git_config **out, struct pl_portfolio *p)
+{
+	git_config	*cfg = NULL;
+	int		 rc;
+
+	/* Before pl_portfolio_init() has a repository: the user's files. */
+	if (p->repo != NULL)
+		rc = git_repository_config_snapshot(out, p->repo);
+	else if ((rc = git_config_open_default(&cfg)) == 0)
+		rc = git_config_snapshot(out, cfg);
+	git_config_free(cfg);
+	if (rc < 0)
+		return pl_error_git(rc, "cannot read git config");
+	return 0;
+}
+
+static int
+signature(git_signature **out, const char *name, const char *email,
+    git_time_t t, int off)
+{
+	char	*why;
+	int	 rc;
+
+	/* A line break in a name would forge the commit's header. */
+	if (pl_text_check_line("the name", name) != 0 ||
+	    pl_text_check_line("the email", email) != 0) {
+		why = pl_xstrdup(pl_error_last());
+		rc = pl_error_set(PL_EINVAL, "invalid identity '%s <%s>': %s",
+		    name, email, why);
+		free(why);
+		return rc;
+	}
+	if ((rc = git_signature_new(out, name, email, t, off)) < 0)
+		return pl_error_set(PL_EINVAL, "invalid identity '%s <%s>': %s",
+		    name, email, git_error_last() != NULL ?
+		    git_error_last()->message : "refused");
+	return 0;
+}
+
+/* PL_EIDENTITY, saying what who (author or committer) lacks. */
+static int
+no_identity(const char *who, const char *name, const char *email)
+{
+	if (name == NULL && email == NULL)
+		return pl_error_set(PL_EIDENTITY, "no identity: the %s has "
+		    "no name nor email; tell git who you are with "
+		    SET_NAME " and " SET_EMAIL, who);
+	if (name == NULL)
+		return pl_error_set(PL_EIDENTITY, "no identity: the %s has "
+		    "no name; tell git with " SET_NAME, who);
+	return pl_error_set(PL_EIDENTITY, "no identity: the %s has no "
+	    "email; tell git with " SET_EMAIL, who);
+}
+
+int
+pl_portfolio_signatures(git_signature **author, git_signature **committer,
+    struct pl_portfolio *p)
+{
+	git_config	*cfg = NULL;
+	char		*an = NULL, *ae = NULL, *cn = NULL, *ce = NULL;
+	git_time_t	 ct;
+	int		 coff, err;
+
+	*author = *committer = NULL;
+	if ((err = author_time(p)) != 0 ||
+	    (err = env_date(&ct, &coff, "GIT_COMMITTER_DATE")) != 0 ||
+	    (err = ident_config(&cfg, p)) != 0)
+		goto done;
+	/* The committer is never --author's, as in git. */
+	an = ident_part(p->author_name, "GIT_AUTHOR_NAME", cfg, "user.name",
+	    NULL);
+	ae = ident_part(p->author_email, "GIT_AUTHOR_EMAIL", cfg,
+	    "user.email", "EMAIL");
+	cn = ident_part(NULL, "GIT_COMMITTER_NAME", cfg, "user.name", NULL);
+	ce = ident_part(NULL, "GIT_COMMITTER_EMAIL", cfg, "user.email",
+	    "EMAIL");
+	if (an == NULL || ae == NULL) {
+		err = no_identity("author", an, ae);
+		goto done;
+	}
+	/*
+	 * Unlike git, which would guess from the host: with no committer
+	 * configured at all (a school's script under a service account,
+	 * with GIT_AUTHOR_* or --author), the author commits.
+	 */
+	if (cn == NULL && ce == NULL) {
+		cn = pl_xstrdup(an);
+		ce = pl_xstrdup(ae);
+	}
+	if (cn == NULL || ce == NULL) {
+		err = no_identity("committer", cn, ce);
+		goto done;
+	}
+	if ((err = signature(author, an, ae, p->when, p->off)) == 0)
+		err = signature(committer, cn, ce, ct, coff);
+done:
+	if (err != 0) {
+		git_signature_free(*author);
+		*author = NULL;
+	}
+	git_config_free(cfg);
+	free(an);
+	free(ae);
+	free(cn);
+	free(ce);
+	return err;
+}
+
+static int
+init_names(char **name, char **id, const char *given_name,
+    const char *given_id)
+{
+	int	err;
+
+	*id = NULL;
+	*name = trimmed(given_name != NULL ? given_name : "",
+	    given_name != NULL ? strlen(given_name) : 0);
+	if (**name == '\0')
+		return pl_error_set(PL_EINVAL, "empty name");
+	/* The name is the profile's heading and in the first commit */
+	if ((err = pl_text_check_line("the name", *name)) != 0)
+		return err;
+	if (given_id != NULL) {
+		*id = pl_xstrdup(given_id);
+		return pl_id_check("learner", given_id);
+	}
+	*id = pl_slug_make(*name);
+	if (**id == '\0')
+		return pl_error_set(PL_EINVAL, "cannot make an id from the "
+		    "name '%s'; give one with --id", *name);
+	return 0;
+}
+
+static int
+any_file(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)path;
+	(void)st;
+	(void)f;
+	return flag != FTW_D && flag != FTW_DP;
+}
+
+/*
+ * What an init that ran out of room or was killed before git's
+ * repository was whole leaves (as pl 0.1 did): a .git with no HEAD that
+ * holds no object and no ref, so that nothing in it can be lost.
+ */
+static int
+unfinished(const char *dir)
+{
+	char		*git = pl_xasprintf("%s/.git", dir);
+	char		*head = pl_xasprintf("%s/HEAD", git);
+	char		*objects = pl_xasprintf("%s/objects", git);
+	char		*refs = pl_xasprintf("%s/refs", git);
+	char		*packed = pl_xasprintf("%s/packed-refs", git);
+	struct stat	 st;
+	int		 yes;
+
+	yes = lstat(git, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    lstat(head, &st) == -1 && errno == ENOENT &&
+	    lstat(packed, &st) == -1 && errno == ENOENT &&
+	    nftw(objects, any_file, 16, FTW_PHYS) != 1 &&
+	    nftw(refs, any_file, 16, FTW_PHYS) != 1;
+	free(git);
+	free(head);
+	free(objects);
+	free(refs);
+	free(packed);
+	return yes;
+}
+
+/*
+ * An existing repository in dir, when it has no commits yet; *out NULL
+ * when it is an unfinished one that init may complete.
+ */
+static int
+init_open(git_repository **out, const char *dir)
+{
+	char	*lock;
+	int	 rc, i;
+
+	rc = git_repository_open_ext(out, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
+	    NULL);
+	if (rc == GIT_ENOTFOUND && unfinished(dir)) {
+		/* no git command works on it: only a dead init's locks */
+		for (i = 0; i < 2; i++) {
+			lock = pl_xasprintf("%s/.git/%s.lock", dir,
+			    i == 0 ? "config" : "HEAD");
+			unlink(lock);
+			free(lock);
+		}
+		*out = NULL;
+		return 0;
+	}
+	if (rc == GIT_ENOTFOUND)
+		return pl_error_set(PL_EEXISTS, "'%s/.git' exists and is not "
+		    "a repository git can open; move it away or repair it",
+		    dir);
+	if (rc < 0)
+		return pl_error_git(rc, "cannot open the repository");
+	if ((rc = git_repository_head_unborn(*out)) < 0)
+		return pl_error_git(rc, "cannot read HEAD");
+	if (rc == 0)
+		return pl_error_set(PL_EEXISTS, "'%s' already has commits",
+		    dir);
+	return 0;
+}
+
+/*
+ * dir may be missing, empty, or hold nothing but an empty repository's
+ * .git; *repo gets that repository.
+ */
+int
+pl_dir_probe(const char *dir, int *git, int *other)
+{
+	struct stat	 st;
+	struct dirent	*de;
+	DIR		*d;
+
+	*git = *other = 0;
+	if (stat(dir, &st) == -1)
+		return errno == ENOENT ? 0 : pl_error_set(PL_ERROR, "cannot "
+		    "read '%s': %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return pl_error_set(PL_EEXISTS, "'%s' exists and is not a "
+		    "folder", dir);
+	if ((d = opendir(dir)) == NULL)
+		return pl_error_set(PL_ERROR, "cannot read '%s': %s", dir,
+		    strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		if (strcmp(de->d_name, ".git") == 0)
+			*git = 1;
+		else
+			*other = 1;
+	}
+	closedir(d);
+	return 1;
+}
+
+static int
+init_target(git_repository **repo, const char *dir)
+{
+	int	err, git, other;
+
+	*repo = NULL;
+	if ((err = pl_dir_probe(dir, &git, &other)) <= 0)
+		return err;
+	if (git)
+		return init_open(repo, dir);
+	if (other)
+		return pl_error_set(PL_EEXISTS, "'%s' is not empty", dir);
+	return 0;
+}
+
+/*
+ * What init is about to make, removed whole if it fails: dir's .git, or
+ * the first folder of dir's path that does not exist; NULL when .git is
+ * an unfinished one that was there before.
+ */
+static char *
+init_made(const char *dir)
+{
+	struct stat	 st;
+	char		*top, *slash;
+
+	if (stat(dir, &st) == 0) {
+		top = pl_xasprintf("%s/.git", dir);
+		if (lstat(top, &st) == 0) {
+			free(top);
+			return NULL;
+		}
+		return top;
+	}
+	/* libgit2 makes every missing folder on the way */
+	top = pl_xstrdup(dir);
+	while ((slash = strrchr(top, '/')) != NULL && slash != top) {
+		*slash = '\0';
+		if (stat(top, &st) == 0) {
+			*slash = '/';
+			break;
+		}
+	}
+	return top;
+}
+
+static int
+init_repo(git_repository **out, const char *dir)
+{
+	git_repository_init_options	opts;
+	int				rc;
+
+	if ((rc = git_repository_init_options_init(&opts,
+	    GIT_REPOSITORY_INIT_OPTIONS_VERSION)) < 0)
+		return pl_error_git(rc, "cannot make a repository");
+	/* libgit2 makes the folders and honours init.defaultBranch. */
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
+	if ((rc = git_repository_init_ext(out, dir, &opts)) < 0)
+		return pl_error_git(rc, "cannot make a repository");
+	return 0;
+}
+
+/* Sets key to value in cfg (the repository's own file) unless set there. */
+static int
+config_default(git_config *cfg, const char *key, const char *value)
+{
+	git_config_entry	*e = NULL;
+	int			 rc;
+
+	if ((rc = git_config_get_entry(&e, cfg, key)) == 0) {
+		git_config_entry_free(e);
+		return 0;
+	}
+	if (rc != GIT_ENOTFOUND)
+		return pl_error_git(rc, "cannot read git config");
+	if ((rc = git_config_set_string(cfg, key, value)) < 0)
+		return pl_error_git(rc, "cannot write git config");
+	return 0;
+}
+
+int
+pl_portfolio_register_driver(struct pl_portfolio *pf)
+{
+	git_config		*all = NULL, *local = NULL;
+	git_config_entry	*e = NULL;
+	int			 rc, err = 0;
+
+	if ((rc = git_repository_config(&all, pl_portfolio_repo(pf))) < 0 ||
+	    (rc = git_config_open_level(&local, all,
+	    GIT_CONFIG_LEVEL_LOCAL)) < 0) {
+		err = pl_error_git(rc, "cannot read git config");
+		goto done;
+	}
+	if ((err = config_default(local, "merge.pl.name",
+	    PL_DRIVER_NAME)) != 0 || (err = config_default(local,
+	    "merge.pl.driver", PL_DRIVER_COMMAND)) != 0)
+		goto done;
+	/*
+	 * git 2.27 and later stop a plain "git pull" of diverged branches
+	 * until pull.rebase says how; false makes it merge, through the
+	 * driver.  A choice made at any level stays.
+	 */
+	if ((rc = git_config_get_entry(&e, all, "pull.rebase")) == 0)
+		git_config_entry_free(e);
+	else if (rc != GIT_ENOTFOUND)
+		err = pl_error_git(rc, "cannot read git config");
+	else
+		err = config_default(local, "pull.rebase", "false");
+done:
+	git_config_free(local);
+	git_config_free(all);
+	return err;
+}
+
+char *
+pl_portfolio_outer(const char *dir)
+{
+	git_buf		 found = { 0 };
+	git_repository	*repo = NULL;
+	git_object	*o = NULL;
+	char		*abs, *slash, *out = NULL;
+
+	/* libgit2 held: its error state lives as long as it does */
+	if (lib_init() != 0) {
+		pl_error_clear();
+		return NULL;
+	}
+	abs = realpath(dir, NULL);
+	if (abs == NULL || (slash = strrchr(abs, '/')) == NULL)
+		goto done;
+	slash[slash == abs] = '\0';	/* its parent, "/" for "/x" */
+	if (git_repository_discover(&found, abs, 0, NULL) == 0 &&
+	    git_repository_open(&repo, found.ptr) == 0 &&
+	    !git_repository_is_bare(repo) && git_revparse_single(&o, repo,
+	    "HEAD:" PL_SETTINGS_FILE) == 0)
+		out = pl_xstrdup(git_repository_workdir(repo));
+	if (out != NULL && strlen(out) > 1 && out[strlen(out) - 1] == '/')
+		out[strlen(out) - 1] = '\0';
+done:
+	git_object_free(o);
+	git_repository_free(repo);
+	git_buf_dispose(&found);
+	free(abs);
+	git_error_clear();
+	git_libgit2_shutdown();
+	return out;
+}
+
+/* The settings file, as "git config -f .plconfig" writes it. */
+static void
+settings_text(struct pl_buf *out)
+{
+	pl_buf_printf(out, "[portfolio]\n\tversion = %d\n", PL_FORMAT_VERSION);
+}
+
+static void
+profile_text(struct pl_buf *out, const char *name, const char *id,
+    const char *grade, struct pl_date today)
+{
+	struct pl_doc	*doc = pl_doc_new();
+	char		 date[PL_DATE_LEN];
+	char		*body;
+
+	pl_date_format(date, today);
+	pl_doc_set(doc, "name", name, PL_SCALAR_STR);
+	pl_doc_set(doc, "id", id, PL_SCALAR_STR);
+	if (grade != NULL && *grade != '\0')
+		pl_doc_set(doc, "grade", grade, PL_SCALAR_STR);
+	pl_doc_set(doc, "started", date, PL_SCALAR_PLAIN);
+	body = pl_xasprintf("\n# %s\n\n## Strengths\n\n## Needs\n\n"
+	    "## Interests\n\n## How I learn best\n", name);
+	pl_doc_set_body(doc, body);
+	pl_doc_serialize(doc, out);
+	free(body);
+	pl_doc_free(doc);
+}
+
+/* The first commit, through the one write path every change takes. */
+static int
+init_commit(struct pl_portfolio *p, const char *name, const char *id,
+    const char *grade)
+{
+	struct pl_buf	 settings = PL_BUF_INIT, profile = PL_BUF_INIT;
+	struct pl_buf	 attrs = PL_BUF_INIT;
+	struct pl_msg	 msg = { "portfolio", "init", id, NULL, NULL,
+			    PL_STRLIST_INIT };
+	struct pl_tx	*tx = NULL;
+	struct pl_date	 today;
+	char		*sentence;
+	int		 err;
+
+	sentence = pl_xasprintf("Started the portfolio of %s.", name);
+	msg.sentence = sentence;
+	if ((err = pl_portfolio_today(&today, p)) != 0)
+		goto done;
+	settings_text(&settings);
+	profile_text(&profile, name, id, grade, today);
+	/* committed, so that every clone merges the files as pl does */
+	(void)pl_driver_attributes(&attrs, "");
+	if ((err = pl_tx_begin_init(&tx, p)) != 0 ||
+	    (err = pl_tx_put(tx, PL_ATTRIBUTES_FILE, attrs.ptr,
+	    attrs.len)) != 0 ||
+	    (err = pl_tx_put(tx, PL_SETTINGS_FILE, settings.ptr,
+	    settings.len)) != 0 ||
+	    (err = pl_tx_put(tx, "profile.md", profile.ptr, profile.len)) != 0)
+		goto done;
+	err = pl_tx_commit(tx, &msg);
+done:
+	pl_tx_free(tx);
+	pl_buf_release(&settings);
+	pl_buf_release(&profile);
+	pl_buf_release(&attrs);
+	free(sentence);
+	return err;
+}
+
+int
+pl_portfolio_init(char **out_id, const char *dir, const char *name,
+    const char *id, const char *grade, const char *author)
+{
+	struct pl_portfolio	*p;
+	git_signature		*a = NULL, *c = NULL;
+	char			*nm = NULL, *lid = NULL, *made = NULL;
+	int			 err;
+
+	if (out_id != NULL)
+		*out_id = NULL;
+	if ((err = lib_init()) != 0)
+		return err;
+	p = portfolio_new();
+	if (dir == NULL)
+		dir = ".";
+	if ((err = init_names(&nm, &lid, name, id)) != 0 ||
+	    (grade != NULL &&
+	    (err = pl_text_check_line("the grade", grade)) != 0) ||
+	    (err = pl_portfolio_set_author(p, author)) != 0 ||
+	    (err = init_target(&p->repo, dir)) != 0)
+		goto done;
+	/* Ask for an identity before making anything that would stay. */
+	if ((err = pl_portfolio_signatures(&a, &c, p)) != 0)
+		goto done;
+	/* A full disk leaves no half repository to trip on. */
+	if (p->repo == NULL) {
+		made = init_made(dir);
+		if ((err = init_repo(&p->repo, dir)) != 0)
+			goto done;
+	}
+	if ((err = pl_portfolio_register_driver(p)) != 0 ||
+	    (err = init_commit(p, nm, lid, grade)) != 0)
+		goto done;
+	if (out_id != NULL) {
+		*out_id = lid;
+		lid = NULL;
+	}
+done:
+	git_signature_free(a);
+	git_signature_free(c);
+	pl_portfolio_free(p);
+	if (err != 0 && made != NULL)
+		pl_remove_tree(made, 0);
+	free(made);
+	free(nm);
+	free(lid);
+	return err;
+}
