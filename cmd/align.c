@@ -12,6 +12,7 @@
 #include "pl/progress/align.h"
 #include "pl/entries/framework.h"
 #include "pl/entries/migrate.h"
+#include "pl/base/csv.h"
 #include "pl/base/percent.h"
 #include "pl/entries/standards.h"
 
