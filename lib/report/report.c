@@ -1681,6 +1681,12 @@ pl_report_release(struct pl_report *r)
 	memset(r, 0, sizeof *r);
 }
 
+int
+pl_report_file_shown(const struct pl_report_evidence *e, size_t k)
+{
+	return e->shown != NULL && k < e->files.n && e->shown[k].may_show;
+}
+
 long
 pl_report_evidence_age(const struct pl_report *r, const char *date)
 {
