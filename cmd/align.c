@@ -12,6 +12,7 @@
 #include "pl/progress/align.h"
 #include "pl/entries/framework.h"
 #include "pl/entries/migrate.h"
+#include "pl/base/csv.h"
 #include "pl/base/percent.h"
 #include "pl/entries/standards.h"
 
@@ -739,11 +740,11 @@ print_cells(const char *const *v, const size_t *w, int md)
 static void
 print_share(const char *what, size_t part, size_t whole)
 {
-	double	p;
+	char	p[16];
 
 	pl_out_printf("%s %zu of %zu", what, part, whole);
-	if (pl_percent(&p, part, whole))
-		pl_out_printf(" (%.1f%%)", p);
+	if (pl_text_pct(p, sizeof p, part, whole))
+		pl_out_printf(" (%s%%)", p);
 }
 
 static void

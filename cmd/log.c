@@ -10,7 +10,7 @@
 #include "cmd.h"
 #include "pl/progress/history.h"
 #include "pl/base/slug.h"
-#include "pl/entries/standards.h"
+#include "pl/base/csv.h"
 #include "pl/progress/verify.h"
 
 enum log_format { LOG_TEXT, LOG_CSV, LOG_JSON };

@@ -83,6 +83,18 @@ pl_date_valid(const char *s)
 }
 
 int
+pl_date_since(long *out, const char *from, struct pl_date day)
+{
+	struct pl_date	d;
+
+	*out = 0;
+	if (from == NULL || !parse_ymd(&d, from))
+		return 0;
+	*out = pl_date_days(day) - pl_date_days(d);
+	return 1;
+}
+
+int
 pl_date_parse(struct pl_date *out, const char *s, struct pl_date today)
 {
 	if (strcmp(s, "today") == 0) {

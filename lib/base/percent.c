@@ -4,6 +4,7 @@
  * (round half to even on the binary value).
  */
 #include <stdint.h>
+#include <stdio.h>
 
 #include "pl/base/percent.h"
 
@@ -18,4 +19,22 @@ pl_percent(double *out, size_t part, size_t whole)
 	tenths = (2000 * (uintmax_t)part + whole) / (2 * (uintmax_t)whole);
 	*out = (double)tenths / 10;
 	return 1;
+}
+
+int
+pl_text_pct(char *out, size_t n, size_t part, size_t whole)
+{
+	double	p;
+
+	*out = '\0';
+	if (!pl_percent(&p, part, whole))
+		return 0;
+	snprintf(out, n, "%.1f", p);
+	return 1;
+}
+
+void
+pl_text_share(char *out, size_t n, double share)
+{
+	snprintf(out, n, "%.0f", share * 100);
 }

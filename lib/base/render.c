@@ -9,7 +9,6 @@
 
 #include "base/icu.h"
 #include "pl/base/md.h"
-#include "pl/base/percent.h"
 #include "pl/base/text.h"
 #include "base/render.h"
 
@@ -95,18 +94,6 @@ pl_text_rpad(struct pl_buf *b, const char *s, size_t w)
 	for (n = pl_text_width(s); n < w; n++)
 		pl_buf_putc(b, ' ');
 	pl_text_put(b, s);
-}
-
-int
-pl_text_pct(char *out, size_t n, size_t part, size_t whole)
-{
-	double	p;
-
-	*out = '\0';
-	if (!pl_percent(&p, part, whole))
-		return 0;
-	snprintf(out, n, "%.1f", p);
-	return 1;
 }
 
 void

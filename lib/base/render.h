@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "pl/base/percent.h"	/* pl_text_pct(): every renderer's per cent */
 #include "pl/base/util.h"
 
 struct pl_report_scope;
@@ -56,12 +57,6 @@ void	 pl_text_pad(struct pl_buf *, const char *s, size_t w);
 
 /* spaces, then s, to w columns: s right-aligned. */
 void	 pl_text_rpad(struct pl_buf *, const char *s, size_t w);
-
-/*
- * pl_percent() of part and whole as text ("62.5") in out (at least 8
- * bytes); 0 when whole is 0 and there is no such number (out "").
- */
-int	 pl_text_pct(char *out, size_t n, size_t part, size_t whole);
 
 /* A blank line, then title in bold (when colour) on its own line. */
 void	 pl_text_heading(struct pl_buf *, int colour, const char *title);

@@ -593,6 +593,21 @@ pl_scope_parse(enum pl_scope *out, const char *name)
 	    "aligned or all)", name);
 }
 
+/* 1 when the profile names a grade: an empty one is none. */
+static int
+has_grade(const char *grade)
+{
+	return grade != NULL && *grade != '\0';
+}
+
+enum pl_scope
+pl_scope_used(enum pl_scope asked, const char *grade, size_t of_grade)
+{
+	if (asked == PL_SCOPE_GRADE && (!has_grade(grade) || of_grade == 0))
+		return PL_SCOPE_ALIGNED;
+	return asked;
+}
+
 void
 pl_scope_words(struct pl_buf *out, enum pl_scope asked, enum pl_scope used,
     const char *grade)
@@ -604,7 +619,7 @@ pl_scope_words(struct pl_buf *out, enum pl_scope asked, enum pl_scope used,
 		    "aligned", grade);
 	else if (asked != PL_SCOPE_GRADE)
 		pl_buf_puts(out, "the standards aligned");
-	else if (grade == NULL || *grade == '\0')
+	else if (!has_grade(grade))
 		pl_buf_puts(out, "the standards aligned (the profile has no "
 		    "grade)");
 	else
@@ -634,7 +649,7 @@ grade_count(const struct pl_align_status *st, int named)
 {
 	size_t	i, n = 0;
 
-	if (st->grade == NULL || *st->grade == '\0')
+	if (!has_grade(st->grade))
 		return 0;
 	if (named)
 		return pl_standards_of_grade(&st->stds, st->grade);
@@ -661,12 +676,11 @@ apply_scope(struct pl_align_status *st, const struct pl_align_scope *sc,
 {
 	size_t	i, n = 0, grade = 0;
 
-	st->scope = sc->learner;
 	st->grade = sc->learner_grade != NULL ?
 	    pl_xstrdup(sc->learner_grade) : NULL;
-	if (st->scope == PL_SCOPE_GRADE && (grade = grade_count(st,
-	    named)) == 0)
-		st->scope = PL_SCOPE_ALIGNED;
+	if (sc->learner == PL_SCOPE_GRADE)
+		grade = grade_count(st, named);
+	st->scope = pl_scope_used(sc->learner, st->grade, grade);
 	st->total = named ? pl_standards_distinct(&st->stds) : st->n;
 	for (i = 0; i < st->n; i++) {
 		if (!in_learner_scope(st, &st->rows[i])) {

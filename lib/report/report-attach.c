@@ -172,9 +172,8 @@ pl_report_attach(struct pl_report *r, struct pl_portfolio *head,
 		return PL_OK;
 	for (i = 0; i < r->nevidence && err == PL_OK; i++) {
 		e = &r->evidence[i];
-		/* no shown: nothing shown, as the family view reads it */
-		for (k = 0; e->shown != NULL && k < e->files.n; k++) {
-			if (!e->shown[k].may_show)
+		for (k = 0; k < e->files.n; k++) {
+			if (!pl_report_file_shown(e, k))
 				continue;
 			if (pf == NULL && (err = pl_portfolio_open(&pf,
 			    git_repository_path(pl_portfolio_repo(head)),

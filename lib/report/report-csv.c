@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "pl/report/report.h"
-#include "pl/entries/standards.h"
+#include "pl/base/csv.h"
 
 static const char *const goal_head[] = { "id", "title", "term", "status",
 	"parent", "created", "due", "steps_done", "steps_total", "evidence",

@@ -720,13 +720,13 @@ files_html(struct fam *f, const struct pl_report_evidence *e)
 {
 	size_t	i, n = 0;
 
-	for (i = 0; e->shown != NULL && i < e->files.n; i++)
-		n += e->shown[i].may_show;
+	for (i = 0; i < e->files.n; i++)
+		n += pl_report_file_shown(e, i);
 	if (n == 0)
 		return;
 	lit(f, "<ul class=\"fam-files\">\n");
 	for (i = 0; i < e->files.n; i++)
-		if (e->shown[i].may_show)
+		if (pl_report_file_shown(e, i))
 			file_html(f, e->files.v[i], &e->shown[i]);
 	lit(f, "</ul>\n");
 }

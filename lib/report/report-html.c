@@ -446,6 +446,8 @@ flags(struct page *p, const struct pl_report_goal *g)
 static void
 pace(struct page *p, const struct pl_report_goal *g)
 {
+	char	gone[16];
+
 	if (g->due == NULL)
 		return;
 	pl_buf_puts(p->out, "<p>Due <time>");
@@ -462,9 +464,9 @@ pace(struct page *p, const struct pl_report_goal *g)
 	pl_buf_puts(p->out, ". ");
 	switch (g->pace) {
 	case PL_PACE_BEHIND:
+		pl_text_share(gone, sizeof gone, g->time_share);
 		pl_buf_printf(p->out, "Behind schedule: %zu of %zu steps done "
-		    "with %.0f%% of the time gone.", g->done, g->total,
-		    g->time_share * 100);
+		    "with %s%% of the time gone.", g->done, g->total, gone);
 		break;
 	case PL_PACE_ON:
 		pl_buf_puts(p->out, "On schedule.");

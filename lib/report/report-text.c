@@ -78,6 +78,7 @@ flags(const struct pl_report_goal *g)
 {
 	struct pl_buf	b = PL_BUF_INIT;
 	const char	*sep = "";
+	char		 gone[16];
 
 	pl_buf_puts(&b, "");
 	if (g->overdue) {
@@ -90,10 +91,11 @@ flags(const struct pl_report_goal *g)
 		    g->days_since);
 		sep = "; ";
 	}
-	if (g->pace == PL_PACE_BEHIND)
-		pl_buf_printf(&b, "%sbehind pace: %zu of %zu steps, %.0f%% of "
-		    "the time gone", sep, g->done, g->total,
-		    g->time_share * 100);
+	if (g->pace == PL_PACE_BEHIND) {
+		pl_text_share(gone, sizeof gone, g->time_share);
+		pl_buf_printf(&b, "%sbehind pace: %zu of %zu steps, %s%% of "
+		    "the time gone", sep, g->done, g->total, gone);
+	}
 	return pl_buf_detach(&b);
 }
 

@@ -278,15 +278,13 @@ add_reflections(struct build *b, const struct pl_entries *l)
 	}
 }
 
+/* No date is 0 days here (the class report's days_to() says -1). */
 static long
 days_between(const char *from, struct pl_date to)
 {
-	struct pl_date	d;
+	long	n;
 
-	if (from == NULL || !pl_date_valid(from) ||
-	    pl_date_parse(&d, from, to) != PL_OK)
-		return 0;
-	return pl_date_days(to) - pl_date_days(d);
+	return pl_date_since(&n, from, to) ? n : 0;
 }
 
 /*
@@ -368,8 +366,8 @@ static void
 seen_on(const struct pl_report *r, struct pl_report_goal *g,
     const char *date)
 {
-	if (pl_report_evidence_age(r, date) < 0 || (g->last_evidence !=
-	    NULL && strcmp(date, g->last_evidence) <= 0))
+	if (pl_report_last_evidence(r, g->last_evidence, date) ==
+	    g->last_evidence)
 		return;
 	free(g->last_evidence);
 	g->last_evidence = pl_xstrdup(date);
@@ -1681,19 +1679,33 @@ pl_report_release(struct pl_report *r)
 	memset(r, 0, sizeof *r);
 }
 
+int
+pl_report_file_shown(const struct pl_report_evidence *e, size_t k)
+{
+	return e->shown != NULL && k < e->files.n && e->shown[k].may_show;
+}
+
 long
 pl_report_evidence_age(const struct pl_report *r, const char *date)
 {
-	struct pl_date	day = { 0, 0, 0 }, d;
+	struct pl_date	day = { 0, 0, 0 };
 	long		ago;
 
-	/* valid dates, which no parse below can refuse */
-	if (date == NULL || !pl_date_valid(date) ||
-	    !pl_date_valid(r->as_of) || pl_date_parse(&day, r->as_of, day) !=
-	    PL_OK || pl_date_parse(&d, date, day) != PL_OK)
+	/* a valid date, which the parse below cannot refuse */
+	if (!pl_date_valid(r->as_of) || pl_date_parse(&day, r->as_of, day) !=
+	    PL_OK || !pl_date_since(&ago, date, day))
 		return -1;
-	ago = pl_date_days(day) - pl_date_days(d);
 	return ago >= 0 ? ago : -1;
+}
+
+const char *
+pl_report_last_evidence(const struct pl_report *r, const char *last,
+    const char *date)
+{
+	if (pl_report_evidence_age(r, date) < 0 ||
+	    (last != NULL && strcmp(date, last) <= 0))
+		return last;
+	return date;
 }
 
 void

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 
 #include "pl/report/roster.h"
-#include "pl/entries/standards.h"
+#include "pl/base/csv.h"
 #include "base/render.h"
 
 /* The learner columns, in order. */

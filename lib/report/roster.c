@@ -374,16 +374,16 @@ reasons(struct pl_roster_learner *l)
 	l->reasons = pl_buf_detach(&b);
 }
 
-/* Days from the date text s to day; -1 when s is not a date. */
+/*
+ * Days from the date text s to day; -1 when s is not a date (a goal's
+ * days_between() in report.c says 0).
+ */
 static long
 days_to(const char *s, struct pl_date day)
 {
-	struct pl_date	d;
+	long	n;
 
-	if (s == NULL || !pl_date_valid(s) || pl_date_parse(&d, s, day) !=
-	    PL_OK)
-		return -1;
-	return pl_date_days(day) - pl_date_days(d);
+	return pl_date_since(&n, s, day) ? n : -1;
 }
 
 static void
@@ -418,8 +418,8 @@ count_evidence(struct pl_roster_learner *l, const struct pl_report *rep,
 			continue;
 		l->evidence_short += ago < PL_ROSTER_RECENT_SHORT;
 		l->evidence_long += ago < PL_ROSTER_RECENT_LONG;
-		if (last == NULL || strcmp(rep->evidence[i].date, last) > 0)
-			last = rep->evidence[i].date;
+		last = pl_report_last_evidence(rep, last,
+		    rep->evidence[i].date);
 	}
 	if (last != NULL) {
 		snprintf(l->last_evidence, sizeof l->last_evidence, "%s", last);

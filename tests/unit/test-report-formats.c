@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pl/base/csv.h"
 #include "pl/base/md.h"
 #include "pl/report/report.h"
-#include "pl/entries/standards.h"
 #include "tap.h"
 #include "golden.h"
 

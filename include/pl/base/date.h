@@ -34,6 +34,15 @@ struct pl_date pl_date_from_time(time_t t, int off);
 /* Days since 1970-01-01 (negative before). */
 long	pl_date_days(struct pl_date);
 
+/*
+ * The one count of days behind a date of last activity (the last
+ * evidence, a goal's creation, the portfolio's start): days from the
+ * date from ("YYYY-MM-DD", no words such as "today") to day in *out,
+ * negative when from comes after day, and 1.  0, *out 0, when from is
+ * NULL or no such date: the caller says what an unknown date is.
+ */
+int	pl_date_since(long *out, const char *from, struct pl_date day);
+
 /* The days in month m (1-12) of year y. */
 int	pl_date_days_in_month(int y, int m);
 

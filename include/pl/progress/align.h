@@ -86,6 +86,15 @@ extern const char *const pl_scope_names[];
 int	 pl_scope_parse(enum pl_scope *out, const char *name) PL_WUR;
 
 /*
+ * The scope used when asked is asked for and the profile's grade is
+ * grade (NULL: none), of which the frameworks have of_grade standards:
+ * asked, but grade falls back to aligned without a grade (an empty one
+ * is none) or without a standard of it.
+ */
+enum pl_scope pl_scope_used(enum pl_scope asked, const char *grade,
+	    size_t of_grade);
+
+/*
  * Appends to out, for a reader, the standards of scope used (asked
  * for, with grade, the profile's or NULL): "the standards of grade 7
  * and those aligned", "the standards aligned (the profile has no grade)",

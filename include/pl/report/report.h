@@ -413,6 +413,22 @@ int	 pl_report_files_reset(const char *dir) PL_WUR;
 long	 pl_report_evidence_age(const struct pl_report *r, const char *date);
 
 /*
+ * The last evidence as of r's day once evidence dated date is seen, last
+ * being the last so far (NULL: none): date when it counts as of that day
+ * (pl_report_evidence_age()) and is newer than last, else last itself.
+ */
+const char *pl_report_last_evidence(const struct pl_report *r,
+	    const char *last, const char *date);
+
+/*
+ * The one rule for an attached file a family may see: 1 when file k of
+ * e is one the builder let the family view show (in the folder of
+ * evidence it has, a plain path); 0 for evidence without its shown list
+ * (another view, or a report built by hand), which shows nothing.
+ */
+int	 pl_report_file_shown(const struct pl_report_evidence *e, size_t k);
+
+/*
  * Appends to out what an event of the window says in the text, Markdown
  * and HTML reports (unescaped): its detail, the commit's sentence, but
  * for a rating, whose sentence names the rater's email, "Rated ID: 3
