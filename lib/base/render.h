@@ -1,6 +1,6 @@
 /*
  * Internal: what the renderers of a learner's report (report-*.c) and
- * of a class (roster-*.c) share, so both look alike and escape alike:
+ * of a class (class-*.c) share, so both look alike and escape alike:
  * aligned text with optional colour (render.c), Markdown tables
  * (render.c), and the HTML page's head, style and escaping
  * (render-html.c).
