@@ -1,8 +1,8 @@
 /*
  * pl roster: the portfolios of a class named in a roster file.  "pl
  * roster sync" clones each one named by URL into the clones folder, or
- * syncs its clone there (see pl/report/roster.h); "pl report --roster" reads
- * them.
+ * syncs its clone there (see pl/sync/roster-sync.h); "pl report
+ * --roster" reads them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "pl/report/roster.h"
+#include "pl/sync/roster-sync.h"
 
 /* "pl: syncing portfolios: 12/30", over and over on one line. */
 static void

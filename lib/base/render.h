@@ -1,6 +1,6 @@
 /*
  * Internal: what the renderers of a learner's report (report-*.c) and
- * of a class (roster-*.c) share, so both look alike and escape alike:
+ * of a class (class-*.c) share, so both look alike and escape alike:
  * aligned text with optional colour (render.c), Markdown tables
  * (render.c), and the HTML page's head, style and escaping
  * (render-html.c).
@@ -140,33 +140,5 @@ void	 pl_html_begin_images(struct pl_buf *, int self);
  * more (NULL: none), and opens the body.
  */
 void	 pl_html_style(struct pl_buf *, const char *more);
-
-/* The deepest Markdown the HTML report formats (pl(1), LIMITS). */
-#define PL_MD_DEPTH_MAX	100
-
-/*
- * Markdown from the portfolio (text, NUL-terminated) as the HTML report
- * shows it: its headings moved so the highest is level top, images not
- * inline made links, raw HTML dropped; nested deeper than
- * PL_MD_DEPTH_MAX, its text in a <pre>.  For the fuzz target; the report
- * calls it through report-html.c.
- */
-void	 pl_html_markdown(struct pl_buf *out, const char *text, int top);
-
-/*
- * The family's report (report-family.c), which pl_report_text(),
- * pl_report_md() and pl_report_html() hand the family view to.
- */
-void	 pl_report_family_text(struct pl_buf *out, const struct pl_report *r,
-	    int colour);
-void	 pl_report_family_md(struct pl_buf *out, const struct pl_report *r);
-void	 pl_report_family_html(struct pl_buf *out, const struct pl_report *r);
-
-/*
- * A standard's statement as a short phrase for the family: its first
- * clause without the full stop, cut at a word past 64 characters with
- * "…".  The caller frees.
- */
-char	*pl_report_phrase(const char *statement);
 
 #endif

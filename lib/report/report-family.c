@@ -15,6 +15,8 @@
 #include "pl/base/md.h"
 #include "pl/report/report.h"
 #include "base/render.h"
+#include "report/html-markdown.h"
+#include "report/report-family.h"
 
 /* A standard's short phrase is cut to this many characters at most. */
 #define PHRASE_MAX	64

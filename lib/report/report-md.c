@@ -12,6 +12,7 @@
 #include "pl/base/md.h"
 #include "pl/report/report.h"
 #include "base/render.h"
+#include "report/report-family.h"
 
 static const char *const event_words[] = { "goal set", "step done",
 	"goal met", "evidence", "reflection", "rating" };

@@ -13,6 +13,7 @@
 #include "pl/report/report.h"
 #include "pl/base/text.h"
 #include "base/render.h"
+#include "report/report-family.h"
 
 #define BAR	20		/* the width of a progress bar */
 

@@ -1,7 +1,7 @@
 /*
  * pl roster sync: each learner's portfolio named by URL cloned into the
  * clones folder, or synced when it is there, on a pool of threads (see
- * roster.h).
+ * pl/sync/roster-sync.h).
  */
 #include <sys/stat.h>
 
@@ -9,7 +9,7 @@
 
 #include "store/internal.h"
 #include "pl/sync/clone.h"
-#include "pl/report/roster.h"
+#include "pl/sync/roster-sync.h"
 #include "base/pool.h"
 
 struct fetch {

@@ -1,13 +1,13 @@
 /*
  * Markdown from a portfolio as the HTML report renders it
- * (lib/report/report-html.c: headings moved, images made links, raw HTML
+ * (lib/report/html-markdown.c: headings moved, images made links, raw HTML
  * dropped).  Oracle: no tag that runs a script or fetches anything gets
  * through, and the only images are inline data.
  */
 #include <strings.h>
 
 #include "fuzz.h"
-#include "base/render.h"
+#include "report/html-markdown.h"
 
 static const char *const bad[] = { "<script", "<iframe",
     "<object", "<embed", "<style", "<link", "<svg", "<form",
