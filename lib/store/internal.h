@@ -175,13 +175,6 @@ void	 pl_lock_index_done(struct pl_lock *);
  */
 void	 pl_lock_release(struct pl_lock *, int committed);
 
-/*
- * Writes n bytes to fd (named name in messages), going on after EINTR
- * unless a signal was caught (pl_lock_check()).
- */
-int	 pl_write_all(int fd, const char *p, size_t n, const char *name)
-	    PL_WUR;
-
 /* The most pl converts in memory for .gitattributes (lib/store/blob.c). */
 #define PL_FILTER_MAX	(256 << 20)
 

@@ -494,7 +494,8 @@ settings_parse(git_config **out, git_repository *repo, const char *text,
 			goto done;
 		named = 1;
 	}
-	if ((err = pl_write_all(fd, text, len, PL_SETTINGS_FILE)) != 0)
+	if ((err = pl_write_all(fd, text, len, PL_SETTINGS_FILE,
+	    pl_lock_check)) != 0)
 		goto done;
 	if ((rc = git_config_open_ondisk(&cfg, tmp)) < 0 ||
 	    (rc = git_config_snapshot(out, cfg)) < 0)

@@ -93,7 +93,7 @@ sign_ssh(char **out, const char *program, const char *key, const char *buf)
 		    NULL && *getenv("TMPDIR") != '\0' ? getenv("TMPDIR") :
 		    "/tmp");
 		if ((fd = mkstemp(tmp)) == -1 || pl_write_all(fd, key + 5,
-		    strlen(key + 5), tmp) != 0 || close(fd) == -1) {
+		    strlen(key + 5), tmp, pl_lock_check) != 0 || close(fd) == -1) {
 			err = pl_error_set(PL_ERROR, "cannot sign the commit: "
 			    "cannot write the key to '%s'", tmp);
 			goto done;
