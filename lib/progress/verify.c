@@ -27,6 +27,7 @@
 #include "pl/progress/verify.h"
 #include "base/run.h"
 #include "progress/trust.h"
+#include "store/git.h"
 
 #define HEADER		"pl verify cache 3\n"
 #define KEY_LEN		(2 * GIT_OID_HEXSZ + 1)

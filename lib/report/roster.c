@@ -20,6 +20,7 @@
 #include "pl/base/date.h"
 #include "pl/report/roster.h"
 #include "pl/base/slug.h"
+#include "store/git.h"
 
 const char *const pl_roster_state_names[] = { "read", "bad-row", "missing",
 	"not-portfolio", "broken", NULL };

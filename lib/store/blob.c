@@ -20,6 +20,7 @@
 #include <git2.h>
 
 #include "store/internal.h"
+#include "store/git.h"
 
 #define CHUNK		(1 << 16)
 

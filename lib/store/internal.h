@@ -18,18 +18,6 @@
  */
 int	 pl_path_check(const char *path) PL_WUR;
 
-/*
- * Takes a reference on libgit2 and sets its process-wide options (those
- * pl_portfolio_open() and a history walk would set), so that threads
- * started afterwards never write them while others read them.  Release
- * with pl_lib_release().
- */
-int	 pl_lib_hold(void) PL_WUR;
-void	 pl_lib_release(void);
-
-/* Sets libgit2's object caches as a history walk wants them (once). */
-void	 pl_history_options(void);
-
 /* HEAD's commit when the portfolio was read, or NULL when unborn. */
 const git_oid *pl_portfolio_head(const struct pl_portfolio *);
 

@@ -27,6 +27,7 @@
 #include "pl/base/text.h"
 #include "pl/store/tx.h"
 #include "store/internal.h"
+#include "store/git.h"
 
 /*
  * repo is NULL only early in pl_portfolio_init(), tree while HEAD is
@@ -74,54 +75,6 @@ struct pl_read {
  */
 #define SET_NAME "'git config --global user.name \"Your Name\"'"
 #define SET_EMAIL "'git config --global user.email you@example.com'"
-
-/*
- * libgit2's options are the process's, not a repository's: they are set
- * once, so threads that open portfolios never write them while others
- * read them.
- */
-static void
-lib_options(void)
-{
-	/* git does not re-hash every object it reads; this costs 18-127%. */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	/*
-	 * Reading goals/<id>.md looks goals/ up each time; libgit2 caches
-	 * only trees under 4 KiB by default, so a folder of many entries
-	 * would be parsed again for every file read from it.
-	 */
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (int)GIT_OBJECT_TREE,
-	    (size_t)16 << 20);
-}
-
-static int
-lib_init(void)
-{
-	static pthread_once_t	once = PTHREAD_ONCE_INIT;
-	int			rc;
-
-	if ((rc = git_libgit2_init()) < 0)
-		return pl_error_git(rc, "cannot start libgit2");
-	pthread_once(&once, lib_options);
-	return 0;
-}
-
-int
-pl_lib_hold(void)
-{
-	int	err;
-
-	if ((err = lib_init()) != 0)
-		return err;
-	pl_history_options();
-	return 0;
-}
-
-void
-pl_lib_release(void)
-{
-	git_libgit2_shutdown();
-}
 
 /* Each portfolio holds one libgit2 reference, dropped by _free(). */
 static struct pl_portfolio *
@@ -608,7 +561,7 @@ portfolio_open(struct pl_portfolio **out, const char *path, const char *rev,
 	int			 err;
 
 	*out = NULL;
-	if ((err = lib_init()) != 0)
+	if ((err = pl_lib_init()) != 0)
 		return err;
 	p = portfolio_new();
 	if ((err = repo_open(&p->repo, path, exact)) != 0 ||
@@ -1053,7 +1006,7 @@ pl_portfolio_git_config_string(char **out, struct pl_portfolio *pf,
 
 	*out = NULL;
 	/* Without a portfolio, libgit2 finds no user's files until held. */
-	if (pf == NULL && (rc = lib_init()) != 0)
+	if (pf == NULL && (rc = pl_lib_init()) != 0)
 		return rc;
 	if (pf != NULL)
 		rc = git_repository_config_snapshot(&snap, pf->repo);
@@ -1579,7 +1532,7 @@ pl_portfolio_outer(const char *dir)
 	char		*abs, *slash, *out = NULL;
 
 	/* libgit2 held: its error state lives as long as it does */
-	if (lib_init() != 0) {
+	if (pl_lib_init() != 0) {
 		pl_error_clear();
 		return NULL;
 	}
@@ -1683,7 +1636,7 @@ pl_portfolio_init(char **out_id, const char *dir, const char *name,
 
 	if (out_id != NULL)
 		*out_id = NULL;
-	if ((err = lib_init()) != 0)
+	if ((err = pl_lib_init()) != 0)
 		return err;
 	p = portfolio_new();
 	if (dir == NULL)

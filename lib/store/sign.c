@@ -12,6 +12,7 @@
 #include "pl/base/util.h"
 #include "store/sign.h"
 #include "base/run.h"
+#include "store/git.h"
 
 /* The value of key, or NULL; the caller frees. */
 static char *

@@ -23,6 +23,7 @@
 #include "pl/store/tx.h"
 #include "store/internal.h"
 #include "store/sign.h"
+#include "store/git.h"
 
 /*
  * A staged file: data pl made (blob and working file written at commit

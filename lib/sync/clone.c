@@ -21,6 +21,7 @@
 #include "pl/store/portfolio.h"
 #include "pl/base/util.h"
 #include "store/internal.h"
+#include "store/git.h"
 
 char *
 pl_clone_dir(const char *url)

@@ -11,6 +11,7 @@
 #include "pl/sync/clone.h"
 #include "pl/report/roster.h"
 #include "base/pool.h"
+#include "store/git.h"
 
 struct fetch {
 	const struct pl_roster_fetch_options	*o;

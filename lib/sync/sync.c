@@ -20,6 +20,7 @@
 #include "pl/base/merge.h"
 #include "pl/sync/sync.h"
 #include "pl/store/tx.h"
+#include "store/git.h"
 
 /* One file the sync writes or removes. */
 struct change {
