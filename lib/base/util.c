@@ -354,6 +354,17 @@ pl_read_text(struct pl_buf *out, const char *path)
 	return 0;
 }
 
+char *
+pl_trimmed(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return pl_xstrndup(s, n);
+}
+
 int
 pl_write_all(int fd, const char *p, size_t n, const char *name,
     int (*stop)(void))

@@ -4,13 +4,11 @@
  * by level and descending only where they differ (git_diff_tree_to_tree
  * is many times slower on a long history; see PERFORMANCE.md).
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <git2.h>
 
-#include "store/internal.h"
 #include "store/logcache.h"
 #include "pl/progress/history.h"
 #include "store/git.h"

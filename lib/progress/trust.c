@@ -22,7 +22,6 @@
 #include <zlib.h>
 
 #include "store/cache.h"
-#include "store/internal.h"
 #include "progress/trust.h"
 #include "store/git.h"
 

@@ -23,7 +23,7 @@
 #include <git2.h>
 
 #include "store/cache.h"
-#include "store/internal.h"
+#include "store/portfolio.h"
 #include "pl/progress/verify.h"
 #include "base/run.h"
 #include "progress/trust.h"

@@ -15,7 +15,6 @@
 #include <strings.h>
 
 #include "base/csvrows.h"
-#include "store/internal.h"
 #include "base/pool.h"
 #include "pl/base/date.h"
 #include "pl/report/roster.h"

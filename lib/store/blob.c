@@ -19,7 +19,8 @@
 
 #include <git2.h>
 
-#include "store/internal.h"
+#include "store/blob.h"
+#include "store/lock.h"
 #include "store/git.h"
 
 #define CHUNK		(1 << 16)

@@ -40,7 +40,7 @@
 
 #include <git2.h>
 
-#include "store/internal.h"
+#include "store/lock.h"
 
 struct pl_lock {
 	git_repository		*repo;

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store/internal.h"
+#include "store/lock.h"
 #include "pl/base/util.h"
 #include "store/sign.h"
 #include "base/run.h"

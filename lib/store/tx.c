@@ -21,7 +21,12 @@
 
 #include "pl/base/text.h"
 #include "pl/store/tx.h"
-#include "store/internal.h"
+#include "store/advance.h"
+#include "store/blob.h"
+#include "store/identity.h"
+#include "store/lock.h"
+#include "store/portfolio.h"
+#include "store/tx.h"
 #include "store/sign.h"
 #include "store/git.h"
 

@@ -15,7 +15,8 @@
 
 #include <git2.h>
 
-#include "store/internal.h"
+#include "sync/clone.h"
+#include "sync/push-local.h"
 
 /* A file:// URL's path, as libgit2 reads it; NULL for another host. */
 static char *

@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 
-#include "store/internal.h"
 #include "pl/sync/clone.h"
 #include "pl/report/roster.h"
 #include "base/pool.h"

@@ -14,7 +14,9 @@
 
 #include "store/cache.h"
 
-#include "store/internal.h"
+#include "store/portfolio.h"
+#include "sync/clone.h"
+#include "sync/push-local.h"
 #include "pl/base/doc.h"
 #include "pl/entries/entry.h"
 #include "pl/base/merge.h"

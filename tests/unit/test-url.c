@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/internal.h"
+#include "sync/clone.h"
+#include "sync/push-local.h"
 #include "tap.h"
 
 static void

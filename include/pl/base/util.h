@@ -87,6 +87,9 @@ int	 pl_read_text(struct pl_buf *out, const char *path) PL_WUR;
  */
 int	 pl_read_bytes(struct pl_buf *out, const char *path) PL_WUR;
 
+/* A copy of s[0..n) without surrounding white space.  The caller frees. */
+char	*pl_trimmed(const char *s, size_t n);
+
 /*
  * Writes n bytes to fd (named name in messages), going on after EINTR
  * unless stop (NULL: never) says to stop, and then failing with its
