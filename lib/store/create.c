@@ -290,13 +290,6 @@ settings_text(struct pl_buf *out)
 	pl_buf_printf(out, "[portfolio]\n\tversion = %d\n", PL_FORMAT_VERSION);
 }
 
-/*
- * The store's half of making a new portfolio (the profile's first commit
- * is lib/entries/profile.c's): a repository made, or an empty one
- * opened, with the identity asked for before anything stays; the driver
- * registered; the transaction of the first commit holding the store's
- * own files.  A failure removes what was made.
- */
 int
 pl_portfolio_create(struct pl_portfolio **out, const char *dir,
     const char *author)

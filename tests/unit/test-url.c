@@ -1,5 +1,5 @@
 /*
- * URLs as clone and sync read them (lib/store/internal.h): %XX decoded, a
+ * URLs as clone and sync read them (lib/sync/clone.h, push-local.h): %XX decoded, a
  * password kept out of messages, and which URLs are folders on this
  * machine (pushed to directly) rather than ones for libgit2.
  */
