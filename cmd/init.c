@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "pl/entries/profile.h"
 
 /*
  * A portfolio made inside another one's working tree is a repository of
@@ -38,7 +39,7 @@ init_run(struct pl_ctx *ctx, struct pl_args *a)
 	if (pl_arg(a, "name") == NULL)
 		return pl_error_set(PL_EUSAGE, "init: --name is required; "
 		    "usage: pl %s", pl_cmd_init.usage);
-	err = pl_portfolio_init(&id, dir, pl_arg(a, "name"), pl_arg(a, "id"),
+	err = pl_profile_init(&id, dir, pl_arg(a, "name"), pl_arg(a, "id"),
 	    pl_arg(a, "grade"), pl_arg(a, "author"));
 	if (err == PL_OK) {
 		pl_out_printf("%s\n", id);

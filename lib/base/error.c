@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <git2.h>
-
 #include "pl/base/error.h"
 
 static _Thread_local char	last[1024];
@@ -30,28 +28,6 @@ pl_error_set(int code, const char *fmt, ...)
 	memcpy(last, msg, strlen(msg) + 1);
 	last_code = code;
 	return code;
-}
-
-int
-pl_error_git(int git_code, const char *what)
-{
-	const git_error	*e = git_error_last();
-	const char	*msg = e != NULL && e->message != NULL ? e->message :
-			    "unknown error";
-	int		 code;
-
-	switch (git_code) {
-	case GIT_ELOCKED:
-		code = PL_ELOCKED;
-		break;
-	case GIT_ENOTFOUND:
-		code = PL_ENOTFOUND;
-		break;
-	default:
-		code = PL_ERROR;
-		break;
-	}
-	return pl_error_set(code, "%s: %s", what, msg);
 }
 
 const char *

@@ -354,21 +354,33 @@ pl_read_text(struct pl_buf *out, const char *path)
 	return 0;
 }
 
-/* Writes all of data to fd, going on after EINTR. */
-static int
-write_fd(int fd, const char *data, size_t len, const char *path)
+char *
+pl_trimmed(const char *s, size_t n)
 {
-	size_t	off = 0;
-	ssize_t	n;
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return pl_xstrndup(s, n);
+}
 
-	while (off < len) {
-		n = write(fd, data + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return pl_error_set(PL_ERROR, "cannot write '%s': %s",
-			    path, strerror(errno));
-		off += (size_t)n;
+int
+pl_write_all(int fd, const char *p, size_t n, const char *name,
+    int (*stop)(void))
+{
+	ssize_t	w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) < 0) {
+			if (errno == EINTR && (stop == NULL || stop() == 0))
+				continue;
+			return errno == EINTR ? stop() :
+			    pl_error_set(PL_ERROR, "cannot write '%s': %s",
+			    name, strerror(errno));
+		}
+		p += w;
+		n -= (size_t)w;
 	}
 	return 0;
 }
@@ -540,7 +552,7 @@ write_replace(const char *path, const char *data, size_t len, unsigned mode,
 	if (old != NULL)
 		err = keep_file(fd, old, path);
 	if (err == 0)
-		err = write_fd(fd, data, len, path);
+		err = pl_write_all(fd, data, len, path, NULL);
 	if (err == 0 && fsync(fd) == -1)
 		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
 		    strerror(errno));
@@ -605,7 +617,7 @@ write_new(const char *path, const char *data, size_t len)
 static int
 write_through(int fd, const char *path, const char *data, size_t len)
 {
-	int	err = write_fd(fd, data, len, path);
+	int	err = pl_write_all(fd, data, len, path, NULL);
 
 	if (close(fd) == -1 && err == 0)
 		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,

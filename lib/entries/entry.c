@@ -13,7 +13,8 @@
 #include <git2.h>
 
 #include "store/cache.h"
-#include "store/internal.h"
+#include "store/identity.h"
+#include "store/portfolio.h"
 #include "base/near.h"
 #include "pl/entries/entry.h"
 #include "pl/entries/evidence.h"

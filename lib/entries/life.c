@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "pl/entries/life.h"
-#include "store/internal.h"
+#include "store/portfolio.h"
 
 /* Which key of which kind names an entry of another kind. */
 static const struct ref {

@@ -6,10 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pl/base/date.h"
+#include "pl/base/doc.h"
 #include "pl/base/md.h"
 #include "pl/entries/profile.h"
 #include "pl/base/slug.h"
 #include "pl/base/text.h"
+#include "pl/store/tx.h"
+#include "store/create.h"
 
 static const struct {
 	const char	*word;
@@ -199,5 +203,108 @@ pl_profile_add(struct pl_portfolio *pf, const char *word, const char *text)
 	free(body);
 	free(line);
 	pl_entry_free(e);
+	return err;
+}
+
+static int
+init_names(char **name, char **id, const char *given_name,
+    const char *given_id)
+{
+	int	err;
+
+	*id = NULL;
+	*name = pl_trimmed(given_name != NULL ? given_name : "",
+	    given_name != NULL ? strlen(given_name) : 0);
+	if (**name == '\0')
+		return pl_error_set(PL_EINVAL, "empty name");
+	/* The name is the profile's heading and in the first commit */
+	if ((err = pl_text_check_line("the name", *name)) != 0)
+		return err;
+	if (given_id != NULL) {
+		*id = pl_xstrdup(given_id);
+		return pl_id_check("learner", given_id);
+	}
+	*id = pl_slug_make(*name);
+	if (**id == '\0')
+		return pl_error_set(PL_EINVAL, "cannot make an id from the "
+		    "name '%s'; give one with --id", *name);
+	return 0;
+}
+
+static void
+profile_text(struct pl_buf *out, const char *name, const char *id,
+    const char *grade, struct pl_date today)
+{
+	struct pl_doc	*doc = pl_doc_new();
+	char		 date[PL_DATE_LEN];
+	char		*body;
+
+	pl_date_format(date, today);
+	pl_doc_set(doc, "name", name, PL_SCALAR_STR);
+	pl_doc_set(doc, "id", id, PL_SCALAR_STR);
+	if (grade != NULL && *grade != '\0')
+		pl_doc_set(doc, "grade", grade, PL_SCALAR_STR);
+	pl_doc_set(doc, "started", date, PL_SCALAR_PLAIN);
+	body = pl_xasprintf("\n# %s\n\n## Strengths\n\n## Needs\n\n"
+	    "## Interests\n\n## How I learn best\n", name);
+	pl_doc_set_body(doc, body);
+	pl_doc_serialize(doc, out);
+	free(body);
+	pl_doc_free(doc);
+}
+
+/* The first commit, through the one write path every change takes. */
+static int
+init_commit(struct pl_portfolio *p, const char *name, const char *id,
+    const char *grade)
+{
+	struct pl_buf	 profile = PL_BUF_INIT;
+	struct pl_msg	 msg = { "portfolio", "init", id, NULL, NULL,
+			    PL_STRLIST_INIT };
+	struct pl_tx	*tx = NULL;
+	struct pl_date	 today;
+	char		*sentence;
+	int		 err;
+
+	sentence = pl_xasprintf("Started the portfolio of %s.", name);
+	msg.sentence = sentence;
+	if ((err = pl_portfolio_today(&today, p)) != 0)
+		goto done;
+	profile_text(&profile, name, id, grade, today);
+	if ((err = pl_portfolio_create_tx(&tx, p)) != 0 ||
+	    (err = pl_tx_put(tx, "profile.md", profile.ptr, profile.len)) != 0)
+		goto done;
+	err = pl_tx_commit(tx, &msg);
+done:
+	pl_tx_free(tx);
+	pl_buf_release(&profile);
+	free(sentence);
+	return err;
+}
+
+int
+pl_profile_init(char **out_id, const char *dir, const char *name,
+    const char *id, const char *grade, const char *author)
+{
+	struct pl_portfolio	*p = NULL;
+	char			*nm = NULL, *lid = NULL;
+	int			 err;
+
+	if (out_id != NULL)
+		*out_id = NULL;
+	if ((err = init_names(&nm, &lid, name, id)) != 0 ||
+	    (grade != NULL &&
+	    (err = pl_text_check_line("the grade", grade)) != 0) ||
+	    (err = pl_portfolio_create(&p, dir, author)) != 0 ||
+	    (err = init_commit(p, nm, lid, grade)) != 0)
+		goto done;
+	if (out_id != NULL) {
+		*out_id = lid;
+		lid = NULL;
+	}
+done:
+	pl_portfolio_create_end(p, err);
+	free(nm);
+	free(lid);
 	return err;
 }

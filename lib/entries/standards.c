@@ -13,7 +13,7 @@
 #include <jansson.h>
 
 #include "base/csvrows.h"
-#include "store/internal.h"
+#include "store/portfolio.h"
 #include "pl/base/csv.h"
 #include "pl/base/doc.h"
 #include "pl/entries/standards.h"

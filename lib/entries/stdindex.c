@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 #include "store/cache.h"
-#include "store/internal.h"
+#include "store/portfolio.h"
 #include "entries/stdindex.h"
 
 #define MAGIC		"PLSTDIX1"

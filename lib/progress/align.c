@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "store/internal.h"
+#include "store/identity.h"
 #include "pl/progress/align.h"
 #include "pl/entries/evidence.h"
 #include "pl/base/text.h"

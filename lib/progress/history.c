@@ -4,15 +4,14 @@
  * by level and descending only where they differ (git_diff_tree_to_tree
  * is many times slower on a long history; see PERFORMANCE.md).
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <git2.h>
 
-#include "store/internal.h"
 #include "store/logcache.h"
 #include "pl/progress/history.h"
+#include "store/git.h"
 
 /*
  * The walk's frontier: commits read but not yet described, newest
@@ -200,31 +199,6 @@ first_parent(git_commit **out, struct pl_history *h)
 	return rc;
 }
 
-/*
- * Each commit is read once, and a tree at most twice (a hand commit's and
- * its parent's): caching them (libgit2 does by default, up to 256 MiB)
- * would only make memory grow with history.  With a hand commit every 30
- * or so, caching trees took pl log on 50,000 commits from 177 to 629 MiB.
- * Once for the process, as libgit2's options are (see lib_init()): the
- * entries a walk needs are read before it.
- */
-static void
-walk_options(void)
-{
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
-	    (int)GIT_OBJECT_COMMIT, (size_t)0);
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT,
-	    (int)GIT_OBJECT_TREE, (size_t)0);
-}
-
-void
-pl_history_options(void)
-{
-	static pthread_once_t	once = PTHREAD_ONCE_INIT;
-
-	pthread_once(&once, walk_options);
-}
-
 /* A walk from rev, leaving libgit2's caches as they are. */
 static int
 start(struct pl_history **out, struct pl_portfolio *pf, const char *rev)
@@ -256,7 +230,7 @@ int
 pl_history_new(struct pl_history **out, struct pl_portfolio *pf,
     const char *rev)
 {
-	pl_history_options();
+	pl_lib_walk_options();
 	return start(out, pf, rev);
 }
 

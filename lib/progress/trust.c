@@ -22,8 +22,8 @@
 #include <zlib.h>
 
 #include "store/cache.h"
-#include "store/internal.h"
 #include "progress/trust.h"
+#include "store/git.h"
 
 #define NO_NODE		((size_t)-1)
 #define CACHE_HEADER	"pl trust cache 1\n"

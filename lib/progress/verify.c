@@ -23,10 +23,11 @@
 #include <git2.h>
 
 #include "store/cache.h"
-#include "store/internal.h"
+#include "store/portfolio.h"
 #include "pl/progress/verify.h"
 #include "base/run.h"
 #include "progress/trust.h"
+#include "store/git.h"
 
 #define HEADER		"pl verify cache 3\n"
 #define KEY_LEN		(2 * GIT_OID_HEXSZ + 1)

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "store/internal.h"
+#include "store/git.h"
 #include "base/pool.h"
 #include "pl/base/date.h"
 #include "pl/report/roster.h"

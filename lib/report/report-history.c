@@ -521,7 +521,7 @@ see_history(struct build *b)
 
 /*
  * The walk, and for a window the commit before it, read first: the walk
- * turns libgit2's tree cache off (pl_history_options()).  see_history()
+ * turns libgit2's tree cache off (pl_lib_walk_options()).  see_history()
  * in the family view.
  */
 int

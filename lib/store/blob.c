@@ -19,28 +19,11 @@
 
 #include <git2.h>
 
-#include "store/internal.h"
+#include "store/blob.h"
+#include "store/lock.h"
+#include "store/git.h"
 
 #define CHUNK		(1 << 16)
-
-int
-pl_write_all(int fd, const char *p, size_t n, const char *name)
-{
-	ssize_t	w;
-
-	while (n > 0) {
-		if ((w = write(fd, p, n)) < 0) {
-			if (errno == EINTR && pl_lock_check() == 0)
-				continue;
-			return errno == EINTR ? pl_lock_check() :
-			    pl_error_set(PL_ERROR, "cannot write '%s': %s",
-			    name, strerror(errno));
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
 
 /* Reads a chunk; 0 at the end, <0 on error (or a signal). */
 static ssize_t
@@ -74,7 +57,8 @@ copy(int src, const char *src_name, off_t size, int dst,
 
 	while ((n = read_some(src, buf, src_name)) > 0) {
 		total += n;
-		if ((err = pl_write_all(dst, buf, (size_t)n, dst_name)) != 0 ||
+		if ((err = pl_write_all(dst, buf, (size_t)n, dst_name,
+		    pl_lock_check)) != 0 ||
 		    (err = pl_lock_check()) != 0)
 			break;
 		if (ws != NULL && total <= size &&

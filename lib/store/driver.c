@@ -9,7 +9,7 @@
 
 #include "pl/store/driver.h"
 #include "pl/base/merge.h"
-#include "store/internal.h"
+#include "store/git.h"
 
 /* The files pl merges: its entries and the profile, nothing else. */
 static const char *const patterns[] = {

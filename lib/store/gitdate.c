@@ -10,7 +10,7 @@
 #include <git2.h>
 
 #include "pl/base/date.h"
-#include "store/internal.h"
+#include "store/gitdate.h"
 
 static long long
 days_from_civil(long long y, int m, int d)

@@ -40,7 +40,7 @@
 
 #include <git2.h>
 
-#include "store/internal.h"
+#include "store/lock.h"
 
 struct pl_lock {
 	git_repository		*repo;
@@ -135,7 +135,8 @@ journal(struct pl_lock *l, const char *fmt, ...)
 	pl_buf_vprintf(&line, fmt, ap);
 	va_end(ap);
 	pl_buf_putc(&line, '\n');
-	err = pl_write_all(l->fd, line.ptr, line.len, l->path);
+	err = pl_write_all(l->fd, line.ptr, line.len, l->path,
+	    pl_lock_check);
 	pl_buf_release(&line);
 	return err;
 }

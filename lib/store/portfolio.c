@@ -1,62 +1,29 @@
 /*
- * Opening and reading a portfolio, the identity its commits get, and
- * making a new one.  Reads come from a committed tree, never the working
- * tree, so they work in bare repositories and never see half-made edits.
+ * Opening and reading a portfolio: its repository, found as git finds
+ * it; the tree of a revision and its settings file; what was read, so
+ * that a write can tell whether it changed meanwhile; the lock a command
+ * holds.  Reads come from a committed tree, never the working tree, so
+ * they work in bare repositories and never see half-made edits.  The
+ * identity a commit gets is identity.c's, moving to a commit just made
+ * advance.c's, and making a new portfolio create.c's.
  */
 #define _GNU_SOURCE	/* memfd_create() */
 #include <sys/mman.h>
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <git2.h>
 
 #include "pl/base/date.h"
-#include "pl/base/doc.h"
-#include "pl/store/driver.h"
-#include "pl/store/portfolio.h"
-#include "pl/base/slug.h"
-#include "pl/base/text.h"
-#include "pl/store/tx.h"
-#include "store/internal.h"
-
-/*
- * repo is NULL only early in pl_portfolio_init(), tree while HEAD is
- * unborn.  at_head: tree is HEAD's, so writes may follow.  when and off
- * (minutes) are the author time of a commit made now, fixed once
- * have_when is set.
- */
-struct pl_portfolio {
-	git_repository	*repo;
-	git_tree	*tree;
-	git_oid		 head;		/* HEAD when read */
-	git_oid		 commit;	/* the commit whose tree is read */
-	git_time_t	 commit_time;	/* its committer time */
-	int		 commit_off;
-	int		 born;		/* head is set */
-	int		 at_head;
-	git_config	*settings;	/* snapshot of .plconfig */
-	git_oid		 settings_id;	/* its blob */
-	char		*author_name;	/* from --author, else NULL */
-	char		*author_email;
-	int		 have_when;
-	git_time_t	 when;
-	int		 off;
-	struct pl_read	*reads;		/* what was read */
-	size_t		 nreads;
-	size_t		 capreads;
-	struct pl_strlist notes;
-	struct pl_lock	*held;		/* pl_portfolio_hold()'s */
-	int		 held_committed;
-};
+#include "store/git.h"
+#include "store/lock.h"
+#include "store/portfolio.h"
 
 /* How long a writer waits for another by default, in seconds. */
 #define LOCK_TIMEOUT	5
@@ -68,64 +35,9 @@ struct pl_read {
 	int		 present;
 };
 
-/*
- * --global: before "pl init" there is no repository to configure, and a
- * learner's portfolios all want the same identity.
- */
-#define SET_NAME "'git config --global user.name \"Your Name\"'"
-#define SET_EMAIL "'git config --global user.email you@example.com'"
-
-/*
- * libgit2's options are the process's, not a repository's: they are set
- * once, so threads that open portfolios never write them while others
- * read them.
- */
-static void
-lib_options(void)
-{
-	/* git does not re-hash every object it reads; this costs 18-127%. */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	/*
-	 * Reading goals/<id>.md looks goals/ up each time; libgit2 caches
-	 * only trees under 4 KiB by default, so a folder of many entries
-	 * would be parsed again for every file read from it.
-	 */
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (int)GIT_OBJECT_TREE,
-	    (size_t)16 << 20);
-}
-
-static int
-lib_init(void)
-{
-	static pthread_once_t	once = PTHREAD_ONCE_INIT;
-	int			rc;
-
-	if ((rc = git_libgit2_init()) < 0)
-		return pl_error_git(rc, "cannot start libgit2");
-	pthread_once(&once, lib_options);
-	return 0;
-}
-
-int
-pl_lib_hold(void)
-{
-	int	err;
-
-	if ((err = lib_init()) != 0)
-		return err;
-	pl_history_options();
-	return 0;
-}
-
-void
-pl_lib_release(void)
-{
-	git_libgit2_shutdown();
-}
-
 /* Each portfolio holds one libgit2 reference, dropped by _free(). */
-static struct pl_portfolio *
-portfolio_new(void)
+struct pl_portfolio *
+pl_portfolio_new(void)
 {
 	return pl_xcalloc(1, sizeof(struct pl_portfolio));
 }
@@ -244,6 +156,7 @@ pl_portfolio_free(struct pl_portfolio *p)
 	git_repository_free(p->repo);
 	free(p->author_name);
 	free(p->author_email);
+	free(p->made);
 	free(p);
 	git_libgit2_shutdown();
 }
@@ -494,7 +407,8 @@ settings_parse(git_config **out, git_repository *repo, const char *text,
 			goto done;
 		named = 1;
 	}
-	if ((err = pl_write_all(fd, text, len, PL_SETTINGS_FILE)) != 0)
+	if ((err = pl_write_all(fd, text, len, PL_SETTINGS_FILE,
+	    pl_lock_check)) != 0)
 		goto done;
 	if ((rc = git_config_open_ondisk(&cfg, tmp)) < 0 ||
 	    (rc = git_config_snapshot(out, cfg)) < 0)
@@ -533,9 +447,9 @@ settings_check(git_config *cfg)
  * The settings of tree: *out NULL when they are the blob p has already.
  * PL_ENOTPORTFOLIO without a settings file, PL_EPARSE for a bad one.
  */
-static int
-settings_read(git_config **out, git_oid *id, struct pl_portfolio *p,
-    git_tree *tree)
+int
+pl_portfolio_settings_read(git_config **out, git_oid *id,
+    struct pl_portfolio *p, git_tree *tree)
 {
 	git_tree_entry	*e = NULL;
 	git_blob	*blob = NULL;
@@ -587,7 +501,7 @@ settings_load(struct pl_portfolio *p)
 	git_oid		 id;
 	int		 err;
 
-	if ((err = settings_read(&cfg, &id, p, p->tree)) != 0)
+	if ((err = pl_portfolio_settings_read(&cfg, &id, p, p->tree)) != 0)
 		return err;
 	read_note(p, PL_SETTINGS_FILE, &id);
 	if (cfg != NULL) {
@@ -607,9 +521,9 @@ portfolio_open(struct pl_portfolio **out, const char *path, const char *rev,
 	int			 err;
 
 	*out = NULL;
-	if ((err = lib_init()) != 0)
+	if ((err = pl_lib_init()) != 0)
 		return err;
-	p = portfolio_new();
+	p = pl_portfolio_new();
 	if ((err = repo_open(&p->repo, path, exact)) != 0 ||
 	    (err = read_head(p)) != 0)
 		goto done;
@@ -718,51 +632,6 @@ int
 pl_portfolio_at_head(const struct pl_portfolio *p)
 {
 	return p->at_head || !p->born;
-}
-
-int
-pl_portfolio_advance_prepare(struct pl_advance *a, struct pl_portfolio *p,
-    const git_oid *id)
-{
-	git_commit	*c = NULL;
-	int		 rc, err = 0;
-
-	memset(a, 0, sizeof *a);
-	git_oid_cpy(&a->id, id);
-	if ((rc = git_commit_lookup(&c, p->repo, id)) < 0 ||
-	    (rc = git_commit_tree(&a->tree, c)) < 0)
-		err = pl_error_git(rc, "cannot read the new commit");
-	/* A commit that changed the settings changes what we read. */
-	else
-		err = settings_read(&a->settings, &a->settings_id, p,
-		    a->tree);
-	git_commit_free(c);
-	if (err != 0)
-		pl_advance_release(a);
-	return err;
-}
-
-void
-pl_advance_release(struct pl_advance *a)
-{
-	git_tree_free(a->tree);
-	git_config_free(a->settings);
-	memset(a, 0, sizeof *a);
-}
-
-void
-pl_portfolio_advance(struct pl_portfolio *p, struct pl_advance *a)
-{
-	git_tree_free(p->tree);
-	p->tree = a->tree;
-	git_oid_cpy(&p->head, &a->id);
-	p->born = p->at_head = 1;
-	if (a->settings != NULL) {
-		git_config_free(p->settings);
-		p->settings = a->settings;
-		git_oid_cpy(&p->settings_id, &a->settings_id);
-	}
-	memset(a, 0, sizeof *a);
 }
 
 int
@@ -1052,7 +921,7 @@ pl_portfolio_git_config_string(char **out, struct pl_portfolio *pf,
 
 	*out = NULL;
 	/* Without a portfolio, libgit2 finds no user's files until held. */
-	if (pf == NULL && (rc = lib_init()) != 0)
+	if (pf == NULL && (rc = pl_lib_init()) != 0)
 		return rc;
 	if (pf != NULL)
 		rc = git_repository_config_snapshot(&snap, pf->repo);
@@ -1077,646 +946,3 @@ done:
 	return rc;
 }
 
-/* A copy of s[0..n) without surrounding white space. */
-static char *
-trimmed(const char *s, size_t n)
-{
-	while (n > 0 && (*s == ' ' || *s == '\t'))
-		s++, n--;
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	return pl_xstrndup(s, n);
-}
-
-/* "Name <email>", as git's --author takes an identity. */
-static int
-parse_author(char **name, char **email, const char *s)
-{
-	const char	*lt = strchr(s, '<'), *gt;
-	size_t		 len = strlen(s);
-
-	*name = *email = NULL;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (lt == NULL || len == 0 || s[len - 1] != '>' ||
-	    (gt = strchr(lt + 1, '>')) != s + len - 1 ||
-	    memchr(lt + 1, '<', (size_t)(gt - lt - 1)) != NULL)
-		goto bad;
-	*name = trimmed(s, (size_t)(lt - s));
-	*email = trimmed(lt + 1, (size_t)(gt - lt - 1));
-	if (**name != '\0' && **email != '\0')
-		return 0;
-	free(*name);
-	free(*email);
-	*name = *email = NULL;
-bad:
-	return pl_error_set(PL_EINVAL, "malformed author '%s': expected "
-	    "'Name <email>'", s);
-}
-
-int
-pl_portfolio_set_author(struct pl_portfolio *p, const char *author)
-{
-	char	*name = NULL, *email = NULL;
-	int	 err;
-
-	if (author != NULL && (err = parse_author(&name, &email, author)) != 0)
-		return err;
-	free(p->author_name);
-	free(p->author_email);
-	p->author_name = name;
-	p->author_email = email;
-	return 0;
-}
-
-static int
-env_date(git_time_t *t, int *off, const char *var)
-{
-	const char	*v = getenv(var);
-	time_t		 now;
-
-	/* localtime_r() need not look at TZ; tzset() makes sure it does. */
-	tzset();
-	if (v != NULL && *v != '\0') {
-		if (pl_git_date_parse(t, off, v) != 0)
-			return pl_error_set(PL_EINVAL, "invalid date in %s: "
-			    "'%s'", var, v);
-		return 0;
-	}
-	now = time(NULL);
-	*t = now;
-	*off = pl_local_offset(now);
-	return 0;
-}
-
-/* Fixed once, so today's date and the commit's date agree. */
-static int
-author_time(struct pl_portfolio *p)
-{
-	int	err;
-
-	if (p->have_when)
-		return 0;
-	if ((err = env_date(&p->when, &p->off, "GIT_AUTHOR_DATE")) != 0)
-		return err;
-	p->have_when = 1;
-	return 0;
-}
-
-int
-pl_today(struct pl_date *out)
-{
-	git_time_t	when;
-	int		off, err;
-
-	if ((err = env_date(&when, &off, "GIT_AUTHOR_DATE")) != 0)
-		return err;
-	*out = pl_date_from_time((time_t)when, off);
-	return 0;
-}
-
-int
-pl_portfolio_today(struct pl_date *out, struct pl_portfolio *p)
-{
-	int	err;
-
-	if ((err = author_time(p)) != 0)
-		return err;
-	*out = pl_date_from_time((time_t)p->when, p->off);
-	return 0;
-}
-
-/* The first of: given, $env, config key, $last; NULL when all are empty. */
-static char *
-ident_part(const char *given, const char *env, git_config *cfg,
-    const char *key, const char *last)
-{
-	const char	*v = given;
-	char		*s;
-
-	if (v == NULL || *v == '\0')
-		v = getenv(env);
-	if ((v == NULL || *v == '\0') && cfg != NULL &&
-	    git_config_get_string(&v, cfg, key) < 0)
-		v = NULL;
-	if ((v == NULL || *v == '\0') && last != NULL)
-		v = getenv(last);
-	if (v == NULL)
-		return NULL;
-	s = trimmed(v, strlen(v));
-	if (*s == '\0') {
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
-static int
-ident_config(git_config **out, struct pl_portfolio *p)
-{
-	git_config	*cfg = NULL;
-	int		 rc;
-
-	/* Before pl_portfolio_init() has a repository: the user's files. */
-	if (p->repo != NULL)
-		rc = git_repository_config_snapshot(out, p->repo);
-	else if ((rc = git_config_open_default(&cfg)) == 0)
-		rc = git_config_snapshot(out, cfg);
-	git_config_free(cfg);
-	if (rc < 0)
-		return pl_error_git(rc, "cannot read git config");
-	return 0;
-}
-
-static int
-signature(git_signature **out, const char *name, const char *email,
-    git_time_t t, int off)
-{
-	char	*why;
-	int	 rc;
-
-	/* A line break in a name would forge the commit's header. */
-	if (pl_text_check_line("the name", name) != 0 ||
-	    pl_text_check_line("the email", email) != 0) {
-		why = pl_xstrdup(pl_error_last());
-		rc = pl_error_set(PL_EINVAL, "invalid identity '%s <%s>': %s",
-		    name, email, why);
-		free(why);
-		return rc;
-	}
-	if ((rc = git_signature_new(out, name, email, t, off)) < 0)
-		return pl_error_set(PL_EINVAL, "invalid identity '%s <%s>': %s",
-		    name, email, git_error_last() != NULL ?
-		    git_error_last()->message : "refused");
-	return 0;
-}
-
-/* PL_EIDENTITY, saying what who (author or committer) lacks. */
-static int
-no_identity(const char *who, const char *name, const char *email)
-{
-	if (name == NULL && email == NULL)
-		return pl_error_set(PL_EIDENTITY, "no identity: the %s has "
-		    "no name nor email; tell git who you are with "
-		    SET_NAME " and " SET_EMAIL, who);
-	if (name == NULL)
-		return pl_error_set(PL_EIDENTITY, "no identity: the %s has "
-		    "no name; tell git with " SET_NAME, who);
-	return pl_error_set(PL_EIDENTITY, "no identity: the %s has no "
-	    "email; tell git with " SET_EMAIL, who);
-}
-
-int
-pl_portfolio_signatures(git_signature **author, git_signature **committer,
-    struct pl_portfolio *p)
-{
-	git_config	*cfg = NULL;
-	char		*an = NULL, *ae = NULL, *cn = NULL, *ce = NULL;
-	git_time_t	 ct;
-	int		 coff, err;
-
-	*author = *committer = NULL;
-	if ((err = author_time(p)) != 0 ||
-	    (err = env_date(&ct, &coff, "GIT_COMMITTER_DATE")) != 0 ||
-	    (err = ident_config(&cfg, p)) != 0)
-		goto done;
-	/* The committer is never --author's, as in git. */
-	an = ident_part(p->author_name, "GIT_AUTHOR_NAME", cfg, "user.name",
-	    NULL);
-	ae = ident_part(p->author_email, "GIT_AUTHOR_EMAIL", cfg,
-	    "user.email", "EMAIL");
-	cn = ident_part(NULL, "GIT_COMMITTER_NAME", cfg, "user.name", NULL);
-	ce = ident_part(NULL, "GIT_COMMITTER_EMAIL", cfg, "user.email",
-	    "EMAIL");
-	if (an == NULL || ae == NULL) {
-		err = no_identity("author", an, ae);
-		goto done;
-	}
-	/*
-	 * Unlike git, which would guess from the host: with no committer
-	 * configured at all (a school's script under a service account,
-	 * with GIT_AUTHOR_* or --author), the author commits.
-	 */
-	if (cn == NULL && ce == NULL) {
-		cn = pl_xstrdup(an);
-		ce = pl_xstrdup(ae);
-	}
-	if (cn == NULL || ce == NULL) {
-		err = no_identity("committer", cn, ce);
-		goto done;
-	}
-	if ((err = signature(author, an, ae, p->when, p->off)) == 0)
-		err = signature(committer, cn, ce, ct, coff);
-done:
-	if (err != 0) {
-		git_signature_free(*author);
-		*author = NULL;
-	}
-	git_config_free(cfg);
-	free(an);
-	free(ae);
-	free(cn);
-	free(ce);
-	return err;
-}
-
-static int
-init_names(char **name, char **id, const char *given_name,
-    const char *given_id)
-{
-	int	err;
-
-	*id = NULL;
-	*name = trimmed(given_name != NULL ? given_name : "",
-	    given_name != NULL ? strlen(given_name) : 0);
-	if (**name == '\0')
-		return pl_error_set(PL_EINVAL, "empty name");
-	/* The name is the profile's heading and in the first commit */
-	if ((err = pl_text_check_line("the name", *name)) != 0)
-		return err;
-	if (given_id != NULL) {
-		*id = pl_xstrdup(given_id);
-		return pl_id_check("learner", given_id);
-	}
-	*id = pl_slug_make(*name);
-	if (**id == '\0')
-		return pl_error_set(PL_EINVAL, "cannot make an id from the "
-		    "name '%s'; give one with --id", *name);
-	return 0;
-}
-
-static int
-any_file(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)path;
-	(void)st;
-	(void)f;
-	return flag != FTW_D && flag != FTW_DP;
-}
-
-/*
- * What an init that ran out of room or was killed before git's
- * repository was whole leaves (as pl 0.1 did): a .git with no HEAD that
- * holds no object and no ref, so that nothing in it can be lost.
- */
-static int
-unfinished(const char *dir)
-{
-	char		*git = pl_xasprintf("%s/.git", dir);
-	char		*head = pl_xasprintf("%s/HEAD", git);
-	char		*objects = pl_xasprintf("%s/objects", git);
-	char		*refs = pl_xasprintf("%s/refs", git);
-	char		*packed = pl_xasprintf("%s/packed-refs", git);
-	struct stat	 st;
-	int		 yes;
-
-	yes = lstat(git, &st) == 0 && S_ISDIR(st.st_mode) &&
-	    lstat(head, &st) == -1 && errno == ENOENT &&
-	    lstat(packed, &st) == -1 && errno == ENOENT &&
-	    nftw(objects, any_file, 16, FTW_PHYS) != 1 &&
-	    nftw(refs, any_file, 16, FTW_PHYS) != 1;
-	free(git);
-	free(head);
-	free(objects);
-	free(refs);
-	free(packed);
-	return yes;
-}
-
-/*
- * An existing repository in dir, when it has no commits yet; *out NULL
- * when it is an unfinished one that init may complete.
- */
-static int
-init_open(git_repository **out, const char *dir)
-{
-	char	*lock;
-	int	 rc, i;
-
-	rc = git_repository_open_ext(out, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
-	    NULL);
-	if (rc == GIT_ENOTFOUND && unfinished(dir)) {
-		/* no git command works on it: only a dead init's locks */
-		for (i = 0; i < 2; i++) {
-			lock = pl_xasprintf("%s/.git/%s.lock", dir,
-			    i == 0 ? "config" : "HEAD");
-			unlink(lock);
-			free(lock);
-		}
-		*out = NULL;
-		return 0;
-	}
-	if (rc == GIT_ENOTFOUND)
-		return pl_error_set(PL_EEXISTS, "'%s/.git' exists and is not "
-		    "a repository git can open; move it away or repair it",
-		    dir);
-	if (rc < 0)
-		return pl_error_git(rc, "cannot open the repository");
-	if ((rc = git_repository_head_unborn(*out)) < 0)
-		return pl_error_git(rc, "cannot read HEAD");
-	if (rc == 0)
-		return pl_error_set(PL_EEXISTS, "'%s' already has commits",
-		    dir);
-	return 0;
-}
-
-/*
- * dir may be missing, empty, or hold nothing but an empty repository's
- * .git; *repo gets that repository.
- */
-int
-pl_dir_probe(const char *dir, int *git, int *other)
-{
-	struct stat	 st;
-	struct dirent	*de;
-	DIR		*d;
-
-	*git = *other = 0;
-	if (stat(dir, &st) == -1)
-		return errno == ENOENT ? 0 : pl_error_set(PL_ERROR, "cannot "
-		    "read '%s': %s", dir, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return pl_error_set(PL_EEXISTS, "'%s' exists and is not a "
-		    "folder", dir);
-	if ((d = opendir(dir)) == NULL)
-		return pl_error_set(PL_ERROR, "cannot read '%s': %s", dir,
-		    strerror(errno));
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		if (strcmp(de->d_name, ".git") == 0)
-			*git = 1;
-		else
-			*other = 1;
-	}
-	closedir(d);
-	return 1;
-}
-
-static int
-init_target(git_repository **repo, const char *dir)
-{
-	int	err, git, other;
-
-	*repo = NULL;
-	if ((err = pl_dir_probe(dir, &git, &other)) <= 0)
-		return err;
-	if (git)
-		return init_open(repo, dir);
-	if (other)
-		return pl_error_set(PL_EEXISTS, "'%s' is not empty", dir);
-	return 0;
-}
-
-/*
- * What init is about to make, removed whole if it fails: dir's .git, or
- * the first folder of dir's path that does not exist; NULL when .git is
- * an unfinished one that was there before.
- */
-static char *
-init_made(const char *dir)
-{
-	struct stat	 st;
-	char		*top, *slash;
-
-	if (stat(dir, &st) == 0) {
-		top = pl_xasprintf("%s/.git", dir);
-		if (lstat(top, &st) == 0) {
-			free(top);
-			return NULL;
-		}
-		return top;
-	}
-	/* libgit2 makes every missing folder on the way */
-	top = pl_xstrdup(dir);
-	while ((slash = strrchr(top, '/')) != NULL && slash != top) {
-		*slash = '\0';
-		if (stat(top, &st) == 0) {
-			*slash = '/';
-			break;
-		}
-	}
-	return top;
-}
-
-static int
-init_repo(git_repository **out, const char *dir)
-{
-	git_repository_init_options	opts;
-	int				rc;
-
-	if ((rc = git_repository_init_options_init(&opts,
-	    GIT_REPOSITORY_INIT_OPTIONS_VERSION)) < 0)
-		return pl_error_git(rc, "cannot make a repository");
-	/* libgit2 makes the folders and honours init.defaultBranch. */
-	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
-	if ((rc = git_repository_init_ext(out, dir, &opts)) < 0)
-		return pl_error_git(rc, "cannot make a repository");
-	return 0;
-}
-
-/* Sets key to value in cfg (the repository's own file) unless set there. */
-static int
-config_default(git_config *cfg, const char *key, const char *value)
-{
-	git_config_entry	*e = NULL;
-	int			 rc;
-
-	if ((rc = git_config_get_entry(&e, cfg, key)) == 0) {
-		git_config_entry_free(e);
-		return 0;
-	}
-	if (rc != GIT_ENOTFOUND)
-		return pl_error_git(rc, "cannot read git config");
-	if ((rc = git_config_set_string(cfg, key, value)) < 0)
-		return pl_error_git(rc, "cannot write git config");
-	return 0;
-}
-
-int
-pl_portfolio_register_driver(struct pl_portfolio *pf)
-{
-	git_config		*all = NULL, *local = NULL;
-	git_config_entry	*e = NULL;
-	int			 rc, err = 0;
-
-	if ((rc = git_repository_config(&all, pl_portfolio_repo(pf))) < 0 ||
-	    (rc = git_config_open_level(&local, all,
-	    GIT_CONFIG_LEVEL_LOCAL)) < 0) {
-		err = pl_error_git(rc, "cannot read git config");
-		goto done;
-	}
-	if ((err = config_default(local, "merge.pl.name",
-	    PL_DRIVER_NAME)) != 0 || (err = config_default(local,
-	    "merge.pl.driver", PL_DRIVER_COMMAND)) != 0)
-		goto done;
-	/*
-	 * git 2.27 and later stop a plain "git pull" of diverged branches
-	 * until pull.rebase says how; false makes it merge, through the
-	 * driver.  A choice made at any level stays.
-	 */
-	if ((rc = git_config_get_entry(&e, all, "pull.rebase")) == 0)
-		git_config_entry_free(e);
-	else if (rc != GIT_ENOTFOUND)
-		err = pl_error_git(rc, "cannot read git config");
-	else
-		err = config_default(local, "pull.rebase", "false");
-done:
-	git_config_free(local);
-	git_config_free(all);
-	return err;
-}
-
-char *
-pl_portfolio_outer(const char *dir)
-{
-	git_buf		 found = { 0 };
-	git_repository	*repo = NULL;
-	git_object	*o = NULL;
-	char		*abs, *slash, *out = NULL;
-
-	/* libgit2 held: its error state lives as long as it does */
-	if (lib_init() != 0) {
-		pl_error_clear();
-		return NULL;
-	}
-	abs = realpath(dir, NULL);
-	if (abs == NULL || (slash = strrchr(abs, '/')) == NULL)
-		goto done;
-	slash[slash == abs] = '\0';	/* its parent, "/" for "/x" */
-	if (git_repository_discover(&found, abs, 0, NULL) == 0 &&
-	    git_repository_open(&repo, found.ptr) == 0 &&
-	    !git_repository_is_bare(repo) && git_revparse_single(&o, repo,
-	    "HEAD:" PL_SETTINGS_FILE) == 0)
-		out = pl_xstrdup(git_repository_workdir(repo));
-	if (out != NULL && strlen(out) > 1 && out[strlen(out) - 1] == '/')
-		out[strlen(out) - 1] = '\0';
-done:
-	git_object_free(o);
-	git_repository_free(repo);
-	git_buf_dispose(&found);
-	free(abs);
-	git_error_clear();
-	git_libgit2_shutdown();
-	return out;
-}
-
-/* The settings file, as "git config -f .plconfig" writes it. */
-static void
-settings_text(struct pl_buf *out)
-{
-	pl_buf_printf(out, "[portfolio]\n\tversion = %d\n", PL_FORMAT_VERSION);
-}
-
-static void
-profile_text(struct pl_buf *out, const char *name, const char *id,
-    const char *grade, struct pl_date today)
-{
-	struct pl_doc	*doc = pl_doc_new();
-	char		 date[PL_DATE_LEN];
-	char		*body;
-
-	pl_date_format(date, today);
-	pl_doc_set(doc, "name", name, PL_SCALAR_STR);
-	pl_doc_set(doc, "id", id, PL_SCALAR_STR);
-	if (grade != NULL && *grade != '\0')
-		pl_doc_set(doc, "grade", grade, PL_SCALAR_STR);
-	pl_doc_set(doc, "started", date, PL_SCALAR_PLAIN);
-	body = pl_xasprintf("\n# %s\n\n## Strengths\n\n## Needs\n\n"
-	    "## Interests\n\n## How I learn best\n", name);
-	pl_doc_set_body(doc, body);
-	pl_doc_serialize(doc, out);
-	free(body);
-	pl_doc_free(doc);
-}
-
-/* The first commit, through the one write path every change takes. */
-static int
-init_commit(struct pl_portfolio *p, const char *name, const char *id,
-    const char *grade)
-{
-	struct pl_buf	 settings = PL_BUF_INIT, profile = PL_BUF_INIT;
-	struct pl_buf	 attrs = PL_BUF_INIT;
-	struct pl_msg	 msg = { "portfolio", "init", id, NULL, NULL,
-			    PL_STRLIST_INIT };
-	struct pl_tx	*tx = NULL;
-	struct pl_date	 today;
-	char		*sentence;
-	int		 err;
-
-	sentence = pl_xasprintf("Started the portfolio of %s.", name);
-	msg.sentence = sentence;
-	if ((err = pl_portfolio_today(&today, p)) != 0)
-		goto done;
-	settings_text(&settings);
-	profile_text(&profile, name, id, grade, today);
-	/* committed, so that every clone merges the files as pl does */
-	(void)pl_driver_attributes(&attrs, "");
-	if ((err = pl_tx_begin_init(&tx, p)) != 0 ||
-	    (err = pl_tx_put(tx, PL_ATTRIBUTES_FILE, attrs.ptr,
-	    attrs.len)) != 0 ||
-	    (err = pl_tx_put(tx, PL_SETTINGS_FILE, settings.ptr,
-	    settings.len)) != 0 ||
-	    (err = pl_tx_put(tx, "profile.md", profile.ptr, profile.len)) != 0)
-		goto done;
-	err = pl_tx_commit(tx, &msg);
-done:
-	pl_tx_free(tx);
-	pl_buf_release(&settings);
-	pl_buf_release(&profile);
-	pl_buf_release(&attrs);
-	free(sentence);
-	return err;
-}
-
-int
-pl_portfolio_init(char **out_id, const char *dir, const char *name,
-    const char *id, const char *grade, const char *author)
-{
-	struct pl_portfolio	*p;
-	git_signature		*a = NULL, *c = NULL;
-	char			*nm = NULL, *lid = NULL, *made = NULL;
-	int			 err;
-
-	if (out_id != NULL)
-		*out_id = NULL;
-	if ((err = lib_init()) != 0)
-		return err;
-	p = portfolio_new();
-	if (dir == NULL)
-		dir = ".";
-	if ((err = init_names(&nm, &lid, name, id)) != 0 ||
-	    (grade != NULL &&
-	    (err = pl_text_check_line("the grade", grade)) != 0) ||
-	    (err = pl_portfolio_set_author(p, author)) != 0 ||
-	    (err = init_target(&p->repo, dir)) != 0)
-		goto done;
-	/* Ask for an identity before making anything that would stay. */
-	if ((err = pl_portfolio_signatures(&a, &c, p)) != 0)
-		goto done;
-	/* A full disk leaves no half repository to trip on. */
-	if (p->repo == NULL) {
-		made = init_made(dir);
-		if ((err = init_repo(&p->repo, dir)) != 0)
-			goto done;
-	}
-	if ((err = pl_portfolio_register_driver(p)) != 0 ||
-	    (err = init_commit(p, nm, lid, grade)) != 0)
-		goto done;
-	if (out_id != NULL) {
-		*out_id = lid;
-		lid = NULL;
-	}
-done:
-	git_signature_free(a);
-	git_signature_free(c);
-	pl_portfolio_free(p);
-	if (err != 0 && made != NULL)
-		pl_remove_tree(made, 0);
-	free(made);
-	free(nm);
-	free(lid);
-	return err;
-}

@@ -8,10 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store/internal.h"
+#include "store/lock.h"
 #include "pl/base/util.h"
 #include "store/sign.h"
 #include "base/run.h"
+#include "store/git.h"
 
 /* The value of key, or NULL; the caller frees. */
 static char *
@@ -93,7 +94,7 @@ sign_ssh(char **out, const char *program, const char *key, const char *buf)
 		    NULL && *getenv("TMPDIR") != '\0' ? getenv("TMPDIR") :
 		    "/tmp");
 		if ((fd = mkstemp(tmp)) == -1 || pl_write_all(fd, key + 5,
-		    strlen(key + 5), tmp) != 0 || close(fd) == -1) {
+		    strlen(key + 5), tmp, pl_lock_check) != 0 || close(fd) == -1) {
 			err = pl_error_set(PL_ERROR, "cannot sign the commit: "
 			    "cannot write the key to '%s'", tmp);
 			goto done;

@@ -21,8 +21,14 @@
 
 #include "pl/base/text.h"
 #include "pl/store/tx.h"
-#include "store/internal.h"
+#include "store/advance.h"
+#include "store/blob.h"
+#include "store/identity.h"
+#include "store/lock.h"
+#include "store/portfolio.h"
+#include "store/tx.h"
 #include "store/sign.h"
+#include "store/git.h"
 
 /*
  * A staged file: data pl made (blob and working file written at commit
@@ -301,7 +307,7 @@ index_copy(const char *to, const char *from)
 		    strerror(errno));
 		goto done;
 	}
-	err = pl_write_all(fd, b.ptr, b.len, to);
+	err = pl_write_all(fd, b.ptr, b.len, to, pl_lock_check);
 	if (close(fd) == -1 && err == 0)
 		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", to,
 		    strerror(errno));
@@ -763,8 +769,8 @@ files_write(struct pl_tx *tx)
 		if ((err = tmp_open(&fd, s, tx, s->mode ==
 		    GIT_FILEMODE_BLOB_EXECUTABLE ? 0777 : 0666)) != 0)
 			break;
-		if ((err = pl_write_all(fd, s->data, s->len, s->path)) == 0 &&
-		    fsync(fd) == -1)
+		if ((err = pl_write_all(fd, s->data, s->len, s->path,
+		    pl_lock_check)) == 0 && fsync(fd) == -1)
 			err = pl_error_set(PL_ERROR, "cannot write '%s': %s",
 			    s->path, strerror(errno));
 		err = tmp_close(fd, s, err);

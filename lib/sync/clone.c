@@ -20,7 +20,9 @@
 #include "pl/store/driver.h"
 #include "pl/store/portfolio.h"
 #include "pl/base/util.h"
-#include "store/internal.h"
+#include "store/create.h"
+#include "sync/clone.h"
+#include "store/git.h"
 
 char *
 pl_clone_dir(const char *url)

@@ -1,5 +1,5 @@
 /*
- * A push to a repository on this machine (internal.h), done here rather
+ * A push to a repository on this machine (push-local.h), done here rather
  * than by libgit2's local transport, which moves the remote's branch to
  * the new commit whatever it holds by then: a clone that pushed between
  * libgit2's listing of the remote's refs and its update would lose its
@@ -15,7 +15,8 @@
 
 #include <git2.h>
 
-#include "store/internal.h"
+#include "sync/clone.h"
+#include "sync/push-local.h"
 
 /* A file:// URL's path, as libgit2 reads it; NULL for another host. */
 static char *

@@ -7,10 +7,10 @@
 
 #include <stdlib.h>
 
-#include "store/internal.h"
 #include "pl/sync/clone.h"
 #include "pl/sync/roster-sync.h"
 #include "base/pool.h"
+#include "store/git.h"
 
 struct fetch {
 	const struct pl_roster_fetch_options	*o;

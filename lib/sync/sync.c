@@ -14,12 +14,15 @@
 
 #include "store/cache.h"
 
-#include "store/internal.h"
+#include "store/portfolio.h"
+#include "sync/clone.h"
+#include "sync/push-local.h"
 #include "pl/base/doc.h"
 #include "pl/entries/entry.h"
 #include "pl/base/merge.h"
 #include "pl/sync/sync.h"
 #include "pl/store/tx.h"
+#include "store/git.h"
 
 /* One file the sync writes or removes. */
 struct change {

@@ -2,7 +2,7 @@
 test_description='pl init: a new portfolio and its first commit'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
-# The profile pl init writes (lib/store/portfolio.c, profile_text).
+# The profile pl init writes (lib/entries/profile.c, profile_text).
 write_profile () {
 	# write_profile FILE NAME ID [GRADE-LINE]
 	{

@@ -6,7 +6,7 @@
  */
 #include "fuzz.h"
 #include <git2.h>
-#include "store/internal.h"
+#include "store/gitdate.h"
 #include "pl/base/date.h"
 
 int

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "pl/base/error.h"
+#include "pl/entries/profile.h"
 #include "pl/store/portfolio.h"
 #include "pl/base/util.h"
 
@@ -119,7 +120,7 @@ fuzz_portfolio(void)
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("HOME", fuzz_dir(), 1);
 	setenv("TZ", "UTC", 1);
-	if (pl_portfolio_init(NULL, path, "Fuzz Learner", NULL, NULL,
+	if (pl_profile_init(NULL, path, "Fuzz Learner", NULL, NULL,
 	    "Fuzz <fuzz@pl.example>") != PL_OK) {
 		fprintf(stderr, "pl init: %s\n", pl_error_last());
 		abort();

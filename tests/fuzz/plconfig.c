@@ -5,7 +5,7 @@
  * command opens a portfolio.
  */
 #include "gitobj.h"
-#include "store/internal.h"
+#include "store/portfolio.h"
 #include "pl/progress/mastery.h"
 
 int

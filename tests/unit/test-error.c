@@ -4,6 +4,7 @@
 
 #include "pl/base/error.h"
 #include "tap.h"
+#include "store/git.h"
 
 /* As lib/progress/align.c's bad_rating(): the place before the message. */
 static void

@@ -28,7 +28,7 @@ test_init(void)
 	int			 err;
 
 	dir = pl_xasprintf("%s/new/learner", d);
-	err = pl_portfolio_init(&id, dir, "  Ada Lovelace ", NULL, "5", NULL);
+	err = pl_profile_init(&id, dir, "  Ada Lovelace ", NULL, "5", NULL);
 	is_int(err, 0, "init makes a portfolio in a new folder (%s)",
 	    pl_error_last());
 	is_str(id, "ada-lovelace", "the id is made from the name");
@@ -106,7 +106,7 @@ test_init_options(void)
 	cfg = pl_xasprintf("%s/.gitconfig", home);
 	write_text(cfg, "[init]\n\tdefaultBranch = trunk\n");
 	dir = pl_xasprintf("%s/p", d);
-	err = pl_portfolio_init(&id, dir, "Grace", "g-1", NULL,
+	err = pl_profile_init(&id, dir, "Grace", "g-1", NULL,
 	    "Teach Er <teacher@example.com>");
 	is_int(err, 0, "init with id, no grade, --author");
 	is_str(id, "g-1", "the given id");
@@ -139,9 +139,9 @@ test_init_refuses(void)
 	int	 err;
 
 	dir = pl_xasprintf("%s/p", d);
-	err = pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, NULL);
+	err = pl_profile_init(NULL, dir, "Ada", NULL, NULL, NULL);
 	is_int(err, 0, "first init");
-	err = pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, NULL);
+	err = pl_profile_init(NULL, dir, "Ada", NULL, NULL, NULL);
 	is_int(err, PL_EEXISTS, "again: refused");
 	s = pl_xasprintf("'%s' already has commits", dir);
 	is_str(pl_error_last(), s, "says it has commits");
@@ -150,7 +150,7 @@ test_init_refuses(void)
 
 	dir = pl_xasprintf("%s/full", d);
 	run("mkdir %s && touch %s/notes.txt", dir, dir);
-	err = pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, NULL);
+	err = pl_profile_init(NULL, dir, "Ada", NULL, NULL, NULL);
 	is_int(err, PL_EEXISTS, "a folder with files: refused");
 	s = pl_xasprintf("'%s' is not empty", dir);
 	is_str(pl_error_last(), s, "says not empty");
@@ -162,7 +162,7 @@ test_init_refuses(void)
 
 	dir = pl_xasprintf("%s/empty-repo", d);
 	run("git init -q %s", dir);
-	err = pl_portfolio_init(&id, dir, "Ada", NULL, NULL, NULL);
+	err = pl_profile_init(&id, dir, "Ada", NULL, NULL, NULL);
 	is_int(err, 0, "an empty repository is fine (%s)", pl_error_last());
 	s = out("git -C %s rev-list --count HEAD", dir);
 	is_str(s, "1", "and gets its first commit");
@@ -171,21 +171,21 @@ test_init_refuses(void)
 	free(dir);
 
 	dir = pl_xasprintf("%s/x", d);
-	is_int(pl_portfolio_init(NULL, dir, "  ", NULL, NULL, NULL), PL_EINVAL,
+	is_int(pl_profile_init(NULL, dir, "  ", NULL, NULL, NULL), PL_EINVAL,
 	    "blank name");
 	is_str(pl_error_last(), "empty name", "says empty name");
-	is_int(pl_portfolio_init(NULL, dir, NULL, NULL, NULL, NULL), PL_EINVAL,
+	is_int(pl_profile_init(NULL, dir, NULL, NULL, NULL, NULL), PL_EINVAL,
 	    "no name");
-	is_int(pl_portfolio_init(NULL, dir, "Ada", "Not An Id", NULL, NULL),
+	is_int(pl_profile_init(NULL, dir, "Ada", "Not An Id", NULL, NULL),
 	    PL_EINVAL, "bad id");
-	is_int(pl_portfolio_init(NULL, dir, "\xf0\x9f\x8e\xaf !!!", NULL,
+	is_int(pl_profile_init(NULL, dir, "\xf0\x9f\x8e\xaf !!!", NULL,
 	    NULL, NULL), PL_EINVAL, "a name that makes no id");
-	is_int(pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, "Ada"),
+	is_int(pl_profile_init(NULL, dir, "Ada", NULL, NULL, "Ada"),
 	    PL_EINVAL, "malformed --author");
 	ok(access(dir, F_OK) != 0, "nothing made for refused inits");
 
 	identity_unset();
-	is_int(pl_portfolio_init(NULL, dir, "Ada", NULL, NULL, NULL),
+	is_int(pl_profile_init(NULL, dir, "Ada", NULL, NULL, NULL),
 	    PL_EIDENTITY, "init without an identity");
 	ok(strncmp(pl_error_last(), "no identity: the author has no name",
 	    35) == 0, "says so (%s)", pl_error_last());
@@ -895,7 +895,7 @@ test_init_edges(void)
 
 	if (chdir(d) != 0)
 		perror(d);
-	is_int(pl_portfolio_init(&id, NULL, "Ada Here", NULL, NULL, NULL), 0,
+	is_int(pl_profile_init(&id, NULL, "Ada Here", NULL, NULL, NULL), 0,
 	    "init with no folder: here");
 	is_str(id, "ada-here", "the id");
 	free(id);
@@ -906,7 +906,7 @@ test_init_edges(void)
 	    "profile.md", d);
 
 	s = pl_xasprintf("%s/profile.md/sub", d);
-	is_int(pl_portfolio_init(&id, s, "Ada", NULL, NULL, NULL), PL_ERROR,
+	is_int(pl_profile_init(&id, s, "Ada", NULL, NULL, NULL), PL_ERROR,
 	    "init under a file");
 	free(s);
 	s = pl_xasprintf("cannot read '%s/profile.md/sub': Not a directory",
@@ -917,7 +917,7 @@ test_init_edges(void)
 	/* A name of blanks is no name: the author has none. */
 	setenv("GIT_AUTHOR_NAME", "  ", 1);
 	s = pl_xasprintf("%s/blank", d);
-	is_int(pl_portfolio_init(&id, s, "Ada", NULL, NULL, NULL),
+	is_int(pl_profile_init(&id, s, "Ada", NULL, NULL, NULL),
 	    PL_EIDENTITY, "a blank author name");
 	ok(strncmp(pl_error_last(), "no identity: the author has no name;",
 	    36) == 0, "says so (%s)", pl_error_last());

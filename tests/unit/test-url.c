@@ -1,12 +1,13 @@
 /*
- * URLs as clone and sync read them (lib/store/internal.h): %XX decoded, a
+ * URLs as clone and sync read them (lib/sync/clone.h, push-local.h): %XX decoded, a
  * password kept out of messages, and which URLs are folders on this
  * machine (pushed to directly) rather than ones for libgit2.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/internal.h"
+#include "sync/clone.h"
+#include "sync/push-local.h"
 #include "tap.h"
 
 static void

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pl/entries/profile.h"
 #include "pl/store/portfolio.h"
 #include "pl/store/tx.h"
 #include "pl/base/util.h"
@@ -174,7 +175,7 @@ new_portfolio(void)
 	char	*id = NULL;
 	int	 err;
 
-	err = pl_portfolio_init(&id, d, "Ada Lovelace", NULL, "5", NULL);
+	err = pl_profile_init(&id, d, "Ada Lovelace", NULL, "5", NULL);
 	if (err != 0) {
 		printf("# init failed: %s\n", pl_error_last());
 		exit(2);

@@ -39,13 +39,6 @@ enum pl_error_code {
  */
 int pl_error_set(int code, const char *fmt, ...) PL_PRINTF(2, 3);
 
-/*
- * Turns a libgit2 failure into a pl one: the message is "what: git's
- * message".  GIT_ELOCKED becomes PL_ELOCKED, GIT_ENOTFOUND PL_ENOTFOUND,
- * anything else PL_ERROR.  Returns the pl code.
- */
-int pl_error_git(int git_code, const char *what);
-
 /* The last message set in this thread; "" when none.  Borrowed. */
 const char *pl_error_last(void);
 

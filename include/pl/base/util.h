@@ -87,6 +87,18 @@ int	 pl_read_text(struct pl_buf *out, const char *path) PL_WUR;
  */
 int	 pl_read_bytes(struct pl_buf *out, const char *path) PL_WUR;
 
+/* A copy of s[0..n) without surrounding white space.  The caller frees. */
+char	*pl_trimmed(const char *s, size_t n);
+
+/*
+ * Writes n bytes to fd (named name in messages), going on after EINTR
+ * unless stop (NULL: never) says to stop, and then failing with its
+ * error: the store passes pl_lock_check(), so that a signal caught while
+ * a lock is held ends the write.
+ */
+int	 pl_write_all(int fd, const char *p, size_t n, const char *name,
+	    int (*stop)(void)) PL_WUR;
+
 /* Sets "'what' is larger than 16 MiB" (PL_READ_MAX) and returns code. */
 int	 pl_error_too_large(int code, const char *what);
 

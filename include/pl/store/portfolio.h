@@ -132,23 +132,6 @@ int	 pl_portfolio_today(struct pl_date *out, struct pl_portfolio *) PL_WUR;
 int	 pl_today(struct pl_date *out) PL_WUR;
 
 /*
- * Makes a new portfolio in dir (created if missing): a new repository, or
- * an existing one with no commits yet and nothing in its working tree but
- * .git.  Writes the settings file and profile.md (the learner's name, id,
- * grade and started date; the empty sections) and .gitattributes (pl's
- * merge driver, pl/store/driver.h) and commits them as "portfolio: init <id>",
- * with the driver registered in the repository's config.  id NULL: made from name.  grade may be NULL.
- * PL_EEXISTS when dir is a repository with commits or holds files, or a
- * .git git cannot open (one with no HEAD, object or ref, as an
- * interrupted init leaves it, is completed instead);
- * PL_EINVAL for an empty name or a bad id; PL_EIDENTITY without an
- * identity.  A failure removes the repository, and the folders, it made.  *out_id gets the learner id (the caller frees) when out_id
- * is not NULL.
- */
-int	 pl_portfolio_init(char **out_id, const char *dir, const char *name,
-	    const char *id, const char *grade, const char *author) PL_WUR;
-
-/*
  * The top folder of the portfolio whose working tree holds dir (a folder
  * that exists), outside dir's own repository: a repository found from
  * dir's parent up whose HEAD has .plconfig.  NULL when there is none or
