@@ -16,6 +16,7 @@
 
 #include "cmd.h"
 #include "pl/entries/entry.h"
+#include "pl/entries/kinds.h"
 #include "pl/entries/life.h"
 #include "pl/base/text.h"
 
@@ -234,7 +235,8 @@ pl_edit_entry(struct pl_ctx *ctx, enum pl_kind kind, const char *id)
 			goto done;
 	}
 	if ((err = pl_edit_file(tmp)) == PL_OK)
-		err = pl_entry_edit_finish(ctx->pf, e, tmp);
+		err = pl_entry_edit_finish(ctx->pf, pl_kinds_get(kind), e,
+		    tmp);
 	if (err != PL_OK && err != PL_ENOCHANGE && tmp != NULL &&
 	    access(tmp, F_OK) == 0)
 		err = kept(err, ctx, "edit", tmp, 1);

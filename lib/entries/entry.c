@@ -17,10 +17,6 @@
 #include "store/portfolio.h"
 #include "base/near.h"
 #include "pl/entries/entry.h"
-#include "pl/entries/evidence.h"
-#include "pl/entries/goal.h"
-#include "pl/entries/profile.h"
-#include "pl/entries/reflection.h"
 #include "pl/base/slug.h"
 #include "pl/base/text.h"
 
@@ -675,19 +671,22 @@ done:
 	return err;
 }
 
-/* Commits text as the entry's file, with attached files. */
+/*
+ * Commits text as the entry's file, with attached files and the trailers
+ * its kind adds.
+ */
 static int
-commit_text(struct pl_portfolio *pf, struct pl_entry *e, struct pl_msg *msg,
-    const struct pl_buf *text, const struct pl_strlist *attach,
-    const struct pl_strlist *attach_to)
+commit_text(struct pl_portfolio *pf, const struct pl_kind_ops *ops,
+    struct pl_entry *e, struct pl_msg *msg, const struct pl_buf *text,
+    const struct pl_strlist *attach, const struct pl_strlist *attach_to)
 {
 	struct pl_strlist	path = PL_STRLIST_INIT;
 	int			err;
 
 	msg->kind = kinds[e->kind].name;
 	msg->id = e->id;
-	if (e->kind == PL_KIND_GOAL)
-		pl_goal_trailers(e, &msg->trailers);
+	if (ops->trailers != NULL)
+		ops->trailers(e, &msg->trailers);
 	pl_strlist_push(&path, e->path);
 	err = commit_files(pf, msg, NULL, &path, text, attach, attach_to);
 	pl_strlist_release(&path);
@@ -964,15 +963,15 @@ done:
 }
 
 int
-pl_entry_commit(struct pl_portfolio *pf, struct pl_entry *e,
-    struct pl_msg *msg, const struct pl_strlist *attach,
+pl_entry_commit(struct pl_portfolio *pf, const struct pl_kind_ops *ops,
+    struct pl_entry *e, struct pl_msg *msg, const struct pl_strlist *attach,
     const struct pl_strlist *attach_to)
 {
 	struct pl_buf	text = PL_BUF_INIT;
 	int		err;
 
 	entry_text(&text, e);
-	err = commit_text(pf, e, msg, &text, attach, attach_to);
+	err = commit_text(pf, ops, e, msg, &text, attach, attach_to);
 	pl_buf_release(&text);
 	return err;
 }
@@ -1092,23 +1091,6 @@ pl_entry_check_lines(const struct pl_entry *e, const char *const *keys)
 	if (err == PL_OK)
 		pl_error_clear();
 	return err;
-}
-
-/* The kind's own checks of a file a person edited. */
-static int
-check(const struct pl_entry *e)
-{
-	switch (e->kind) {
-	case PL_KIND_PROFILE:
-		return pl_profile_check(e);
-	case PL_KIND_GOAL:
-		return pl_goal_check(e);
-	case PL_KIND_EVIDENCE:
-		return pl_evidence_check(e);
-	case PL_KIND_REFLECTION:
-		return pl_reflection_check(e);
-	}
-	return PL_OK;
 }
 
 /* <gitdir>/pl: where text typed in the editor waits. */
@@ -1285,8 +1267,8 @@ done:
 }
 
 int
-pl_entry_edit_finish(struct pl_portfolio *pf, struct pl_entry *e,
-    const char *edited)
+pl_entry_edit_finish(struct pl_portfolio *pf, const struct pl_kind_ops *ops,
+    struct pl_entry *e, const char *edited)
 {
 	struct pl_buf	 text = PL_BUF_INIT, old = PL_BUF_INIT;
 	struct pl_doc	*doc = NULL;
@@ -1307,7 +1289,7 @@ pl_entry_edit_finish(struct pl_portfolio *pf, struct pl_entry *e,
 		goto done;
 	pl_doc_free(e->doc);
 	e->doc = doc;
-	if ((err = check(e)) != PL_OK)
+	if ((err = ops->check(e)) != PL_OK)
 		goto done;
 	if (e->kind == PL_KIND_PROFILE)
 		profile_id(e);
@@ -1316,7 +1298,7 @@ pl_entry_edit_finish(struct pl_portfolio *pf, struct pl_entry *e,
 	sentence = pl_xasprintf("Edited %s by hand.", e->path);
 	msg.sentence = sentence;
 	/* A commit that fails (locked, moved meanwhile) keeps the edit too */
-	if ((err = commit_text(pf, e, &msg, &text, NULL, NULL)) == PL_OK)
+	if ((err = commit_text(pf, ops, e, &msg, &text, NULL, NULL)) == PL_OK)
 		unlink(edited);
 done:
 	pl_strlist_release(&msg.trailers);

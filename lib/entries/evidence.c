@@ -64,6 +64,10 @@ pl_evidence_check(const struct pl_entry *e)
 	return err;
 }
 
+const struct pl_kind_ops pl_evidence_ops = {
+	.check = pl_evidence_check,
+};
+
 /*
  * The name an attached file gets in evidence/<id>/: its own base name,
  * with characters that would make an unsafe or awkward path replaced,
@@ -205,7 +209,8 @@ pl_evidence_add(char **out_id, struct pl_portfolio *pf,
 	sentence = pl_xasprintf("Added %s evidence from %s: %s.", kind, day,
 	    s->title);
 	msg.sentence = sentence;
-	if ((err = pl_entry_commit(pf, e, &msg, &s->files, &paths)) != PL_OK)
+	if ((err = pl_entry_commit(pf, &pl_evidence_ops, e, &msg, &s->files,
+	    &paths)) != PL_OK)
 		goto done;
 	*out_id = id;
 	id = NULL;
@@ -291,7 +296,7 @@ pl_evidence_attach(struct pl_portfolio *pf, const char *id,
 	pl_doc_set_list(e->doc, "files", &list);
 	msg.action = "attach";
 	msg.sentence = s = files_sentence("Attached", &names, "to", e);
-	err = pl_entry_commit(pf, e, &msg, files, &paths);
+	err = pl_entry_commit(pf, &pl_evidence_ops, e, &msg, files, &paths);
 done:
 	pl_strlist_release(&msg.trailers);
 	pl_strlist_release(&list);

@@ -249,6 +249,11 @@ pl_goal_check(const struct pl_entry *e)
 	return err;
 }
 
+const struct pl_kind_ops pl_goal_ops = {
+	.check = pl_goal_check,
+	.trailers = pl_goal_trailers,
+};
+
 /* A parent must be a committed long-term goal. */
 static int
 check_parent(struct pl_portfolio *pf, const char *parent, const char *term)
@@ -356,7 +361,8 @@ pl_goal_add(char **out_id, struct pl_portfolio *pf,
 	msg.action = "add";
 	sentence = pl_xasprintf("Set a %s-term goal: %s.", term, s->title);
 	msg.sentence = sentence;
-	if ((err = pl_entry_commit(pf, e, &msg, NULL, NULL)) != PL_OK)
+	if ((err = pl_entry_commit(pf, &pl_goal_ops, e, &msg, NULL, NULL)) !=
+	    PL_OK)
 		goto done;
 	*out_id = id;
 	id = NULL;
@@ -385,7 +391,7 @@ save(struct pl_portfolio *pf, struct pl_entry *e, const char *action,
 	msg.subject = subject;
 	msg.sentence = sentence;
 	if ((err = check_lines(e)) == PL_OK)
-		err = pl_entry_commit(pf, e, &msg, NULL, NULL);
+		err = pl_entry_commit(pf, &pl_goal_ops, e, &msg, NULL, NULL);
 	pl_strlist_release(&msg.trailers);
 	free(subject);
 	free(sentence);

@@ -13,7 +13,6 @@
 
 #include <yaml.h>
 
-#include "pl/progress/align.h"
 #include "pl/entries/entry.h"
 #include "pl/entries/migrate.h"
 #include "pl/entries/standards.h"

@@ -127,6 +127,10 @@ pl_profile_check(const struct pl_entry *e)
 	return pl_entry_check_date(e, "started", 0);
 }
 
+const struct pl_kind_ops pl_profile_ops = {
+	.check = pl_profile_check,
+};
+
 /*
  * Commits the profile with action, a subject saying what changed and a
  * sentence (both freed here), and key as the Pl-Key trailer.
@@ -144,7 +148,7 @@ save(struct pl_portfolio *pf, struct pl_entry *e, const char *action,
 	pl_strlist_push_owned(&msg.trailers, pl_xasprintf("Pl-Key: %s", key));
 	/* The file may have been committed by hand: check what pl repeats */
 	if ((err = check_lines(e)) == PL_OK)
-		err = pl_entry_commit(pf, e, &msg, NULL, NULL);
+		err = pl_entry_commit(pf, &pl_profile_ops, e, &msg, NULL, NULL);
 	pl_strlist_release(&msg.trailers);
 	free(subject);
 	free(sentence);

@@ -66,6 +66,10 @@ pl_reflection_check(const struct pl_entry *e)
 	return err;
 }
 
+const struct pl_kind_ops pl_reflection_ops = {
+	.check = pl_reflection_check,
+};
+
 /* The spec checked, all but its text, and its date. */
 static int
 prepare(struct pl_date *date, struct pl_portfolio *pf,
@@ -130,7 +134,8 @@ pl_reflection_add(char **out_id, struct pl_portfolio *pf,
 	    first != NULL &&
 	    strchr(".!?", first[strlen(first) - 1]) != NULL ? "" : ".");
 	msg.sentence = sentence;
-	if ((err = pl_entry_commit(pf, e, &msg, NULL, NULL)) != PL_OK)
+	if ((err = pl_entry_commit(pf, &pl_reflection_ops, e, &msg, NULL,
+	    NULL)) != PL_OK)
 		goto done;
 	*out_id = id;
 	id = NULL;

@@ -834,6 +834,30 @@ add_matches(struct pl_standards *out, const struct pl_stdix *ix,
 	free(pos);
 }
 
+/*
+ * The index of the framework file path (name), whose blob is id: the one
+ * kept, else one made from the file.
+ */
+static int
+index_open(struct pl_stdix **out, git_repository *repo, const git_oid *id,
+    const char *path, const char *name)
+{
+	struct pl_standards	 l;
+	struct pl_buf		 blob = PL_BUF_INIT;
+	int			 err;
+
+	if (pl_stdix_open(out, repo, id))
+		return PL_OK;
+	if ((err = pl_portfolio_read_blob(&blob, repo, id, path)) == PL_OK &&
+	    (err = pl_standards_parse(&l, name, path, blob.ptr ? blob.ptr :
+	    "", blob.len, NULL)) == PL_OK) {
+		err = pl_stdix_make(out, repo, id, &l, path);
+		pl_standards_release(&l);
+	}
+	pl_buf_release(&blob);
+	return err;
+}
+
 /* Opens one framework file's index and adds the rows codes may name. */
 static int
 index_one(struct pl_standards *out, struct pl_portfolio *pf,
@@ -844,8 +868,8 @@ index_one(struct pl_standards *out, struct pl_portfolio *pf,
 	int		 err;
 
 	if ((err = pl_portfolio_locate(&id, pf, path)) != PL_OK ||
-	    (err = pl_stdix_open(&ix, pl_portfolio_repo(pf), &id, path,
-	    name)) != PL_OK)
+	    (err = index_open(&ix, pl_portfolio_repo(pf), &id, path, name)) !=
+	    PL_OK)
 		return err;
 	out->ix[out->nix++] = ix;
 	out->total += pl_stdix_count(ix);

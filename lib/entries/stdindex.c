@@ -24,7 +24,6 @@
 #include <unistd.h>
 
 #include "store/cache.h"
-#include "store/portfolio.h"
 #include "entries/stdindex.h"
 
 #define MAGIC		"PLSTDIX1"
@@ -162,37 +161,49 @@ map_file(struct pl_stdix *ix, const char *path)
 	return 0;
 }
 
-int
-pl_stdix_open(struct pl_stdix **out, git_repository *repo,
-    const git_oid *id, const char *path, const char *framework)
+/* <gitdir>/pl/standards-<blob id>, where the index of blob id is kept. */
+static char *
+index_file(git_repository *repo, const git_oid *id)
 {
-	struct pl_stdix		*ix = pl_xcalloc(1, sizeof *ix);
-	struct pl_standards	 l;
-	struct pl_buf		 blob = PL_BUF_INIT;
-	char			 hex[GIT_OID_HEXSZ + 1];
-	char			*file;
-	int			 err = PL_OK;
+	char	hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof hex, id);
+	return pl_xasprintf("%spl/standards-%s", git_repository_path(repo),
+	    hex);
+}
+
+int
+pl_stdix_open(struct pl_stdix **out, git_repository *repo, const git_oid *id)
+{
+	struct pl_stdix	*ix = pl_xcalloc(1, sizeof *ix);
+	char		*file = index_file(repo, id);
+	int		 found = map_file(ix, file) == 0;
+
+	free(file);
+	if (!found) {
+		pl_stdix_close(ix);
+		ix = NULL;
+	}
+	*out = ix;
+	return found;
+}
+
+int
+pl_stdix_make(struct pl_stdix **out, git_repository *repo, const git_oid *id,
+    const struct pl_standards *l, const char *path)
+{
+	struct pl_stdix	*ix = pl_xcalloc(1, sizeof *ix);
+	char		*file = index_file(repo, id);
+	int		 err = PL_OK;
 
 	*out = NULL;
-	git_oid_tostr(hex, sizeof hex, id);
-	file = pl_xasprintf("%spl/standards-%s", git_repository_path(repo),
-	    hex);
-	if (map_file(ix, file) == 0)
-		goto done;
-	if ((err = pl_portfolio_read_blob(&blob, repo, id, path)) != PL_OK ||
-	    (err = pl_standards_parse(&l, framework, path, blob.ptr ?
-	    blob.ptr : "", blob.len, NULL)) != PL_OK)
-		goto done;
-	build(&ix->mem, &l);
-	pl_standards_release(&l);
+	build(&ix->mem, l);
 	pl_cache_save(file, ix->mem.ptr, ix->mem.len);
 	if (map_file(ix, file) == 0)
 		pl_buf_release(&ix->mem);
 	else if (attach(ix, ix->mem.ptr, ix->mem.len) < 0)
 		err = pl_error_set(PL_ERROR, "%s: cannot index", path);
-done:
 	free(file);
-	pl_buf_release(&blob);
 	if (err != PL_OK)
 		pl_stdix_close(ix);
 	else

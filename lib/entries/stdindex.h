@@ -14,18 +14,27 @@
 
 #include <git2.h>
 
-#include "pl/entries/standards.h"
+#include "pl/base/error.h"
+#include "pl/entries/stdlist.h"
 
 struct pl_stdix;
 
 /*
- * Opens the index of the framework whose blob is id (path, framework:
- * its file and name), building it from the blob when there is none.
- * The blob's errors, or pl_standards_parse()'s when it is not a
- * framework.  Close with pl_stdix_close().
+ * Opens the index kept for the framework whose blob is id: 1 with *out
+ * set, 0 when there is none or it is broken, and pl_stdix_make() must
+ * make it.  Close with pl_stdix_close().
  */
 int	 pl_stdix_open(struct pl_stdix **out, git_repository *repo,
-	    const git_oid *id, const char *path, const char *framework) PL_WUR;
+	    const git_oid *id);
+
+/*
+ * Makes the index of l, the framework whose blob is id (path its file,
+ * for the message), keeps it in the git folder when it can, and opens
+ * it.  PL_ERROR "path: cannot index".  Close with pl_stdix_close().
+ */
+int	 pl_stdix_make(struct pl_stdix **out, git_repository *repo,
+	    const git_oid *id, const struct pl_standards *l,
+	    const char *path) PL_WUR;
 
 void	 pl_stdix_close(struct pl_stdix *);
 

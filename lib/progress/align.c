@@ -10,6 +10,7 @@
 #include "store/identity.h"
 #include "pl/progress/align.h"
 #include "pl/entries/evidence.h"
+#include "pl/entries/kinds.h"
 #include "pl/base/text.h"
 
 int
@@ -154,7 +155,7 @@ pl_align_entry(struct pl_portfolio *pf, enum pl_kind kind, const char *id,
 	msg.action = remove ? "unalign" : "align";
 	msg.subject = subject.ptr;
 	msg.sentence = sentence.ptr;
-	err = pl_entry_commit(pf, e, &msg, NULL, NULL);
+	err = pl_entry_commit(pf, pl_kinds_get(kind), e, &msg, NULL, NULL);
 done:
 	pl_entry_free(e);
 	pl_strlist_release(&list);
@@ -314,7 +315,7 @@ pl_rate(struct pl_portfolio *pf, const struct pl_rate_spec *s)
 	    code.v[0], level.ptr);
 	msg.subject = subject;
 	msg.sentence = sentence;
-	err = pl_entry_commit(pf, e, &msg, NULL, NULL);
+	err = pl_entry_commit(pf, &pl_evidence_ops, e, &msg, NULL, NULL);
 done:
 	pl_scale_release(&scale);
 	pl_entry_free(e);

@@ -15,7 +15,7 @@
 #include <git2.h>
 
 #include "pl/base/error.h"
-#include "pl/progress/verify.h"
+#include "pl/progress/signature.h"
 
 struct pl_trust;
 

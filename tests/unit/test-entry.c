@@ -5,6 +5,7 @@
  * the re-emitted text whenever keeping it would not read back the same.
  */
 #include "pl/entries/entry.h"
+#include "pl/entries/goal.h"
 #include "pl/entries/reflection.h"
 #include "tap.h"
 #include "testrepo.h"
@@ -202,8 +203,8 @@ rewrite(const char *text, void (*change)(struct pl_entry *),
 		return;
 	}
 	change(e);
-	is_int(pl_entry_commit(pf, e, &msg, NULL, NULL), 0, "%s: committed",
-	    what);
+	is_int(pl_entry_commit(pf, &pl_reflection_ops, e, &msg, NULL, NULL),
+	    0, "%s: committed", what);
 	s = committed(e);
 	is_str(s, want, "%s", what);
 	free(s);
@@ -426,7 +427,7 @@ test_edit(void)
 	ok(s == NULL, "and no scratch file");
 	f = pl_xasprintf("%s/.git/pl/EDIT-goal-gone.md", dir);
 	write_text(f, "---\ntitle: t\n---\n");
-	is_int(pl_entry_edit_finish(pf, e, f), PL_ENOTFOUND,
+	is_int(pl_entry_edit_finish(pf, &pl_goal_ops, e, f), PL_ENOTFOUND,
 	    "nor an edit finished");
 	ok(access(f, F_OK) == 0, "the edit stays");
 	unlink(f);

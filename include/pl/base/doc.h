@@ -11,26 +11,8 @@
 #include <stddef.h>
 
 #include "pl/base/error.h"
+#include "pl/base/node.h"
 #include "pl/base/util.h"
-
-enum pl_node_kind {
-	PL_NODE_SCALAR,
-	PL_NODE_SEQ,
-	PL_NODE_MAP
-};
-
-struct pl_node {
-	enum pl_node_kind	  kind;
-	char			 *value;	/* scalar text (UTF-8) */
-	char			 *tag;		/* explicit tag or NULL */
-	int			  style;	/* libyaml scalar/sequence/
-						   mapping style as read */
-	int			  plain_ok;	/* scalar: may be written plain */
-	size_t			  n;		/* items (and keys for a map) */
-	char			**keys;		/* map: n keys */
-	struct pl_node		**items;	/* seq: n items; map: n values */
-	int			  line;		/* 1-based line in the file */
-};
 
 /*
  * The most front matter pl reads, "---" lines aside: 1 MiB, and
@@ -146,6 +128,5 @@ void	 pl_doc_append(struct pl_doc *, const char *key, struct pl_node *item);
 /* Replaces the body with a copy of body. */
 void	 pl_doc_set_body(struct pl_doc *, const char *body);
 
-void	 pl_node_free(struct pl_node *);
 
 #endif

@@ -3,6 +3,23 @@
  * reflection, plus the profile.  What they share (where they live, how
  * their ids are made, how they are read, listed and committed) is here;
  * what each kind means is in goal.h, evidence.h, reflection.h, profile.h.
+ *
+ * Dependencies point down: the kinds use entry, and entry includes no
+ * kind's header and calls no kind's function.  A kind is named by enum
+ * pl_kind, and what every layer needs to say and find it (its name in
+ * messages and commits, its folder, the command that works on it) is
+ * data kept here, in one table by enum.  What only the kind knows how to
+ * do (check a file a person edited, add the trailers every commit of its
+ * file carries: a goal's Pl-Status and Pl-Progress) it hands down in a
+ * struct pl_kind_ops, as tmux's cmd_entry carries its exec: each kind
+ * defines one (pl_goal_ops in goal.h, pl_evidence_ops, pl_reflection_ops,
+ * pl_profile_ops) and passes it to the calls that need it,
+ * pl_entry_commit() and pl_entry_edit_finish().  Code above the kinds that
+ * holds only an enum pl_kind (a command's edit, align) finds the table
+ * with pl_kinds_get() of kinds.h, a registry above entry and the kinds.
+ * The sentence of a commit belongs to whoever makes it: each kind writes
+ * its own; entry writes only the one of an edit by hand, which is the same
+ * for every kind.
  */
 #ifndef PL_ENTRY_H
 #define PL_ENTRY_H
@@ -30,6 +47,21 @@ struct pl_entry {
 	struct pl_doc	*doc;
 	struct pl_buf	 text;	/* the file as read, so a rewrite keeps
 				   what pl did not change; empty if new */
+};
+
+/*
+ * What entry calls of a kind, handed down by the kind (see the top of
+ * this file) with each entry of that kind.
+ */
+struct pl_kind_ops {
+	/*
+	 * Checks a file a person edited: its required keys are there and
+	 * valid.  PL_EINVAL or PL_EPARSE with the message set.
+	 */
+	int		(*check)(const struct pl_entry *);
+	/* Appends the trailers of every commit of the file, or NULL. */
+	void		(*trailers)(const struct pl_entry *,
+			    struct pl_strlist *out);
 };
 
 /* The kind's name in messages and commit subjects: "goal", "evidence". */
@@ -141,13 +173,15 @@ int	 pl_entry_check_new_id(struct pl_portfolio *, enum pl_kind,
 /*
  * Commits entry as one change: its file, and each file in attach staged
  * at the path given by the same index of attach_to.  Fills in msg's kind
- * and id from the entry; the caller sets action and sentence.  A loaded
- * entry's front matter is written back as the person wrote it (comments,
- * layout) when pl set no key, and with only the changed lines replaced
- * when it set one-line values of keys already there.
+ * and id from the entry and appends the trailers of ops, the entry's
+ * kind's; the caller sets action and sentence.  A loaded entry's front
+ * matter is written back as the person wrote it (comments, layout) when
+ * pl set no key, and with only the changed lines replaced when it set
+ * one-line values of keys already there.
  */
-int	 pl_entry_commit(struct pl_portfolio *, struct pl_entry *,
-	    struct pl_msg *, const struct pl_strlist *attach,
+int	 pl_entry_commit(struct pl_portfolio *, const struct pl_kind_ops *ops,
+	    struct pl_entry *, struct pl_msg *,
+	    const struct pl_strlist *attach,
 	    const struct pl_strlist *attach_to) PL_WUR;
 
 /*
@@ -178,15 +212,17 @@ int	 pl_entry_commit_all(struct pl_portfolio *, const struct pl_msg *,
  * folder, <gitdir>/pl/EDIT-<kind>-<id>.md (EDIT-profile.md): the edit
  * kept from an earlier attempt when there is one, so it is resumed, else
  * a new file holding the committed text.  _finish reads that file back,
- * checks it (front matter must parse; the kind's required keys must be
- * there and valid) and commits it with action "edit".  PL_ENOCHANGE when
+ * checks it (front matter must parse; the check of ops, the entry's
+ * kind's, must pass) and commits it with action "edit" and the kind's
+ * trailers.  PL_ENOCHANGE when
  * the text is the committed one.  On any failure (PL_EPARSE, PL_EINVAL, a
  * commit refused) the file is kept for the next _begin; on success or no
  * change it is removed.
  */
 int	 pl_entry_edit_begin(char **out, struct pl_portfolio *,
 	    const struct pl_entry *) PL_WUR;
-int	 pl_entry_edit_finish(struct pl_portfolio *, struct pl_entry *,
+int	 pl_entry_edit_finish(struct pl_portfolio *,
+	    const struct pl_kind_ops *ops, struct pl_entry *,
 	    const char *edited) PL_WUR;
 
 /*

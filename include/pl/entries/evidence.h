@@ -48,6 +48,9 @@ int	 pl_evidence_add(char **out_id, struct pl_portfolio *,
 
 int	 pl_evidence_check(const struct pl_entry *) PL_WUR;
 
+/* What entry calls of evidence: pl_evidence_check(). */
+extern const struct pl_kind_ops pl_evidence_ops;
+
 /*
  * Copies each of files into evidence/<id>/ (named as pl_evidence_add()
  * names them, beside the files there already), adds them to its files

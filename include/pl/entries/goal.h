@@ -107,4 +107,7 @@ void	 pl_goal_trailers(const struct pl_entry *, struct pl_strlist *out);
 /* Checks an edited goal: title, term, status, dates. */
 int	 pl_goal_check(const struct pl_entry *) PL_WUR;
 
+/* What entry calls of a goal: pl_goal_check(), pl_goal_trailers(). */
+extern const struct pl_kind_ops pl_goal_ops;
+
 #endif

@@ -25,6 +25,9 @@ int	 pl_profile_add(struct pl_portfolio *, const char *word,
 
 int	 pl_profile_check(const struct pl_entry *) PL_WUR;
 
+/* What entry calls of the profile: pl_profile_check(). */
+extern const struct pl_kind_ops pl_profile_ops;
+
 /*
  * Makes a new portfolio in dir (created if missing): a new repository, or
  * an existing one with no commits yet and nothing in its working tree but

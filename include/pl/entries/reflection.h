@@ -44,4 +44,7 @@ int	 pl_reflection_is_empty(const char *text);
 
 int	 pl_reflection_check(const struct pl_entry *) PL_WUR;
 
+/* What entry calls of a reflection: pl_reflection_check(). */
+extern const struct pl_kind_ops pl_reflection_ops;
+
 #endif

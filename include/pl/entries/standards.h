@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "pl/base/error.h"
+#include "pl/entries/stdlist.h"
 #include "pl/store/portfolio.h"
 #include "pl/base/util.h"
 
@@ -24,44 +25,7 @@
 /* The folder of the portfolio that holds the frameworks. */
 #define PL_STANDARDS_DIR "standards"
 
-/* One standard (a row of a framework).  Strings are owned by the list. */
-struct pl_standard {
-	char	*framework;	/* "ccss-math": standards/<framework>.csv */
-	char	*code;		/* "CCSS.Math.Content.6.RP.A.1" */
-	char	*parent;	/* a code or "" */
-	char	*grade;		/* "6", "K-2" or "" */
-	char	*subject;
-	char	*description;
-};
-
-/*
- * Code replacements: old[i] is replaced by new[i], read at where[i]
- * ("map.csv:3", "pkg.json: CFAssociations[4]").
- */
-struct pl_code_map {
-	struct pl_strlist	old;
-	struct pl_strlist	new;
-	struct pl_strlist	where;
-};
-
 void	 pl_code_map_release(struct pl_code_map *);
-
-struct pl_stdix;
-
-struct pl_standards {
-	struct pl_standard	*v;
-	size_t			 n;
-	/* private: an index for lookups */
-	size_t			 cap;
-	size_t			*byfold;	/* v's indexes by folded code */
-	int			*line;		/* where each row was read */
-	struct pl_strlist	 cols;		/* extra columns' names */
-	struct pl_strlist	 extra;		/* n * cols.n values */
-	struct pl_code_map	 replaced;	/* CASE isReplacedBy */
-	struct pl_stdix		**ix;		/* load_codes: the indexes */
-	size_t			 nix;
-	size_t			 total;		/* their standards */
-};
 
 /*
  * Framework order of x, a row of a, and y, a row of b (two reads of one

@@ -17,17 +17,8 @@
 
 #include "pl/base/date.h"
 #include "pl/base/error.h"
+#include "pl/progress/signature.h"
 #include "pl/store/portfolio.h"
-
-#define PL_ALLOWED_SIGNERS ".pl/allowed_signers"
-
-enum pl_sig_state {
-	PL_SIG_NONE,		/* not signed */
-	PL_SIG_GOOD,		/* good, from a trusted key */
-	PL_SIG_UNKNOWN,		/* from a key not trusted, or one that
-				   cannot be checked */
-	PL_SIG_BAD		/* does not match the commit */
-};
 
 struct pl_sig {
 	enum pl_sig_state	 state;
