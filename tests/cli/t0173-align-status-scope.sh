@@ -1,24 +1,13 @@
 #!/bin/sh
 test_description='pl align status: the learner'"'"'s grade and the standards aligned by default, --all for every one'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
-
-DATA="$PL_SOURCE_ROOT/tests/data/standards"
+. "$TEST_DIRECTORY/lib-standards.sh"
 
 # A grade-7 learner on the whole K-12 CCSS math framework (517 rows): a
 # goal on a grade-7 and a grade-8 standard, evidence for it rated on the
 # grade-7 one, and aligned to a grade-6 standard too.
 test_expect_success 'setup' '
-	pl init --name "Kim Sato" --grade 7 k >/dev/null &&
-	mkdir k/standards &&
-	cp "$DATA/ccss_math.csv" k/standards/ccss-math.csv &&
-	git -C k add standards &&
-	git -C k commit -q -m "standards: ccss-math" &&
-	pl -C k goal add --id ratios --standard 7.RP.A.1 --standard 8.EE.A.1 \
-		"Ratios" >/dev/null &&
-	pl -C k evidence add -m x --date 2026-01-10 --goal ratios --id quiz \
-		"Quiz" >/dev/null &&
-	pl -C k align rate quiz 7.RP.A.1 4 &&
-	pl -C k align evidence quiz 6.NS.A.1
+	ccss_learner k "Kim Sato" --grade 7
 '
 
 # By hand: grade 7 has 43 standards, and the 8 practices are K-12; with

@@ -1,14 +1,12 @@
 #!/bin/sh
 test_description='align: a level off the scale said plainly, status CSV as every CSV of pl, shares with no standards in scope'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+. "$TEST_DIRECTORY/lib-standards.sh"
 
 test_expect_success 'setup: a rating edited by hand to a level off the scale' '
 	pl init --name "Ana Lima" p >/dev/null &&
-	mkdir p/standards &&
-	printf "code,parent,grade,subject,description\nM.1,,6,Math,Ratios\n" \
-		>p/standards/math.csv &&
-	git -C p add standards &&
-	git -C p commit -q -m "standards: math" &&
+	printf "code,parent,grade,subject,description\nM.1,,6,Math,Ratios\n" |
+		commit_standards p math &&
 	pl -C p evidence add -m x --date 2026-01-10 --id quiz "Quiz" \
 		>/dev/null &&
 	pl -C p align rate quiz M.1 3 &&

@@ -1,15 +1,13 @@
 #!/bin/sh
 test_description='align: every align.* setting of .plconfig that is not valid said in one line (exit 6), and the values at the edges taken'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+. "$TEST_DIRECTORY/lib-standards.sh"
 
 # M.1 rated 1 for the work of 01-10, then 4 for that of 01-11.
 test_expect_success 'setup' '
 	pl init --name "Ana Lima" p >/dev/null &&
-	mkdir p/standards &&
-	printf "code,parent,grade,subject,description\nM.1,,6,Math,Ratios\n" \
-		>p/standards/math.csv &&
-	git -C p add standards &&
-	git -C p commit -q -m "standards: math" &&
+	printf "code,parent,grade,subject,description\nM.1,,6,Math,Ratios\n" |
+		commit_standards p math &&
 	pl -C p evidence add -m x --date 2026-01-10 --id one One >/dev/null &&
 	pl -C p evidence add -m x --date 2026-01-11 --id two Two >/dev/null &&
 	pl -C p align rate one M.1 1 &&

@@ -1,6 +1,7 @@
 #!/bin/sh
 test_description='pl log: the timeline from trailers, hand commits, merges and renames'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+. "$TEST_DIRECTORY/lib-standards.sh"
 
 # A history made by hand, each change a minute after the last: pl's own
 # commits, a framework and a goal edit committed with plain git, a
@@ -9,13 +10,10 @@ test_description='pl log: the timeline from trailers, hand commits, merges and r
 test_expect_success 'setup' '
 	pl init --name "Ana Lima" p >/dev/null &&
 	next_day &&
-	mkdir p/standards &&
-	cat >p/standards/math.csv <<-\EOF &&
+	commit_standards p math <<-\EOF &&
 	code,parent,grade,subject,description
 	CCSS.Math.Content.6.RP.A.1,,6,Math,Ratios
 	EOF
-	git -C p add standards &&
-	git -C p commit -q -m "standards: math" &&
 	next_day &&
 	pl -C p goal add --id fractions --step "Halves" "Fractions" >/dev/null &&
 	next_day &&

@@ -1,6 +1,7 @@
 #!/bin/sh
 test_description='pl report: the model against a hand-checked history'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+. "$TEST_DIRECTORY/lib-standards.sh"
 
 # One change a day from 2026-11-26 to 2026-12-08: pl's commits, a
 # framework and a piece of evidence committed with plain git, a branch
@@ -15,14 +16,11 @@ at_end () {
 test_expect_success 'setup' '
 	pl init --name "Ana Lima" --grade 6 p >/dev/null &&
 	next_day &&
-	mkdir p/standards &&
-	cat >p/standards/math.csv <<-\EOF &&
+	commit_standards p math <<-\EOF &&
 	code,parent,grade,subject,description
 	CCSS.Math.Content.6.RP.A.1,,6,Math,Understand ratios
 	CCSS.Math.Content.6.RP.A.2,,6,Math,Understand unit rates
 	EOF
-	git -C p add standards &&
-	git -C p commit -q -m "standards: math" &&
 	next_day &&
 	pl -C p goal add --id fractions --due 2026-12-08 --step One \
 		--step Two --step Three --step Four --standard 6.RP.A.1 \

@@ -1,22 +1,11 @@
 #!/bin/sh
 test_description='pl report: covered and mastered of what the learner works on (--scope)'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
-
-DATA="$PL_SOURCE_ROOT/tests/data/standards"
+. "$TEST_DIRECTORY/lib-standards.sh"
 
 # As t0173: grade 7, the K-12 CCSS math framework (517 standards).
 test_expect_success 'setup' '
-	pl init --name "Kim Sato" --grade 7 k >/dev/null &&
-	mkdir k/standards &&
-	cp "$DATA/ccss_math.csv" k/standards/ccss-math.csv &&
-	git -C k add standards &&
-	git -C k commit -q -m "standards: ccss-math" &&
-	pl -C k goal add --id ratios --standard 7.RP.A.1 --standard 8.EE.A.1 \
-		"Ratios" >/dev/null &&
-	pl -C k evidence add -m x --date 2026-01-10 --goal ratios --id quiz \
-		"Quiz" >/dev/null &&
-	pl -C k align rate quiz 7.RP.A.1 4 &&
-	pl -C k align evidence quiz 6.NS.A.1
+	ccss_learner k "Kim Sato" --grade 7
 '
 
 # By hand: grade 7 has 43 standards and the 8 practices are K-12, with

@@ -1,29 +1,14 @@
 #!/bin/sh
 test_description='pl report --roster: MASTERED and COVERED of each learner'"'"'s scope, said in the header'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
-
-DATA="$PL_SOURCE_ROOT/tests/data/standards"
+. "$TEST_DIRECTORY/lib-standards.sh"
 
 # Kim is in grade 7, Lee has no grade; both on the K-12 CCSS math
-# framework, with the same work as in t0173.
-learner() {
-	pl init --name "$1" $2 "class/$3" >/dev/null &&
-	mkdir "class/$3/standards" &&
-	cp "$DATA/ccss_math.csv" "class/$3/standards/ccss-math.csv" &&
-	git -C "class/$3" add standards &&
-	git -C "class/$3" commit -q -m "standards: ccss-math" &&
-	pl -C "class/$3" goal add --id ratios --standard 7.RP.A.1 \
-		--standard 8.EE.A.1 "Ratios" >/dev/null &&
-	pl -C "class/$3" evidence add -m x --date 2026-01-10 --goal ratios \
-		--id quiz "Quiz" >/dev/null &&
-	pl -C "class/$3" align rate quiz 7.RP.A.1 4 &&
-	pl -C "class/$3" align evidence quiz 6.NS.A.1
-}
-
+# framework, with the same work as in t0173 (ccss_learner).
 test_expect_success 'setup' '
 	mkdir class &&
-	learner "Kim Sato" "--grade 7" kim &&
-	learner "Lee Park" "" lee &&
+	ccss_learner class/kim "Kim Sato" --grade 7 &&
+	ccss_learner class/lee "Lee Park" &&
 	printf "learner,portfolio\nKim Sato,kim\nLee Park,lee\n" >class/roster.csv
 '
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 test_description='pl report --since: mastery that moved, read at the commit before the window and at the report'"'"'s'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+. "$TEST_DIRECTORY/lib-standards.sh"
 
 # One change a day from 2026-11-27; the window starts on 2026-12-03.
 # Four standards, each moved (or not) in the window in its own way:
@@ -16,8 +17,7 @@ rate () {
 test_expect_success 'setup' '
 	pl init --name "Ana Lima" p >/dev/null &&
 	next_day &&
-	mkdir p/standards &&
-	cat >p/standards/math.csv <<-\EOF &&
+	commit_standards p math <<-\EOF &&
 	code,parent,grade,subject,description
 	A.1,,6,Math,One
 	A.2,,6,Math,Two
@@ -25,8 +25,6 @@ test_expect_success 'setup' '
 	A.4,,6,Math,Four
 	A.5,,6,Math,Five
 	EOF
-	git -C p add standards &&
-	git -C p commit -q -m "standards: math" &&
 	next_day &&
 	pl -C p goal add --id g "Ratios" >/dev/null &&
 	next_day &&

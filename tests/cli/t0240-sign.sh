@@ -1,6 +1,7 @@
 #!/bin/sh
 test_description='signed commits (commit.gpgsign) and pl verify'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
+. "$TEST_DIRECTORY/lib-standards.sh"
 
 command -v ssh-keygen >/dev/null || test_skip_all 'ssh-keygen is missing'
 
@@ -22,13 +23,10 @@ test_expect_success 'setup' '
 	echo "rivera@school.example $(cut -d" " -f1,2 rivera.pub)" \
 		>allowed &&
 	pl init --name "Ana Lima" p >/dev/null &&
-	mkdir p/standards &&
-	cat >p/standards/math.csv <<-\EOF &&
+	commit_standards p math <<-\EOF &&
 	code,parent,grade,subject,description
 	CCSS.Math.Content.6.RP.A.1,,6,Math,Ratios
 	EOF
-	git -C p add standards &&
-	git -C p commit -q -m "standards: math" &&
 	test_tick &&
 	pl -C p evidence add -m x --id quiz "Quiz" >/dev/null &&
 	pl -C p evidence add -m x --id poster "Poster" >/dev/null

@@ -219,59 +219,69 @@ report(void)
 	if (real == NULL) \
 		real = (__typeof__(name) *)dlsym(RTLD_NEXT, #name)
 
+/* 1 when an open for writing is to fail: one that only reads never does. */
 static int
-counts(int flags)
+open_fails(const char *path, int flags)
 {
-	return (flags & (O_CREAT | O_WRONLY | O_RDWR)) != 0;
+	return (flags & (O_CREAT | O_WRONLY | O_RDWR)) != 0 &&
+	    fault("open", path, -1);
+}
+
+/* The mode an open with O_CREAT is given after its flags, else 0. */
+static mode_t
+open_mode(int flags, va_list ap)
+{
+	return (flags & O_CREAT) ? va_arg(ap, mode_t) : 0;
+}
+
+/* open and open64, which the C library may call either of. */
+static int
+open_with(__typeof__(open) *real, const char *path, int flags, va_list ap)
+{
+	mode_t	mode = open_mode(flags, ap);
+
+	if (open_fails(path, flags))
+		return -1;
+	return real(path, flags, mode);
 }
 
 int
 open(const char *path, int flags, ...)
 {
 	va_list	ap;
-	mode_t	mode = 0;
+	int	fd;
 
 	REAL(open);
-	if (flags & O_CREAT) {
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
-	if (counts(flags) && fault("open", path, -1))
-		return -1;
-	return real(path, flags, mode);
+	va_start(ap, flags);
+	fd = open_with(real, path, flags, ap);
+	va_end(ap);
+	return fd;
 }
 
 int
 open64(const char *path, int flags, ...)
 {
 	va_list	ap;
-	mode_t	mode = 0;
+	int	fd;
 
 	REAL(open64);
-	if (flags & O_CREAT) {
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
-	if (counts(flags) && fault("open", path, -1))
-		return -1;
-	return real(path, flags, mode);
+	va_start(ap, flags);
+	fd = open_with(real, path, flags, ap);
+	va_end(ap);
+	return fd;
 }
 
 int
 openat(int dirfd, const char *path, int flags, ...)
 {
 	va_list	ap;
-	mode_t	mode = 0;
+	mode_t	mode;
 
 	REAL(openat);
-	if (flags & O_CREAT) {
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
-	if (counts(flags) && fault("open", path, -1))
+	va_start(ap, flags);
+	mode = open_mode(flags, ap);
+	va_end(ap);
+	if (open_fails(path, flags))
 		return -1;
 	return real(dirfd, path, flags, mode);
 }

@@ -29,21 +29,34 @@ tap_start(void)
 #define is_int(got, want, ...) tap_is_int((long)(got), (long)(want), \
 	__FILE__, __LINE__, __VA_ARGS__)
 
-static int __attribute__((unused, format(printf, 4, 5)))
-tap_ok(int pass, const char *file, int line, const char *fmt, ...)
+/*
+ * Counts one result and prints its line: "ok N - " or "not ok N - ", the
+ * description, and for a failure the file and line; the caller adds what
+ * it compared.  Returns pass.
+ */
+static int __attribute__((unused, format(printf, 4, 0)))
+tap_result(int pass, const char *file, int line, const char *fmt,
+    va_list ap)
 {
-	va_list	ap;
-
 	tap_n++;
 	printf("%s %d - ", pass ? "ok" : "not ok", tap_n);
-	va_start(ap, fmt);
 	vprintf(fmt, ap);
-	va_end(ap);
 	printf("\n");
 	if (!pass) {
 		tap_failed++;
 		printf("#   failed at %s:%d\n", file, line);
 	}
+	return pass;
+}
+
+static int __attribute__((unused, format(printf, 4, 5)))
+tap_ok(int pass, const char *file, int line, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	tap_result(pass, file, line, fmt, ap);
+	va_end(ap);
 	return pass;
 }
 
@@ -55,17 +68,12 @@ tap_is_str(const char *got, const char *want, const char *file, int line,
 	int	pass = (got == NULL && want == NULL) ||
 		    (got != NULL && want != NULL && strcmp(got, want) == 0);
 
-	tap_n++;
-	printf("%s %d - ", pass ? "ok" : "not ok", tap_n);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	tap_result(pass, file, line, fmt, ap);
 	va_end(ap);
-	printf("\n");
-	if (!pass) {
-		tap_failed++;
-		printf("#   failed at %s:%d\n#   got:  '%s'\n#   want: '%s'\n",
-		    file, line, got ? got : "(null)", want ? want : "(null)");
-	}
+	if (!pass)
+		printf("#   got:  '%s'\n#   want: '%s'\n",
+		    got ? got : "(null)", want ? want : "(null)");
 	return pass;
 }
 
@@ -76,17 +84,11 @@ tap_is_int(long got, long want, const char *file, int line,
 	va_list	ap;
 	int	pass = got == want;
 
-	tap_n++;
-	printf("%s %d - ", pass ? "ok" : "not ok", tap_n);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	tap_result(pass, file, line, fmt, ap);
 	va_end(ap);
-	printf("\n");
-	if (!pass) {
-		tap_failed++;
-		printf("#   failed at %s:%d\n#   got:  %ld\n#   want: %ld\n",
-		    file, line, got, want);
-	}
+	if (!pass)
+		printf("#   got:  %ld\n#   want: %ld\n", got, want);
 	return pass;
 }
 

@@ -152,7 +152,7 @@ static void
 test_update(void)
 {
 	struct pl_portfolio	*p;
-	char			*pf = new_portfolio(), *f, *head, *now;
+	char			*pf = new_portfolio(), *f, *head;
 
 	p = open_at(pf);
 	f = file("fw.csv", "code,description\nA.1,one\nA.2,two\n");
@@ -190,9 +190,7 @@ test_update(void)
 	import(p, f, NULL, 0, PL_EEXISTS, NULL, "imported over it");
 	is_str(pl_error_last(), "'standards/tree.csv' is a folder",
 	    "says why");
-	now = out("git -C %s rev-parse HEAD", pf);
-	is_str(now, head, "commits nothing");
-	free(now);
+	is_out(head, "commits nothing", "git -C %s rev-parse HEAD", pf);
 	free(head);
 	free(f);
 
@@ -208,7 +206,7 @@ test_users(void)
 	struct pl_strlist	 w = PL_STRLIST_INIT, ids = PL_STRLIST_INIT;
 	struct pl_strlist	 codes = PL_STRLIST_INIT;
 	struct pl_portfolio	*p;
-	char			*pf = new_portfolio(), *f, *head, *now;
+	char			*pf = new_portfolio(), *f, *head;
 
 	p = open_at(pf);
 	f = file("fw.csv", "code,description\nA.1,one\nA.2,two\nA.3,three\n");
@@ -251,9 +249,7 @@ test_users(void)
 	    "evidence e1; nothing imported (--force drops it anyway; then "
 	    "'pl align migrate' moves the work to new codes)", "names them");
 	pl_framework_diff_release(&d);
-	now = out("git -C %s rev-parse HEAD", pf);
-	is_str(now, head, "commits nothing");
-	free(now);
+	is_out(head, "commits nothing", "git -C %s rev-parse HEAD", pf);
 	free(head);
 
 	pl_strlist_release(&w);

@@ -127,7 +127,6 @@ test_migrate(void)
 	struct pl_migration	m;
 	struct pl_strlist	w = PL_STRLIST_INIT;
 	struct pl_buf		b = PL_BUF_INIT;
-	char			*s;
 	size_t			i;
 
 	is_int(migrate(&m, &w, "A.1,B.1\nA.2,B.1\nS.1,Q'1\nD.1,\"Q\"\"1\"\n"
@@ -152,13 +151,12 @@ test_migrate(void)
 	pl_buf_release(&b);
 	pl_migration_release(&m);
 	pl_strlist_release(&w);
-	s = out("git -C %s log --format=%%s%%n%%b -1", dir);
-	is_str(s, "align: migrate 5 codes\nMigrated 5 codes in 11 files.\n\n"
+	is_out("align: migrate 5 codes\nMigrated 5 codes in 11 files.\n\n"
 	    "Pl-Kind: align\nPl-Action: migrate\nPl-Id: m\n"
 	    "Pl-Migrate: A.1 -> B.1\nPl-Migrate: A.2 -> B.1\n"
 	    "Pl-Migrate: S.1 -> Q'1\nPl-Migrate: D.1 -> Q\"1\n"
-	    "Pl-Migrate: D.2 -> Q\\1", "one commit");
-	free(s);
+	    "Pl-Migrate: D.2 -> Q\\1", "one commit",
+	    "git -C %s log --format=%%s%%n%%b -1", dir);
 
 	is_file("goals/two.md", "---\ntitle: Two\n"
 	    "standards: [B.1, C.1]\n---\n", "two old codes become one");

@@ -24,7 +24,7 @@ test_init(void)
 	struct pl_portfolio	*p = NULL;
 	struct pl_doc		*doc = NULL;
 	struct pl_buf		 b = PL_BUF_INIT;
-	char			*d = tmpdir(), *dir, *id = NULL, *s;
+	char			*d = tmpdir(), *dir, *id = NULL;
 	int			 err;
 
 	dir = pl_xasprintf("%s/new/learner", d);
@@ -32,42 +32,32 @@ test_init(void)
 	is_int(err, 0, "init makes a portfolio in a new folder (%s)",
 	    pl_error_last());
 	is_str(id, "ada-lovelace", "the id is made from the name");
-	s = out("git -C %s rev-list --count HEAD", dir);
-	is_str(s, "1", "one commit");
-	free(s);
-	s = out("git -C %s log -1 --format=%%B", dir);
-	is_str(s, "portfolio: init ada-lovelace\n\n"
+	is_out("1", "one commit", "git -C %s rev-list --count HEAD", dir);
+	is_out("portfolio: init ada-lovelace\n\n"
 	    "Started the portfolio of Ada Lovelace.\n\n"
 	    "Pl-Kind: portfolio\nPl-Action: init\nPl-Id: ada-lovelace",
-	    "the commit message");
-	free(s);
-	s = out("git -C %s log -1 --format=%%B | git interpret-trailers "
-	    "--parse", dir);
-	is_str(s, "Pl-Kind: portfolio\nPl-Action: init\nPl-Id: ada-lovelace",
-	    "git reads the trailers back");
-	free(s);
-	s = out("git -C %s log -1 --format='%%an <%%ae> %%ad|%%cn <%%ce> %%cd' "
-	    "--date=raw", dir);
-	is_str(s, "A U Thor <author@example.com> 1112911993 +0200|"
+	    "the commit message", "git -C %s log -1 --format=%%B", dir);
+	is_out("Pl-Kind: portfolio\nPl-Action: init\nPl-Id: ada-lovelace",
+	    "git reads the trailers back",
+	    "git -C %s log -1 --format=%%B | git interpret-trailers --parse",
+	    dir);
+	is_out("A U Thor <author@example.com> 1112911993 +0200|"
 	    "C O Mitter <committer@example.com> 1112912053 +0200",
-	    "author and committer from the environment");
-	free(s);
-	s = out("git -C %s ls-tree -r --name-only HEAD", dir);
-	is_str(s, ".gitattributes\n.plconfig\nprofile.md",
-	    "the three files committed");
-	free(s);
-	s = out("git -C %s status --porcelain --ignored", dir);
-	is_str(s, "", "clean status");
-	free(s);
-	s = out("git -C %s reflog -1 --format=%%gs", dir);
-	is_str(s, "commit (initial): portfolio: init ada-lovelace",
-	    "reflog as git writes it");
-	free(s);
+	    "author and committer from the environment",
+	    "git -C %s log -1 --format='%%an <%%ae> %%ad|%%cn <%%ce> %%cd' "
+	    "--date=raw", dir);
+	is_out(".gitattributes\n.plconfig\nprofile.md",
+	    "the three files committed",
+	    "git -C %s ls-tree -r --name-only HEAD", dir);
+	is_out("", "clean status", "git -C %s status --porcelain --ignored",
+	    dir);
+	is_out("commit (initial): portfolio: init ada-lovelace",
+	    "reflog as git writes it", "git -C %s reflog -1 --format=%%gs",
+	    dir);
 	is_int(run("git -C %s fsck --strict --no-progress 2>&1", dir), 0,
 	    "git fsck");
-	s = out("git -C %s config -f .plconfig portfolio.version", dir);
-	is_str(s, "1", ".plconfig is git-config with portfolio.version 1");
-	free(s);
+	is_out("1", ".plconfig is git-config with portfolio.version 1",
+	    "git -C %s config -f .plconfig portfolio.version", dir);
 
 	err = pl_portfolio_open(&p, dir, NULL);
 	is_int(err, 0, "the new portfolio opens (%s)", pl_error_last());
@@ -99,7 +89,7 @@ test_init_options(void)
 {
 	struct pl_portfolio	*p = NULL;
 	struct pl_buf		 b = PL_BUF_INIT;
-	char			*d = tmpdir(), *dir, *id = NULL, *s, *cfg;
+	char			*d = tmpdir(), *dir, *id = NULL, *cfg;
 	int			 err;
 
 	/* init.defaultBranch in the user's config, as git init honours it */
@@ -110,13 +100,11 @@ test_init_options(void)
 	    "Teach Er <teacher@example.com>");
 	is_int(err, 0, "init with id, no grade, --author");
 	is_str(id, "g-1", "the given id");
-	s = out("git -C %s symbolic-ref HEAD", dir);
-	is_str(s, "refs/heads/trunk", "init.defaultBranch honoured");
-	free(s);
-	s = out("git -C %s log -1 --format='%%an <%%ae>|%%cn'", dir);
-	is_str(s, "Teach Er <teacher@example.com>|C O Mitter",
-	    "--author is the author, not the committer");
-	free(s);
+	is_out("refs/heads/trunk", "init.defaultBranch honoured",
+	    "git -C %s symbolic-ref HEAD", dir);
+	is_out("Teach Er <teacher@example.com>|C O Mitter",
+	    "--author is the author, not the committer",
+	    "git -C %s log -1 --format='%%an <%%ae>|%%cn'", dir);
 	if (pl_portfolio_open(&p, dir, NULL) == 0 &&
 	    pl_portfolio_read(&b, p, "profile.md") == 0)
 		ok(strstr(b.ptr, "grade") == NULL, "no grade key");
@@ -155,18 +143,15 @@ test_init_refuses(void)
 	s = pl_xasprintf("'%s' is not empty", dir);
 	is_str(pl_error_last(), s, "says not empty");
 	free(s);
-	s = out("ls -A %s", dir);
-	is_str(s, "notes.txt", "nothing was added");
-	free(s);
+	is_out("notes.txt", "nothing was added", "ls -A %s", dir);
 	free(dir);
 
 	dir = pl_xasprintf("%s/empty-repo", d);
 	run("git init -q %s", dir);
 	err = pl_profile_init(&id, dir, "Ada", NULL, NULL, NULL);
 	is_int(err, 0, "an empty repository is fine (%s)", pl_error_last());
-	s = out("git -C %s rev-list --count HEAD", dir);
-	is_str(s, "1", "and gets its first commit");
-	free(s);
+	is_out("1", "and gets its first commit",
+	    "git -C %s rev-list --count HEAD", dir);
 	free(id);
 	free(dir);
 
@@ -296,9 +281,8 @@ test_not_portfolio(void)
 	ok(strncmp(pl_error_last(), ".plconfig:1: ", 13) == 0, "names file "
 	    "and line (%s)", pl_error_last());
 	ok(strstr(pl_error_last(), "/tmp") == NULL, "not the temporary file");
-	s = out("find %s/.git -maxdepth 1 -name 'pl-config*'", d);
-	is_str(s, "", "no temporary file left");
-	free(s);
+	is_out("", "no temporary file left",
+	    "find %s/.git -maxdepth 1 -name 'pl-config*'", d);
 
 	run("cd %s && printf '[portfolio]\\n\\tversion = 1\\n"
 	    "[pl]\\n\\tx = y\\n' >.plconfig && git commit -q -am ok", d);
@@ -393,7 +377,7 @@ static void
 test_identity(void)
 {
 	struct pl_portfolio	*p = NULL;
-	char			*d = new_portfolio(), *s, *before;
+	char			*d = new_portfolio(), *before;
 	static const char	*const bad[] = { "Grace", "Grace <g@x",
 				    "<g@x>", "Grace <>", "Grace <a> b",
 				    "G <a<b>" };
@@ -409,11 +393,10 @@ test_identity(void)
 	is_int(pl_portfolio_set_author(p,
 	    " Grace  Hopper <grace@example.com> "), 0, "author set");
 	is_int(commit_file(p, "a.md", "a\n"), 0, "commit with --author");
-	s = out("git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
-	is_str(s, "Grace  Hopper <grace@example.com>|"
+	is_out("Grace  Hopper <grace@example.com>|"
 	    "C O Mitter <committer@example.com>", "author from --author, "
-	    "committer from the environment");
-	free(s);
+	    "committer from the environment",
+	    "git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
 	pl_portfolio_free(p);
 	p = NULL;
 
@@ -423,10 +406,9 @@ test_identity(void)
 	run("git -C %s config user.email 'config@example.com'", d);
 	p = open_at(d);
 	is_int(commit_file(p, "b.md", "b\n"), 0, "commit from config");
-	s = out("git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
-	is_str(s, "Con Fig <config@example.com>|"
-	    "Con Fig <config@example.com>", "both from user.*");
-	free(s);
+	is_out("Con Fig <config@example.com>|Con Fig <config@example.com>",
+	    "both from user.*",
+	    "git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
 	pl_portfolio_free(p);
 	p = NULL;
 
@@ -435,9 +417,8 @@ test_identity(void)
 	setenv("EMAIL", "env@example.com", 1);
 	p = open_at(d);
 	is_int(commit_file(p, "c.md", "c\n"), 0, "commit with EMAIL");
-	s = out("git -C %s log -1 --format='%%ae'", d);
-	is_str(s, "env@example.com", "email from EMAIL");
-	free(s);
+	is_out("env@example.com", "email from EMAIL",
+	    "git -C %s log -1 --format='%%ae'", d);
 	pl_portfolio_free(p);
 	p = NULL;
 
@@ -473,16 +454,12 @@ test_identity(void)
 	    "email; tell git who you are with 'git config --global user.name "
 	    "\"Your Name\"' and 'git config --global user.email "
 	    "you@example.com'", "the author");
-	s = out("git -C %s rev-parse HEAD", d);
-	is_str(s, before, "nothing committed");
-	free(s);
-	s = out("git -C %s status --porcelain --ignored", d);
-	is_str(s, "", "nothing written");
-	free(s);
+	is_out(before, "nothing committed", "git -C %s rev-parse HEAD", d);
+	is_out("", "nothing written", "git -C %s status --porcelain --ignored",
+	    d);
 	ok(!pl_portfolio_exists(p, "d.md"), "no d.md");
-	s = out("find %s/.git -maxdepth 1 -name '*lock*'", d);
-	is_str(s, "", "lock released");
-	free(s);
+	is_out("", "lock released", "find %s/.git -maxdepth 1 -name '*lock*'",
+	    d);
 	free(before);
 
 	/* No committer configured: the author commits. */
@@ -490,19 +467,17 @@ test_identity(void)
 	setenv("GIT_AUTHOR_NAME", "A U Thor", 1);
 	setenv("GIT_AUTHOR_EMAIL", "author@example.com", 1);
 	is_int(commit_file(p, "e.md", "e\n"), 0, "GIT_AUTHOR_* is enough");
-	s = out("git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
-	is_str(s, "A U Thor <author@example.com>|A U Thor <author@example.com>",
-	    "the author is the committer");
-	free(s);
+	is_out("A U Thor <author@example.com>|A U Thor <author@example.com>",
+	    "the author is the committer",
+	    "git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
 	unsetenv("GIT_AUTHOR_NAME");
 	unsetenv("GIT_AUTHOR_EMAIL");
 	is_int(pl_portfolio_set_author(p, "Grace <grace@example.com>"), 0,
 	    "author set");
 	is_int(commit_file(p, "f.md", "f\n"), 0, "--author is enough");
-	s = out("git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
-	is_str(s, "Grace <grace@example.com>|Grace <grace@example.com>",
-	    "--author's is the committer");
-	free(s);
+	is_out("Grace <grace@example.com>|Grace <grace@example.com>",
+	    "--author's is the committer",
+	    "git -C %s log -1 --format='%%an <%%ae>|%%cn <%%ce>'", d);
 	pl_portfolio_free(p);
 	identity_env();
 	run("rm -rf %s", d);
@@ -660,7 +635,7 @@ test_corrupt(void)
 {
 	struct pl_portfolio	*p = NULL;
 	struct pl_buf		 b = PL_BUF_INIT;
-	char			*d = new_portfolio(), *s, *branch;
+	char			*d = new_portfolio(), *branch;
 
 	run("cd %s && printf '[portfolio]\\n\\tx = 1\\n' >.plconfig && "
 	    "git commit -q -am nover", d);
@@ -676,9 +651,8 @@ test_corrupt(void)
 
 	reset_first(d);
 	run("cd %s && chmod +x .plconfig && git commit -q -am exec", d);
-	s = out("git -C %s ls-tree HEAD .plconfig | cut -c1-6", d);
-	is_str(s, "100755", "committed executable");
-	free(s);
+	is_out("100755", "committed executable",
+	    "git -C %s ls-tree HEAD .plconfig | cut -c1-6", d);
 	is_int(pl_portfolio_open(&p, d, NULL), 0, "executable settings read "
 	    "(%s)", pl_error_last());
 	pl_portfolio_free(p);

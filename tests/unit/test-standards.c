@@ -424,7 +424,7 @@ test_load(void)
 	struct pl_standards	 l;
 	struct pl_strlist	 w = PL_STRLIST_INIT;
 	const struct pl_standard *s = NULL;
-	char			*d = new_portfolio(), *t;
+	char			*d = new_portfolio();
 
 	p = open_at(d);
 	is_int(pl_standards_load(&l, p, &w), 0, "no frameworks: no error");
@@ -437,10 +437,9 @@ test_load(void)
 	is_int(commit_file(p, "standards/c.csv", "code,description\n"
 	    "x.1,other\nX.2,two again\n"), 0,
 	    "and one with a code of a's in lower case, and one as a's");
-	t = out("git -C %s ls-tree --name-only HEAD standards/", d);
-	is_str(t, "standards/a.csv\nstandards/b.csv\nstandards/c.csv",
-	    "three files committed");
-	free(t);
+	is_out("standards/a.csv\nstandards/b.csv\nstandards/c.csv",
+	    "three files committed",
+	    "git -C %s ls-tree --name-only HEAD standards/", d);
 	is_int(pl_standards_load(&l, p, &w), 0, "load them");
 	is_int(l.n, 4, "the good ones' standards");
 	is_int(w.n, 1, "a warning for the broken one");

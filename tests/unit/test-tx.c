@@ -25,7 +25,7 @@ test_msg_format(void)
 	struct pl_msg	 msg = { "goal", "add", "fractions", NULL,
 			    "Added a goal.", PL_STRLIST_INIT };
 	struct pl_buf	 b = PL_BUF_INIT;
-	char		*s, *f;
+	char		*f;
 
 	pl_strlist_push(&msg.trailers, "Pl-Due: 2024-06-01");
 	pl_strlist_push(&msg.trailers, "Pl-Title: Fractions fluency");
@@ -36,11 +36,10 @@ test_msg_format(void)
 	    "message text");
 	f = pl_xasprintf("%s/msg", home);
 	write_text(f, b.ptr);
-	s = out("git interpret-trailers --parse <%s", f);
-	is_str(s, "Pl-Kind: goal\nPl-Action: add\nPl-Id: fractions\n"
+	is_out("Pl-Kind: goal\nPl-Action: add\nPl-Id: fractions\n"
 	    "Pl-Due: 2024-06-01\nPl-Title: Fractions fluency",
-	    "git interpret-trailers reads every trailer");
-	free(s);
+	    "git interpret-trailers reads every trailer",
+	    "git interpret-trailers --parse <%s", f);
 	unlink(f);
 	free(f);
 	pl_strlist_release(&msg.trailers);
@@ -112,26 +111,19 @@ test_commit(void)
 	ok(access(s, F_OK) != 0, "pl.lock released");
 	free(s);
 
-	s = out("git -C %s rev-parse HEAD~1", d);
-	is_str(s, old, "one commit on top of HEAD");
-	free(s);
-	s = out("git -C %s show --format= --name-status HEAD", d);
-	is_str(s, "A\tgoals/a.md\nA\tgoals/b.md", "only the staged files");
-	free(s);
-	s = out("git -C %s show HEAD:goals/b.md", d);
-	is_str(s, "b", "the last put wins");
-	free(s);
-	s = out("git -C %s log -1 --format=%%B | git interpret-trailers "
-	    "--parse", d);
-	is_str(s, "Pl-Kind: goal\nPl-Action: add\nPl-Id: a\n"
-	    "Pl-Due: 2024-06-01", "trailers");
-	free(s);
-	s = out("git -C %s reflog -1 --format=%%gs", d);
-	is_str(s, "commit: goal: add a", "reflog");
-	free(s);
-	s = out("git -C %s status --porcelain --ignored", d);
-	is_str(s, "", "clean status: working files and index agree");
-	free(s);
+	is_out(old, "one commit on top of HEAD", "git -C %s rev-parse HEAD~1",
+	    d);
+	is_out("A\tgoals/a.md\nA\tgoals/b.md", "only the staged files",
+	    "git -C %s show --format= --name-status HEAD", d);
+	is_out("b", "the last put wins", "git -C %s show HEAD:goals/b.md", d);
+	is_out("Pl-Kind: goal\nPl-Action: add\nPl-Id: a\nPl-Due: 2024-06-01",
+	    "trailers",
+	    "git -C %s log -1 --format=%%B | git interpret-trailers --parse",
+	    d);
+	is_out("commit: goal: add a", "reflog",
+	    "git -C %s reflog -1 --format=%%gs", d);
+	is_out("", "clean status: working files and index agree",
+	    "git -C %s status --porcelain --ignored", d);
 	is_int(run("git -C %s diff --quiet && git -C %s diff --cached --quiet",
 	    d, d), 0, "no diff against index nor HEAD");
 	s = out("git -C %s ls-files -s goals/a.md | cut -d' ' -f2", d);
@@ -161,12 +153,8 @@ test_commit(void)
 	is_int(pl_tx_put(tx, "goals/c.md", "c\n", 2), 0, "and another");
 	is_int(pl_tx_commit(tx, &msg), 0, "commit again in the same tx");
 	pl_tx_free(tx);
-	s = out("git -C %s rev-list --count HEAD", d);
-	is_str(s, "4", "four commits");
-	free(s);
-	s = out("git -C %s status --porcelain --ignored", d);
-	is_str(s, "", "still clean");
-	free(s);
+	is_out("4", "four commits", "git -C %s rev-list --count HEAD", d);
+	is_out("", "still clean", "git -C %s status --porcelain --ignored", d);
 
 	pl_strlist_release(&msg.trailers);
 	pl_portfolio_free(p);
@@ -181,7 +169,7 @@ test_user_changes_kept(void)
 {
 	struct pl_portfolio	*p;
 	char			*d = new_portfolio();
-	char			*s, *diff, *staged, *f;
+	char			*diff, *staged, *f;
 
 	run("cd %s && echo notes >notes.txt && git add notes.txt && "
 	    "echo more >>profile.md && printf '[pl]\\n' >>.plconfig && "
@@ -191,19 +179,14 @@ test_user_changes_kept(void)
 	p = open_at(d);
 	is_int(commit_file(p, "goals/c.md", "c\n"), 0, "commit (%s)",
 	    pl_error_last());
-	s = out("git -C %s show --format= --name-only HEAD", d);
-	is_str(s, "goals/c.md", "commit has only pl's file");
-	free(s);
-	s = out("git -C %s status --porcelain", d);
-	is_str(s, "MM .plconfig\nA  notes.txt\n M profile.md",
-	    "the user's changes are as they were");
-	free(s);
-	s = out("git -C %s diff", d);
-	is_str(s, diff, "unstaged changes unchanged");
-	free(s);
-	s = out("git -C %s diff --cached", d);
-	is_str(s, staged, "staged changes unchanged");
-	free(s);
+	is_out("goals/c.md", "commit has only pl's file",
+	    "git -C %s show --format= --name-only HEAD", d);
+	is_out("MM .plconfig\nA  notes.txt\n M profile.md",
+	    "the user's changes are as they were",
+	    "git -C %s status --porcelain", d);
+	is_out(diff, "unstaged changes unchanged", "git -C %s diff", d);
+	is_out(staged, "staged changes unchanged", "git -C %s diff --cached",
+	    d);
 	f = pl_xasprintf("%s/goals/c.md", d);
 	ok(access(f, F_OK) == 0, "working file written");
 	free(f);
@@ -234,7 +217,7 @@ test_dirty(void)
 	struct pl_tx		*tx = NULL;
 	struct pl_msg		 msg = { "goal", "add", "x", NULL, "x.",
 				    PL_STRLIST_INIT };
-	char			*d = new_portfolio(), *s;
+	char			*d = new_portfolio();
 
 	run("cd %s && mkdir goals && echo a >goals/a.md && git add goals && "
 	    "git commit -q -m a", d);
@@ -271,12 +254,9 @@ test_dirty(void)
 	is_int(pl_tx_put(tx, "goals/a.md", "a\n", 2), 0, "the same text");
 	is_int(pl_tx_commit(tx, &msg), PL_ENOCHANGE, "changes nothing");
 	pl_tx_free(tx);
-	s = out("git -C %s rev-list --count HEAD", d);
-	is_str(s, "2", "no commit made");
-	free(s);
-	s = out("git -C %s status --porcelain", d);
-	is_str(s, "AD staged.md\n?? goals/new.md", "nothing touched");
-	free(s);
+	is_out("2", "no commit made", "git -C %s rev-list --count HEAD", d);
+	is_out("AD staged.md\n?? goals/new.md", "nothing touched",
+	    "git -C %s status --porcelain", d);
 	pl_portfolio_free(p);
 	run("rm -rf %s", d);
 	free(d);
@@ -302,9 +282,8 @@ test_locks(void)
 	is_str(pl_error_last(), want, "message");
 	free(want);
 	ok(tx == NULL, "no transaction");
-	s = out("find %s/.git -maxdepth 1 -name pl.lock", d);
-	is_str(s, "", "pl.lock not left behind");
-	free(s);
+	is_out("", "pl.lock not left behind",
+	    "find %s/.git -maxdepth 1 -name pl.lock", d);
 	run("rm %s/.git/index.lock", d);
 
 	is_int(pl_tx_begin(&tx, p), 0, "begin");
@@ -327,9 +306,7 @@ test_locks(void)
 	pl_tx_free(tx2);
 
 	/* index.lock appearing after begin: git's index is not ours. */
-	s = out("git -C %s rev-parse HEAD", d);
-	is_str(s, head, "nothing committed");
-	free(s);
+	is_out(head, "nothing committed", "git -C %s rev-parse HEAD", d);
 	pl_portfolio_free(p);
 	free(head);
 	run("rm -rf %s", d);
@@ -364,9 +341,8 @@ test_head(void)
 	is_int(pl_tx_put(tx, "first.md", "x\n", 2), 0, "put");
 	is_int(pl_tx_commit(tx, &msg), 0, "commit on top");
 	pl_tx_free(tx);
-	s = out("git -C %s log -2 --format=%%s", d);
-	is_str(s, "goal: add x\nmeanwhile", "both commits, pl's last");
-	free(s);
+	is_out("goal: add x\nmeanwhile", "both commits, pl's last",
+	    "git -C %s log -2 --format=%%s", d);
 	pl_portfolio_free(p);
 
 	/* One that changed a file pl read: nothing is committed. */
@@ -390,15 +366,12 @@ test_head(void)
 	is_int(pl_tx_commit(tx, &msg), PL_ECONFLICT, "branch moved before "
 	    "commit");
 	pl_tx_free(tx);
-	s = out("git -C %s log -1 --format=%%s", d);
-	is_str(s, "meanwhile2", "their commit stays");
-	free(s);
+	is_out("meanwhile2", "their commit stays",
+	    "git -C %s log -1 --format=%%s", d);
 	f = pl_xasprintf("%s/late.md", d);
 	ok(access(f, F_OK) != 0, "no working file written");
 	free(f);
-	s = out("git -C %s status --porcelain", d);
-	is_str(s, "", "clean");
-	free(s);
+	is_out("", "clean", "git -C %s status --porcelain", d);
 	pl_portfolio_free(p);
 
 	is_int(pl_portfolio_open(&p, d, "HEAD~1"), 0, "open at HEAD~1");
@@ -466,9 +439,7 @@ test_unsafe(void)
 	    "put_file checks the same");
 	free(s);
 	pl_tx_free(tx);
-	s = out("ls -A %s/outside", home);
-	is_str(s, "", "nothing written outside");
-	free(s);
+	is_out("", "nothing written outside", "ls -A %s/outside", home);
 	pl_portfolio_free(p);
 	run("rm -rf %s %s/outside %s/y.md", d, home, home);
 	free(d);
@@ -513,16 +484,13 @@ test_put_file(void)
 	free(s);
 	is_int(pl_tx_commit(tx, &msg), 0, "commit");
 	pl_tx_free(tx);
-	s = out("git -C %s ls-tree -r HEAD e | cut -d' ' -f1", d);
-	is_str(s, "100644\n100755", "modes as git records them");
-	free(s);
+	is_out("100644\n100755", "modes as git records them",
+	    "git -C %s ls-tree -r HEAD e | cut -d' ' -f1", d);
 	s = pl_xasprintf("%s/e/run.sh", d);
 	ok(stat(s, &st) == 0 && (st.st_mode & 0777) == 0755,
 	    "working file executable");
 	free(s);
-	s = out("git -C %s status --porcelain --ignored", d);
-	is_str(s, "", "clean");
-	free(s);
+	is_out("", "clean", "git -C %s status --porcelain --ignored", d);
 	pl_portfolio_free(p);
 	run("rm -rf %s %s", d, src);
 	free(src);
@@ -533,7 +501,7 @@ static void
 test_worktree(void)
 {
 	struct pl_portfolio	*p;
-	char			*d = new_portfolio(), *wt, *s, *main_head;
+	char			*d = new_portfolio(), *wt, *main_head;
 
 	wt = pl_xasprintf("%s/wt", home);
 	run("git -C %s worktree add -q -b side %s", d, wt);
@@ -541,21 +509,15 @@ test_worktree(void)
 	p = open_at(wt);
 	is_int(commit_file(p, "goals/w.md", "w\n"), 0, "commit in a linked "
 	    "worktree (%s)", pl_error_last());
-	s = out("git -C %s log -1 --format=%%s side", d);
-	is_str(s, "goal: add x", "its branch moved");
-	free(s);
-	s = out("git -C %s rev-parse HEAD", d);
-	is_str(s, main_head, "the main worktree's did not");
-	free(s);
-	s = out("git -C %s status --porcelain --ignored", wt);
-	is_str(s, "", "worktree clean");
-	free(s);
-	s = out("git -C %s status --porcelain --ignored", d);
-	is_str(s, "", "main worktree clean");
-	free(s);
-	s = out("find %s/.git -name pl.lock", d);
-	is_str(s, "", "no lock left");
-	free(s);
+	is_out("goal: add x", "its branch moved",
+	    "git -C %s log -1 --format=%%s side", d);
+	is_out(main_head, "the main worktree's did not",
+	    "git -C %s rev-parse HEAD", d);
+	is_out("", "worktree clean", "git -C %s status --porcelain --ignored",
+	    wt);
+	is_out("", "main worktree clean",
+	    "git -C %s status --porcelain --ignored", d);
+	is_out("", "no lock left", "find %s/.git -name pl.lock", d);
 	pl_portfolio_free(p);
 	run("git -C %s worktree remove --force %s", d, wt);
 	free(main_head);
@@ -568,7 +530,7 @@ static void
 test_identity(void)
 {
 	struct pl_portfolio	*p;
-	char			*d = new_portfolio(), *s, *head;
+	char			*d = new_portfolio(), *head;
 
 	head = out("git -C %s rev-parse HEAD", d);
 	identity_unset();
@@ -576,12 +538,9 @@ test_identity(void)
 	is_int(commit_file(p, "goals/i.md", "i\n"), PL_EIDENTITY,
 	    "no identity, no commit");
 	identity_env();
-	s = out("git -C %s rev-parse HEAD", d);
-	is_str(s, head, "HEAD unchanged");
-	free(s);
-	s = out("git -C %s status --porcelain --ignored", d);
-	is_str(s, "", "nothing written");
-	free(s);
+	is_out(head, "HEAD unchanged", "git -C %s rev-parse HEAD", d);
+	is_out("", "nothing written", "git -C %s status --porcelain --ignored",
+	    d);
 	setenv("GIT_COMMITTER_DATE", "yesterday-ish", 1);
 	is_int(commit_file(p, "goals/i.md", "i\n"), PL_EINVAL,
 	    "a bad committer date");
