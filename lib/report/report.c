@@ -174,20 +174,32 @@ file_shown(const struct build *b, const char *path)
 	return ok;
 }
 
-/* Which files of the evidence the family view may show. */
+/*
+ * The files of the evidence the family view may show, and no other: a
+ * file in the folder of a private entry names that entry, and one outside
+ * evidence/ is not the work, so neither is in any format of the view
+ * (the page, its JSON, its counts).
+ */
 static void
 add_shown(struct build *b)
 {
 	struct pl_report_evidence	*v;
+	struct pl_strlist		 kept;
 	size_t				 i, k;
 
 	if (b->vis == NULL)
 		return;
 	for (i = 0; i < b->r->nevidence; i++) {
 		v = &b->r->evidence[i];
+		pl_strlist_init(&kept);
+		for (k = 0; k < v->files.n; k++)
+			if (file_shown(b, v->files.v[k]))
+				pl_strlist_push(&kept, v->files.v[k]);
+		pl_strlist_release(&v->files);
+		v->files = kept;
 		v->shown = pl_xcalloc(v->files.n + 1, sizeof *v->shown);
 		for (k = 0; k < v->files.n; k++)
-			v->shown[k].may_show = file_shown(b, v->files.v[k]);
+			v->shown[k].may_show = 1;
 	}
 }
 
