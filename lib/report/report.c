@@ -230,7 +230,7 @@ add_reflections(struct build *b, const struct pl_entries *l)
 	}
 }
 
-/* No date is 0 days here (the class report's days_to() says -1). */
+/* Days from a date its caller checked to the day. */
 static long
 days_between(const char *from, struct pl_date to)
 {
@@ -262,14 +262,16 @@ flag_goal(struct build *b, struct pl_report_goal *g)
 	double	expected;
 	int	active = strcmp(g->status, "active") == 0;
 
-	g->days_since = g->last_evidence != NULL ?
-	    days_between(g->last_evidence, b->day) :
-	    g->created != NULL ? days_between(g->created, b->day) : -1;
+	/* a date that is none is unknown, as the class report's days_to() */
+	if (!pl_date_since(&g->days_since, g->last_evidence != NULL ?
+	    g->last_evidence : g->created, b->day))
+		g->days_since = -1;
 	if (g->due != NULL && pl_date_valid(g->due))
 		g->due_in = -days_between(g->due, b->day);
 	g->overdue = active && g->due != NULL && g->due_in < 0;
 	g->stalled = active && g->days_since >= b->r->stalled_days;
-	if (g->due == NULL || g->created == NULL)
+	if (g->due == NULL || g->created == NULL ||
+	    !pl_date_valid(g->created))
 		return;
 	g->time_share = time_share(b, g);
 	if (!active || g->total == 0)

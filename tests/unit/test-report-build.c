@@ -191,6 +191,29 @@ test_bare_entries(const char *d)
 	pl_report_free(r);
 }
 
+/*
+ * A start that is no date is unknown: no days since it (null in JSON,
+ * never stalled, as the class report says of a profile's), no share of
+ * the time gone and no pace.
+ */
+static void
+test_no_date(const char *d)
+{
+	const struct pl_report_goal	*g;
+	struct pl_report		*r;
+
+	put(d, "goals/soon.md", "---\ntitle: Soon\ncreated: soon\n"
+	    "due: 2999-01-01\n---\n\n## Steps\n\n- [ ] One\n");
+	r = report_of(d, PL_VIEW_TEACHER);
+	g = r != NULL ? pl_report_goal_find(r, "soon") : NULL;
+	ok(g != NULL, "a goal started 'soon' is read");
+	is_int(g != NULL ? g->days_since : 0, -1, "its days since: unknown");
+	ok(g != NULL && !g->stalled, "so it is not stalled");
+	ok(g != NULL && g->pace == PL_PACE_NONE && g->time_share == 0,
+	    "nor on any pace");
+	pl_report_free(r);
+}
+
 static void
 test_private_profile(const char *d)
 {
@@ -297,6 +320,7 @@ main(void)
 	free(d);
 	d = new_portfolio();
 	test_bare_entries(d);
+	test_no_date(d);
 	test_private_profile(d);
 	test_profile_unread(d);
 	test_files_shown(d);
