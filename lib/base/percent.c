@@ -3,6 +3,7 @@
  * half: 1 of 16 is 6.25, which a double and printf's %.1f would make 6.2
  * (round half to even on the binary value).
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -36,5 +37,6 @@ pl_text_pct(char *out, size_t n, size_t part, size_t whole)
 void
 pl_text_share(char *out, size_t n, double share)
 {
-	snprintf(out, n, "%.0f", share * 100);
+	/* half up, never printf's to even: 12.5 is 13 in every view */
+	snprintf(out, n, "%ld", (long)floor(share * 100 + 0.5));
 }

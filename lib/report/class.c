@@ -27,12 +27,15 @@ const char *const pl_roster_mastery_names[] = { "none", "evidence",
 /*
  * A standard of the class: its text kept once for all learners (a class
  * of thousands would otherwise hold each description thousands of
- * times), numbered in the order it was first seen.
+ * times), numbered in the order it was first seen.  Learners' portfolios
+ * may word a code differently; the text is the one of the first learner
+ * in the roster's order that has it, whichever thread read it first.
  */
 struct class_std {
 	char			*code;
 	char			*framework;
 	char			*description;
+	size_t			 from;		/* the learner it is from */
 };
 
 /* A standard a learner's report holds, by its number in the class. */
@@ -219,14 +222,33 @@ find_std(const struct build *b, const char *code, size_t *at)
 	return 0;
 }
 
-/* The number of standard s in the class, adding it when new; locked. */
+/* The text of c: standard s as learner i's portfolio words it. */
+static void
+std_text(struct class_std *c, const struct pl_report_standard *s, size_t i)
+{
+	free(c->framework);
+	free(c->description);
+	c->framework = pl_xstrdup(s->framework != NULL ? s->framework : "");
+	c->description = pl_xstrdup(s->description != NULL ? s->description :
+	    "");
+	c->from = i;
+}
+
+/*
+ * The number of standard s of learner i in the class, adding it when new;
+ * locked.
+ */
 static size_t
-class_std(struct build *b, const struct pl_report_standard *s)
+class_std(struct build *b, const struct pl_report_standard *s, size_t i)
 {
 	size_t	at, k;
 
-	if (find_std(b, s->code, &at))
-		return b->by_code[at];
+	if (find_std(b, s->code, &at)) {
+		k = b->by_code[at];
+		if (i < b->stds[k].from)
+			std_text(&b->stds[k], s, i);
+		return k;
+	}
 	if (b->nstds == b->capstds) {
 		b->capstds = b->capstds ? b->capstds * 2 : 64;
 		b->stds = pl_xrealloc(b->stds, b->capstds * sizeof *b->stds);
@@ -234,9 +256,8 @@ class_std(struct build *b, const struct pl_report_standard *s)
 		    sizeof *b->by_code);
 	}
 	k = b->nstds++;
-	b->stds[k] = (struct class_std){ pl_xstrdup(s->code),
-	    pl_xstrdup(s->framework != NULL ? s->framework : ""),
-	    pl_xstrdup(s->description != NULL ? s->description : "") };
+	b->stds[k] = (struct class_std){ pl_xstrdup(s->code), NULL, NULL, 0 };
+	std_text(&b->stds[k], s, i);
 	memmove(&b->by_code[at + 1], &b->by_code[at], (k - at) *
 	    sizeof *b->by_code);
 	b->by_code[at] = k;
@@ -244,15 +265,16 @@ class_std(struct build *b, const struct pl_report_standard *s)
 }
 
 static void
-hold_standards(struct build *b, struct held *h, const struct pl_report *rep)
+hold_standards(struct build *b, size_t learner, const struct pl_report *rep)
 {
+	struct held			*h = &b->held[learner];
 	const struct pl_report_standard	*s;
 	size_t				 i;
 
 	h->v = pl_xcalloc(rep->nstandards + 1, sizeof *h->v);
 	pthread_mutex_lock(&b->lock);
 	for (i = 0; i < rep->nstandards; i++)
-		h->v[i].std = class_std(b, &rep->standards[i]);
+		h->v[i].std = class_std(b, &rep->standards[i], learner);
 	pthread_mutex_unlock(&b->lock);
 	for (i = 0; i < rep->nstandards; i++) {
 		s = &rep->standards[i];
@@ -289,7 +311,7 @@ summarize(struct build *b, size_t i, const struct pl_report *rep)
 	count_window(l, rep);
 	l->warnings = rep->warnings.n;
 	l->left_out = rep->left_out;
-	hold_standards(b, &b->held[i], rep);
+	hold_standards(b, i, rep);
 }
 
 static void

@@ -174,20 +174,32 @@ file_shown(const struct build *b, const char *path)
 	return ok;
 }
 
-/* Which files of the evidence the family view may show. */
+/*
+ * The files of the evidence the family view may show, and no other: a
+ * file in the folder of a private entry names that entry, and one outside
+ * evidence/ is not the work, so neither is in any format of the view
+ * (the page, its JSON, its counts).
+ */
 static void
 add_shown(struct build *b)
 {
 	struct pl_report_evidence	*v;
+	struct pl_strlist		 kept;
 	size_t				 i, k;
 
 	if (b->vis == NULL)
 		return;
 	for (i = 0; i < b->r->nevidence; i++) {
 		v = &b->r->evidence[i];
+		pl_strlist_init(&kept);
+		for (k = 0; k < v->files.n; k++)
+			if (file_shown(b, v->files.v[k]))
+				pl_strlist_push(&kept, v->files.v[k]);
+		pl_strlist_release(&v->files);
+		v->files = kept;
 		v->shown = pl_xcalloc(v->files.n + 1, sizeof *v->shown);
 		for (k = 0; k < v->files.n; k++)
-			v->shown[k].may_show = file_shown(b, v->files.v[k]);
+			v->shown[k].may_show = 1;
 	}
 }
 
@@ -218,7 +230,7 @@ add_reflections(struct build *b, const struct pl_entries *l)
 	}
 }
 
-/* No date is 0 days here (the class report's days_to() says -1). */
+/* Days from a date its caller checked to the day. */
 static long
 days_between(const char *from, struct pl_date to)
 {
@@ -250,14 +262,16 @@ flag_goal(struct build *b, struct pl_report_goal *g)
 	double	expected;
 	int	active = strcmp(g->status, "active") == 0;
 
-	g->days_since = g->last_evidence != NULL ?
-	    days_between(g->last_evidence, b->day) :
-	    g->created != NULL ? days_between(g->created, b->day) : -1;
+	/* a date that is none is unknown, as the class report's days_to() */
+	if (!pl_date_since(&g->days_since, g->last_evidence != NULL ?
+	    g->last_evidence : g->created, b->day))
+		g->days_since = -1;
 	if (g->due != NULL && pl_date_valid(g->due))
 		g->due_in = -days_between(g->due, b->day);
 	g->overdue = active && g->due != NULL && g->due_in < 0;
 	g->stalled = active && g->days_since >= b->r->stalled_days;
-	if (g->due == NULL || g->created == NULL)
+	if (g->due == NULL || g->created == NULL ||
+	    !pl_date_valid(g->created))
 		return;
 	g->time_share = time_share(b, g);
 	if (!active || g->total == 0)

@@ -61,6 +61,25 @@ test_expect_success '--out-dir: images are thumbnails that open the file, other 
 	! grep -e "goals/ratios" -e "\.\./" $html
 '
 
+test_expect_success 'every format of the view names only the files the page may show' '
+	for f in text md json csv
+	do
+		pl -C p report --for family --format $f >view.$f || return 1
+	done &&
+	nothing_private view.text view.md view.json view.csv &&
+	! grep -e "goals/ratios" -e "\.\./" -e "link\.png.*diary" view.* &&
+	python3 -c "import json, sys
+for e in json.load(sys.stdin)[\"evidence\"]:
+    if e[\"id\"] == \"ratio-poster\":
+        print(\"\\n\".join(e[\"files\"]))" <view.json >listed &&
+	cat >expect <<-\EOF &&
+	evidence/ratio-poster/poster.png
+	evidence/ratio-poster/drawing.gif
+	evidence/ratio-poster/link.png
+	EOF
+	test_cmp expect listed
+'
+
 test_expect_success '-o: small images embedded, the rest named only, nothing private' '
 	pl -C p report --for family --format html \
 		-o "$TRASH_DIRECTORY/embed.html" &&

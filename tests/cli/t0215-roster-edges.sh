@@ -153,4 +153,39 @@ test_expect_success 'a family page whose files cannot be copied: not written' '
 	test_path_is_missing fam/kit.html
 '
 
+# Portfolios may word one code differently.  The first learner in the
+# roster's order has 400 works, so with two jobs the others are read
+# before it: the class still takes its text, as one job does.
+test_expect_success 'a code worded two ways: the first learner'"'"'s text, with any number of jobs' '
+	on 2026-12-10 &&
+	word () {
+		pl init --name "$1" "$1" >/dev/null &&
+		mkdir "$1/standards" &&
+		printf "code,parent,grade,subject,description\nM.1,,6,Math,%s\n" \
+			"$2" >"$1/standards/math.csv" &&
+		git -C "$1" add standards &&
+		git -C "$1" commit -q -m "standards: math" &&
+		pl -C "$1" evidence add --standard M.1 -m "A quiz." Quiz >/dev/null
+	} &&
+	word first "Add fractions" &&
+	for i in $(seq 1 400)
+	do
+		printf -- "---\ntitle: W$i\ndate: 2026-11-01\nstandards: [M.1]\n---\n" \
+			>first/evidence/w$i.md || return 1
+	done &&
+	git -C first add -A &&
+	git -C first commit -q -m "Works" &&
+	word second Add && word third Add && word fourth Add &&
+	printf "learner,portfolio\nA,first\nB,second\nC,third\nD,fourth\n" \
+		>worded.csv &&
+	printf "M.1,math,Add fractions,0,0,4,0,4\r\n" >expect &&
+	for j in 1 2 4 2 2
+	do
+		pl report --roster worded.csv --format csv --standards -j $j \
+			>out &&
+		sed -n 2p out >actual &&
+		test_cmp expect actual || return 1
+	done
+'
+
 test_done

@@ -214,8 +214,9 @@ test_percent(void)
 		const char	*text;
 	} shares[] = {
 		{ 0, "0" }, { 1, "100" }, { 0.5, "50" }, { 0.25, "25" },
-		{ 0.125, "12" },	/* 12.5: to even, unlike a share above */
-		{ 0.375, "38" },
+		{ 0.125, "13" },	/* 12.5: half up, as a share above */
+		{ 0.375, "38" }, { 0.005, "1" }, { 0.004, "0" },
+		{ 1.0 / 3, "33" }, { 2.0 / 3, "67" },
 	};
 	char	s[16];
 	double	p;

@@ -25,9 +25,8 @@ int	 pl_text_pct(char *out, size_t n, size_t part, size_t whole);
 
 /*
  * A share of time (0 to 1) in whole per cent as text ("13") in out (at
- * least 5 bytes), as a goal behind pace says it.  printf's rounding, to
- * even on the binary value (0.125 is "12", 0.375 "38"), not
- * pl_percent()'s half up: what the views have always shown.
+ * least 5 bytes), as a goal behind pace says it: half up, as
+ * pl_percent() rounds (0.125 is "13", 0.375 "38").
  */
 void	 pl_text_share(char *out, size_t n, double share);
 
