@@ -341,14 +341,14 @@ pl_out_write(const char *s, enum pl_out mode)
 void
 pl_out_printf(const char *fmt, ...)
 {
-	struct pl_buf	b = PL_BUF_INIT;
-	va_list		ap;
+	va_list	 ap;
+	char	*s;
 
 	va_start(ap, fmt);
-	pl_buf_vprintf(&b, fmt, ap);
+	s = pl_xvasprintf(fmt, ap);
 	va_end(ap);
-	pl_out_write(pl_buf_cstr(&b), PL_OUT_LINE);
-	pl_buf_release(&b);
+	pl_out_write(s, PL_OUT_LINE);
+	free(s);
 }
 
 void

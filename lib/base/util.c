@@ -79,12 +79,21 @@ pl_xstrndup(const char *s, size_t n)
 char *
 pl_xasprintf(const char *fmt, ...)
 {
-	struct pl_buf	b = PL_BUF_INIT;
-	va_list		ap;
+	va_list	 ap;
+	char	*s;
 
 	va_start(ap, fmt);
-	pl_buf_vprintf(&b, fmt, ap);
+	s = pl_xvasprintf(fmt, ap);
 	va_end(ap);
+	return s;
+}
+
+char *
+pl_xvasprintf(const char *fmt, va_list ap)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	pl_buf_vprintf(&b, fmt, ap);
 	return pl_buf_detach(&b);
 }
 

@@ -17,6 +17,8 @@ char	*pl_xstrdup(const char *);
 char	*pl_xstrndup(const char *, size_t);
 /* Like asprintf(3); the caller frees. */
 char	*pl_xasprintf(const char *, ...) PL_PRINTF(1, 2);
+/* Like vasprintf(3); the caller frees. */
+char	*pl_xvasprintf(const char *, va_list) PL_PRINTF(1, 0);
 
 /* A growable NUL-terminated buffer.  Embed it; PL_BUF_INIT or _init(). */
 struct pl_buf {
