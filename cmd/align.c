@@ -743,8 +743,8 @@ print_share(const char *what, size_t part, size_t whole)
 	char	p[16];
 
 	pl_out_printf("%s %zu of %zu", what, part, whole);
-	if (pl_text_pct(p, sizeof p, part, whole))
-		pl_out_printf(" (%s%%)", p);
+	if (pl_text_pct_sign(p, sizeof p, part, whole))
+		pl_out_printf(" (%s)", p);
 }
 
 static void

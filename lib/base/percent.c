@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "pl/base/percent.h"
 
@@ -31,6 +32,15 @@ pl_text_pct(char *out, size_t n, size_t part, size_t whole)
 	if (!pl_percent(&p, part, whole))
 		return 0;
 	snprintf(out, n, "%.1f", p);
+	return 1;
+}
+
+int
+pl_text_pct_sign(char *out, size_t n, size_t part, size_t whole)
+{
+	if (!pl_text_pct(out, n - 1, part, whole))
+		return 0;
+	strcat(out, "%");
 	return 1;
 }
 

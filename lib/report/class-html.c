@@ -150,9 +150,7 @@ pct(struct pl_buf *out, const char *label, int read, size_t part,
 {
 	char	s[24];
 
-	if (read && pl_text_pct(s, sizeof s - 1, part, whole))
-		strcat(s, "%");
-	else
+	if (!read || !pl_text_pct_sign(s, sizeof s, part, whole))
 		strcpy(s, "\xe2\x80\x93");
 	pl_html_cell(out, "n k", label, s);
 }

@@ -60,10 +60,8 @@ pct(struct pl_strlist *c, size_t part, size_t whole)
 {
 	char	s[16];
 
-	if (pl_text_pct(s, sizeof s, part, whole))
-		pl_md_cellf(c, "%s%%", s);
-	else
-		pl_md_cell(c, NULL);
+	pl_text_pct_sign(s, sizeof s, part, whole);
+	pl_md_cell(c, s);
 }
 
 /* A learner's numbers, or empty cells for one not read. */

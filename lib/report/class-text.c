@@ -135,9 +135,7 @@ pct(struct out *o, size_t part, size_t whole, const char *head)
 {
 	char	s[16];
 
-	if (pl_text_pct(s, sizeof s - 1, part, whole))
-		strcat(s, "%");
-	else
+	if (!pl_text_pct_sign(s, sizeof s, part, whole))
 		strcpy(s, "-");
 	pl_buf_puts(o->b, "  ");
 	pl_text_rpad(o->b, s, strlen(head));

@@ -143,8 +143,8 @@ put_pct(struct pl_buf *out, size_t part, size_t whole)
 {
 	char	p[16];
 
-	if (pl_text_pct(p, sizeof p, part, whole))
-		pl_buf_printf(out, " (%s%%)", p);
+	if (pl_text_pct_sign(p, sizeof p, part, whole))
+		pl_buf_printf(out, " (%s)", p);
 }
 
 void

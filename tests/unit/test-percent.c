@@ -1,8 +1,11 @@
 /*
  * pl_percent(): the one rule for a share of standards, which align
- * status and the class report both show.
+ * status and the class report both show; pl_text_pct_sign(), the words
+ * every view but CSV shows of it.
  */
 #include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "pl/base/percent.h"
 #include "tap.h"
@@ -26,6 +29,30 @@ static const struct {
 	{ 1, 2001, 1, 0 },
 };
 
+/* The sign follows the number or there is nothing, as a view says. */
+static void
+test_sign(void)
+{
+	char	s[16], want[16];
+	size_t	i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		strcpy(s, "x");
+		is_int(pl_text_pct_sign(s, sizeof s, cases[i].part,
+		    cases[i].whole), cases[i].has, "%zu of %zu with a sign: %s",
+		    cases[i].part, cases[i].whole, cases[i].has ? "a per cent" :
+		    "none");
+		if (cases[i].has)
+			snprintf(want, sizeof want, "%.1f%%", cases[i].want);
+		else
+			*want = '\0';
+		is_str(s, want, "%zu of %zu with a sign is '%s'", cases[i].part,
+		    cases[i].whole, want);
+	}
+	is_int(pl_text_pct_sign(s, 7, 4, 4), 1, "100.0%% fits 7 bytes");
+	is_str(s, "100.0%", "so it is whole");
+}
+
 int
 main(void)
 {
@@ -41,5 +68,6 @@ main(void)
 		ok(p == cases[i].want, "%zu of %zu is %.1f (got %.17g)",
 		    cases[i].part, cases[i].whole, cases[i].want, p);
 	}
+	test_sign();
 	return done_testing();
 }

@@ -24,6 +24,12 @@ int	 pl_percent(double *out, size_t part, size_t whole) PL_WUR;
 int	 pl_text_pct(char *out, size_t n, size_t part, size_t whole);
 
 /*
+ * The same with its sign ("62.5%"), as every view but CSV shows it; 0
+ * when whole is 0 (out "").
+ */
+int	 pl_text_pct_sign(char *out, size_t n, size_t part, size_t whole);
+
+/*
  * A share of time (0 to 1) in whole per cent as text ("13") in out (at
  * least 5 bytes), as a goal behind pace says it: half up, as
  * pl_percent() rounds (0.125 is "13", 0.375 "38").
