@@ -127,13 +127,11 @@ pl_md_cell(struct pl_strlist *c, const char *s)
 void
 pl_md_cellf(struct pl_strlist *c, const char *fmt, ...)
 {
-	struct pl_buf	b = PL_BUF_INIT;
-	va_list		ap;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	pl_buf_vprintf(&b, fmt, ap);
+	pl_strlist_push_owned(c, pl_xvasprintf(fmt, ap));
 	va_end(ap);
-	pl_strlist_push_owned(c, pl_buf_detach(&b));
 }
 
 void
