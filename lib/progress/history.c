@@ -12,6 +12,7 @@
 #include "store/logcache.h"
 #include "pl/progress/history.h"
 #include "store/git.h"
+#include "store/oidmap.h"
 
 /*
  * The walk's frontier: commits read but not yet described, newest
@@ -32,17 +33,12 @@ struct heap {
 	size_t		 seq;
 };
 
-/* The commits ever queued, so a merge's shared history is walked once. */
-struct oidset {
-	git_oid		*v;	/* open addressing; all zeros: empty */
-	size_t		 n;
-	size_t		 cap;	/* a power of two */
-};
-
 struct pl_history {
 	git_repository		*repo;
 	struct heap		 queue;		/* commits to describe */
-	struct oidset		 seen;		/* ever queued */
+	struct pl_oidmap	 seen;		/* ever queued, so a merge's
+						   shared history is walked
+						   once */
 	git_commit		*commit;	/* the one being described */
 	struct pl_strlist	 pool;		/* its strings */
 	struct pl_strlist	 files;		/* "A path": its hand changes */
@@ -121,42 +117,6 @@ heap_pop(struct heap *q)
 	}
 }
 
-static size_t
-oid_slot(const struct oidset *s, const git_oid *id)
-{
-	size_t	i;
-
-	memcpy(&i, id->id, sizeof i);
-	return i & (s->cap - 1);
-}
-
-/* Adds id; 0 when it was there already. */
-static int
-oidset_add(struct oidset *s, const git_oid *id)
-{
-	static const git_oid	 zero;
-	struct oidset		 t;
-	size_t			 i, k;
-
-	if (2 * (s->n + 1) > s->cap) {
-		t.cap = s->cap ? s->cap * 2 : 1024;
-		t.n = 0;
-		t.v = pl_xcalloc(t.cap, sizeof *t.v);
-		for (i = 0; i < s->cap; i++)
-			if (!git_oid_equal(&s->v[i], &zero))
-				(void)oidset_add(&t, &s->v[i]);
-		free(s->v);
-		*s = t;
-	}
-	for (k = oid_slot(s, id); !git_oid_equal(&s->v[k], &zero);
-	    k = (k + 1) & (s->cap - 1))
-		if (git_oid_equal(&s->v[k], id))
-			return 0;
-	git_oid_cpy(&s->v[k], id);
-	s->n++;
-	return 1;
-}
-
 /* 1 when rc says a commit is missing because the clone is shallow. */
 static int
 past_shallow_end(struct pl_history *h, int rc)
@@ -175,7 +135,7 @@ enqueue(struct pl_history *h, const git_oid *id)
 	git_commit	*c;
 	int		 rc;
 
-	if (!oidset_add(&h->seen, id))
+	if (!pl_oidmap_put(&h->seen, id, 0))
 		return PL_OK;
 	if ((rc = git_commit_lookup(&c, h->repo, id)) < 0)
 		return past_shallow_end(h, rc) ? PL_OK :
@@ -243,7 +203,7 @@ pl_history_free(struct pl_history *h)
 	while (h->queue.n > 0)
 		git_commit_free(heap_pop(&h->queue));
 	free(h->queue.v);
-	free(h->seen.v);
+	pl_oidmap_release(&h->seen);
 	pl_strlist_release(&h->pool);
 	pl_strlist_release(&h->files);
 	pl_strlist_release(&h->ch.goals);

@@ -24,6 +24,7 @@
 #include "store/cache.h"
 #include "progress/trust.h"
 #include "store/git.h"
+#include "store/oidmap.h"
 
 #define NO_NODE		((size_t)-1)
 #define CACHE_HEADER	"pl trust cache 1\n"
@@ -52,8 +53,7 @@ struct pl_trust {
 	size_t			 n, cap;
 	git_oid			*pids;		/* the nodes' parents */
 	size_t			 np, pcap;
-	size_t			*slots;		/* node index + 1, 0: free */
-	size_t			 nslots;
+	struct pl_oidmap	 index;		/* commit id to node */
 	size_t			*order;		/* walked, parents first */
 	size_t			 norder;
 	size_t			 cached;	/* nodes read from the cache */
@@ -73,61 +73,26 @@ static const git_oid not_a_file = { { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
 static const git_oid no_list;
 
 static size_t
-slot_of(const struct pl_trust *t, const git_oid *id)
-{
-	size_t	h;
-
-	memcpy(&h, id->id, sizeof h);
-	return h & (t->nslots - 1);
-}
-
-static size_t
 find(const struct pl_trust *t, const git_oid *id)
-{
-	size_t	i, s;
-
-	if (t->nslots == 0)
-		return NO_NODE;
-	for (i = slot_of(t, id); (s = t->slots[i]) != 0;
-	    i = (i + 1) & (t->nslots - 1))
-		if (git_oid_equal(&t->v[s - 1].id, id))
-			return s - 1;
-	return NO_NODE;
-}
-
-static void
-slot_put(struct pl_trust *t, size_t node)
 {
 	size_t	i;
 
-	for (i = slot_of(t, &t->v[node].id); t->slots[i] != 0;
-	    i = (i + 1) & (t->nslots - 1))
-		;
-	t->slots[i] = node + 1;
+	return pl_oidmap_get(&i, &t->index, id) ? i : NO_NODE;
 }
 
-/* A node for id, its list and parents to be set; the table half full. */
+/* A node for id, which has none yet, its list and parents to be set. */
 static struct node *
 node_new(struct pl_trust *t, const git_oid *id)
 {
-	size_t	i;
-
 	if (t->n == t->cap) {
 		t->cap = t->cap == 0 ? 64 : t->cap * 2;
 		t->v = pl_xrealloc(t->v, t->cap * sizeof *t->v);
-	}
-	if (2 * (t->n + 1) > t->nslots) {
-		free(t->slots);
-		t->nslots = t->nslots == 0 ? 128 : t->nslots * 2;
-		t->slots = pl_xcalloc(t->nslots, sizeof *t->slots);
-		for (i = 0; i < t->n; i++)
-			slot_put(t, i);
 	}
 	memset(&t->v[t->n], 0, sizeof t->v[t->n]);
 	t->v[t->n].id = *id;
 	t->v[t->n].broken = NO_NODE;
 	t->v[t->n].parent = t->np;
-	slot_put(t, t->n);
+	(void)pl_oidmap_put(&t->index, id, t->n);
 	return &t->v[t->n++];
 }
 
@@ -617,7 +582,7 @@ pl_trust_free(struct pl_trust *t)
 	free(t->pids);
 	free(t->order);
 	free(t->cache_path);
-	free(t->slots);
+	pl_oidmap_release(&t->index);
 	free(t->breaks);
 	free(t);
 }
