@@ -150,6 +150,17 @@ month_of(const char **sp)
 	return -1;
 }
 
+/* How both forms end after the date: the clock, a zone or none, no more. */
+static int
+parse_end(const char *s, struct when *w)
+{
+	spaces(&s);
+	if (parse_clock(&s, w) != 0 || parse_zone(&s, w) != 0)
+		return -1;
+	spaces(&s);
+	return *s == '\0' ? 0 : -1;
+}
+
 /* RFC 2822: "[Thu, ]07 Apr 2005 22:13:13 [+0200]" */
 static int
 parse_rfc2822(const char *s, struct when *w)
@@ -169,11 +180,7 @@ parse_rfc2822(const char *s, struct when *w)
 	spaces(&s);
 	if (field(&s, 4, 1970, 9999, &w->y) != 0)
 		return -1;
-	spaces(&s);
-	if (parse_clock(&s, w) != 0 || parse_zone(&s, w) != 0)
-		return -1;
-	spaces(&s);
-	return *s == '\0' ? 0 : -1;
+	return parse_end(s, w);
 }
 
 /* ISO 8601: "2005-04-07[T ]22:13[:13[.5]][Z|+0200|+02:00]" */
@@ -186,12 +193,7 @@ parse_iso(const char *s, struct when *w)
 		return -1;
 	if (*s != 'T' && *s != 't' && *s != ' ')
 		return -1;
-	s++;
-	spaces(&s);
-	if (parse_clock(&s, w) != 0 || parse_zone(&s, w) != 0)
-		return -1;
-	spaces(&s);
-	return *s == '\0' ? 0 : -1;
+	return parse_end(s + 1, w);
 }
 
 /* The fields as a time; without a zone, in the local zone as git does. */
