@@ -2,7 +2,8 @@
  * Files: what reading refuses and says, the forms of a temporary file's
  * tag a sweep trusts, a dangling link's long target, replacing a file
  * that is not one, and removing what a folder holds; formatting into a
- * new string from a va_list, as pl_out_printf does.
+ * new string (pl_xasprintf() through pl_xvasprintf(), which cmd/'s
+ * printers call with their va_list).
  */
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -280,32 +281,16 @@ test_interrupted(void)
 	free(fifo);
 }
 
-/* pl_xvasprintf() from a variadic caller, as cmd/'s printers call it. */
-static char * __attribute__((format(printf, 1, 2)))
-vformat(const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-
-	va_start(ap, fmt);
-	s = pl_xvasprintf(fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 static void
 test_format(void)
 {
 	char	*s;
 
-	s = vformat("%s has %d goals, %.2f%%", "Ana", 3, 2.5);
-	is_str(s, "Ana has 3 goals, 2.50%", "vasprintf formats its arguments");
+	s = pl_xasprintf("%s has %d goals, %.2f%%", "Ana", 3, 2.5);
+	is_str(s, "Ana has 3 goals, 2.50%", "formats its arguments");
 	free(s);
-	s = vformat("%s", "");
+	s = pl_xasprintf("%s", "");
 	is_str(s, "", "an empty result is an empty string, not NULL");
-	free(s);
-	s = pl_xasprintf("%s-%05d", "id", 42);
-	is_str(s, "id-00042", "asprintf goes the same way");
 	free(s);
 }
 
