@@ -578,11 +578,11 @@ pl_trust_free(struct pl_trust *t)
 {
 	if (t == NULL)
 		return;
+	pl_oidmap_release(&t->index);
 	free(t->v);
 	free(t->pids);
 	free(t->order);
 	free(t->cache_path);
-	pl_oidmap_release(&t->index);
 	free(t->breaks);
 	free(t);
 }
