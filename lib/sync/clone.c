@@ -23,6 +23,8 @@
 #include "store/create.h"
 #include "sync/clone.h"
 #include "store/git.h"
+#include "store/tls.h"
+#include "sync/push-local.h"
 
 char *
 pl_clone_dir(const char *url)
@@ -136,9 +138,20 @@ credentials(git_credential **out, const char *url, const char *user,
 	return GIT_EAUTH;
 }
 
+/*
+ * Every clone, fetch and push sets its callbacks here: the one place that
+ * knows a connection may follow, so that the TLS certificates libgit2
+ * left unread (store/tls.c) are read now, and only for a remote that is
+ * not a folder on this machine (an http URL can redirect to https).
+ */
 void
 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c)
 {
+	char	*local = c->url != NULL ? pl_url_local_path(c->url) : NULL;
+
+	if (local == NULL)
+		pl_tls_ready();
+	free(local);
 	cb->credentials = credentials;
 	cb->payload = c;
 }

@@ -31,7 +31,10 @@ char	*pl_url_shown(const char *url);
 /* The n bytes of a URL's part at s, %XX decoded.  The caller frees. */
 char	*pl_url_decode(const char *s, size_t n);
 
-/* Sets cb's credentials callback (lib/sync/clone.c), c its state. */
+/*
+ * Sets cb's credentials callback (lib/sync/clone.c), c its state, and has
+ * libgit2 read its TLS certificates first unless c->url is a folder here.
+ */
 void	 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c);
 
 /*
