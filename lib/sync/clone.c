@@ -23,7 +23,7 @@
 #include "store/create.h"
 #include "sync/clone.h"
 #include "store/git.h"
-#include "store/tls.h"
+#include "store/netinit.h"
 #include "sync/push-local.h"
 
 char *
@@ -140,9 +140,10 @@ credentials(git_credential **out, const char *url, const char *user,
 
 /*
  * Every clone, fetch and push sets its callbacks here: the one place that
- * knows a connection may follow, so that the TLS certificates libgit2
- * left unread (store/tls.c) are read now, and only for a remote that is
- * not a folder on this machine (an http URL can redirect to https).
+ * knows a connection may follow, so that what libgit2's start-up left
+ * (the TLS certificates, libssh2: store/netinit.c) is done now, and only
+ * for a remote that is not a folder on this machine (an http URL can
+ * redirect to https).
  */
 void
 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c)
@@ -150,7 +151,7 @@ pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c)
 	char	*local = c->url != NULL ? pl_url_local_path(c->url) : NULL;
 
 	if (local == NULL)
-		pl_tls_ready();
+		pl_netinit_ready();
 	free(local);
 	cb->credentials = credentials;
 	cb->payload = c;

@@ -32,8 +32,8 @@ char	*pl_url_shown(const char *url);
 char	*pl_url_decode(const char *s, size_t n);
 
 /*
- * Sets cb's credentials callback (lib/sync/clone.c), c its state, and has
- * libgit2 read its TLS certificates first unless c->url is a folder here.
+ * Sets cb's credentials callback (lib/sync/clone.c), c its state; unless
+ * c->url is a folder here, libgit2's network start-up is done first.
  */
 void	 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c);
 

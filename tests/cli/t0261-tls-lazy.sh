@@ -1,5 +1,5 @@
 #!/bin/sh
-test_description='the system CA certificates are read only by a clone, fetch or push that may reach another machine, not at every start-up (lib/store/tls.c)'
+test_description='the system CA certificates are read only by a clone, fetch or push that may reach another machine, not at every start-up (lib/store/netinit.c)'
 . "${TEST_DIRECTORY:-$(dirname "$0")}/test-lib.sh"
 
 # libgit2 with mbedTLS reads them in git_libgit2_init(); with another
