@@ -32,6 +32,13 @@ char	*pl_url_shown(const char *url);
 char	*pl_url_decode(const char *s, size_t n);
 
 /*
+ * The folder a remote's URL names when libgit2 takes it as a repository
+ * on this machine (a file:// URL, or a path to a folder with no ':'), or
+ * NULL.  The caller frees.
+ */
+char	*pl_url_local_path(const char *url);
+
+/*
  * Sets cb's credentials callback (lib/sync/clone.c), c its state; unless
  * c->url is a folder here, libgit2's network start-up is done first.
  */
