@@ -336,10 +336,13 @@ static int
 load_one(struct load *l, git_repository *repo)
 {
 	struct pl_entry	*e = l->e;
+	struct pl_doc	*doc;
 	int		 err;
 
-	if (l->sum != NULL && l->cached != NULL && pl_summary_doc(&e->doc,
+	if (l->sum != NULL && l->cached != NULL && pl_summary_doc(&doc,
 	    l->sum, l->sumlen, l->cached, l->len) == 0) {
+		pl_doc_free(e->doc);
+		e->doc = doc;
 		pl_buf_put(&e->text, l->cached, l->len);
 		return PL_OK;
 	}
@@ -594,17 +597,16 @@ list(struct pl_entries *out, struct pl_entries *owned,
 		if (l[i].made.len > 0)
 			pl_sumcache_put(c.sums, &l[i].blob, l[i].made.ptr,
 			    l[i].made.len);
+		/* freed once the caches, which borrow its text, are closed */
 		if (l[i].e != NULL && ls->id != NULL && l[i].sum == NULL &&
 		    pl_summary_names(l[i].made.ptr, l[i].made.len, ls->key,
-		    ls->id) != 1) {
-			pl_entry_free(l[i].e);
-			l[i].e = NULL;
-		}
+		    ls->id) != 1)
+			l[i].unlinked = 1;
 		if (l[i].warning != NULL)
 			pl_strlist_push_owned(warnings, l[i].warning);
 		else if (same[i] != NULL)
 			out->v[out->n++] = same[i];
-		else if (l[i].e != NULL) {
+		else if (l[i].e != NULL && !l[i].unlinked) {
 			out->v[out->n++] = l[i].e;
 			if (owned != NULL)
 				owned->v[owned->n++] = l[i].e;
@@ -613,8 +615,11 @@ list(struct pl_entries *out, struct pl_entries *owned,
 	caches_close(&c);
 	pl_error_clear();
 done:
-	for (i = 0; l != NULL && i < ids.n; i++)
+	for (i = 0; l != NULL && i < ids.n; i++) {
+		if (l[i].unlinked)
+			pl_entry_free(l[i].e);
 		pl_buf_release(&l[i].made);
+	}
 	free(same);
 	free(l);
 	pl_strlist_release(&ids);
