@@ -99,6 +99,34 @@ test_expect_success 'an entry removed by hand leaves both caches at the next goa
 	! grep "Private notebook" p/.git/pl/evidence-cache
 '
 
+# Each record of a text cache (lib/store/cache.c) is its blob's text.
+texts_are_blobs () {
+	python3 - "$1" <<-\PY
+	import struct, subprocess, sys
+	data = open(sys.argv[1], "rb").read()[:-4]
+	p = len(b"pl text cache 1\n")
+	while p < len(data):
+	    oid, n = data[p:p + 20].hex(), struct.unpack("<I", data[p + 20:p + 24])[0]
+	    blob = subprocess.run(["git", "-C", "p", "cat-file", "blob", oid],
+	                          capture_output=True, check=True).stdout
+	    assert blob == data[p + 24:p + 24 + n], oid
+	    p += 24 + n
+	PY
+}
+
+test_expect_success 'goal show parsing files it leaves out caches their texts right' '
+	for i in 1 2 3 4 5 6
+	do
+		pl -C p evidence add "More $i" --goal reading -m "Text $i." \
+			>/dev/null || return 1
+	done &&
+	rm -f p/.git/pl/evidence-* &&
+	pl -C p goal show fractions >/dev/null &&
+	texts_are_blobs p/.git/pl/evidence-cache &&
+	pl -C p evidence list >out &&
+	grep "More 6" out
+'
+
 test_expect_success 'a summary cache that cannot be trusted is made again, never an error' '
 	pl -C p goal list --status all >expect &&
 	cp p/.git/pl/goals-summary good &&
