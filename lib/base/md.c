@@ -790,6 +790,12 @@ pl_md_first_paragraph(const char *body)
 	return out;
 }
 
+const char *
+pl_md_version(void)
+{
+	return cmark_version_string();
+}
+
 /* Any paragraph counts: a learner may answer a prompt with a list. */
 char *
 pl_md_first_words(const char *body)

@@ -224,7 +224,7 @@ add_reflections(struct build *b, const struct pl_entries *l)
 		date = pl_doc_get(e->doc, "date");
 		v->date = dup_or_null(date);
 		v->body = pl_xstrdup(e->doc->body != NULL ? e->doc->body : "");
-		v->summary = pl_reflection_summary(v->body);
+		v->summary = pl_reflection_summary_of(e);
 		if (v->summary == NULL)
 			v->summary = pl_xstrdup("");
 		get_list(b, e, "goals", "goal", &v->goals);

@@ -12,6 +12,12 @@
 #include "pl/base/error.h"
 #include "pl/base/util.h"
 
+/*
+ * Which cmark reads bodies (its version), so that a cache of what it read
+ * is not trusted across an upgrade.  Static.
+ */
+const char *pl_md_version(void);
+
 /* A task-list item: "- [ ] text" or "- [x] text" (any bullet or number). */
 struct pl_task {
 	int	 line;		/* 1-based line of the body */
