@@ -23,6 +23,7 @@
 #include "pl/base/util.h"
 #include "store/create.h"
 #include "sync/clone.h"
+#include "sync/seed.h"
 #include "store/git.h"
 #include "store/netinit.h"
 
@@ -94,6 +95,33 @@ pl_url_shown(const char *url)
 	return pl_xasprintf("%.*s%s", (int)(colon - url), url, at);
 }
 
+/* A file:// URL's path, as libgit2 reads it; NULL for another host. */
+static char *
+file_url_path(const char *url)
+{
+	const char	*p = url + 7;
+
+	if (strncmp(p, "localhost/", 10) == 0)
+		p += 9;
+	if (*p != '/' || p[1] == '\0' || p[1] == '/')
+		return NULL;
+	return pl_url_decode(p, strlen(p));
+}
+
+char *
+pl_url_local_path(const char *url)
+{
+	struct stat	st;
+
+	if (strncasecmp(url, "file://", 7) == 0)
+		return file_url_path(url);
+	/* libgit2 takes anything else with a ':' for ssh */
+	if (strchr(url, ':') == NULL && strstr(url, "://") == NULL &&
+	    stat(url, &st) == 0 && S_ISDIR(st.st_mode))
+		return pl_xstrdup(url);
+	return NULL;
+}
+
 /* The user and password of "scheme://user:password@host/...", or 0. */
 static int
 url_userpass(char **user, char **pass, const char *url)
@@ -136,33 +164,6 @@ credentials(git_credential **out, const char *url, const char *user,
 	(void)url;
 	c->failed = 1;
 	return GIT_EAUTH;
-}
-
-/* A file:// URL's path, as libgit2 reads it; NULL for another host. */
-static char *
-file_url_path(const char *url)
-{
-	const char	*p = url + 7;
-
-	if (strncmp(p, "localhost/", 10) == 0)
-		p += 9;
-	if (*p != '/' || p[1] == '\0' || p[1] == '/')
-		return NULL;
-	return pl_url_decode(p, strlen(p));
-}
-
-char *
-pl_url_local_path(const char *url)
-{
-	struct stat	st;
-
-	if (strncasecmp(url, "file://", 7) == 0)
-		return file_url_path(url);
-	/* libgit2 takes anything else with a ':' for ssh */
-	if (strchr(url, ':') == NULL && strstr(url, "://") == NULL &&
-	    stat(url, &st) == 0 && S_ISDIR(st.st_mode))
-		return pl_xstrdup(url);
-	return NULL;
 }
 
 /*
@@ -290,6 +291,22 @@ source(const char *url)
 	return 0;
 }
 
+/*
+ * The new repository of a clone from a file:// URL, seeded with the
+ * source's objects (pl_seed_objects()): the fetch then brings none.  A
+ * path is cloned by libgit2 itself from the source's files.
+ */
+static int
+seeded_create(git_repository **out, const char *path, int bare,
+    void *payload)
+{
+	int	rc;
+
+	if ((rc = git_repository_init(out, path, (unsigned)bare)) == 0)
+		(void)pl_seed_objects(*out, payload);
+	return rc;
+}
+
 /* Clones url into tmp, checked to be a portfolio, the driver set up. */
 static int
 clone_into(const char *tmp, const char *url, const char *shown)
@@ -299,12 +316,20 @@ clone_into(const char *tmp, const char *url, const char *shown)
 	struct pl_portfolio	*pf = NULL;
 	struct pl_cred		 c = { url, 0, 0, 0 };
 	const git_error		*ge;
+	char			*local = NULL;
 	int			 rc, err;
 
 	/* fails only for a version other than the header's own */
 	(void)git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
 	pl_remote_callbacks(&opts.fetch_opts.callbacks, &c);
-	if ((rc = git_clone(&repo, url, tmp, &opts)) < 0) {
+	if (strncasecmp(url, "file://", 7) == 0 &&
+	    (local = pl_url_local_path(url)) != NULL) {
+		opts.repository_cb = seeded_create;
+		opts.repository_cb_payload = local;
+	}
+	rc = git_clone(&repo, url, tmp, &opts);
+	free(local);
+	if (rc < 0) {
 		ge = git_error_last();
 		if (rc == GIT_EAUTH || c.failed)
 			return pl_error_set(PL_ERROR, "authentication failed "
