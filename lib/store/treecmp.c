@@ -1,15 +1,18 @@
 /*
  * The files a commit made with plain git changed, from its tree and its
- * parent's, read as raw objects: each tree's entries are found where they
- * lie in the object's bytes, and two sorted lists walked side by side,
- * descending only into folders whose ids differ.  git_tree_lookup()
- * would parse every entry of a folder of thousands of files into its own
- * table, and a comparison through its accessors costs a call per byte
- * compared; on a long history those were most of a cold pl log.
+ * parent's, read as raw objects: two sorted lists of entries walked side
+ * by side, descending only into folders whose ids differ.  Two versions
+ * of a folder of thousands of files differ in a few entries, so their
+ * bytes are compared first and only the entries between the common start
+ * and the common end are read.  git_tree_lookup() would parse every
+ * entry of both into tables, and a comparison through its accessors
+ * costs a call per byte compared: on a long history those were most of a
+ * cold pl log.
  *
  * A raw tree is "<octal mode> <name>\0<20-byte id>" per entry, sorted as
  * git sorts: by name, a folder's as if it ended in '/'.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,10 +35,18 @@ struct entry {
 	enum type		 type;
 };
 
+/* A raw tree object. */
 struct tree {
 	git_odb_object		*obj;
+	const char		*p;
+	size_t			 len;
+};
+
+/* Entries of part of a tree, in its order. */
+struct list {
 	struct entry		*v;
 	size_t			 n;
+	size_t			 cap;
 };
 
 /* The trees read while comparing one pair of roots, by id. */
@@ -50,8 +61,8 @@ struct pl_treecmp {
 	git_odb			*odb;
 	struct gen		 cur;		/* this pair's */
 	struct gen		 prev;		/* the last pair's */
-	struct tree		*a;		/* roots: a NULL when empty */
-	struct tree		*b;
+	struct list		 a;		/* the roots' entries */
+	struct list		 b;
 	struct pl_buf		 prefix;	/* the folder compared, "x/y/" */
 };
 
@@ -61,7 +72,6 @@ tree_free(struct tree *t)
 	if (t == NULL)
 		return;
 	git_odb_object_free(t->obj);
-	free(t->v);
 	free(t);
 }
 
@@ -110,6 +120,8 @@ pl_treecmp_free(struct pl_treecmp *c)
 		return;
 	gen_release(&c->cur);
 	gen_release(&c->prev);
+	free(c->a.v);
+	free(c->b.v);
 	pl_buf_release(&c->prefix);
 	git_odb_free(c->odb);
 	free(c);
@@ -123,34 +135,48 @@ type_of(unsigned long mode)
 	return (mode & MODE_TYPE) == MODE_TREE ? TREE : BLOB;
 }
 
-/* Finds t's entries in its object; 0 when it is not a well-formed tree. */
-static int
-parse(struct tree *t)
+/*
+ * Appends to l the entries from p that start before stop (at most end);
+ * the first entry after them, or NULL when they are not well-formed.
+ */
+static const char *
+parse(struct list *l, const char *p, const char *stop, const char *end)
 {
-	const char	*p = git_odb_object_data(t->obj), *end, *nul;
+	const char	*nul;
 	unsigned long	 mode;
-	size_t		 cap = 0;
 
-	end = p + git_odb_object_size(t->obj);
-	while (p < end) {
+	while (p < stop) {
 		for (mode = 0; p < end && *p >= '0' && *p <= '7' &&
 		    mode <= 0xffff; p++)
 			mode = mode * 8 + (unsigned long)(*p - '0');
 		if (p >= end || *p++ != ' ' || mode > 0xffff ||
 		    (nul = memchr(p, '\0', (size_t)(end - p))) == NULL ||
 		    nul == p || end - (nul + 1) < GIT_OID_RAWSZ)
-			return 0;
-		if (t->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			t->v = pl_xrealloc(t->v, cap * sizeof *t->v);
+			return NULL;
+		if (l->n == l->cap) {
+			l->cap = l->cap ? l->cap * 2 : 64;
+			l->v = pl_xrealloc(l->v, l->cap * sizeof *l->v);
 		}
-		t->v[t->n].name = p;
-		t->v[t->n].len = (size_t)(nul - p);
-		t->v[t->n].id = (const unsigned char *)nul + 1;
-		t->v[t->n++].type = type_of(mode);
+		l->v[l->n].name = p;
+		l->v[l->n].len = (size_t)(nul - p);
+		l->v[l->n].id = (const unsigned char *)nul + 1;
+		l->v[l->n++].type = type_of(mode);
 		p = nul + 1 + GIT_OID_RAWSZ;
 	}
-	return 1;
+	return p;
+}
+
+/* Appends all of t's entries to l; 0 when they are not well-formed. */
+static int
+parse_all(struct list *l, const struct tree *t)
+{
+	return parse(l, t->p, t->p + t->len, t->p + t->len) != NULL;
+}
+
+static int
+corrupt(const char *what)
+{
+	return pl_error_set(PL_ERROR, "%s: a tree is not well-formed", what);
 }
 
 /* Reads tree id into *out (this pair's, or the last pair's, kept). */
@@ -174,12 +200,12 @@ tree_read(struct tree **out, struct pl_treecmp *c, const git_oid *id,
 			tree_free(t);
 			return pl_error_git(-1, what);
 		}
-		if (git_odb_object_type(t->obj) != GIT_OBJECT_TREE ||
-		    !parse(t)) {
+		if (git_odb_object_type(t->obj) != GIT_OBJECT_TREE) {
 			tree_free(t);
-			return pl_error_set(PL_ERROR, "%s: object %s is not a "
-			    "well-formed tree", what, git_oid_tostr_s(id));
+			return corrupt(what);
 		}
+		t->p = git_odb_object_data(t->obj);
+		t->len = git_odb_object_size(t->obj);
 	}
 	gen_add(&c->cur, id, t);
 	*out = t;
@@ -199,16 +225,20 @@ subtree(struct tree **out, struct pl_treecmp *c, const struct entry *e)
 int
 pl_treecmp_start(struct pl_treecmp *c, const git_oid *a, const git_oid *b)
 {
-	int	err;
+	static const char	*what = "cannot read a commit's tree";
+	struct tree		*ta = NULL, *tb;
+	int			 err;
 
 	gen_release(&c->prev);
 	c->prev = c->cur;
 	memset(&c->cur, 0, sizeof c->cur);
-	c->a = c->b = NULL;
-	if (a != NULL && (err = tree_read(&c->a, c, a,
-	    "cannot read a commit's tree")) != PL_OK)
+	c->a.n = c->b.n = 0;
+	if ((err = tree_read(&tb, c, b, what)) != PL_OK ||
+	    (a != NULL && (err = tree_read(&ta, c, a, what)) != PL_OK))
 		return err;
-	return tree_read(&c->b, c, b, "cannot read a commit's tree");
+	if ((ta != NULL && !parse_all(&c->a, ta)) || !parse_all(&c->b, tb))
+		return corrupt(what);
+	return PL_OK;
 }
 
 /* git's order: by name, a folder's as if it ended in '/'. */
@@ -230,7 +260,7 @@ order(const struct entry *x, const struct entry *y)
 
 /* The entry of t that sorts as key does, or NULL. */
 static const struct entry *
-search(const struct tree *t, const struct entry *key)
+search(const struct list *t, const struct entry *key)
 {
 	size_t	lo = 0, hi = t->n, mid;
 	int	d;
@@ -249,7 +279,7 @@ search(const struct tree *t, const struct entry *key)
 
 /* The entry of t named name, a folder or not, or NULL. */
 static const struct entry *
-by_name(const struct tree *t, const char *name, size_t len)
+by_name(const struct list *t, const char *name, size_t len)
 {
 	struct entry		 key = { name, len, NULL, BLOB };
 	const struct entry	*e;
@@ -267,7 +297,7 @@ by_name(const struct tree *t, const char *name, size_t len)
  * sorts elsewhere, and is searched for.
  */
 static const struct entry *
-same_name(const struct tree *t, size_t *k, const struct entry *e)
+same_name(const struct list *t, size_t *k, const struct entry *e)
 {
 	int	d = -1;
 
@@ -347,10 +377,76 @@ change(struct pl_treecmp *c, const struct entry *a, const struct entry *b,
 		queue(c, 'M', a, out);
 		return PL_OK;
 	}
-	if ((err = subtree(&ta, c, a)) != PL_OK ||
-	    (err = subtree(&tb, c, b)) != PL_OK)
+	/* the newer first: its delta chain holds the older, often */
+	if ((err = subtree(&tb, c, b)) != PL_OK ||
+	    (err = subtree(&ta, c, a)) != PL_OK)
 		return err;
 	return folder(c, a, ta, tb, out);
+}
+
+/* The length of the bytes x and y start with alike, at most n. */
+static size_t
+same_start(const char *x, const char *y, size_t n)
+{
+	size_t	i = 0;
+
+	while (i + 1024 <= n && memcmp(x + i, y + i, 1024) == 0)
+		i += 1024;
+	while (i < n && x[i] == y[i])
+		i++;
+	return i;
+}
+
+/* The length of the bytes before xe and ye that are alike, at most n. */
+static size_t
+same_end(const char *xe, const char *ye, size_t n)
+{
+	size_t	i = 0;
+
+	while (i + 1024 <= n && memcmp(xe - i - 1024, ye - i - 1024,
+	    1024) == 0)
+		i += 1024;
+	while (i < n && xe[-(ptrdiff_t)i - 1] == ye[-(ptrdiff_t)i - 1])
+		i++;
+	return i;
+}
+
+/* The first entry of p that does not end in its first n bytes. */
+static const char *
+past_whole_entries(const char *p, size_t n)
+{
+	const char	*q = p, *end = p + n, *nul;
+
+	while ((nul = memchr(q, '\0', (size_t)(end - q))) != NULL &&
+	    end - (nul + 1) >= GIT_OID_RAWSZ)
+		q = nul + 1 + GIT_OID_RAWSZ;
+	return q;
+}
+
+/*
+ * The entries of a and b that are not in the bytes both start and end
+ * with, in la and lb.  Entries wholly in a common start are at the same
+ * places in both; the common end is cut where it starts an entry in
+ * both, else read whole.  Names are unique in a tree, so an entry of one
+ * middle is never named as one outside the other's.
+ */
+static int
+middles(struct list *la, struct list *lb, const struct tree *a,
+    const struct tree *b)
+{
+	const char	*ea = a->p + a->len, *eb = b->p + b->len, *pa, *pb;
+	size_t		 n = a->len < b->len ? a->len : b->len, head, tail;
+
+	head = same_start(a->p, b->p, n);
+	tail = same_end(ea, eb, n - head);
+	pa = past_whole_entries(a->p, head);
+	pb = b->p + (pa - a->p);
+	if ((pa = parse(la, pa, ea - tail, ea)) == NULL ||
+	    (pb = parse(lb, pb, eb - (ea - pa), eb)) == NULL)
+		return 0;
+	if (eb - pb == ea - pa)
+		return 1;
+	return parse(la, pa, ea, ea) != NULL && parse(lb, pb, eb, eb) != NULL;
 }
 
 /*
@@ -361,18 +457,27 @@ static int
 compare(struct pl_treecmp *c, const struct tree *a, const struct tree *b,
     struct pl_strlist *out)
 {
+	struct list		 la = { 0 }, lb = { 0 };
 	const struct entry	*o;
 	size_t			 i, k = 0;
 	int			 err = PL_OK;
 
-	for (i = 0; a != NULL && err == PL_OK && i < a->n; i++) {
-		o = b != NULL ? same_name(b, &k, &a->v[i]) : NULL;
-		err = change(c, &a->v[i], o, out);
+	if (a != NULL && b != NULL ? !middles(&la, &lb, a, b) :
+	    a != NULL ? !parse_all(&la, a) : !parse_all(&lb, b)) {
+		err = corrupt("cannot read a tree");
+		goto done;
+	}
+	for (i = 0; err == PL_OK && i < la.n; i++) {
+		o = b != NULL ? same_name(&lb, &k, &la.v[i]) : NULL;
+		err = change(c, &la.v[i], o, out);
 	}
 	k = 0;
-	for (i = 0; b != NULL && err == PL_OK && i < b->n; i++)
-		if (a == NULL || same_name(a, &k, &b->v[i]) == NULL)
-			err = change(c, NULL, &b->v[i], out);
+	for (i = 0; err == PL_OK && i < lb.n; i++)
+		if (a == NULL || same_name(&la, &k, &lb.v[i]) == NULL)
+			err = change(c, NULL, &lb.v[i], out);
+done:
+	free(la.v);
+	free(lb.v);
 	return err;
 }
 
@@ -383,6 +488,6 @@ pl_treecmp_entry(struct pl_treecmp *c, const char *name,
 	size_t	len = strlen(name);
 
 	pl_buf_clear(&c->prefix);
-	return change(c, c->a != NULL ? by_name(c->a, name, len) : NULL,
-	    by_name(c->b, name, len), out);
+	return change(c, by_name(&c->a, name, len), by_name(&c->b, name, len),
+	    out);
 }
