@@ -233,8 +233,8 @@ pl_treecmp_start(struct pl_treecmp *c, const git_oid *a, const git_oid *b)
 	c->prev = c->cur;
 	memset(&c->cur, 0, sizeof c->cur);
 	c->a.n = c->b.n = 0;
-	if ((err = tree_read(&tb, c, b, what)) != PL_OK ||
-	    (a != NULL && (err = tree_read(&ta, c, a, what)) != PL_OK))
+	if ((a != NULL && (err = tree_read(&ta, c, a, what)) != PL_OK) ||
+	    (err = tree_read(&tb, c, b, what)) != PL_OK)
 		return err;
 	if ((ta != NULL && !parse_all(&c->a, ta)) || !parse_all(&c->b, tb))
 		return corrupt(what);
@@ -377,9 +377,8 @@ change(struct pl_treecmp *c, const struct entry *a, const struct entry *b,
 		queue(c, 'M', a, out);
 		return PL_OK;
 	}
-	/* the newer first: its delta chain holds the older, often */
-	if ((err = subtree(&tb, c, b)) != PL_OK ||
-	    (err = subtree(&ta, c, a)) != PL_OK)
+	if ((err = subtree(&ta, c, a)) != PL_OK ||
+	    (err = subtree(&tb, c, b)) != PL_OK)
 		return err;
 	return folder(c, a, ta, tb, out);
 }
