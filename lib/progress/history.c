@@ -295,6 +295,13 @@ from_trailers(struct pl_history *h, const char *msg)
 	return found;
 }
 
+/* Makes h->trees, the comparer of trees, at its first use. */
+static int
+trees(struct pl_history *h)
+{
+	return h->trees != NULL ? PL_OK : pl_treecmp_new(&h->trees, h->repo);
+}
+
 /* Queues the changes to pl's folders between the commit and its parent. */
 static int
 from_tree(struct pl_history *h)
@@ -303,8 +310,7 @@ from_tree(struct pl_history *h)
 	size_t		 i;
 	int		 err;
 
-	if (h->trees == NULL && (err = pl_treecmp_new(&h->trees, h->repo)) !=
-	    PL_OK)
+	if ((err = trees(h)) != PL_OK)
 		return err;
 	if (first_parent(&parent, h) < 0)
 		return pl_error_git(-1, "cannot read a commit's tree");
@@ -457,26 +463,30 @@ pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
     int before)
 {
 	git_commit	*parent = NULL;
-	git_tree	*tree = NULL;
-	git_tree_entry	*e = NULL;
 	git_blob	*blob = NULL;
+	git_oid		 id;
 	int		 err = PL_OK;
 
 	if (h->commit == NULL)
 		return pl_error_set(PL_ENOTFOUND, "no commit read yet");
 	if (before && (err = first_parent(&parent, h)) == 0 && parent == NULL)
 		return pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
-	if (err < 0 || git_commit_tree(&tree, before ? parent : h->commit) <
-	    0) {
+	if (err < 0) {
 		err = pl_error_git(-1, "cannot read a commit's tree");
 		goto done;
 	}
-	if (git_tree_entry_bypath(&e, tree, path) < 0 ||
-	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
-		err = pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
+	/* the trees of a hand commit just described are at hand */
+	if ((err = trees(h)) != PL_OK || (err = pl_treecmp_find(&id, h->trees,
+	    git_commit_tree_id(before ? parent : h->commit), path)) ==
+	    PL_ENOTFOUND) {
+		if (err == PL_ENOTFOUND)
+			err = pl_error_set(PL_ENOTFOUND, "'%s' is not there",
+			    path);
 		goto done;
 	}
-	if (git_blob_lookup(&blob, h->repo, git_tree_entry_id(e)) < 0) {
+	if (err != PL_OK)
+		goto done;
+	if (git_blob_lookup(&blob, h->repo, &id) < 0) {
 		err = pl_error_git(-1, "cannot read a file");
 		goto done;
 	}
@@ -484,8 +494,6 @@ pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
 	    (size_t)git_blob_rawsize(blob));
 done:
 	git_blob_free(blob);
-	git_tree_entry_free(e);
-	git_tree_free(tree);
 	git_commit_free(parent);
 	return err;
 }

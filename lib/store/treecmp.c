@@ -61,6 +61,8 @@ struct pl_treecmp {
 	git_odb			*odb;
 	struct gen		 cur;		/* this pair's */
 	struct gen		 prev;		/* the last pair's */
+	struct gen		 look;		/* read by the last find */
+	git_oid			 look_root;
 	struct list		 a;		/* the roots' entries */
 	struct list		 b;
 	struct pl_buf		 prefix;	/* the folder compared, "x/y/" */
@@ -120,6 +122,7 @@ pl_treecmp_free(struct pl_treecmp *c)
 		return;
 	gen_release(&c->cur);
 	gen_release(&c->prev);
+	gen_release(&c->look);
 	free(c->a.v);
 	free(c->b.v);
 	pl_buf_release(&c->prefix);
@@ -179,22 +182,42 @@ corrupt(const char *what)
 	return pl_error_set(PL_ERROR, "%s: a tree is not well-formed", what);
 }
 
-/* Reads tree id into *out (this pair's, or the last pair's, kept). */
+/* Takes tree id out of g, or NULL. */
+static struct tree *
+take(struct gen *g, const git_oid *id)
+{
+	struct tree	*t = NULL;
+	size_t		 i;
+
+	if (pl_oidmap_get(&i, &g->ids, id)) {
+		t = g->v[i];
+		g->v[i] = NULL;
+	}
+	return t;
+}
+
+/*
+ * Reads tree id into *out, kept in g until g is released: this pair's
+ * trees are found in cur (and stay there), the others taken from the
+ * last pair's or the last find's.
+ */
 static int
-tree_read(struct tree **out, struct pl_treecmp *c, const git_oid *id,
-    const char *what)
+tree_read(struct tree **out, struct pl_treecmp *c, struct gen *g,
+    const git_oid *id, const char *what)
 {
 	struct tree	*t;
 	size_t		 i;
 
-	if (pl_oidmap_get(&i, &c->cur.ids, id)) {
+	if (pl_oidmap_get(&i, &c->cur.ids, id) && c->cur.v[i] != NULL) {
 		*out = c->cur.v[i];
 		return PL_OK;
 	}
-	if (pl_oidmap_get(&i, &c->prev.ids, id) && c->prev.v[i] != NULL) {
-		t = c->prev.v[i];
-		c->prev.v[i] = NULL;
-	} else {
+	if (pl_oidmap_get(&i, &g->ids, id) && g->v[i] != NULL) {
+		*out = g->v[i];
+		return PL_OK;
+	}
+	if ((t = take(&c->prev, id)) == NULL && (t = take(&c->look,
+	    id)) == NULL) {
 		t = pl_xcalloc(1, sizeof *t);
 		if (git_odb_read(&t->obj, c->odb, id) < 0) {
 			tree_free(t);
@@ -207,7 +230,7 @@ tree_read(struct tree **out, struct pl_treecmp *c, const git_oid *id,
 		t->p = git_odb_object_data(t->obj);
 		t->len = git_odb_object_size(t->obj);
 	}
-	gen_add(&c->cur, id, t);
+	gen_add(g, id, t);
 	*out = t;
 	return PL_OK;
 }
@@ -219,7 +242,7 @@ subtree(struct tree **out, struct pl_treecmp *c, const struct entry *e)
 	git_oid	id;
 
 	git_oid_fromraw(&id, e->id);
-	return tree_read(out, c, &id, "cannot read a tree");
+	return tree_read(out, c, &c->cur, &id, "cannot read a tree");
 }
 
 int
@@ -233,8 +256,8 @@ pl_treecmp_start(struct pl_treecmp *c, const git_oid *a, const git_oid *b)
 	c->prev = c->cur;
 	memset(&c->cur, 0, sizeof c->cur);
 	c->a.n = c->b.n = 0;
-	if ((a != NULL && (err = tree_read(&ta, c, a, what)) != PL_OK) ||
-	    (err = tree_read(&tb, c, b, what)) != PL_OK)
+	if ((a != NULL && (err = tree_read(&ta, c, &c->cur, a, what)) !=
+	    PL_OK) || (err = tree_read(&tb, c, &c->cur, b, what)) != PL_OK)
 		return err;
 	if ((ta != NULL && !parse_all(&c->a, ta)) || !parse_all(&c->b, tb))
 		return corrupt(what);
@@ -489,4 +512,63 @@ pl_treecmp_entry(struct pl_treecmp *c, const char *name,
 	pl_buf_clear(&c->prefix);
 	return change(c, by_name(&c->a, name, len), by_name(&c->b, name, len),
 	    out);
+}
+
+/* The entry of raw tree t named name (len bytes), or 0. */
+static int
+find_entry(struct entry *out, const struct tree *t, const char *name,
+    size_t len)
+{
+	struct list	l = { 0 };
+	const char	*p = t->p, *end = t->p + t->len;
+	int		 found = 0;
+
+	/* one entry at a time: a file is looked up once, not searched */
+	while (!found && p < end) {
+		l.n = 0;
+		if ((p = parse(&l, p, p + 1, end)) == NULL)
+			break;
+		if (l.v[0].len == len && memcmp(l.v[0].name, name, len) == 0) {
+			*out = l.v[0];
+			found = 1;
+		}
+	}
+	free(l.v);
+	return found;
+}
+
+int
+pl_treecmp_find(git_oid *out, struct pl_treecmp *c, const git_oid *root,
+    const char *path)
+{
+	struct tree	*t;
+	struct entry	 e;
+	git_oid		 id;
+	size_t		 len;
+	int		 err;
+
+	if (!git_oid_equal(root, &c->look_root)) {
+		gen_release(&c->look);
+		git_oid_cpy(&c->look_root, root);
+	}
+	if ((err = tree_read(&t, c, &c->look, root,
+	    "cannot read a commit's tree")) != PL_OK)
+		return err;
+	for (;;) {
+		len = strcspn(path, "/");
+		if (len == 0 || !find_entry(&e, t, path, len))
+			return PL_ENOTFOUND;
+		git_oid_fromraw(&id, e.id);
+		if (path[len] == '\0' || (path[len] == '/' &&
+		    path[len + 1] == '\0' && e.type == TREE))
+			break;
+		if (e.type != TREE || tree_read(&t, c, &c->look, &id,
+		    "cannot read a tree") != PL_OK)
+			return PL_ENOTFOUND;
+		path += len + 1;
+	}
+	if (e.type != BLOB)
+		return PL_ENOTFOUND;
+	git_oid_cpy(out, &id);
+	return PL_OK;
 }

@@ -41,4 +41,15 @@ int	 pl_treecmp_start(struct pl_treecmp *, const git_oid *a,
 int	 pl_treecmp_entry(struct pl_treecmp *, const char *name,
 	    struct pl_strlist *out) PL_WUR;
 
+/*
+ * The id of the file at path ("folder/name") in the tree root: PL_OK,
+ * PL_ENOTFOUND when there is no file there (nothing, a folder, a
+ * submodule, a folder on the way that cannot be read); PL_ERROR "cannot
+ * read a commit's tree" when root cannot be read.  The trees of the pair
+ * compared last are used when they are root's; those read here are kept
+ * until a find in another root.
+ */
+int	 pl_treecmp_find(git_oid *out, struct pl_treecmp *, const git_oid *root,
+	    const char *path) PL_WUR;
+
 #endif
