@@ -346,6 +346,20 @@ test_read(void)
 	is_int(pl_history_read(&b, h, "goals", 0), PL_ENOTFOUND,
 	    "a folder is not a file");
 	is_str(pl_error_last(), "'goals' is not there", "said so");
+	is_int(pl_history_read(&b, h, "goals/", 0), PL_ENOTFOUND,
+	    "nor is a folder named with its slash");
+	is_int(pl_history_read(&b, h, "goals//x.md", 0), PL_ENOTFOUND,
+	    "an empty name on the way");
+	is_int(pl_history_read(&b, h, "profile.md/x", 0), PL_ENOTFOUND,
+	    "a file on the way");
+	is_int(pl_history_read(&b, h, "goals/x.md/", 0), PL_ENOTFOUND,
+	    "a file named as a folder");
+	is_int(pl_history_read(&b, h, "goals/x.m", 0), PL_ENOTFOUND,
+	    "a name that only starts another");
+	is_str(pl_error_last(), "'goals/x.m' is not there", "said so");
+	is_int(pl_history_read(&b, h, "goals/x.md", 0), 0, "a file in a folder");
+	is_str(pl_buf_cstr(&b), "g\n", "its bytes");
+	pl_buf_clear(&b);
 	s = out("git -C %s show HEAD:profile.md", d);
 	is_int(pl_history_read(&b, h, "profile.md", 0), 0, "a file");
 	while (b.len > 0 && b.ptr[b.len - 1] == '\n')
