@@ -1,8 +1,9 @@
 /*
  * The walk behind pl log: one commit at a time, its trailers when pl made
  * it, else its tree against its first parent's, comparing tree ids level
- * by level and descending only where they differ (git_diff_tree_to_tree
- * is many times slower on a long history; see PERFORMANCE.md).
+ * by level and descending only where they differ (store/treecmp.c;
+ * git_diff_tree_to_tree is many times slower on a long history, see
+ * PERFORMANCE.md).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "pl/progress/history.h"
 #include "store/git.h"
 #include "store/oidmap.h"
+#include "store/treecmp.h"
 
 /*
  * The walk's frontier: commits read but not yet described, newest
@@ -46,6 +48,7 @@ struct pl_history {
 	struct pl_change	 ch;
 	struct pl_logcache	*cache;		/* opened at the first hand
 						   commit */
+	struct pl_treecmp	*trees;		/* likewise */
 };
 
 /* The folders a hand-made commit is described from, and their kinds. */
@@ -209,6 +212,7 @@ pl_history_free(struct pl_history *h)
 	pl_strlist_release(&h->ch.goals);
 	pl_strlist_release(&h->ch.standards);
 	pl_logcache_close(h->cache);
+	pl_treecmp_free(h->trees);
 	free(h);
 }
 
@@ -291,139 +295,11 @@ from_trailers(struct pl_history *h, const char *msg)
 	return found;
 }
 
-static void
-queue(struct pl_history *h, char action, const char *prefix,
-    const char *name)
-{
-	pl_strlist_push_owned(&h->files, pl_xasprintf("%c%s%s", action,
-	    prefix, name));
-}
-
-static int	compare(struct pl_history *, git_tree *, git_tree *,
-		    const char *);
-
-/* Queues every file under entry e (a blob, or a tree walked whole). */
+/* Makes h->trees, the comparer of trees, at its first use. */
 static int
-whole(struct pl_history *h, const git_tree_entry *e, char action,
-    const char *prefix)
+trees(struct pl_history *h)
 {
-	git_tree	*t = NULL;
-	char		*sub;
-	int		 err;
-
-	if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-		queue(h, action, prefix, git_tree_entry_name(e));
-		return PL_OK;
-	}
-	if (git_tree_lookup(&t, h->repo, git_tree_entry_id(e)) < 0)
-		return pl_error_git(-1, "cannot read a tree");
-	sub = pl_xasprintf("%s%s/", prefix, git_tree_entry_name(e));
-	err = action == 'A' ? compare(h, NULL, t, sub) : compare(h, t, NULL,
-	    sub);
-	free(sub);
-	git_tree_free(t);
-	return err;
-}
-
-/* Queues how entry a (old) became b (new); either may be NULL. */
-static int
-entry_change(struct pl_history *h, const git_tree_entry *a,
-    const git_tree_entry *b, const char *prefix)
-{
-	git_tree	*ta = NULL, *tb = NULL;
-	char		*sub;
-	int		 err;
-
-	if (a != NULL && b != NULL && git_oid_equal(git_tree_entry_id(a),
-	    git_tree_entry_id(b)))
-		return PL_OK;
-	if (a == NULL || b == NULL || git_tree_entry_type(a) !=
-	    git_tree_entry_type(b)) {
-		err = a != NULL ? whole(h, a, 'D', prefix) : PL_OK;
-		if (err == PL_OK && b != NULL)
-			err = whole(h, b, 'A', prefix);
-		return err;
-	}
-	if (git_tree_entry_type(a) != GIT_OBJECT_TREE) {
-		queue(h, 'M', prefix, git_tree_entry_name(a));
-		return PL_OK;
-	}
-	if (git_tree_lookup(&ta, h->repo, git_tree_entry_id(a)) < 0 ||
-	    git_tree_lookup(&tb, h->repo, git_tree_entry_id(b)) < 0) {
-		git_tree_free(ta);
-		return pl_error_git(-1, "cannot read a tree");
-	}
-	sub = pl_xasprintf("%s%s/", prefix, git_tree_entry_name(a));
-	err = compare(h, ta, tb, sub);
-	free(sub);
-	git_tree_free(ta);
-	git_tree_free(tb);
-	return err;
-}
-
-/*
- * Orders entries as git sorts a tree: by name, a tree's name as if it
- * ended in '/'.
- */
-static int
-entry_cmp(const git_tree_entry *a, const git_tree_entry *b)
-{
-	const unsigned char	*na, *nb;
-	unsigned char		 ca, cb;
-
-	na = (const unsigned char *)git_tree_entry_name(a);
-	nb = (const unsigned char *)git_tree_entry_name(b);
-	for (; *na != '\0' && *na == *nb; na++, nb++)
-		;
-	ca = *na != '\0' ? *na : git_tree_entry_type(a) == GIT_OBJECT_TREE ?
-	    '/' : '\0';
-	cb = *nb != '\0' ? *nb : git_tree_entry_type(b) == GIT_OBJECT_TREE ?
-	    '/' : '\0';
-	return (int)ca - (int)cb;
-}
-
-/*
- * The entry of t named as e, or NULL.  Both trees are sorted, so the
- * walk goes forward from *k: a merge over two folders of thousands of
- * files costs their length, not a search per entry.  A name whose type
- * changed sorts elsewhere, and is looked up by name.
- */
-static const git_tree_entry *
-same_name(git_tree *t, size_t *k, const git_tree_entry *e)
-{
-	const git_tree_entry	*o;
-	int			 c = -1;
-
-	while ((o = git_tree_entry_byindex(t, *k)) != NULL &&
-	    (c = entry_cmp(o, e)) < 0)
-		(*k)++;
-	if (o != NULL && c == 0)
-		return o;
-	return git_tree_entry_byname(t, git_tree_entry_name(e));
-}
-
-/*
- * Queues the files that differ between trees a and b (either NULL):
- * changes and deletions in a's order, then additions in b's.
- */
-static int
-compare(struct pl_history *h, git_tree *a, git_tree *b, const char *prefix)
-{
-	const git_tree_entry	*e, *o;
-	size_t			 i, k = 0;
-	int			 err = PL_OK;
-
-	for (i = 0; a != NULL && err == PL_OK &&
-	    (e = git_tree_entry_byindex(a, i)) != NULL; i++) {
-		o = b != NULL ? same_name(b, &k, e) : NULL;
-		err = entry_change(h, e, o, prefix);
-	}
-	k = 0;
-	for (i = 0; b != NULL && err == PL_OK &&
-	    (e = git_tree_entry_byindex(b, i)) != NULL; i++)
-		if (a == NULL || same_name(a, &k, e) == NULL)
-			err = entry_change(h, NULL, e, prefix);
-	return err;
+	return h->trees != NULL ? PL_OK : pl_treecmp_new(&h->trees, h->repo);
 }
 
 /* Queues the changes to pl's folders between the commit and its parent. */
@@ -431,24 +307,18 @@ static int
 from_tree(struct pl_history *h)
 {
 	git_commit	*parent = NULL;
-	git_tree	*a = NULL, *b = NULL;
 	size_t		 i;
-	int		 err = PL_OK;
+	int		 err;
 
-	if (first_parent(&parent, h) < 0 || (parent != NULL &&
-	    git_commit_tree(&a, parent) < 0) ||
-	    git_commit_tree(&b, h->commit) < 0) {
-		err = pl_error_git(-1, "cannot read a commit's tree");
-		goto done;
-	}
+	if ((err = trees(h)) != PL_OK)
+		return err;
+	if (first_parent(&parent, h) < 0)
+		return pl_error_git(-1, "cannot read a commit's tree");
+	err = pl_treecmp_start(h->trees, parent != NULL ?
+	    git_commit_tree_id(parent) : NULL, git_commit_tree_id(h->commit));
 	for (i = 0; err == PL_OK && i < sizeof folders / sizeof folders[0];
 	    i++)
-		err = entry_change(h, a != NULL ? git_tree_entry_byname(a,
-		    folders[i].name) : NULL, git_tree_entry_byname(b,
-		    folders[i].name), "");
-done:
-	git_tree_free(a);
-	git_tree_free(b);
+		err = pl_treecmp_entry(h->trees, folders[i].name, &h->files);
 	git_commit_free(parent);
 	return err;
 }
@@ -593,26 +463,30 @@ pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
     int before)
 {
 	git_commit	*parent = NULL;
-	git_tree	*tree = NULL;
-	git_tree_entry	*e = NULL;
 	git_blob	*blob = NULL;
+	git_oid		 id;
 	int		 err = PL_OK;
 
 	if (h->commit == NULL)
 		return pl_error_set(PL_ENOTFOUND, "no commit read yet");
 	if (before && (err = first_parent(&parent, h)) == 0 && parent == NULL)
 		return pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
-	if (err < 0 || git_commit_tree(&tree, before ? parent : h->commit) <
-	    0) {
+	if (err < 0) {
 		err = pl_error_git(-1, "cannot read a commit's tree");
 		goto done;
 	}
-	if (git_tree_entry_bypath(&e, tree, path) < 0 ||
-	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
-		err = pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
+	/* the trees of a hand commit just described are at hand */
+	if ((err = trees(h)) != PL_OK || (err = pl_treecmp_find(&id, h->trees,
+	    git_commit_tree_id(before ? parent : h->commit), path)) ==
+	    PL_ENOTFOUND) {
+		if (err == PL_ENOTFOUND)
+			err = pl_error_set(PL_ENOTFOUND, "'%s' is not there",
+			    path);
 		goto done;
 	}
-	if (git_blob_lookup(&blob, h->repo, git_tree_entry_id(e)) < 0) {
+	if (err != PL_OK)
+		goto done;
+	if (git_blob_lookup(&blob, h->repo, &id) < 0) {
 		err = pl_error_git(-1, "cannot read a file");
 		goto done;
 	}
@@ -620,8 +494,6 @@ pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
 	    (size_t)git_blob_rawsize(blob));
 done:
 	git_blob_free(blob);
-	git_tree_entry_free(e);
-	git_tree_free(tree);
 	git_commit_free(parent);
 	return err;
 }
