@@ -325,4 +325,13 @@ int	 pl_range_has(const struct pl_range *, const char *date);
 
 /* Prints j indented, with a final newline, and drops the reference. */
 void	 pl_json_print(json_t *j);
+
+/*
+ * JSON written to standard output as it is made (pl_jw in b), the bytes
+ * pl_json_print() would print: a long list's memory stays flat.  Call
+ * pl_buf_drain(b) between items; pl_json_stream_end() writes the rest
+ * and releases b.
+ */
+void	 pl_json_stream_begin(struct pl_jw *w, struct pl_buf *b);
+void	 pl_json_stream_end(struct pl_jw *w);
 #endif

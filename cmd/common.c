@@ -379,6 +379,30 @@ pl_json_print(json_t *j)
 	json_decref(j);
 }
 
+/* pl_buf_drain()'s end: JSON, escaped already, goes out as it is. */
+static void
+drain_stdout(const char *s, size_t n, void *arg)
+{
+	(void)arg;
+	fwrite(s, 1, n, stdout);
+}
+
+void
+pl_json_stream_begin(struct pl_jw *w, struct pl_buf *b)
+{
+	pl_buf_init(b);
+	b->drain = drain_stdout;
+	pl_jw_init(w, b);
+}
+
+void
+pl_json_stream_end(struct pl_jw *w)
+{
+	pl_jw_end(w);
+	fwrite(pl_buf_cstr(w->out), 1, w->out->len, stdout);
+	pl_buf_release(w->out);
+}
+
 int
 pl_edit_file(const char *path)
 {

@@ -58,27 +58,27 @@ done:
 	return err;
 }
 
-static json_t *
-evidence_json(const struct pl_entry *e)
+/* Evidence e as an object left open for the caller's members. */
+static void
+evidence_jw(struct pl_jw *w, const struct pl_entry *e)
 {
 	struct pl_evidence	 ev;
-	json_t			*j = json_object();
 	static const char *const lists[] = { "goals", "standards", "files" };
 	struct pl_strlist	 l = PL_STRLIST_INIT;
 	size_t			 i;
 
 	pl_evidence_get(&ev, e);
-	json_object_set_new(j, "id", json_string(e->id));
-	json_object_set_new(j, "title", pl_json_str(ev.title));
-	json_object_set_new(j, "date", pl_json_str(ev.date));
-	json_object_set_new(j, "kind", pl_json_str(ev.kind));
+	pl_jw_open(w, NULL, '{');
+	pl_jw_str(w, "id", e->id);
+	pl_jw_str(w, "title", ev.title);
+	pl_jw_str(w, "date", ev.date);
+	pl_jw_str(w, "kind", ev.kind);
 	for (i = 0; i < 3; i++) {
 		if (pl_doc_get_list(e->doc, e->path, lists[i], &l) != PL_OK)
 			pl_strlist_release(&l);
-		json_object_set_new(j, lists[i], pl_json_strlist(&l));
+		pl_jw_strlist(w, lists[i], &l);
 		pl_strlist_release(&l);
 	}
-	return j;
 }
 
 static int
@@ -111,7 +111,8 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 	struct pl_strlist	 warn = PL_STRLIST_INIT;
 	struct pl_evidence	 ev;
 	struct pl_range		 r;
-	json_t			*arr = json_array();
+	struct pl_jw		 w;
+	struct pl_buf		 b;
 	size_t			 i;
 	int			 err;
 
@@ -130,11 +131,17 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 	    PL_OK)
 		goto done;
 	pl_entries_sort_by_date(&l, "date");
+	if (ctx->json) {
+		pl_json_stream_begin(&w, &b);
+		pl_jw_open(&w, NULL, '[');
+	}
 	for (i = 0; i < l.n; i++) {
 		if (!evidence_wanted(l.v[i], a, &r))
 			continue;
 		if (ctx->json) {
-			json_array_append_new(arr, evidence_json(l.v[i]));
+			evidence_jw(&w, l.v[i]);
+			pl_jw_close(&w, '}');
+			pl_buf_drain(&b);
 			continue;
 		}
 		pl_evidence_get(&ev, l.v[i]);
@@ -142,29 +149,45 @@ evidence_list(struct pl_ctx *ctx, struct pl_args *a)
 		    ev.date ? ev.date : "-", ev.kind ? ev.kind : "-",
 		    ev.title ? ev.title : "", l.v[i]->id);
 	}
-	if (ctx->json)
-		pl_json_print(json_incref(arr));
+	if (ctx->json) {
+		pl_jw_close(&w, ']');
+		pl_json_stream_end(&w);
+	}
 	pl_out_warnings(&warn);
 done:
-	json_decref(arr);
 	pl_entries_release(&l);
 	pl_strlist_release(&warn);
 	return err;
 }
 
-/* The ratings, in the order they were given, for JSON. */
-static json_t *
-ratings_json(const struct pl_rating *v, size_t n)
+/*
+ * The ratings, in the order they were given, for JSON.  A rating jansson
+ * would not make (a text not UTF-8, no standard) is left out whole, as
+ * it always was: json_pack() says which.
+ */
+static void
+ratings_jw(struct pl_jw *w, const struct pl_rating *v, size_t n)
 {
-	json_t	*arr = json_array();
+	json_t	*o;
 	size_t	 i;
 
-	for (i = 0; i < n; i++)
-		json_array_append_new(arr, json_pack("{s:s,s:f,s:o,s:o,s:o}",
-		    "standard", v[i].standard, "level", v[i].level, "by",
+	pl_jw_open(w, "ratings", '[');
+	for (i = 0; i < n; i++) {
+		if ((o = json_pack("{s:s,s:f,s:o,s:o,s:o}", "standard",
+		    v[i].standard, "level", v[i].level, "by",
 		    pl_json_str(v[i].by), "date", pl_json_str(v[i].date),
-		    "note", pl_json_str(v[i].note)));
-	return arr;
+		    "note", pl_json_str(v[i].note))) == NULL)
+			continue;
+		json_decref(o);
+		pl_jw_open(w, NULL, '{');
+		pl_jw_str(w, "standard", v[i].standard);
+		pl_jw_real(w, "level", v[i].level);
+		pl_jw_str(w, "by", v[i].by);
+		pl_jw_str(w, "date", v[i].date);
+		pl_jw_str(w, "note", v[i].note);
+		pl_jw_close(w, '}');
+	}
+	pl_jw_close(w, ']');
 }
 
 /* "ratings:" lines: date, standard, level (its name), rater, "note". */
@@ -198,7 +221,8 @@ evidence_show(struct pl_ctx *ctx, struct pl_args *a)
 	struct pl_scale		 scale;
 	struct pl_rating	*r = NULL;
 	size_t			 n = 0;
-	json_t			*j;
+	struct pl_jw		 w;
+	struct pl_buf		 b;
 	int			 err;
 
 	memset(&scale, 0, sizeof scale);
@@ -208,10 +232,12 @@ evidence_show(struct pl_ctx *ctx, struct pl_args *a)
 	    &scale)) != PL_OK)
 		goto done;
 	if (ctx->json) {
-		j = evidence_json(e);
-		json_object_set_new(j, "ratings", ratings_json(r, n));
-		json_object_set_new(j, "body", json_string(e->doc->body));
-		pl_json_print(j);
+		pl_json_stream_begin(&w, &b);
+		evidence_jw(&w, e);
+		ratings_jw(&w, r, n);
+		pl_jw_str(&w, "body", e->doc->body);
+		pl_jw_close(&w, '}');
+		pl_json_stream_end(&w);
 	} else {
 		pl_evidence_get(&ev, e);
 		pl_out_printf("%s\n\n", ev.title ? ev.title : e->id);

@@ -36,62 +36,63 @@ goal_add(struct pl_ctx *ctx, struct pl_args *a)
 }
 
 /* The ids of the goals under goal i. */
-static json_t *
-children_json(const struct pl_goals *gs, size_t i)
+static void
+children_jw(struct pl_jw *w, const struct pl_goals *gs, size_t i)
 {
-	json_t	*a = json_array();
-	size_t	 k;
+	size_t	k;
 
+	pl_jw_open(w, "children", '[');
 	for (k = 0; k < gs->l.n; k++)
 		if (gs->g[k].up == (long)i)
-			json_array_append_new(a, json_string(gs->l.v[k]->id));
-	return a;
+			pl_jw_str(w, NULL, gs->l.v[k]->id);
+	pl_jw_close(w, ']');
 }
 
-/* Goal i of gs; with full, its steps and body too. */
-static json_t *
-goal_json(const struct pl_goals *gs, size_t i, int full)
+/*
+ * Goal i of gs, with full its steps and body too, as an object left open
+ * for the caller's members.
+ */
+static void
+goal_jw(struct pl_jw *w, const struct pl_goals *gs, size_t i, int full)
 {
 	const struct pl_entry	*e = gs->l.v[i];
 	const struct pl_goal	*g = &gs->g[i];
 	struct pl_strlist	 std = PL_STRLIST_INIT;
 	struct pl_tasks		 t;
-	json_t			*j = json_object(), *p, *steps;
 	size_t			 k;
 
 	if (pl_doc_get_list(e->doc, e->path, "standards", &std) != PL_OK)
 		pl_strlist_release(&std);	/* shown empty; load checks it */
-	json_object_set_new(j, "id", json_string(e->id));
-	json_object_set_new(j, "title", pl_json_str(g->title));
-	json_object_set_new(j, "term", pl_json_str(g->term));
-	json_object_set_new(j, "status", pl_json_str(g->status));
-	json_object_set_new(j, "created", pl_json_str(g->created));
-	json_object_set_new(j, "due", pl_json_str(g->due));
-	json_object_set_new(j, "overdue", json_boolean(g->overdue));
-	json_object_set_new(j, "parent", pl_json_str(g->parent));
-	json_object_set_new(j, "children", children_json(gs, i));
-	json_object_set_new(j, "standards", pl_json_strlist(&std));
-	p = json_object();
-	json_object_set_new(p, "done", json_integer((json_int_t)g->done));
-	json_object_set_new(p, "total", json_integer((json_int_t)g->total));
-	json_object_set_new(j, "progress", p);
+	pl_jw_open(w, NULL, '{');
+	pl_jw_str(w, "id", e->id);
+	pl_jw_str(w, "title", g->title);
+	pl_jw_str(w, "term", g->term);
+	pl_jw_str(w, "status", g->status);
+	pl_jw_str(w, "created", g->created);
+	pl_jw_str(w, "due", g->due);
+	pl_jw_bool(w, "overdue", g->overdue);
+	pl_jw_str(w, "parent", g->parent);
+	children_jw(w, gs, i);
+	pl_jw_strlist(w, "standards", &std);
+	pl_jw_open(w, "progress", '{');
+	pl_jw_int(w, "done", (long long)g->done);
+	pl_jw_int(w, "total", (long long)g->total);
+	pl_jw_close(w, '}');
 	if (full) {
 		pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
-		steps = json_array();
+		pl_jw_open(w, "steps", '[');
 		for (k = 0; k < t.n; k++) {
-			p = json_object();
-			json_object_set_new(p, "n", json_integer((json_int_t)
-			    k + 1));
-			json_object_set_new(p, "text", json_string(t.v[k].text));
-			json_object_set_new(p, "done", json_boolean(t.v[k].done));
-			json_array_append_new(steps, p);
+			pl_jw_open(w, NULL, '{');
+			pl_jw_int(w, "n", (long long)k + 1);
+			pl_jw_str(w, "text", t.v[k].text);
+			pl_jw_bool(w, "done", t.v[k].done);
+			pl_jw_close(w, '}');
 		}
+		pl_jw_close(w, ']');
 		pl_tasks_release(&t);
-		json_object_set_new(j, "steps", steps);
-		json_object_set_new(j, "body", json_string(e->doc->body));
+		pl_jw_str(w, "body", e->doc->body);
 	}
 	pl_strlist_release(&std);
-	return j;
 }
 
 static int
@@ -196,7 +197,8 @@ goal_list(struct pl_ctx *ctx, struct pl_args *a)
 	struct pl_goals		 gs = { { NULL, 0 }, NULL };
 	struct pl_strlist	 warn = PL_STRLIST_INIT;
 	struct row		*rows = NULL;
-	json_t			*arr = json_array();
+	struct pl_jw		 w;
+	struct pl_buf		 b;
 	size_t			 i, n;
 	int			*want = NULL, err;
 
@@ -207,11 +209,16 @@ goal_list(struct pl_ctx *ctx, struct pl_args *a)
 	for (i = 0; i < gs.l.n; i++)
 		want[i] = wanted(&gs.g[i], a);
 	if (ctx->json) {
+		pl_json_stream_begin(&w, &b);
+		pl_jw_open(&w, NULL, '[');
 		for (i = 0; i < gs.l.n; i++)
-			if (want[i])
-				json_array_append_new(arr, goal_json(&gs, i,
-				    0));
-		pl_json_print(json_incref(arr));
+			if (want[i]) {
+				goal_jw(&w, &gs, i, 0);
+				pl_jw_close(&w, '}');
+				pl_buf_drain(&b);
+			}
+		pl_jw_close(&w, ']');
+		pl_json_stream_end(&w);
 	} else {
 		rows = pl_xcalloc(gs.l.n, sizeof *rows);
 		n = list_rows(rows, &gs, want, pl_arg_has(a, "flat"));
@@ -221,7 +228,6 @@ goal_list(struct pl_ctx *ctx, struct pl_args *a)
 done:
 	free(rows);
 	free(want);
-	json_decref(arr);
 	pl_goals_release(&gs);
 	pl_strlist_release(&warn);
 	return err;
@@ -268,29 +274,29 @@ show_linked(const struct pl_entries *l, const char *heading)
 	}
 }
 
-static json_t *
-linked_json(const struct pl_entries *l)
+/* The entries of l linked to a goal, as the array key. */
+static void
+linked_jw(struct pl_jw *w, const char *key, const struct pl_entries *l)
 {
-	json_t	*a = json_array(), *o;
 	char	*text;
 	size_t	 i;
 
+	pl_jw_open(w, key, '[');
 	for (i = 0; i < l->n; i++) {
-		o = json_object();
-		json_object_set_new(o, "id", json_string(l->v[i]->id));
-		json_object_set_new(o, "date", pl_json_str(pl_doc_get(
-		    l->v[i]->doc, "date")));
+		pl_jw_open(w, NULL, '{');
+		pl_jw_str(w, "id", l->v[i]->id);
+		pl_jw_str(w, "date", pl_doc_get(l->v[i]->doc, "date"));
 		if (l->v[i]->kind == PL_KIND_EVIDENCE)
-			json_object_set_new(o, "title", pl_json_str(pl_doc_get(
-			    l->v[i]->doc, "title")));
+			pl_jw_str(w, "title", pl_doc_get(l->v[i]->doc,
+			    "title"));
 		else {
 			text = pl_reflection_summary_of(l->v[i]);
-			json_object_set_new(o, "summary", pl_json_str(text));
+			pl_jw_str(w, "summary", text);
 			free(text);
 		}
-		json_array_append_new(a, o);
+		pl_jw_close(w, '}');
 	}
-	return a;
+	pl_jw_close(w, ']');
 }
 
 static void
@@ -328,7 +334,8 @@ goal_show(struct pl_ctx *ctx, struct pl_args *a)
 	struct pl_goals		 gs = { { NULL, 0 }, NULL };
 	struct pl_entries	 ev = { NULL, 0 }, re = { NULL, 0 };
 	struct pl_strlist	 warn = PL_STRLIST_INIT;
-	json_t			*j;
+	struct pl_jw		 w;
+	struct pl_buf		 b;
 	long			 i;
 	int			 err;
 
@@ -346,10 +353,12 @@ goal_show(struct pl_ctx *ctx, struct pl_args *a)
 		goto done;
 	}
 	if (ctx->json) {
-		j = goal_json(&gs, (size_t)i, 1);
-		json_object_set_new(j, "evidence", linked_json(&ev));
-		json_object_set_new(j, "reflections", linked_json(&re));
-		pl_json_print(j);
+		pl_json_stream_begin(&w, &b);
+		goal_jw(&w, &gs, (size_t)i, 1);
+		linked_jw(&w, "evidence", &ev);
+		linked_jw(&w, "reflections", &re);
+		pl_jw_close(&w, '}');
+		pl_json_stream_end(&w);
 	} else
 		show_text(&gs, (size_t)i, &ev, &re);
 done:

@@ -40,30 +40,30 @@ done:
 	return err;
 }
 
-static json_t *
-reflection_json(const struct pl_entry *e, int full)
+/* Reflection e, with full its body too, as an object. */
+static void
+reflection_jw(struct pl_jw *w, const struct pl_entry *e, int full)
 {
-	json_t			*j = json_object();
+	static const char *const lists[] = { "goals", "evidence" };
 	struct pl_strlist	 l = PL_STRLIST_INIT;
 	char			*summary;
+	size_t			 i;
 
-	json_object_set_new(j, "id", json_string(e->id));
-	json_object_set_new(j, "date", pl_json_str(pl_doc_get(e->doc,
-	    "date")));
-	if (pl_doc_get_list(e->doc, e->path, "goals", &l) != PL_OK)
+	pl_jw_open(w, NULL, '{');
+	pl_jw_str(w, "id", e->id);
+	pl_jw_str(w, "date", pl_doc_get(e->doc, "date"));
+	for (i = 0; i < 2; i++) {
+		if (pl_doc_get_list(e->doc, e->path, lists[i], &l) != PL_OK)
+			pl_strlist_release(&l);
+		pl_jw_strlist(w, lists[i], &l);
 		pl_strlist_release(&l);
-	json_object_set_new(j, "goals", pl_json_strlist(&l));
-	pl_strlist_release(&l);
-	if (pl_doc_get_list(e->doc, e->path, "evidence", &l) != PL_OK)
-		pl_strlist_release(&l);
-	json_object_set_new(j, "evidence", pl_json_strlist(&l));
-	pl_strlist_release(&l);
+	}
 	summary = pl_reflection_summary_of(e);
-	json_object_set_new(j, "summary", pl_json_str(summary));
+	pl_jw_str(w, "summary", summary);
 	free(summary);
 	if (full)
-		json_object_set_new(j, "body", json_string(e->doc->body));
-	return j;
+		pl_jw_str(w, "body", e->doc->body);
+	pl_jw_close(w, '}');
 }
 
 static int
@@ -83,7 +83,8 @@ reflect_list(struct pl_ctx *ctx, struct pl_args *a)
 {
 	struct pl_entries	 l = { 0 };
 	struct pl_strlist	 warn = PL_STRLIST_INIT;
-	json_t			*arr = json_array();
+	struct pl_jw		 w;
+	struct pl_buf		 b;
 	const char		*g = pl_arg(a, "goal");
 	const char		*ev = pl_arg(a, "evidence");
 	const char		*date;
@@ -100,12 +101,17 @@ reflect_list(struct pl_ctx *ctx, struct pl_args *a)
 	    PL_OK)
 		goto done;
 	pl_entries_sort_by_date(&l, "date");
+	if (ctx->json) {
+		pl_json_stream_begin(&w, &b);
+		pl_jw_open(&w, NULL, '[');
+	}
 	for (i = 0; i < l.n; i++) {
 		if ((g != NULL && !has(l.v[i], "goals", g)) ||
 		    (ev != NULL && !has(l.v[i], "evidence", ev)))
 			continue;
 		if (ctx->json) {
-			json_array_append_new(arr, reflection_json(l.v[i], 0));
+			reflection_jw(&w, l.v[i], 0);
+			pl_buf_drain(&b);
 			continue;
 		}
 		date = pl_doc_get(l.v[i]->doc, "date");
@@ -114,11 +120,12 @@ reflect_list(struct pl_ctx *ctx, struct pl_args *a)
 		    summary ? summary : "", l.v[i]->id);
 		free(summary);
 	}
-	if (ctx->json)
-		pl_json_print(json_incref(arr));
+	if (ctx->json) {
+		pl_jw_close(&w, ']');
+		pl_json_stream_end(&w);
+	}
 	pl_out_warnings(&warn);
 done:
-	json_decref(arr);
 	pl_entries_release(&l);
 	pl_strlist_release(&warn);
 	return err;
@@ -128,14 +135,18 @@ static int
 reflect_show(struct pl_ctx *ctx, struct pl_args *a)
 {
 	struct pl_entry		*e = NULL;
+	struct pl_jw		 w;
+	struct pl_buf		 b;
 	int			 err;
 
 	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_REFLECTION,
 	    a->argv[0])) != PL_OK)
 		return err;
-	if (ctx->json)
-		pl_json_print(reflection_json(e, 1));
-	else {
+	if (ctx->json) {
+		pl_json_stream_begin(&w, &b);
+		reflection_jw(&w, e, 1);
+		pl_json_stream_end(&w);
+	} else {
 		pl_show_field("id:", e->id);
 		pl_show_field("date:", pl_doc_get(e->doc, "date"));
 		pl_show_list(e, "goals", "goals:");
