@@ -259,7 +259,7 @@ show_linked(const struct pl_entries *l, const char *heading)
 		if (l->v[i]->kind == PL_KIND_EVIDENCE)
 			text = pl_xstrdup(pl_doc_get(l->v[i]->doc, "title") ?
 			    pl_doc_get(l->v[i]->doc, "title") : "");
-		else if ((text = pl_reflection_summary(l->v[i]->doc->body)) ==
+		else if ((text = pl_reflection_summary_of(l->v[i])) ==
 		    NULL)
 			text = pl_xstrdup("");
 		pl_out_printf("  %-10s  %s  (%s)\n", date ? date : "-", text,
@@ -284,7 +284,7 @@ linked_json(const struct pl_entries *l)
 			json_object_set_new(o, "title", pl_json_str(pl_doc_get(
 			    l->v[i]->doc, "title")));
 		else {
-			text = pl_reflection_summary(l->v[i]->doc->body);
+			text = pl_reflection_summary_of(l->v[i]);
 			json_object_set_new(o, "summary", pl_json_str(text));
 			free(text);
 		}

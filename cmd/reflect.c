@@ -58,7 +58,7 @@ reflection_json(const struct pl_entry *e, int full)
 		pl_strlist_release(&l);
 	json_object_set_new(j, "evidence", pl_json_strlist(&l));
 	pl_strlist_release(&l);
-	summary = pl_reflection_summary(e->doc->body);
+	summary = pl_reflection_summary_of(e);
 	json_object_set_new(j, "summary", pl_json_str(summary));
 	free(summary);
 	if (full)
@@ -109,7 +109,7 @@ reflect_list(struct pl_ctx *ctx, struct pl_args *a)
 			continue;
 		}
 		date = pl_doc_get(l.v[i]->doc, "date");
-		summary = pl_reflection_summary(l.v[i]->doc->body);
+		summary = pl_reflection_summary_of(l.v[i]);
 		pl_out_printf("%-10s  %s  (%s)\n", date ? date : "-",
 		    summary ? summary : "", l.v[i]->id);
 		free(summary);

@@ -76,6 +76,23 @@ render(struct pl_buf *b, const struct pl_report *r, const char *fmt,
 		pl_report_json(b, r);
 }
 
+/* Lines s of the output to standard output, text as it is. */
+static void
+put_out(const char *s, size_t n, int text)
+{
+	if (text)
+		fwrite(s, 1, n, stdout);
+	else
+		pl_out_write(s, PL_OUT_BODY);
+}
+
+/* pl_buf_drain()'s end: arg is the int that says text. */
+static void
+drain_out(const char *s, size_t n, void *arg)
+{
+	put_out(s, n, *(const int *)arg);
+}
+
 /* The output: to -o FILE, or to standard output (through the pager). */
 static int
 emit(struct pl_ctx *ctx, const struct pl_buf *b, const char *out, int text)
@@ -86,10 +103,7 @@ emit(struct pl_ctx *ctx, const struct pl_buf *b, const char *out, int text)
 		return pl_write_output(out, pl_buf_cstr(b), b->len);
 	if ((err = pl_pager_start(ctx)) != PL_OK)
 		return err;
-	if (text)
-		fwrite(pl_buf_cstr(b), 1, b->len, stdout);
-	else
-		pl_out_write(pl_buf_cstr(b), PL_OUT_BODY);
+	put_out(pl_buf_cstr(b), b->len, text);
 	return PL_OK;
 }
 
@@ -306,10 +320,15 @@ report_run(struct pl_ctx *ctx, struct pl_args *a)
 		fmt = "html";
 		text = 0;
 	}
-	render(&b, r, fmt, pl_arg_has(a, "standards"), text && colour);
-	if (out == NULL && (err = pl_pager_start(ctx)) != PL_OK)
-		goto done;
+	/* to standard output, written as it is made: memory stays flat */
+	if (out == NULL) {
+		if ((err = pl_pager_start(ctx)) != PL_OK)
+			goto done;
+		b.drain = drain_out;
+		b.drain_arg = &text;
+	}
 	pl_out_warnings(&r->warnings);
+	render(&b, r, fmt, pl_arg_has(a, "standards"), text && colour);
 	err = emit(ctx, &b, out, text);
 done:
 	free(page);

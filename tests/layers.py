@@ -157,24 +157,26 @@ def symbols(objdir, order, root=None):
     """The faults of lib/'s objects: calls up a layer, and circles."""
     import subprocess
     rank = {name: i for i, name in enumerate(order)}
-    defs, uses = {}, {}
+    defs, uses, modules = {}, {}, {}
     for n in sorted(os.listdir(objdir)):
         if not n.endswith('.c.o') or '_' not in n:
             continue
         layer, base = n[:-4].split('_', 1)
-        module = layer + '/' + base
         # a build folder keeps the objects of sources since removed
         if root is not None and not os.path.exists(
                 os.path.join(root, 'lib', layer, base + '.c')):
             continue
-        out = subprocess.run(['nm', os.path.join(objdir, n)], check=True,
-                             capture_output=True, text=True).stdout
-        for line in out.splitlines():
-            f = line.split()
-            if len(f) == 3 and f[1] in 'TDBR':
-                defs[f[2]] = module
-            elif len(f) == 2 and f[0] == 'U':
-                uses.setdefault(module, set()).add(f[1])
+        modules[os.path.join(objdir, n)] = layer + '/' + base
+    # one nm for every object (-A: each line names its file)
+    out = subprocess.run(['nm', '-A'] + sorted(modules), check=True,
+                         capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        path, _, rest = line.partition(':')
+        module, f = modules[path], rest.split()
+        if len(f) == 3 and f[1] in 'TDBR':
+            defs[f[2]] = module
+        elif len(f) == 2 and f[0] == 'U':
+            uses.setdefault(module, set()).add(f[1])
     faults, edges = [], {}
     for module, names in sorted(uses.items()):
         for name in sorted(names):

@@ -609,6 +609,12 @@ check_nul(const char *name, const char *text, size_t len)
 	    (size_t)(nul - text)));
 }
 
+const char *
+pl_doc_reader_version(void)
+{
+	return yaml_get_version_string();
+}
+
 int
 pl_doc_parse(struct pl_doc **out, const char *name, const char *text,
     size_t len)

@@ -44,6 +44,7 @@ pl_doc_free(struct pl_doc *doc)
 		return;
 	pl_node_free(doc->fm);
 	free(doc->body);
+	free(doc->memo.first_words);
 	free(doc);
 }
 
@@ -343,4 +344,6 @@ pl_doc_set_body(struct pl_doc *doc, const char *body)
 
 	free(doc->body);
 	doc->body = copy;
+	free(doc->memo.first_words);
+	memset(&doc->memo, 0, sizeof doc->memo);
 }

@@ -309,18 +309,25 @@ add_task(const struct box *box, void *arg)
 	task->text = pl_xstrndup(box->text, box->len);
 }
 
-void
-pl_md_tasks(struct pl_tasks *out, const char *body, const char *section)
+static void
+tasks_of(struct pl_tasks *out, const struct text *t, const char *section)
 {
-	struct text	t;
 	struct section	sec;
 
 	out->v = NULL;
 	out->n = 0;
+	if (!find_section(t, section, &sec))
+		find_section(t, NULL, &sec);
+	each_box(t, sec.first, sec.end, add_task, out);
+}
+
+void
+pl_md_tasks(struct pl_tasks *out, const char *body, const char *section)
+{
+	struct text	t;
+
 	text_init(&t, body);
-	if (!find_section(&t, section, &sec))
-		find_section(&t, NULL, &sec);
-	each_box(&t, sec.first, sec.end, add_task, out);
+	tasks_of(out, &t, section);
 	text_release(&t);
 }
 
@@ -654,57 +661,110 @@ item_text(const struct text *t, cmark_node *item)
 }
 
 /* A section that is missing has no items. */
-void
-pl_md_items(struct pl_strlist *out, const char *body, const char *section)
+static void
+items_of(struct pl_strlist *out, const struct text *t, const char *section)
 {
-	struct text	 t;
 	struct section	 sec;
 	cmark_node	*n, *item;
 
-	text_init(&t, body);
-	if (!find_section(&t, section, &sec))
-		goto done;
+	if (!find_section(t, section, &sec))
+		return;
 	for (n = sec.first; n != NULL && n != sec.end;
 	    n = cmark_node_next(n)) {
 		if (cmark_node_get_type(n) != CMARK_NODE_LIST)
 			continue;
 		for (item = cmark_node_first_child(n); item != NULL;
 		    item = cmark_node_next(item))
-			pl_strlist_push_owned(out, item_text(&t, item));
+			pl_strlist_push_owned(out, item_text(t, item));
 	}
-done:
+}
+
+void
+pl_md_items(struct pl_strlist *out, const char *body, const char *section)
+{
+	struct text	t;
+
+	text_init(&t, body);
+	items_of(out, &t, section);
 	text_release(&t);
 }
 
 /* The text ends with its last line's text, without a line break. */
+static char *
+section_of(const struct text *t, const char *section)
+{
+	struct section		 sec;
+	const struct line	*a, *b;
+	int			 first, last;
+
+	if (!find_section(t, section, &sec))
+		return NULL;
+	first = sec.head + 1;
+	last = sec.last;
+	while (first <= last && is_blank(t, first))
+		first++;
+	while (last >= first && is_blank(t, last))
+		last--;
+	if (first > last)
+		return pl_xstrdup("");
+	a = line_at(t, first);
+	b = line_at(t, last);
+	return pl_xstrndup(t->s + a->off, b->off + b->len - a->off);
+}
+
 char *
 pl_md_section(const char *body, const char *section)
 {
-	struct text		 t;
-	struct section		 sec;
-	const struct line	*a, *b;
-	char			*out = NULL;
-	int			 first, last;
+	struct text	 t;
+	char		*out;
 
 	text_init(&t, body);
-	if (!find_section(&t, section, &sec))
-		goto done;
-	first = sec.head + 1;
-	last = sec.last;
-	while (first <= last && is_blank(&t, first))
-		first++;
-	while (last >= first && is_blank(&t, last))
-		last--;
-	if (first > last) {
-		out = pl_xstrdup("");
-		goto done;
-	}
-	a = line_at(&t, first);
-	b = line_at(&t, last);
-	out = pl_xstrndup(t.s + a->off, b->off + b->len - a->off);
-done:
+	out = section_of(&t, section);
 	text_release(&t);
 	return out;
+}
+
+/* A struct text of its own, for pl_md_parse()'s callers. */
+struct pl_md {
+	struct text	t;
+};
+
+struct pl_md *
+pl_md_parse(const char *body)
+{
+	struct pl_md	*md = pl_xmalloc(sizeof *md);
+
+	text_init(&md->t, body);
+	return md;
+}
+
+void
+pl_md_free(struct pl_md *md)
+{
+	if (md == NULL)
+		return;
+	text_release(&md->t);
+	free(md);
+}
+
+void
+pl_md_tasks_of(struct pl_tasks *out, const struct pl_md *md,
+    const char *section)
+{
+	tasks_of(out, &md->t, section);
+}
+
+void
+pl_md_items_of(struct pl_strlist *out, const struct pl_md *md,
+    const char *section)
+{
+	items_of(out, &md->t, section);
+}
+
+char *
+pl_md_section_of(const struct pl_md *md, const char *section)
+{
+	return section_of(&md->t, section);
 }
 
 /*
@@ -728,6 +788,12 @@ pl_md_first_paragraph(const char *body)
 	}
 	text_release(&t);
 	return out;
+}
+
+const char *
+pl_md_version(void)
+{
+	return cmark_version_string();
 }
 
 /* Any paragraph counts: a learner may answer a prompt with a list. */

@@ -102,6 +102,8 @@ pl_buf_init(struct pl_buf *b)
 {
 	b->ptr = NULL;
 	b->len = b->cap = 0;
+	b->drain = NULL;
+	b->drain_arg = NULL;
 }
 
 void
@@ -141,6 +143,26 @@ pl_buf_put(struct pl_buf *b, const char *s, size_t n)
 		memcpy(b->ptr + b->len, s, n);
 	b->len += n;
 	b->ptr[b->len] = '\0';
+}
+
+void
+pl_buf_drain(struct pl_buf *b)
+{
+	size_t	n;
+	char	c;
+
+	if (b->drain == NULL || b->len < PL_BUF_DRAIN_AT)
+		return;
+	for (n = b->len; n > 0 && b->ptr[n - 1] != '\n'; n--)
+		;
+	if (n == 0)
+		return;
+	c = b->ptr[n];
+	b->ptr[n] = '\0';
+	b->drain(b->ptr, n, b->drain_arg);
+	b->ptr[n] = c;
+	memmove(b->ptr, b->ptr + n, b->len - n + 1);
+	b->len -= n;
 }
 
 void

@@ -16,6 +16,7 @@
 #include "store/identity.h"
 #include "store/portfolio.h"
 #include "base/near.h"
+#include "entries/summary.h"
 #include "pl/entries/entry.h"
 #include "pl/base/slug.h"
 #include "pl/base/text.h"
@@ -24,11 +25,14 @@ static const struct {
 	const char	*name;
 	const char	*dir;
 	const char	*command;
+	const char	*tasks;		/* the section whose tasks lists count */
+	int		 words;		/* lists show the body's first words */
 } kinds[] = {
-	[PL_KIND_PROFILE] = { "profile", NULL, "profile" },
-	[PL_KIND_GOAL] = { "goal", "goals", "goal" },
-	[PL_KIND_EVIDENCE] = { "evidence", "evidence", "evidence" },
-	[PL_KIND_REFLECTION] = { "reflection", "reflections", "reflect" },
+	[PL_KIND_PROFILE] = { "profile", NULL, "profile", NULL, 0 },
+	[PL_KIND_GOAL] = { "goal", "goals", "goal", PL_GOAL_STEPS, 0 },
+	[PL_KIND_EVIDENCE] = { "evidence", "evidence", "evidence", NULL, 0 },
+	[PL_KIND_REFLECTION] = { "reflection", "reflections", "reflect", NULL,
+	    1 },
 };
 
 const char *
@@ -304,6 +308,10 @@ struct load {
 	git_oid		 blob;
 	const char	*cached;	/* its text in the cache, or NULL */
 	size_t		 len;
+	const char	*sum;		/* its summary in the cache, or NULL */
+	size_t		 sumlen;
+	struct pl_buf	 made;		/* its summary, made when read whole */
+	int		 unlinked;	/* left out by the filter, not read */
 	char		*warning;	/* why it was left out */
 };
 
@@ -320,17 +328,34 @@ struct share {
 #define THREADS_MIN_FILES	256
 #define THREADS_MAX		4
 
-/* Reads l's entry from the text cache when it is there, else from repo. */
+/*
+ * Reads l's entry: from its summary and cached text when it has both,
+ * else parsed from the text cache or the repository, and summarised.
+ */
 static int
 load_one(struct load *l, git_repository *repo)
 {
-	int	err;
+	struct pl_entry	*e = l->e;
+	struct pl_doc	*doc;
+	int		 err;
 
+	if (l->sum != NULL && l->cached != NULL && pl_summary_doc(&doc,
+	    l->sum, l->sumlen, l->cached, l->len) == 0) {
+		pl_doc_free(e->doc);
+		e->doc = doc;
+		pl_buf_put(&e->text, l->cached, l->len);
+		return PL_OK;
+	}
+	l->sum = NULL;
 	if (l->cached == NULL)
-		return entry_read(l->e, repo, &l->blob);
-	if ((err = entry_parse(l->e, l->cached, l->len)) == PL_OK)
-		pl_buf_put(&l->e->text, l->cached, l->len);
-	return err;
+		err = entry_read(e, repo, &l->blob);
+	else if ((err = entry_parse(e, l->cached, l->len)) == PL_OK)
+		pl_buf_put(&e->text, l->cached, l->len);
+	if (err != PL_OK)
+		return err;
+	pl_summary_derive(e->doc, kinds[e->kind].tasks, kinds[e->kind].words);
+	pl_summary_make(&l->made, e->doc);
+	return PL_OK;
 }
 
 static void
@@ -364,6 +389,7 @@ read_share(void *arg)
 	return NULL;
 }
 
+/* Threads for n files to parse: one when a thread costs more. */
 static size_t
 thread_count(size_t n)
 {
@@ -376,15 +402,16 @@ thread_count(size_t n)
 }
 
 /*
- * Reads and parses the n loads, each thread into its own slots, so the
- * result is the same whatever the number of threads.
+ * Reads the n loads, of which parse are to be parsed, each thread into
+ * its own slots, so the result is the same whatever the number of
+ * threads.
  */
 static void
-read_all(struct load *l, size_t n, struct pl_portfolio *pf)
+read_all(struct load *l, size_t n, size_t parse, struct pl_portfolio *pf)
 {
 	struct share	 s[THREADS_MAX];
 	git_repository	*repo = pl_portfolio_repo(pf);
-	size_t		 i, k = thread_count(n);
+	size_t		 i, k = thread_count(parse);
 
 	for (i = 1; i < k; i++) {
 		s[i] = (struct share){ l, n * i / k, n * (i + 1) / k,
@@ -422,70 +449,177 @@ same_as(const struct pl_entries *now, struct pl_portfolio *other,
 	return git_oid_equal(&theirs, blob) ? now->v[i] : NULL;
 }
 
+/* What a listing is after: every entry, or those linked to one. */
+struct listing {
+	const struct pl_entries	*now;	/* entries to borrow, or NULL */
+	struct pl_portfolio	*other;	/* now's portfolio */
+	const char		*key;	/* with id: the entries whose list */
+	const char		*id;	/* under key names id, or NULL */
+};
+
+/* The caches of one listing: texts and summaries of the folder. */
+struct caches {
+	struct pl_textcache	*texts;	/* NULL until needed */
+	struct pl_sumcache	*sums;
+	char			*stamp;
+	uint64_t		 seal;
+	int			 readonly;
+};
+
+static void
+caches_open(struct caches *c, struct pl_portfolio *pf, enum pl_kind k,
+    int texts)
+{
+	git_repository	*repo = pl_portfolio_repo(pf);
+
+	c->texts = NULL;
+	c->readonly = !pl_portfolio_at_head(pf);
+	if (texts) {
+		c->texts = pl_textcache_open(repo, kinds[k].dir);
+		c->seal = pl_textcache_seal(c->texts);
+	} else
+		c->seal = pl_textcache_seal_of(repo, kinds[k].dir);
+	c->stamp = pl_summary_stamp();
+	c->sums = pl_sumcache_open(repo, kinds[k].dir, c->stamp, c->seal);
+	if (c->readonly) {
+		pl_textcache_readonly(c->texts);
+		pl_sumcache_readonly(c->sums);
+	}
+}
+
+static void
+caches_close(struct caches *c)
+{
+	if (c->texts != NULL)
+		c->seal = pl_textcache_close(c->texts);
+	pl_sumcache_close(c->sums, c->seal);
+	free(c->stamp);
+}
+
+/*
+ * Finds each file's object and summary.  A listing of linked entries
+ * leaves out, unread, those whose summary names no link to its id.
+ * Returns how many are still to be read whole.
+ */
+static size_t
+find_all(struct load *l, struct pl_entry **same, const struct pl_strlist *ids,
+    struct pl_portfolio *pf, enum pl_kind k, const struct listing *ls,
+    struct caches *c)
+{
+	size_t	i, parse = 0;
+	int	linked;
+
+	for (i = 0; i < ids->n; i++) {
+		if (!pl_id_valid(ids->v[i])) {
+			l[i].warning = pl_xasprintf("%s/%s.md: not a valid "
+			    "id; skipped", kinds[k].dir, ids->v[i]);
+			continue;
+		}
+		if (entry_find(&l[i].e, &l[i].blob, pf, k, ids->v[i]) !=
+		    PL_OK) {
+			l[i].warning = pl_xstrdup(pl_error_last());
+			continue;
+		}
+		if ((same[i] = same_as(ls->now, ls->other, l[i].e,
+		    &l[i].blob)) != NULL) {
+			pl_entry_free(l[i].e);
+			l[i].e = NULL;
+			continue;
+		}
+		l[i].sum = pl_sumcache_get(c->sums, &l[i].blob, &l[i].sumlen);
+		pl_sumcache_put(c->sums, &l[i].blob, NULL, 0);
+		linked = l[i].sum == NULL || ls->id == NULL ? 1 :
+		    pl_summary_names(l[i].sum, l[i].sumlen, ls->key, ls->id);
+		if (linked == 0) {
+			pl_entry_free(l[i].e);
+			l[i].e = NULL;
+			l[i].unlinked = 1;
+		} else if (linked < 0 || l[i].sum == NULL) {
+			l[i].sum = NULL;
+			parse++;
+		}
+	}
+	return parse;
+}
+
 /*
  * pl_entry_list(), borrowing from now what it can (see
- * pl_entry_list_beside()); owned, when not NULL, gets the entries made
- * here, which out then does not own.
+ * pl_entry_list_beside()) or keeping only the entries linked to an id;
+ * owned, when not NULL, gets the entries made here, which out then does
+ * not own.
  */
 static int
 list(struct pl_entries *out, struct pl_entries *owned,
-    struct pl_portfolio *pf, enum pl_kind k, const struct pl_entries *now,
-    struct pl_portfolio *other, struct pl_strlist *warnings)
+    struct pl_portfolio *pf, enum pl_kind k, const struct listing *ls,
+    struct pl_strlist *warnings)
 {
 	struct pl_strlist	 ids = PL_STRLIST_INIT;
-	struct pl_textcache	*cache = NULL;
+	struct caches		 c;
 	struct pl_entry		**same = NULL;
 	struct load		*l = NULL;
-	size_t			 i;
+	size_t			 i, parse;
 	int			 err;
 
 	out->v = NULL;
 	out->n = 0;
 	if ((err = pl_portfolio_list(&ids, pf, kinds[k].dir, ".md")) != PL_OK)
 		goto done;
-	cache = pl_textcache_open(pl_portfolio_repo(pf), kinds[k].dir);
-	if (!pl_portfolio_at_head(pf))
-		pl_textcache_readonly(cache);
+	caches_open(&c, pf, k, ls->id == NULL);
 	out->v = pl_xcalloc(ids.n + 1, sizeof *out->v);
 	if (owned != NULL)
 		owned->v = pl_xcalloc(ids.n + 1, sizeof *owned->v);
 	l = pl_xcalloc(ids.n + 1, sizeof *l);
 	same = pl_xcalloc(ids.n + 1, sizeof *same);
-	for (i = 0; i < ids.n; i++)
-		if (!pl_id_valid(ids.v[i]))
-			l[i].warning = pl_xasprintf("%s/%s.md: not a valid "
-			    "id; skipped", kinds[k].dir, ids.v[i]);
-		else if (entry_find(&l[i].e, &l[i].blob, pf, k, ids.v[i]) !=
-		    PL_OK)
-			l[i].warning = pl_xstrdup(pl_error_last());
-		else if ((same[i] = same_as(now, other, l[i].e,
-		    &l[i].blob)) != NULL) {
-			pl_entry_free(l[i].e);
-			l[i].e = NULL;
-		} else
-			l[i].cached = pl_textcache_get(cache, &l[i].blob,
+	parse = find_all(l, same, &ids, pf, k, ls, &c);
+	/*
+	 * Linked entries with summaries are few, read from the repository;
+	 * texts to parse, or records gone from the folder (whose texts must
+	 * leave the text cache too), need the text cache.
+	 */
+	if (c.texts == NULL && (parse > 0 || !pl_sumcache_whole(c.sums))) {
+		c.texts = pl_textcache_open(pl_portfolio_repo(pf),
+		    kinds[k].dir);
+		if (c.readonly)
+			pl_textcache_readonly(c.texts);
+	}
+	for (i = 0; c.texts != NULL && i < ids.n; i++)
+		if (l[i].e != NULL || l[i].unlinked)
+			l[i].cached = pl_textcache_get(c.texts, &l[i].blob,
 			    &l[i].len);
-	read_all(l, ids.n, pf);
+	read_all(l, ids.n, parse, pf);
 	for (i = 0; i < ids.n; i++) {
-		if (l[i].e != NULL)
-			pl_textcache_put(cache, &l[i].blob, l[i].e->text.ptr,
+		if (c.texts != NULL && l[i].e != NULL)
+			pl_textcache_put(c.texts, &l[i].blob, l[i].e->text.ptr,
 			    l[i].e->text.len);
-		else if (l[i].cached != NULL)
-			pl_textcache_put(cache, &l[i].blob, l[i].cached,
+		else if (c.texts != NULL && l[i].cached != NULL)
+			pl_textcache_put(c.texts, &l[i].blob, l[i].cached,
 			    l[i].len);
+		if (l[i].made.len > 0)
+			pl_sumcache_put(c.sums, &l[i].blob, l[i].made.ptr,
+			    l[i].made.len);
+		/* freed once the caches, which borrow its text, are closed */
+		if (l[i].e != NULL && ls->id != NULL && l[i].sum == NULL &&
+		    pl_summary_names(l[i].made.ptr, l[i].made.len, ls->key,
+		    ls->id) != 1)
+			l[i].unlinked = 1;
 		if (l[i].warning != NULL)
 			pl_strlist_push_owned(warnings, l[i].warning);
 		else if (same[i] != NULL)
 			out->v[out->n++] = same[i];
-		else {
+		else if (l[i].e != NULL && !l[i].unlinked) {
 			out->v[out->n++] = l[i].e;
 			if (owned != NULL)
 				owned->v[owned->n++] = l[i].e;
 		}
 	}
-	pl_textcache_close(cache);
+	caches_close(&c);
 	pl_error_clear();
 done:
+	for (i = 0; l != NULL && i < ids.n; i++) {
+		if (l[i].unlinked)
+			pl_entry_free(l[i].e);
+		pl_buf_release(&l[i].made);
+	}
 	free(same);
 	free(l);
 	pl_strlist_release(&ids);
@@ -496,7 +630,19 @@ int
 pl_entry_list(struct pl_entries *out, struct pl_portfolio *pf,
     enum pl_kind k, struct pl_strlist *warnings)
 {
-	return list(out, NULL, pf, k, NULL, NULL, warnings);
+	struct listing	ls = { NULL, NULL, NULL, NULL };
+
+	return list(out, NULL, pf, k, &ls, warnings);
+}
+
+int
+pl_entry_list_linked(struct pl_entries *out, struct pl_portfolio *pf,
+    enum pl_kind k, const char *key, const char *id,
+    struct pl_strlist *warnings)
+{
+	struct listing	ls = { NULL, NULL, key, id };
+
+	return list(out, NULL, pf, k, &ls, warnings);
 }
 
 int
@@ -504,9 +650,11 @@ pl_entry_list_beside(struct pl_entries *out, struct pl_entries *owned,
     struct pl_portfolio *pf, enum pl_kind k, const struct pl_entries *now,
     struct pl_portfolio *other, struct pl_strlist *warnings)
 {
+	struct listing	ls = { now, other, NULL, NULL };
+
 	owned->v = NULL;
 	owned->n = 0;
-	return list(out, owned, pf, k, now, other, warnings);
+	return list(out, owned, pf, k, &ls, warnings);
 }
 
 /* An entry and its date, looked up once before sorting. */

@@ -52,6 +52,11 @@ pl_goal_get(struct pl_goal *g, const struct pl_entry *e)
 	g->parent = pl_doc_get(e->doc, "parent");
 	g->overdue = 0;
 	g->up = -1;
+	if (e->doc->memo.tasks) {
+		g->total = e->doc->memo.tasks_total;
+		g->done = e->doc->memo.tasks_done;
+		return;
+	}
 	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
 	g->total = t.n;
 	g->done = 0;
@@ -138,18 +143,6 @@ pl_goals_release(struct pl_goals *gs)
 	gs->g = NULL;
 }
 
-static int
-names_goal(const struct pl_entry *e, const char *id)
-{
-	struct pl_strlist	l = PL_STRLIST_INIT;
-	int			found;
-
-	found = pl_doc_get_list(e->doc, e->path, "goals", &l) == PL_OK &&
-	    pl_strlist_find(&l, id) >= 0;
-	pl_strlist_release(&l);
-	return found;
-}
-
 int
 pl_goal_linked(struct pl_entries *out, struct pl_portfolio *pf,
     enum pl_kind kind, const char *id, struct pl_strlist *warnings)
@@ -160,16 +153,13 @@ pl_goal_linked(struct pl_entries *out, struct pl_portfolio *pf,
 
 	out->v = NULL;
 	out->n = 0;
-	if ((err = pl_entry_list(&all, pf, kind, warnings)) != PL_OK)
+	if ((err = pl_entry_list_linked(&all, pf, kind, "goals", id,
+	    warnings)) != PL_OK)
 		return err;
 	pl_entries_sort_by_date(&all, "date");
-	out->v = pl_xcalloc(all.n, sizeof *out->v);
-	for (i = all.n; i-- > 0; ) {
-		if (names_goal(all.v[i], id))
-			out->v[out->n++] = all.v[i];
-		else
-			pl_entry_free(all.v[i]);
-	}
+	out->v = pl_xcalloc(all.n + 1, sizeof *out->v);
+	for (i = all.n; i-- > 0; )
+		out->v[out->n++] = all.v[i];
 	free(all.v);
 	return PL_OK;
 }

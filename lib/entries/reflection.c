@@ -46,6 +46,16 @@ pl_reflection_summary(const char *body)
 	return pl_md_first_words(body);
 }
 
+char *
+pl_reflection_summary_of(const struct pl_entry *e)
+{
+	const struct pl_doc_memo	*m = &e->doc->memo;
+
+	if (!m->words)
+		return pl_reflection_summary(e->doc->body);
+	return m->first_words != NULL ? pl_xstrdup(m->first_words) : NULL;
+}
+
 int
 pl_reflection_check(const struct pl_entry *e)
 {

@@ -107,11 +107,15 @@ pl_report_csv(struct pl_buf *out, const struct pl_report *r, int standards)
 
 	if (standards) {
 		pl_csv_row(out, std_head, STD_COLS);
-		for (i = 0; i < r->nstandards; i++)
+		for (i = 0; i < r->nstandards; i++) {
+			pl_buf_drain(out);
 			standard_row(out, &r->standards[i]);
+		}
 		return;
 	}
 	pl_csv_row(out, goal_head, GOAL_COLS);
-	for (i = 0; i < r->ngoals; i++)
+	for (i = 0; i < r->ngoals; i++) {
+		pl_buf_drain(out);
 		goal_row(out, &r->goals[i]);
+	}
 }

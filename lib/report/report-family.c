@@ -764,6 +764,7 @@ work(struct fam *f)
 	}
 	list(f, "fam-work");
 	for (i = 0; i < r->nevidence; i++) {
+		pl_buf_drain(f->b);
 		e = &r->evidence[i];
 		item(f);
 		if (e->date != NULL)
@@ -803,6 +804,7 @@ reflections(struct fam *f)
 	}
 	list(f, "fam-refl");
 	for (i = 0; i < r->nreflections; i++) {
+		pl_buf_drain(f->b);
 		item(f);
 		html(f, "<details><summary>");
 		if (r->reflections[i].date != NULL)
@@ -868,9 +870,11 @@ learning(struct fam *f)
 	para_end(f);
 	list(f, "fam-skills");
 	for (k = SECURE; k <= NOT_YET; k++)
-		for (i = 0; i < r->nstandards; i++)
+		for (i = 0; i < r->nstandards; i++) {
+			pl_buf_drain(f->b);
 			if ((int)standing(&r->standards[i]) == k)
 				standard_item(f, &r->standards[i]);
+		}
 	list_end(f);
 	section_end(f);
 }

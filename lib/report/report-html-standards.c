@@ -52,6 +52,7 @@ standards_table(struct page *p)
 	for (i = 0; i < r->nstandards; i++) {
 		const struct pl_report_standard *s = &r->standards[i];
 
+		pl_buf_drain(p->out);
 		pl_buf_puts(p->out, "<tr><td class=\"c\" title=\"");
 		pl_html_esc(p->out, s->code);
 		pl_buf_puts(p->out, "\">");

@@ -194,6 +194,7 @@ goal_card(struct page *p, const struct pl_report_goal *g, int top)
 {
 	const struct pl_report_goal *parent = pl_page_goal_find(p->r, g->parent);
 
+	pl_buf_drain(p->out);
 	pl_page_card_open(p, g->id, top);
 	pl_html_esc(p->out, g->title);
 	pl_buf_printf(p->out, "</h%d>\n<p class=\"meta\">", top);
@@ -302,6 +303,7 @@ evidence_section(struct page *p)
 	for (i = 0; i < r->nevidence; i++) {
 		const struct pl_report_evidence *e = &r->evidence[i];
 
+		pl_buf_drain(p->out);
 		pl_page_card_open(p, e->id, 3);
 		pl_html_esc(p->out, e->title);
 		pl_buf_puts(p->out, "</h3>\n<p class=\"meta\"><time>");
@@ -344,6 +346,7 @@ reflections_section(struct page *p)
 	for (i = 0; i < r->nreflections; i++) {
 		const struct pl_report_reflection *f = &r->reflections[i];
 
+		pl_buf_drain(p->out);
 		pl_page_card_open(p, f->id, 3);
 		pl_buf_puts(p->out, "Reflection of <time>");
 		pl_html_esc(p->out, f->date);

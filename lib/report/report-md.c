@@ -191,6 +191,7 @@ goals_learner(struct pl_buf *b, const struct pl_report *r)
 	pl_md_head(b, "Goal | Part of | Status | Progress | Due | Pace | "
 	    "Flags");
 	for (i = 0; i < r->ngoals; i++) {
+		pl_buf_drain(b);
 		g = &r->goals[i];
 		pl_md_cell(&c, g->title);
 		pl_md_cell(&c, g->parent != NULL ? goal_title(r, g->parent) :
@@ -289,6 +290,7 @@ goals_teacher(struct pl_buf *b, const struct pl_report *r)
 	pl_md_head(b, "Goal | Title | Term | Status | Parent | Steps | Due | "
 	    "Pace | Evidence | Last | Standards");
 	for (i = 0; i < r->ngoals; i++) {
+		pl_buf_drain(b);
 		g = &r->goals[i];
 		pl_md_cell(&c, g->id);
 		pl_md_cell(&c, g->title);
@@ -350,6 +352,7 @@ standards_table(struct pl_buf *b, const struct pl_report *r)
 	pl_md_head(b, "Code | Description | Goals | Evidence | Ratings | "
 	    "Level | Score | Mastered");
 	for (i = 0; i < r->nstandards; i++) {
+		pl_buf_drain(b);
 		s = &r->standards[i];
 		pl_md_cell(&c, s->code);
 		pl_md_cell(&c, s->description);
@@ -387,6 +390,7 @@ evidence_list(struct pl_buf *b, const struct pl_report *r)
 	if (r->nevidence == 0)
 		pl_buf_puts(b, "No evidence yet.\n");
 	for (i = 0; i < r->nevidence; i++) {
+		pl_buf_drain(b);
 		e = &r->evidence[i];
 		pl_buf_printf(b, "- %s · ", e->date);
 		esc(b, e->title);
@@ -411,6 +415,7 @@ evidence_teacher(struct pl_buf *b, const struct pl_report *r)
 	pl_md_head(b, "Date | Evidence | Kind | Title | Goals | Standards | "
 	    "Files");
 	for (i = 0; i < r->nevidence; i++) {
+		pl_buf_drain(b);
 		e = &r->evidence[i];
 		pl_md_cell(&c, e->date);
 		pl_md_cell(&c, e->id);
@@ -435,6 +440,7 @@ reflections(struct pl_buf *b, const struct pl_report *r)
 	if (r->view == PL_VIEW_TEACHER)
 		pl_md_head(b, "Date | Reflection | Summary | Goals | Evidence");
 	for (i = 0; i < r->nreflections; i++) {
+		pl_buf_drain(b);
 		f = &r->reflections[i];
 		if (r->view == PL_VIEW_TEACHER) {
 			pl_md_cell(&c, f->date);

@@ -178,6 +178,7 @@ goal_card(struct out *o, const struct pl_report_goal *g, int nested)
 	const char	*p;
 	char		*f;
 
+	pl_buf_drain(o->b);
 	pl_buf_puts(o->b, nested ? "    " : "  ");
 	on(o, PL_SGR_BOLD);
 	val(o, g->title);
@@ -351,6 +352,7 @@ goal_table(struct out *o)
 	pl_buf_puts(o->b, "TERM   STATUS   STEPS  DUE         LAST EV.    "
 	    "DAYS  PACE    EV  REFL\n");
 	for (i = 0; i < r->ngoals; i++) {
+		pl_buf_drain(o->b);
 		g = &r->goals[i];
 		pl_buf_puts(o->b, g->parent != NULL ? "    " : "  ");
 		cell(o, g->id, w + 2 - (g->parent != NULL ? 2 : 0));
@@ -453,6 +455,7 @@ standards(struct out *o)
 			lw = pl_text_width(pl_buf_cstr(&lv));
 	}
 	for (i = 0; i < r->nstandards; i++) {
+		pl_buf_drain(o->b);
 		s = &r->standards[i];
 		pl_buf_puts(o->b, "  ");
 		if (r->codes)

@@ -86,7 +86,7 @@ add_profile(struct build *b)
 {
 	struct pl_report	*r = b->r;
 	const struct pl_entry	*e = b->profile;
-	const char		*body;
+	struct pl_md		*md;
 
 	if (e == NULL) {
 		r->name = pl_xstrdup("");
@@ -99,13 +99,15 @@ add_profile(struct build *b)
 	    pl_doc_get(e->doc, "id") : "");
 	r->grade = dup_or_null(pl_doc_get(e->doc, "grade"));
 	r->started = dup_or_null(pl_doc_get(e->doc, "started"));
-	body = e->doc->body;
-	if (!hidden(b, "profile", "")) {
-		pl_md_items(&r->strengths, body, "Strengths");
-		pl_md_items(&r->needs, body, "Needs");
-		pl_md_items(&r->interests, body, "Interests");
-		pl_md_items(&r->learns_best, body, "How I learn best");
-	}
+	if (hidden(b, "profile", ""))
+		return;
+	/* one parse for the four sections */
+	md = pl_md_parse(e->doc->body);
+	pl_md_items_of(&r->strengths, md, "Strengths");
+	pl_md_items_of(&r->needs, md, "Needs");
+	pl_md_items_of(&r->interests, md, "Interests");
+	pl_md_items_of(&r->learns_best, md, "How I learn best");
+	pl_md_free(md);
 }
 
 static void
@@ -222,7 +224,7 @@ add_reflections(struct build *b, const struct pl_entries *l)
 		date = pl_doc_get(e->doc, "date");
 		v->date = dup_or_null(date);
 		v->body = pl_xstrdup(e->doc->body != NULL ? e->doc->body : "");
-		v->summary = pl_reflection_summary(v->body);
+		v->summary = pl_reflection_summary_of(e);
 		if (v->summary == NULL)
 			v->summary = pl_xstrdup("");
 		get_list(b, e, "goals", "goal", &v->goals);
@@ -290,6 +292,7 @@ add_goal(struct build *b, const struct pl_goals *gs, size_t i)
 	const struct pl_goal	*s = &gs->g[i];
 	const struct pl_entry	*e = gs->l.v[i];
 	struct pl_tasks		 t;
+	struct pl_md		*md;
 	size_t			 k;
 
 	g->id = pl_xstrdup(e->id);
@@ -300,14 +303,17 @@ add_goal(struct build *b, const struct pl_goals *gs, size_t i)
 	g->due = dup_or_null(s->due);
 	if (s->parent != NULL && !hidden(b, "goal", s->parent))
 		g->parent = pl_xstrdup(s->parent);
-	g->why = pl_md_section(e->doc->body, PL_GOAL_WHY);
+	/* one parse for why and the steps */
+	md = pl_md_parse(e->doc->body);
+	g->why = pl_md_section_of(md, PL_GOAL_WHY);
 	if (g->why != NULL && *g->why == '\0') {
 		free(g->why);
 		g->why = NULL;
 	}
 	g->done = s->done;
 	g->total = s->total;
-	pl_md_tasks(&t, e->doc->body, PL_GOAL_STEPS);
+	pl_md_tasks_of(&t, md, PL_GOAL_STEPS);
+	pl_md_free(md);
 	for (k = 0; k < t.n; k++)
 		if (!t.v[k].done)
 			pl_strlist_push(&g->next, t.v[k].text);

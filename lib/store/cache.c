@@ -10,11 +10,30 @@
  * out of date is which records the folder needs, and the file is
  * rewritten with exactly those when that changes, so the text of a file
  * removed from the portfolio does not linger here.
+ *
+ * The summary cache of a folder, beside it, kept the same way:
+ *
+ *	"pl summary cache 1\n"
+ *	the stamp of its writer: its length (4 bytes), its bytes
+ *	the seal of the text cache it goes with (8 bytes)
+ *	the number of records (4 bytes)
+ *	an index sorted by blob id, each: the id (20 bytes), where the
+ *	summary starts after the index and its length (4 bytes each)
+ *	the summaries
+ *	the CRC-32 of everything before it (4 bytes)
+ *
+ * all numbers little-endian.  The index is searched where it lies in the
+ * mapped file, so a command that wants a few summaries reads no others.
+ * The seal ties the summaries to the texts they were made from: a text
+ * cache rewritten or changed by hand since (its checksum) leaves every
+ * summary unused, to be made again from the text that is there.
  */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +43,10 @@
 
 #define TEXT_HEADER	"pl text cache 1\n"
 #define TEXT_MAX	((size_t)512 * 1024 * 1024)
+#define SUM_HEADER	"pl summary cache 1\n"
+#define SUM_MAX		((size_t)512 * 1024 * 1024)
+#define SUM_INDEX	(GIT_OID_RAWSZ + 8)	/* bytes an index entry */
+#define SEALED		((uint64_t)1 << 32)	/* a seal: this | CRC */
 
 int
 pl_cache_read(struct pl_buf *out, const char *path, size_t max)
@@ -38,25 +61,72 @@ pl_cache_read(struct pl_buf *out, const char *path, size_t max)
 	return 0;
 }
 
-void
-pl_cache_save(const char *path, const char *data, size_t len)
+/* pl_cache_save(): 0 when the file was written, else -1. */
+static int
+save_file(const char *path, const char *data, size_t len)
 {
 	const char	*slash = strrchr(path, '/');
 	char		*dir, *msg;
-	int		 code = pl_error_code();
+	int		 code = pl_error_code(), ok = -1;
 
 	if (slash == NULL)
-		return;
+		return -1;
 	/* saved at the end of a command, which may be failing */
 	msg = pl_xstrdup(pl_error_last());
 	dir = pl_xstrndup(path, (size_t)(slash - path));
-	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
-		(void)!pl_write_file(path, data, len, 0666);
+	if ((mkdir(dir, 0777) == 0 || errno == EEXIST) &&
+	    pl_write_file(path, data, len, 0666) == 0)
+		ok = 0;
 	pl_error_clear();
 	if (code != PL_OK)
 		(void)pl_error_set(code, "%s", msg);
 	free(msg);
 	free(dir);
+	return ok;
+}
+
+void
+pl_cache_save(const char *path, const char *data, size_t len)
+{
+	(void)save_file(path, data, len);
+}
+
+/*
+ * Maps path read-only: 0 with *out and *len when it is a regular file of
+ * 1 to max bytes, else -1.  Nothing is read that is not used, and pl
+ * replaces a cache by a rename, so the mapped file never changes under
+ * a reader.
+ */
+static int
+map_file(const char **out, size_t *len, const char *path, size_t max)
+{
+	struct stat	 st;
+	void		*p;
+	int		 fd;
+
+	*out = NULL;
+	*len = 0;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uintmax_t)st.st_size > max) {
+		close(fd);
+		return -1;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return -1;
+	*out = p;
+	*len = (size_t)st.st_size;
+	return 0;
+}
+
+static void
+unmap_file(const char *p, size_t len)
+{
+	if (p != NULL)
+		munmap((void *)(uintptr_t)p, len);
 }
 
 struct record {
@@ -68,7 +138,9 @@ struct record {
 
 struct pl_textcache {
 	char		*path;
-	struct pl_buf	 file;
+	const char	*map;		/* the file, mapped */
+	size_t		 maplen;
+	uint64_t	 seal;		/* its seal, or 0 */
 	struct record	*v;		/* the file's, sorted by id */
 	size_t		 n, used;
 	struct record	*added;		/* put, not in the file */
@@ -107,16 +179,16 @@ checksum(const char *p, size_t len)
 	return (uint32_t)crc;
 }
 
-/* Indexes c->file; 0 when anything in it is not right. */
+/* Indexes c->map; 0 when anything in it is not right. */
 static int
 parse(struct pl_textcache *c)
 {
-	const unsigned char	*p = (const unsigned char *)c->file.ptr;
-	const unsigned char	*end = p + c->file.len;
+	const unsigned char	*p = (const unsigned char *)c->map;
+	const unsigned char	*end = p + c->maplen;
 	size_t			 hlen = strlen(TEXT_HEADER), len, cap = 0;
 
-	if (c->file.len < hlen + 4 || memcmp(p, TEXT_HEADER, hlen) != 0 ||
-	    checksum(c->file.ptr, c->file.len - 4) != get32(end - 4))
+	if (c->maplen < hlen + 4 || memcmp(p, TEXT_HEADER, hlen) != 0 ||
+	    checksum(c->map, c->maplen - 4) != get32(end - 4))
 		return 0;
 	end -= 4;
 	for (p += hlen; p < end; p += GIT_OID_RAWSZ + 4 + len) {
@@ -144,13 +216,45 @@ pl_textcache_open(git_repository *repo, const char *dir)
 
 	c->path = pl_xasprintf("%spl/%s-cache", git_repository_path(repo),
 	    dir);
-	if (pl_cache_read(&c->file, c->path, TEXT_MAX) != 0 || !parse(c)) {
-		pl_buf_release(&c->file);
-		free(c->v);
-		c->v = NULL;
-		c->n = 0;
+	if (map_file(&c->map, &c->maplen, c->path, TEXT_MAX) == 0 &&
+	    parse(c)) {
+		c->seal = SEALED | get32((const unsigned char *)c->map +
+		    c->maplen - 4);
+		return c;
 	}
+	unmap_file(c->map, c->maplen);
+	c->map = NULL;
+	free(c->v);
+	c->v = NULL;
+	c->n = 0;
 	return c;
+}
+
+uint64_t
+pl_textcache_seal(const struct pl_textcache *c)
+{
+	return c->seal;
+}
+
+uint64_t
+pl_textcache_seal_of(git_repository *repo, const char *dir)
+{
+	unsigned char	 b[4];
+	struct stat	 st;
+	char		*path;
+	int		 fd;
+	uint64_t	 seal = 0;
+
+	path = pl_xasprintf("%spl/%s-cache", git_repository_path(repo), dir);
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) >= 0) {
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (uintmax_t)st.st_size >= strlen(TEXT_HEADER) + 4 &&
+		    pread(fd, b, 4, st.st_size - 4) == 4)
+			seal = SEALED | get32(b);
+		close(fd);
+	}
+	free(path);
+	return seal;
 }
 
 static int
@@ -204,13 +308,18 @@ record_cmp(const void *a, const void *b)
 	    ((const struct record *)b)->id, GIT_OID_RAWSZ);
 }
 
-/* The records used and added, sorted and each once, as the new file. */
-static void
+/*
+ * The records used and added, sorted and each once, as the new file: its
+ * seal, or 0 when it could not be written.
+ */
+static uint64_t
 save(struct pl_textcache *c)
 {
 	struct pl_buf	 out = PL_BUF_INIT;
 	struct record	*all, *r;
 	size_t		 i, n = 0;
+	uint64_t	 seal = 0;
+	uint32_t	 crc;
 
 	all = pl_xcalloc(c->used + c->nadded + 1, sizeof *all);
 	for (i = 0; i < c->n; i++)
@@ -231,11 +340,14 @@ save(struct pl_textcache *c)
 		if (out.len > TEXT_MAX)
 			goto done;
 	}
-	put32(&out, checksum(out.ptr, out.len));
-	pl_cache_save(c->path, out.ptr, out.len);
+	crc = checksum(out.ptr, out.len);
+	put32(&out, crc);
+	if (save_file(c->path, out.ptr, out.len) == 0)
+		seal = SEALED | crc;
 done:
 	free(all);
 	pl_buf_release(&out);
+	return seal;
 }
 
 void
@@ -245,16 +357,251 @@ pl_textcache_readonly(struct pl_textcache *c)
 		c->readonly = 1;
 }
 
-void
+uint64_t
 pl_textcache_close(struct pl_textcache *c)
+{
+	uint64_t	seal;
+
+	if (c == NULL)
+		return 0;
+	seal = c->seal;
+	if (!c->readonly && (c->nadded > 0 || c->used != c->n))
+		seal = save(c);
+	free(c->path);
+	unmap_file(c->map, c->maplen);
+	free(c->v);
+	free(c->added);
+	free(c);
+	return seal;
+}
+
+/* A summary put for the new file. */
+struct sumrec {
+	const unsigned char	*id;		/* raw */
+	const char		*sum;
+	size_t			 len;
+	int			 file;		/* kept from the file */
+};
+
+struct pl_sumcache {
+	char		*path;
+	const char	*stamp;		/* borrowed */
+	const char	*map;		/* the file, mapped, or NULL */
+	size_t		 maplen;
+	uint64_t	 seal;		/* the text cache's it was written for */
+	const unsigned char *index;	/* n entries of SUM_INDEX bytes */
+	size_t		 n;
+	const char	*data;		/* the summaries */
+	size_t		 datalen;
+	unsigned char	*used;		/* n flags */
+	size_t		 nused;
+	struct sumrec	*added;		/* put, new or changed */
+	size_t		 nadded, cap;
+	int		 readonly;
+};
+
+static uint64_t
+get64(const unsigned char *p)
+{
+	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
+}
+
+/* Indexes c->map; 0 when anything in it is not right or not stamp's. */
+static int
+sum_parse(struct pl_sumcache *c, uint64_t seal)
+{
+	const unsigned char	*p = (const unsigned char *)c->map;
+	size_t			 hlen = strlen(SUM_HEADER), slen, left;
+
+	if (c->maplen < hlen + 4 + 8 + 4 + 4 || memcmp(p, SUM_HEADER,
+	    hlen) != 0)
+		return 0;
+	left = c->maplen - hlen - 4;
+	p += hlen;
+	slen = get32(p);
+	if (slen != strlen(c->stamp) || left < slen + 8 + 4 + 4 ||
+	    memcmp(p + 4, c->stamp, slen) != 0 || get64(p + 4 + slen) !=
+	    seal || checksum(c->map, c->maplen - 4) !=
+	    get32((const unsigned char *)c->map + c->maplen - 4))
+		return 0;
+	left -= slen + 8 + 4 + 4;
+	p += 4 + slen + 8;
+	c->n = get32(p);
+	if (c->n > left / SUM_INDEX) {
+		c->n = 0;
+		return 0;
+	}
+	c->index = p + 4;
+	c->data = (const char *)c->index + c->n * SUM_INDEX;
+	c->datalen = left - c->n * SUM_INDEX;
+	return 1;
+}
+
+struct pl_sumcache *
+pl_sumcache_open(git_repository *repo, const char *dir, const char *stamp,
+    uint64_t seal)
+{
+	struct pl_sumcache	*c = pl_xcalloc(1, sizeof *c);
+
+	c->path = pl_xasprintf("%spl/%s-summary", git_repository_path(repo),
+	    dir);
+	c->stamp = stamp;
+	c->seal = seal;
+	if (map_file(&c->map, &c->maplen, c->path, SUM_MAX) == 0 &&
+	    !sum_parse(c, seal)) {
+		unmap_file(c->map, c->maplen);
+		c->map = NULL;
+	}
+	c->used = pl_xcalloc(c->n + 1, 1);
+	return c;
+}
+
+static int
+by_index_id(const void *key, const void *e)
+{
+	return memcmp(key, e, GIT_OID_RAWSZ);
+}
+
+/* The index of id's record in the file, or -1. */
+static long
+sum_find(const struct pl_sumcache *c, const unsigned char *id)
+{
+	const unsigned char	*e;
+
+	if (c->n == 0 || (e = bsearch(id, c->index, c->n, SUM_INDEX,
+	    by_index_id)) == NULL)
+		return -1;
+	return (long)((size_t)(e - c->index) / SUM_INDEX);
+}
+
+/* The summary of record i, or NULL when the index points outside. */
+static const char *
+sum_at(const struct pl_sumcache *c, size_t i, size_t *len)
+{
+	const unsigned char	*e = c->index + i * SUM_INDEX;
+	size_t			 off = get32(e + GIT_OID_RAWSZ);
+
+	*len = get32(e + GIT_OID_RAWSZ + 4);
+	if (off > c->datalen || *len > c->datalen - off)
+		return NULL;
+	return c->data + off;
+}
+
+const char *
+pl_sumcache_get(struct pl_sumcache *c, const git_oid *id, size_t *len)
+{
+	long	i = sum_find(c, id->id);
+
+	*len = 0;
+	return i < 0 ? NULL : sum_at(c, (size_t)i, len);
+}
+
+void
+pl_sumcache_put(struct pl_sumcache *c, const git_oid *id, const char *sum,
+    size_t len)
+{
+	const char	*had = NULL;
+	size_t		 hadlen = 0;
+	long		 i = sum_find(c, id->id);
+
+	if (i >= 0)
+		had = sum_at(c, (size_t)i, &hadlen);
+	if (had != NULL && (sum == NULL || (len == hadlen &&
+	    memcmp(sum, had, len) == 0))) {
+		c->nused += !c->used[i];
+		c->used[i] = 1;
+		return;
+	}
+	if (sum == NULL)
+		return;		/* nothing to keep: made again next time */
+	if (c->nadded == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->added = pl_xrealloc(c->added, c->cap * sizeof *c->added);
+	}
+	c->added[c->nadded++] = (struct sumrec){ id->id, sum, len, 0 };
+}
+
+int
+pl_sumcache_whole(const struct pl_sumcache *c)
+{
+	return c->nused == c->n;
+}
+
+void
+pl_sumcache_readonly(struct pl_sumcache *c)
+{
+	if (c != NULL)
+		c->readonly = 1;
+}
+
+/* By id, and a summary put before the file's of the same id. */
+static int
+sumrec_cmp(const void *a, const void *b)
+{
+	const struct sumrec	*x = a, *y = b;
+	int			 c = memcmp(x->id, y->id, GIT_OID_RAWSZ);
+
+	return c != 0 ? c : x->file - y->file;
+}
+
+/*
+ * The records used and put, sorted and each once, for the text cache of
+ * seal.
+ */
+static void
+sum_save(struct pl_sumcache *c, uint64_t seal)
+{
+	struct pl_buf	 out = PL_BUF_INIT, data = PL_BUF_INIT;
+	struct sumrec	*all;
+	size_t		 i, n = 0, k = 0, slen = strlen(c->stamp);
+
+	all = pl_xcalloc(c->nused + c->nadded + 1, sizeof *all);
+	for (i = 0; i < c->nadded; i++)
+		all[n++] = c->added[i];
+	for (i = 0; i < c->n; i++)
+		if (c->used[i]) {
+			all[n].id = c->index + i * SUM_INDEX;
+			all[n].sum = sum_at(c, i, &all[n].len);
+			all[n++].file = 1;
+		}
+	qsort(all, n, sizeof *all, sumrec_cmp);
+	for (i = 0; i < n; i++)
+		if (k == 0 || memcmp(all[i].id, all[k - 1].id,
+		    GIT_OID_RAWSZ) != 0)
+			all[k++] = all[i];
+	pl_buf_puts(&out, SUM_HEADER);
+	put32(&out, (uint32_t)slen);
+	pl_buf_put(&out, c->stamp, slen);
+	put32(&out, (uint32_t)seal);
+	put32(&out, (uint32_t)(seal >> 32));
+	put32(&out, (uint32_t)k);
+	for (i = 0; i < k; i++) {
+		pl_buf_put(&out, (const char *)all[i].id, GIT_OID_RAWSZ);
+		put32(&out, (uint32_t)data.len);
+		put32(&out, (uint32_t)all[i].len);
+		pl_buf_put(&data, all[i].sum, all[i].len);
+	}
+	if (out.len + data.len <= SUM_MAX) {
+		pl_buf_put(&out, data.ptr, data.len);
+		put32(&out, checksum(out.ptr, out.len));
+		pl_cache_save(c->path, out.ptr, out.len);
+	}
+	free(all);
+	pl_buf_release(&data);
+	pl_buf_release(&out);
+}
+
+void
+pl_sumcache_close(struct pl_sumcache *c, uint64_t seal)
 {
 	if (c == NULL)
 		return;
-	if (!c->readonly && (c->nadded > 0 || c->used != c->n))
-		save(c);
+	if (!c->readonly && (c->nadded > 0 || c->nused != c->n ||
+	    seal != c->seal || (c->map == NULL && seal != 0)))
+		sum_save(c, seal);
 	free(c->path);
-	pl_buf_release(&c->file);
-	free(c->v);
+	unmap_file(c->map, c->maplen);
+	free(c->used);
 	free(c->added);
 	free(c);
 }

@@ -8,6 +8,7 @@
 #define PL_CACHE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <git2.h>
 
@@ -57,8 +58,21 @@ const char *pl_textcache_get(struct pl_textcache *, const git_oid *id,
 void	 pl_textcache_put(struct pl_textcache *, const git_oid *id,
 	    const char *text, size_t len);
 
-/* Writes the cache when it changed (see above) and frees. */
-void	 pl_textcache_close(struct pl_textcache *);
+/*
+ * Writes the cache when it changed (see above) and frees.  Returns the
+ * cache's seal as it now stands on disk (see pl_textcache_seal()).
+ */
+uint64_t pl_textcache_close(struct pl_textcache *);
+
+/*
+ * Which text cache a summary cache goes with: 0 for none (missing,
+ * broken, not written), else a value that changes whenever the file's
+ * contents do (its checksum).  _seal is the open cache's; _seal_of reads
+ * it from the file's last bytes without reading the texts, for a command
+ * that needs the summaries alone.
+ */
+uint64_t pl_textcache_seal(const struct pl_textcache *);
+uint64_t pl_textcache_seal_of(git_repository *repo, const char *dir);
 
 /*
  * Keeps the cache as it is at close: for a listing of an older commit,
@@ -66,5 +80,57 @@ void	 pl_textcache_close(struct pl_textcache *);
  * the text of an entry removed since, a private one among them).
  */
 void	 pl_textcache_readonly(struct pl_textcache *);
+
+/*
+ * The summaries of the files of one portfolio folder, by blob id:
+ * <gitdir>/pl/<dir>-summary, beside the folder's text cache and written
+ * with the same records.  What a summary holds is its writer's (entries
+ * keep the parsed front matter and what lists derive from the body);
+ * here it is bytes.  The file is read with one mmap and trusted only
+ * whole: a stamp that is not the writer's (another format, another
+ * parser), a seal that is not the text cache's (pl_textcache_seal()), a
+ * wrong checksum, a short file: every summary is missing, never an error.
+ */
+struct pl_sumcache;
+
+/*
+ * Maps the summaries of folder dir written with stamp (a string naming
+ * what made them) for the text cache of seal; a missing or broken file,
+ * another stamp or seal: none.
+ */
+struct pl_sumcache *pl_sumcache_open(git_repository *repo, const char *dir,
+	    const char *stamp, uint64_t seal);
+
+/*
+ * The summary of blob id (borrowed, *len bytes, valid until close), or
+ * NULL.  A record may be empty: its writer put nothing to keep.
+ */
+const char *pl_sumcache_get(struct pl_sumcache *, const git_oid *id,
+	    size_t *len);
+
+/*
+ * Records blob id as one of the folder's, with summary sum (len bytes;
+ * borrowed until close), or with the summary the cache has when sum is
+ * NULL.  Call it for every file of the folder: the file is rewritten,
+ * with these alone, when one was new or changed, a record was not used,
+ * or the text cache's seal is not the one it was written for.
+ */
+void	 pl_sumcache_put(struct pl_sumcache *, const git_oid *id,
+	    const char *sum, size_t len);
+
+/*
+ * 1 when every record of the file was put: no file of the folder left
+ * since it was written.
+ */
+int	 pl_sumcache_whole(const struct pl_sumcache *);
+
+/* Keeps the file as it is at close (an older commit's listing). */
+void	 pl_sumcache_readonly(struct pl_sumcache *);
+
+/*
+ * Writes the file when it changed (see above), for the text cache of
+ * seal as it stands now (pl_textcache_close()'s), and frees.
+ */
+void	 pl_sumcache_close(struct pl_sumcache *, uint64_t seal);
 
 #endif

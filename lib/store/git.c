@@ -10,6 +10,7 @@
 #include <git2.h>
 
 #include "store/git.h"
+#include "store/netinit.h"
 
 int
 pl_error_git(int git_code, const char *what)
@@ -58,7 +59,8 @@ pl_lib_init(void)
 	static pthread_once_t	once = PTHREAD_ONCE_INIT;
 	int			rc;
 
-	if ((rc = git_libgit2_init()) < 0)
+	/* the network's start-up waits for a connection (store/netinit.c) */
+	if ((rc = pl_netinit_libgit2_init()) < 0)
 		return pl_error_git(rc, "cannot start libgit2");
 	pthread_once(&once, lib_options);
 	return 0;

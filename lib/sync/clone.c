@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "store/create.h"
 #include "sync/clone.h"
 #include "store/git.h"
+#include "store/netinit.h"
 
 char *
 pl_clone_dir(const char *url)
@@ -136,9 +138,48 @@ credentials(git_credential **out, const char *url, const char *user,
 	return GIT_EAUTH;
 }
 
+/* A file:// URL's path, as libgit2 reads it; NULL for another host. */
+static char *
+file_url_path(const char *url)
+{
+	const char	*p = url + 7;
+
+	if (strncmp(p, "localhost/", 10) == 0)
+		p += 9;
+	if (*p != '/' || p[1] == '\0' || p[1] == '/')
+		return NULL;
+	return pl_url_decode(p, strlen(p));
+}
+
+char *
+pl_url_local_path(const char *url)
+{
+	struct stat	st;
+
+	if (strncasecmp(url, "file://", 7) == 0)
+		return file_url_path(url);
+	/* libgit2 takes anything else with a ':' for ssh */
+	if (strchr(url, ':') == NULL && strstr(url, "://") == NULL &&
+	    stat(url, &st) == 0 && S_ISDIR(st.st_mode))
+		return pl_xstrdup(url);
+	return NULL;
+}
+
+/*
+ * Every clone, fetch and push sets its callbacks here: the one place that
+ * knows a connection may follow, so that what libgit2's start-up left
+ * (the TLS certificates, libssh2: store/netinit.c) is done now, and only
+ * for a remote that is not a folder on this machine (an http URL can
+ * redirect to https).
+ */
 void
 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c)
 {
+	char	*local = c->url != NULL ? pl_url_local_path(c->url) : NULL;
+
+	if (local == NULL)
+		pl_netinit_ready();
+	free(local);
 	cb->credentials = credentials;
 	cb->payload = c;
 }

@@ -31,7 +31,17 @@ char	*pl_url_shown(const char *url);
 /* The n bytes of a URL's part at s, %XX decoded.  The caller frees. */
 char	*pl_url_decode(const char *s, size_t n);
 
-/* Sets cb's credentials callback (lib/sync/clone.c), c its state. */
+/*
+ * The folder a remote's URL names when libgit2 takes it as a repository
+ * on this machine (a file:// URL, or a path to a folder with no ':'), or
+ * NULL.  The caller frees.
+ */
+char	*pl_url_local_path(const char *url);
+
+/*
+ * Sets cb's credentials callback (lib/sync/clone.c), c its state; unless
+ * c->url is a folder here, libgit2's network start-up is done first.
+ */
 void	 pl_remote_callbacks(git_remote_callbacks *cb, struct pl_cred *c);
 
 /*

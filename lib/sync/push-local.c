@@ -10,40 +10,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 #include <git2.h>
 
 #include "sync/clone.h"
 #include "sync/push-local.h"
-
-/* A file:// URL's path, as libgit2 reads it; NULL for another host. */
-static char *
-file_url_path(const char *url)
-{
-	const char	*p = url + 7;
-
-	if (strncmp(p, "localhost/", 10) == 0)
-		p += 9;
-	if (*p != '/' || p[1] == '\0' || p[1] == '/')
-		return NULL;
-	return pl_url_decode(p, strlen(p));
-}
-
-char *
-pl_url_local_path(const char *url)
-{
-	struct stat	st;
-
-	if (strncasecmp(url, "file://", 7) == 0)
-		return file_url_path(url);
-	/* libgit2 takes anything else with a ':' for ssh */
-	if (strchr(url, ':') == NULL && strstr(url, "://") == NULL &&
-	    stat(url, &st) == 0 && S_ISDIR(st.st_mode))
-		return pl_xstrdup(url);
-	return NULL;
-}
 
 struct hide {
 	git_repository	*remote;

@@ -10,13 +10,6 @@
 #include "pl/base/error.h"
 
 /*
- * The folder a remote's URL names when libgit2 takes it as a repository
- * on this machine (a file:// URL, or a path to a folder with no ':'), or
- * NULL.  The caller frees.
- */
-char	*pl_url_local_path(const char *url);
-
-/*
  * Pushes tip to ref ("refs/heads/main") of the bare repository at path
  * (lib/sync/push-local.c) as a compare-and-swap: the ref moves from old (NULL:
  * it must not exist) to tip, or not at all.  0 when pushed, 1 when the

@@ -141,7 +141,7 @@ test_expect_success 'a temporary file of a writer that was killed is removed; a 
 '
 
 test_expect_success 'a full disk or a kill while the cache is written: the listing is whole, nothing is left' '
-	test_cache_faults goals-cache -C p goal list
+	test_cache_faults "goals-cache goals-summary" -C p goal list
 '
 
 test_done

@@ -27,7 +27,7 @@
 #define TEXT	"pl text cache 1\n"
 
 static git_repository	*repo;
-static char		*logpath, *textpath;
+static char		*logpath, *textpath, *sumpath;
 
 /* The file's bytes as a string (NUL bytes shown as "\0"), or "(none)". */
 static char *
@@ -305,6 +305,176 @@ test_text_put(void)
 	pl_textcache_close(NULL);
 }
 
+#define STAMP	"test stamp 1"
+
+/* The summary of hex in the summary cache as it is now, or "(none)". */
+static char *
+sum_of(const char *hex, const char *stamp, uint64_t seal)
+{
+	struct pl_sumcache	*c = pl_sumcache_open(repo, "goals", stamp,
+				    seal);
+	git_oid			 id = oid(hex);
+	const char		*t;
+	size_t			 len;
+	char			*s;
+
+	t = pl_sumcache_get(c, &id, &len);
+	s = t != NULL ? pl_xstrndup(t, len) : pl_xstrdup("(none)");
+	pl_sumcache_readonly(c);
+	pl_sumcache_close(c, seal);
+	return s;
+}
+
+/* Writes summaries "sum A" and "sum B" for seal 7. */
+static void
+sum_write(void)
+{
+	struct pl_sumcache	*c;
+	git_oid			 a = oid(HEX_A), bid = oid(HEX_B);
+
+	unlink(sumpath);
+	c = pl_sumcache_open(repo, "goals", STAMP, 7);
+	pl_sumcache_put(c, &bid, "sum B", 5);
+	pl_sumcache_put(c, &a, "sum A", 5);
+	pl_sumcache_close(c, 7);
+}
+
+/* Is the summary of HEX_A, and one of its cases, read back? */
+static void
+sum_is(const char *want, const char *stamp, uint64_t seal, const char *what)
+{
+	char	*s = sum_of(HEX_A, stamp, seal);
+
+	is_str(s, want, "%s", what);
+	free(s);
+}
+
+/* The file changed by f at offset at (from the end when negative). */
+static void
+sum_spoiled(long at, int flip, size_t cut, const char *what)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+
+	sum_write();
+	if (pl_read_bytes(&b, sumpath) != 0)
+		return;
+	if (flip)
+		b.ptr[at < 0 ? (long)b.len + at : at] ^= 0x20;
+	write_bytes(sumpath, b.ptr, cut != 0 ? cut : b.len);
+	sum_is("(none)", STAMP, 7, what);
+	pl_buf_release(&b);
+}
+
+static void
+test_sum_trust(void)
+{
+	char	*s;
+
+	sum_write();
+	sum_is("sum A", STAMP, 7, "a summary read back");
+	s = sum_of(HEX_B, STAMP, 7);
+	is_str(s, "sum B", "and the other");
+	free(s);
+	s = sum_of(HEX_Z + 2, STAMP, 7);
+	is_str(s, "(none)", "one never put: none");
+	free(s);
+	sum_is("(none)", "test stamp 2", 7, "another writer's stamp: none");
+	sum_is("(none)", STAMP, 8, "another text cache's seal: none");
+	sum_spoiled(0, 1, 0, "another header: none");
+	sum_spoiled(-12, 1, 0, "a flipped byte in a summary: none");
+	sum_spoiled(50, 1, 0, "a flipped byte in the index: none");
+	sum_spoiled(-1, 1, 0, "a flipped checksum: none");
+	sum_spoiled(0, 0, 30, "a file cut short: none");
+	sum_spoiled(0, 0, 3, "a file of three bytes: none");
+	write_bytes(sumpath, "", 0);
+	sum_is("(none)", STAMP, 7, "an empty file: none");
+}
+
+static void
+test_sum_put(void)
+{
+	struct pl_sumcache	*c;
+	git_oid			 a = oid(HEX_A), bid = oid(HEX_B);
+	char			*before, *s;
+	struct stat		 st;
+	ino_t			 ino;
+
+	sum_write();
+	stat(sumpath, &st);
+	ino = st.st_ino;
+	c = pl_sumcache_open(repo, "goals", STAMP, 7);
+	pl_sumcache_put(c, &a, NULL, 0);
+	pl_sumcache_put(c, &bid, "sum B", 5);
+	ok(pl_sumcache_whole(c), "every record put: whole");
+	pl_sumcache_close(c, 7);
+	stat(sumpath, &st);
+	ok(st.st_ino == ino, "nothing changed: not written again");
+
+	c = pl_sumcache_open(repo, "goals", STAMP, 7);
+	pl_sumcache_put(c, &a, NULL, 0);
+	ok(!pl_sumcache_whole(c), "a record not put: not whole");
+	pl_sumcache_close(c, 7);
+	s = file_text(sumpath);
+	ok(strstr(s, "sum B") == NULL && strstr(s, "sum A") != NULL, "a file "
+	    "gone from the folder: its summary leaves the cache");
+	free(s);
+	sum_is("sum A", STAMP, 7, "the one still there stays");
+
+	c = pl_sumcache_open(repo, "goals", STAMP, 7);
+	pl_sumcache_put(c, &a, "new A", 5);
+	pl_sumcache_close(c, 7);
+	sum_is("new A", STAMP, 7, "a summary put anew replaces the file's");
+
+	c = pl_sumcache_open(repo, "goals", STAMP, 7);
+	pl_sumcache_put(c, &a, NULL, 0);
+	pl_sumcache_close(c, 9);
+	sum_is("new A", STAMP, 9, "the text cache rewritten: kept for its "
+	    "new seal");
+	sum_is("(none)", STAMP, 7, "and no longer for the old one");
+
+	before = file_text(sumpath);
+	c = pl_sumcache_open(repo, "goals", STAMP, 9);
+	pl_sumcache_put(c, &bid, "sum B", 5);
+	pl_sumcache_readonly(c);
+	pl_sumcache_close(c, 9);
+	s = file_text(sumpath);
+	is_str(s, before, "a read-only summary cache is not written");
+	free(s);
+	free(before);
+	pl_sumcache_readonly(NULL);
+	pl_sumcache_close(NULL, 0);
+}
+
+/* The text cache's seal: its checksum, read whole or from its end. */
+static void
+test_seal(void)
+{
+	struct pl_textcache	*c;
+	git_oid			 a = oid(HEX_A);
+	uint64_t		 seal;
+
+	unlink(textpath);
+	is_int(pl_textcache_seal_of(repo, "goals"), 0, "no text cache: "
+	    "no seal");
+	c = pl_textcache_open(repo, "goals");
+	is_int(pl_textcache_seal(c), 0, "nor open");
+	pl_textcache_put(c, &a, "one", 3);
+	seal = pl_textcache_close(c);
+	ok(seal != 0, "a text cache written: its seal");
+	ok(pl_textcache_seal_of(repo, "goals") == seal, "read from its end "
+	    "alike");
+	c = pl_textcache_open(repo, "goals");
+	ok(pl_textcache_seal(c) == seal, "and open");
+	pl_textcache_put(c, &a, "one", 3);
+	ok(pl_textcache_close(c) == seal, "closed unchanged: the same");
+	c = pl_textcache_open(repo, "goals");
+	pl_textcache_put(c, &a, "two", 3);
+	pl_textcache_put(c, &a, "two", 3);
+	(void)pl_textcache_close(c);
+	c = pl_textcache_open(repo, "goals");
+	ok(pl_textcache_close(c) != seal, "written again: another seal");
+}
+
 static void
 test_read_save(void)
 {
@@ -354,16 +524,21 @@ main(void)
 	mkdir(".git/pl", 0777);
 	logpath = pl_xasprintf("%spl/log-cache", git_repository_path(repo));
 	textpath = pl_xasprintf("%spl/goals-cache", git_repository_path(repo));
+	sumpath = pl_xasprintf("%spl/goals-summary", git_repository_path(repo));
 	test_log_broken();
 	test_log_many();
 	test_log_unwritable();
 	test_text_broken();
 	test_text_put();
+	test_sum_trust();
+	test_sum_put();
+	test_seal();
 	test_read_save();
 	git_repository_free(repo);
 	git_libgit2_shutdown();
 	free(logpath);
 	free(textpath);
+	free(sumpath);
 	is_int(run("rm -rf %s", tmp), 0, "the test's folder removed");
 	free(tmp);
 	return done_testing();

@@ -23,12 +23,28 @@
 /* The UTF-8 byte-order mark, which a file may begin with. */
 #define PL_DOC_BOM	"\xef\xbb\xbf"
 
+/*
+ * What was once derived from a doc's body, kept so it is not derived
+ * again: entries fill it from their summaries (lib/entries/entry.c), so a
+ * list parses no Markdown for a file it has seen.  pl_doc_set_body()
+ * forgets it with the body it came from.
+ */
+struct pl_doc_memo {
+	int	 tasks;		/* tasks_done and tasks_total are known */
+	size_t	 tasks_done;	/* ticked task items of one section */
+	size_t	 tasks_total;	/* (the kind knows which: a goal's Steps) */
+	int	 words;		/* first_words is known (NULL: none) */
+	char	*first_words;	/* pl_md_first_words() of the body, owned */
+};
+
 struct pl_doc {
 	struct pl_node	*fm;		/* a map; empty when the file had none */
 	int		 bom;		/* the file began with PL_DOC_BOM */
 	int		 has_fm;	/* the file began with front matter */
-	char		*body;		/* the Markdown after the front matter */
+	char		*body;		/* the Markdown after the front matter;
+					   changed by pl_doc_set_body() alone */
 	int		 body_line;	/* file line on which body starts (1-based) */
+	struct pl_doc_memo memo;	/* of body; empty when unknown */
 };
 
 /* How pl_doc_set() writes a new scalar. */
@@ -50,6 +66,12 @@ enum pl_scalar {
  */
 int	 pl_doc_parse(struct pl_doc **out, const char *name, const char *text,
 	    size_t len) PL_WUR;
+
+/*
+ * Which libyaml reads front matter (its version), so that a cache of
+ * what it read is not trusted across an upgrade.  Static.
+ */
+const char *pl_doc_reader_version(void);
 
 /* A new doc with an empty front matter map and an empty body. */
 struct pl_doc *pl_doc_new(void);
@@ -125,7 +147,7 @@ void	 pl_node_set(struct pl_node *map, const char *key, const char *value,
  */
 void	 pl_doc_append(struct pl_doc *, const char *key, struct pl_node *item);
 
-/* Replaces the body with a copy of body. */
+/* Replaces the body with a copy of body (and empties the memo). */
 void	 pl_doc_set_body(struct pl_doc *, const char *body);
 
 

@@ -46,4 +46,45 @@ json_t	*pl_json_strlist(const struct pl_strlist *);
  */
 void	 pl_json_dump(struct pl_buf *out, const json_t *j);
 
+/*
+ * JSON written as it is made, byte for byte as pl_json_dump() would
+ * write the same document built in jansson, without building it: for
+ * long outputs, whose memory then stays flat.  Open the top object with
+ * key NULL, give each member its key (NULL in an array), close what was
+ * opened; pl_jw_end() ends the text with its newline.  As in jansson, a
+ * string that is not UTF-8 (or a real that is not finite) is no value:
+ * its member is left out.  Keys are UTF-8 (pl's are ASCII).  Call pl_buf_drain() between members as the
+ * renderer likes.
+ */
+struct pl_jw {
+	struct pl_buf	*out;
+	int		 depth;
+	int		 empty;	/* nothing written in the open container */
+};
+
+void	 pl_jw_init(struct pl_jw *, struct pl_buf *out);
+/* Opens an object ('{') or an array ('['). */
+void	 pl_jw_open(struct pl_jw *, const char *key, char brace);
+/* Closes the object ('}') or array (']') opened last. */
+void	 pl_jw_close(struct pl_jw *, char brace);
+/* s, or null when s is NULL. */
+void	 pl_jw_str(struct pl_jw *, const char *key, const char *s);
+void	 pl_jw_int(struct pl_jw *, const char *key, long long n);
+void	 pl_jw_real(struct pl_jw *, const char *key, double x);
+void	 pl_jw_bool(struct pl_jw *, const char *key, int b);
+void	 pl_jw_null(struct pl_jw *, const char *key);
+/* An array of l's strings. */
+void	 pl_jw_strlist(struct pl_jw *, const char *key,
+	    const struct pl_strlist *l);
+/* pl_json_percent() written. */
+void	 pl_jw_percent(struct pl_jw *, const char *key, size_t part,
+	    size_t whole);
+/* pl_json_window() written. */
+void	 pl_jw_window(struct pl_jw *, const char *key, const char *since,
+	    const char *until);
+/* pl_json_left_out() written. */
+void	 pl_jw_left_out(struct pl_jw *, const char *key, size_t files,
+	    size_t ratings, size_t links);
+void	 pl_jw_end(struct pl_jw *);
+
 #endif

@@ -12,6 +12,12 @@
 #include "pl/base/error.h"
 #include "pl/base/util.h"
 
+/*
+ * Which cmark reads bodies (its version), so that a cache of what it read
+ * is not trusted across an upgrade.  Static.
+ */
+const char *pl_md_version(void);
+
 /* A task-list item: "- [ ] text" or "- [x] text" (any bullet or number). */
 struct pl_task {
 	int	 line;		/* 1-based line of the body */
@@ -71,6 +77,20 @@ void	 pl_md_items(struct pl_strlist *out, const char *body,
  * section.  The caller frees.
  */
 char	*pl_md_section(const char *body, const char *section);
+
+/*
+ * One parse of body for several of the questions above: pl_md_tasks(),
+ * pl_md_items() and pl_md_section() each parse the body again.  body is
+ * borrowed and must outlive the parse.  Free with pl_md_free().
+ */
+struct pl_md;
+struct pl_md *pl_md_parse(const char *body);
+void	 pl_md_free(struct pl_md *);
+void	 pl_md_tasks_of(struct pl_tasks *out, const struct pl_md *,
+	    const char *section);
+void	 pl_md_items_of(struct pl_strlist *out, const struct pl_md *,
+	    const char *section);
+char	*pl_md_section_of(const struct pl_md *, const char *section);
 
 /*
  * The text of the first paragraph of body as plain text (inline markup

@@ -25,8 +25,11 @@ struct pl_buf {
 	char	*ptr;	/* always NUL-terminated once anything was added */
 	size_t	 len;
 	size_t	 cap;
+	/* set by the buffer's owner: where pl_buf_drain() hands its lines */
+	void	(*drain)(const char *, size_t, void *);
+	void	*drain_arg;
 };
-#define PL_BUF_INIT { NULL, 0, 0 }
+#define PL_BUF_INIT { NULL, 0, 0, NULL, NULL }
 
 void	 pl_buf_init(struct pl_buf *);
 void	 pl_buf_release(struct pl_buf *);
@@ -40,6 +43,16 @@ void	 pl_buf_vprintf(struct pl_buf *, const char *, va_list);
 const char *pl_buf_cstr(const struct pl_buf *);
 /* Hands the string to the caller (who frees it) and empties the buffer. */
 char	*pl_buf_detach(struct pl_buf *);
+/*
+ * A long output written as it is made: when b has a drain and holds
+ * PL_BUF_DRAIN_AT bytes or more, hands the drain its whole lines (up to
+ * the last newline, so a chunk never ends inside a character) and keeps
+ * the rest (the lines end in a NUL for the call).  A renderer calls it between items, where nothing it holds
+ * points into b; without a drain it does nothing.  The owner writes what
+ * is left at the end.
+ */
+#define PL_BUF_DRAIN_AT	65536
+void	 pl_buf_drain(struct pl_buf *b);
 
 /* A list of owned strings.  Embed it; PL_STRLIST_INIT or _init(). */
 struct pl_strlist {

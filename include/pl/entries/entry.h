@@ -40,6 +40,12 @@ enum pl_kind {
 	PL_KIND_REFLECTION
 };
 
+/*
+ * The section of a goal's body whose task list is its progress: a
+ * goal's steps, counted once for its summary (see pl_entry_list()).
+ */
+#define PL_GOAL_STEPS "Steps"
+
 struct pl_entry {
 	enum pl_kind	 kind;
 	char		*id;
@@ -110,10 +116,22 @@ struct pl_entries {
  * Reads every committed entry of kind, sorted by id.  A file that cannot
  * be read (broken front matter, a symbolic link) is left out and its
  * message appended to warnings; only failure to read the tree itself is
- * an error.  Free with pl_entries_release().
+ * an error.  A file listed before (the same blob) is built from its
+ * summary in <gitdir>/pl/<folder>-summary, its front matter and the
+ * body's memo (doc.h: a goal's steps, a reflection's first words) as
+ * parsing would give them.  Free with pl_entries_release().
  */
 int	 pl_entry_list(struct pl_entries *out, struct pl_portfolio *,
 	    enum pl_kind, struct pl_strlist *warnings) PL_WUR;
+
+/*
+ * pl_entry_list() of the entries whose list under key ("goals" or
+ * "evidence") names id, warnings alike.  Told by the summaries, so a
+ * file listed before is not read unless it is linked.
+ */
+int	 pl_entry_list_linked(struct pl_entries *out, struct pl_portfolio *,
+	    enum pl_kind, const char *key, const char *id,
+	    struct pl_strlist *warnings) PL_WUR;
 
 void	 pl_entries_release(struct pl_entries *);
 

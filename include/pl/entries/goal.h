@@ -9,7 +9,6 @@
 
 #include "pl/entries/entry.h"
 
-#define PL_GOAL_STEPS "Steps"
 #define PL_GOAL_WHY "Why"
 
 /* What a goal's front matter says, borrowed from its entry. */

@@ -39,6 +39,12 @@ int	 pl_reflection_check_spec(struct pl_portfolio *,
  */
 char	*pl_reflection_summary(const char *body);
 
+/*
+ * The summary of reflection e, from what its listing remembered of the
+ * body when it can (doc.h's memo), else as pl_reflection_summary().
+ */
+char	*pl_reflection_summary_of(const struct pl_entry *e);
+
 /* 1 when text is the template with nothing written into it (or blank). */
 int	 pl_reflection_is_empty(const char *text);
 
