@@ -10,11 +10,24 @@
 
 #include <git2.h>
 
+#include "store/commitcache.h"
 #include "store/logcache.h"
 #include "pl/progress/history.h"
 #include "store/git.h"
 #include "store/oidmap.h"
 #include "store/treecmp.h"
+
+/*
+ * A commit as the walk reads it: from the commit cache, or from git (and
+ * then put in the cache).
+ */
+struct commit {
+	git_oid			 id;
+	struct pl_commitrec	 r;		/* borrowed from the cache's
+						   file or from git */
+	git_commit		*git;		/* when read from git */
+	unsigned char		*parents;	/* likewise: r.parents */
+};
 
 /*
  * The walk's frontier: commits read but not yet described, newest
@@ -26,7 +39,7 @@
  */
 struct heap {
 	struct heap_item {
-		git_commit	*c;
+		struct commit	*c;
 		git_time_t	 time;
 		size_t		 seq;
 	}		*v;
@@ -41,7 +54,7 @@ struct pl_history {
 	struct pl_oidmap	 seen;		/* ever queued, so a merge's
 						   shared history is walked
 						   once */
-	git_commit		*commit;	/* the one being described */
+	struct commit		*commit;	/* the one being described */
 	struct pl_strlist	 pool;		/* its strings */
 	struct pl_strlist	 files;		/* "A path": its hand changes */
 	size_t			 next;		/* in files */
@@ -49,6 +62,8 @@ struct pl_history {
 	struct pl_logcache	*cache;		/* opened at the first hand
 						   commit */
 	struct pl_treecmp	*trees;		/* likewise */
+	struct pl_commitcache	*commits;	/* NULL in a shallow clone */
+	int			 from_head;	/* the walk started at HEAD */
 };
 
 /* The folders a hand-made commit is described from, and their kinds. */
@@ -79,7 +94,7 @@ heap_swap(struct heap *q, size_t i, size_t j)
 }
 
 static void
-heap_push(struct heap *q, git_commit *c)
+heap_push(struct heap *q, struct commit *c)
 {
 	size_t	i;
 
@@ -89,7 +104,7 @@ heap_push(struct heap *q, git_commit *c)
 	}
 	i = q->n++;
 	q->v[i].c = c;
-	q->v[i].time = git_commit_time(c);
+	q->v[i].time = c->r.commit_time;
 	q->v[i].seq = q->seq++;
 	for (; i > 0 && heap_before(&q->v[i], &q->v[(i - 1) / 2]);
 	    i = (i - 1) / 2)
@@ -97,10 +112,10 @@ heap_push(struct heap *q, git_commit *c)
 }
 
 /* The newest commit, the caller's to free; NULL when empty. */
-static git_commit *
+static struct commit *
 heap_pop(struct heap *q)
 {
-	git_commit	*c;
+	struct commit	*c;
 	size_t		 i = 0, k;
 
 	if (q->n == 0)
@@ -127,6 +142,67 @@ past_shallow_end(struct pl_history *h, int rc)
 	return rc == GIT_ENOTFOUND && git_repository_is_shallow(h->repo) == 1;
 }
 
+static void
+commit_free(struct commit *c)
+{
+	if (c == NULL)
+		return;
+	git_commit_free(c->git);
+	free(c->parents);
+	free(c);
+}
+
+/* Fills c->r from git's commit c->git, and puts it in the cache. */
+static void
+from_git(struct pl_history *h, struct commit *c)
+{
+	const git_signature	*a = git_commit_author(c->git);
+	const char		*msg = git_commit_message(c->git);
+	const char		*sum = git_commit_summary(c->git);
+	size_t			 i;
+
+	git_oid_cpy(&c->r.tree, git_commit_tree_id(c->git));
+	c->r.nparents = git_commit_parentcount(c->git);
+	c->parents = pl_xcalloc(c->r.nparents + 1, GIT_OID_RAWSZ);
+	for (i = 0; i < c->r.nparents; i++)
+		memcpy(c->parents + i * GIT_OID_RAWSZ,
+		    git_commit_parent_id(c->git, (unsigned int)i)->id,
+		    GIT_OID_RAWSZ);
+	c->r.parents = c->parents;
+	c->r.author_time = a->when.time;
+	c->r.author_offset = a->when.offset;
+	c->r.commit_time = git_commit_time(c->git);
+	c->r.commit_offset = git_commit_time_offset(c->git);
+	c->r.author = a->name;
+	c->r.email = a->email;
+	c->r.message = msg != NULL ? msg : "";
+	c->r.summary = sum != NULL ? sum : "";
+	pl_commitcache_put(h->commits, &c->id, &c->r);
+}
+
+/*
+ * Reads commit id: from the commit cache, else from git.  *out NULL, and
+ * libgit2's code returned, when git cannot read it.
+ */
+static int
+commit_read(struct commit **out, struct pl_history *h, const git_oid *id)
+{
+	struct commit	*c = pl_xcalloc(1, sizeof *c);
+	int		 rc;
+
+	*out = NULL;
+	git_oid_cpy(&c->id, id);
+	if (!pl_commitcache_get(h->commits, id, &c->r)) {
+		if ((rc = git_commit_lookup(&c->git, h->repo, id)) < 0) {
+			free(c);
+			return rc;
+		}
+		from_git(h, c);
+	}
+	*out = c;
+	return 0;
+}
+
 /*
  * Reads commit id and queues it, unless it was queued before.  A shallow
  * clone (git clone --depth) lacks its oldest commits' parents: history
@@ -135,28 +211,39 @@ past_shallow_end(struct pl_history *h, int rc)
 static int
 enqueue(struct pl_history *h, const git_oid *id)
 {
-	git_commit	*c;
+	struct commit	*c;
 	int		 rc;
 
 	if (!pl_oidmap_put(&h->seen, id, 0))
 		return PL_OK;
-	if ((rc = git_commit_lookup(&c, h->repo, id)) < 0)
+	if ((rc = commit_read(&c, h, id)) < 0)
 		return past_shallow_end(h, rc) ? PL_OK :
 		    pl_error_git(-1, "cannot read a commit");
 	heap_push(&h->queue, c);
 	return PL_OK;
 }
 
-/* The commit's first parent, or NULL for none (or none in the clone). */
+/* Parent i of commit c. */
+static const git_oid *
+parent_id(const struct commit *c, size_t i)
+{
+	return (const git_oid *)(const void *)(c->r.parents +
+	    i * GIT_OID_RAWSZ);
+}
+
+/*
+ * The commit's first parent, or NULL for none (or none in the clone).
+ * Its tree alone is read: a root's parent is the empty tree.
+ */
 static int
-first_parent(git_commit **out, struct pl_history *h)
+first_parent(struct commit **out, struct pl_history *h)
 {
 	int	rc;
 
 	*out = NULL;
-	if (git_commit_parentcount(h->commit) == 0)
+	if (h->commit->r.nparents == 0)
 		return 0;
-	if ((rc = git_commit_parent(out, h->commit, 0)) < 0 &&
+	if ((rc = commit_read(out, h, parent_id(h->commit, 0))) < 0 &&
 	    past_shallow_end(h, rc))
 		return 0;
 	return rc;
@@ -168,10 +255,14 @@ start(struct pl_history **out, struct pl_portfolio *pf, const char *rev)
 {
 	struct pl_history	*h = pl_xcalloc(1, sizeof *h);
 	git_object		*obj = NULL, *commit = NULL;
+	git_oid			 head;
 	int			 err = PL_OK;
 
 	*out = NULL;
 	h->repo = pl_portfolio_repo(pf);
+	/* a shallow clone's end is git's to say: read it all from git */
+	if (git_repository_is_shallow(h->repo) != 1)
+		h->commits = pl_commitcache_open(h->repo);
 	if (git_revparse_single(&obj, h->repo, rev != NULL ? rev : "HEAD") < 0
 	    || git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
 		err = pl_error_set(PL_ENOTFOUND, "unknown revision '%s'",
@@ -180,6 +271,8 @@ start(struct pl_history **out, struct pl_portfolio *pf, const char *rev)
 	}
 	if ((err = enqueue(h, git_object_id(commit))) != PL_OK)
 		goto done;
+	h->from_head = git_reference_name_to_id(&head, h->repo, "HEAD") == 0
+	    && git_oid_equal(&head, git_object_id(commit));
 	*out = h;
 	h = NULL;
 done:
@@ -202,9 +295,9 @@ pl_history_free(struct pl_history *h)
 {
 	if (h == NULL)
 		return;
-	git_commit_free(h->commit);
+	commit_free(h->commit);
 	while (h->queue.n > 0)
-		git_commit_free(heap_pop(&h->queue));
+		commit_free(heap_pop(&h->queue));
 	free(h->queue.v);
 	pl_oidmap_release(&h->seen);
 	pl_strlist_release(&h->pool);
@@ -213,6 +306,7 @@ pl_history_free(struct pl_history *h)
 	pl_strlist_release(&h->ch.standards);
 	pl_logcache_close(h->cache);
 	pl_treecmp_free(h->trees);
+	pl_commitcache_close(h->commits);
 	free(h);
 }
 
@@ -246,9 +340,7 @@ sentence(struct pl_history *h, const char *msg)
 static const char *
 summary(struct pl_history *h)
 {
-	const char	*s = git_commit_summary(h->commit);
-
-	return s != NULL ? s : "";
+	return h->commit->r.summary;
 }
 
 /* Fills h->ch from the commit's trailers; 0 when it has no Pl-Kind. */
@@ -306,7 +398,7 @@ trees(struct pl_history *h)
 static int
 from_tree(struct pl_history *h)
 {
-	git_commit	*parent = NULL;
+	struct commit	*parent = NULL;
 	size_t		 i;
 	int		 err;
 
@@ -315,11 +407,11 @@ from_tree(struct pl_history *h)
 	if (first_parent(&parent, h) < 0)
 		return pl_error_git(-1, "cannot read a commit's tree");
 	err = pl_treecmp_start(h->trees, parent != NULL ?
-	    git_commit_tree_id(parent) : NULL, git_commit_tree_id(h->commit));
+	    &parent->r.tree : NULL, &h->commit->r.tree);
 	for (i = 0; err == PL_OK && i < sizeof folders / sizeof folders[0];
 	    i++)
 		err = pl_treecmp_entry(h->trees, folders[i].name, &h->files);
-	git_commit_free(parent);
+	commit_free(parent);
 	return err;
 }
 
@@ -356,14 +448,14 @@ hand_change(struct pl_history *h, const char *f)
 
 /* 1 when a commit queued at c's time descends from c. */
 static int
-child_queued(struct pl_history *h, git_commit *c)
+child_queued(struct pl_history *h, struct commit *c)
 {
-	git_time_t	t = git_commit_time(c);
+	git_time_t	t = c->r.commit_time;
 	size_t		i;
 
 	for (i = 0; i < h->queue.n; i++)
 		if (h->queue.v[i].time == t && git_graph_descendant_of(h->repo,
-		    git_commit_id(h->queue.v[i].c), git_commit_id(c)) == 1)
+		    &h->queue.v[i].c->id, &c->id) == 1)
 			return 1;
 	return 0;
 }
@@ -375,10 +467,10 @@ child_queued(struct pl_history *h, git_commit *c)
  * else list a branch's base between its commits, as git log does and
  * its --date-order does not.  Each commit of a tie is tried once.
  */
-static git_commit *
+static struct commit *
 pop_child_first(struct pl_history *h)
 {
-	git_commit	*c;
+	struct commit	*c;
 	size_t		 tries = h->queue.n;
 
 	while ((c = heap_pop(&h->queue)) != NULL && tries-- > 1 &&
@@ -391,37 +483,36 @@ pop_child_first(struct pl_history *h)
 static int
 next_commit(struct pl_history *h, int *done)
 {
-	const git_signature	*a;
-	const char		*msg;
-	unsigned int		 i;
-	int			 err;
+	const struct pl_commitrec	*r;
+	size_t				 i;
+	int				 err;
 
 	*done = 0;
 	do {
-		git_commit_free(h->commit);
+		commit_free(h->commit);
 		if ((h->commit = pop_child_first(h)) == NULL) {
 			*done = 1;
+			if (h->from_head)
+				pl_commitcache_whole(h->commits);
 			return PL_OK;
 		}
-		for (i = 0; i < git_commit_parentcount(h->commit); i++)
-			if ((err = enqueue(h, git_commit_parent_id(h->commit,
-			    i))) != PL_OK)
+		for (i = 0; i < h->commit->r.nparents; i++)
+			if ((err = enqueue(h, parent_id(h->commit, i))) !=
+			    PL_OK)
 				return err;
-	} while (git_commit_parentcount(h->commit) > 1);
+	} while (h->commit->r.nparents > 1);
 	pl_strlist_release(&h->pool);
 	pl_strlist_release(&h->files);
 	pl_strlist_release(&h->ch.goals);
 	pl_strlist_release(&h->ch.standards);
 	h->next = 0;
 	memset(&h->ch, 0, sizeof h->ch);
-	git_oid_tostr(h->ch.commit, sizeof h->ch.commit,
-	    git_commit_id(h->commit));
-	a = git_commit_author(h->commit);
-	h->ch.date = pl_date_from_time(a->when.time, a->when.offset);
-	h->ch.author = a->name;
-	h->ch.email = a->email;
-	msg = git_commit_message(h->commit);
-	if (from_trailers(h, msg != NULL ? msg : ""))
+	git_oid_tostr(h->ch.commit, sizeof h->ch.commit, &h->commit->id);
+	r = &h->commit->r;
+	h->ch.date = pl_date_from_time(r->author_time, r->author_offset);
+	h->ch.author = r->author;
+	h->ch.email = r->email;
+	if (from_trailers(h, r->message))
 		return PL_OK;
 	pl_strlist_release(&h->ch.goals);
 	pl_strlist_release(&h->ch.standards);
@@ -429,10 +520,10 @@ next_commit(struct pl_history *h, int *done)
 	h->ch.detail = summary(h);
 	if (h->cache == NULL)
 		h->cache = pl_logcache_open(h->repo);
-	if (pl_logcache_get(h->cache, git_commit_id(h->commit), &h->files))
+	if (pl_logcache_get(h->cache, &h->commit->id, &h->files))
 		return PL_OK;
 	if ((err = from_tree(h)) == PL_OK)
-		pl_logcache_put(h->cache, git_commit_id(h->commit), &h->files);
+		pl_logcache_put(h->cache, &h->commit->id, &h->files);
 	return err;
 }
 
@@ -462,7 +553,7 @@ int
 pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
     int before)
 {
-	git_commit	*parent = NULL;
+	struct commit	*parent = NULL;
 	git_blob	*blob = NULL;
 	git_oid		 id;
 	int		 err = PL_OK;
@@ -477,7 +568,7 @@ pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
 	}
 	/* the trees of a hand commit just described are at hand */
 	if ((err = trees(h)) != PL_OK || (err = pl_treecmp_find(&id, h->trees,
-	    git_commit_tree_id(before ? parent : h->commit), path)) ==
+	    &(before ? parent : h->commit)->r.tree, path)) ==
 	    PL_ENOTFOUND) {
 		if (err == PL_ENOTFOUND)
 			err = pl_error_set(PL_ENOTFOUND, "'%s' is not there",
@@ -494,7 +585,7 @@ pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
 	    (size_t)git_blob_rawsize(blob));
 done:
 	git_blob_free(blob);
-	git_commit_free(parent);
+	commit_free(parent);
 	return err;
 }
 
@@ -516,26 +607,25 @@ last_commit(char id[41], struct pl_portfolio *p, const char *rev,
     struct pl_date day, int before)
 {
 	struct pl_history	*h = NULL;
-	git_commit		*c;
+	struct commit		*c;
 	struct pl_date		 d;
 	char			 s[PL_DATE_LEN];
-	unsigned int		 i;
+	size_t			 i;
 	int			 err, cmp, found = 0;
 
 	/* commits alone: the trees a report reads next stay cached */
 	if ((err = start(&h, p, rev)) != PL_OK)
 		return err;
 	while (err == PL_OK && !found && (c = heap_pop(&h->queue)) != NULL) {
-		for (i = 0; err == PL_OK && i < git_commit_parentcount(c); i++)
-			err = enqueue(h, git_commit_parent_id(c, i));
-		d = pl_date_from_time(git_commit_time(c),
-		    git_commit_time_offset(c));
+		for (i = 0; err == PL_OK && i < c->r.nparents; i++)
+			err = enqueue(h, parent_id(c, i));
+		d = pl_date_from_time(c->r.commit_time, c->r.commit_offset);
 		cmp = pl_date_cmp(d, day);
 		if (before ? cmp < 0 : cmp <= 0) {
-			git_oid_tostr(id, 41, git_commit_id(c));
+			git_oid_tostr(id, 41, &c->id);
 			found = 1;
 		}
-		git_commit_free(c);
+		commit_free(c);
 	}
 	if (err == PL_OK && !found) {
 		pl_date_format(s, day);

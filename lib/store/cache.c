@@ -605,3 +605,27 @@ pl_sumcache_close(struct pl_sumcache *c, uint64_t seal)
 	free(c->added);
 	free(c);
 }
+
+int
+pl_cache_map(const char **out, size_t *len, const char *path, size_t max)
+{
+	return map_file(out, len, path, max);
+}
+
+void
+pl_cache_unmap(const char *p, size_t len)
+{
+	unmap_file(p, len);
+}
+
+uint32_t
+pl_cache_get32(const unsigned char *p)
+{
+	return get32(p);
+}
+
+void
+pl_cache_put32(struct pl_buf *b, uint32_t v)
+{
+	put32(b, v);
+}

@@ -30,6 +30,18 @@ int	 pl_cache_read(struct pl_buf *out, const char *path, size_t max);
 void	 pl_cache_save(const char *path, const char *data, size_t len);
 
 /*
+ * Maps path read-only: 0 with *out and *len when it is a regular file of
+ * 1 to max bytes, else -1.  pl_cache_unmap() undoes it (NULL: nothing).
+ */
+int	 pl_cache_map(const char **out, size_t *len, const char *path,
+	    size_t max);
+void	 pl_cache_unmap(const char *p, size_t len);
+
+/* Four bytes little-endian, as every cache file's numbers. */
+uint32_t pl_cache_get32(const unsigned char *p);
+void	 pl_cache_put32(struct pl_buf *b, uint32_t v);
+
+/*
  * The texts of the files of one portfolio folder, by blob id, as they
  * stood when the folder was last listed: <gitdir>/pl/<dir>-cache.
  * Reading a text from it skips libgit2's inflating and delta chains, and

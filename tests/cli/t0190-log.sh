@@ -246,7 +246,7 @@ test_expect_success 'a broken cache is ignored and written again; one that canno
 
 test_expect_success 'a full disk or a kill while the cache is written: the log is whole, nothing is left' '
 	# (settings are read through a memfd: its writes come first)
-	test_cache_faults "log-cache trust-cache" -C p log
+	test_cache_faults "commit-cache log-cache trust-cache" -C p log
 '
 
 test_done

@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include "store/cache.h"
+#include "store/commitcache.h"
 #include "store/logcache.h"
 #include "tap.h"
 #include "testrepo.h"
@@ -27,7 +28,7 @@
 #define TEXT	"pl text cache 1\n"
 
 static git_repository	*repo;
-static char		*logpath, *textpath, *sumpath;
+static char		*logpath, *textpath, *sumpath, *commitpath;
 
 /* The file's bytes as a string (NUL bytes shown as "\0"), or "(none)". */
 static char *
@@ -507,6 +508,196 @@ test_read_save(void)
 	pl_error_clear();
 }
 
+/* A record of commit hex: its message "message of <c>", c hex[0]. */
+static void
+commit_put(struct pl_commitcache *c, const char *hex)
+{
+	git_oid			 id = oid(hex);
+	unsigned char		 parents[2 * GIT_OID_RAWSZ];
+	char			 msg[32];
+	struct pl_commitrec	 r = { .nparents = 2, .parents = parents,
+				    .author_time = -5, .author_offset = -90,
+				    .commit_time = (int64_t)1 << 40,
+				    .commit_offset = 330, .author = "A. Name",
+				    .email = "a@example", .message = msg,
+				    .summary = "sum" };
+
+	memset(r.tree.id, 0x33, GIT_OID_RAWSZ);
+	memset(parents, 0x44, GIT_OID_RAWSZ);
+	memset(parents + GIT_OID_RAWSZ, 0x55, GIT_OID_RAWSZ);
+	snprintf(msg, sizeof msg, "message of %c\n\nbody", hex[0]);
+	pl_commitcache_put(c, &id, &r);
+}
+
+/* Writes records for HEX_A and HEX_B in a new file. */
+static void
+commit_write(void)
+{
+	struct pl_commitcache	*c;
+
+	unlink(commitpath);
+	c = pl_commitcache_open(repo);
+	commit_put(c, HEX_B);
+	commit_put(c, HEX_A);
+	pl_commitcache_close(c);
+}
+
+/* What the cache gives for hex, as one line, or "(none)". */
+static char *
+commit_of(const char *hex)
+{
+	struct pl_commitcache	*c = pl_commitcache_open(repo);
+	struct pl_commitrec	 r;
+	git_oid			 id = oid(hex);
+	char			 tree[GIT_OID_HEXSZ + 1], p1[GIT_OID_HEXSZ + 1];
+	char			 p2[GIT_OID_HEXSZ + 1];
+	char			*s;
+
+	if (!pl_commitcache_get(c, &id, &r)) {
+		pl_commitcache_close(c);
+		return pl_xstrdup("(none)");
+	}
+	git_oid_tostr(tree, sizeof tree, &r.tree);
+	git_oid_tostr(p1, sizeof p1, (const git_oid *)(const void *)r.parents);
+	git_oid_tostr(p2, sizeof p2, (const git_oid *)(const void *)
+	    (r.parents + GIT_OID_RAWSZ));
+	s = pl_xasprintf("%.4s %zu %.4s %.4s %lld %d %lld %d %s <%s> %s|%s",
+	    tree, r.nparents, p1, p2, (long long)r.author_time,
+	    r.author_offset, (long long)r.commit_time, r.commit_offset,
+	    r.author, r.email, r.message, r.summary);
+	pl_commitcache_close(c);
+	return s;
+}
+
+#define REC_A	"3333 2 4444 5555 -5 -90 1099511627776 330 A. Name " \
+		"<a@example> message of 1\n\nbody|sum"
+
+/* The file as commit_write() makes it, changed; is HEX_A read then? */
+static void
+commit_spoiled(long at, size_t cut, const char *want, const char *what)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	char		*s;
+
+	commit_write();
+	if (pl_read_bytes(&b, commitpath) != 0)
+		return;
+	if (at != 0)
+		b.ptr[at < 0 ? (long)b.len + at : at] ^= 0x20;
+	write_bytes(commitpath, b.ptr, cut != 0 ? cut : b.len);
+	s = commit_of(HEX_A);
+	is_str(s, want, "%s", what);
+	free(s);
+	pl_buf_release(&b);
+}
+
+static void
+test_commit_trust(void)
+{
+	char	*s;
+
+	commit_write();
+	s = commit_of(HEX_A);
+	is_str(s, REC_A, "a commit's record read back");
+	free(s);
+	s = commit_of(HEX_B);
+	ok(strstr(s, "message of 2") != NULL, "and the other's");
+	free(s);
+	s = commit_of(HEX_Z + 2);
+	is_str(s, "(none)", "a commit never put: none");
+	free(s);
+	commit_spoiled(1, 0, "(none)", "another header: none");
+	commit_spoiled(15, 0, "(none)", "another version: none");
+	/* B's record is last, A's first: a flip in B's leaves A's sound */
+	commit_spoiled(-3, 0, REC_A, "a flipped byte in another record: "
+	    "this one read");
+	/* header 18, count 4, index 2 x 28, fixed 92, name and email 18 */
+	commit_spoiled(190, 0, "(none)", "a flipped byte in its own message: "
+	    "none");
+	commit_spoiled(80, 0, "(none)", "a flipped byte in its checksum: "
+	    "none");
+	commit_spoiled(22 + 21, 0, "(none)", "a flipped byte in its index "
+	    "entry: none");
+	commit_spoiled(-3, 0, REC_A, "a flipped byte in another record: "
+	    "this one read");
+	commit_spoiled(0, 0, REC_A, "unchanged: read");
+	commit_spoiled(0, 40, "(none)", "a file cut in its index: none");
+	commit_spoiled(0, 200, "(none)", "a file cut in its records: none");
+	commit_spoiled(0, 3, "(none)", "a file of three bytes: none");
+	write_bytes(commitpath, "", 0);
+	s = commit_of(HEX_A);
+	is_str(s, "(none)", "an empty file: none");
+	free(s);
+}
+
+/* 1 when the file holds text. */
+static int
+commit_file_has(const char *text)
+{
+	char	*s = file_text(commitpath);
+	int	 has = strstr(s, text) != NULL;
+
+	free(s);
+	return has;
+}
+
+static void
+test_commit_whole(void)
+{
+	struct pl_commitcache	*c;
+	struct pl_commitrec	 r;
+	git_oid			 a = oid(HEX_A), bid = oid(HEX_B);
+	struct stat		 st;
+	ino_t			 ino;
+	char			*s;
+
+	commit_write();
+	stat(commitpath, &st);
+	ino = st.st_ino;
+	c = pl_commitcache_open(repo);
+	ok(pl_commitcache_get(c, &a, &r), "a record got");
+	pl_commitcache_close(c);
+	stat(commitpath, &st);
+	ok(st.st_ino == ino, "a walk that stops early, nothing put: the "
+	    "file not written");
+
+	c = pl_commitcache_open(repo);
+	ok(pl_commitcache_get(c, &a, &r) && pl_commitcache_get(c, &bid, &r),
+	    "both records got");
+	pl_commitcache_whole(c);
+	pl_commitcache_close(c);
+	stat(commitpath, &st);
+	ok(st.st_ino == ino, "a whole walk that used every record: not "
+	    "written");
+
+	c = pl_commitcache_open(repo);
+	ok(pl_commitcache_get(c, &a, &r), "one record got");
+	pl_commitcache_whole(c);
+	pl_commitcache_close(c);
+	ok(commit_file_has("message of 1") && !commit_file_has("message of 2"),
+	    "a whole walk that did not reach a commit: its message leaves "
+	    "the file");
+	s = commit_of(HEX_A);
+	is_str(s, REC_A, "the other record read back");
+	free(s);
+
+	commit_write();
+	c = pl_commitcache_open(repo);
+	commit_put(c, HEX_Z + 2);
+	pl_commitcache_close(c);
+	s = commit_of(HEX_Z + 2);
+	ok(strstr(s, "message of 1") != NULL, "a record put is read back");
+	free(s);
+	s = commit_of(HEX_A);
+	is_str(s, REC_A, "and the file's records kept beside it");
+	free(s);
+	ok(commit_file_has("message of 2"), "every one of them");
+	pl_commitcache_put(NULL, &a, &r);
+	pl_commitcache_whole(NULL);
+	pl_commitcache_close(NULL);
+	ok(!pl_commitcache_get(NULL, &a, &r), "no cache: nothing got");
+}
+
 int
 main(void)
 {
@@ -525,6 +716,8 @@ main(void)
 	logpath = pl_xasprintf("%spl/log-cache", git_repository_path(repo));
 	textpath = pl_xasprintf("%spl/goals-cache", git_repository_path(repo));
 	sumpath = pl_xasprintf("%spl/goals-summary", git_repository_path(repo));
+	commitpath = pl_xasprintf("%spl/commit-cache",
+	    git_repository_path(repo));
 	test_log_broken();
 	test_log_many();
 	test_log_unwritable();
@@ -534,11 +727,14 @@ main(void)
 	test_sum_put();
 	test_seal();
 	test_read_save();
+	test_commit_trust();
+	test_commit_whole();
 	git_repository_free(repo);
 	git_libgit2_shutdown();
 	free(logpath);
 	free(textpath);
 	free(sumpath);
+	free(commitpath);
 	is_int(run("rm -rf %s", tmp), 0, "the test's folder removed");
 	free(tmp);
 	return done_testing();
