@@ -39,25 +39,23 @@ pl_json_str(const char *s)
 json_t *
 pl_json_window(const char *since, const char *until)
 {
-	json_t	*o;
+	struct pl_buf	b = PL_BUF_INIT;
+	struct pl_jw	w;
 
-	if (since == NULL)
-		return json_null();
-	o = json_object();
-	pl_json_set(o, "since", json_string(since));
-	pl_json_set(o, "until", pl_json_str(until));
-	return o;
+	pl_jw_init(&w, &b);
+	pl_jw_window(&w, NULL, since, until);
+	return pl_jw_load(&b);
 }
 
 json_t *
 pl_json_left_out(size_t files, size_t ratings, size_t links)
 {
-	json_t	*o = json_object();
+	struct pl_buf	b = PL_BUF_INIT;
+	struct pl_jw	w;
 
-	pl_json_set(o, "files", pl_json_size(files));
-	pl_json_set(o, "ratings", pl_json_size(ratings));
-	pl_json_set(o, "links", pl_json_size(links));
-	return o;
+	pl_jw_init(&w, &b);
+	pl_jw_left_out(&w, NULL, files, ratings, links);
+	return pl_jw_load(&b);
 }
 
 json_t *
@@ -342,4 +340,15 @@ void
 pl_jw_end(struct pl_jw *w)
 {
 	pl_buf_putc(w->out, '\n');
+}
+
+json_t *
+pl_jw_load(struct pl_buf *b)
+{
+	json_t	*j = json_loads(pl_buf_cstr(b), JSON_DECODE_ANY, NULL);
+
+	pl_buf_release(b);
+	if (j == NULL)
+		abort();	/* pl_jw wrote it: only memory can fail */
+	return j;
 }

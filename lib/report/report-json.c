@@ -115,28 +115,10 @@ score(struct pl_jw *w, const char *key, int scored, double x)
 		pl_jw_null(w, key);
 }
 
-json_t *
-pl_report_scope_json(const struct pl_report_scope *sc)
-{
-	json_t	*o = json_object();
-
-	pl_json_set(o, "asked", json_string(pl_scope_names[sc->asked]));
-	pl_json_set(o, "used", json_string(pl_scope_names[sc->used]));
-	pl_json_set(o, "grade", pl_json_str(sc->grade));
-	pl_json_set(o, "standards", pl_json_size(sc->standards));
-	pl_json_set(o, "covered", pl_json_size(sc->covered));
-	pl_json_set(o, "covered_pct", pl_json_percent(sc->covered,
-	    sc->standards));
-	pl_json_set(o, "mastered", pl_json_size(sc->mastered));
-	pl_json_set(o, "mastered_pct", pl_json_percent(sc->mastered,
-	    sc->standards));
-	return o;
-}
-
 static void
-scope(struct pl_jw *w, const struct pl_report_scope *sc)
+scope(struct pl_jw *w, const char *key, const struct pl_report_scope *sc)
 {
-	pl_jw_open(w, "scope", '{');
+	pl_jw_open(w, key, '{');
 	pl_jw_str(w, "asked", pl_scope_names[sc->asked]);
 	pl_jw_str(w, "used", pl_scope_names[sc->used]);
 	pl_jw_str(w, "grade", sc->grade);
@@ -146,6 +128,18 @@ scope(struct pl_jw *w, const struct pl_report_scope *sc)
 	pl_jw_int(w, "mastered", (long long)sc->mastered);
 	pl_jw_percent(w, "mastered_pct", sc->mastered, sc->standards);
 	pl_jw_close(w, '}');
+}
+
+/* The class report's learner rows hold the same object as a value. */
+json_t *
+pl_report_scope_json(const struct pl_report_scope *sc)
+{
+	struct pl_buf	b = PL_BUF_INIT;
+	struct pl_jw	w;
+
+	pl_jw_init(&w, &b);
+	scope(&w, NULL, sc);
+	return pl_jw_load(&b);
 }
 
 static void
@@ -343,7 +337,7 @@ pl_report_json(struct pl_buf *out, const struct pl_report *r)
 	pl_jw_int(&w, "covered", (long long)r->covered);
 	pl_jw_int(&w, "mastered", (long long)r->mastered);
 	pl_jw_close(&w, '}');
-	scope(&w, &r->scope);
+	scope(&w, "scope", &r->scope);
 	history(&w, r);
 	pl_jw_strlist(&w, "warnings", &r->warnings);
 	pl_jw_left_out(&w, "left_out", r->left_out.files,

@@ -97,8 +97,8 @@ pl_cache_save(const char *path, const char *data, size_t len)
  * replaces a cache by a rename, so the mapped file never changes under
  * a reader.
  */
-static int
-map_file(const char **out, size_t *len, const char *path, size_t max)
+int
+pl_cache_map(const char **out, size_t *len, const char *path, size_t max)
 {
 	struct stat	 st;
 	void		*p;
@@ -122,8 +122,8 @@ map_file(const char **out, size_t *len, const char *path, size_t max)
 	return 0;
 }
 
-static void
-unmap_file(const char *p, size_t len)
+void
+pl_cache_unmap(const char *p, size_t len)
 {
 	if (p != NULL)
 		munmap((void *)(uintptr_t)p, len);
@@ -148,15 +148,15 @@ struct pl_textcache {
 	int		 readonly;	/* never written */
 };
 
-static uint32_t
-get32(const unsigned char *p)
+uint32_t
+pl_cache_get32(const unsigned char *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
 	    (uint32_t)p[3] << 24;
 }
 
-static void
-put32(struct pl_buf *b, uint32_t v)
+void
+pl_cache_put32(struct pl_buf *b, uint32_t v)
 {
 	unsigned char	p[4] = { v & 0xff, v >> 8 & 0xff, v >> 16 & 0xff,
 			    v >> 24 & 0xff };
@@ -188,13 +188,13 @@ parse(struct pl_textcache *c)
 	size_t			 hlen = strlen(TEXT_HEADER), len, cap = 0;
 
 	if (c->maplen < hlen + 4 || memcmp(p, TEXT_HEADER, hlen) != 0 ||
-	    checksum(c->map, c->maplen - 4) != get32(end - 4))
+	    checksum(c->map, c->maplen - 4) != pl_cache_get32(end - 4))
 		return 0;
 	end -= 4;
 	for (p += hlen; p < end; p += GIT_OID_RAWSZ + 4 + len) {
 		if (end - p < GIT_OID_RAWSZ + 4)
 			return 0;
-		len = get32(p + GIT_OID_RAWSZ);
+		len = pl_cache_get32(p + GIT_OID_RAWSZ);
 		if (len > PL_READ_MAX || (size_t)(end - p) - GIT_OID_RAWSZ -
 		    4 < len || (c->n > 0 && memcmp(c->v[c->n - 1].id, p,
 		    GIT_OID_RAWSZ) >= 0))
@@ -216,13 +216,13 @@ pl_textcache_open(git_repository *repo, const char *dir)
 
 	c->path = pl_xasprintf("%spl/%s-cache", git_repository_path(repo),
 	    dir);
-	if (map_file(&c->map, &c->maplen, c->path, TEXT_MAX) == 0 &&
+	if (pl_cache_map(&c->map, &c->maplen, c->path, TEXT_MAX) == 0 &&
 	    parse(c)) {
-		c->seal = SEALED | get32((const unsigned char *)c->map +
+		c->seal = SEALED | pl_cache_get32((const unsigned char *)c->map +
 		    c->maplen - 4);
 		return c;
 	}
-	unmap_file(c->map, c->maplen);
+	pl_cache_unmap(c->map, c->maplen);
 	c->map = NULL;
 	free(c->v);
 	c->v = NULL;
@@ -250,7 +250,7 @@ pl_textcache_seal_of(git_repository *repo, const char *dir)
 		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 		    (uintmax_t)st.st_size >= strlen(TEXT_HEADER) + 4 &&
 		    pread(fd, b, 4, st.st_size - 4) == 4)
-			seal = SEALED | get32(b);
+			seal = SEALED | pl_cache_get32(b);
 		close(fd);
 	}
 	free(path);
@@ -335,13 +335,13 @@ save(struct pl_textcache *c)
 		    r->len > PL_READ_MAX)
 			continue;
 		pl_buf_put(&out, (const char *)r->id, GIT_OID_RAWSZ);
-		put32(&out, (uint32_t)r->len);
+		pl_cache_put32(&out, (uint32_t)r->len);
 		pl_buf_put(&out, r->text, r->len);
 		if (out.len > TEXT_MAX)
 			goto done;
 	}
 	crc = checksum(out.ptr, out.len);
-	put32(&out, crc);
+	pl_cache_put32(&out, crc);
 	if (save_file(c->path, out.ptr, out.len) == 0)
 		seal = SEALED | crc;
 done:
@@ -368,7 +368,7 @@ pl_textcache_close(struct pl_textcache *c)
 	if (!c->readonly && (c->nadded > 0 || c->used != c->n))
 		seal = save(c);
 	free(c->path);
-	unmap_file(c->map, c->maplen);
+	pl_cache_unmap(c->map, c->maplen);
 	free(c->v);
 	free(c->added);
 	free(c);
@@ -403,7 +403,7 @@ struct pl_sumcache {
 static uint64_t
 get64(const unsigned char *p)
 {
-	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
+	return (uint64_t)pl_cache_get32(p) | (uint64_t)pl_cache_get32(p + 4) << 32;
 }
 
 /* Indexes c->map; 0 when anything in it is not right or not stamp's. */
@@ -418,15 +418,15 @@ sum_parse(struct pl_sumcache *c, uint64_t seal)
 		return 0;
 	left = c->maplen - hlen - 4;
 	p += hlen;
-	slen = get32(p);
+	slen = pl_cache_get32(p);
 	if (slen != strlen(c->stamp) || left < slen + 8 + 4 + 4 ||
 	    memcmp(p + 4, c->stamp, slen) != 0 || get64(p + 4 + slen) !=
 	    seal || checksum(c->map, c->maplen - 4) !=
-	    get32((const unsigned char *)c->map + c->maplen - 4))
+	    pl_cache_get32((const unsigned char *)c->map + c->maplen - 4))
 		return 0;
 	left -= slen + 8 + 4 + 4;
 	p += 4 + slen + 8;
-	c->n = get32(p);
+	c->n = pl_cache_get32(p);
 	if (c->n > left / SUM_INDEX) {
 		c->n = 0;
 		return 0;
@@ -447,9 +447,9 @@ pl_sumcache_open(git_repository *repo, const char *dir, const char *stamp,
 	    dir);
 	c->stamp = stamp;
 	c->seal = seal;
-	if (map_file(&c->map, &c->maplen, c->path, SUM_MAX) == 0 &&
+	if (pl_cache_map(&c->map, &c->maplen, c->path, SUM_MAX) == 0 &&
 	    !sum_parse(c, seal)) {
-		unmap_file(c->map, c->maplen);
+		pl_cache_unmap(c->map, c->maplen);
 		c->map = NULL;
 	}
 	c->used = pl_xcalloc(c->n + 1, 1);
@@ -479,9 +479,9 @@ static const char *
 sum_at(const struct pl_sumcache *c, size_t i, size_t *len)
 {
 	const unsigned char	*e = c->index + i * SUM_INDEX;
-	size_t			 off = get32(e + GIT_OID_RAWSZ);
+	size_t			 off = pl_cache_get32(e + GIT_OID_RAWSZ);
 
-	*len = get32(e + GIT_OID_RAWSZ + 4);
+	*len = pl_cache_get32(e + GIT_OID_RAWSZ + 4);
 	if (off > c->datalen || *len > c->datalen - off)
 		return NULL;
 	return c->data + off;
@@ -570,20 +570,20 @@ sum_save(struct pl_sumcache *c, uint64_t seal)
 		    GIT_OID_RAWSZ) != 0)
 			all[k++] = all[i];
 	pl_buf_puts(&out, SUM_HEADER);
-	put32(&out, (uint32_t)slen);
+	pl_cache_put32(&out, (uint32_t)slen);
 	pl_buf_put(&out, c->stamp, slen);
-	put32(&out, (uint32_t)seal);
-	put32(&out, (uint32_t)(seal >> 32));
-	put32(&out, (uint32_t)k);
+	pl_cache_put32(&out, (uint32_t)seal);
+	pl_cache_put32(&out, (uint32_t)(seal >> 32));
+	pl_cache_put32(&out, (uint32_t)k);
 	for (i = 0; i < k; i++) {
 		pl_buf_put(&out, (const char *)all[i].id, GIT_OID_RAWSZ);
-		put32(&out, (uint32_t)data.len);
-		put32(&out, (uint32_t)all[i].len);
+		pl_cache_put32(&out, (uint32_t)data.len);
+		pl_cache_put32(&out, (uint32_t)all[i].len);
 		pl_buf_put(&data, all[i].sum, all[i].len);
 	}
 	if (out.len + data.len <= SUM_MAX) {
 		pl_buf_put(&out, data.ptr, data.len);
-		put32(&out, checksum(out.ptr, out.len));
+		pl_cache_put32(&out, checksum(out.ptr, out.len));
 		pl_cache_save(c->path, out.ptr, out.len);
 	}
 	free(all);
@@ -600,32 +600,8 @@ pl_sumcache_close(struct pl_sumcache *c, uint64_t seal)
 	    seal != c->seal || (c->map == NULL && seal != 0)))
 		sum_save(c, seal);
 	free(c->path);
-	unmap_file(c->map, c->maplen);
+	pl_cache_unmap(c->map, c->maplen);
 	free(c->used);
 	free(c->added);
 	free(c);
-}
-
-int
-pl_cache_map(const char **out, size_t *len, const char *path, size_t max)
-{
-	return map_file(out, len, path, max);
-}
-
-void
-pl_cache_unmap(const char *p, size_t len)
-{
-	unmap_file(p, len);
-}
-
-uint32_t
-pl_cache_get32(const unsigned char *p)
-{
-	return get32(p);
-}
-
-void
-pl_cache_put32(struct pl_buf *b, uint32_t v)
-{
-	put32(b, v);
 }

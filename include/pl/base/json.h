@@ -87,4 +87,11 @@ void	 pl_jw_left_out(struct pl_jw *, const char *key, size_t files,
 	    size_t ratings, size_t links);
 void	 pl_jw_end(struct pl_jw *);
 
+/*
+ * The value a pl_jw wrote into b, as jansson's, and b released: a value
+ * both the streamed report and a jansson document hold is written by
+ * its pl_jw function alone (pl_json_window() is pl_jw_window()'s).
+ */
+json_t	*pl_jw_load(struct pl_buf *b);
+
 #endif
