@@ -35,6 +35,7 @@ def git(*args):
 files = sorted(glob.glob(demo + '/*.md') + glob.glob(demo + '/*/*.md'))
 for f in files:
     seed('doc', read(f))
+    seed('summary', read(f))
     body = read(f).split(b'---\n', 2)[-1]
     seed('body', body)
     seed('html', body)
