@@ -93,18 +93,44 @@ drain_out(const char *s, size_t n, void *arg)
 	put_out(s, n, *(const int *)arg);
 }
 
-/* The output: to -o FILE, or to standard output (through the pager). */
-static int
-emit(struct pl_ctx *ctx, const struct pl_buf *b, const char *out, int text)
+/* pl_buf_drain()'s end for -o FILE: arg is the pl_outfile. */
+static void
+drain_file(const char *s, size_t n, void *arg)
 {
-	int	err;
+	pl_outfile_write(arg, s, n);
+}
 
-	if (out != NULL)
-		return pl_write_output(out, pl_buf_cstr(b), b->len);
+/*
+ * Where the output goes as it is made: -o FILE (a new file takes its
+ * place only once whole), or standard output through the pager.
+ */
+static int
+emit_start(struct pl_ctx *ctx, struct pl_buf *b, const char *out, int *text)
+{
+	struct pl_outfile	*o;
+	int			 err;
+
+	if (out != NULL) {
+		if ((err = pl_outfile_open(&o, out)) != PL_OK)
+			return err;
+		b->drain = drain_file;
+		b->drain_arg = o;
+		return PL_OK;
+	}
 	if ((err = pl_pager_start(ctx)) != PL_OK)
 		return err;
-	put_out(pl_buf_cstr(b), b->len, text);
+	b->drain = drain_out;
+	b->drain_arg = text;
 	return PL_OK;
+}
+
+/* The rest of the output, after emit_start() and the renderer. */
+static int
+emit_end(struct pl_buf *b)
+{
+	b->drain(pl_buf_cstr(b), b->len, b->drain_arg);
+	return b->drain == drain_file ? pl_outfile_close(b->drain_arg, 1) :
+	    PL_OK;
 }
 
 /* "pl: reading portfolios: 12/30", over and over on one terminal line. */
@@ -212,10 +238,11 @@ roster_run(struct pl_ctx *ctx, struct pl_args *a, struct pl_roster_options *ro,
 	if (ro->pages_dir != NULL) {
 		if (ro->report.view != PL_VIEW_FAMILY)
 			err = write_class_page(r, ro->pages_dir);
-	} else {
+	} else if ((err = emit_start(ctx, &b, pl_arg(a, "output"), &text)) ==
+	    PL_OK) {
 		render_roster(&b, r, fmt, pl_arg_has(a, "standards"),
 		    text && colour);
-		err = emit(ctx, &b, pl_arg(a, "output"), text);
+		err = emit_end(&b);
 	}
 	if (err == PL_OK && r->failed > 0)
 		err = pl_error_set(PL_EINCOMPLETE, "%zu of %zu portfolios "
@@ -320,16 +347,12 @@ report_run(struct pl_ctx *ctx, struct pl_args *a)
 		fmt = "html";
 		text = 0;
 	}
-	/* to standard output, written as it is made: memory stays flat */
-	if (out == NULL) {
-		if ((err = pl_pager_start(ctx)) != PL_OK)
-			goto done;
-		b.drain = drain_out;
-		b.drain_arg = &text;
-	}
+	/* written as it is made: memory stays flat */
+	if ((err = emit_start(ctx, &b, out, &text)) != PL_OK)
+		goto done;
 	pl_out_warnings(&r->warnings);
 	render(&b, r, fmt, pl_arg_has(a, "standards"), text && colour);
-	err = emit(ctx, &b, out, text);
+	err = emit_end(&b);
 done:
 	free(page);
 	pl_buf_release(&b);

@@ -555,61 +555,121 @@ pl_tmp_sweep(const char *dir)
 }
 
 /*
- * Writes data to a temporary file beside path, then renames it to path.
- * A new file gets mode less the umask (as open(2) makes it); with old,
- * the stat of the file replaced, it keeps that file's mode and owner.
+ * An output being written: to a temporary file beside dest, renamed to
+ * it at close, or (dest NULL) straight to a file that is not a regular
+ * one.  The first write's error is kept, its message with it, for close.
+ */
+struct pl_outfile {
+	int	 fd;
+	int	 err;
+	char	*msg;
+	char	*name;	/* for messages */
+	char	*dest;
+	char	*tmp;
+};
+
+static struct pl_outfile *
+outfile_new(int fd, const char *name)
+{
+	struct pl_outfile	*o = pl_xcalloc(1, sizeof *o);
+
+	o->fd = fd;
+	o->name = pl_xstrdup(name);
+	return o;
+}
+
+/*
+ * A temporary file beside dest.  A new file gets mode less the umask
+ * (as open(2) makes it); with old, the stat of the file replaced, it
+ * keeps that file's mode and owner.
  */
 static int
-write_replace(const char *path, const char *data, size_t len, unsigned mode,
+outfile_temp(struct pl_outfile **out, const char *dest, unsigned mode,
     const struct stat *old)
 {
 	char	*tag = pl_tmp_tag();
-	char	*tmp = pl_xasprintf("%s.pl-tmp-%s", path, tag);
+	char	*tmp = pl_xasprintf("%s.pl-tmp-%s", dest, tag);
 	char	*folder;
 	int	 fd, err = 0;
 
+	free(tag);
 	/* a file kept at 0600 is never readable by others, even briefly */
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    old != NULL ? 0600 : mode);
 	if (fd == -1) {
-		folder = folder_of(path);
+		folder = folder_of(dest);
 		err = pl_error_set(PL_ERROR, "cannot write '%s': cannot make "
-		    "a new file in '%s': %s", path, folder, strerror(errno));
+		    "a new file in '%s': %s", dest, folder, strerror(errno));
 		free(folder);
-		goto done;
+		free(tmp);
+		return err;
 	}
 	/* held until renamed: pl_tmp_gone() leaves the file alone */
 	(void)flock(fd, LOCK_EX | LOCK_NB);
-	if (old != NULL)
-		err = keep_file(fd, old, path);
-	if (err == 0)
-		err = pl_write_all(fd, data, len, path, NULL);
-	if (err == 0 && fsync(fd) == -1)
-		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	if (err == 0 && rename(tmp, path) == -1)
-		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	if (err != 0)
-		unlink(tmp);
-	if (close(fd) == -1 && err == 0)
-		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-done:
-	free(tmp);
-	free(tag);
+	*out = outfile_new(fd, dest);
+	(*out)->dest = pl_xstrdup(dest);
+	(*out)->tmp = tmp;
+	if (old != NULL && (err = keep_file(fd, old, dest)) != 0) {
+		(void)pl_outfile_close(*out, 0);
+		*out = NULL;
+	}
 	return err;
+}
+
+void
+pl_outfile_write(struct pl_outfile *o, const char *data, size_t len)
+{
+	if (o->err == 0 && (o->err = pl_write_all(o->fd, data, len, o->name,
+	    NULL)) != 0)
+		o->msg = pl_xstrdup(pl_error_last());
+}
+
+int
+pl_outfile_close(struct pl_outfile *o, int keep)
+{
+	int	err = o->err;
+
+	if (err != 0)
+		(void)pl_error_set(err, "%s", o->msg);
+	if (keep && err == 0 && o->tmp != NULL && (fsync(o->fd) == -1 ||
+	    rename(o->tmp, o->dest) == -1))
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", o->name,
+		    strerror(errno));
+	if (o->tmp != NULL && (err != 0 || !keep))
+		unlink(o->tmp);
+	if (close(o->fd) == -1 && err == 0 && keep)
+		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", o->name,
+		    strerror(errno));
+	free(o->msg);
+	free(o->name);
+	free(o->dest);
+	free(o->tmp);
+	free(o);
+	return err;
+}
+
+/* Writes data, as one, to o: opened, unless err says it was not. */
+static int
+write_whole(int err, struct pl_outfile *o, const char *data, size_t len)
+{
+	if (err != 0)
+		return err;
+	pl_outfile_write(o, data, len);
+	return pl_outfile_close(o, 1);
 }
 
 int
 pl_write_file(const char *path, const char *data, size_t len, unsigned mode)
 {
-	char	*folder = folder_of(path);
+	struct pl_outfile	*o = NULL;
+	char			*folder = folder_of(path);
+	int			 err;
 
 	/* nothing else would remove what a killed writer left */
 	pl_tmp_sweep(folder);
 	free(folder);
-	return write_replace(path, data, len, mode, NULL);
+	err = outfile_temp(&o, path, mode, NULL);
+	return write_whole(err, o, data, len);
 }
 
 /* What the link at path holds ("" when it cannot be read). */
@@ -628,14 +688,14 @@ read_link(const char *path)
 
 /* A path that does not exist: a new file, unless a link points there. */
 static int
-write_new(const char *path, const char *data, size_t len)
+open_new(struct pl_outfile **out, const char *path)
 {
 	struct stat	 st;
 	char		*to;
 	int		 err;
 
 	if (lstat(path, &st) == -1 || !S_ISLNK(st.st_mode))
-		return write_replace(path, data, len, 0666, NULL);
+		return outfile_temp(out, path, 0666, NULL);
 	/* the shell's > would make the target: cp(1) does not, nor pl */
 	to = read_link(path);
 	err = pl_error_set(PL_ENOTFOUND, "cannot write '%s': it is a "
@@ -644,28 +704,17 @@ write_new(const char *path, const char *data, size_t len)
 	return err;
 }
 
-/* A file that is not a regular one (a terminal, a pipe, /dev/null). */
-static int
-write_through(int fd, const char *path, const char *data, size_t len)
-{
-	int	err = pl_write_all(fd, data, len, path, NULL);
-
-	if (close(fd) == -1 && err == 0)
-		err = pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	return err;
-}
-
 int
-pl_write_output(const char *path, const char *data, size_t len)
+pl_outfile_open(struct pl_outfile **out, const char *path)
 {
 	struct stat	 st, lst;
 	char		*target;
 	int		 fd, err;
 
+	*out = NULL;
 	/* open(2) follows links and checks rights as the shell's > does */
 	if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) == -1)
-		return errno == ENOENT ? write_new(path, data, len) :
+		return errno == ENOENT ? open_new(out, path) :
 		    pl_error_set(PL_ERROR, "cannot write '%s': %s", path,
 		    strerror(errno));
 	if (fstat(fd, &st) == -1) {
@@ -674,8 +723,10 @@ pl_write_output(const char *path, const char *data, size_t len)
 		close(fd);
 		return err;
 	}
-	if (!S_ISREG(st.st_mode))
-		return write_through(fd, path, data, len);
+	if (!S_ISREG(st.st_mode)) {
+		*out = outfile_new(fd, path);
+		return PL_OK;
+	}
 	close(fd);
 	/* renamed over a link, the file would replace the link */
 	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
@@ -684,9 +735,18 @@ pl_write_output(const char *path, const char *data, size_t len)
 			    path, strerror(errno));
 	} else
 		target = pl_xstrdup(path);
-	err = write_replace(target, data, len, 0666, &st);
+	err = outfile_temp(out, target, 0666, &st);
 	free(target);
 	return err;
+}
+
+int
+pl_write_output(const char *path, const char *data, size_t len)
+{
+	struct pl_outfile	*o = NULL;
+	int			 err = pl_outfile_open(&o, path);
+
+	return write_whole(err, o, data, len);
 }
 
 int

@@ -158,6 +158,8 @@ pl_roster_csv(struct pl_buf *out, const struct pl_roster_report *r,
 		head[LEARNER_COLS + i] = r->extra.v[i];
 	pl_csv_row(out, head, LEARNER_COLS + r->extra.n);
 	free(head);
-	for (i = 0; i < r->n; i++)
+	for (i = 0; i < r->n; i++) {
 		learner_row(out, r, &r->learners[i]);
+		pl_buf_drain(out);
+	}
 }

@@ -263,8 +263,10 @@ learners(struct pl_buf *out, const struct pl_roster_report *r, int links)
 	    "<th class=\"n\">Mastered</th><th class=\"n\">Covered</th>",
 	    PL_ROSTER_RECENT_SHORT, PL_ROSTER_RECENT_LONG);
 	pl_buf_puts(out, "</tr></thead>\n<tbody>\n");
-	for (i = 0; i < r->n; i++)
+	for (i = 0; i < r->n; i++) {
 		learner_row(out, &r->learners[i], links);
+		pl_buf_drain(out);
+	}
 	pl_buf_puts(out, "</tbody>\n</table>\n</div>\n");
 	if (r->since != NULL)
 		changes(out, r);
@@ -478,6 +480,7 @@ heat_map(struct pl_buf *out, const struct pl_roster_report *r)
 		    j < r->nstandards; j++)
 			heat_cell(out, r, l, j, left + CELL * (unsigned)j, y);
 		pl_buf_puts(out, "</g>\n");
+		pl_buf_drain(out);
 	}
 	pl_buf_puts(out, "</svg>\n</div>\n<figcaption>");
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)

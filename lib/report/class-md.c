@@ -138,6 +138,7 @@ learners(struct pl_buf *b, const struct pl_roster_report *r)
 		else
 			pl_md_cell(&c, l->reasons);
 		pl_md_row(b, &c);
+		pl_buf_drain(b);
 	}
 }
 

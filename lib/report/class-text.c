@@ -194,6 +194,7 @@ learners(struct out *o)
 			pl_sgr_off(o->b, o->colour);
 		}
 		pl_buf_putc(o->b, '\n');
+		pl_buf_drain(o->b);
 	}
 }
 

@@ -52,6 +52,42 @@ unlock_folder () {
 	fi
 }
 
+# FILE, of mode MODE, holds "old"; `pl -C DIR report ARGS -o ../FILE`
+# fails at each of its write points in turn, by a full disk and then by
+# SIGKILL: FILE must hold the old report or the new one (WANT) whole,
+# and keep its mode.
+faults_keep_old () {
+	fko_file=$1 fko_want=$2 fko_mode=$3 fko_dir=$4 &&
+	shift 4 &&
+	echo old >expect.old &&
+	echo old >"$fko_file" &&
+	chmod "$fko_mode" "$fko_file" &&
+	rm -f count &&
+	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C "$fko_dir" report \
+		"$@" -o "../$fko_file" &&
+	fko_n=$(cat count) &&
+	echo "$fko_mode" >expect.mode &&
+	for sig in "" 9
+	do
+		i=1 &&
+		while test $i -le $fko_n
+		do
+			echo old >"$fko_file" &&
+			{
+				PL_FAULT_AT=$i PL_FAULT_SIGNAL=$sig \
+					faulty -C "$fko_dir" report "$@" \
+					-o "../$fko_file" 2>err || :
+			} &&
+			{ test_cmp expect.old "$fko_file" >/dev/null ||
+				test_cmp "$fko_want" "$fko_file"; } &&
+			mode_of "$fko_file" >actual &&
+			test_cmp expect.mode actual &&
+			rm -f "$fko_file".pl-tmp-* &&
+			i=$((i + 1)) || return 1
+		done || return 1
+	done
+}
+
 test_expect_success 'setup' '
 	pl init --name "Ana Lima" ana >/dev/null &&
 	pl -C ana goal add --id fractions --step Halves Fractions >/dev/null &&
@@ -92,34 +128,25 @@ test_expect_success 'written again, a file keeps its mode, whatever the umask' '
 '
 
 test_expect_success 'a full disk or SIGKILL at any write: the old report whole, or the new one, and the mode kept' '
-	echo old >whole.txt &&
-	chmod 600 whole.txt &&
-	echo old >expect.old &&
-	rm -f count &&
-	PL_FAULT_COUNT="$TRASH_DIRECTORY/count" faulty -C ana report \
-		-o ../whole.txt &&
-	n=$(cat count) &&
-	test "$n" -gt 2 &&
-	for sig in "" 9
-	do
-		i=1 &&
-		while test $i -le $n
-		do
-			echo old >whole.txt &&
-			{
-				PL_FAULT_AT=$i PL_FAULT_SIGNAL=$sig \
-					faulty -C ana report -o ../whole.txt \
-					2>err || :
-			} &&
-			{ test_cmp expect.old whole.txt >/dev/null ||
-				test_cmp expect whole.txt; } &&
-			echo 600 >expect.mode &&
-			mode_of whole.txt >actual &&
-			test_cmp expect.mode actual &&
-			rm -f whole.txt.pl-tmp-* &&
-			i=$((i + 1)) || return 1
-		done || return 1
-	done
+	faults_keep_old whole.txt expect 600 ana &&
+	test "$fko_n" -gt 2
+'
+
+# A report longer than pl_buf_drain()'s 64 KiB goes to the file as it is
+# made, in several writes: each may fail, and the old file must stay.
+test_expect_success 'a long report goes to -o FILE in several writes: the same bytes as on standard output; a full disk or SIGKILL at any write keeps the old file' '
+	PL="$PL" python3 "$PL_SOURCE_ROOT/tests/bench/gen-history" 300 long \
+		>/dev/null &&
+	pl -C long report --format html >expect.long &&
+	test $(wc -c <expect.long) -gt 131072 &&
+	pl -C long report --format html -o ../long.html &&
+	test_cmp expect.long long.html &&
+	no_temporary . &&
+	rm -f count.short &&
+	PL_FAULT_COUNT="$TRASH_DIRECTORY/count.short" faulty -C long report \
+		-o ../short.txt &&
+	faults_keep_old long.html expect.long 640 long --format html &&
+	test "$fko_n" -gt "$(cat count.short)"
 '
 
 test_expect_success ROOT 'as root, a file keeps its owner and group' '

@@ -173,6 +173,19 @@ int	 pl_write_output(const char *path, const char *data, size_t len)
 	    PL_WUR;
 
 /*
+ * The same written as it is made (pl report -o of a long report):
+ * _open checks path as pl_write_output() does and opens where the
+ * output goes; _write adds data, an error kept for _close; _close with
+ * keep puts the file in place (a regular file: renamed over path, so a
+ * reader never sees half of it) and returns the first error, or without
+ * keep drops what was written.  Each frees o.
+ */
+struct pl_outfile;
+int	 pl_outfile_open(struct pl_outfile **o, const char *path) PL_WUR;
+void	 pl_outfile_write(struct pl_outfile *o, const char *data, size_t len);
+int	 pl_outfile_close(struct pl_outfile *o, int keep);
+
+/*
  * Replaces the file at path with data as pl_write_output() does.
  * PL_ENOTFOUND when path does not exist, PL_EINVAL when it is not a
  * regular file.
