@@ -450,15 +450,34 @@ emit_item(struct pl_buf *out, struct pl_node *item, size_t indent)
 	pl_buf_release(&b);
 }
 
-/* Where old's items are written in its text, line by line. */
+/*
+ * Where old's items are written in its text, line by line.  An item's
+ * lines are its own (from its "-" on while they are indented under it)
+ * and the comment lines just above it, which go where it goes.
+ */
 struct spans {
 	const char	*key;		/* the "items:" line, or NULL */
 	const char	*close;		/* the closing "---" line */
-	const char	**start;	/* each item's first line */
-	const char	*end;		/* the line after the last item */
+	const char	**start;	/* each item's lines, comments first */
+	const char	*end;		/* the line after the last item's */
 	size_t		 indent;	/* of each item's "-" */
 	size_t		 n;
 };
+
+/* The line after item's own lines: those indented more than indent. */
+static const char *
+item_end(const char *item, const char *close, size_t indent)
+{
+	const char	*p;
+	size_t		 ind;
+
+	for (p = next_line(item); p < close; p = next_line(p)) {
+		ind = strspn(p, " ");
+		if (ind <= indent || p[ind] == '\n' || p[ind] == '#')
+			break;
+	}
+	return p;
+}
 
 /* 0 when the items are not written as pl can follow: a block list. */
 static int
@@ -486,21 +505,17 @@ spans_find(struct spans *sp, const char *text, const struct pl_doc *old)
 	sp->start = pl_xcalloc(sp->n, sizeof *sp->start);
 	for (i = 0; i < sp->n; i++) {
 		p = line_at(text, seq->items[i]->line);
-		if (p == NULL || p < sp->key || p >= sp->close)
+		if (p == NULL || sp->key == NULL || p <= sp->key ||
+		    p >= sp->close || (i > 0 && p < sp->end))
 			return 0;
 		ind = strspn(p, " ");
-		if (p[ind] != '-' || (i > 0 && ind != sp->indent) ||
-		    (i > 0 && p <= sp->start[i - 1]))
+		if (p[ind] != '-' || (i > 0 && ind != sp->indent))
 			return 0;
 		sp->indent = ind;
-		sp->start[i] = p;
+		/* from the end of the item before: comments above it */
+		sp->start[i] = i > 0 ? sp->end : next_line(sp->key);
+		sp->end = item_end(p, sp->close, ind);
 	}
-	/* the last item runs on while its lines are indented under it */
-	for (p = next_line(sp->start[sp->n - 1]); p < sp->close &&
-	    strspn(p, " ") > sp->indent && p[strspn(p, " ")] != '\n';
-	    p = next_line(p))
-		;
-	sp->end = p;
 	return 1;
 }
 
