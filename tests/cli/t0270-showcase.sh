@@ -252,6 +252,20 @@ test_expect_success 'showcase show --rev reads an older commit' '
 	test_line_count = 2 ids
 '
 
+test_expect_success 'completion: showcase names, and the ids a showcase chose, in order' '
+	(cd p && pl __complete showcase show "") >actual &&
+	printf "%s\n" conference empty family >expect &&
+	test_cmp expect actual &&
+	(cd p && pl __complete showcase rm conference "") >actual &&
+	printf "%s\n" poem 2026-11-26-i-learned-to-read-slowly log >expect &&
+	test_cmp expect actual &&
+	(cd p && pl __complete showcase move conference log --after "") >actual &&
+	test_cmp expect actual &&
+	(cd p && pl __complete showcase add conference "") >actual &&
+	printf "%s\n" log poem 2026-11-26-i-learned-to-read-slowly >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'the commits, seen by git' '
 	git -C p log --format=%s -n 8 >actual &&
 	cat >expect <<-\EOF &&
