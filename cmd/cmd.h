@@ -118,6 +118,7 @@ extern const struct pl_cmd pl_cmd_profile;
 extern const struct pl_cmd pl_cmd_reflect;
 extern const struct pl_cmd pl_cmd_report;
 extern const struct pl_cmd pl_cmd_roster;
+extern const struct pl_cmd pl_cmd_showcase;
 extern const struct pl_cmd pl_cmd_sync;
 extern const struct pl_cmd pl_cmd_verify;
 
@@ -265,6 +266,12 @@ int	 pl_edit_file(const char *path);
 int	 pl_edit_entry(struct pl_ctx *, enum pl_kind, const char *id);
 
 /*
+ * err, its message saying that the person's edit is kept in file and
+ * the command that resumes it (pl [-C DIR]... the same command).
+ */
+int	 pl_edit_kept(int err, const struct pl_ctx *, const char *file);
+
+/*
  * "pl goal rm [--force] ID" and "pl goal mv OLD NEW", and their kin for
  * evidence and reflections: one commit each (see pl/entries/life.h).
  */
@@ -282,6 +289,9 @@ int	 pl_mv_entry(struct pl_ctx *, enum pl_kind, struct pl_args *);
  */
 int	 pl_body_text(char **out, char **scratch, struct pl_ctx *,
 	    const struct pl_args *, const char *what, const char *template);
+
+/* Drops template's hint line (after its newlines) if text still has it. */
+void	 pl_body_strip_hint(char *text, const char *template);
 
 /*
  * After a command that took a body: on success, removes the text typed

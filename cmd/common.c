@@ -149,6 +149,22 @@ kept(int err, const struct pl_ctx *ctx, const char *what, const char *file,
 	return err;
 }
 
+void
+pl_body_strip_hint(char *text, const char *template)
+{
+	const char	*hint = template + strspn(template, "\n");
+	char		*p = strstr(text, hint);
+
+	if (p != NULL)
+		memmove(p, p + strlen(hint), strlen(p + strlen(hint)) + 1);
+}
+
+int
+pl_edit_kept(int err, const struct pl_ctx *ctx, const char *file)
+{
+	return kept(err, ctx, "edit", file, 1);
+}
+
 int
 pl_body_done(int err, const struct pl_ctx *ctx, const char *what,
     const char *scratch)
@@ -239,7 +255,7 @@ pl_edit_entry(struct pl_ctx *ctx, enum pl_kind kind, const char *id)
 		    tmp);
 	if (err != PL_OK && err != PL_ENOCHANGE && tmp != NULL &&
 	    access(tmp, F_OK) == 0)
-		err = kept(err, ctx, "edit", tmp, 1);
+		err = pl_edit_kept(err, ctx, tmp);
 done:
 	free(old);
 	free(tmp);

@@ -14,17 +14,6 @@
 	"\n<!-- Describe what you did and what it shows.  This line is " \
 	"removed. -->\n"
 
-/* Drops the template's hint line if the editor left it in. */
-static void
-strip_hint(char *text)
-{
-	const char	*hint = DESCRIPTION_TEMPLATE + 1;
-	char		*p = strstr(text, hint);
-
-	if (p != NULL)
-		memmove(p, p + strlen(hint), strlen(p + strlen(hint)) + 1);
-}
-
 static int
 evidence_add(struct pl_ctx *ctx, struct pl_args *a)
 {
@@ -44,7 +33,7 @@ evidence_add(struct pl_ctx *ctx, struct pl_args *a)
 	    (err = pl_body_text(&text, &scratch, ctx, a, "EVIDENCE",
 	    DESCRIPTION_TEMPLATE)) != PL_OK)
 		goto done;
-	strip_hint(text);
+	pl_body_strip_hint(text, DESCRIPTION_TEMPLATE);
 	s.description = text;
 	if ((err = pl_evidence_add(&id, ctx->pf, &s)) != PL_OK)
 		goto done;

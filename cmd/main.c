@@ -28,6 +28,7 @@ const struct pl_cmd *const pl_commands[] = {
 	&pl_cmd_reflect,
 	&pl_cmd_report,
 	&pl_cmd_roster,
+	&pl_cmd_showcase,
 	&pl_cmd_sync,
 	&pl_cmd_verify,
 	NULL

@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "pl/entries/goal.h"
 #include "pl/base/md.h"
+#include "pl/entries/showcase.h"
 #include "pl/entries/standards.h"
 
 static size_t
@@ -296,6 +297,22 @@ steps(struct pl_strlist *out, struct pl_portfolio *pf, const char *id,
 	pl_entry_free(e);
 }
 
+/* The ids chosen in showcase name, in the showcase's order. */
+static void
+chosen(struct pl_strlist *out, struct pl_portfolio *pf, const char *name)
+{
+	struct pl_showcase	*s = NULL;
+	struct pl_node *const	*v;
+	size_t			 i, n;
+
+	if (name == NULL || pl_showcase_load(&s, pf, name) != PL_OK ||
+	    pl_doc_get_maps(s->doc, s->path, "items", &v, &n) != PL_OK)
+		n = 0;
+	for (i = 0; i < n; i++)
+		pl_strlist_push(out, pl_node_get(v[i], "id"));
+	pl_showcase_free(s);
+}
+
 /* The codes of the portfolio's standards. */
 static void
 codes(struct pl_strlist *out, struct pl_portfolio *pf)
@@ -340,6 +357,8 @@ complete_ids(const char *word, size_t n, const char *prefix,
 		steps(&l, pf, c->first, c->undo);
 	else if (strcmp(kind, "standard") == 0)
 		codes(&l, pf);
+	else if (strcmp(kind, "chosen") == 0)
+		chosen(&l, pf, c->first);
 	else if (strcmp(kind, "framework") == 0) {
 		if (pl_portfolio_list(&l, pf, PL_STANDARDS_DIR, ".csv") !=
 		    PL_OK)
@@ -351,7 +370,8 @@ complete_ids(const char *word, size_t n, const char *prefix,
 			pl_strlist_release(&l);
 	} else {
 		/* Ids from the committed tree: "@goal" -> goals/ */
-		folder = strcmp(kind, "evidence") == 0 ? pl_xstrdup(kind) :
+		folder = strcmp(kind, "evidence") == 0 ||
+		    strcmp(kind, "showcase") == 0 ? pl_xstrdup(kind) :
 		    pl_xasprintf("%ss", kind);
 		if (pl_portfolio_list(&l, pf, folder, ".md") != PL_OK)
 			pl_strlist_release(&l);

@@ -788,13 +788,15 @@ pl_entry_check_new_id(struct pl_portfolio *pf, enum pl_kind k,
 /*
  * Commits one change: the files of remove taken out, each text put at
  * the path of the same index, each file of attach staged at the path of
- * the same index of attach_to.  Any list may be NULL.
+ * the same index of attach_to, each file of more written with the text
+ * of the same index of more_texts.  Any list may be NULL.
  */
 static int
 commit_files(struct pl_portfolio *pf, const struct pl_msg *msg,
     const struct pl_strlist *remove, const struct pl_strlist *paths,
     const struct pl_buf *texts, const struct pl_strlist *attach,
-    const struct pl_strlist *attach_to)
+    const struct pl_strlist *attach_to, const struct pl_strlist *more,
+    const struct pl_strlist *more_texts)
 {
 	struct pl_tx	*tx = NULL;
 	size_t		 i;
@@ -813,6 +815,10 @@ commit_files(struct pl_portfolio *pf, const struct pl_msg *msg,
 		if ((err = pl_tx_put_file(tx, attach_to->v[i],
 		    attach->v[i])) != PL_OK)
 			goto done;
+	for (i = 0; more != NULL && i < more->n; i++)
+		if ((err = pl_tx_put(tx, more->v[i], more_texts->v[i],
+		    strlen(more_texts->v[i]))) != PL_OK)
+			goto done;
 	err = pl_tx_commit(tx, msg);
 done:
 	pl_tx_free(tx);
@@ -829,6 +835,7 @@ commit_text(struct pl_portfolio *pf, const struct pl_kind_ops *ops,
     const struct pl_strlist *attach, const struct pl_strlist *attach_to)
 {
 	struct pl_strlist	path = PL_STRLIST_INIT;
+	struct pl_strlist	more = PL_STRLIST_INIT, texts = PL_STRLIST_INIT;
 	int			err;
 
 	msg->kind = kinds[e->kind].name;
@@ -836,8 +843,13 @@ commit_text(struct pl_portfolio *pf, const struct pl_kind_ops *ops,
 	if (ops->trailers != NULL)
 		ops->trailers(e, &msg->trailers);
 	pl_strlist_push(&path, e->path);
-	err = commit_files(pf, msg, NULL, &path, text, attach, attach_to);
+	if (ops->also == NULL || (err = ops->also(pf, e, &more, &texts,
+	    &msg->trailers)) == PL_OK)
+		err = commit_files(pf, msg, NULL, &path, text, attach,
+		    attach_to, &more, &texts);
 	pl_strlist_release(&path);
+	pl_strlist_release(&more);
+	pl_strlist_release(&texts);
 	return err;
 }
 
@@ -1127,7 +1139,8 @@ pl_entry_commit(struct pl_portfolio *pf, const struct pl_kind_ops *ops,
 int
 pl_entry_commit_all(struct pl_portfolio *pf, const struct pl_msg *msg,
     const struct pl_entries *put, const struct pl_strlist *remove,
-    const struct pl_strlist *attach, const struct pl_strlist *attach_to)
+    const struct pl_strlist *attach, const struct pl_strlist *attach_to,
+    const struct pl_strlist *more, const struct pl_strlist *more_texts)
 {
 	struct pl_strlist	 paths = PL_STRLIST_INIT;
 	struct pl_buf		*texts = pl_xcalloc(put->n + 1, sizeof *texts);
@@ -1138,7 +1151,8 @@ pl_entry_commit_all(struct pl_portfolio *pf, const struct pl_msg *msg,
 		pl_strlist_push(&paths, put->v[i]->path);
 		entry_text(&texts[i], put->v[i]);
 	}
-	err = commit_files(pf, msg, remove, &paths, texts, attach, attach_to);
+	err = commit_files(pf, msg, remove, &paths, texts, attach, attach_to,
+	    more, more_texts);
 	for (i = 0; i < put->n; i++)
 		pl_buf_release(&texts[i]);
 	free(texts);

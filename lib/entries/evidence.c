@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "pl/entries/evidence.h"
+#include "pl/entries/showcase.h"
 #include "pl/base/slug.h"
 #include "pl/base/text.h"
 
@@ -66,6 +67,7 @@ pl_evidence_check(const struct pl_entry *e)
 
 const struct pl_kind_ops pl_evidence_ops = {
 	.check = pl_evidence_check,
+	.also = pl_showcase_leave,
 };
 
 /*
@@ -348,7 +350,8 @@ pl_evidence_detach(struct pl_portfolio *pf, const char *id, const char *name)
 	msg.action = "detach";
 	msg.id = e->id;
 	msg.sentence = s = files_sentence("Detached", &names, "from", e);
-	err = pl_entry_commit_all(pf, &msg, &one, &remove, NULL, NULL);
+	err = pl_entry_commit_all(pf, &msg, &one, &remove, NULL, NULL, NULL,
+	    NULL);
 done:
 	pl_strlist_release(&msg.trailers);
 	pl_strlist_release(&list);

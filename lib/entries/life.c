@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pl/entries/life.h"
+#include "pl/entries/showcase.h"
 #include "store/portfolio.h"
 
 /* Which key of which kind names an entry of another kind. */
@@ -179,6 +180,8 @@ struct change {
 	struct pl_strlist	 files;		/* its file, attached files */
 	struct pl_strlist	 src;		/* attached files to copy */
 	struct pl_strlist	 dst;		/* and where to */
+	struct pl_strlist	 more;		/* showcases that name it */
+	struct pl_strlist	 texts;		/* and their new texts */
 	struct pl_msg		 msg;
 	char			*sentence;
 };
@@ -199,6 +202,11 @@ change_read(struct change *c, struct pl_portfolio *pf, enum pl_kind k,
 	    PL_OK) ||
 	    (err = referrers(&c->put, &c->where, pf, k, id, to)) != PL_OK)
 		return err;
+	/* a showcase follows it without --force: it only chose it */
+	if ((k == PL_KIND_EVIDENCE || k == PL_KIND_REFLECTION) &&
+	    (err = pl_showcase_follow(pf, id, to, &c->more, &c->texts,
+	    &c->where, NULL)) != PL_OK)
+		return err;
 	return entry_files(&c->files, pf, c->e);
 }
 
@@ -212,7 +220,7 @@ change_commit(struct change *c, struct pl_portfolio *pf, const char *action,
 	c->msg.id = c->e->id;
 	c->msg.sentence = c->sentence = sentence(verb, c->e, more, &c->where);
 	return pl_entry_commit_all(pf, &c->msg, &c->put, &c->files, &c->src,
-	    &c->dst);
+	    &c->dst, &c->more, &c->texts);
 }
 
 static void
@@ -224,6 +232,8 @@ change_release(struct change *c)
 	pl_strlist_release(&c->files);
 	pl_strlist_release(&c->src);
 	pl_strlist_release(&c->dst);
+	pl_strlist_release(&c->more);
+	pl_strlist_release(&c->texts);
 	pl_strlist_release(&c->msg.trailers);
 	free(c->sentence);
 }
@@ -232,14 +242,18 @@ int
 pl_life_remove(struct pl_portfolio *pf, enum pl_kind k, const char *id,
     int force)
 {
-	struct change	 c;
-	char		*names;
-	int		 err;
+	struct change		 c;
+	struct pl_strlist	 named;
+	char			*names;
+	int			 err;
 
 	if ((err = change_read(&c, pf, k, id, NULL)) != PL_OK)
 		goto done;
 	if (c.put.n > 0 && !force) {
-		names = join(&c.where);
+		/* the entries that name it; the showcases come after them */
+		named = c.where;
+		named.n = c.put.n;
+		names = join(&named);
 		err = pl_error_set(PL_EEXISTS, "%s '%s' is named by %s; "
 		    "nothing removed (--force removes those references too)",
 		    pl_kind_name(k), id, names);

@@ -684,7 +684,7 @@ commit(struct job *j, struct pl_portfolio *pf, const struct pl_entries *put)
 	for (i = 0; i < n; i++)
 		pl_strlist_push_owned(&msg.trailers, pl_xasprintf(
 		    "Pl-Migrate: %s", j->out->used.v[i]));
-	err = pl_entry_commit_all(pf, &msg, put, NULL, NULL, NULL);
+	err = pl_entry_commit_all(pf, &msg, put, NULL, NULL, NULL, NULL, NULL);
 	pl_strlist_release(&msg.trailers);
 	free(subject);
 	free(sentence);

@@ -8,6 +8,7 @@
 
 #include "pl/base/md.h"
 #include "pl/entries/reflection.h"
+#include "pl/entries/showcase.h"
 
 const char pl_reflection_template[] =
     "## What I learned\n\n\n"
@@ -78,6 +79,7 @@ pl_reflection_check(const struct pl_entry *e)
 
 const struct pl_kind_ops pl_reflection_ops = {
 	.check = pl_reflection_check,
+	.also = pl_showcase_leave,
 };
 
 /* The spec checked, all but its text, and its date. */

@@ -27,6 +27,7 @@ test_expect_success '--help lists the commands in order' '
 	    reflect    write and read reflections
 	    report     show where a learner stands and how they got there
 	    roster     clone or sync the portfolios of a class
+	    showcase   choose what to show an audience, in order
 	    sync       share the portfolio through a git remote
 	    verify     check the signatures of ratings and signed commits
 

@@ -32,6 +32,7 @@ test_expect_success 'command names' '
 	reflect
 	report
 	roster
+	showcase
 	sync
 	verify
 	EOF
@@ -350,7 +351,7 @@ test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
 	printf "%s\n" align clone evidence goal help init log profile \
-		reflect report roster sync verify >expect &&
+		reflect report roster showcase sync verify >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"

@@ -68,6 +68,15 @@ struct pl_kind_ops {
 	/* Appends the trailers of every commit of the file, or NULL. */
 	void		(*trailers)(const struct pl_entry *,
 			    struct pl_strlist *out);
+	/*
+	 * The other files that change in the same commit as the entry's,
+	 * so that what names it stays true (a private entry leaves every
+	 * showcase): appends each path and its new text, and trailers for
+	 * the message.  NULL: none.
+	 */
+	int		(*also)(struct pl_portfolio *, const struct pl_entry *,
+			    struct pl_strlist *paths, struct pl_strlist *texts,
+			    struct pl_strlist *trailers);
 };
 
 /* The kind's name in messages and commit subjects: "goal", "evidence". */
@@ -214,13 +223,17 @@ int	 pl_entry_check_commit(struct pl_portfolio *) PL_WUR;
  * Commits several files as one change (removing or renaming an entry):
  * the files of remove taken out, then each entry of put written back as
  * pl_entry_commit() writes it, then each file of attach staged at the
- * path of the same index of attach_to; remove, attach and attach_to may
- * be NULL.  msg is the caller's, kind and id included.
+ * path of the same index of attach_to, then each file of more written
+ * whole with the text of the same index of more_texts; remove, attach,
+ * attach_to, more and more_texts may be NULL.  msg is the caller's, kind
+ * and id included.
  */
 int	 pl_entry_commit_all(struct pl_portfolio *, const struct pl_msg *,
 	    const struct pl_entries *put, const struct pl_strlist *remove,
 	    const struct pl_strlist *attach,
-	    const struct pl_strlist *attach_to) PL_WUR;
+	    const struct pl_strlist *attach_to,
+	    const struct pl_strlist *more,
+	    const struct pl_strlist *more_texts) PL_WUR;
 
 /*
  * Editing by hand in $EDITOR, in two halves around the editor (which
