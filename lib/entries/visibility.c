@@ -48,6 +48,7 @@ struct pl_visibility {
 	struct lineage	*v;
 	size_t		 n, cap;
 	int		 settled;
+	struct pl_buf	 key;		/* the one looked up */
 };
 
 int
@@ -82,6 +83,7 @@ pl_visibility_free(struct pl_visibility *vis)
 	for (i = 0; i < vis->n; i++)
 		free(vis->v[i].links);
 	free(vis->v);
+	pl_buf_release(&vis->key);
 	free(vis);
 }
 
@@ -127,19 +129,18 @@ static struct slot *
 slot_of(struct pl_visibility *vis, enum pl_kind k, const char *id)
 {
 	struct slot	*s;
-	char		*key;
 
 	/* the profile is one entry, whatever its id says */
-	key = pl_xasprintf("%s/%s", pl_kind_name(k), k == PL_KIND_PROFILE ?
-	    "" : id != NULL ? id : "");
+	pl_buf_clear(&vis->key);
+	pl_buf_puts(&vis->key, pl_kind_name(k));
+	pl_buf_putc(&vis->key, '/');
+	pl_buf_puts(&vis->key, k == PL_KIND_PROFILE || id == NULL ? "" : id);
 	if (2 * (vis->used + 1) > vis->nslots)
 		grow(vis);
-	s = find_slot(vis->slots, vis->nslots, key);
-	if (s->key != NULL) {
-		free(key);
+	s = find_slot(vis->slots, vis->nslots, pl_buf_cstr(&vis->key));
+	if (s->key != NULL)
 		return s;
-	}
-	s->key = key;
+	s->key = pl_xstrdup(pl_buf_cstr(&vis->key));
 	s->lineage = PL_NO_LINEAGE;
 	vis->used++;
 	return s;
