@@ -11,6 +11,7 @@
 
 #include "pl/entries/entry.h"
 #include "pl/base/error.h"
+#include "pl/base/node.h"
 #include "pl/base/util.h"
 #include "pl/entries/visibility.h"
 
@@ -47,6 +48,7 @@ struct pl_visibility {
 	struct lineage	*v;
 	size_t		 n, cap;
 	int		 settled;
+	struct pl_buf	 key;		/* the one looked up */
 };
 
 int
@@ -81,6 +83,7 @@ pl_visibility_free(struct pl_visibility *vis)
 	for (i = 0; i < vis->n; i++)
 		free(vis->v[i].links);
 	free(vis->v);
+	pl_buf_release(&vis->key);
 	free(vis);
 }
 
@@ -126,19 +129,18 @@ static struct slot *
 slot_of(struct pl_visibility *vis, enum pl_kind k, const char *id)
 {
 	struct slot	*s;
-	char		*key;
 
 	/* the profile is one entry, whatever its id says */
-	key = pl_xasprintf("%s/%s", pl_kind_name(k), k == PL_KIND_PROFILE ?
-	    "" : id != NULL ? id : "");
+	pl_buf_clear(&vis->key);
+	pl_buf_puts(&vis->key, pl_kind_name(k));
+	pl_buf_putc(&vis->key, '/');
+	pl_buf_puts(&vis->key, k == PL_KIND_PROFILE || id == NULL ? "" : id);
 	if (2 * (vis->used + 1) > vis->nslots)
 		grow(vis);
-	s = find_slot(vis->slots, vis->nslots, key);
-	if (s->key != NULL) {
-		free(key);
+	s = find_slot(vis->slots, vis->nslots, pl_buf_cstr(&vis->key));
+	if (s->key != NULL)
 		return s;
-	}
-	s->key = key;
+	s->key = pl_xstrdup(pl_buf_cstr(&vis->key));
 	s->lineage = PL_NO_LINEAGE;
 	vis->used++;
 	return s;
@@ -194,36 +196,145 @@ add_link(struct lineage *l, size_t to)
 	l->links[l->nlinks++] = to;
 }
 
-void
-pl_visibility_version(struct pl_visibility *vis, size_t l,
-    const struct pl_doc *doc)
+/* What a version says: whether there is one, if it is private, and
+   the lists under the keys that link (link_names), as doc.h reads them. */
+static const char *const link_names[] = { "parent", "goals", "evidence" };
+#define NNAMES	(sizeof link_names / sizeof link_names[0])
+
+struct version {
+	int			 doc;
+	int			 private;
+	struct pl_strlist	 links[NNAMES];
+};
+
+static void
+version_release(struct version *v)
 {
-	struct pl_strlist	 ids = PL_STRLIST_INIT;
+	size_t	i;
+
+	for (i = 0; i < NNAMES; i++)
+		pl_strlist_release(&v->links[i]);
+}
+
+static void
+version_of(struct version *v, const struct pl_doc *doc)
+{
+	size_t	i;
+
+	memset(v, 0, sizeof *v);
+	if ((v->doc = doc != NULL) == 0)
+		return;
+	v->private = pl_doc_private(doc);
+	/* a malformed list links to nothing; the report says so */
+	for (i = 0; i < NNAMES; i++)
+		if (pl_doc_get_list(doc, "", link_names[i], &v->links[i]) !=
+		    PL_OK)
+			pl_error_clear();
+}
+
+static const struct pl_strlist *
+links_under(const struct version *v, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; strcmp(link_names[i], key) != 0; i++)
+		;
+	return &v->links[i];
+}
+
+static void
+apply(struct pl_visibility *vis, size_t l, const struct version *v)
+{
+	const struct pl_strlist	*ids;
 	size_t			 i, k, to;
 	enum pl_kind		 kind;
 
 	if (l >= vis->n || vis->settled)
 		return;
-	if (pl_doc_private(doc))
+	if (v->private)
 		vis->v[l].private = 1;
-	if (vis->v[l].read || doc == NULL)
+	if (vis->v[l].read || !v->doc)
 		return;
 	vis->v[l].read = 1;
 	kind = vis->v[l].kind;
 	for (i = 0; i < sizeof link_keys / sizeof link_keys[0]; i++) {
 		if (link_keys[i].from != kind)
 			continue;
-		/* a malformed list links to nothing; the report says so */
-		if (pl_doc_get_list(doc, "", link_keys[i].key, &ids) != PL_OK)
-			pl_error_clear();
-		for (k = 0; k < ids.n; k++) {
+		ids = links_under(v, link_keys[i].key);
+		for (k = 0; k < ids->n; k++) {
 			/* a new lineage may move vis->v: index it after */
 			to = pl_visibility_lineage(vis,
-			    pl_kind_name(link_keys[i].to), ids.v[k]);
+			    pl_kind_name(link_keys[i].to), ids->v[k]);
 			add_link(&vis->v[l], to);
 		}
-		pl_strlist_release(&ids);
 	}
+}
+
+void
+pl_visibility_version(struct pl_visibility *vis, size_t l,
+    const struct pl_doc *doc)
+{
+	struct version	v;
+
+	if (l >= vis->n || vis->settled)
+		return;
+	version_of(&v, doc);
+	apply(vis, l, &v);
+	version_release(&v);
+}
+
+void
+pl_visibility_pack(struct pl_buf *out, const struct pl_doc *doc)
+{
+	struct version	v;
+	size_t		i, k;
+
+	version_of(&v, doc);
+	pl_pack_num(out, v.doc ? 1 + (size_t)v.private : 0);
+	for (i = 0; v.doc && i < NNAMES; i++) {
+		pl_pack_num(out, v.links[i].n);
+		for (k = 0; k < v.links[i].n; k++)
+			pl_pack_str(out, v.links[i].v[k]);
+	}
+	version_release(&v);
+}
+
+/* v from p's len bytes (pl_visibility_pack()'s); -1 when not right. */
+static int
+unpack(struct version *v, const char *p, size_t len)
+{
+	const char	*end = p + len;
+	size_t		 i, k, n, what;
+	char		*s;
+
+	memset(v, 0, sizeof *v);
+	if (pl_unpack_num(&what, &p, end) != 0 || what > 2)
+		return -1;
+	v->doc = what > 0;
+	v->private = what == 2;
+	for (i = 0; v->doc && i < NNAMES; i++) {
+		if (pl_unpack_num(&n, &p, end) != 0 || n > len)
+			return -1;
+		for (k = 0; k < n; k++) {
+			if (pl_unpack_str(&s, &p, end) != 0 || s == NULL)
+				return -1;
+			pl_strlist_push_owned(&v->links[i], s);
+		}
+	}
+	return p == end ? 0 : -1;
+}
+
+int
+pl_visibility_version_packed(struct pl_visibility *vis, size_t l,
+    const char *p, size_t len)
+{
+	struct version	v;
+	int		rc;
+
+	if ((rc = unpack(&v, p, len)) == 0)
+		apply(vis, l, &v);
+	version_release(&v);
+	return rc;
 }
 
 void

@@ -550,43 +550,54 @@ pl_history_next(const struct pl_change **out, struct pl_history *h)
 }
 
 int
-pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
-    int before)
+pl_history_tree(unsigned char out[20], struct pl_history *h, int before)
 {
 	struct commit	*parent = NULL;
-	git_blob	*blob = NULL;
-	git_oid		 id;
-	int		 err = PL_OK;
 
 	if (h->commit == NULL)
 		return pl_error_set(PL_ENOTFOUND, "no commit read yet");
-	if (before && (err = first_parent(&parent, h)) == 0 && parent == NULL)
-		return pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
-	if (err < 0) {
-		err = pl_error_git(-1, "cannot read a commit's tree");
-		goto done;
+	if (!before) {
+		memcpy(out, h->commit->r.tree.id, GIT_OID_RAWSZ);
+		return PL_OK;
 	}
+	if (first_parent(&parent, h) < 0)
+		return pl_error_git(-1, "cannot read a commit's tree");
+	if (parent == NULL)
+		return pl_error_set(PL_ENOTFOUND, "no parent");
+	memcpy(out, parent->r.tree.id, GIT_OID_RAWSZ);
+	commit_free(parent);
+	return PL_OK;
+}
+
+int
+pl_history_read(struct pl_buf *out, struct pl_history *h, const char *path,
+    int before)
+{
+	git_blob	*blob = NULL;
+	git_oid		 root, id;
+	int		 err;
+
+	if ((err = pl_history_tree(root.id, h, before)) == PL_ENOTFOUND &&
+	    h->commit != NULL)
+		return pl_error_set(PL_ENOTFOUND, "'%s' is not there", path);
+	if (err != PL_OK)
+		return err;
 	/* the trees of a hand commit just described are at hand */
 	if ((err = trees(h)) != PL_OK || (err = pl_treecmp_find(&id, h->trees,
-	    &(before ? parent : h->commit)->r.tree, path)) ==
-	    PL_ENOTFOUND) {
+	    &root, path)) == PL_ENOTFOUND) {
 		if (err == PL_ENOTFOUND)
 			err = pl_error_set(PL_ENOTFOUND, "'%s' is not there",
 			    path);
-		goto done;
+		return err;
 	}
 	if (err != PL_OK)
-		goto done;
-	if (git_blob_lookup(&blob, h->repo, &id) < 0) {
-		err = pl_error_git(-1, "cannot read a file");
-		goto done;
-	}
+		return err;
+	if (git_blob_lookup(&blob, h->repo, &id) < 0)
+		return pl_error_git(-1, "cannot read a file");
 	pl_buf_put(out, git_blob_rawcontent(blob),
 	    (size_t)git_blob_rawsize(blob));
-done:
 	git_blob_free(blob);
-	commit_free(parent);
-	return err;
+	return PL_OK;
 }
 
 int

@@ -20,6 +20,7 @@ struct pl_report_event;
 struct pl_report_options;
 struct pl_report_person;
 struct pl_verifier;
+struct pl_verscache;
 struct pl_visibility;
 struct seen;
 
@@ -42,6 +43,8 @@ struct build {
 	struct pl_verifier		*verifier;	/* NULL: no keys */
 	/* The family view: what is left out (NULL in the others). */
 	struct pl_visibility		*vis;
+	struct pl_verscache		*versions;	/* what versions
+							   said, cached */
 	/* The walk's changes, counted once what is left out is known. */
 	struct seen			*seen;
 	size_t				 nseen, capseen;

@@ -18,6 +18,11 @@
 #include "pl/entries/visibility.h"
 #include "pl/report/report.h"
 #include "report/report-build.h"
+#include "store/verscache.h"
+
+/* What the version cache's records are: visibility.c's bytes, as this
+   build's parser reads a file. */
+#define VERSIONS_FORMAT	1
 
 /* A change of the walk, with what it will count for. */
 struct seen {
@@ -223,25 +228,44 @@ own_file(const struct pl_change *c)
 	return own;
 }
 
-/* Gives the visibility the version of path at the change (or before it). */
+/*
+ * Gives the visibility the version of path at the change (or before it):
+ * from the version cache, by the tree it is in, when it has it; else
+ * read, and put there.  A version that is not there says nothing and is
+ * not kept: a folder git could not read looks the same.
+ */
 static int
 read_version(struct build *b, struct pl_history *h, size_t l,
     const char *path, int before)
 {
-	struct pl_buf	 text = PL_BUF_INIT;
+	struct pl_buf	 text = PL_BUF_INIT, packed = PL_BUF_INIT;
 	struct pl_doc	*doc = NULL;
+	const char	*v;
+	git_oid		 tree;
+	size_t		 len;
 	int		 err;
 
-	err = pl_history_read(&text, h, path, before);
-	if (err == PL_OK && pl_doc_parse(&doc, path, text.ptr, text.len) ==
-	    PL_OK)
+	if ((err = pl_history_tree(tree.id, h, before)) == PL_OK &&
+	    (v = pl_verscache_get(b->versions, &tree, path, &len)) != NULL &&
+	    pl_visibility_version_packed(b->vis, l, v, len) == 0)
+		return PL_OK;
+	if (err == PL_OK)
+		err = pl_history_read(&text, h, path, before);
+	if (err == PL_OK) {
+		/* a version that does not parse says nothing */
+		if (pl_doc_parse(&doc, path, text.ptr, text.len) != PL_OK)
+			doc = NULL;
+		pl_visibility_pack(&packed, doc);
+		pl_verscache_put(b->versions, &tree, path, packed.ptr,
+		    packed.len);
 		pl_visibility_version(b->vis, l, doc);
-	/* a version that is not there or does not parse says nothing */
+	}
 	if (err == PL_ENOTFOUND || err == PL_OK) {
 		pl_error_clear();
 		err = PL_OK;
 	}
 	pl_doc_free(doc);
+	pl_buf_release(&packed);
 	pl_buf_release(&text);
 	return err;
 }
@@ -326,6 +350,9 @@ walk(struct build *b)
 		if (pl_date_cmp(c->date, b->until) <= 0)
 			keep_change(b, c, l);
 	}
+	/* every version history has was asked for: drop the others */
+	if (err == PL_OK && c == NULL && !b->window)
+		pl_verscache_whole(b->versions);
 	pl_history_free(h);
 	return err;
 }
@@ -490,6 +517,7 @@ see_history(struct build *b)
 		"reflection" };
 	size_t			*at[3], *was[3], profile = PL_NO_LINEAGE;
 	size_t			 k;
+	char			*stamp;
 	int			 err;
 
 	for (k = 0; k < 3; k++) {
@@ -500,7 +528,13 @@ see_history(struct build *b)
 		profile = pl_visibility_lineage(b->vis, "profile", "");
 		pl_visibility_version(b->vis, profile, b->profile->doc);
 	}
+	stamp = pl_xasprintf("family %d; pl %s; libyaml %s", VERSIONS_FORMAT,
+	    PL_VERSION, pl_doc_reader_version());
+	b->versions = pl_verscache_open(pl_portfolio_repo(b->p), stamp);
+	free(stamp);
 	err = walk(b);
+	pl_verscache_close(b->versions);
+	b->versions = NULL;
 	for (k = 0; k < 3; k++) {
 		was[k] = pl_xcalloc(then[k]->n + 1, sizeof *was[k]);
 		seed(b, then[k], kinds[k], was[k]);

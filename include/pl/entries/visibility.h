@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "pl/base/doc.h"
+#include "pl/base/util.h"
 
 /* Not an entry: a change to standards, settings, the portfolio. */
 #define PL_NO_LINEAGE ((size_t)-1)
@@ -55,6 +56,19 @@ void	 pl_visibility_renamed(struct pl_visibility *, const char *kind,
  */
 void	 pl_visibility_version(struct pl_visibility *, size_t l,
 	    const struct pl_doc *doc);
+
+/*
+ * Appends to out, as bytes, what doc (NULL: a version not there or that
+ * does not parse) says to pl_visibility_version(), for a cache to keep.
+ */
+void	 pl_visibility_pack(struct pl_buf *out, const struct pl_doc *doc);
+
+/*
+ * pl_visibility_version() of the doc that pl_visibility_pack() gave p's
+ * len bytes: 0, or -1 (and nothing done) when they are not such bytes.
+ */
+int	 pl_visibility_version_packed(struct pl_visibility *, size_t l,
+	    const char *p, size_t len);
 
 /* Marks l private: a version read elsewhere said so. */
 void	 pl_visibility_private(struct pl_visibility *, size_t l);

@@ -69,6 +69,15 @@ int	 pl_history_next(const struct pl_change **out, struct pl_history *)
 void	 pl_history_free(struct pl_history *);
 
 /*
+ * Into out, the raw id (20 bytes) of the tree of the commit of the last
+ * change, or with before, of that commit's first parent: the tree that
+ * pl_history_read() reads a file from.  PL_ENOTFOUND when there is none
+ * (no change yet, no parent), PL_ERROR when git fails.
+ */
+int	 pl_history_tree(unsigned char out[20], struct pl_history *,
+	    int before) PL_WUR;
+
+/*
  * Appends to out the file path as the commit of the last change has it,
  * or with before, as that commit's first parent has it.  PL_ENOTFOUND
  * when it is not there (or is not a file), PL_ERROR when git fails.
