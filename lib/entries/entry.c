@@ -94,9 +94,20 @@ pl_kind_parse(enum pl_kind *out, const char *name)
 char *
 pl_entry_path(enum pl_kind k, const char *id)
 {
+	size_t	 d, n;
+	char	*path;
+
 	if (k == PL_KIND_PROFILE)
 		return pl_xstrdup("profile.md");
-	return pl_xasprintf("%s/%s.md", kinds[k].dir, id);
+	/* Made for every file of a listing: no printf. */
+	d = strlen(kinds[k].dir);
+	n = strlen(id);
+	path = pl_xmalloc(d + n + 5);
+	memcpy(path, kinds[k].dir, d);
+	path[d] = '/';
+	memcpy(path + d + 1, id, n);
+	memcpy(path + d + 1 + n, ".md", 4);
+	return path;
 }
 
 struct pl_entry *
@@ -429,20 +440,25 @@ read_all(struct load *l, size_t n, size_t parse, struct pl_portfolio *pf)
 }
 
 /*
- * The entry of now (read from the portfolio other) that stands for e,
- * whose file is the object blob: the one of the same id whose file is
- * the same object, or NULL.
+ * The entry of now (read from the portfolio other) that stands for the
+ * entry id of kind k, whose file is the object blob: the one of the same
+ * id whose file is the same object, or NULL.
  */
 static struct pl_entry *
 same_as(const struct pl_entries *now, struct pl_portfolio *other,
-    const struct pl_entry *e, const git_oid *blob)
+    enum pl_kind k, const char *id, const git_oid *blob)
 {
-	git_oid	theirs;
-	long	i;
+	git_oid	 theirs;
+	char	*path;
+	long	 i;
+	int	 found;
 
-	if (now == NULL || (i = pl_entries_find(now, e->id)) < 0)
+	if (now == NULL || (i = pl_entries_find(now, id)) < 0)
 		return NULL;
-	if (pl_portfolio_locate(&theirs, other, e->path) != PL_OK) {
+	path = pl_entry_path(k, id);
+	found = pl_portfolio_locate(&theirs, other, path) == PL_OK;
+	free(path);
+	if (!found) {
 		pl_error_clear();
 		return NULL;
 	}
@@ -497,47 +513,61 @@ caches_close(struct caches *c)
 }
 
 /*
- * Finds each file's object and summary.  A listing of linked entries
- * leaves out, unread, those whose summary names no link to its id.
- * Returns how many are still to be read whole.
+ * Why file f of a listing of kind k, not a plain file, is not read, as
+ * reading it says; NULL when it is read all the same.
+ */
+static char *
+refusal(enum pl_kind k, const struct pl_folder_file *f)
+{
+	char	*path = pl_entry_path(k, f->name), *why = NULL;
+
+	if (pl_portfolio_mode_check(path, f->mode) != PL_OK)
+		why = pl_xstrdup(pl_error_last());
+	free(path);
+	return why;
+}
+
+/*
+ * Takes each file's object and summary.  A listing of linked entries
+ * leaves out, unread and with no entry made, those whose summary names
+ * no link to its id.  Returns how many are still to be read whole.
  */
 static size_t
-find_all(struct load *l, struct pl_entry **same, const struct pl_strlist *ids,
-    struct pl_portfolio *pf, enum pl_kind k, const struct listing *ls,
-    struct caches *c)
+find_all(struct load *l, struct pl_entry **same, const struct pl_folder *f,
+    enum pl_kind k, const struct listing *ls, struct caches *c)
 {
-	size_t	i, parse = 0;
-	int	linked;
+	const struct pl_folder_file	*ff;
+	size_t				 i, parse = 0;
+	int				 linked;
 
-	for (i = 0; i < ids->n; i++) {
-		if (!pl_id_valid(ids->v[i])) {
+	for (i = 0; i < f->n; i++) {
+		ff = &f->v[i];
+		if (!pl_id_valid(ff->name)) {
 			l[i].warning = pl_xasprintf("%s/%s.md: not a valid "
-			    "id; skipped", kinds[k].dir, ids->v[i]);
+			    "id; skipped", kinds[k].dir, ff->name);
 			continue;
 		}
-		if (entry_find(&l[i].e, &l[i].blob, pf, k, ids->v[i]) !=
-		    PL_OK) {
-			l[i].warning = pl_xstrdup(pl_error_last());
+		if (ff->mode != GIT_FILEMODE_BLOB &&
+		    ff->mode != GIT_FILEMODE_BLOB_EXECUTABLE &&
+		    (l[i].warning = refusal(k, ff)) != NULL)
 			continue;
-		}
-		if ((same[i] = same_as(ls->now, ls->other, l[i].e,
-		    &l[i].blob)) != NULL) {
-			pl_entry_free(l[i].e);
-			l[i].e = NULL;
+		git_oid_cpy(&l[i].blob, &ff->id);
+		if ((same[i] = same_as(ls->now, ls->other, k, ff->name,
+		    &ff->id)) != NULL)
 			continue;
-		}
 		l[i].sum = pl_sumcache_get(c->sums, &l[i].blob, &l[i].sumlen);
 		pl_sumcache_put(c->sums, &l[i].blob, NULL, 0);
 		linked = l[i].sum == NULL || ls->id == NULL ? 1 :
 		    pl_summary_names(l[i].sum, l[i].sumlen, ls->key, ls->id);
 		if (linked == 0) {
-			pl_entry_free(l[i].e);
-			l[i].e = NULL;
 			l[i].unlinked = 1;
-		} else if (linked < 0 || l[i].sum == NULL) {
+			continue;
+		}
+		if (linked < 0 || l[i].sum == NULL) {
 			l[i].sum = NULL;
 			parse++;
 		}
+		l[i].e = pl_entry_new(k, ff->name);
 	}
 	return parse;
 }
@@ -553,7 +583,7 @@ list(struct pl_entries *out, struct pl_entries *owned,
     struct pl_portfolio *pf, enum pl_kind k, const struct listing *ls,
     struct pl_strlist *warnings)
 {
-	struct pl_strlist	 ids = PL_STRLIST_INIT;
+	struct pl_folder	 f;
 	struct caches		 c;
 	struct pl_entry		**same = NULL;
 	struct load		*l = NULL;
@@ -562,15 +592,15 @@ list(struct pl_entries *out, struct pl_entries *owned,
 
 	out->v = NULL;
 	out->n = 0;
-	if ((err = pl_portfolio_list(&ids, pf, kinds[k].dir, ".md")) != PL_OK)
+	if ((err = pl_portfolio_folder(&f, pf, kinds[k].dir, ".md")) != PL_OK)
 		goto done;
 	caches_open(&c, pf, k, ls->id == NULL);
-	out->v = pl_xcalloc(ids.n + 1, sizeof *out->v);
+	out->v = pl_xcalloc(f.n + 1, sizeof *out->v);
 	if (owned != NULL)
-		owned->v = pl_xcalloc(ids.n + 1, sizeof *owned->v);
-	l = pl_xcalloc(ids.n + 1, sizeof *l);
-	same = pl_xcalloc(ids.n + 1, sizeof *same);
-	parse = find_all(l, same, &ids, pf, k, ls, &c);
+		owned->v = pl_xcalloc(f.n + 1, sizeof *owned->v);
+	l = pl_xcalloc(f.n + 1, sizeof *l);
+	same = pl_xcalloc(f.n + 1, sizeof *same);
+	parse = find_all(l, same, &f, k, ls, &c);
 	/*
 	 * Linked entries with summaries are few, read from the repository;
 	 * texts to parse, or records gone from the folder (whose texts must
@@ -582,12 +612,12 @@ list(struct pl_entries *out, struct pl_entries *owned,
 		if (c.readonly)
 			pl_textcache_readonly(c.texts);
 	}
-	for (i = 0; c.texts != NULL && i < ids.n; i++)
+	for (i = 0; c.texts != NULL && i < f.n; i++)
 		if (l[i].e != NULL || l[i].unlinked)
 			l[i].cached = pl_textcache_get(c.texts, &l[i].blob,
 			    &l[i].len);
-	read_all(l, ids.n, parse, pf);
-	for (i = 0; i < ids.n; i++) {
+	read_all(l, f.n, parse, pf);
+	for (i = 0; i < f.n; i++) {
 		if (c.texts != NULL && l[i].e != NULL)
 			pl_textcache_put(c.texts, &l[i].blob, l[i].e->text.ptr,
 			    l[i].e->text.len);
@@ -615,14 +645,14 @@ list(struct pl_entries *out, struct pl_entries *owned,
 	caches_close(&c);
 	pl_error_clear();
 done:
-	for (i = 0; l != NULL && i < ids.n; i++) {
+	for (i = 0; l != NULL && i < f.n; i++) {
 		if (l[i].unlinked)
 			pl_entry_free(l[i].e);
 		pl_buf_release(&l[i].made);
 	}
 	free(same);
 	free(l);
-	pl_strlist_release(&ids);
+	pl_folder_release(&f);
 	return err;
 }
 
