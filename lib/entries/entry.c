@@ -348,20 +348,33 @@ load_one(struct load *l, git_repository *repo)
 {
 	struct pl_entry	*e = l->e;
 	struct pl_doc	*doc;
+	struct pl_buf	 text = PL_BUF_INIT;
+	const char	*t = l->cached;
+	size_t		 n = l->len;
 	int		 err;
 
-	if (l->sum != NULL && l->cached != NULL && pl_summary_doc(&doc,
-	    l->sum, l->sumlen, l->cached, l->len) == 0) {
+	/* A linked entry's text comes from git, its summary still serves */
+	if (t == NULL && l->sum != NULL) {
+		if ((err = pl_portfolio_read_blob(&text, repo, &l->blob,
+		    e->path)) != PL_OK)
+			return err;
+		t = text.ptr;
+		n = text.len;
+	}
+	if (l->sum != NULL && t != NULL && pl_summary_doc(&doc, l->sum,
+	    l->sumlen, t, n) == 0) {
 		pl_doc_free(e->doc);
 		e->doc = doc;
-		pl_buf_put(&e->text, l->cached, l->len);
+		pl_buf_put(&e->text, t, n);
+		pl_buf_release(&text);
 		return PL_OK;
 	}
 	l->sum = NULL;
-	if (l->cached == NULL)
+	if (t == NULL)
 		err = entry_read(e, repo, &l->blob);
-	else if ((err = entry_parse(e, l->cached, l->len)) == PL_OK)
-		pl_buf_put(&e->text, l->cached, l->len);
+	else if ((err = entry_parse(e, t, n)) == PL_OK)
+		pl_buf_put(&e->text, t, n);
+	pl_buf_release(&text);
 	if (err != PL_OK)
 		return err;
 	pl_summary_derive(e->doc, kinds[e->kind].tasks, kinds[e->kind].words);
@@ -527,6 +540,35 @@ refusal(enum pl_kind k, const struct pl_folder_file *f)
 	return why;
 }
 
+/* Closes c unwritten, after a failure. */
+static void
+caches_drop(struct caches *c)
+{
+	pl_textcache_readonly(c->texts);
+	pl_sumcache_readonly(c->sums);
+	caches_close(c);
+}
+
+/*
+ * The listing of the folder of kind k, whose tree is tree: the one kept
+ * with the summaries when it is that tree's (the tree, a large object
+ * rebuilt from a chain of deltas, is then not read), else read from the
+ * tree and kept.
+ */
+static int
+folder_of(struct pl_folder *out, struct caches *c, struct pl_portfolio *pf,
+    enum pl_kind k, const git_oid *tree)
+{
+	int	err;
+
+	if (pl_sumcache_folder(out, c->sums, tree, ".md"))
+		return PL_OK;
+	if ((err = pl_portfolio_folder_read(out, pf, kinds[k].dir, tree,
+	    ".md")) == PL_OK)
+		pl_sumcache_put_folder(c->sums, tree, ".md", out);
+	return err;
+}
+
 /*
  * Takes each file's object and summary.  A listing of linked entries
  * leaves out, unread and with no entry made, those whose summary names
@@ -555,8 +597,8 @@ find_all(struct load *l, struct pl_entry **same, const struct pl_folder *f,
 		if ((same[i] = same_as(ls->now, ls->other, k, ff->name,
 		    &ff->id)) != NULL)
 			continue;
-		l[i].sum = pl_sumcache_get(c->sums, &l[i].blob, &l[i].sumlen);
-		pl_sumcache_put(c->sums, &l[i].blob, NULL, 0);
+		l[i].sum = pl_sumcache_take(c->sums, &l[i].blob,
+		    &l[i].sumlen);
 		linked = l[i].sum == NULL || ls->id == NULL ? 1 :
 		    pl_summary_names(l[i].sum, l[i].sumlen, ls->key, ls->id);
 		if (linked == 0) {
@@ -585,6 +627,8 @@ list(struct pl_entries *out, struct pl_entries *owned,
 {
 	struct pl_folder	 f;
 	struct caches		 c;
+	git_oid			 tree;
+	int			 found;
 	struct pl_entry		**same = NULL;
 	struct load		*l = NULL;
 	size_t			 i, parse;
@@ -592,9 +636,15 @@ list(struct pl_entries *out, struct pl_entries *owned,
 
 	out->v = NULL;
 	out->n = 0;
-	if ((err = pl_portfolio_folder(&f, pf, kinds[k].dir, ".md")) != PL_OK)
+	memset(&f, 0, sizeof f);
+	if ((err = pl_portfolio_folder_id(&tree, &found, pf, kinds[k].dir)) !=
+	    PL_OK)
 		goto done;
 	caches_open(&c, pf, k, ls->id == NULL);
+	if (found && (err = folder_of(&f, &c, pf, k, &tree)) != PL_OK) {
+		caches_drop(&c);
+		goto done;
+	}
 	out->v = pl_xcalloc(f.n + 1, sizeof *out->v);
 	if (owned != NULL)
 		owned->v = pl_xcalloc(f.n + 1, sizeof *owned->v);

@@ -750,34 +750,32 @@ pl_portfolio_refs(struct pl_strlist *out, struct pl_portfolio *p)
 	return PL_OK;
 }
 
-/*
- * The tree of folder dir (NULL, "" or ".": the top) in *out, noting the
- * read; NULL when there is no such folder.
- */
-static int
-folder_tree(git_tree **out, struct pl_portfolio *p, const char *dir)
+int
+pl_portfolio_folder_id(git_oid *out, int *found, struct pl_portfolio *p,
+    const char *dir)
 {
 	git_tree_entry	*e = NULL;
 	int		 rc, err = 0;
 
-	*out = NULL;
+	*found = 0;
 	if (p->tree == NULL)
 		return 0;
-	if (dir == NULL || *dir == '\0' || strcmp(dir, ".") == 0)
-		return (rc = git_tree_dup(out, p->tree)) < 0 ?
-		    pl_error_git(rc, ".") : 0;
+	if (dir == NULL || *dir == '\0' || strcmp(dir, ".") == 0) {
+		git_oid_cpy(out, git_tree_id(p->tree));
+		*found = 1;
+		return 0;
+	}
 	if ((err = pl_path_check(dir)) != 0)
 		return err;
 	rc = git_tree_entry_bypath(&e, p->tree, dir);
 	if (rc == 0 || rc == GIT_ENOTFOUND)
 		read_note(p, dir, rc == 0 ? git_tree_entry_id(e) : NULL);
-	if (rc == GIT_ENOTFOUND ||
-	    (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE))
-		goto done;
-	if (rc < 0 ||
-	    (rc = git_tree_lookup(out, p->repo, git_tree_entry_id(e))) < 0)
+	if (rc < 0 && rc != GIT_ENOTFOUND)
 		err = pl_error_git(rc, dir);
-done:
+	else if (rc == 0 && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+		git_oid_cpy(out, git_tree_entry_id(e));
+		*found = 1;
+	}
 	git_tree_entry_free(e);
 	return err;
 }
@@ -852,17 +850,32 @@ files_of_tree(struct pl_folder *out, const git_tree *t, const char *suffix)
 }
 
 int
+pl_portfolio_folder_read(struct pl_folder *out, struct pl_portfolio *p,
+    const char *dir, const git_oid *tree, const char *suffix)
+{
+	git_tree	*t = NULL;
+	int		 rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = git_tree_lookup(&t, p->repo, tree)) < 0)
+		return pl_error_git(rc, dir);
+	files_of_tree(out, t, suffix != NULL ? suffix : "");
+	git_tree_free(t);
+	return 0;
+}
+
+int
 pl_portfolio_folder(struct pl_folder *out, struct pl_portfolio *p,
     const char *dir, const char *suffix)
 {
-	git_tree	*t = NULL;
-	int		 err;
+	git_oid	 tree;
+	int	 found, err;
 
 	memset(out, 0, sizeof *out);
-	if ((err = folder_tree(&t, p, dir)) == 0 && t != NULL)
-		files_of_tree(out, t, suffix != NULL ? suffix : "");
-	git_tree_free(t);
-	return err;
+	if ((err = pl_portfolio_folder_id(&tree, &found, p, dir)) != 0 ||
+	    !found)
+		return err;
+	return pl_portfolio_folder_read(out, p, dir, &tree, suffix);
 }
 
 void

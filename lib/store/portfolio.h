@@ -133,6 +133,18 @@ struct pl_folder {
 int	 pl_portfolio_folder(struct pl_folder *out, struct pl_portfolio *,
 	    const char *dir, const char *suffix) PL_WUR;
 
+/*
+ * pl_portfolio_folder() in two halves, so that a listing kept by tree id
+ * can stand for the second: the id of folder dir's tree (*found 0 when
+ * there is no such folder), noting the read; then the listing of that
+ * tree (dir names it in errors).
+ */
+int	 pl_portfolio_folder_id(git_oid *out, int *found,
+	    struct pl_portfolio *, const char *dir) PL_WUR;
+int	 pl_portfolio_folder_read(struct pl_folder *out,
+	    struct pl_portfolio *, const char *dir, const git_oid *tree,
+	    const char *suffix) PL_WUR;
+
 void	 pl_folder_release(struct pl_folder *);
 
 /* portfolio.lockTimeout in .plconfig, in ms (default 5 s). */
