@@ -203,9 +203,12 @@ pl_slug_make(const char *text)
 int
 pl_id_valid(const char *id)
 {
-	/* strspn()'s table: asked of every file of a listing */
-	size_t	n = strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-");
+	size_t	n;
 
+	/* Asked of every file of a listing: one comparison a character */
+	for (n = 0; (unsigned char)(id[n] - 'a') < 26 ||
+	    (unsigned char)(id[n] - '0') < 10 || id[n] == '-'; n++)
+		;
 	return n > 0 && n <= PL_ID_MAX && id[n] == '\0' && id[0] != '-';
 }
 

@@ -165,6 +165,44 @@ unknown_id(struct pl_portfolio *pf, enum pl_kind k, const char *id)
 }
 
 /*
+ * Finds e's plain file in the listing of its folder kept with the
+ * summaries, when that listing is of the folder's tree now: the tree,
+ * rebuilt from a chain of deltas, is then not read.  The read of the
+ * file is remembered as pl_portfolio_locate() would; 0 when not found
+ * there, for pl_portfolio_locate() to look and say why.
+ */
+static int
+listed(git_oid *blob, struct pl_portfolio *pf, const struct pl_entry *e)
+{
+	git_repository		*repo = pl_portfolio_repo(pf);
+	const char		*dir = kinds[e->kind].dir;
+	struct pl_sumcache	*sums;
+	git_filemode_t		 mode;
+	git_oid			 tree;
+	char			*stamp;
+	int			 found, hit;
+
+	if (pl_portfolio_folder_id(&tree, &found, pf, dir, 0) != PL_OK) {
+		pl_error_clear();
+		return 0;
+	}
+	if (!found)
+		return 0;
+	stamp = pl_summary_stamp();
+	sums = pl_sumcache_open(repo, dir, stamp,
+	    pl_textcache_seal_of(repo, dir));
+	hit = pl_sumcache_folder_find(blob, &mode, sums, &tree, ".md",
+	    e->id) && (mode == GIT_FILEMODE_BLOB ||
+	    mode == GIT_FILEMODE_BLOB_EXECUTABLE);
+	pl_sumcache_readonly(sums);
+	pl_sumcache_close(sums, 0);
+	free(stamp);
+	if (hit)
+		pl_portfolio_note_read(pf, e->path, blob);
+	return hit;
+}
+
+/*
  * The first half of reading an entry, on the portfolio's thread: checks
  * the id and finds the file's object, remembering the read.
  */
@@ -180,6 +218,10 @@ entry_find(struct pl_entry **out, git_oid *blob, struct pl_portfolio *pf,
 	    PL_OK)
 		return err;
 	e = pl_entry_new(k, id);
+	if (k != PL_KIND_PROFILE && listed(blob, pf, e)) {
+		*out = e;
+		return PL_OK;
+	}
 	if ((err = pl_portfolio_locate(blob, pf, e->path)) != PL_OK) {
 		if (err == PL_ENOTFOUND && k != PL_KIND_PROFILE)
 			unknown_id(pf, k, id);
@@ -478,13 +520,32 @@ same_as(const struct pl_entries *now, struct pl_portfolio *other,
 	return git_oid_equal(&theirs, blob) ? now->v[i] : NULL;
 }
 
-/* What a listing is after: every entry, or those linked to one. */
+/*
+ * What a listing is after: every entry, those linked to one, or that one
+ * and those whose front matter may name it (id without key).
+ */
 struct listing {
 	const struct pl_entries	*now;	/* entries to borrow, or NULL */
 	struct pl_portfolio	*other;	/* now's portfolio */
 	const char		*key;	/* with id: the entries whose list */
 	const char		*id;	/* under key names id, or NULL */
 };
+
+/*
+ * Whether the listing keeps the file name whose summary is sum: 1 or 0,
+ * -1 when the summary cannot tell.
+ */
+static int
+keeps(const struct listing *ls, const char *name, const char *sum,
+    size_t len)
+{
+	if (ls->id == NULL)
+		return 1;
+	if (ls->key != NULL)
+		return pl_summary_names(sum, len, ls->key, ls->id);
+	return strcmp(name, ls->id) == 0 ||
+	    pl_summary_mentions(sum, len, ls->id);
+}
 
 /* The caches of one listing: texts and summaries of the folder. */
 struct caches {
@@ -599,8 +660,8 @@ find_all(struct load *l, struct pl_entry **same, const struct pl_folder *f,
 			continue;
 		l[i].sum = pl_sumcache_take(c->sums, &l[i].blob,
 		    &l[i].sumlen);
-		linked = l[i].sum == NULL || ls->id == NULL ? 1 :
-		    pl_summary_names(l[i].sum, l[i].sumlen, ls->key, ls->id);
+		linked = l[i].sum == NULL ? 1 : keeps(ls, ff->name, l[i].sum,
+		    l[i].sumlen);
 		if (linked == 0) {
 			l[i].unlinked = 1;
 			continue;
@@ -637,8 +698,8 @@ list(struct pl_entries *out, struct pl_entries *owned,
 	out->v = NULL;
 	out->n = 0;
 	memset(&f, 0, sizeof f);
-	if ((err = pl_portfolio_folder_id(&tree, &found, pf, kinds[k].dir)) !=
-	    PL_OK)
+	if ((err = pl_portfolio_folder_id(&tree, &found, pf, kinds[k].dir,
+	    1)) != PL_OK)
 		goto done;
 	caches_open(&c, pf, k, ls->id == NULL);
 	if (found && (err = folder_of(&f, &c, pf, k, &tree)) != PL_OK) {
@@ -678,9 +739,8 @@ list(struct pl_entries *out, struct pl_entries *owned,
 			pl_sumcache_put(c.sums, &l[i].blob, l[i].made.ptr,
 			    l[i].made.len);
 		/* freed once the caches, which borrow its text, are closed */
-		if (l[i].e != NULL && ls->id != NULL && l[i].sum == NULL &&
-		    pl_summary_names(l[i].made.ptr, l[i].made.len, ls->key,
-		    ls->id) != 1)
+		if (l[i].e != NULL && l[i].sum == NULL && keeps(ls,
+		    l[i].e->id, l[i].made.ptr, l[i].made.len) != 1)
 			l[i].unlinked = 1;
 		if (l[i].warning != NULL)
 			pl_strlist_push_owned(warnings, l[i].warning);
@@ -721,6 +781,15 @@ pl_entry_list_linked(struct pl_entries *out, struct pl_portfolio *pf,
     struct pl_strlist *warnings)
 {
 	struct listing	ls = { NULL, NULL, key, id };
+
+	return list(out, NULL, pf, k, &ls, warnings);
+}
+
+int
+pl_entry_list_naming(struct pl_entries *out, struct pl_portfolio *pf,
+    enum pl_kind k, const char *id, struct pl_strlist *warnings)
+{
+	struct listing	ls = { NULL, NULL, NULL, id };
 
 	return list(out, NULL, pf, k, &ls, warnings);
 }

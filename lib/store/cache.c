@@ -533,16 +533,41 @@ by_index_id(const void *key, const void *e)
 	return memcmp(key, e, GIT_OID_RAWSZ);
 }
 
-/* The index of id's record in the file, or -1. */
+/* The first four bytes of an id, as a number that sorts as they do. */
+static uint32_t
+id_head(const unsigned char *id)
+{
+	return (uint32_t)id[0] << 24 | (uint32_t)id[1] << 16 |
+	    (uint32_t)id[2] << 8 | id[3];
+}
+
+/*
+ * The index of id's record in the file, or -1.  Asked for every file of
+ * every listing: ids differ in their first bytes but near the end of a
+ * search, so those are compared as a number before memcmp().
+ */
 static long
 sum_find(const struct pl_sumcache *c, const unsigned char *id)
 {
 	const unsigned char	*e;
+	size_t			 lo = 0, hi = c->n, mid;
+	uint32_t		 want = id_head(id), have;
+	int			 cmp;
 
-	if (c->n == 0 || (e = bsearch(id, c->index, c->n, SUM_INDEX,
-	    by_index_id)) == NULL)
-		return -1;
-	return (long)((size_t)(e - c->index) / SUM_INDEX);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		e = c->index + mid * SUM_INDEX;
+		have = id_head(e);
+		cmp = want != have ? (want < have ? -1 : 1) :
+		    by_index_id(id, e);
+		if (cmp == 0)
+			return (long)mid;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
 }
 
 /* The summary of record i, or NULL when the index points outside. */
@@ -638,25 +663,70 @@ folder_records(struct pl_folder *out, const unsigned char *p, size_t len,
 	return p == end;
 }
 
+/*
+ * The number of records of the listing kept when it is tree's with
+ * suffix, their bytes in *len from *p; else -1.
+ */
+static long
+folder_at(const unsigned char **p, size_t *len, const struct pl_sumcache *c,
+    const git_oid *tree, const char *suffix)
+{
+	const unsigned char	*f = c->folder;
+	size_t			 slen;
+
+	if (f == NULL || memcmp(f, tree->id, GIT_OID_RAWSZ) != 0)
+		return -1;
+	slen = pl_cache_get32(f + GIT_OID_RAWSZ);
+	f += GIT_OID_RAWSZ + 4;
+	if (slen != strlen(suffix) || memcmp(f, suffix, slen) != 0)
+		return -1;
+	f += slen;
+	*len = pl_cache_get32(f + 4);
+	*p = f + 8;
+	return (long)pl_cache_get32(f);
+}
+
 int
 pl_sumcache_folder(struct pl_folder *out, const struct pl_sumcache *c,
     const git_oid *tree, const char *suffix)
 {
-	const unsigned char	*p = c->folder;
-	size_t			 slen;
+	const unsigned char	*p;
+	size_t			 len;
+	long			 n;
 
 	memset(out, 0, sizeof *out);
-	if (p == NULL || memcmp(p, tree->id, GIT_OID_RAWSZ) != 0)
+	if ((n = folder_at(&p, &len, c, tree, suffix)) < 0)
 		return 0;
-	slen = pl_cache_get32(p + GIT_OID_RAWSZ);
-	p += GIT_OID_RAWSZ + 4;
-	if (slen != strlen(suffix) || memcmp(p, suffix, slen) != 0)
-		return 0;
-	p += slen;
-	if (folder_records(out, p + 8, pl_cache_get32(p + 4),
-	    pl_cache_get32(p)))
+	if (folder_records(out, p, len, (size_t)n))
 		return 1;
 	pl_folder_release(out);
+	return 0;
+}
+
+int
+pl_sumcache_folder_find(git_oid *id, git_filemode_t *mode,
+    const struct pl_sumcache *c, const git_oid *tree, const char *suffix,
+    const char *name)
+{
+	const unsigned char	*p, *end;
+	size_t			 len, nlen, want = strlen(name);
+	long			 n, i;
+
+	if ((n = folder_at(&p, &len, c, tree, suffix)) < 0)
+		return 0;
+	for (end = p + len, i = 0; i < n; i++, p += GIT_OID_RAWSZ + 8 + nlen) {
+		if ((size_t)(end - p) < GIT_OID_RAWSZ + 8 ||
+		    (nlen = pl_cache_get32(p + GIT_OID_RAWSZ + 4)) >
+		    (size_t)(end - p) - GIT_OID_RAWSZ - 8)
+			return 0;
+		if (nlen == want && memcmp(p + GIT_OID_RAWSZ + 8, name,
+		    nlen) == 0) {
+			git_oid_fromraw(id, p);
+			*mode = (git_filemode_t)pl_cache_get32(p +
+			    GIT_OID_RAWSZ);
+			return 1;
+		}
+	}
 	return 0;
 }
 

@@ -150,6 +150,14 @@ int	 pl_sumcache_folder(struct pl_folder *out,
 	    const char *suffix);
 
 /*
+ * The object and mode of file name (without suffix) in the listing kept
+ * when it is tree's with suffix: 1, else 0.
+ */
+int	 pl_sumcache_folder_find(git_oid *id, git_filemode_t *mode,
+	    const struct pl_sumcache *, const git_oid *tree,
+	    const char *suffix, const char *name);
+
+/*
  * Keeps f, the listing of tree with suffix (copied), with the summaries:
  * the file is written at close.
  */

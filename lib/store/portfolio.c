@@ -750,9 +750,16 @@ pl_portfolio_refs(struct pl_strlist *out, struct pl_portfolio *p)
 	return PL_OK;
 }
 
+void
+pl_portfolio_note_read(struct pl_portfolio *p, const char *path,
+    const git_oid *id)
+{
+	read_note(p, path, id);
+}
+
 int
 pl_portfolio_folder_id(git_oid *out, int *found, struct pl_portfolio *p,
-    const char *dir)
+    const char *dir, int note)
 {
 	git_tree_entry	*e = NULL;
 	int		 rc, err = 0;
@@ -768,7 +775,7 @@ pl_portfolio_folder_id(git_oid *out, int *found, struct pl_portfolio *p,
 	if ((err = pl_path_check(dir)) != 0)
 		return err;
 	rc = git_tree_entry_bypath(&e, p->tree, dir);
-	if (rc == 0 || rc == GIT_ENOTFOUND)
+	if (note && (rc == 0 || rc == GIT_ENOTFOUND))
 		read_note(p, dir, rc == 0 ? git_tree_entry_id(e) : NULL);
 	if (rc < 0 && rc != GIT_ENOTFOUND)
 		err = pl_error_git(rc, dir);
@@ -872,7 +879,7 @@ pl_portfolio_folder(struct pl_folder *out, struct pl_portfolio *p,
 	int	 found, err;
 
 	memset(out, 0, sizeof *out);
-	if ((err = pl_portfolio_folder_id(&tree, &found, p, dir)) != 0 ||
+	if ((err = pl_portfolio_folder_id(&tree, &found, p, dir, 1)) != 0 ||
 	    !found)
 		return err;
 	return pl_portfolio_folder_read(out, p, dir, &tree, suffix);

@@ -136,11 +136,18 @@ int	 pl_portfolio_folder(struct pl_folder *out, struct pl_portfolio *,
 /*
  * pl_portfolio_folder() in two halves, so that a listing kept by tree id
  * can stand for the second: the id of folder dir's tree (*found 0 when
- * there is no such folder), noting the read; then the listing of that
- * tree (dir names it in errors).
+ * there is no such folder), noting the read when note is 1; then the
+ * listing of that tree (dir names it in errors).
  */
 int	 pl_portfolio_folder_id(git_oid *out, int *found,
-	    struct pl_portfolio *, const char *dir) PL_WUR;
+	    struct pl_portfolio *, const char *dir, int note) PL_WUR;
+
+/*
+ * Remembers that path had object id (NULL: none) when read, as
+ * pl_portfolio_locate() does, for a file found by other means.
+ */
+void	 pl_portfolio_note_read(struct pl_portfolio *, const char *path,
+	    const git_oid *id);
 int	 pl_portfolio_folder_read(struct pl_folder *out,
 	    struct pl_portfolio *, const char *dir, const git_oid *tree,
 	    const char *suffix) PL_WUR;

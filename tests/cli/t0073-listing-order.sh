@@ -78,4 +78,34 @@ test_expect_success 'a commit by plain git is seen at once; an edit not committe
 	test_cmp want out
 '
 
+test_expect_success 'goal show after a listing: a file changed or removed by plain git is seen at once' '
+	pl -C p goal list --status all >/dev/null 2>&1 &&
+	pl -C p goal show a0 >out 2>/dev/null &&
+	head -n 1 out >title &&
+	echo "Alpha nought" >want &&
+	test_cmp want title &&
+	sed "s/Alpha nought/Alpha none/" p/goals/a0.md >edited &&
+	mv edited p/goals/a0.md &&
+	git -C p commit -q -a -m "Edited by hand" &&
+	pl -C p goal show a0 >out 2>/dev/null &&
+	head -n 1 out >title &&
+	echo "Alpha none" >want &&
+	test_cmp want title &&
+	pl -C p goal list --status all >/dev/null 2>&1 &&
+	git -C p rm -q goals/a0.md &&
+	git -C p commit -q -m "Removed by hand" &&
+	test_expect_code 4 pl -C p goal show a0 >out 2>err &&
+	echo "pl: unknown goal ${SQ}a0${SQ} (did you mean ${SQ}a${SQ}, ${SQ}a+${SQ}?)" >want &&
+	test_cmp want err
+'
+
+test_expect_success 'a goal found in the kept listing is written as before' '
+	pl -C p goal list --status all >/dev/null 2>&1 &&
+	pl -C p goal status a-b met >/dev/null &&
+	git -C p show --format=%s --name-only HEAD >log &&
+	grep "^goals/a-b.md\$" log &&
+	pl -C p goal show a-b >out 2>/dev/null &&
+	grep "^status: *met\$" out
+'
+
 test_done
