@@ -429,14 +429,16 @@ static uint32_t
 sum_checksum(const char *p, size_t len)
 {
 	static const uint64_t	 mul = 0x9e3779b97f4a7c15ULL;
-	uint64_t		 h[4] = { 1, 2, 3, 4 }, w, x;
+	uint64_t		 h[4] = { 1, 2, 3, 4 }, w[4], x;
 	size_t			 i, k;
 
-	for (i = 0; i + 32 <= len; i += 32)
-		for (k = 0; k < 4; k++) {
-			memcpy(&w, p + i + 8 * k, 8);
-			h[k] = (h[k] ^ w) * mul;
-		}
+	for (i = 0; i + 32 <= len; i += 32) {
+		memcpy(w, p + i, 32);
+		h[0] = (h[0] ^ w[0]) * mul;
+		h[1] = (h[1] ^ w[1]) * mul;
+		h[2] = (h[2] ^ w[2]) * mul;
+		h[3] = (h[3] ^ w[3]) * mul;
+	}
 	for (; i < len; i++)
 		h[0] = (h[0] ^ (unsigned char)p[i]) * mul;
 	x = (uint64_t)len;
