@@ -342,7 +342,8 @@ goal_show(struct pl_ctx *ctx, struct pl_args *a)
 	/* Loaded alone first: its own errors, not a list's warnings */
 	if ((err = pl_entry_load(&e, ctx->pf, PL_KIND_GOAL, a->argv[0])) !=
 	    PL_OK ||
-	    (err = pl_goals_read(&gs, ctx->pf, &warn)) != PL_OK ||
+	    (err = pl_goals_read_under(&gs, ctx->pf, e->id, &warn)) !=
+	    PL_OK ||
 	    (err = pl_goal_linked(&ev, ctx->pf, PL_KIND_EVIDENCE, e->id,
 	    &warn)) != PL_OK ||
 	    (err = pl_goal_linked(&re, ctx->pf, PL_KIND_REFLECTION, e->id,

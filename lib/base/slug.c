@@ -203,15 +203,22 @@ pl_slug_make(const char *text)
 int
 pl_id_valid(const char *id)
 {
-	size_t	i, n = strlen(id);
+	/* Asked of every file of a listing: one look-up a character */
+	static const unsigned char ok[256] = {
+		['-'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+		['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+		['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+		['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+		['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+		['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1,
+		['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+		['y'] = 1, ['z'] = 1,
+	};
+	size_t	n;
 
-	if (n == 0 || n > PL_ID_MAX || id[0] == '-')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((id[i] >= 'a' && id[i] <= 'z') ||
-		    (id[i] >= '0' && id[i] <= '9') || id[i] == '-'))
-			return 0;
-	return 1;
+	for (n = 0; ok[(unsigned char)id[n]]; n++)
+		;
+	return n > 0 && n <= PL_ID_MAX && id[n] == '\0' && id[0] != '-';
 }
 
 int

@@ -94,9 +94,20 @@ pl_kind_parse(enum pl_kind *out, const char *name)
 char *
 pl_entry_path(enum pl_kind k, const char *id)
 {
+	size_t	 d, n;
+	char	*path;
+
 	if (k == PL_KIND_PROFILE)
 		return pl_xstrdup("profile.md");
-	return pl_xasprintf("%s/%s.md", kinds[k].dir, id);
+	/* Made for every file of a listing: no printf. */
+	d = strlen(kinds[k].dir);
+	n = strlen(id);
+	path = pl_xmalloc(d + n + 5);
+	memcpy(path, kinds[k].dir, d);
+	path[d] = '/';
+	memcpy(path + d + 1, id, n);
+	memcpy(path + d + 1 + n, ".md", 4);
+	return path;
 }
 
 struct pl_entry *
@@ -154,6 +165,44 @@ unknown_id(struct pl_portfolio *pf, enum pl_kind k, const char *id)
 }
 
 /*
+ * Finds e's plain file in the listing of its folder kept with the
+ * summaries, when that listing is of the folder's tree now: the tree,
+ * rebuilt from a chain of deltas, is then not read.  The read of the
+ * file is remembered as pl_portfolio_locate() would; 0 when not found
+ * there, for pl_portfolio_locate() to look and say why.
+ */
+static int
+listed(git_oid *blob, struct pl_portfolio *pf, const struct pl_entry *e)
+{
+	git_repository		*repo = pl_portfolio_repo(pf);
+	const char		*dir = kinds[e->kind].dir;
+	struct pl_sumcache	*sums;
+	git_filemode_t		 mode;
+	git_oid			 tree;
+	char			*stamp;
+	int			 found, hit;
+
+	if (pl_portfolio_folder_id(&tree, &found, pf, dir, 0) != PL_OK) {
+		pl_error_clear();
+		return 0;
+	}
+	if (!found)
+		return 0;
+	stamp = pl_summary_stamp();
+	sums = pl_sumcache_open(repo, dir, stamp,
+	    pl_textcache_seal_of(repo, dir));
+	hit = pl_sumcache_folder_find(blob, &mode, sums, &tree, ".md",
+	    e->id) && (mode == GIT_FILEMODE_BLOB ||
+	    mode == GIT_FILEMODE_BLOB_EXECUTABLE);
+	pl_sumcache_readonly(sums);
+	pl_sumcache_close(sums, 0);
+	free(stamp);
+	if (hit)
+		pl_portfolio_note_read(pf, e->path, blob);
+	return hit;
+}
+
+/*
  * The first half of reading an entry, on the portfolio's thread: checks
  * the id and finds the file's object, remembering the read.
  */
@@ -169,6 +218,10 @@ entry_find(struct pl_entry **out, git_oid *blob, struct pl_portfolio *pf,
 	    PL_OK)
 		return err;
 	e = pl_entry_new(k, id);
+	if (k != PL_KIND_PROFILE && listed(blob, pf, e)) {
+		*out = e;
+		return PL_OK;
+	}
 	if ((err = pl_portfolio_locate(blob, pf, e->path)) != PL_OK) {
 		if (err == PL_ENOTFOUND && k != PL_KIND_PROFILE)
 			unknown_id(pf, k, id);
@@ -337,20 +390,33 @@ load_one(struct load *l, git_repository *repo)
 {
 	struct pl_entry	*e = l->e;
 	struct pl_doc	*doc;
+	struct pl_buf	 text = PL_BUF_INIT;
+	const char	*t = l->cached;
+	size_t		 n = l->len;
 	int		 err;
 
-	if (l->sum != NULL && l->cached != NULL && pl_summary_doc(&doc,
-	    l->sum, l->sumlen, l->cached, l->len) == 0) {
+	/* A linked entry's text comes from git, its summary still serves */
+	if (t == NULL && l->sum != NULL) {
+		if ((err = pl_portfolio_read_blob(&text, repo, &l->blob,
+		    e->path)) != PL_OK)
+			return err;
+		t = text.ptr;
+		n = text.len;
+	}
+	if (l->sum != NULL && t != NULL && pl_summary_doc(&doc, l->sum,
+	    l->sumlen, t, n) == 0) {
 		pl_doc_free(e->doc);
 		e->doc = doc;
-		pl_buf_put(&e->text, l->cached, l->len);
+		pl_buf_put(&e->text, t, n);
+		pl_buf_release(&text);
 		return PL_OK;
 	}
 	l->sum = NULL;
-	if (l->cached == NULL)
+	if (t == NULL)
 		err = entry_read(e, repo, &l->blob);
-	else if ((err = entry_parse(e, l->cached, l->len)) == PL_OK)
-		pl_buf_put(&e->text, l->cached, l->len);
+	else if ((err = entry_parse(e, t, n)) == PL_OK)
+		pl_buf_put(&e->text, t, n);
+	pl_buf_release(&text);
 	if (err != PL_OK)
 		return err;
 	pl_summary_derive(e->doc, kinds[e->kind].tasks, kinds[e->kind].words);
@@ -429,33 +495,57 @@ read_all(struct load *l, size_t n, size_t parse, struct pl_portfolio *pf)
 }
 
 /*
- * The entry of now (read from the portfolio other) that stands for e,
- * whose file is the object blob: the one of the same id whose file is
- * the same object, or NULL.
+ * The entry of now (read from the portfolio other) that stands for the
+ * entry id of kind k, whose file is the object blob: the one of the same
+ * id whose file is the same object, or NULL.
  */
 static struct pl_entry *
 same_as(const struct pl_entries *now, struct pl_portfolio *other,
-    const struct pl_entry *e, const git_oid *blob)
+    enum pl_kind k, const char *id, const git_oid *blob)
 {
-	git_oid	theirs;
-	long	i;
+	git_oid	 theirs;
+	char	*path;
+	long	 i;
+	int	 found;
 
-	if (now == NULL || (i = pl_entries_find(now, e->id)) < 0)
+	if (now == NULL || (i = pl_entries_find(now, id)) < 0)
 		return NULL;
-	if (pl_portfolio_locate(&theirs, other, e->path) != PL_OK) {
+	path = pl_entry_path(k, id);
+	found = pl_portfolio_locate(&theirs, other, path) == PL_OK;
+	free(path);
+	if (!found) {
 		pl_error_clear();
 		return NULL;
 	}
 	return git_oid_equal(&theirs, blob) ? now->v[i] : NULL;
 }
 
-/* What a listing is after: every entry, or those linked to one. */
+/*
+ * What a listing is after: every entry, those linked to one, or that one
+ * and those whose front matter may name it (id without key).
+ */
 struct listing {
 	const struct pl_entries	*now;	/* entries to borrow, or NULL */
 	struct pl_portfolio	*other;	/* now's portfolio */
 	const char		*key;	/* with id: the entries whose list */
 	const char		*id;	/* under key names id, or NULL */
 };
+
+/*
+ * Whether the listing keeps the file name whose summary is sum: 1 or 0,
+ * -1 when the summary cannot tell.
+ */
+static int
+keeps(const struct listing *ls, const char *name, const char *sum,
+    size_t len)
+{
+	if (ls->id == NULL)
+		return 1;
+	if (ls->key != NULL)
+		return pl_summary_names(sum, len, ls->key, ls->id);
+	return strcmp(name, ls->id) == 0 ||
+	    pl_summary_mentions(sum, len, ls->id);
+}
 
 /* The caches of one listing: texts and summaries of the folder. */
 struct caches {
@@ -497,47 +587,90 @@ caches_close(struct caches *c)
 }
 
 /*
- * Finds each file's object and summary.  A listing of linked entries
- * leaves out, unread, those whose summary names no link to its id.
- * Returns how many are still to be read whole.
+ * Why file f of a listing of kind k, not a plain file, is not read, as
+ * reading it says; NULL when it is read all the same.
+ */
+static char *
+refusal(enum pl_kind k, const struct pl_folder_file *f)
+{
+	char	*path = pl_entry_path(k, f->name), *why = NULL;
+
+	if (pl_portfolio_mode_check(path, f->mode) != PL_OK)
+		why = pl_xstrdup(pl_error_last());
+	free(path);
+	return why;
+}
+
+/* Closes c unwritten, after a failure. */
+static void
+caches_drop(struct caches *c)
+{
+	pl_textcache_readonly(c->texts);
+	pl_sumcache_readonly(c->sums);
+	caches_close(c);
+}
+
+/*
+ * The listing of the folder of kind k, whose tree is tree: the one kept
+ * with the summaries when it is that tree's (the tree, a large object
+ * rebuilt from a chain of deltas, is then not read), else read from the
+ * tree and kept.
+ */
+static int
+folder_of(struct pl_folder *out, struct caches *c, struct pl_portfolio *pf,
+    enum pl_kind k, const git_oid *tree)
+{
+	int	err;
+
+	if (pl_sumcache_folder(out, c->sums, tree, ".md"))
+		return PL_OK;
+	if ((err = pl_portfolio_folder_read(out, pf, kinds[k].dir, tree,
+	    ".md")) == PL_OK)
+		pl_sumcache_put_folder(c->sums, tree, ".md", out);
+	return err;
+}
+
+/*
+ * Takes each file's object and summary.  A listing of linked entries
+ * leaves out, unread and with no entry made, those whose summary names
+ * no link to its id.  Returns how many are still to be read whole.
  */
 static size_t
-find_all(struct load *l, struct pl_entry **same, const struct pl_strlist *ids,
-    struct pl_portfolio *pf, enum pl_kind k, const struct listing *ls,
-    struct caches *c)
+find_all(struct load *l, struct pl_entry **same, const struct pl_folder *f,
+    enum pl_kind k, const struct listing *ls, struct caches *c)
 {
-	size_t	i, parse = 0;
-	int	linked;
+	const struct pl_folder_file	*ff;
+	size_t				 i, parse = 0;
+	int				 linked;
 
-	for (i = 0; i < ids->n; i++) {
-		if (!pl_id_valid(ids->v[i])) {
+	for (i = 0; i < f->n; i++) {
+		ff = &f->v[i];
+		if (!pl_id_valid(ff->name)) {
 			l[i].warning = pl_xasprintf("%s/%s.md: not a valid "
-			    "id; skipped", kinds[k].dir, ids->v[i]);
+			    "id; skipped", kinds[k].dir, ff->name);
 			continue;
 		}
-		if (entry_find(&l[i].e, &l[i].blob, pf, k, ids->v[i]) !=
-		    PL_OK) {
-			l[i].warning = pl_xstrdup(pl_error_last());
+		if (ff->mode != GIT_FILEMODE_BLOB &&
+		    ff->mode != GIT_FILEMODE_BLOB_EXECUTABLE &&
+		    (l[i].warning = refusal(k, ff)) != NULL)
 			continue;
-		}
-		if ((same[i] = same_as(ls->now, ls->other, l[i].e,
-		    &l[i].blob)) != NULL) {
-			pl_entry_free(l[i].e);
-			l[i].e = NULL;
+		git_oid_cpy(&l[i].blob, &ff->id);
+		if ((same[i] = same_as(ls->now, ls->other, k, ff->name,
+		    &ff->id)) != NULL)
 			continue;
-		}
-		l[i].sum = pl_sumcache_get(c->sums, &l[i].blob, &l[i].sumlen);
-		pl_sumcache_put(c->sums, &l[i].blob, NULL, 0);
-		linked = l[i].sum == NULL || ls->id == NULL ? 1 :
-		    pl_summary_names(l[i].sum, l[i].sumlen, ls->key, ls->id);
+		l[i].sum = pl_sumcache_take(c->sums, &l[i].blob,
+		    &l[i].sumlen);
+		linked = l[i].sum == NULL ? 1 : keeps(ls, ff->name, l[i].sum,
+		    l[i].sumlen);
 		if (linked == 0) {
-			pl_entry_free(l[i].e);
-			l[i].e = NULL;
 			l[i].unlinked = 1;
-		} else if (linked < 0 || l[i].sum == NULL) {
+			continue;
+		}
+		if (linked < 0 || l[i].sum == NULL) {
 			l[i].sum = NULL;
 			parse++;
 		}
+		l[i].e = pl_entry_new(k, ff->name);
 	}
 	return parse;
 }
@@ -553,8 +686,10 @@ list(struct pl_entries *out, struct pl_entries *owned,
     struct pl_portfolio *pf, enum pl_kind k, const struct listing *ls,
     struct pl_strlist *warnings)
 {
-	struct pl_strlist	 ids = PL_STRLIST_INIT;
+	struct pl_folder	 f;
 	struct caches		 c;
+	git_oid			 tree;
+	int			 found;
 	struct pl_entry		**same = NULL;
 	struct load		*l = NULL;
 	size_t			 i, parse;
@@ -562,15 +697,21 @@ list(struct pl_entries *out, struct pl_entries *owned,
 
 	out->v = NULL;
 	out->n = 0;
-	if ((err = pl_portfolio_list(&ids, pf, kinds[k].dir, ".md")) != PL_OK)
+	memset(&f, 0, sizeof f);
+	if ((err = pl_portfolio_folder_id(&tree, &found, pf, kinds[k].dir,
+	    1)) != PL_OK)
 		goto done;
 	caches_open(&c, pf, k, ls->id == NULL);
-	out->v = pl_xcalloc(ids.n + 1, sizeof *out->v);
+	if (found && (err = folder_of(&f, &c, pf, k, &tree)) != PL_OK) {
+		caches_drop(&c);
+		goto done;
+	}
+	out->v = pl_xcalloc(f.n + 1, sizeof *out->v);
 	if (owned != NULL)
-		owned->v = pl_xcalloc(ids.n + 1, sizeof *owned->v);
-	l = pl_xcalloc(ids.n + 1, sizeof *l);
-	same = pl_xcalloc(ids.n + 1, sizeof *same);
-	parse = find_all(l, same, &ids, pf, k, ls, &c);
+		owned->v = pl_xcalloc(f.n + 1, sizeof *owned->v);
+	l = pl_xcalloc(f.n + 1, sizeof *l);
+	same = pl_xcalloc(f.n + 1, sizeof *same);
+	parse = find_all(l, same, &f, k, ls, &c);
 	/*
 	 * Linked entries with summaries are few, read from the repository;
 	 * texts to parse, or records gone from the folder (whose texts must
@@ -582,12 +723,12 @@ list(struct pl_entries *out, struct pl_entries *owned,
 		if (c.readonly)
 			pl_textcache_readonly(c.texts);
 	}
-	for (i = 0; c.texts != NULL && i < ids.n; i++)
+	for (i = 0; c.texts != NULL && i < f.n; i++)
 		if (l[i].e != NULL || l[i].unlinked)
 			l[i].cached = pl_textcache_get(c.texts, &l[i].blob,
 			    &l[i].len);
-	read_all(l, ids.n, parse, pf);
-	for (i = 0; i < ids.n; i++) {
+	read_all(l, f.n, parse, pf);
+	for (i = 0; i < f.n; i++) {
 		if (c.texts != NULL && l[i].e != NULL)
 			pl_textcache_put(c.texts, &l[i].blob, l[i].e->text.ptr,
 			    l[i].e->text.len);
@@ -598,9 +739,8 @@ list(struct pl_entries *out, struct pl_entries *owned,
 			pl_sumcache_put(c.sums, &l[i].blob, l[i].made.ptr,
 			    l[i].made.len);
 		/* freed once the caches, which borrow its text, are closed */
-		if (l[i].e != NULL && ls->id != NULL && l[i].sum == NULL &&
-		    pl_summary_names(l[i].made.ptr, l[i].made.len, ls->key,
-		    ls->id) != 1)
+		if (l[i].e != NULL && l[i].sum == NULL && keeps(ls,
+		    l[i].e->id, l[i].made.ptr, l[i].made.len) != 1)
 			l[i].unlinked = 1;
 		if (l[i].warning != NULL)
 			pl_strlist_push_owned(warnings, l[i].warning);
@@ -615,14 +755,14 @@ list(struct pl_entries *out, struct pl_entries *owned,
 	caches_close(&c);
 	pl_error_clear();
 done:
-	for (i = 0; l != NULL && i < ids.n; i++) {
+	for (i = 0; l != NULL && i < f.n; i++) {
 		if (l[i].unlinked)
 			pl_entry_free(l[i].e);
 		pl_buf_release(&l[i].made);
 	}
 	free(same);
 	free(l);
-	pl_strlist_release(&ids);
+	pl_folder_release(&f);
 	return err;
 }
 
@@ -641,6 +781,15 @@ pl_entry_list_linked(struct pl_entries *out, struct pl_portfolio *pf,
     struct pl_strlist *warnings)
 {
 	struct listing	ls = { NULL, NULL, key, id };
+
+	return list(out, NULL, pf, k, &ls, warnings);
+}
+
+int
+pl_entry_list_naming(struct pl_entries *out, struct pl_portfolio *pf,
+    enum pl_kind k, const char *id, struct pl_strlist *warnings)
+{
+	struct listing	ls = { NULL, NULL, NULL, id };
 
 	return list(out, NULL, pf, k, &ls, warnings);
 }

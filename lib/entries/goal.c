@@ -103,9 +103,9 @@ sum_children(struct pl_goals *gs, const unsigned char *own)
 	}
 }
 
-int
-pl_goals_read(struct pl_goals *out, struct pl_portfolio *pf,
-    struct pl_strlist *warnings)
+/* What pl_goals_read() adds to the goals of out->l. */
+static int
+goals_fill(struct pl_goals *out, struct pl_portfolio *pf)
 {
 	struct pl_date	 today;
 	char		 day[PL_DATE_LEN];
@@ -114,9 +114,7 @@ pl_goals_read(struct pl_goals *out, struct pl_portfolio *pf,
 	long		 up;
 	int		 err;
 
-	out->g = NULL;
-	if ((err = pl_entry_list(&out->l, pf, PL_KIND_GOAL, warnings)) !=
-	    PL_OK || (err = pl_portfolio_today(&today, pf)) != PL_OK)
+	if ((err = pl_portfolio_today(&today, pf)) != PL_OK)
 		return err;
 	pl_date_format(day, today);
 	out->g = pl_xcalloc(out->l.n, sizeof *out->g);
@@ -133,6 +131,45 @@ pl_goals_read(struct pl_goals *out, struct pl_portfolio *pf,
 	sum_children(out, own);
 	free(own);
 	return PL_OK;
+}
+
+int
+pl_goals_read(struct pl_goals *out, struct pl_portfolio *pf,
+    struct pl_strlist *warnings)
+{
+	int	err;
+
+	out->g = NULL;
+	if ((err = pl_entry_list(&out->l, pf, PL_KIND_GOAL, warnings)) !=
+	    PL_OK)
+		return err;
+	return goals_fill(out, pf);
+}
+
+int
+pl_goals_read_under(struct pl_goals *out, struct pl_portfolio *pf,
+    const char *id, struct pl_strlist *warnings)
+{
+	struct pl_entry	*e;
+	const char	*parent;
+	size_t		 i, n = 0;
+	int		 err;
+
+	out->g = NULL;
+	if ((err = pl_entry_list_naming(&out->l, pf, PL_KIND_GOAL, id,
+	    warnings)) != PL_OK)
+		return err;
+	for (i = 0; i < out->l.n; i++) {
+		e = out->l.v[i];
+		parent = pl_doc_get(e->doc, "parent");
+		if (strcmp(e->id, id) == 0 || (parent != NULL &&
+		    strcmp(parent, id) == 0))
+			out->l.v[n++] = e;
+		else
+			pl_entry_free(e);
+	}
+	out->l.n = n;
+	return goals_fill(out, pf);
 }
 
 void

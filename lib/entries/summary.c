@@ -12,6 +12,7 @@
  *	1 + its number of items, and the items
  *	the front matter tree (pl_node_pack())
  */
+#define _GNU_SOURCE	/* memmem() */
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,4 +209,16 @@ pl_summary_names(const char *sum, size_t len, const char *key,
 			return found;
 	}
 	return -1;
+}
+
+int
+pl_summary_mentions(const char *sum, size_t len, const char *id)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	int		 found;
+
+	pl_pack_str(&b, id);
+	found = memmem(sum, len, b.ptr, b.len) != NULL;
+	pl_buf_release(&b);
+	return found;
 }

@@ -50,4 +50,12 @@ int	 pl_summary_doc(struct pl_doc **out, const char *sum, size_t len,
 int	 pl_summary_names(const char *sum, size_t len, const char *key,
 	    const char *id);
 
+/*
+ * 0 when no value of the summary's front matter can be id (its bytes
+ * nowhere hold id as pl_node_pack() writes a string), else 1: a sieve
+ * that lets through every entry whose front matter holds id, and maybe
+ * others, for the caller to look at.
+ */
+int	 pl_summary_mentions(const char *sum, size_t len, const char *id);
+
 #endif

@@ -13,20 +13,27 @@
  *
  * The summary cache of a folder, beside it, kept the same way:
  *
- *	"pl summary cache 1\n"
+ *	"pl summary cache 2\n"
  *	the stamp of its writer: its length (4 bytes), its bytes
  *	the seal of the text cache it goes with (8 bytes)
+ *	the folder's listing: the id of its tree (20 bytes, zeros for
+ *	none), the suffix listed (its length, 4 bytes, its bytes), the
+ *	number of files and the bytes of their records (4 bytes each),
+ *	the records in the listing's order, each: the blob id (20 bytes),
+ *	the mode and the name's length (4 bytes each), the name
  *	the number of records (4 bytes)
  *	an index sorted by blob id, each: the id (20 bytes), where the
  *	summary starts after the index and its length (4 bytes each)
  *	the summaries
- *	the CRC-32 of everything before it (4 bytes)
+ *	the checksum of everything before it (4 bytes, sum_checksum())
  *
  * all numbers little-endian.  The index is searched where it lies in the
  * mapped file, so a command that wants a few summaries reads no others.
  * The seal ties the summaries to the texts they were made from: a text
  * cache rewritten or changed by hand since (its checksum) leaves every
- * summary unused, to be made again from the text that is there.
+ * summary unused, to be made again from the text that is there.  The
+ * listing is named by its tree's id, which names every file in it: a
+ * folder changed in any way, by pl or by plain git, has another.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -40,10 +47,11 @@
 #include <zlib.h>
 
 #include "store/cache.h"
+#include "store/portfolio.h"
 
 #define TEXT_HEADER	"pl text cache 1\n"
 #define TEXT_MAX	((size_t)512 * 1024 * 1024)
-#define SUM_HEADER	"pl summary cache 1\n"
+#define SUM_HEADER	"pl summary cache 2\n"
 #define SUM_MAX		((size_t)512 * 1024 * 1024)
 #define SUM_INDEX	(GIT_OID_RAWSZ + 8)	/* bytes an index entry */
 #define SEALED		((uint64_t)1 << 32)	/* a seal: this | CRC */
@@ -397,6 +405,9 @@ struct pl_sumcache {
 	size_t		 nused;
 	struct sumrec	*added;		/* put, new or changed */
 	size_t		 nadded, cap;
+	const unsigned char *folder;	/* the listing in the file */
+	size_t		 folderlen;
+	struct pl_buf	 newfolder;	/* the listing put, as written */
 	int		 readonly;
 };
 
@@ -404,6 +415,60 @@ static uint64_t
 get64(const unsigned char *p)
 {
 	return (uint64_t)pl_cache_get32(p) | (uint64_t)pl_cache_get32(p + 4) << 32;
+}
+
+/*
+ * The summary cache's checksum: four 64-bit lanes, each word xored in
+ * and multiplied by an odd constant (a change to one word changes its
+ * lane whatever follows), mixed and folded to 32 bits.  zlib's crc32()
+ * took 3.4 instructions a byte and the file is read whole by every
+ * listing; this takes well under one.  Words are read in the machine's
+ * order: a file moved to a machine of the other order is made again.
+ */
+static uint32_t
+sum_checksum(const char *p, size_t len)
+{
+	static const uint64_t	 mul = 0x9e3779b97f4a7c15ULL;
+	uint64_t		 h[4] = { 1, 2, 3, 4 }, w[4], x;
+	size_t			 i, k;
+
+	for (i = 0; i + 32 <= len; i += 32) {
+		memcpy(w, p + i, 32);
+		h[0] = (h[0] ^ w[0]) * mul;
+		h[1] = (h[1] ^ w[1]) * mul;
+		h[2] = (h[2] ^ w[2]) * mul;
+		h[3] = (h[3] ^ w[3]) * mul;
+	}
+	for (; i < len; i++)
+		h[0] = (h[0] ^ (unsigned char)p[i]) * mul;
+	x = (uint64_t)len;
+	for (k = 0; k < 4; k++) {
+		x = (x ^ h[k]) * mul;
+		x ^= x >> 29;
+	}
+	x ^= x >> 32;
+	return (uint32_t)x;
+}
+
+/*
+ * The listing's part of the file at p (left bytes on): its length, or 0
+ * when it does not fit.
+ */
+static size_t
+folder_span(const unsigned char *p, size_t left)
+{
+	size_t	slen, blen;
+
+	if (left < GIT_OID_RAWSZ + 4)
+		return 0;
+	slen = pl_cache_get32(p + GIT_OID_RAWSZ);
+	if (left - GIT_OID_RAWSZ - 4 < slen ||
+	    left - GIT_OID_RAWSZ - 4 - slen < 8)
+		return 0;
+	blen = pl_cache_get32(p + GIT_OID_RAWSZ + 4 + slen + 4);
+	if (left - GIT_OID_RAWSZ - 4 - slen - 8 < blen)
+		return 0;
+	return GIT_OID_RAWSZ + 4 + slen + 8 + blen;
 }
 
 /* Indexes c->map; 0 when anything in it is not right or not stamp's. */
@@ -421,11 +486,17 @@ sum_parse(struct pl_sumcache *c, uint64_t seal)
 	slen = pl_cache_get32(p);
 	if (slen != strlen(c->stamp) || left < slen + 8 + 4 + 4 ||
 	    memcmp(p + 4, c->stamp, slen) != 0 || get64(p + 4 + slen) !=
-	    seal || checksum(c->map, c->maplen - 4) !=
+	    seal || sum_checksum(c->map, c->maplen - 4) !=
 	    pl_cache_get32((const unsigned char *)c->map + c->maplen - 4))
 		return 0;
-	left -= slen + 8 + 4 + 4;
+	left -= slen + 8 + 4;
 	p += 4 + slen + 8;
+	if ((c->folderlen = folder_span(p, left)) == 0 ||
+	    left - c->folderlen < 4)
+		return 0;
+	c->folder = p;
+	left -= c->folderlen + 4;
+	p += c->folderlen;
 	c->n = pl_cache_get32(p);
 	if (c->n > left / SUM_INDEX) {
 		c->n = 0;
@@ -451,6 +522,8 @@ pl_sumcache_open(git_repository *repo, const char *dir, const char *stamp,
 	    !sum_parse(c, seal)) {
 		pl_cache_unmap(c->map, c->maplen);
 		c->map = NULL;
+		c->folder = NULL;
+		c->folderlen = 0;
 	}
 	c->used = pl_xcalloc(c->n + 1, 1);
 	return c;
@@ -462,16 +535,41 @@ by_index_id(const void *key, const void *e)
 	return memcmp(key, e, GIT_OID_RAWSZ);
 }
 
-/* The index of id's record in the file, or -1. */
+/* The first four bytes of an id, as a number that sorts as they do. */
+static uint32_t
+id_head(const unsigned char *id)
+{
+	return (uint32_t)id[0] << 24 | (uint32_t)id[1] << 16 |
+	    (uint32_t)id[2] << 8 | id[3];
+}
+
+/*
+ * The index of id's record in the file, or -1.  Asked for every file of
+ * every listing: ids differ in their first bytes but near the end of a
+ * search, so those are compared as a number before memcmp().
+ */
 static long
 sum_find(const struct pl_sumcache *c, const unsigned char *id)
 {
 	const unsigned char	*e;
+	size_t			 lo = 0, hi = c->n, mid;
+	uint32_t		 want = id_head(id), have;
+	int			 cmp;
 
-	if (c->n == 0 || (e = bsearch(id, c->index, c->n, SUM_INDEX,
-	    by_index_id)) == NULL)
-		return -1;
-	return (long)((size_t)(e - c->index) / SUM_INDEX);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		e = c->index + mid * SUM_INDEX;
+		have = id_head(e);
+		cmp = want != have ? (want < have ? -1 : 1) :
+		    by_index_id(id, e);
+		if (cmp == 0)
+			return (long)mid;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
 }
 
 /* The summary of record i, or NULL when the index points outside. */
@@ -494,6 +592,20 @@ pl_sumcache_get(struct pl_sumcache *c, const git_oid *id, size_t *len)
 
 	*len = 0;
 	return i < 0 ? NULL : sum_at(c, (size_t)i, len);
+}
+
+const char *
+pl_sumcache_take(struct pl_sumcache *c, const git_oid *id, size_t *len)
+{
+	const char	*sum;
+	long		 i = sum_find(c, id->id);
+
+	*len = 0;
+	if (i < 0 || (sum = sum_at(c, (size_t)i, len)) == NULL)
+		return NULL;
+	c->nused += !c->used[i];
+	c->used[i] = 1;
+	return sum;
 }
 
 void
@@ -521,6 +633,129 @@ pl_sumcache_put(struct pl_sumcache *c, const git_oid *id, const char *sum,
 	c->added[c->nadded++] = (struct sumrec){ id->id, sum, len, 0 };
 }
 
+/* The listing's records (n of them, len bytes at p) into out: 0 if bad. */
+static int
+folder_records(struct pl_folder *out, const unsigned char *p, size_t len,
+    size_t n)
+{
+	const unsigned char	*end = p + len;
+	size_t			 i, nlen, used = 0;
+
+	if (n > len / (GIT_OID_RAWSZ + 8))
+		return 0;
+	out->v = pl_xcalloc(n + 1, sizeof *out->v);
+	out->names = pl_xmalloc(len + 1);
+	for (i = 0; i < n; i++) {
+		if ((size_t)(end - p) < GIT_OID_RAWSZ + 8)
+			return 0;
+		nlen = pl_cache_get32(p + GIT_OID_RAWSZ + 4);
+		if ((size_t)(end - p) - GIT_OID_RAWSZ - 8 < nlen ||
+		    memchr(p + GIT_OID_RAWSZ + 8, '\0', nlen) != NULL)
+			return 0;
+		git_oid_fromraw(&out->v[i].id, p);
+		out->v[i].mode = (git_filemode_t)pl_cache_get32(p +
+		    GIT_OID_RAWSZ);
+		memcpy(out->names + used, p + GIT_OID_RAWSZ + 8, nlen);
+		out->names[used + nlen] = '\0';
+		out->v[i].name = out->names + used;
+		used += nlen + 1;
+		p += GIT_OID_RAWSZ + 8 + nlen;
+		out->n++;
+	}
+	return p == end;
+}
+
+/*
+ * The number of records of the listing kept when it is tree's with
+ * suffix, their bytes in *len from *p; else -1.
+ */
+static long
+folder_at(const unsigned char **p, size_t *len, const struct pl_sumcache *c,
+    const git_oid *tree, const char *suffix)
+{
+	const unsigned char	*f = c->folder;
+	size_t			 slen;
+
+	if (f == NULL || memcmp(f, tree->id, GIT_OID_RAWSZ) != 0)
+		return -1;
+	slen = pl_cache_get32(f + GIT_OID_RAWSZ);
+	f += GIT_OID_RAWSZ + 4;
+	if (slen != strlen(suffix) || memcmp(f, suffix, slen) != 0)
+		return -1;
+	f += slen;
+	*len = pl_cache_get32(f + 4);
+	*p = f + 8;
+	return (long)pl_cache_get32(f);
+}
+
+int
+pl_sumcache_folder(struct pl_folder *out, const struct pl_sumcache *c,
+    const git_oid *tree, const char *suffix)
+{
+	const unsigned char	*p;
+	size_t			 len;
+	long			 n;
+
+	memset(out, 0, sizeof *out);
+	if ((n = folder_at(&p, &len, c, tree, suffix)) < 0)
+		return 0;
+	if (folder_records(out, p, len, (size_t)n))
+		return 1;
+	pl_folder_release(out);
+	return 0;
+}
+
+int
+pl_sumcache_folder_find(git_oid *id, git_filemode_t *mode,
+    const struct pl_sumcache *c, const git_oid *tree, const char *suffix,
+    const char *name)
+{
+	const unsigned char	*p, *end;
+	size_t			 len, nlen, want = strlen(name);
+	long			 n, i;
+
+	if ((n = folder_at(&p, &len, c, tree, suffix)) < 0)
+		return 0;
+	for (end = p + len, i = 0; i < n; i++, p += GIT_OID_RAWSZ + 8 + nlen) {
+		if ((size_t)(end - p) < GIT_OID_RAWSZ + 8 ||
+		    (nlen = pl_cache_get32(p + GIT_OID_RAWSZ + 4)) >
+		    (size_t)(end - p) - GIT_OID_RAWSZ - 8)
+			return 0;
+		if (nlen == want && memcmp(p + GIT_OID_RAWSZ + 8, name,
+		    nlen) == 0) {
+			git_oid_fromraw(id, p);
+			*mode = (git_filemode_t)pl_cache_get32(p +
+			    GIT_OID_RAWSZ);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+pl_sumcache_put_folder(struct pl_sumcache *c, const git_oid *tree,
+    const char *suffix, const struct pl_folder *f)
+{
+	struct pl_buf	 rec = PL_BUF_INIT;
+	size_t		 i, n;
+
+	pl_buf_clear(&c->newfolder);
+	pl_buf_put(&c->newfolder, (const char *)tree->id, GIT_OID_RAWSZ);
+	pl_cache_put32(&c->newfolder, (uint32_t)strlen(suffix));
+	pl_buf_puts(&c->newfolder, suffix);
+	for (i = 0; i < f->n; i++) {
+		n = strlen(f->v[i].name);
+		pl_buf_put(&rec, (const char *)f->v[i].id.id, GIT_OID_RAWSZ);
+		pl_cache_put32(&rec, (uint32_t)f->v[i].mode);
+		pl_cache_put32(&rec, (uint32_t)n);
+		pl_buf_put(&rec, f->v[i].name, n);
+	}
+	pl_cache_put32(&c->newfolder, (uint32_t)f->n);
+	pl_cache_put32(&c->newfolder, (uint32_t)rec.len);
+	pl_buf_put(&c->newfolder, rec.ptr, rec.len);
+	pl_buf_release(&rec);
+}
+
 int
 pl_sumcache_whole(const struct pl_sumcache *c)
 {
@@ -542,6 +777,20 @@ sumrec_cmp(const void *a, const void *b)
 	int			 c = memcmp(x->id, y->id, GIT_OID_RAWSZ);
 
 	return c != 0 ? c : x->file - y->file;
+}
+
+/* The listing put, else the file's, else none (a zero tree id). */
+static void
+folder_save(struct pl_buf *out, const struct pl_sumcache *c)
+{
+	static const char	none[GIT_OID_RAWSZ + 12];
+
+	if (c->newfolder.len > 0)
+		pl_buf_put(out, c->newfolder.ptr, c->newfolder.len);
+	else if (c->folder != NULL)
+		pl_buf_put(out, (const char *)c->folder, c->folderlen);
+	else
+		pl_buf_put(out, none, sizeof none);
 }
 
 /*
@@ -574,6 +823,7 @@ sum_save(struct pl_sumcache *c, uint64_t seal)
 	pl_buf_put(&out, c->stamp, slen);
 	pl_cache_put32(&out, (uint32_t)seal);
 	pl_cache_put32(&out, (uint32_t)(seal >> 32));
+	folder_save(&out, c);
 	pl_cache_put32(&out, (uint32_t)k);
 	for (i = 0; i < k; i++) {
 		pl_buf_put(&out, (const char *)all[i].id, GIT_OID_RAWSZ);
@@ -583,7 +833,7 @@ sum_save(struct pl_sumcache *c, uint64_t seal)
 	}
 	if (out.len + data.len <= SUM_MAX) {
 		pl_buf_put(&out, data.ptr, data.len);
-		pl_cache_put32(&out, checksum(out.ptr, out.len));
+		pl_cache_put32(&out, sum_checksum(out.ptr, out.len));
 		pl_cache_save(c->path, out.ptr, out.len);
 	}
 	free(all);
@@ -597,8 +847,10 @@ pl_sumcache_close(struct pl_sumcache *c, uint64_t seal)
 	if (c == NULL)
 		return;
 	if (!c->readonly && (c->nadded > 0 || c->nused != c->n ||
-	    seal != c->seal || (c->map == NULL && seal != 0)))
+	    seal != c->seal || (c->map == NULL && seal != 0) ||
+	    c->newfolder.len > 0))
 		sum_save(c, seal);
+	pl_buf_release(&c->newfolder);
 	free(c->path);
 	pl_cache_unmap(c->map, c->maplen);
 	free(c->used);

@@ -121,6 +121,13 @@ const char *pl_sumcache_get(struct pl_sumcache *, const git_oid *id,
 	    size_t *len);
 
 /*
+ * pl_sumcache_get() and pl_sumcache_put() of id with no summary, with
+ * one search of the index.
+ */
+const char *pl_sumcache_take(struct pl_sumcache *, const git_oid *id,
+	    size_t *len);
+
+/*
  * Records blob id as one of the folder's, with summary sum (len bytes;
  * borrowed until close), or with the summary the cache has when sum is
  * NULL.  Call it for every file of the folder: the file is rewritten,
@@ -129,6 +136,33 @@ const char *pl_sumcache_get(struct pl_sumcache *, const git_oid *id,
  */
 void	 pl_sumcache_put(struct pl_sumcache *, const git_oid *id,
 	    const char *sum, size_t len);
+
+struct pl_folder;
+
+/*
+ * The listing of the folder kept with the summaries, when it is the
+ * listing of the tree whose id is tree with suffix: 1 with *out filled
+ * (the caller releases it with pl_folder_release()), else 0 with *out
+ * empty.
+ */
+int	 pl_sumcache_folder(struct pl_folder *out,
+	    const struct pl_sumcache *, const git_oid *tree,
+	    const char *suffix);
+
+/*
+ * The object and mode of file name (without suffix) in the listing kept
+ * when it is tree's with suffix: 1, else 0.
+ */
+int	 pl_sumcache_folder_find(git_oid *id, git_filemode_t *mode,
+	    const struct pl_sumcache *, const git_oid *tree,
+	    const char *suffix, const char *name);
+
+/*
+ * Keeps f, the listing of tree with suffix (copied), with the summaries:
+ * the file is written at close.
+ */
+void	 pl_sumcache_put_folder(struct pl_sumcache *, const git_oid *tree,
+	    const char *suffix, const struct pl_folder *f);
 
 /*
  * 1 when every record of the file was put: no file of the folder left

@@ -635,6 +635,24 @@ pl_portfolio_at_head(const struct pl_portfolio *p)
 }
 
 int
+pl_portfolio_mode_check(const char *path, git_filemode_t mode)
+{
+	switch (mode) {
+	case GIT_FILEMODE_LINK:
+		return pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is a "
+		    "symbolic link", path);
+	case GIT_FILEMODE_COMMIT:
+		return pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is a "
+		    "submodule", path);
+	case GIT_FILEMODE_TREE:
+		return pl_error_set(PL_ENOTFOUND, "'%s' not found (it is a "
+		    "folder)", path);
+	default:
+		return 0;
+	}
+}
+
+int
 pl_portfolio_locate(git_oid *out, struct pl_portfolio *p, const char *path)
 {
 	git_tree_entry	*e = NULL;
@@ -653,23 +671,9 @@ pl_portfolio_locate(git_oid *out, struct pl_portfolio *p, const char *path)
 		goto done;
 	}
 	read_note(p, path, git_tree_entry_id(e));
-	switch (git_tree_entry_filemode(e)) {
-	case GIT_FILEMODE_LINK:
-		err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is a "
-		    "symbolic link", path);
-		goto done;
-	case GIT_FILEMODE_COMMIT:
-		err = pl_error_set(PL_EUNSAFE, "unsafe path '%s': it is a "
-		    "submodule", path);
-		goto done;
-	case GIT_FILEMODE_TREE:
-		err = pl_error_set(PL_ENOTFOUND, "'%s' not found (it is a "
-		    "folder)", path);
-		goto done;
-	default:
-		break;
-	}
-	git_oid_cpy(out, git_tree_entry_id(e));
+	if ((err = pl_portfolio_mode_check(path,
+	    git_tree_entry_filemode(e))) == 0)
+		git_oid_cpy(out, git_tree_entry_id(e));
 done:
 	git_tree_entry_free(e);
 	return err;
@@ -719,30 +723,6 @@ pl_portfolio_read(struct pl_buf *out, struct pl_portfolio *p,
 	return pl_portfolio_read_blob(out, p->repo, &id, path);
 }
 
-static int
-list_tree(struct pl_strlist *out, const git_tree *t, const char *suffix)
-{
-	const git_tree_entry	*e;
-	const char		*name;
-	size_t			 i, n, slen = strlen(suffix);
-
-	/*
-	 * Links and submodules are listed too: reading them is refused, and
-	 * the refusal is a warning a person sees rather than a file that
-	 * silently is not there.
-	 */
-	for (i = 0; i < git_tree_entrycount(t); i++) {
-		e = git_tree_entry_byindex(t, i);
-		if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
-			continue;
-		name = git_tree_entry_name(e);
-		n = strlen(name);
-		if (n > slen && strcmp(name + n - slen, suffix) == 0)
-			pl_strlist_push_owned(out, pl_xstrndup(name, n - slen));
-	}
-	return 0;
-}
-
 int
 pl_portfolio_refs(struct pl_strlist *out, struct pl_portfolio *p)
 {
@@ -770,47 +750,161 @@ pl_portfolio_refs(struct pl_strlist *out, struct pl_portfolio *p)
 	return PL_OK;
 }
 
+void
+pl_portfolio_note_read(struct pl_portfolio *p, const char *path,
+    const git_oid *id)
+{
+	read_note(p, path, id);
+}
+
+int
+pl_portfolio_folder_id(git_oid *out, int *found, struct pl_portfolio *p,
+    const char *dir, int note)
+{
+	git_tree_entry	*e = NULL;
+	int		 rc, err = 0;
+
+	*found = 0;
+	if (p->tree == NULL)
+		return 0;
+	if (dir == NULL || *dir == '\0' || strcmp(dir, ".") == 0) {
+		git_oid_cpy(out, git_tree_id(p->tree));
+		*found = 1;
+		return 0;
+	}
+	if ((err = pl_path_check(dir)) != 0)
+		return err;
+	rc = git_tree_entry_bypath(&e, p->tree, dir);
+	if (note && (rc == 0 || rc == GIT_ENOTFOUND))
+		read_note(p, dir, rc == 0 ? git_tree_entry_id(e) : NULL);
+	if (rc < 0 && rc != GIT_ENOTFOUND)
+		err = pl_error_git(rc, dir);
+	else if (rc == 0 && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+		git_oid_cpy(out, git_tree_entry_id(e));
+		*found = 1;
+	}
+	git_tree_entry_free(e);
+	return err;
+}
+
+static int
+file_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct pl_folder_file *)a)->name,
+	    ((const struct pl_folder_file *)b)->name);
+}
+
+/*
+ * Sorts f by name.  A tree is sorted already by the whole names, which
+ * is the order of the names without the suffix but for a name and a
+ * longer one it starts followed by a character before the suffix's
+ * first ("a-b.md" before "a.md"): each such file moves back past the
+ * few it follows, so an insertion sort is one pass.  A tree out of
+ * order (git never writes one) falls back to qsort().
+ */
+static void
+files_sort(struct pl_folder *f)
+{
+	struct pl_folder_file	 t;
+	size_t			 i, k, moves = 0;
+
+	for (i = 1; i < f->n; i++) {
+		t = f->v[i];
+		for (k = i; k > 0 && strcmp(f->v[k - 1].name, t.name) > 0;
+		    k--)
+			f->v[k] = f->v[k - 1];
+		f->v[k] = t;
+		if ((moves += i - k) > 64 * f->n) {
+			qsort(f->v, f->n, sizeof *f->v, file_cmp);
+			return;
+		}
+	}
+}
+
+/*
+ * Links and submodules are listed too: reading them is refused, and the
+ * refusal is a warning a person sees rather than a file that silently
+ * is not there.
+ */
+static void
+files_of_tree(struct pl_folder *out, const git_tree *t, const char *suffix)
+{
+	const git_tree_entry	*e;
+	const char		*name;
+	size_t			 i, n, count, used = 0;
+	size_t			 slen = strlen(suffix), size = 0;
+
+	count = git_tree_entrycount(t);
+	for (i = 0; i < count; i++)
+		size += strlen(git_tree_entry_name(
+		    git_tree_entry_byindex(t, i))) + 1;
+	out->v = pl_xcalloc(count + 1, sizeof *out->v);
+	out->names = pl_xcalloc(size + 1, 1);
+	for (i = 0; i < count; i++) {
+		e = git_tree_entry_byindex(t, i);
+		name = git_tree_entry_name(e);
+		n = strlen(name);
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE || n <= slen ||
+		    memcmp(name + n - slen, suffix, slen) != 0)
+			continue;
+		memcpy(out->names + used, name, n - slen);
+		out->v[out->n].name = out->names + used;
+		git_oid_cpy(&out->v[out->n].id, git_tree_entry_id(e));
+		out->v[out->n++].mode = git_tree_entry_filemode(e);
+		used += n - slen + 1;
+	}
+	files_sort(out);
+}
+
+int
+pl_portfolio_folder_read(struct pl_folder *out, struct pl_portfolio *p,
+    const char *dir, const git_oid *tree, const char *suffix)
+{
+	git_tree	*t = NULL;
+	int		 rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = git_tree_lookup(&t, p->repo, tree)) < 0)
+		return pl_error_git(rc, dir);
+	files_of_tree(out, t, suffix != NULL ? suffix : "");
+	git_tree_free(t);
+	return 0;
+}
+
+int
+pl_portfolio_folder(struct pl_folder *out, struct pl_portfolio *p,
+    const char *dir, const char *suffix)
+{
+	git_oid	 tree;
+	int	 found, err;
+
+	memset(out, 0, sizeof *out);
+	if ((err = pl_portfolio_folder_id(&tree, &found, p, dir, 1)) != 0 ||
+	    !found)
+		return err;
+	return pl_portfolio_folder_read(out, p, dir, &tree, suffix);
+}
+
+void
+pl_folder_release(struct pl_folder *f)
+{
+	free(f->v);
+	free(f->names);
+	memset(f, 0, sizeof *f);
+}
+
 int
 pl_portfolio_list(struct pl_strlist *out, struct pl_portfolio *p,
     const char *dir, const char *suffix)
 {
-	struct pl_strlist	 names = PL_STRLIST_INIT;
-	git_tree_entry		*e = NULL;
-	git_tree		*sub = NULL;
+	struct pl_folder	 f;
 	size_t			 i;
-	int			 rc, err = 0;
+	int			 err;
 
-	if (suffix == NULL)
-		suffix = "";
-	if (p->tree == NULL)
-		goto done;
-	if (dir == NULL || *dir == '\0' || strcmp(dir, ".") == 0) {
-		err = list_tree(&names, p->tree, suffix);
-		goto done;
-	}
-	if ((err = pl_path_check(dir)) != 0)
-		goto done;
-	rc = git_tree_entry_bypath(&e, p->tree, dir);
-	if (rc == 0 || rc == GIT_ENOTFOUND)
-		read_note(p, dir, rc == 0 ? git_tree_entry_id(e) : NULL);
-	if (rc == GIT_ENOTFOUND ||
-	    (rc == 0 && git_tree_entry_type(e) != GIT_OBJECT_TREE))
-		goto done;
-	if (rc < 0 ||
-	    (rc = git_tree_lookup(&sub, p->repo, git_tree_entry_id(e))) < 0) {
-		err = pl_error_git(rc, dir);
-		goto done;
-	}
-	err = list_tree(&names, sub, suffix);
-done:
-	/* Sorted apart so what out held already stays in its order. */
-	pl_strlist_sort(&names);
-	for (i = 0; i < names.n; i++)
-		pl_strlist_push_owned(out, names.v[i]);
-	names.n = 0;
-	pl_strlist_release(&names);
-	git_tree_free(sub);
-	git_tree_entry_free(e);
+	err = pl_portfolio_folder(&f, p, dir, suffix);
+	for (i = 0; i < f.n; i++)
+		pl_strlist_push(out, f.v[i].name);
+	pl_folder_release(&f);
 	return err;
 }
 

@@ -101,6 +101,59 @@ int	 pl_portfolio_locate(git_oid *out, struct pl_portfolio *,
 int	 pl_portfolio_read_blob(struct pl_buf *out, git_repository *repo,
 	    const git_oid *id, const char *path) PL_WUR;
 
+/*
+ * The refusal pl_portfolio_locate() gives for a file of mode at path:
+ * PL_EUNSAFE for a link or a submodule, PL_ENOTFOUND for a folder, else
+ * 0.
+ */
+int	 pl_portfolio_mode_check(const char *path, git_filemode_t mode)
+	    PL_WUR;
+
+/* A file of a folder: its name without the suffix, object and mode. */
+struct pl_folder_file {
+	const char	*name;
+	git_oid		 id;
+	git_filemode_t	 mode;
+};
+
+/* The files of a folder, sorted by name; names holds the names. */
+struct pl_folder {
+	struct pl_folder_file	*v;
+	size_t			 n;
+	char			*names;
+};
+
+/*
+ * pl_portfolio_list() with each file's object and mode, from one reading
+ * of the folder's tree, so that no file needs a lookup of its own.  The
+ * read noted is the folder's: its tree id stands for every file in it.
+ * *out is empty on failure; the caller releases it with
+ * pl_folder_release().
+ */
+int	 pl_portfolio_folder(struct pl_folder *out, struct pl_portfolio *,
+	    const char *dir, const char *suffix) PL_WUR;
+
+/*
+ * pl_portfolio_folder() in two halves, so that a listing kept by tree id
+ * can stand for the second: the id of folder dir's tree (*found 0 when
+ * there is no such folder), noting the read when note is 1; then the
+ * listing of that tree (dir names it in errors).
+ */
+int	 pl_portfolio_folder_id(git_oid *out, int *found,
+	    struct pl_portfolio *, const char *dir, int note) PL_WUR;
+
+/*
+ * Remembers that path had object id (NULL: none) when read, as
+ * pl_portfolio_locate() does, for a file found by other means.
+ */
+void	 pl_portfolio_note_read(struct pl_portfolio *, const char *path,
+	    const git_oid *id);
+int	 pl_portfolio_folder_read(struct pl_folder *out,
+	    struct pl_portfolio *, const char *dir, const git_oid *tree,
+	    const char *suffix) PL_WUR;
+
+void	 pl_folder_release(struct pl_folder *);
+
 /* portfolio.lockTimeout in .plconfig, in ms (default 5 s). */
 int	 pl_portfolio_lock_timeout(unsigned *ms, struct pl_portfolio *) PL_WUR;
 

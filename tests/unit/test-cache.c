@@ -18,12 +18,14 @@
 #include "store/cache.h"
 #include "store/commitcache.h"
 #include "store/logcache.h"
+#include "store/portfolio.h"
 #include "tap.h"
 #include "testrepo.h"
 
 #define HEX_A	"1111111111111111111111111111111111111111"
 #define HEX_B	"2222222222222222222222222222222222222222"
 #define HEX_Z	"zz11111111111111111111111111111111111111"
+#define HEX_T	"3333333333333333333333333333333333333333"
 #define LOG	"pl log cache 1\n"
 #define TEXT	"pl text cache 1\n"
 
@@ -446,6 +448,88 @@ test_sum_put(void)
 	pl_sumcache_close(NULL, 0);
 }
 
+/* A summary cache holding a listing of two files of tree HEX_T. */
+static void
+folder_write(void)
+{
+	struct pl_folder_file	 v[2] = {
+		{ "a", { { 0 } }, GIT_FILEMODE_BLOB },
+		{ "a-b", { { 0 } }, GIT_FILEMODE_LINK },
+	};
+	struct pl_folder	 f = { v, 2, NULL };
+	struct pl_sumcache	*c;
+	git_oid			 tree = oid(HEX_T);
+
+	v[0].id = oid(HEX_A);
+	v[1].id = oid(HEX_B);
+	unlink(sumpath);
+	c = pl_sumcache_open(repo, "goals", STAMP, 7);
+	pl_sumcache_put(c, &v[0].id, "sum A", 5);
+	pl_sumcache_put_folder(c, &tree, ".md", &f);
+	pl_sumcache_close(c, 7);
+}
+
+/* How many files the listing of tree hex with suffix read back has. */
+static int
+folder_count(const char *hex, const char *suffix)
+{
+	struct pl_sumcache	*c = pl_sumcache_open(repo, "goals", STAMP, 7);
+	struct pl_folder	 f;
+	git_oid			 tree = oid(hex);
+	int			 n = -1;
+
+	if (pl_sumcache_folder(&f, c, &tree, suffix))
+		n = (int)f.n;
+	pl_folder_release(&f);
+	pl_sumcache_readonly(c);
+	pl_sumcache_close(c, 7);
+	return n;
+}
+
+static void
+test_sum_folder(void)
+{
+	struct pl_sumcache	*c;
+	struct pl_folder	 f;
+	struct pl_buf		 b = PL_BUF_INIT;
+	git_oid			 tree = oid(HEX_T), a = oid(HEX_A);
+	struct stat		 st;
+	ino_t			 ino;
+	size_t			 len;
+
+	folder_write();
+	c = pl_sumcache_open(repo, "goals", STAMP, 7);
+	ok(pl_sumcache_folder(&f, c, &tree, ".md") && f.n == 2 &&
+	    strcmp(f.v[0].name, "a") == 0 && strcmp(f.v[1].name, "a-b") == 0 &&
+	    git_oid_equal(&f.v[0].id, &a) && f.v[0].mode == GIT_FILEMODE_BLOB &&
+	    f.v[1].mode == GIT_FILEMODE_LINK, "a listing read back by its "
+	    "tree id: names, ids and modes in its order");
+	pl_folder_release(&f);
+	ok(pl_sumcache_take(c, &a, &len) != NULL && len == 5, "the summaries "
+	    "beside it");
+	stat(sumpath, &st);
+	ino = st.st_ino;
+	pl_sumcache_close(c, 7);
+	stat(sumpath, &st);
+	ok(st.st_ino == ino, "a listing read back and nothing new: not "
+	    "written again");
+	is_int(folder_count(HEX_B, ".md"), -1, "another tree: none");
+	is_int(folder_count(HEX_T, ".csv"), -1, "another suffix: none");
+	if (pl_read_bytes(&b, sumpath) == 0) {
+		b.ptr[strlen("pl summary cache 2\n") + 4 + strlen(STAMP) + 8 +
+		    GIT_OID_RAWSZ + 4 + 3 + 8 + 2] ^= 0x20;
+		write_bytes(sumpath, b.ptr, b.len);
+	}
+	is_int(folder_count(HEX_T, ".md"), -1, "a flipped byte in the "
+	    "listing: none");
+	pl_buf_release(&b);
+	c = pl_sumcache_open(repo, "goals", STAMP, 7);
+	pl_sumcache_put(c, &a, "sum A", 5);
+	pl_sumcache_close(c, 7);
+	is_int(folder_count(HEX_T, ".md"), -1, "a file written again "
+	    "without a listing: none");
+}
+
 /* The text cache's seal: its checksum, read whole or from its end. */
 static void
 test_seal(void)
@@ -725,6 +809,7 @@ main(void)
 	test_text_put();
 	test_sum_trust();
 	test_sum_put();
+	test_sum_folder();
 	test_seal();
 	test_read_save();
 	test_commit_trust();

@@ -142,6 +142,15 @@ int	 pl_entry_list_linked(struct pl_entries *out, struct pl_portfolio *,
 	    enum pl_kind, const char *key, const char *id,
 	    struct pl_strlist *warnings) PL_WUR;
 
+/*
+ * pl_entry_list() of entry id and of the entries whose front matter may
+ * hold id as a value (a goal's parent): every one that does, and maybe a
+ * few that do not, for the caller to sift.  Told by the summaries, so a
+ * file listed before is not read unless it may.
+ */
+int	 pl_entry_list_naming(struct pl_entries *out, struct pl_portfolio *,
+	    enum pl_kind, const char *id, struct pl_strlist *warnings) PL_WUR;
+
 void	 pl_entries_release(struct pl_entries *);
 
 /*

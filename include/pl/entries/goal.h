@@ -45,6 +45,15 @@ struct pl_goals {
  */
 int	 pl_goals_read(struct pl_goals *out, struct pl_portfolio *,
 	    struct pl_strlist *warnings) PL_WUR;
+
+/*
+ * pl_goals_read() of goal id and the goals whose parent it is alone, as
+ * the whole read would give them (their up, overdue and progress): all
+ * that showing goal id needs, without reading every goal.  Warnings are
+ * those of the goals read.
+ */
+int	 pl_goals_read_under(struct pl_goals *out, struct pl_portfolio *,
+	    const char *id, struct pl_strlist *warnings) PL_WUR;
 void	 pl_goals_release(struct pl_goals *);
 
 /* The index of goal id in gs, or -1. */
