@@ -153,6 +153,8 @@ pl_portfolio_free(struct pl_portfolio *p)
 	pl_lock_release(p->held, p->held_committed);
 	git_config_free(p->settings);
 	git_tree_free(p->tree);
+	git_tree_free(p->folder);
+	free(p->folder_name);
 	git_repository_free(p->repo);
 	free(p->author_name);
 	free(p->author_email);
@@ -652,16 +654,59 @@ pl_portfolio_mode_check(const char *path, git_filemode_t mode)
 	}
 }
 
+/*
+ * The tree of path's first folder, held from one file read to the next,
+ * and in *rest the path in it.  A report walks history with libgit2's
+ * tree cache off (pl_lib_walk_options()), so each lookup of
+ * "evidence/<id>/<file>" would parse evidence/, thousands of entries,
+ * again.  NULL when path has no folder or it is not one: looked up from
+ * the top, as before.
+ */
+static git_tree *
+held_folder(struct pl_portfolio *p, const char *path, const char **rest)
+{
+	const char		*slash = strchr(path, '/');
+	const git_tree_entry	*e;
+	size_t			 n;
+
+	if (slash == NULL || slash[1] == '\0' || p->tree == NULL)
+		return NULL;
+	n = (size_t)(slash - path);
+	*rest = slash + 1;
+	if (p->folder != NULL && git_oid_equal(&p->folder_root,
+	    git_tree_id(p->tree)) && strncmp(p->folder_name, path, n) == 0 &&
+	    p->folder_name[n] == '\0')
+		return p->folder;
+	git_tree_free(p->folder);
+	p->folder = NULL;
+	free(p->folder_name);
+	p->folder_name = pl_xstrndup(path, n);
+	if ((e = git_tree_entry_byname(p->tree, p->folder_name)) == NULL ||
+	    git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&p->folder, p->repo, git_tree_entry_id(e)) < 0) {
+		p->folder = NULL;
+		return NULL;
+	}
+	git_oid_cpy(&p->folder_root, git_tree_id(p->tree));
+	return p->folder;
+}
+
 int
 pl_portfolio_locate(git_oid *out, struct pl_portfolio *p, const char *path)
 {
 	git_tree_entry	*e = NULL;
+	git_tree	*in;
+	const char	*rest = path;
 	int		 rc, err = 0;
 
 	if ((err = pl_path_check(path)) != 0)
 		return err;
+	if ((in = held_folder(p, path, &rest)) == NULL) {
+		in = p->tree;
+		rest = path;
+	}
 	if (p->tree == NULL ||
-	    (rc = git_tree_entry_bypath(&e, p->tree, path)) == GIT_ENOTFOUND) {
+	    (rc = git_tree_entry_bypath(&e, in, rest)) == GIT_ENOTFOUND) {
 		read_note(p, path, NULL);
 		err = pl_error_set(PL_ENOTFOUND, "'%s' not found", path);
 		goto done;

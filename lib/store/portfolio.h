@@ -40,6 +40,9 @@ struct pl_portfolio {
 	struct pl_lock	*held;		/* pl_portfolio_hold()'s */
 	int		 held_committed;
 	char		*made;		/* pl_portfolio_create()'s */
+	git_tree	*folder;	/* held_folder()'s, of tree folder_root */
+	char		*folder_name;
+	git_oid		 folder_root;
 };
 
 /*
