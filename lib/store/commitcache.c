@@ -12,7 +12,10 @@
  *	record (4 bytes), the tree id (20), the number of parents (4),
  *	their ids (20 each), the author's time (8) and zone (4), the
  *	committer's time (8) and zone (4), then the author's name and
- *	email, the message and its summary, each ended by a NUL
+ *	email, the message's summary and its sentence (see
+ *	lib/progress/history.c; empty for none), each ended by a NUL, then
+ *	to the record's end the trailers the walk reads, a key and a value
+ *	each ended by a NUL, in the message's order
  *
  * all numbers little-endian.  The file is mapped and the index searched
  * where it lies, so a walk that stops early reads only the records it
@@ -22,6 +25,10 @@
  * history still has: a walk that reads all of it rewrites the file with
  * those alone (pl_commitcache_whole()), so the message of a commit
  * removed by a rebase or a forced push does not stay here.
+ *
+ * Version 2 keeps the trailers parsed instead of the message: parsing
+ * them again on each walk was 27.8 M of the 63.4 M instructions of a
+ * walk over 5,000 commits all read from here.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +39,7 @@
 #include "store/commitcache.h"
 #include "pl/base/util.h"
 
-#define HEADER		"pl commit cache 1\n"
+#define HEADER		"pl commit cache 2\n"
 #define MAX_SIZE	((size_t)512 * 1024 * 1024)
 #define INDEX		(GIT_OID_RAWSZ + 8)	/* bytes an index entry */
 #define FIXED		(4 + GIT_OID_RAWSZ + 4 + 12 + 12)	/* and parents */
@@ -78,12 +85,16 @@ get64(const unsigned char *p)
 	    (uint64_t)pl_cache_get32(p + 4) << 32);
 }
 
-/* Indexes c->map; 0 when its header or index is not right. */
+/*
+ * Indexes c->map; 0 when its header or index is not right (an index
+ * out of order would hide records from the search, and from the file
+ * written at close).
+ */
 static int
 parse(struct pl_commitcache *c)
 {
 	const unsigned char	*p = (const unsigned char *)c->map;
-	size_t			 hlen = strlen(HEADER), left;
+	size_t			 hlen = strlen(HEADER), left, i;
 
 	if (c->maplen < hlen + 4 || memcmp(p, HEADER, hlen) != 0)
 		return 0;
@@ -94,6 +105,12 @@ parse(struct pl_commitcache *c)
 		return 0;
 	}
 	c->index = p + hlen + 4;
+	for (i = 1; i < c->n; i++)
+		if (memcmp(c->index + (i - 1) * INDEX, c->index + i * INDEX,
+		    GIT_OID_RAWSZ) >= 0) {
+			c->n = 0;
+			return 0;
+		}
 	c->data = (const char *)c->index + c->n * INDEX;
 	c->datalen = left - c->n * INDEX;
 	return 1;
@@ -156,6 +173,17 @@ string(const char **p, const char *end)
 	return s;
 }
 
+/* 1 when [p, end) is whole pairs of strings, each ended by a NUL. */
+static int
+pairs(const char *p, const char *end)
+{
+	size_t	n = 0;
+
+	while (string(&p, end) != NULL)
+		n++;
+	return p == end && n % 2 == 0;
+}
+
 /* Fills out from record r (len bytes of commit id); 0 when not right. */
 static int
 decode(struct pl_commitrec *out, const unsigned char *id, const char *r,
@@ -180,8 +208,24 @@ decode(struct pl_commitrec *out, const unsigned char *id, const char *r,
 	p = (const char *)u + 24;
 	return (out->author = string(&p, end)) != NULL &&
 	    (out->email = string(&p, end)) != NULL &&
-	    (out->message = string(&p, end)) != NULL &&
-	    (out->summary = string(&p, end)) != NULL && p == end;
+	    (out->summary = string(&p, end)) != NULL &&
+	    (out->sentence = string(&p, end)) != NULL &&
+	    (out->trailers = p, out->trailers_len = (size_t)(end - p),
+	    pairs(p, end));
+}
+
+int
+pl_commitrec_trailer(const struct pl_commitrec *r, size_t *at,
+    const char **key, const char **value)
+{
+	const char	*p = r->trailers + *at;
+
+	if (*at >= r->trailers_len)
+		return 0;
+	*key = p;
+	*value = p + strlen(p) + 1;
+	*at = (size_t)(*value + strlen(*value) + 1 - r->trailers);
+	return 1;
 }
 
 int
@@ -227,8 +271,9 @@ pl_commitcache_put(struct pl_commitcache *c, const git_oid *id,
 	pl_cache_put32(b, (uint32_t)rec->commit_offset);
 	pl_buf_put(b, rec->author, strlen(rec->author) + 1);
 	pl_buf_put(b, rec->email, strlen(rec->email) + 1);
-	pl_buf_put(b, rec->message, strlen(rec->message) + 1);
 	pl_buf_put(b, rec->summary, strlen(rec->summary) + 1);
+	pl_buf_put(b, rec->sentence, strlen(rec->sentence) + 1);
+	pl_buf_put(b, rec->trailers, rec->trailers_len);
 	crc = record_crc(id->id, b->ptr + start, b->len - start);
 	memcpy(b->ptr + start, (unsigned char[4]){ crc & 0xff,
 	    crc >> 8 & 0xff, crc >> 16 & 0xff, crc >> 24 & 0xff }, 4);

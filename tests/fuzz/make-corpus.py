@@ -100,3 +100,4 @@ for c in ['goals-cache', 'evidence-cache']:
     t = read(os.path.join(demo, '.git', 'pl', c))
     seed('textcache', t[:-4])
 seed('logcache', read(os.path.join(demo, '.git', 'pl', 'log-cache')))
+seed('commitcache', read(os.path.join(demo, '.git', 'pl', 'commit-cache')))
