@@ -27,6 +27,14 @@ struct commit {
 						   file or from git */
 	git_commit		*git;		/* when read from git */
 	unsigned char		*parents;	/* likewise: r.parents */
+	struct pl_buf		 trailers;	/* and r.trailers */
+	char			*sentence;	/* and r.sentence */
+};
+
+/* The trailers the walk reads, the only ones the commit cache keeps. */
+static const char *const trailer_keys[] = {
+	"Pl-Kind", "Pl-Action", "Pl-Id", "Pl-Old-Id", "Pl-Level",
+	"Pl-Status", "Pl-Rater", "Pl-Goal", "Pl-Standard",
 };
 
 /*
@@ -149,7 +157,48 @@ commit_free(struct commit *c)
 		return;
 	git_commit_free(c->git);
 	free(c->parents);
+	pl_buf_release(&c->trailers);
+	free(c->sentence);
 	free(c);
+}
+
+/*
+ * The message's sentence: the first line of its second paragraph, unless
+ * that paragraph is the trailers.  A copy, or NULL when there is none.
+ */
+static char *
+sentence(const char *msg)
+{
+	const char	*p = strstr(msg, "\n\n");
+
+	if (p == NULL)
+		return NULL;
+	p += strspn(p, "\n");
+	if (*p == '\0' || strncmp(p, "Pl-", 3) == 0)
+		return NULL;
+	return pl_xstrndup(p, strcspn(p, "\n"));
+}
+
+/* Appends to out the message's trailers the walk reads, as pairs. */
+static void
+trailers(struct pl_buf *out, const char *msg)
+{
+	git_message_trailer_array	 t = { 0 };
+	size_t				 i, k;
+
+	if (git_message_trailers(&t, msg) < 0)
+		return;
+	for (i = 0; i < t.count; i++)
+		for (k = 0; k < sizeof trailer_keys / sizeof trailer_keys[0];
+		    k++)
+			if (strcmp(t.trailers[i].key, trailer_keys[k]) == 0) {
+				pl_buf_put(out, t.trailers[i].key,
+				    strlen(t.trailers[i].key) + 1);
+				pl_buf_put(out, t.trailers[i].value,
+				    strlen(t.trailers[i].value) + 1);
+				break;
+			}
+	git_message_trailer_array_free(&t);
 }
 
 /* Fills c->r from git's commit c->git, and puts it in the cache. */
@@ -175,8 +224,12 @@ from_git(struct pl_history *h, struct commit *c)
 	c->r.commit_offset = git_commit_time_offset(c->git);
 	c->r.author = a->name;
 	c->r.email = a->email;
-	c->r.message = msg != NULL ? msg : "";
 	c->r.summary = sum != NULL ? sum : "";
+	c->sentence = sentence(msg != NULL ? msg : "");
+	c->r.sentence = c->sentence != NULL ? c->sentence : "";
+	trailers(&c->trailers, msg != NULL ? msg : "");
+	c->r.trailers = c->trailers.ptr != NULL ? c->trailers.ptr : "";
+	c->r.trailers_len = c->trailers.len;
 	pl_commitcache_put(h->commits, &c->id, &c->r);
 }
 
@@ -318,24 +371,6 @@ keep(struct pl_history *h, const char *s, size_t len)
 	return h->pool.v[h->pool.n - 1];
 }
 
-/*
- * The message's sentence: the first line of its second paragraph, unless
- * that paragraph is the trailers.  NULL when there is none.
- */
-static const char *
-sentence(struct pl_history *h, const char *msg)
-{
-	const char	*p = strstr(msg, "\n\n"), *e;
-
-	if (p == NULL)
-		return NULL;
-	p += strspn(p, "\n");
-	if (*p == '\0' || strncmp(p, "Pl-", 3) == 0)
-		return NULL;
-	e = p + strcspn(p, "\n");
-	return keep(h, p, e - p);
-}
-
 /* The commit's subject, or "". */
 static const char *
 summary(struct pl_history *h)
@@ -343,22 +378,22 @@ summary(struct pl_history *h)
 	return h->commit->r.summary;
 }
 
-/* Fills h->ch from the commit's trailers; 0 when it has no Pl-Kind. */
+/*
+ * Fills h->ch from the commit's trailers; 0 when it has no Pl-Kind.  The
+ * values are borrowed from the commit's record: they live until the next
+ * commit, as h->pool's do.
+ */
 static int
-from_trailers(struct pl_history *h, const char *msg)
+from_trailers(struct pl_history *h)
 {
-	git_message_trailer_array	 t = { 0 };
+	const struct pl_commitrec	*r = &h->commit->r;
 	struct pl_change		*c = &h->ch;
 	const char			*k, *v;
-	size_t				 i;
+	size_t				 at = 0;
 	int				 found = 0;
 
-	if (git_message_trailers(&t, msg) < 0)
-		return 0;
 	c->kind = c->action = c->id = "";
-	for (i = 0; i < t.count; i++) {
-		k = t.trailers[i].key;
-		v = keep(h, t.trailers[i].value, strlen(t.trailers[i].value));
+	while (pl_commitrec_trailer(r, &at, &k, &v)) {
 		if (strcmp(k, "Pl-Kind") == 0) {
 			c->kind = v;
 			found = 1;
@@ -379,11 +414,10 @@ from_trailers(struct pl_history *h, const char *msg)
 		else if (strcmp(k, "Pl-Standard") == 0)
 			pl_strlist_push(&c->standards, v);
 	}
-	git_message_trailer_array_free(&t);
 	if (!found)
 		c->kind = NULL;
-	else if ((c->detail = sentence(h, msg)) == NULL)
-		c->detail = summary(h);
+	else
+		c->detail = *r->sentence != '\0' ? r->sentence : summary(h);
 	return found;
 }
 
@@ -512,7 +546,7 @@ next_commit(struct pl_history *h, int *done)
 	h->ch.date = pl_date_from_time(r->author_time, r->author_offset);
 	h->ch.author = r->author;
 	h->ch.email = r->email;
-	if (from_trailers(h, r->message))
+	if (from_trailers(h))
 		return PL_OK;
 	pl_strlist_release(&h->ch.goals);
 	pl_strlist_release(&h->ch.standards);

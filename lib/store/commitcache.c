@@ -3,16 +3,23 @@
  * <gitdir>/pl/commit-cache: reading and inflating each commit object was
  * most of a walk over history already read (205 M of pl report's 423 M
  * instructions at 5,000 commits).  A file of records by key (recfile.c)
- * under the header "pl commit cache 1\n", each record after its
+ * under the header "pl commit cache 2\n", each record after its
  * checksum: the tree id (20 bytes), the number of parents (4), their
  * ids (20 each), the author's time (8) and zone (4), the committer's
- * time (8) and zone (4), then the author's name and email, the message
- * and its summary, each ended by a NUL; numbers little-endian.  A
- * record that is not right is read from git again, never an error.  A
- * commit id names its contents, so a record is never stale; a walk that
- * reads all of history rewrites the file with its commits alone
+ * time (8) and zone (4), then the author's name and email, the
+ * message's summary and its sentence (see lib/progress/history.c; empty
+ * for none), each ended by a NUL, then to the record's end the trailers
+ * the walk reads, a key and a value each ended by a NUL, in the
+ * message's order; numbers little-endian.  A record that is not right
+ * is read from git again, never an error.  A commit id names its
+ * contents, so a record is never stale; a walk that reads all of
+ * history rewrites the file with its commits alone
  * (pl_commitcache_whole()), so the message of a commit removed by a
  * rebase or a forced push does not stay here.
+ *
+ * Version 2 keeps the trailers parsed instead of the message: parsing
+ * them again on each walk was 27.8 M of the 63.4 M instructions of a
+ * walk over 5,000 commits all read from here.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +29,7 @@
 #include "store/recfile.h"
 #include "pl/base/util.h"
 
-#define HEADER		"pl commit cache 1\n"
+#define HEADER		"pl commit cache 2\n"
 #define MAX_SIZE	((size_t)512 * 1024 * 1024)
 #define FIXED		(GIT_OID_RAWSZ + 4 + 12 + 12)	/* and parents */
 #define MAX_PARENTS	100000
@@ -70,6 +77,17 @@ string(const char **p, const char *end)
 	return s;
 }
 
+/* 1 when [p, end) is whole pairs of strings, each ended by a NUL. */
+static int
+pairs(const char *p, const char *end)
+{
+	size_t	n = 0;
+
+	while (string(&p, end) != NULL)
+		n++;
+	return p == end && n % 2 == 0;
+}
+
 /* Fills out from record r (len bytes after its checksum); 0 when not
    right. */
 static int
@@ -94,8 +112,24 @@ decode(struct pl_commitrec *out, const char *r, size_t len)
 	p = (const char *)u + 24;
 	return (out->author = string(&p, end)) != NULL &&
 	    (out->email = string(&p, end)) != NULL &&
-	    (out->message = string(&p, end)) != NULL &&
-	    (out->summary = string(&p, end)) != NULL && p == end;
+	    (out->summary = string(&p, end)) != NULL &&
+	    (out->sentence = string(&p, end)) != NULL &&
+	    (out->trailers = p, out->trailers_len = (size_t)(end - p),
+	    pairs(p, end));
+}
+
+int
+pl_commitrec_trailer(const struct pl_commitrec *r, size_t *at,
+    const char **key, const char **value)
+{
+	const char	*p = r->trailers + *at;
+
+	if (*at >= r->trailers_len)
+		return 0;
+	*key = p;
+	*value = p + strlen(p) + 1;
+	*at = (size_t)(*value + strlen(*value) + 1 - r->trailers);
+	return 1;
 }
 
 int
@@ -129,8 +163,9 @@ pl_commitcache_put(struct pl_commitcache *c, const git_oid *id,
 	pl_cache_put32(b, (uint32_t)rec->commit_offset);
 	pl_buf_put(b, rec->author, strlen(rec->author) + 1);
 	pl_buf_put(b, rec->email, strlen(rec->email) + 1);
-	pl_buf_put(b, rec->message, strlen(rec->message) + 1);
 	pl_buf_put(b, rec->summary, strlen(rec->summary) + 1);
+	pl_buf_put(b, rec->sentence, strlen(rec->sentence) + 1);
+	pl_buf_put(b, rec->trailers, rec->trailers_len);
 	pl_recfile_put(c->f, id->id, b->ptr, b->len);
 }
 

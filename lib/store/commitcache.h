@@ -27,8 +27,12 @@ struct pl_commitrec {
 	int			 commit_offset;
 	const char		*author;	/* name */
 	const char		*email;
-	const char		*message;	/* git_commit_message() */
 	const char		*summary;	/* git_commit_summary() */
+	const char		*sentence;	/* the walk's, "" for none */
+	const char		*trailers;	/* trailers_len bytes: a key
+						   and a value each ended by a
+						   NUL, pair after pair */
+	size_t			 trailers_len;
 };
 
 struct pl_commitcache;
@@ -47,7 +51,17 @@ struct pl_commitcache *pl_commitcache_open(git_repository *repo);
 int	 pl_commitcache_get(struct pl_commitcache *, const git_oid *id,
 	    struct pl_commitrec *out);
 
-/* Records commit id (copied), to be written at close. */
+/*
+ * 1 with the pair of rec's trailers at *at (0 for the first) borrowed in
+ * *key and *value, *at moved past it; 0 after the last.
+ */
+int	 pl_commitrec_trailer(const struct pl_commitrec *rec, size_t *at,
+	    const char **key, const char **value);
+
+/*
+ * Records commit id (copied), to be written at close.  rec's trailers
+ * must be whole pairs.
+ */
 void	 pl_commitcache_put(struct pl_commitcache *, const git_oid *id,
 	    const struct pl_commitrec *rec);
 

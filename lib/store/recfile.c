@@ -57,12 +57,16 @@ struct pl_recfile {
 	int			 whole;
 };
 
-/* Indexes f->map; 0 when its header or index is not right. */
+/*
+ * Indexes f->map; 0 when its header or index is not right (an index
+ * out of order would hide records from the search, and from the file
+ * written at close).
+ */
 static int
 parse(struct pl_recfile *f)
 {
 	const unsigned char	*p = (const unsigned char *)f->map;
-	size_t			 hlen = strlen(f->header), left;
+	size_t			 hlen = strlen(f->header), left, i;
 
 	if (f->maplen < hlen + 4 || memcmp(p, f->header, hlen) != 0)
 		return 0;
@@ -73,6 +77,12 @@ parse(struct pl_recfile *f)
 		return 0;
 	}
 	f->index = p + hlen + 4;
+	for (i = 1; i < f->n; i++)
+		if (memcmp(f->index + (i - 1) * INDEX, f->index + i * INDEX,
+		    KEY) >= 0) {
+			f->n = 0;
+			return 0;
+		}
 	f->data = (const char *)f->index + f->n * INDEX;
 	f->datalen = left - f->n * INDEX;
 	return 1;

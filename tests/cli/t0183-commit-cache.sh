@@ -113,4 +113,71 @@ test_expect_success 'a broken cache is read from git, then written again' '
 	grep -q "Tidy the goal" p/.git/pl/commit-cache
 '
 
+
+# What the trailers give: pl log in each format, pl report.
+trailers_same_as_git () {
+	for f in text csv json
+	do
+		same_as_git log --format $f || return 1
+	done &&
+	same_as_git report --format json
+}
+
+# A commit made with git in tr/p whose message is tr/msg.
+commit_msg () {
+	test_tick &&
+	git -C tr/p commit -q --allow-empty -F ../msg
+}
+
+test_expect_success 'setup: trailers in every form git reads (version 2 keeps them parsed)' '
+	mkdir tr &&
+	pl init --name "Ana Lima" tr/p >/dev/null &&
+	test_tick &&
+	pl -C tr/p goal add --id fractions --step "Halves" "Fractions" >/dev/null &&
+	for m in \
+		"goal: edit fractions\n\nFirst line of the sentence.\nsecond line\n\nPl-Kind: goal\nPl-Action: edit\nPl-Id: first\nPl-Id: fractions\nPl-Goal: a\nSigned-off-by: X <x@example>\nPl-Goal: b\nPl-Standard: S.1\nPl-Standard: S.2\n" \
+		"evidence: rate\n\nPl-Kind: evidence\nPl-Action: rate\nPl-Id: quiz\nPl-Standard: MATH.1\nPl-Level: 3\nPl-Rater: Mr Chen\n  <chen@school.example>\n" \
+		"no blank line before\nPl-Kind: goal\nPl-Action: add\nPl-Id: lost\n" \
+		"goal: status\n\nPl-Kind:goal\nPl-Action:  status  \nPl-Id: fractions\nPl-Status: done\nPl-Old-Id: old-fractions\n" \
+		"reflection\n\n\n\nSentence after blank lines.\n\nPl-Kind: reflection\nPl-Action: add\nPl-Id: r1\nPl-Goal: fractions\n" \
+		"kind empty\n\nPl-Kind:\nPl-Id: x\n" \
+		"Only a subject, no trailers"
+	do
+		printf "$m" >tr/msg &&
+		commit_msg || return 1
+	done
+'
+
+test_expect_success 'trailers: pl log and pl report print from the cache what git has' '
+	(
+		cd tr &&
+		pl -C p log >/dev/null &&
+		head -c 18 p/.git/pl/commit-cache >header &&
+		printf "pl commit cache 2\n" >expect &&
+		test_cmp expect header &&
+		trailers_same_as_git &&
+		pl -C p log --format json >out &&
+		grep "\"id\":\"fractions\",\"old_id\":\"old-fractions\"" out &&
+		grep "\"goals\":\[\"a\",\"b\"\],\"standards\":\[\"S.1\",\"S.2\"\]" out &&
+		grep "First line of the sentence" out &&
+		grep "Sentence after blank lines" out
+	)
+'
+
+test_expect_success 'a file of the version before: read from git, written again' '
+	(
+		cd tr &&
+		pl -C p log >expect &&
+		{ printf "pl commit cache 1\n" &&
+		  tail -c +19 p/.git/pl/commit-cache; } >old &&
+		cp old p/.git/pl/commit-cache &&
+		pl -C p log >out &&
+		test_cmp expect out &&
+		head -c 18 p/.git/pl/commit-cache >header &&
+		printf "pl commit cache 2\n" >expect &&
+		test_cmp expect header &&
+		trailers_same_as_git
+	)
+'
+
 test_done

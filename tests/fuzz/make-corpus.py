@@ -101,6 +101,7 @@ for c in ['goals-cache', 'evidence-cache']:
     t = read(os.path.join(demo, '.git', 'pl', c))
     seed('textcache', t[:-4])
 seed('logcache', read(os.path.join(demo, '.git', 'pl', 'log-cache')))
+seed('commitcache', read(os.path.join(demo, '.git', 'pl', 'commit-cache')))
 # the version cache after its header (its stamp names pl's version); the
 # demo's, when a family report was made (pl report --for family)
 vc = os.path.join(demo, '.git', 'pl', 'version-cache')

@@ -592,24 +592,31 @@ test_read_save(void)
 	pl_error_clear();
 }
 
-/* A record of commit hex: its message "message of <c>", c hex[0]. */
+/*
+ * A record of commit hex: its sentence "message of <c>", its trailers
+ * Pl-Kind goal and Pl-Id <c>, c hex[0].
+ */
 static void
 commit_put(struct pl_commitcache *c, const char *hex)
 {
 	git_oid			 id = oid(hex);
 	unsigned char		 parents[2 * GIT_OID_RAWSZ];
-	char			 msg[32];
+	char			 msg[32], tr[32];
 	struct pl_commitrec	 r = { .nparents = 2, .parents = parents,
 				    .author_time = -5, .author_offset = -90,
 				    .commit_time = (int64_t)1 << 40,
 				    .commit_offset = 330, .author = "A. Name",
-				    .email = "a@example", .message = msg,
-				    .summary = "sum" };
+				    .email = "a@example", .summary = "sum",
+				    .sentence = msg, .trailers = tr };
 
 	memset(r.tree.id, 0x33, GIT_OID_RAWSZ);
 	memset(parents, 0x44, GIT_OID_RAWSZ);
 	memset(parents + GIT_OID_RAWSZ, 0x55, GIT_OID_RAWSZ);
-	snprintf(msg, sizeof msg, "message of %c\n\nbody", hex[0]);
+	snprintf(msg, sizeof msg, "message of %c", hex[0]);
+	memcpy(tr, "Pl-Kind\0goal\0Pl-Id\0", 19);
+	tr[19] = hex[0];
+	tr[20] = '\0';
+	r.trailers_len = 21;
 	pl_commitcache_put(c, &id, &r);
 }
 
@@ -624,6 +631,21 @@ commit_write(void)
 	commit_put(c, HEX_B);
 	commit_put(c, HEX_A);
 	pl_commitcache_close(c);
+}
+
+/* Appends rec's trailers to *s, " key=value" each. */
+static void
+trailers_of(char **s, const struct pl_commitrec *rec)
+{
+	const char	*k, *v;
+	char		*t;
+	size_t		 at = 0;
+
+	while (pl_commitrec_trailer(rec, &at, &k, &v)) {
+		t = pl_xasprintf("%s %s=%s", *s, k, v);
+		free(*s);
+		*s = t;
+	}
 }
 
 /* What the cache gives for hex, as one line, or "(none)". */
@@ -648,13 +670,17 @@ commit_of(const char *hex)
 	s = pl_xasprintf("%.4s %zu %.4s %.4s %lld %d %lld %d %s <%s> %s|%s",
 	    tree, r.nparents, p1, p2, (long long)r.author_time,
 	    r.author_offset, (long long)r.commit_time, r.commit_offset,
-	    r.author, r.email, r.message, r.summary);
+	    r.author, r.email, r.summary, r.sentence);
+	trailers_of(&s, &r);
 	pl_commitcache_close(c);
 	return s;
 }
 
 #define REC_A	"3333 2 4444 5555 -5 -90 1099511627776 330 A. Name " \
-		"<a@example> message of 1\n\nbody|sum"
+		"<a@example> sum|message of 1 Pl-Kind=goal Pl-Id=1"
+/* Where the file of commit_write() has A's record, and its end. */
+#define REC_A_AT	(18 + 4 + 2 * 28)
+#define REC_A_END	(REC_A_AT + 92 + 8 + 10 + 4 + 13 + 21)
 
 /* The file as commit_write() makes it, changed; is HEX_A read then? */
 static void
@@ -696,8 +722,12 @@ test_commit_trust(void)
 	commit_spoiled(-3, 0, REC_A, "a flipped byte in another record: "
 	    "this one read");
 	/* header 18, count 4, index 2 x 28, fixed 92, name and email 18 */
-	commit_spoiled(190, 0, "(none)", "a flipped byte in its own message: "
+	commit_spoiled(190, 0, "(none)", "a flipped byte in its own summary: "
 	    "none");
+	commit_spoiled(195, 0, "(none)", "a flipped byte in its own sentence: "
+	    "none");
+	commit_spoiled(REC_A_END - 2, 0, "(none)", "a flipped byte in its own "
+	    "trailers: none");
 	commit_spoiled(80, 0, "(none)", "a flipped byte in its checksum: "
 	    "none");
 	commit_spoiled(22 + 21, 0, "(none)", "a flipped byte in its index "
@@ -711,6 +741,102 @@ test_commit_trust(void)
 	write_bytes(commitpath, "", 0);
 	s = commit_of(HEX_A);
 	is_str(s, "(none)", "an empty file: none");
+	free(s);
+}
+
+/*
+ * Each byte of the file flipped in turn, then the file cut at each
+ * length: A's record is read whole or not at all, never wrong; not at
+ * all when the byte is in the header, A's index entry or A's record, or
+ * when the cut leaves A's record short.
+ */
+static void
+test_commit_every_byte(void)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	size_t		 i;
+	long		 bad_flip = -1, bad_cut = -1;
+	char		*s, tmp[28];
+	int		 none, a_part;
+
+	commit_write();
+	if (pl_read_bytes(&b, commitpath) != 0)
+		return;
+	for (i = 0; i < b.len && bad_flip < 0; i++) {
+		b.ptr[i] ^= 0x20;
+		write_bytes(commitpath, b.ptr, b.len);
+		b.ptr[i] ^= 0x20;
+		s = commit_of(HEX_A);
+		none = strcmp(s, "(none)") == 0;
+		/* B's index entry is 50-77: A is then found or not */
+		a_part = i < 50 || (i >= REC_A_AT && i < REC_A_END);
+		if ((!none && strcmp(s, REC_A) != 0) || (a_part && !none) ||
+		    (i >= REC_A_END && none))
+			bad_flip = (long)i;
+		free(s);
+	}
+	for (i = 0; i < b.len && bad_cut < 0; i++) {
+		write_bytes(commitpath, b.ptr, i);
+		s = commit_of(HEX_A);
+		if (strcmp(s, i < REC_A_END ? "(none)" : REC_A) != 0)
+			bad_cut = (long)i;
+		free(s);
+	}
+	/* the index entries swapped: B's before A's */
+	memcpy(tmp, b.ptr + 22, 28);
+	memcpy(b.ptr + 22, b.ptr + 50, 28);
+	memcpy(b.ptr + 50, tmp, 28);
+	write_bytes(commitpath, b.ptr, b.len);
+	s = commit_of(HEX_A);
+	is_str(s, "(none)", "an index out of order: none");
+	free(s);
+	is_int(bad_flip, -1, "every byte flipped: A's record whole or none "
+	    "(the first wrong byte)");
+	is_int(bad_cut, -1, "every cut: A's record whole or none (the first "
+	    "wrong length)");
+	pl_buf_release(&b);
+}
+
+/* What the cache gives for HEX_A from a file of r alone. */
+static char *
+commit_alone(const struct pl_commitrec *r)
+{
+	struct pl_commitcache	*c;
+	git_oid			 id = oid(HEX_A);
+
+	unlink(commitpath);
+	c = pl_commitcache_open(repo);
+	pl_commitcache_put(c, &id, r);
+	pl_commitcache_close(c);
+	return commit_of(HEX_A);
+}
+
+/*
+ * Trailers that are not whole pairs, however they came to be written,
+ * and none at all.
+ */
+static void
+test_commit_trailers(void)
+{
+	unsigned char		 parents[2 * GIT_OID_RAWSZ] = { 0 };
+	struct pl_commitrec	 r = { .nparents = 2, .parents = parents,
+				    .author = "a", .email = "e",
+				    .summary = "s", .sentence = "",
+				    .trailers = "Pl-Kind\0goal\0Pl-Id\0",
+				    .trailers_len = 19 };
+	char			*s;
+
+	s = commit_alone(&r);
+	is_str(s, "(none)", "a key without its value: none");
+	free(s);
+	r.trailers_len = 18;
+	s = commit_alone(&r);
+	is_str(s, "(none)", "trailers not ended by a NUL: none");
+	free(s);
+	r.trailers_len = 0;
+	s = commit_alone(&r);
+	ok(strstr(s, "s|") != NULL && strchr(s, '=') == NULL, "no trailers: "
+	    "read back with none (%s)", s);
 	free(s);
 }
 
@@ -813,6 +939,8 @@ main(void)
 	test_seal();
 	test_read_save();
 	test_commit_trust();
+	test_commit_every_byte();
+	test_commit_trailers();
 	test_commit_whole();
 	git_repository_free(repo);
 	git_libgit2_shutdown();

@@ -294,6 +294,37 @@ test_format(void)
 	free(s);
 }
 
+/*
+ * pl_buf_printf() formats into the room the buffer has, and again when
+ * the text does not fit: after text already there, every length up to
+ * past the room's end (the buffer doubles from 64 bytes: 128, 256...).
+ */
+static void
+test_buf_printf(void)
+{
+	struct pl_buf	 b = PL_BUF_INIT;
+	char		 xs[700];
+	size_t		 len;
+
+	memset(xs, 'x', sizeof xs);
+	for (len = 0; len < sizeof xs; len++) {
+		pl_buf_puts(&b, "ab");
+		pl_buf_printf(&b, "%.*s|%d", (int)len, xs, 7);
+		if (b.len != len + 4 || strncmp(b.ptr, "ab", 2) != 0 ||
+		    strspn(b.ptr + 2, "x") != len ||
+		    strcmp(b.ptr + 2 + len, "|7") != 0)
+			break;
+		pl_buf_release(&b);
+	}
+	is_int((long)len, (long)sizeof xs, "every length, within the room "
+	    "and past it (the first wrong one)");
+	pl_buf_release(&b);
+	pl_buf_printf(&b, "%s", "");
+	ok(b.len == 0 && b.ptr != NULL && *b.ptr == '\0', "an empty text: "
+	    "an empty string");
+	pl_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -305,6 +336,7 @@ main(void)
 	test_remove();
 	test_interrupted();
 	test_format();
+	test_buf_printf();
 	run("rm -rf %s %s", dir, home);
 	free(dir);
 	free(home);
