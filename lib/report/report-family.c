@@ -777,9 +777,14 @@ work(struct fam *f)
 			goal_names(f, &e->goals);
 			lit(f, "</span>");
 		}
+		/*
+		 * A work is an item under the section's h2, with no heading
+		 * of its own: its body's headings start at h3, or the
+		 * outline would skip a level.
+		 */
 		if (f->fmt == F_HTML) {
 			if (e->description != NULL)
-				pl_html_markdown(f->b, e->description, 4);
+				pl_html_markdown(f->b, e->description, 3);
 			files_html(f, e);
 		}
 		item_end(f);
@@ -812,7 +817,7 @@ reflections(struct fam *f)
 		put(f, r->reflections[i].summary);
 		if (f->fmt == F_HTML) {
 			lit(f, "</summary>\n");
-			pl_html_markdown(f->b, r->reflections[i].body, 4);
+			pl_html_markdown(f->b, r->reflections[i].body, 3);
 			lit(f, "</details>");
 		}
 		item_end(f);

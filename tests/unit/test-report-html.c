@@ -555,6 +555,11 @@ test_family(void)
 	    "family: a long statement cut, whole on demand");
 	ok(strstr(html, "decaying") == NULL && strstr(html, "aligned") ==
 	    NULL && strstr(html, "Mastery") == NULL, "family: no method words");
+	ok(strstr(html, "<h3>Inner planets</h3>") != NULL &&
+	    strstr(html, "<h3>What I learned</h3>") != NULL &&
+	    strstr(html, "<h4>") == NULL,
+	    "family: the headings of a work and a reflection come under the "
+	    "section's h2, as h3");
 	free(html);
 	r.codes = 1;
 	html = render(&r);
