@@ -497,6 +497,10 @@ test_teacher(void)
 	    "activity, people, details");
 	ok(strstr(html, "<p>1 of 3 active goals is flagged.</p>") != NULL,
 	    "flag count");
+	ok(strstr(html, "on Monday):<span class=\"keyed\"><span class=\"key\""
+	    " style=\"background:#0969da\"></span>evidence</span><span "
+	    "class=\"keyed\">") != NULL,
+	    "the activity's legend, each square on a line with its word");
 	ok(strstr(html, "<tr><td class=\"c\">solar-system</td><td class=\"line"
 	    "\">Read about the solar system</td><td class=\"n\" data-label=\""
 	    "Steps\">1/3</td><td class=\"d\" data-label=\"Due\">2026-12-01"
