@@ -27,14 +27,15 @@ const VIEWPORTS = [
 ];
 // Best practices that are not WCAG criteria but that a reader with a screen
 // reader relies on to move through a page: headings that go down one level
-// at a time, one main landmark, all content inside a landmark.
+// at a time, one main landmark, all content inside a landmark, nothing
+// said twice (an image's alt that the link around it says again).
 const BEST_PRACTICES = [
 	'heading-order', 'page-has-heading-one', 'empty-heading',
 	'landmark-one-main', 'landmark-no-duplicate-main',
 	'landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo',
 	'landmark-banner-is-top-level', 'landmark-contentinfo-is-top-level',
 	'landmark-main-is-top-level', 'landmark-complementary-is-top-level',
-	'landmark-unique', 'region', 'empty-table-header',
+	'landmark-unique', 'region', 'empty-table-header', 'image-redundant-alt',
 ];
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // The width a page is laid out at on paper, in CSS px (96 an inch): A4
