@@ -4,15 +4,15 @@ test_description='every HTML page pl writes passes the accessibility check (axe-
 . "$TEST_DIRECTORY/lib-standards.sh"
 . "$TEST_DIRECTORY/lib-a11y.sh"
 
-# A PNG of 2 x 2 pixels, written by python3 (zlib for its IDAT): a
-# picture the family page shows.
+# An orange PNG of 1,200 x 800 pixels, wider than a phone, written by
+# python3 (zlib for its IDAT): a picture the family page shows.
 write_png () {
 	python3 -c 'import struct, sys, zlib
 def chunk(t, d):
     return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
-raw = b"".join(b"\0" + b"\xff\x80\x00" * 2 for _ in range(2))
+raw = b"".join(b"\0" + b"\xff\x80\x00" * 1200 for _ in range(800))
 sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" +
-    chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)) +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", 1200, 800, 8, 2, 0, 0, 0)) +
     chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))' >"$1"
 }
 
