@@ -186,6 +186,10 @@ async function main() {
 	const browser = await puppeteer.launch({
 		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 		headless: true,
+		// A busy machine (the suite runs two tests a core) is slow,
+		// not broken: minutes rather than puppeteer's 30 s.
+		timeout: 180000,
+		protocolTimeout: 300000,
 		args: [
 			// Chromium's sandbox will not run as root.
 			...(process.getuid && process.getuid() === 0 ?
@@ -197,6 +201,7 @@ async function main() {
 	let total = 0, status = 0;
 	try {
 		const page = await browser.newPage();
+		page.setDefaultTimeout(180000);
 		// The pages are files: nothing from the network may be asked
 		// for (a page that does is a violation), nor wait for.
 		const external = [];
