@@ -150,6 +150,15 @@ pl_html_code_cut(const void *items, size_t n, size_t size, size_t off)
 }
 
 void
+pl_html_key(struct pl_buf *out, const char *colour, const char *word)
+{
+	pl_buf_printf(out, "<span class=\"keyed\"><span class=\"key\" "
+	    "style=\"background:%s\"></span>", colour);
+	pl_html_esc(out, word);
+	pl_buf_puts(out, "</span>");
+}
+
+void
 pl_html_count(struct pl_buf *out, size_t n, const char *one,
     const char *many)
 {
@@ -198,6 +207,7 @@ static const char css[] =
 "Arial,sans-serif;fill:#1a1a1a}\n"
 ".key{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 .6em;"
 "border:1px solid #555;vertical-align:-.05em}\n"
+".keyed{white-space:nowrap}\n"
 ".md{overflow-x:auto}\n"
 ".md img{max-width:100%}\n"
 ".md pre{white-space:pre-wrap}\n"

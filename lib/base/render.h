@@ -117,6 +117,13 @@ void	 pl_html_num(struct pl_buf *, const char *label, size_t n);
 size_t	 pl_html_code_cut(const void *items, size_t n, size_t size,
 	    size_t off);
 
+/*
+ * A chart's legend entry: a square of colour (a CSS colour, not escaped)
+ * and word, kept on one line so that a square never ends a line away
+ * from its word.
+ */
+void	 pl_html_key(struct pl_buf *, const char *colour, const char *word);
+
 /* "1 goal", "3 goals". */
 void	 pl_html_count(struct pl_buf *, size_t n, const char *one,
 	    const char *many);

@@ -484,11 +484,9 @@ heat_map(struct pl_buf *out, const struct pl_roster_report *r)
 	}
 	pl_buf_puts(out, "</svg>\n</div>\n<figcaption>");
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		pl_buf_printf(out, "<span class=\"key\" style=\"background:"
-		    "%s\"></span>%s", marks[i].colour, marks[i].word);
-	pl_buf_puts(out, "<span class=\"key\" style=\"background:" NOT_READ
-	    "\"></span>portfolio not read</figcaption>\n</figure>\n"
-	    "</section>\n");
+		pl_html_key(out, marks[i].colour, marks[i].word);
+	pl_html_key(out, NOT_READ, "portfolio not read");
+	pl_buf_puts(out, "</figcaption>\n</figure>\n</section>\n");
 }
 
 void

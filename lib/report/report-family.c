@@ -690,9 +690,14 @@ since(struct fam *f)
 	section_end(f);
 }
 
-/* An attached file on the page: a thumbnail or a link, else its name. */
+/*
+ * An attached file on the page: a thumbnail or a link, else its name.  A
+ * thumbnail's alt is the work's title (alt): the link already says the
+ * file's name, and a screen reader would say it twice.
+ */
 static void
-file_html(struct fam *f, const char *path, const struct pl_report_file *s)
+file_html(struct fam *f, const char *path, const struct pl_report_file *s,
+    const char *alt)
 {
 	const char	*base = strrchr(path, '/');
 
@@ -710,7 +715,7 @@ file_html(struct fam *f, const char *path, const struct pl_report_file *s)
 		lit(f, "<img src=\"");
 		put(f, s->href);
 		lit(f, "\" alt=\"");
-		put(f, base);
+		put(f, alt);
 		lit(f, "\" loading=\"lazy\">");
 	}
 	put(f, base);
@@ -729,7 +734,7 @@ files_html(struct fam *f, const struct pl_report_evidence *e)
 	lit(f, "<ul class=\"fam-files\">\n");
 	for (i = 0; i < e->files.n; i++)
 		if (pl_report_file_shown(e, i))
-			file_html(f, e->files.v[i], &e->shown[i]);
+			file_html(f, e->files.v[i], &e->shown[i], e->title);
 	lit(f, "</ul>\n");
 }
 
@@ -777,9 +782,14 @@ work(struct fam *f)
 			goal_names(f, &e->goals);
 			lit(f, "</span>");
 		}
+		/*
+		 * A work is an item under the section's h2, with no heading
+		 * of its own: its body's headings start at h3, or the
+		 * outline would skip a level.
+		 */
 		if (f->fmt == F_HTML) {
 			if (e->description != NULL)
-				pl_html_markdown(f->b, e->description, 4);
+				pl_html_markdown(f->b, e->description, 3);
 			files_html(f, e);
 		}
 		item_end(f);
@@ -812,7 +822,7 @@ reflections(struct fam *f)
 		put(f, r->reflections[i].summary);
 		if (f->fmt == F_HTML) {
 			lit(f, "</summary>\n");
-			pl_html_markdown(f->b, r->reflections[i].body, 4);
+			pl_html_markdown(f->b, r->reflections[i].body, 3);
 			lit(f, "</details>");
 		}
 		item_end(f);

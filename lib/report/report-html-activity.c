@@ -97,8 +97,7 @@ pl_page_activity(struct page *p)
 	pl_buf_puts(p->out, "</svg>\n<figcaption>Changes per week (weeks "
 	    "start on Monday):");
 	for (k = 0; k < nk; k++)
-		pl_buf_printf(p->out, "<span class=\"key\" style=\"background:"
-		    "%s\"></span>%s", kinds[k].colour, kinds[k].word);
+		pl_html_key(p->out, kinds[k].colour, kinds[k].word);
 	pl_buf_puts(p->out, "</figcaption>\n</figure>\n"
 	    "<div class=\"scroll\" role=\"region\" aria-label=\"Activity per "
 	    "week\" tabindex=\"0\">\n<table class=\"cards\">\n<thead><tr>"

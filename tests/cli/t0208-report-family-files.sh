@@ -49,8 +49,8 @@ test_expect_success '--out-dir: the page and a copy of each file it may show' '
 
 test_expect_success '--out-dir: images are thumbnails that open the file, other files links' '
 	html=family/index.html &&
-	grep -F "<li><a href=\"files/ratio-poster/poster.png\"><img src=\"files/ratio-poster/poster.png\" alt=\"poster.png\" loading=\"lazy\">poster.png</a></li>" $html &&
-	grep -F "<li><a href=\"files/ratio-poster/drawing.gif\"><img src=\"files/ratio-poster/drawing.gif\" alt=\"drawing.gif\" loading=\"lazy\">drawing.gif</a></li>" $html &&
+	grep -F "<li><a href=\"files/ratio-poster/poster.png\"><img src=\"files/ratio-poster/poster.png\" alt=\"Ratio poster\" loading=\"lazy\">poster.png</a></li>" $html &&
+	grep -F "<li><a href=\"files/ratio-poster/drawing.gif\"><img src=\"files/ratio-poster/drawing.gif\" alt=\"Ratio poster\" loading=\"lazy\">drawing.gif</a></li>" $html &&
 	grep -F "<li><a href=\"files/fraction-quiz/bar-model.png\"><img src=\"files/fraction-quiz/bar-model.png\"" $html &&
 	grep -F "<li><a href=\"files/fraction-quiz/quiz-notes.txt\">quiz-notes.txt</a></li>" $html &&
 	grep -F "<li class=\"fam-nofile\">link.png (not included)</li>" $html &&

@@ -35,12 +35,12 @@ test_expect_success '-o: WebP, JPEG and GIF87a embedded with their padding, the 
 	grep -e "^<li><a href" -e "^<li class=.fam-nofile" page.html >actual &&
 	cat >expect <<-\EOF &&
 	<li class="fam-nofile">empty.txt (not included)</li>
-	<li><a href="data:image/webp;base64,UklGRgQAAABXRUJQ"><img src="data:image/webp;base64,UklGRgQAAABXRUJQ" alt="pic.webp" loading="lazy">pic.webp</a></li>
-	<li><a href="data:image/jpeg;base64,/9j/4AA="><img src="data:image/jpeg;base64,/9j/4AA=" alt="photo.jpg" loading="lazy">photo.jpg</a></li>
-	<li><a href="data:image/gif;base64,R0lGODdhOw=="><img src="data:image/gif;base64,R0lGODdhOw==" alt="old.gif" loading="lazy">old.gif</a></li>
+	<li><a href="data:image/webp;base64,UklGRgQAAABXRUJQ"><img src="data:image/webp;base64,UklGRgQAAABXRUJQ" alt="Work" loading="lazy">pic.webp</a></li>
+	<li><a href="data:image/jpeg;base64,/9j/4AA="><img src="data:image/jpeg;base64,/9j/4AA=" alt="Work" loading="lazy">photo.jpg</a></li>
+	<li><a href="data:image/gif;base64,R0lGODdhOw=="><img src="data:image/gif;base64,R0lGODdhOw==" alt="Work" loading="lazy">old.gif</a></li>
 	<li class="fam-nofile">sound.wav (not included)</li>
 	<li class="fam-nofile">my notes (1) é~.txt (not included)</li>
-	<li><a href="data:image/gif;base64,R0lGODdhOw=="><img src="data:image/gif;base64,R0lGODdhOw==" alt="100% done!.gif" loading="lazy">100% done!.gif</a></li>
+	<li><a href="data:image/gif;base64,R0lGODdhOw=="><img src="data:image/gif;base64,R0lGODdhOw==" alt="Work" loading="lazy">100% done!.gif</a></li>
 	<li class="fam-nofile">hi.txt (not included)</li>
 	EOF
 	test_cmp expect actual
@@ -51,12 +51,12 @@ test_expect_success '--out-dir: each byte of a name outside A-Z a-z 0-9 - . _ ~ 
 	grep -e "^<li><a href" -e "^<li class=.fam-nofile" out/index.html >actual &&
 	cat >expect <<-\EOF &&
 	<li><a href="files/work/empty.txt">empty.txt</a></li>
-	<li><a href="files/work/pic.webp"><img src="files/work/pic.webp" alt="pic.webp" loading="lazy">pic.webp</a></li>
-	<li><a href="files/work/photo.jpg"><img src="files/work/photo.jpg" alt="photo.jpg" loading="lazy">photo.jpg</a></li>
-	<li><a href="files/work/old.gif"><img src="files/work/old.gif" alt="old.gif" loading="lazy">old.gif</a></li>
+	<li><a href="files/work/pic.webp"><img src="files/work/pic.webp" alt="Work" loading="lazy">pic.webp</a></li>
+	<li><a href="files/work/photo.jpg"><img src="files/work/photo.jpg" alt="Work" loading="lazy">photo.jpg</a></li>
+	<li><a href="files/work/old.gif"><img src="files/work/old.gif" alt="Work" loading="lazy">old.gif</a></li>
 	<li><a href="files/work/sound.wav">sound.wav</a></li>
 	<li><a href="files/work/my%20notes%20%281%29%20%C3%A9~.txt">my notes (1) é~.txt</a></li>
-	<li><a href="files/work/100%25%20done%21.gif"><img src="files/work/100%25%20done%21.gif" alt="100% done!.gif" loading="lazy">100% done!.gif</a></li>
+	<li><a href="files/work/100%25%20done%21.gif"><img src="files/work/100%25%20done%21.gif" alt="Work" loading="lazy">100% done!.gif</a></li>
 	<li><a href="files/work/hi.txt">hi.txt</a></li>
 	EOF
 	test_cmp expect actual &&
@@ -87,7 +87,7 @@ open(\"files/tiny.png\", \"wb\").write(b\"\\x89PNG\\r\\n\\x1a\\n\")
 	python3 -c "
 import base64, re
 page = open(\"big.html\").read()
-for n in re.findall(r\"<img src=\\\"data:image/png;base64,([^\\\"]*)\\\" alt=\\\"([^\\\"]*)\\\"\", page):
+for n in re.findall(r\"<img src=\\\"data:image/png;base64,([^\\\"]*)\\\" alt=\\\"Lots\\\" loading=\\\"lazy\\\">([^<]*)</a>\", page):
     same = base64.b64decode(n[0]) == open(\"files/\" + n[1], \"rb\").read()
     print(n[1], \"same\" if same else \"differs\")
 " >actual &&

@@ -497,6 +497,10 @@ test_teacher(void)
 	    "activity, people, details");
 	ok(strstr(html, "<p>1 of 3 active goals is flagged.</p>") != NULL,
 	    "flag count");
+	ok(strstr(html, "on Monday):<span class=\"keyed\"><span class=\"key\""
+	    " style=\"background:#0969da\"></span>evidence</span><span "
+	    "class=\"keyed\">") != NULL,
+	    "the activity's legend, each square on a line with its word");
 	ok(strstr(html, "<tr><td class=\"c\">solar-system</td><td class=\"line"
 	    "\">Read about the solar system</td><td class=\"n\" data-label=\""
 	    "Steps\">1/3</td><td class=\"d\" data-label=\"Due\">2026-12-01"
@@ -555,6 +559,11 @@ test_family(void)
 	    "family: a long statement cut, whole on demand");
 	ok(strstr(html, "decaying") == NULL && strstr(html, "aligned") ==
 	    NULL && strstr(html, "Mastery") == NULL, "family: no method words");
+	ok(strstr(html, "<h3>Inner planets</h3>") != NULL &&
+	    strstr(html, "<h3>What I learned</h3>") != NULL &&
+	    strstr(html, "<h4>") == NULL,
+	    "family: the headings of a work and a reflection come under the "
+	    "section's h2, as h3");
 	free(html);
 	r.codes = 1;
 	html = render(&r);

@@ -406,8 +406,9 @@ test_html(void)
 	    "(missing)</title>") != NULL, "a learner not read: a grey row");
 	is_int(occurrences(html, "<rect "), 4 * 4 + 1,
 	    "a cell per learner read and standard, a row for the one not read");
-	ok(strstr(html, "<figcaption><span class=\"key\" style=\"background:"
-	    "#eaeef2\"></span>no evidence") != NULL, "a legend");
+	ok(strstr(html, "<figcaption><span class=\"keyed\"><span class=\"key\" "
+	    "style=\"background:#eaeef2\"></span>no evidence</span>") != NULL,
+	    "a legend, each square on a line with its word");
 	balanced(html, "the class page");
 
 	is_int(occurrences(html, "<script"), 0, "no script element");
