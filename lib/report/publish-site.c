@@ -254,10 +254,9 @@ put(struct pl_publish_stats *st, const char *dir,
 		st->unchanged++;
 		return PL_OK;
 	}
-	if ((err = pl_make_parents(dir, f->path)) != PL_OK)
-		return err;
 	full = pl_xasprintf("%s/%s", dir, f->path);
-	err = pl_write_output(full, f->data.ptr, f->data.len);
+	if ((err = pl_make_parents(dir, full)) == PL_OK)
+		err = pl_write_output(full, f->data.ptr, f->data.len);
 	free(full);
 	st->written += err == PL_OK;
 	return err;
