@@ -243,9 +243,26 @@ unchanged(const char *dir, const struct pl_publish_file *f,
 	return same;
 }
 
+/*
+ * Removes what writers killed before their rename left in the folder of
+ * full (pl_tmp_sweep()), once per folder: the next run mends a site.
+ */
+static void
+sweep(struct pl_strlist *swept, const char *full)
+{
+	char	*folder = pl_xstrndup(full, strrchr(full, '/') - full);
+
+	if (pl_strlist_find(swept, folder) < 0) {
+		pl_tmp_sweep(folder);
+		pl_strlist_push(swept, folder);
+	}
+	free(folder);
+}
+
 static int
 put(struct pl_publish_stats *st, const char *dir,
-    const struct pl_publish_file *f, const struct manifest *old)
+    const struct pl_publish_file *f, const struct manifest *old,
+    struct pl_strlist *swept)
 {
 	char	*full;
 	int	 err;
@@ -255,8 +272,10 @@ put(struct pl_publish_stats *st, const char *dir,
 		return PL_OK;
 	}
 	full = pl_xasprintf("%s/%s", dir, f->path);
-	if ((err = pl_make_parents(dir, full)) == PL_OK)
+	if ((err = pl_make_parents(dir, full)) == PL_OK) {
+		sweep(swept, full);
 		err = pl_write_output(full, f->data.ptr, f->data.len);
+	}
 	free(full);
 	st->written += err == PL_OK;
 	return err;
@@ -304,18 +323,22 @@ write_all(struct pl_publish_stats *st, const struct pl_publish *p,
     const char *dir, const struct manifest *old)
 {
 	struct manifest	 now, j;
+	struct pl_strlist swept = PL_STRLIST_INIT;
+	char		*top = pl_xasprintf("%s/%s", dir, PL_PUBLISH_MANIFEST);
 	size_t		 i;
 	int		 err = PL_OK;
 
+	sweep(&swept, top);
+	free(top);
 	journal(&j, old, p);
 	if ((err = manifest_write(&j, dir, &old->text)) != PL_OK)
 		goto done;
 	/* the index last: it links to the rest */
 	for (i = 0; i < p->nfiles && err == PL_OK; i++)
 		if (strcmp(p->files[i].path, "index.html") != 0)
-			err = put(st, dir, &p->files[i], old);
+			err = put(st, dir, &p->files[i], old, &swept);
 	if (err == PL_OK && file_find(p, "index.html") != NULL)
-		err = put(st, dir, file_find(p, "index.html"), old);
+		err = put(st, dir, file_find(p, "index.html"), old, &swept);
 	if (err != PL_OK)
 		goto done;
 	for (i = 0; i < old->n; i++)
@@ -329,6 +352,7 @@ write_all(struct pl_publish_stats *st, const struct pl_publish *p,
 	err = manifest_write(&now, dir, &j.text);
 	manifest_release(&now);
 done:
+	pl_strlist_release(&swept);
 	manifest_release(&j);
 	return err;
 }
