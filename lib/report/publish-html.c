@@ -23,9 +23,8 @@
 
 /* The site's own style, on top of the report's. */
 static const char css[] =
-".skip{position:absolute;left:-100rem}\n"
-".skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;"
-"z-index:1}\n"
+".skip:not(:focus){position:absolute;width:1px;height:1px;"
+"overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
 "a{color:#0645ad}\n"
 "a:visited{color:#5a3696}\n"
 "a:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}\n"
