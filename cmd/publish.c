@@ -83,12 +83,11 @@ done:
 }
 
 static const struct pl_opt publish_opts[] = {
-	{ "out-dir", 0, "DIR", "write the site to DIR (made when missing; "
-	    "pl touches only the files it wrote there)", "@file" },
-	{ "as-of", 0, "DATE|REV", "publish the portfolio as it stood on DATE "
-	    "or at commit REV", "@rev" },
-	{ "format", 0, "FMT", "html (default: the site) or json (what would "
-	    "be published, to standard output)", "html json" },
+	{ "out-dir", 0, "DIR", "write the site to DIR", "@file" },
+	{ "as-of", 0, "DATE|REV", "the portfolio as it stood on DATE or at "
+	    "REV", "@rev" },
+	{ "format", 0, "FMT", "html (the site) or json (what it would hold)",
+	    "html json" },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
