@@ -7,7 +7,7 @@
 #define PL_PUBLISH_BUILD_H
 
 #include "pl/entries/entry.h"
-#include "pl/report/publish.h"
+#include "pl/report/publish-files.h"
 #include "pl/report/report.h"
 
 enum att_kind { ATT_IMAGE, ATT_PDF, ATT_AUDIO, ATT_VIDEO, ATT_OTHER };
@@ -63,28 +63,5 @@ struct site {
 
 /* The index and every item's page, into s->p. */
 void	 pl_publish_pages(struct site *s);
-
-/* Adds a file of the site; data's bytes are taken over (data emptied). */
-struct pl_publish_file *pl_publish_add(struct pl_publish *p,
-	    const char *path, const char *role, const char *item,
-	    struct pl_buf *data);
-
-/*
- * 1 when a Markdown link or image URL names the attachment src of
- * evidence id: its path from the top, its name, "./" and its name, or
- * "<id>/" and its name.
- */
-int	 pl_publish_names_file(const char *url, const char *src,
-	    const char *id);
-
-/*
- * 1 when a link of learner text may stay as written: http:, https:,
- * mailto: (its address masked like any other) or "#...".  Any other
- * link would lead into the portfolio, which is not published.
- */
-int	 pl_publish_url_outside(const char *url);
-
-/* The chosen item of that id, or NULL. */
-const struct item *pl_publish_item(const struct site *s, const char *id);
 
 #endif

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pl/report/publish.h"
+#include "pl/report/publish-files.h"
 #include "base/render.h"
 #include "report/html-markdown.h"
 #include "report/publish-build.h"
@@ -42,6 +42,17 @@ static const char css[] =
 "@page{size:A4;margin:15mm 12mm}\n"
 "@media print{nav,.skip,audio,video,object{display:none}"
 "img{max-height:20cm}}\n";
+
+static const struct item *
+chosen(const struct site *s, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < s->nitems; i++)
+		if (strcmp(s->items[i].id, id) == 0)
+			return &s->items[i];
+	return NULL;
+}
 
 static void
 lit(struct pl_buf *b, const char *s)
@@ -406,7 +417,8 @@ files(struct pl_buf *b, const struct item *it)
 	for (i = 0; i < it->natts; i++)
 		if (it->atts[i].kind == ATT_OTHER) {
 			lit(b, "<li>");
-			link_to(b, it->atts[i].href, base_name(it->atts[i].src));
+			link_to(b, it->atts[i].href,
+			    base_name(it->atts[i].src));
 			lit(b, "</li>\n");
 		}
 	if (others > 0)
@@ -488,7 +500,7 @@ work_of(struct pl_buf *b, const struct site *s, const struct item *it)
 	size_t			 i, n = 0;
 
 	for (i = 0; i < it->refl->evidence.n; i++) {
-		if ((e = pl_publish_item(s, it->refl->evidence.v[i])) == NULL ||
+		if ((e = chosen(s, it->refl->evidence.v[i])) == NULL ||
 		    e->ev == NULL)
 			continue;
 		if (n++ == 0) {

@@ -22,42 +22,11 @@
 
 #include "pl/base/error.h"
 #include "pl/base/util.h"
+#include "pl/report/publish-files.h"
 #include "pl/store/portfolio.h"
 
 /* The manifest pl keeps in a site's folder: the files it wrote. */
 #define PL_PUBLISH_MANIFEST	".pl-publish"
-
-/* An attachment larger than this on a side, or in bytes, gets a thumbnail. */
-#define PL_PUBLISH_THUMB_SIDE	1600
-#define PL_PUBLISH_THUMB_BYTES	(1024 * 1024)
-/* A thumbnail's longer side. */
-#define PL_PUBLISH_THUMB_MAX	800
-
-struct pl_publish_file {
-	char		*path;		/* from the site's top: "index.html",
-					   "items/quiz.html", "items/quiz/a.png" */
-	const char	*role;		/* "page", "attachment", "thumbnail" */
-	char		*item;		/* the item's id, or NULL */
-	struct pl_buf	 data;
-	char		 sha1[41];	/* git's blob id of data */
-};
-
-struct pl_publish_left {
-	char		*id;
-	const char	*reason;	/* "private", "missing", "unreadable" */
-};
-
-struct pl_publish {
-	char			 commit[41];
-	char			 commit_date[11];
-	char			*name;		/* the showcase's */
-	char			*title;
-	struct pl_publish_file	*files;		/* sorted by path */
-	size_t			 nfiles;
-	struct pl_publish_left	*left;		/* in the showcase's order */
-	size_t			 nleft;
-	struct pl_strlist	 warnings;	/* no thumbnails, and why */
-};
 
 struct pl_publish_options {
 	const char	*as_of;		/* DATE or REV as pl report --as-of
@@ -76,8 +45,6 @@ struct pl_publish_options {
  */
 int	 pl_publish_build(struct pl_publish **out, struct pl_portfolio *head,
 	    const char *name, const struct pl_publish_options *o) PL_WUR;
-
-void	 pl_publish_free(struct pl_publish *);
 
 /*
  * The paths of the showcase and of its shown items (their files and
@@ -115,13 +82,5 @@ int	 pl_publish_write(struct pl_publish_stats *st,
 
 /* What would be published, as JSON (docs/report-schema.md). */
 void	 pl_publish_json(struct pl_buf *out, const struct pl_publish *p);
-
-/*
- * Appends n bytes of s to out with every email address masked as
- * "[email hidden]": a run of [A-Za-z0-9._%+-] (at least one), then "@"
- * or "%40", then two or more labels of [A-Za-z0-9-] joined by dots, the
- * last with a letter.  The one rule for all a site shows.
- */
-void	 pl_publish_mask_emails(struct pl_buf *out, const char *s, size_t n);
 
 #endif
