@@ -115,6 +115,7 @@ extern const struct pl_cmd pl_cmd_init;
 extern const struct pl_cmd pl_cmd_log;
 extern const struct pl_cmd pl_cmd_merge_file;
 extern const struct pl_cmd pl_cmd_profile;
+extern const struct pl_cmd pl_cmd_publish;
 extern const struct pl_cmd pl_cmd_reflect;
 extern const struct pl_cmd pl_cmd_report;
 extern const struct pl_cmd pl_cmd_roster;

@@ -32,6 +32,7 @@ const struct pl_cmd *const pl_commands[] = {
 	&pl_cmd_log,
 	&pl_cmd_merge_file,
 	&pl_cmd_profile,
+	&pl_cmd_publish,
 	&pl_cmd_reflect,
 	&pl_cmd_report,
 	&pl_cmd_roster,

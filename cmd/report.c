@@ -200,19 +200,6 @@ write_class_page(const struct pl_roster_report *r, const char *dir)
 	return err;
 }
 
-static int
-make_dir(const char *dir)
-{
-	struct stat	st;
-
-	if (mkdir(dir, 0777) == 0 || (errno == EEXIST && stat(dir, &st) == 0 &&
-	    S_ISDIR(st.st_mode)))
-		return PL_OK;
-	return pl_error_set(errno == EEXIST ? PL_EEXISTS : PL_ERROR, "cannot "
-	    "make the folder '%s': %s", dir, errno == EEXIST ?
-	    "a file is in the way" : strerror(errno));
-}
-
 /* pl report --roster: the class, then its failures in the exit status. */
 static int
 roster_run(struct pl_ctx *ctx, struct pl_args *a, struct pl_roster_options *ro,
@@ -230,7 +217,8 @@ roster_run(struct pl_ctx *ctx, struct pl_args *a, struct pl_roster_options *ro,
 	if (isatty(STDERR_FILENO))
 		ro->progress = progress;
 	if ((err = roster_options(ro, a)) != PL_OK ||
-	    (ro->pages_dir != NULL && (err = make_dir(ro->pages_dir)) != PL_OK)
+	    (ro->pages_dir != NULL && (err = pl_make_dir(ro->pages_dir)) !=
+	    PL_OK)
 	    || (ro->pages_dir != NULL && ro->report.view == PL_VIEW_FAMILY &&
 	    (err = pl_report_files_reset(ro->pages_dir)) != PL_OK)
 	    || (err = pl_roster_build(&r, pl_arg(a, "roster"), ro)) != PL_OK)
@@ -290,7 +278,7 @@ out_dir_options(const struct pl_report_options *o, const struct pl_args *a)
 	    strcmp(fmt, "html") != 0))
 		return pl_error_set(PL_EUSAGE, "--out-dir writes HTML pages; "
 		    "it goes without -o and --format");
-	return make_dir(pl_arg(a, "out-dir"));
+	return pl_make_dir(pl_arg(a, "out-dir"));
 }
 
 /*

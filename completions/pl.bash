@@ -1,8 +1,8 @@
 # bash completion for pl(1), the learner portfolio tool.
 #
-# Commands: align, clone, evidence, goal, help, init, log, profile, reflect,
-# report, roster, showcase, sync, verify; and merge-file, the plumbing git
-# runs as a merge driver, which command names leave out.
+# Commands: align, clone, evidence, goal, help, init, log, profile, publish,
+# reflect, report, roster, showcase, sync, verify; and merge-file, the
+# plumbing git runs as a merge driver, which command names leave out.
 #
 # The candidates come from pl itself: "pl __complete WORDS..." is given the
 # words after "pl" up to and including the one being completed, and prints

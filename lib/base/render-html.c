@@ -262,11 +262,19 @@ pl_html_begin(struct pl_buf *out)
 void
 pl_html_begin_images(struct pl_buf *out, int self)
 {
+	pl_html_begin_policy(out, self ? "default-src 'none'; style-src "
+	    "'unsafe-inline'; img-src data: 'self'" : "default-src 'none'; "
+	    "style-src 'unsafe-inline'; img-src data:");
+}
+
+void
+pl_html_begin_policy(struct pl_buf *out, const char *policy)
+{
 	pl_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-	pl_buf_puts(out, self ? " 'self'\">\n" : "\">\n");
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\"");
+	pl_buf_puts(out, policy);
+	pl_buf_puts(out, "\">\n");
 	pl_buf_puts(out,
 	    "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "

@@ -143,6 +143,12 @@ void	 pl_html_begin(struct pl_buf *);
 void	 pl_html_begin_images(struct pl_buf *, int self);
 
 /*
+ * pl_html_begin() with the Content-Security-Policy policy: a site whose
+ * pages show files beside them (pl publish) allows 'self' for them.
+ */
+void	 pl_html_begin_policy(struct pl_buf *, const char *policy);
+
+/*
  * Ends the title and the head with the style every page shares, then
  * more (NULL: none), and opens the body.
  */

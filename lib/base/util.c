@@ -808,3 +808,35 @@ pl_remove_tree(const char *dir, int keep_dir)
 	}
 	closedir(d);
 }
+
+int
+pl_make_dir(const char *dir)
+{
+	struct stat	st;
+
+	if (mkdir(dir, 0777) == 0 || (errno == EEXIST && stat(dir, &st) == 0 &&
+	    S_ISDIR(st.st_mode)))
+		return PL_OK;
+	return pl_error_set(errno == EEXIST ? PL_EEXISTS : PL_ERROR, "cannot "
+	    "make the folder '%s': %s", dir, errno == EEXIST ?
+	    "a file is in the way" : strerror(errno));
+}
+
+int
+pl_make_parents(const char *top, const char *path)
+{
+	char	*p = pl_xstrdup(path), *s;
+	int	 err = PL_OK;
+
+	for (s = p + strlen(top) + 1; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			err = pl_error_set(PL_ERROR, "cannot make the folder "
+			    "'%s': %s", p, strerror(errno));
+		*s = '/';
+		if (err != PL_OK)
+			break;
+	}
+	free(p);
+	return err;
+}

@@ -72,6 +72,55 @@ image_to_link(cmark_node *img)
 	cmark_node_free(img);
 }
 
+/* A link or image whose URL the caller refused becomes its text. */
+static void
+unwrap(cmark_node *n)
+{
+	cmark_node	*c;
+
+	while ((c = cmark_node_first_child(n)) != NULL)
+		cmark_node_insert_before(n, c);
+	cmark_node_free(n);
+}
+
+/*
+ * Every link and image of doc given the URL urls->map says, or made its
+ * text when it says NULL; gathered first, as unwrapping moves nodes
+ * under the iterator.
+ */
+static void
+map_urls(cmark_node *doc, const struct pl_html_urls *urls)
+{
+	cmark_iter	 *it = cmark_iter_new(doc);
+	cmark_event_type  ev;
+	cmark_node	 *n, **drop = NULL;
+	size_t		  ndrop = 0, cap = 0, i;
+	const char	 *url;
+	int		  type;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		type = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK &&
+		    type != CMARK_NODE_IMAGE))
+			continue;
+		if ((url = urls->map(urls->arg, or_empty(cmark_node_get_url(n)),
+		    type == CMARK_NODE_IMAGE)) != NULL) {
+			cmark_node_set_url(n, url);
+			continue;
+		}
+		if (ndrop == cap) {
+			cap = cap ? cap * 2 : 8;
+			drop = pl_xrealloc(drop, cap * sizeof *drop);
+		}
+		drop[ndrop++] = n;
+	}
+	cmark_iter_free(it);
+	for (i = ndrop; i-- > 0;)
+		unwrap(drop[i]);
+	free(drop);
+}
+
 /*
  * The levels headings of a Markdown body move by, so that its highest
  * is level top and the page's outline stays in order.
@@ -140,7 +189,8 @@ nesting(cmark_node *doc)
  * above it, and 40,000 images under 40,000 quotes took 24 s.
  */
 static void
-markdown(struct pl_buf *out, const char *text, int top)
+markdown(struct pl_buf *out, const char *text, int top,
+    const struct pl_html_urls *urls)
 {
 	cmark_node	 *doc, *n, **imgs = NULL;
 	cmark_iter	 *it;
@@ -161,6 +211,8 @@ markdown(struct pl_buf *out, const char *text, int top)
 		return;
 	}
 	shift = heading_shift(doc, top);
+	if (urls != NULL)
+		map_urls(doc, urls);
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		if (ev != CMARK_EVENT_ENTER)
@@ -200,5 +252,12 @@ markdown(struct pl_buf *out, const char *text, int top)
 void
 pl_html_markdown(struct pl_buf *out, const char *text, int top)
 {
-	markdown(out, text, top);
+	markdown(out, text, top, NULL);
+}
+
+void
+pl_html_markdown_urls(struct pl_buf *out, const char *text, int top,
+    const struct pl_html_urls *urls)
+{
+	markdown(out, text, top, urls);
 }

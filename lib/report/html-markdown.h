@@ -20,4 +20,18 @@
  */
 void	 pl_html_markdown(struct pl_buf *out, const char *text, int top);
 
+/*
+ * Where the links and images of a Markdown text go: map gives the URL
+ * to use for url (image set for an image), or NULL to show the link or
+ * image as its text alone.  What it returns lives until the next call.
+ */
+struct pl_html_urls {
+	const char	*(*map)(void *arg, const char *url, int image);
+	void		*arg;
+};
+
+/* pl_html_markdown(), each link's and image's URL mapped by urls. */
+void	 pl_html_markdown_urls(struct pl_buf *out, const char *text, int top,
+	    const struct pl_html_urls *urls);
+
 #endif

@@ -14,23 +14,7 @@
 #include <git2.h>
 
 #include "pl/report/report.h"
-
-/* The image types a page shows inline, known by their first bytes. */
-static const char *
-image_type(const unsigned char *d, size_t n)
-{
-	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return "image/png";
-	if (n >= 3 && memcmp(d, "\xff\xd8\xff", 3) == 0)
-		return "image/jpeg";
-	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 ||
-	    memcmp(d, "GIF89a", 6) == 0))
-		return "image/gif";
-	if (n >= 12 && memcmp(d, "RIFF", 4) == 0 &&
-	    memcmp(d + 8, "WEBP", 4) == 0)
-		return "image/webp";
-	return NULL;
-}
+#include "base/thumb.h"
 
 static void
 base64(struct pl_buf *out, const unsigned char *d, size_t n)
@@ -73,26 +57,6 @@ url_path(struct pl_buf *out, const char *s)
 	}
 }
 
-/* Makes the folders of path below top, as mkdir -p would. */
-static int
-make_parents(const char *top, const char *path)
-{
-	char	*p = pl_xstrdup(path), *s;
-	int	 err = PL_OK;
-
-	for (s = p + strlen(top) + 1; (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			err = pl_error_set(PL_ERROR, "cannot make the folder "
-			    "'%s': %s", p, strerror(errno));
-		*s = '/';
-		if (err != PL_OK)
-			break;
-	}
-	free(p);
-	return err;
-}
-
 /*
  * Makes dir/PL_REPORT_FILES with its note, when a first file is copied:
  * a page without files leaves no folder.
@@ -130,7 +94,7 @@ copy(struct pl_report_file *f, const char *dir, const char *prefix,
 	int		 err;
 
 	if ((err = files_folder(dir)) == PL_OK &&
-	    (err = make_parents(dir, dest)) == PL_OK &&
+	    (err = pl_make_parents(dir, dest)) == PL_OK &&
 	    (err = pl_write_output(dest, data->ptr != NULL ? data->ptr : "",
 	    data->len)) == PL_OK) {
 		url_path(&href, prefix);
@@ -146,7 +110,7 @@ static void
 embed(struct pl_report_file *f, const struct pl_buf *data, size_t *total)
 {
 	struct pl_buf	 uri = PL_BUF_INIT;
-	const char	*type = image_type((const unsigned char *)data->ptr,
+	const char	*type = pl_image_type((const unsigned char *)data->ptr,
 			    data->len);
 
 	if (type == NULL || data->len > PL_REPORT_EMBED_MAX ||
@@ -186,7 +150,7 @@ pl_report_attach(struct pl_report *r, struct pl_portfolio *head,
 				pl_error_clear();
 				continue;
 			}
-			e->shown[k].image = image_type((const unsigned char *)
+			e->shown[k].image = pl_image_type((const unsigned char *)
 			    data.ptr, data.len) != NULL;
 			if (dir == NULL)
 				embed(&e->shown[k], &data, &total);

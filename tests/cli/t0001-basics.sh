@@ -24,6 +24,7 @@ test_expect_success '--help lists the commands in order' '
 	    init       start a new portfolio
 	    log        show the progress timeline
 	    profile    show and change the learner profile
+	    publish    make a showcase a static site anyone can host
 	    reflect    write and read reflections
 	    report     show where a learner stands and how they got there
 	    roster     clone or sync the portfolios of a class

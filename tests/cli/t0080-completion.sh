@@ -29,6 +29,7 @@ test_expect_success 'command names' '
 	init
 	log
 	profile
+	publish
 	reflect
 	report
 	roster
@@ -351,7 +352,7 @@ test_expect_success 'completion never fails, nor complains' '
 	pl __complete >out 2>err &&
 	test_must_be_empty err &&
 	printf "%s\n" align clone evidence goal help init log profile \
-		reflect report roster showcase sync verify >expect &&
+		publish reflect report roster showcase sync verify >expect &&
 	test_cmp expect out &&
 	for words in "goal show a b c d" "--nope" "goal show --rev no-such-ref" \
 		"goal nosuch x" "-C"

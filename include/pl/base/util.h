@@ -193,4 +193,17 @@ int	 pl_outfile_close(struct pl_outfile *o, int keep);
 int	 pl_replace_file(const char *path, const char *data, size_t len)
 	    PL_WUR;
 
+/*
+ * Makes the folder dir of an output the user named, or finds it there:
+ * PL_EEXISTS when a file that is no folder is in the way, PL_ERROR when
+ * it cannot be made.
+ */
+int	 pl_make_dir(const char *dir) PL_WUR;
+
+/*
+ * Makes the folders of path below top (path begins with top and '/'),
+ * as mkdir -p would.  PL_ERROR when one cannot be made.
+ */
+int	 pl_make_parents(const char *top, const char *path) PL_WUR;
+
 #endif
