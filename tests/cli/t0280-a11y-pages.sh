@@ -64,8 +64,8 @@ test_expect_success 'setup' '
 '
 
 # Every page pl writes today: a learner's report in each view, the
-# family's page with its files beside it, and the class page, alone and
-# with a page per learner.
+# family's page with its files beside it, the class page, alone and
+# with a page per learner, and a showcase published.
 test_expect_success 'the pages pl writes' '
 	for view in learner teacher family
 	do
@@ -82,7 +82,21 @@ test_expect_success 'the pages pl writes' '
 	site/ben-ortiz.html
 	site/index.html
 	EOF
-	test_cmp expect site.list
+	test_cmp expect site.list &&
+	pl -C class/ana showcase new --show strengths,interests,ratings \
+		--intro "The work I am proudest of." conference >/dev/null &&
+	pl -C class/ana showcase add --note "My best poster." conference \
+		poster >/dev/null &&
+	pl -C class/ana showcase add conference quiz >/dev/null &&
+	pl -C class/ana publish conference --out-dir "$TRASH_DIRECTORY/show" \
+		>/dev/null &&
+	(cd show && ls index.html items/*.html) >show.list &&
+	cat >expect <<-\EOF &&
+	index.html
+	items/poster.html
+	items/quiz.html
+	EOF
+	test_cmp expect show.list
 '
 
 # One Chromium for all of them; "N pages, 0 violations" alone when each
@@ -91,9 +105,11 @@ test_expect_success 'each passes the accessibility check' '
 	{
 		a11y_check learner.html teacher.html family.html \
 			family/index.html class.html site/index.html \
-			site/ana-lima.html site/ben-ortiz.html || :
+			site/ana-lima.html site/ben-ortiz.html \
+			show/index.html show/items/poster.html \
+			show/items/quiz.html || :
 	} &&
-	echo "8 pages, 0 violations" >expect &&
+	echo "11 pages, 0 violations" >expect &&
 	test_cmp expect a11y.out
 '
 
