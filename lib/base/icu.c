@@ -10,6 +10,7 @@
 #include <unicode/uvernum.h>
 
 #include "base/icu.h"
+#include "pl/base/util.h"
 
 #define STR_(x)	#x
 #define STR(x)	STR_(x)
@@ -18,16 +19,6 @@
 static struct pl_icu	icu;
 static const struct pl_icu *loaded;
 static pthread_once_t	once = PTHREAD_ONCE_INIT;
-
-/* dlsym's void * to a function pointer, as POSIX allows. */
-static int
-find(void *lib, const char *name, void *fn)
-{
-	void	*p = lib == NULL ? NULL : dlsym(lib, name);
-
-	*(void **)fn = p;
-	return p != NULL;
-}
 
 /*
  * The libraries stay loaded until exit: a transliterator made from them
@@ -40,12 +31,12 @@ load(void)
 
 	uc = dlopen(SONAME("icuuc"), RTLD_NOW | RTLD_LOCAL);
 	i18n = dlopen(SONAME("icui18n"), RTLD_NOW | RTLD_LOCAL);
-	if (find(uc, STR(u_charType), &icu.char_type) &&
-	    find(uc, STR(u_getIntPropertyValue), &icu.int_property) &&
-	    find(uc, STR(u_strFromUTF8WithSub), &icu.from_utf8) &&
-	    find(uc, STR(u_strToUTF8WithSub), &icu.to_utf8) &&
-	    find(i18n, STR(utrans_openU), &icu.trans_open) &&
-	    find(i18n, STR(utrans_transUChars), &icu.trans_uchars))
+	if (pl_dlsym(uc, STR(u_charType), &icu.char_type) &&
+	    pl_dlsym(uc, STR(u_getIntPropertyValue), &icu.int_property) &&
+	    pl_dlsym(uc, STR(u_strFromUTF8WithSub), &icu.from_utf8) &&
+	    pl_dlsym(uc, STR(u_strToUTF8WithSub), &icu.to_utf8) &&
+	    pl_dlsym(i18n, STR(utrans_openU), &icu.trans_open) &&
+	    pl_dlsym(i18n, STR(utrans_transUChars), &icu.trans_uchars))
 		loaded = &icu;
 }
 

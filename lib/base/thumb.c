@@ -17,6 +17,7 @@
 #include <jpeglib.h>
 
 #include "base/thumb.h"
+#include "pl/base/util.h"
 
 #define STR_(x)	#x
 #define STR(x)	STR_(x)
@@ -144,42 +145,32 @@ static struct jpeg_fns	 jpeg_f;
 static int		 have_png, have_jpeg;
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
 
-/* dlsym's void * to a function pointer, as POSIX allows. */
-static int
-find(void *lib, const char *name, void *fn)
-{
-	void	*p = lib == NULL ? NULL : dlsym(lib, name);
-
-	*(void **)fn = p;
-	return p != NULL;
-}
-
 static void
 load(void)
 {
 	void	*png = dlopen(PNG_SONAME, RTLD_NOW | RTLD_LOCAL);
 	void	*jpg = dlopen(JPEG_SONAME, RTLD_NOW | RTLD_LOCAL);
 
-	have_png = find(png, "png_image_begin_read_from_memory",
-	    &png_f.begin) && find(png, "png_image_finish_read", &png_f.finish)
-	    && find(png, "png_image_free", &png_f.free_) &&
-	    find(png, "png_image_write_to_memory", &png_f.write);
-	have_jpeg = find(jpg, "jpeg_std_error", &jpeg_f.std_error) &&
-	    find(jpg, "jpeg_CreateDecompress", &jpeg_f.create_d) &&
-	    find(jpg, "jpeg_mem_src", &jpeg_f.mem_src) &&
-	    find(jpg, "jpeg_read_header", &jpeg_f.read_header) &&
-	    find(jpg, "jpeg_start_decompress", &jpeg_f.start_d) &&
-	    find(jpg, "jpeg_read_scanlines", &jpeg_f.read_lines) &&
-	    find(jpg, "jpeg_finish_decompress", &jpeg_f.finish_d) &&
-	    find(jpg, "jpeg_destroy_decompress", &jpeg_f.destroy_d) &&
-	    find(jpg, "jpeg_CreateCompress", &jpeg_f.create_c) &&
-	    find(jpg, "jpeg_mem_dest", &jpeg_f.mem_dest) &&
-	    find(jpg, "jpeg_set_defaults", &jpeg_f.set_defaults) &&
-	    find(jpg, "jpeg_set_quality", &jpeg_f.set_quality) &&
-	    find(jpg, "jpeg_start_compress", &jpeg_f.start_c) &&
-	    find(jpg, "jpeg_write_scanlines", &jpeg_f.write_lines) &&
-	    find(jpg, "jpeg_finish_compress", &jpeg_f.finish_c) &&
-	    find(jpg, "jpeg_destroy_compress", &jpeg_f.destroy_c);
+	have_png = pl_dlsym(png, "png_image_begin_read_from_memory",
+	    &png_f.begin) && pl_dlsym(png, "png_image_finish_read", &png_f.finish)
+	    && pl_dlsym(png, "png_image_free", &png_f.free_) &&
+	    pl_dlsym(png, "png_image_write_to_memory", &png_f.write);
+	have_jpeg = pl_dlsym(jpg, "jpeg_std_error", &jpeg_f.std_error) &&
+	    pl_dlsym(jpg, "jpeg_CreateDecompress", &jpeg_f.create_d) &&
+	    pl_dlsym(jpg, "jpeg_mem_src", &jpeg_f.mem_src) &&
+	    pl_dlsym(jpg, "jpeg_read_header", &jpeg_f.read_header) &&
+	    pl_dlsym(jpg, "jpeg_start_decompress", &jpeg_f.start_d) &&
+	    pl_dlsym(jpg, "jpeg_read_scanlines", &jpeg_f.read_lines) &&
+	    pl_dlsym(jpg, "jpeg_finish_decompress", &jpeg_f.finish_d) &&
+	    pl_dlsym(jpg, "jpeg_destroy_decompress", &jpeg_f.destroy_d) &&
+	    pl_dlsym(jpg, "jpeg_CreateCompress", &jpeg_f.create_c) &&
+	    pl_dlsym(jpg, "jpeg_mem_dest", &jpeg_f.mem_dest) &&
+	    pl_dlsym(jpg, "jpeg_set_defaults", &jpeg_f.set_defaults) &&
+	    pl_dlsym(jpg, "jpeg_set_quality", &jpeg_f.set_quality) &&
+	    pl_dlsym(jpg, "jpeg_start_compress", &jpeg_f.start_c) &&
+	    pl_dlsym(jpg, "jpeg_write_scanlines", &jpeg_f.write_lines) &&
+	    pl_dlsym(jpg, "jpeg_finish_compress", &jpeg_f.finish_c) &&
+	    pl_dlsym(jpg, "jpeg_destroy_compress", &jpeg_f.destroy_c);
 }
 
 /* The thumbnail's size: the longer side max, the other in proportion. */

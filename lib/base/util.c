@@ -6,6 +6,7 @@
 #define _XOPEN_SOURCE 700	/* realpath(3) */
 
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -839,4 +840,14 @@ pl_make_parents(const char *top, const char *path)
 	}
 	free(p);
 	return err;
+}
+
+int
+pl_dlsym(void *lib, const char *name, void *fn)
+{
+	void	*p = lib == NULL ? NULL : dlsym(lib, name);
+
+	/* dlsym's void * to a function pointer, as POSIX allows */
+	*(void **)fn = p;
+	return p != NULL;
 }

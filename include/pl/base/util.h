@@ -159,6 +159,13 @@ int	 pl_write_file(const char *path, const char *data, size_t len,
 void	 pl_remove_tree(const char *dir, int keep_dir);
 
 /*
+ * Puts in *fn (the address of a function pointer) the function name of
+ * lib, a library dlopen(3) gave (NULL: none): 1 when it has it.  For
+ * the libraries pl loads only when a command needs them (ICU, libpng).
+ */
+int	 pl_dlsym(void *lib, const char *name, void *fn);
+
+/*
  * Writes an output file the user named (pl report -o, --out-dir): the
  * one rule for every file a command writes for its user.  A regular file
  * is replaced as pl_write_file() does, keeping its mode, and its owner
