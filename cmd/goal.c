@@ -39,12 +39,11 @@ goal_add(struct pl_ctx *ctx, struct pl_args *a)
 static void
 children_jw(struct pl_jw *w, const struct pl_goals *gs, size_t i)
 {
-	size_t	k;
+	long	k;
 
 	pl_jw_open(w, "children", '[');
-	for (k = 0; k < gs->l.n; k++)
-		if (gs->g[k].up == (long)i)
-			pl_jw_str(w, NULL, gs->l.v[k]->id);
+	for (k = gs->g[i].down; k >= 0; k = gs->g[k].next)
+		pl_jw_str(w, NULL, gs->l.v[k]->id);
 	pl_jw_close(w, ']');
 }
 
@@ -159,16 +158,18 @@ static size_t
 list_rows(struct row *rows, const struct pl_goals *gs, const int *want,
     int flat)
 {
-	size_t	i, k, n = 0;
+	size_t	i, n = 0;
+	long	k;
 
 	for (i = 0; i < gs->l.n; i++) {
 		if (!flat && gs->g[i].up >= 0 && want[gs->g[i].up])
 			continue;	/* listed under its parent */
 		if (want[i])
 			rows[n++] = (struct row){ i, 0 };
-		for (k = 0; !flat && want[i] && k < gs->l.n; k++)
-			if (gs->g[k].up == (long)i && want[k])
-				rows[n++] = (struct row){ k, 1 };
+		for (k = gs->g[i].down; !flat && want[i] && k >= 0;
+		    k = gs->g[k].next)
+			if (want[k])
+				rows[n++] = (struct row){ (size_t)k, 1 };
 	}
 	return n;
 }
@@ -238,11 +239,11 @@ static void
 show_children(const struct pl_goals *gs, size_t i)
 {
 	struct row	*rows = pl_xcalloc(gs->l.n, sizeof *rows);
-	size_t		 k, n = 0;
+	size_t		 n = 0;
+	long		 k;
 
-	for (k = 0; k < gs->l.n; k++)
-		if (gs->g[k].up == (long)i)
-			rows[n++] = (struct row){ k, 1 };
+	for (k = gs->g[i].down; k >= 0; k = gs->g[k].next)
+		rows[n++] = (struct row){ (size_t)k, 1 };
 	if (n > 0) {
 		pl_out_printf("\nGoals under it:\n");
 		print_rows(gs, rows, n);

@@ -131,7 +131,9 @@ utf8_valid(const char *s)
 	long			 cp;
 
 	for (; *p != '\0'; p += n)
-		if ((n = utf8_char(p, &cp)) == 0)
+		if (*p < 0x80)
+			n = 1;		/* ASCII, most of what pl writes */
+		else if ((n = utf8_char(p, &cp)) == 0)
 			return 0;
 	return 1;
 }
@@ -148,6 +150,9 @@ put_string(struct pl_buf *out, const char *s)
 
 	pl_buf_putc(out, '"');
 	for (; *p != '\0'; p += n) {
+		n = 1;
+		if (*p >= 0x20 && *p < 0x80 && *p != '\\' && *p != '"')
+			continue;	/* ASCII kept as it is */
 		if ((n = utf8_char(p, &cp)) == 0) {
 			n = 1;
 			continue;
@@ -247,8 +252,18 @@ pl_jw_str(struct pl_jw *w, const char *key, const char *s)
 void
 pl_jw_int(struct pl_jw *w, const char *key, long long n)
 {
+	char			 s[24], *p = s + sizeof s;
+	unsigned long long	 u = n < 0 ? 0ULL - (unsigned long long)n :
+				    (unsigned long long)n;
+
+	/* printf's "%lld" took a thousand instructions a number */
 	member(w, key);
-	pl_buf_printf(w->out, "%lld", n);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (n < 0)
+		*--p = '-';
+	pl_buf_put(w->out, p, (size_t)(s + sizeof s - p));
 }
 
 /* jansson's jsonp_dtostr() at 12 digits, in the C locale pl runs in. */

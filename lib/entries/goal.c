@@ -126,8 +126,15 @@ goals_fill(struct pl_goals *out, struct pl_portfolio *pf)
 	for (i = 0; i < out->l.n; i++) {
 		up = pl_goals_find(out, out->g[i].parent);
 		out->g[i].up = up >= 0 && out->g[up].parent == NULL ? up : -1;
+		out->g[i].down = out->g[i].next = -1;
 		own[i] = out->g[i].total > 0;
 	}
+	/* each parent's goals in the listing's order, from the last */
+	for (i = out->l.n; i-- > 0;)
+		if ((up = out->g[i].up) >= 0) {
+			out->g[i].next = out->g[up].down;
+			out->g[up].down = (long)i;
+		}
 	sum_children(out, own);
 	free(own);
 	return PL_OK;

@@ -3,6 +3,7 @@
  * columns a text takes on a terminal, padding, percentages, Markdown
  * table rows; the JSON written as it is made (pl_jw), against jansson's.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -108,8 +109,17 @@ jw_both(json_t *o, struct pl_jw *w)
 	json_t	*a = json_array(), *empty = json_object(), *inner;
 	size_t	 i;
 
-	json_object_set_new(o, "n", json_integer(-42));
-	pl_jw_int(w, "n", -42);
+	static const long long	ints[] = { 0, 7, 10, -1, -42, 1000000007,
+	    LLONG_MAX, LLONG_MIN };
+	json_t			*n = json_array();
+
+	pl_jw_open(w, "n", '[');
+	for (i = 0; i < sizeof ints / sizeof *ints; i++) {
+		json_array_append_new(n, json_integer(ints[i]));
+		pl_jw_int(w, NULL, ints[i]);
+	}
+	pl_jw_close(w, ']');
+	json_object_set_new(o, "n", n);
 	json_object_set_new(o, "yes", json_true());
 	pl_jw_bool(w, "yes", 1);
 	json_object_set_new(o, "none", json_null());

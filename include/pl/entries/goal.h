@@ -24,6 +24,8 @@ struct pl_goal {
 	/* Set by pl_goals_read() alone: */
 	int		 overdue;	/* active, and its due date passed */
 	long		 up;		/* index of its parent, or -1 */
+	long		 down;		/* the first goal under it, or -1 */
+	long		 next;		/* the next under its parent, or -1 */
 };
 
 /* Fills g from entry e (a goal); pointers live as long as e. */
