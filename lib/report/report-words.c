@@ -16,15 +16,19 @@ const char *const pl_pace_names[] = { "", "behind", "on", "ahead" };
 const char *const pl_event_names[] = { "goal-set", "step-done", "goal-met",
 	"evidence", "reflection", "rating" };
 
+static int
+goal_cmp(const void *key, const void *g)
+{
+	return strcmp(key, ((const struct pl_report_goal *)g)->id);
+}
+
+/* By a search: the goals are by id, and the family page asks per item. */
 const struct pl_report_goal *
 pl_report_goal_find(const struct pl_report *r, const char *id)
 {
-	size_t	i;
-
-	for (i = 0; id != NULL && i < r->ngoals; i++)
-		if (strcmp(r->goals[i].id, id) == 0)
-			return &r->goals[i];
-	return NULL;
+	if (id == NULL || r->ngoals == 0)
+		return NULL;
+	return bsearch(id, r->goals, r->ngoals, sizeof *r->goals, goal_cmp);
 }
 
 const struct pl_report_evidence *
