@@ -49,6 +49,9 @@ struct item {
 struct site {
 	struct pl_publish		*p;
 	const struct pl_report		*r;
+	const struct pl_report		*now;		/* HEAD's family view
+							   (r without
+							   --as-of) */
 	const struct pl_doc		*doc;		/* the showcase's */
 	const char			*version;
 	struct item			*items;		/* shown, in order */

@@ -2,8 +2,8 @@
  * Deciding what a showcase's site shows (publish.h): the family view of
  * the report at the commit published says what is not private and what
  * the chosen items link (its goals, its standards, its profile), the
- * showcase says what is chosen and in which order, and HEAD says what
- * has been made private since.  The attachments are read from the same
+ * showcase says what is chosen and in which order, and the family view
+ * at HEAD says what has been made private since.  The attachments are read from the same
  * commit, never from the working tree.
  */
 #include <stdlib.h>
@@ -28,42 +28,6 @@ left_out(struct pl_publish *p, const char *id, const char *reason)
 	p->left = pl_xrealloc(p->left, (p->nleft + 1) * sizeof *p->left);
 	p->left[p->nleft].id = pl_xstrdup(id != NULL ? id : "");
 	p->left[p->nleft++].reason = reason;
-}
-
-/*
- * 1 when kind's id is private at HEAD, or cannot be read there (it may
- * be being made private): what was made private since the commit
- * published is never published.  Gone since is not private.
- */
-static int
-private_now(struct pl_portfolio *head, enum pl_kind kind, const char *id)
-{
-	struct pl_entry	*e;
-	int		 err, priv;
-
-	err = pl_entry_load(&e, head, kind, id);
-	if (err == PL_ENOTFOUND) {
-		pl_error_clear();
-		return 0;
-	}
-	if (err != PL_OK) {
-		pl_error_clear();
-		return 1;
-	}
-	priv = pl_doc_private(e->doc);
-	pl_entry_free(e);
-	return priv;
-}
-
-static const struct pl_report_reflection *
-report_reflection(const struct pl_report *r, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; i < r->nreflections; i++)
-		if (strcmp(r->reflections[i].id, id) == 0)
-			return &r->reflections[i];
-	return NULL;
 }
 
 /* "Ms Rivera <rivera@school.example>" as a page names a rater. */
@@ -106,22 +70,42 @@ add_ratings(struct item *it)
 	}
 }
 
+/*
+ * Why the chosen item si is left out, or NULL when it is shown: what the
+ * family view leaves out at the commit published or at HEAD (made
+ * private since, linked only to what was) is never published, nor what
+ * HEAD no longer has under its id.
+ */
+static const char *
+left_why(const struct site *s, struct pl_portfolio *head,
+    const struct pl_showcase_item *si)
+{
+	const char	*why = pl_showcase_left_name(si->left);
+	char		*path;
+	int		 ev = si->e != NULL && si->e->kind == PL_KIND_EVIDENCE;
+	int		 there;
+
+	if (why != NULL)
+		return why;
+	if (ev ? pl_report_evidence_find(s->r, si->id) == NULL :
+	    pl_report_reflection_find(s->r, si->id) == NULL)
+		return "private";
+	if (ev ? pl_report_evidence_find(s->now, si->id) != NULL :
+	    pl_report_reflection_find(s->now, si->id) != NULL)
+		return NULL;
+	path = pl_entry_path(si->e->kind, si->id);
+	there = pl_portfolio_exists(head, path);
+	free(path);
+	return there ? "private" : "missing";
+}
+
 /* The chosen item it, shown or left out (and said why). */
 static void
 choose(struct site *s, struct pl_portfolio *head, struct pl_showcase_item *si)
 {
 	struct item	*it;
-	const char	*why = pl_showcase_left_name(si->left);
+	const char	*why = left_why(s, head, si);
 
-	if (si->left == PL_SHOWCASE_IN && private_now(head, si->e->kind,
-	    si->id))
-		why = "private";
-	if (why == NULL && si->e->kind == PL_KIND_EVIDENCE &&
-	    pl_report_evidence_find(s->r, si->id) == NULL)
-		why = "private";
-	if (why == NULL && si->e->kind == PL_KIND_REFLECTION &&
-	    report_reflection(s->r, si->id) == NULL)
-		why = "private";
 	if (why != NULL) {
 		left_out(s->p, si->id, why);
 		return;
@@ -137,7 +121,7 @@ choose(struct site *s, struct pl_portfolio *head, struct pl_showcase_item *si)
 		if (s->ratings)
 			add_ratings(it);
 	} else
-		it->refl = report_reflection(s->r, it->id);
+		it->refl = pl_report_reflection_find(s->r, it->id);
 }
 
 /*
@@ -429,10 +413,12 @@ in_list(const void *const *v, size_t n, const void *x)
 	return 0;
 }
 
-/* The goals the shown items link, in the order first linked. */
+/*
+ * The goals the shown items link, in the order first linked: those the
+ * family view shows at the commit published and at HEAD.
+ */
 static void
-add_goals(struct site *s, struct pl_portfolio *head,
-    const struct pl_strlist *ids)
+add_goals(struct site *s, const struct pl_strlist *ids)
 {
 	const struct pl_report_goal	*g;
 	size_t				 i;
@@ -440,7 +426,8 @@ add_goals(struct site *s, struct pl_portfolio *head,
 	for (i = 0; i < ids->n; i++) {
 		g = pl_report_goal_find(s->r, ids->v[i]);
 		if (g == NULL || in_list((const void *const *)s->goals,
-		    s->ngoals, g) || private_now(head, PL_KIND_GOAL, g->id))
+		    s->ngoals, g) || pl_report_goal_find(s->now, g->id) ==
+		    NULL)
 			continue;
 		s->goals = pl_xrealloc(s->goals, (s->ngoals + 1) *
 		    sizeof *s->goals);
@@ -488,17 +475,17 @@ gather(struct site *s, struct pl_portfolio *head, struct pl_portfolio *pf,
 	int		 err = PL_OK;
 
 	read_show(s);
-	s->profile_shown = !private_now(head, PL_KIND_PROFILE, NULL);
+	s->profile_shown = !s->r->profile_hidden && !s->now->profile_hidden;
 	s->items = pl_xcalloc(n + 1, sizeof *s->items);
 	for (i = 0; i < n; i++)
 		choose(s, head, &si[i]);
 	for (i = 0; i < s->nitems && err == PL_OK; i++) {
 		it = &s->items[i];
 		if (it->refl != NULL) {
-			add_goals(s, head, &it->refl->goals);
+			add_goals(s, &it->refl->goals);
 			continue;
 		}
-		add_goals(s, head, &it->ev->goals);
+		add_goals(s, &it->ev->goals);
 		add_standards(s, &it->ev->standards);
 		if (pl_doc_get_list(it->e->doc, it->e->path, "files",
 		    &it->files) != PL_OK)
@@ -551,12 +538,29 @@ open_commit(struct pl_portfolio **out, struct pl_portfolio *head,
 	    git_repository_path(pl_portfolio_repo(head)), r->commit);
 }
 
+/*
+ * With --as-of, the family view at HEAD as well (*out NULL without):
+ * what it leaves out was made private after the commit published.
+ */
+static int
+build_now(struct pl_report **out, struct pl_portfolio *head,
+    const struct pl_report_options *as_of)
+{
+	struct pl_report_options	ro = *as_of;
+
+	*out = NULL;
+	if (as_of->as_of == NULL)
+		return PL_OK;
+	ro.as_of = NULL;
+	return pl_report_build(out, head, &ro);
+}
+
 int
 pl_publish_build(struct pl_publish **out, struct pl_portfolio *head,
     const char *name, const struct pl_publish_options *o)
 {
 	struct pl_report_options	 ro;
-	struct pl_report		*r = NULL;
+	struct pl_report		*r = NULL, *now = NULL;
 	struct pl_portfolio		*pf = NULL;
 	struct pl_showcase		*sc = NULL;
 	struct pl_showcase_item		*si = NULL;
@@ -575,11 +579,13 @@ pl_publish_build(struct pl_publish **out, struct pl_portfolio *head,
 	s.version = o->version;
 	if ((err = pl_showcase_check_name(name)) != PL_OK ||
 	    (err = pl_report_build(&r, head, &ro)) != PL_OK ||
+	    (err = build_now(&now, head, &ro)) != PL_OK ||
 	    (err = open_commit(&pf, head, r)) != PL_OK ||
 	    (err = pl_showcase_load(&sc, pf, name)) != PL_OK ||
 	    (err = pl_showcase_resolve(&si, &n, pf, sc)) != PL_OK)
 		goto done;
 	s.r = r;
+	s.now = now != NULL ? now : r;
 	s.doc = sc->doc;
 	memcpy(s.p->commit, r->commit, sizeof s.p->commit);
 	memcpy(s.p->commit_date, r->commit_date, sizeof s.p->commit_date);
@@ -597,6 +603,7 @@ done:
 	pl_showcase_items_free(si, n);
 	pl_showcase_free(sc);
 	pl_portfolio_free(pf);
+	pl_report_free(now);
 	pl_report_free(r);
 	pl_publish_free(s.p);
 	return err;

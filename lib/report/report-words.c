@@ -42,6 +42,17 @@ pl_report_evidence_find(const struct pl_report *r, const char *id)
 	return NULL;
 }
 
+const struct pl_report_reflection *
+pl_report_reflection_find(const struct pl_report *r, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < r->nreflections; i++)
+		if (strcmp(r->reflections[i].id, id) == 0)
+			return &r->reflections[i];
+	return NULL;
+}
+
 const struct pl_report_standard *
 pl_report_standard_find(const struct pl_report *r, const char *code)
 {

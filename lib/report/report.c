@@ -99,8 +99,10 @@ add_profile(struct build *b)
 	    pl_doc_get(e->doc, "id") : "");
 	r->grade = dup_or_null(pl_doc_get(e->doc, "grade"));
 	r->started = dup_or_null(pl_doc_get(e->doc, "started"));
-	if (hidden(b, "profile", ""))
+	if (hidden(b, "profile", "")) {
+		r->profile_hidden = 1;
 		return;
+	}
 	/* one parse for the four sections */
 	md = pl_md_parse(e->doc->body);
 	pl_md_items_of(&r->strengths, md, "Strengths");

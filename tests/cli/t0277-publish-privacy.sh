@@ -15,6 +15,13 @@ hand_private () {
 	git -C p commit -q -m "make it private by hand" -- "$1"
 }
 
+# left_out_of FILE: each "id reason" of the JSON's left_out.
+left_out_of () {
+	python3 -c "import json, sys
+for l in json.load(open(sys.argv[1]))[\"left_out\"]:
+	print(l[\"id\"], l[\"reason\"])" "$1"
+}
+
 test_expect_success 'setup: a portfolio full of private and unchosen entries' '
 	pl init --name "Ana Lima" p >/dev/null &&
 	git -C p config user.name "Zqteacher Rivera" &&
@@ -103,10 +110,7 @@ test_expect_success 'private at HEAD is left out of a site as of a commit before
 
 test_expect_success 'the JSON says what was left out and why, and names no title' '
 	pl -C p publish --format json conference >json &&
-	python3 -c "import json, sys
-d = json.load(open(\"json\"))
-for l in d[\"left_out\"]:
-	print(l[\"id\"], l[\"reason\"])" >actual &&
+	left_out_of json >actual &&
 	cat >expect <<-\EOF &&
 	zqprivev private
 	zqonlyprivgoal private
@@ -114,6 +118,44 @@ for l in d[\"left_out\"]:
 	EOF
 	test_cmp expect actual &&
 	! grep -i "zqprivtitle\|zqprivbody\|zqunch" json
+'
+
+test_expect_success 'made private after the commit published: a goal, the profile' '
+	pl -C p goal add --id zqlategoal "Zqlategoal goal" >/dev/null &&
+	pl -C p evidence add --id zqlateev --goal zqlategoal \
+		-m "zqlateev body" "Zqlateev work" >/dev/null &&
+	pl -C p evidence add --id zqgoneev --goal shown-goal \
+		-m "zqgoneev body" "Zqgoneev work" >/dev/null &&
+	pl -C p showcase add conference zqlateev zqgoneev &&
+	git -C p tag goal-shown &&
+	pl -C p publish --as-of goal-shown --out-dir ../late-then conference \
+		>/dev/null &&
+	grep "Zqlateev work" late-then/index.html &&
+	grep "Zqlategoal goal" late-then/index.html &&
+	grep "Zqgoneev work" late-then/index.html &&
+	grep "Drawing models" late-then/index.html &&
+	hand_private goals/zqlategoal.md &&
+	hand_private profile.md &&
+	pl -C p evidence rm zqgoneev >/dev/null &&
+	pl -C p publish --as-of goal-shown --out-dir ../late conference \
+		>/dev/null &&
+	grep "Shown work" late/index.html &&
+	(cd late && find .) >names &&
+	for m in zqlate zqgone "Drawing models" Strengths
+	do
+		! grep -ril "$m" late || { echo "$m in late"; return 1; }
+		! grep -i "$m" names || { echo "$m named in late"; return 1; }
+	done &&
+	pl -C p publish --as-of goal-shown --format json conference >json &&
+	left_out_of json >actual &&
+	cat >expect <<-\EOF &&
+	zqprivev private
+	zqonlyprivgoal private
+	2026-11-20-zqlatepriv-words private
+	zqlateev private
+	zqgoneev missing
+	EOF
+	test_cmp expect actual
 '
 
 test_done

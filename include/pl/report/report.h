@@ -276,6 +276,8 @@ struct pl_report {
 	struct pl_strlist	 needs;
 	struct pl_strlist	 interests;
 	struct pl_strlist	 learns_best;
+	int			 profile_hidden; /* the family view left
+						   out its sections */
 
 	struct pl_report_goal		*goals;		/* by id */
 	size_t				 ngoals;
@@ -357,10 +359,13 @@ int	 pl_report_window(const struct pl_report_options *o,
 int	 pl_report_date(struct pl_date *out, const char *s,
 	    struct pl_date today, const char *what) PL_WUR;
 
-/* r's goal, evidence or standard of that id or code; NULL for none. */
+/* r's goal, evidence, reflection or standard of that id or code; NULL
+   for none. */
 const struct pl_report_goal *pl_report_goal_find(const struct pl_report *r,
 	    const char *id);
 const struct pl_report_evidence *pl_report_evidence_find(
+	    const struct pl_report *r, const char *id);
+const struct pl_report_reflection *pl_report_reflection_find(
 	    const struct pl_report *r, const char *id);
 const struct pl_report_standard *pl_report_standard_find(
 	    const struct pl_report *r, const char *code);
