@@ -123,12 +123,16 @@ domain_len(const char *s, size_t n)
 	return end;
 }
 
-void
-pl_publish_mask_emails(struct pl_buf *out, const char *s, size_t n)
+/*
+ * The first email address in s's n bytes at or after from: 1 with it in
+ * [*start, *end), else 0.
+ */
+static int
+next_email(const char *s, size_t n, size_t from, size_t *start, size_t *end)
 {
-	size_t	i, from = 0, local, at = 0, dom;
+	size_t	i, local, at, dom;
 
-	for (i = 0; i < n; i++) {
+	for (i = from; i < n; i++) {
 		if (s[i] == '@')
 			at = 1;
 		else if (i + 3 <= n && s[i] == '%' && s[i + 1] == '4' &&
@@ -142,10 +146,30 @@ pl_publish_mask_emails(struct pl_buf *out, const char *s, size_t n)
 		if (local == i || (dom = domain_len(s + i + at,
 		    n - i - at)) == 0)
 			continue;
-		pl_buf_put(out, s + from, local - from);
+		*start = local;
+		*end = i + at + dom;
+		return 1;
+	}
+	return 0;
+}
+
+void
+pl_publish_mask_emails(struct pl_buf *out, const char *s, size_t n)
+{
+	size_t	from = 0, start, end;
+
+	while (next_email(s, n, from, &start, &end)) {
+		pl_buf_put(out, s + from, start - from);
 		pl_buf_puts(out, "[email hidden]");
-		from = i + at + dom;
-		i = from - 1;
+		from = end;
 	}
 	pl_buf_put(out, s + from, n - from);
+}
+
+int
+pl_publish_has_email(const char *s, size_t n)
+{
+	size_t	start, end;
+
+	return next_email(s, n, 0, &start, &end);
 }

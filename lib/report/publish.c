@@ -347,6 +347,34 @@ learner_alt(const struct item *it, const struct att *a)
 }
 
 /*
+ * An attachment's bytes as the site has them.  Text (no NUL in its first
+ * 8,000 bytes, git's rule) has its email addresses masked as the pages
+ * have; a PDF or another file that seems to hold one is copied as it is,
+ * pl not knowing how to rewrite it, with a warning.  Images, audio and
+ * video are not searched: any run of their bytes may look like one.
+ */
+static void
+att_emails(struct site *s, const struct item *it, const struct att *a,
+    struct pl_buf *data)
+{
+	struct pl_buf	masked = PL_BUF_INIT;
+
+	if ((a->kind != ATT_OTHER && a->kind != ATT_PDF) ||
+	    !pl_publish_has_email(data->ptr, data->len))
+		return;
+	if (a->kind == ATT_OTHER && memchr(data->ptr, '\0', data->len < 8000 ?
+	    data->len : 8000) == NULL) {
+		pl_publish_mask_emails(&masked, data->ptr, data->len);
+		pl_buf_release(data);
+		*data = masked;
+		return;
+	}
+	pl_strlist_push_owned(&s->p->warnings, pl_xasprintf("%s: the "
+	    "attachment '%s' seems to hold an email address; published as "
+	    "it is", it->e->path, a->src));
+}
+
+/*
  * The attachments of evidence item it, read from the commit: each must
  * be a file in evidence/<id>/ (PL_EUNSAFE else, for a link or a
  * submodule too); one the commit does not have is a warning.
@@ -392,6 +420,7 @@ add_attachments(struct site *s, struct pl_portfolio *pf, struct item *it,
 		a->href = pl_xasprintf("%s/%s", it->id, a->name);
 		a->alt = learner_alt(it, a);
 		att_kind(a, &data);
+		att_emails(s, it, a, &data);
 		thumbnail(s, it, a, &data);
 		path = pl_xasprintf("items/%s", a->href);
 		pl_publish_add(s->p, path, "attachment", it->id, &data);

@@ -35,8 +35,10 @@ test_expect_success 'setup: a portfolio full of private and unchosen entries' '
 	echo zqprivbytes >zqprivfile.txt &&
 	echo zqunchbytes >zqunchfile.txt &&
 	echo "fine bytes" >ok.txt &&
+	printf "Notes.\nAsk zqstudent@example.org or me%%40school.example.\n" \
+		>notes.md &&
 	pl -C p evidence add --id shown --goal shown-goal --goal zqprivgoal \
-		--file ../ok.txt -m "Write to me: ana.lima@example.org or [mail](mailto:ana%40example.org). See [secret](../evidence/zqunchosen.md) and ![x](../zqunchosen/zqunchfile.txt)." \
+		--file ../ok.txt --file ../notes.md -m "Write to me: ana.lima@example.org or [mail](mailto:ana%40example.org). See [secret](../evidence/zqunchosen.md) and ![x](../zqunchosen/zqunchfile.txt)." \
 		"Shown work" >/dev/null &&
 	pl -C p evidence add --id zqprivev --file ../zqprivfile.txt \
 		-m "zqprivbody" "Zqprivtitle" >/dev/null &&
@@ -96,7 +98,9 @@ test_expect_success 'no email address anywhere: "@" only in the style sheet' '
 	echo 1 >expect &&
 	test_cmp expect n &&
 	grep "Write to me: \[email hidden\] or <a href=\"mailto:\[email hidden\]\">mail</a>" site/items/shown.html &&
-	grep "Hello from \[email hidden\], \[email hidden\]\." site/index.html
+	grep "Hello from \[email hidden\], \[email hidden\]\." site/index.html &&
+	printf "Notes.\nAsk [email hidden] or [email hidden].\n" >expect &&
+	test_cmp expect site/items/shown/notes.md
 '
 
 test_expect_success 'links into the portfolio are text: no other id in an href' '

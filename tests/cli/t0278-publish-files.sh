@@ -166,4 +166,30 @@ test_expect_success 'uncommitted edits are not published, and pl says so once' '
 	git -C p checkout -q -- .
 '
 
+test_expect_success 'a text attachment has its addresses masked; a PDF or binary file that seems to hold one is copied as it is, with a warning' '
+	printf "%%PDF-1.4\n/Author (ana@example.org)\n%%%%EOF\n" >mailed.pdf &&
+	printf "a\000b ana@example.org\n" >data.bin &&
+	printf "Hi ana@example.org, and bob%%40example.org.\n" >hi.txt &&
+	big_png mail.png 20 10 &&
+	printf "ana@example.org" >>mail.png &&
+	pl -C p evidence add --id mailed --file ../mailed.pdf --file ../data.bin \
+		--file ../hi.txt --file ../mail.png -m "Mail." "Mailed" >/dev/null &&
+	pl -C p showcase add conference mailed &&
+	pl -C p publish --out-dir ../site conference >/dev/null 2>err &&
+	cat >expect <<-\EOF &&
+	pl: warning: evidence/mailed.md: the attachment '"'"'evidence/mailed/mailed.pdf'"'"' seems to hold an email address; published as it is
+	pl: warning: evidence/mailed.md: the attachment '"'"'evidence/mailed/data.bin'"'"' seems to hold an email address; published as it is
+	EOF
+	test_cmp expect err &&
+	test_cmp mailed.pdf site/items/mailed/mailed.pdf &&
+	test_cmp data.bin site/items/mailed/data.bin &&
+	test_cmp mail.png site/items/mailed/mail.png &&
+	echo "Hi [email hidden], and [email hidden]." >expect &&
+	test_cmp expect site/items/mailed/hi.txt &&
+	pl -C p publish --format json conference >json &&
+	grep -c "seems to hold an email address" json >n &&
+	echo 2 >expect &&
+	test_cmp expect n
+'
+
 test_done

@@ -59,6 +59,9 @@ void	 pl_publish_free(struct pl_publish *);
  */
 void	 pl_publish_mask_emails(struct pl_buf *out, const char *s, size_t n);
 
+/* 1 when s's n bytes hold an address pl_publish_mask_emails() masks. */
+int	 pl_publish_has_email(const char *s, size_t n);
+
 /*
  * 1 when a Markdown link or image URL names the attachment src of
  * evidence id: its path from the top, its name, "./" and its name, or

@@ -7,13 +7,13 @@
  * one commit; pl_publish_write() puts them in a folder, touching only
  * what changed and only what it wrote before (its manifest).
  *
- * What is shown is decided once, here: the chosen items that are not
- * private (pl_doc_private(), at the commit published or now) and not
- * left out by the family view's rule (pl/entries/visibility.h, through
- * pl_report_build()), the goals and standards they link that are not
- * left out either, the profile's strengths, interests and the teacher's
+ * What is shown is decided once, here: the chosen items that the family
+ * view's rule (pl/entries/visibility.h, through pl_report_build()) does
+ * not leave out, at the commit published or at HEAD, the goals and
+ * standards they link that are not left out either, the profile's strengths, interests and the teacher's
  * ratings only where the showcase's "show" allows them, raters by name.
- * Every page goes through pl_publish_mask_emails() last.
+ * Every page and text attachment goes through pl_publish_mask_emails()
+ * last.
  */
 #ifndef PL_PUBLISH_H
 #define PL_PUBLISH_H
