@@ -177,6 +177,9 @@ void	 pl_args_release(struct pl_args *);
 /* Sets ctx->json from --format; PL_EUSAGE for an unknown format. */
 int	 pl_out_format(struct pl_ctx *, const struct pl_args *);
 
+/* PL_EUSAGE for a --format its option's completion words do not name. */
+int	 pl_format_check(const struct pl_args *);
+
 /*
  * Text from portfolio files is printed through these, never printf(3):
  * on a terminal, control characters are escaped as less(1) shows them

@@ -294,7 +294,7 @@ words_or(struct pl_buf *b, const char *words)
 
 /* The formats a command's --format offers: its completion words. */
 int
-pl_out_format(struct pl_ctx *ctx, const struct pl_args *a)
+pl_format_check(const struct pl_args *a)
 {
 	const char	*f = pl_arg(a, "format"), *formats = "text json";
 	struct pl_buf	 b = PL_BUF_INIT;
@@ -305,7 +305,6 @@ pl_out_format(struct pl_ctx *ctx, const struct pl_args *a)
 		if (strcmp(a->opts[i].name, "format") == 0 &&
 		    a->opts[i].values != NULL)
 			formats = a->opts[i].values;
-	ctx->json = f != NULL && strcmp(f, "json") == 0;
 	if (f == NULL || word_of(formats, f))
 		return PL_OK;
 	words_or(&b, formats);
@@ -313,6 +312,15 @@ pl_out_format(struct pl_ctx *ctx, const struct pl_args *a)
 	    b.ptr);
 	pl_buf_release(&b);
 	return err;
+}
+
+int
+pl_out_format(struct pl_ctx *ctx, const struct pl_args *a)
+{
+	const char	*f = pl_arg(a, "format");
+
+	ctx->json = f != NULL && strcmp(f, "json") == 0;
+	return pl_format_check(a);
 }
 
 /*

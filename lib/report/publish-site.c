@@ -6,6 +6,7 @@
  * knows as its own.  Every file goes through pl_write_output(), a
  * temporary file renamed into place; new pages come before the index
  * that links them, and files leave only once the new index is in place.
+ * Or the same files in one zip archive, for a mail or an upload.
  */
 #define _XOPEN_SOURCE 700	/* realpath(3) */
 #include <sys/stat.h>
@@ -19,6 +20,7 @@
 #include <git2.h>
 
 #include "pl/report/publish.h"
+#include "base/zip.h"
 
 #define HEADER	"# pl publish: the files of this site that pl wrote " \
 		"(git blob id, bytes, path)\n"
@@ -500,4 +502,21 @@ pl_publish_dirty(struct pl_strlist *out, struct pl_portfolio *head,
 		    "status: %s", git_error_last() != NULL ?
 		    git_error_last()->message : "unknown error");
 	return PL_OK;
+}
+
+int
+pl_publish_zip(struct pl_buf *out, const struct pl_publish *p)
+{
+	struct pl_zip_file	*v = pl_xcalloc(p->nfiles + 1, sizeof *v);
+	size_t			 i;
+	int			 err;
+
+	for (i = 0; i < p->nfiles; i++) {
+		v[i].path = p->files[i].path;
+		v[i].data = p->files[i].data.ptr;
+		v[i].len = p->files[i].data.len;
+	}
+	err = pl_zip_make(out, v, p->nfiles, p->commit_date);
+	free(v);
+	return err;
 }

@@ -129,14 +129,14 @@ test_expect_success '--format json: the commit, each file, nothing left out' '
 	test_cmp expect actual
 '
 
-test_expect_success 'usage: --out-dir or --format json, one of them; a name' '
+test_expect_success 'usage: --out-dir, --format zip or --format json, one of them; a name' '
 	test_expect_code 2 pl -C p publish conference 2>err &&
-	echo "pl: say where: --out-dir DIR (or --format json)" >expect &&
+	echo "pl: say where: --out-dir DIR (or --format zip -o FILE, or --format json)" >expect &&
 	test_cmp expect err &&
 	test_expect_code 2 pl -C p publish --format json --out-dir x conference 2>err &&
 	test_stderr_starts_pl err &&
 	test_expect_code 2 pl -C p publish --format csv conference 2>err &&
-	echo "pl: unknown format ${SQ}csv${SQ} (use html or json)" >expect &&
+	echo "pl: unknown format ${SQ}csv${SQ} (use html, json or zip)" >expect &&
 	test_cmp expect err &&
 	test_expect_code 2 pl -C p publish --out-dir x 2>err &&
 	test_path_is_missing x

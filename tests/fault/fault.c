@@ -29,6 +29,9 @@
  * PL_FAULT_AFTER=SUFFIX raises PL_FAULT_SIGNAL (SIGKILL when unset) just
  * after a rename or link to a path ending in SUFFIX is done: a kill
  * exactly when, say, the branch has moved ("refs/heads/main").
+ *
+ * PL_FAULT_NO_LIB=SONAME makes dlopen() of SONAME fail as on a machine
+ * without that library (pl loads libzip, libpng... only when needed).
  */
 #define _GNU_SOURCE
 #include <sys/stat.h>
@@ -365,4 +368,16 @@ rename(const char *from, const char *to)
 	if ((rc = real(from, to)) == 0)
 		named("rename", from, to);
 	return rc;
+}
+
+/* Not counted: PL_FAULT_NO_LIB's library is not found. */
+void *
+dlopen(const char *file, int flags)
+{
+	const char	*no = getenv("PL_FAULT_NO_LIB");
+
+	REAL(dlopen);
+	if (no != NULL && file != NULL && strcmp(file, no) == 0)
+		return real("/nonexistent/pl-fault-no-lib.so", flags);
+	return real(file, flags);
 }

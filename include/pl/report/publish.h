@@ -3,15 +3,17 @@
  * index and one page per chosen item with its attachments beside it;
  * the style inline, no script, nothing fetched from elsewhere, every
  * link relative, so the folder works from a USB stick, a git host's
- * pages or any web server.  pl_publish_build() makes every file in memory from
- * one commit; pl_publish_write() puts them in a folder, touching only
- * what changed and only what it wrote before (its manifest).
+ * pages or any web server.  pl_publish_build() makes every file in
+ * memory from one commit; pl_publish_write() puts them in a folder,
+ * touching only what changed and only what it wrote before (its
+ * manifest), or pl_publish_zip() in one zip archive.
  *
  * What is shown is decided once, here: the chosen items that the family
  * view's rule (pl/entries/visibility.h, through pl_report_build()) does
  * not leave out, at the commit published or at HEAD, the goals and
- * standards they link that are not left out either, the profile's strengths, interests and the teacher's
- * ratings only where the showcase's "show" allows them, raters by name.
+ * standards they link that are not left out either, the profile's
+ * strengths, interests and the teacher's ratings only where the
+ * showcase's "show" allows them, raters by name.
  * Every page and text attachment goes through pl_publish_mask_emails()
  * last.
  */
@@ -79,6 +81,15 @@ struct pl_publish_stats {
  */
 int	 pl_publish_write(struct pl_publish_stats *st,
 	    const struct pl_publish *p, const char *dir) PL_WUR;
+
+/*
+ * p's files as one zip archive, into out: at its top, as in the folder
+ * (without the manifest), dated the commit's day, so publishing the same
+ * commit again gives the same bytes.  PL_ERROR when libzip cannot be
+ * loaded or fails.
+ */
+int	 pl_publish_zip(struct pl_buf *out, const struct pl_publish *p)
+	    PL_WUR;
 
 /* What would be published, as JSON (docs/report-schema.md). */
 void	 pl_publish_json(struct pl_buf *out, const struct pl_publish *p);
