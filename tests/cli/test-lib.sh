@@ -328,9 +328,12 @@ test_cmp () {
 }
 
 # ASan wants to be the first library; the injector only wraps libc, so
-# it is let load after.
+# it is let load after.  The signals the injector raises act as they do
+# by default whatever this shell was started with: a suite run with & or
+# nohup has SIGINT or SIGHUP ignored, and pl leaves an ignored signal
+# ignored, as nohup asks.
 faulty () {
-	env LD_PRELOAD="$PL_FAULT_LIB" \
+	env --default-signal=HUP,INT,QUIT,TERM LD_PRELOAD="$PL_FAULT_LIB" \
 		ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" "$PL" "$@"
 }
 
