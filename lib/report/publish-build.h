@@ -53,6 +53,7 @@ struct site {
 							   (r without
 							   --as-of) */
 	const struct pl_doc		*doc;		/* the showcase's */
+	const struct pl_doc		*now_doc;	/* at HEAD, or NULL */
 	const char			*version;
 	struct item			*items;		/* shown, in order */
 	size_t				 nitems;

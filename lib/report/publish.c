@@ -481,18 +481,38 @@ add_standards(struct site *s, const struct pl_strlist *codes)
 	}
 }
 
-/* What "show" allows beyond the items. */
+/* The words of doc's "show" list that allow something beyond the items. */
+static unsigned
+show_of(const struct pl_doc *doc)
+{
+	static const char *const words[] = { "strengths", "interests",
+	    "ratings" };
+	struct pl_strlist	 l = PL_STRLIST_INIT;
+	unsigned		 bits = 0, i;
+
+	if (doc != NULL && pl_doc_get_list(doc, "showcase", "show", &l) !=
+	    PL_OK)
+		pl_error_clear();
+	for (i = 0; i < 3; i++)
+		if (pl_strlist_find(&l, words[i]) >= 0)
+			bits |= 1u << i;
+	pl_strlist_release(&l);
+	return bits;
+}
+
+/*
+ * What "show" allows beyond the items: what the showcase allowed at the
+ * commit published and still allows at HEAD (a permission taken back is
+ * taken back from an older site too).
+ */
 static void
 read_show(struct site *s)
 {
-	struct pl_strlist	l = PL_STRLIST_INIT;
+	unsigned	bits = show_of(s->doc) & show_of(s->now_doc);
 
-	if (pl_doc_get_list(s->doc, "showcase", "show", &l) != PL_OK)
-		pl_error_clear();
-	s->strengths = pl_strlist_find(&l, "strengths") >= 0;
-	s->interests = pl_strlist_find(&l, "interests") >= 0;
-	s->ratings = pl_strlist_find(&l, "ratings") >= 0;
-	pl_strlist_release(&l);
+	s->strengths = (bits & 1) != 0;
+	s->interests = (bits & 2) != 0;
+	s->ratings = (bits & 4) != 0;
 }
 
 static int
@@ -584,6 +604,25 @@ build_now(struct pl_report **out, struct pl_portfolio *head,
 	return pl_report_build(out, head, &ro);
 }
 
+/*
+ * The showcase's front matter at HEAD: sc's without --as-of, else HEAD's
+ * own (into *now), NULL when HEAD has none that parses (nothing allowed).
+ */
+static const struct pl_doc *
+now_showcase(struct pl_showcase **now, struct pl_portfolio *head,
+    const char *name, const struct pl_publish_options *o,
+    const struct pl_showcase *sc)
+{
+	if (o->as_of == NULL)
+		return sc->doc;
+	if (pl_showcase_load(now, head, name) != PL_OK) {
+		pl_error_clear();
+		*now = NULL;
+		return NULL;
+	}
+	return (*now)->doc;
+}
+
 int
 pl_publish_build(struct pl_publish **out, struct pl_portfolio *head,
     const char *name, const struct pl_publish_options *o)
@@ -591,7 +630,7 @@ pl_publish_build(struct pl_publish **out, struct pl_portfolio *head,
 	struct pl_report_options	 ro;
 	struct pl_report		*r = NULL, *now = NULL;
 	struct pl_portfolio		*pf = NULL;
-	struct pl_showcase		*sc = NULL;
+	struct pl_showcase		*sc = NULL, *now_sc = NULL;
 	struct pl_showcase_item		*si = NULL;
 	struct site			 s;
 	size_t				 n = 0;
@@ -616,6 +655,7 @@ pl_publish_build(struct pl_publish **out, struct pl_portfolio *head,
 	s.r = r;
 	s.now = now != NULL ? now : r;
 	s.doc = sc->doc;
+	s.now_doc = now_showcase(&now_sc, head, name, o, sc);
 	memcpy(s.p->commit, r->commit, sizeof s.p->commit);
 	memcpy(s.p->commit_date, r->commit_date, sizeof s.p->commit_date);
 	s.p->name = pl_xstrdup(name);
@@ -630,6 +670,7 @@ pl_publish_build(struct pl_publish **out, struct pl_portfolio *head,
 done:
 	site_release(&s);
 	pl_showcase_items_free(si, n);
+	pl_showcase_free(now_sc);
 	pl_showcase_free(sc);
 	pl_portfolio_free(pf);
 	pl_report_free(now);

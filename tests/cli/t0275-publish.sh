@@ -155,4 +155,24 @@ test_expect_success 'an unknown showcase is 4, a bad name 5, outside a portfolio
 	test_path_is_missing nope
 '
 
+test_expect_success '--as-of: what show allowed then and no longer allows is not shown' '
+	git -C p tag allowed &&
+	pl -C p publish --as-of allowed --out-dir ../then-allowed conference \
+		>/dev/null &&
+	grep "Drawing models" then-allowed/index.html &&
+	grep "Ms Rivera" then-allowed/items/quiz.html &&
+	sed -i "s/^show: .*/show: [strengths]/" p/showcase/conference.md &&
+	git -C p commit -q -am "no ratings shown" &&
+	pl -C p publish --as-of allowed --out-dir ../then-strengths conference \
+		>/dev/null &&
+	grep "Drawing models" then-strengths/index.html &&
+	! grep -r "Rivera" then-strengths &&
+	git -C p rm -q showcase/conference.md &&
+	git -C p commit -q -m "no showcase" &&
+	pl -C p publish --as-of allowed --out-dir ../then-none conference \
+		>/dev/null &&
+	grep "Fractions quiz" then-none/index.html &&
+	! grep -r "Drawing models\|Rivera" then-none
+'
+
 test_done
